@@ -1,0 +1,133 @@
+"""The study schema, as one ordered list of named migrations.
+
+Each step says what it adds and why. A study records the steps applied to it; a study
+that has a step this list does not know was written by a newer Yandu and is refused.
+"""
+
+from __future__ import annotations
+
+from sqlite_utils import Database
+from sqlite_utils.migrations import Migrations
+
+MIGRATIONS = Migrations("yandu")
+
+
+@MIGRATIONS(name="0001_initial")
+def initial(db: Database) -> None:
+    """Documents, their speakers, sections and turns; annotations, tags, glossary, indexes.
+
+    Offsets (`start`, `end`, ...) are code points into `documents.text`, the decoded and
+    line-ending-normalised source, which never changes after import. Annotations keep the
+    quoted text beside their offsets so an anchor can always be checked. UUIDs and authors
+    on annotations and terms let two studies be merged later.
+    """
+    db.executescript(
+        """
+        CREATE TABLE study_meta (
+            key TEXT PRIMARY KEY,
+            value TEXT
+        );
+
+        CREATE TABLE documents (
+            id INTEGER PRIMARY KEY,
+            title TEXT NOT NULL,
+            source_name TEXT NOT NULL,
+            source_sha256 TEXT NOT NULL UNIQUE,
+            encoding TEXT NOT NULL,
+            format TEXT NOT NULL,
+            text TEXT NOT NULL,
+            imported_at TEXT NOT NULL
+        );
+
+        CREATE TABLE speakers (
+            id INTEGER PRIMARY KEY,
+            document_id INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+            position INTEGER NOT NULL,
+            name TEXT NOT NULL,
+            role TEXT NOT NULL DEFAULT '',
+            colour TEXT NOT NULL,
+            is_moderator INTEGER NOT NULL DEFAULT 0,
+            UNIQUE (document_id, name)
+        );
+
+        CREATE TABLE sections (
+            id INTEGER PRIMARY KEY,
+            document_id INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+            position INTEGER NOT NULL,
+            title TEXT NOT NULL,
+            UNIQUE (document_id, position)
+        );
+
+        CREATE TABLE turns (
+            id INTEGER PRIMARY KEY,
+            document_id INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+            position INTEGER NOT NULL,
+            speaker_id INTEGER REFERENCES speakers(id) ON DELETE SET NULL,
+            section_id INTEGER REFERENCES sections(id) ON DELETE SET NULL,
+            start INTEGER NOT NULL,
+            "end" INTEGER NOT NULL,
+            label TEXT NOT NULL DEFAULT '',
+            headline TEXT NOT NULL DEFAULT '',
+            text_start INTEGER NOT NULL,
+            text_end INTEGER NOT NULL,
+            text TEXT NOT NULL,
+            cue_start_ms INTEGER,
+            cue_end_ms INTEGER,
+            UNIQUE (document_id, position)
+        );
+        CREATE INDEX turns_speaker ON turns(speaker_id);
+        CREATE INDEX turns_section ON turns(section_id);
+
+        CREATE TABLE annotations (
+            id TEXT PRIMARY KEY,
+            document_id INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+            start INTEGER NOT NULL,
+            "end" INTEGER NOT NULL,
+            quote TEXT NOT NULL,
+            note TEXT NOT NULL DEFAULT '',
+            colour TEXT NOT NULL,
+            author TEXT NOT NULL DEFAULT '',
+            created_at TEXT NOT NULL,
+            updated_at TEXT NOT NULL,
+            CHECK (start >= 0 AND "end" > start)
+        );
+        CREATE INDEX annotations_document ON annotations(document_id, start);
+
+        CREATE TABLE tags (
+            id INTEGER PRIMARY KEY,
+            name TEXT NOT NULL UNIQUE COLLATE NOCASE
+        );
+
+        CREATE TABLE annotation_tags (
+            annotation_id TEXT NOT NULL REFERENCES annotations(id) ON DELETE CASCADE,
+            tag_id INTEGER NOT NULL REFERENCES tags(id) ON DELETE CASCADE,
+            PRIMARY KEY (annotation_id, tag_id)
+        );
+        CREATE INDEX annotation_tags_tag ON annotation_tags(tag_id);
+
+        CREATE TABLE glossary_terms (
+            id TEXT PRIMARY KEY,
+            term TEXT NOT NULL UNIQUE,
+            aliases TEXT NOT NULL DEFAULT '[]',
+            definition TEXT NOT NULL DEFAULT '',
+            category TEXT NOT NULL DEFAULT '',
+            english TEXT NOT NULL DEFAULT '',
+            pinyin TEXT NOT NULL DEFAULT '',
+            notes TEXT NOT NULL DEFAULT '',
+            builtin_key TEXT,
+            author TEXT NOT NULL DEFAULT '',
+            created_at TEXT NOT NULL,
+            updated_at TEXT NOT NULL
+        );
+
+        CREATE TABLE glossary_dismissed (
+            candidate TEXT PRIMARY KEY,
+            dismissed_at TEXT NOT NULL
+        );
+
+        -- Full-text search. FTS5 does not segment Chinese, so `tokens` holds the folded
+        -- (NFKC, simplified) text segmented by jieba and joined by spaces.
+        CREATE VIRTUAL TABLE turn_index USING fts5(tokens);
+        CREATE VIRTUAL TABLE annotation_index USING fts5(annotation_id UNINDEXED, tokens);
+        """
+    )

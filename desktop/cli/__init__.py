@@ -1,0 +1,85 @@
+"""The `yandu` command line: one module per group of commands, each with `register()`.
+
+Every command takes `--db PATH` (else YANDU_DB, else the default study). Errors a user
+can cause end in one line on stderr and exit status 2, never a traceback.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections.abc import Callable, Sequence
+from typing import Any
+
+from db import StudyError, open_study
+from desktop import __version__
+from desktop.core.errors import YanduError
+
+EXIT_USAGE = 2
+
+# Modules that add subcommands; each has `register(subparsers, common)`.
+_COMMAND_MODULES = (
+    "desktop.cli.documents",
+)
+
+
+def _common_parser() -> argparse.ArgumentParser:
+    common = argparse.ArgumentParser(add_help=False)
+    common.add_argument("--db", metavar="PATH", help="the study file (default: $YANDU_DB or "
+                        "the per-user study)")
+    common.add_argument("--json", action="store_true", help="print machine-readable JSON")
+    return common
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """The full argument parser, with every registered command."""
+    import importlib
+
+    common = _common_parser()
+    parser = argparse.ArgumentParser(
+        prog="yandu",
+        description="Yandu (研读): study and annotate transcripts. With no command, "
+        "opens the window.",
+        parents=[common],
+    )
+    parser.add_argument("--version", action="version", version=f"yandu {__version__}")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+    for name in _COMMAND_MODULES:
+        importlib.import_module(name).register(sub, common)
+    return parser
+
+
+def open_for(args: argparse.Namespace):
+    """Open the study named by the arguments (or the default one)."""
+    return open_study(args.db)
+
+
+def print_json(value: Any) -> None:
+    """Print `value` as JSON, keeping Chinese readable."""
+    json.dump(value, sys.stdout, ensure_ascii=False, indent=2)
+    sys.stdout.write("\n")
+
+
+def fail(message: str) -> int:
+    """Print a one-line error and return the usage exit status."""
+    print(f"yandu: {message}", file=sys.stderr)
+    return EXIT_USAGE
+
+
+def main(argv: Sequence[str] | None = None, *, start_window: Callable[[argparse.Namespace], int]
+         | None = None) -> int:
+    """Run the command line; with no command, call `start_window`."""
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    if args.command is None:
+        if start_window is None:
+            parser.print_help()
+            return 0
+        return start_window(args)
+    try:
+        return int(args.handler(args) or 0)
+    except (YanduError, StudyError) as exc:
+        return fail(str(exc))
+    except KeyboardInterrupt:
+        return fail("interrupted.")

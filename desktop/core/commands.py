@@ -1,0 +1,106 @@
+"""Undoable edits: each command applies and reverts itself inside one transaction.
+
+The window never writes to the study directly: it runs a command through `History`,
+gets back a `Changes` value saying what to refresh, and names the step in its Edit
+menu from `History.undo_text` / `redo_text`.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Protocol
+
+from sqlite_utils import Database
+
+
+@dataclass(frozen=True)
+class Changes:
+    """What an edit touched, so views refresh only what they must."""
+
+    annotations: bool = False
+    speakers: bool = False
+    glossary: bool = False
+    documents: bool = False
+    document_ids: frozenset[int] = field(default_factory=frozenset)
+
+    def __or__(self, other: Changes) -> Changes:
+        return Changes(
+            annotations=self.annotations or other.annotations,
+            speakers=self.speakers or other.speakers,
+            glossary=self.glossary or other.glossary,
+            documents=self.documents or other.documents,
+            document_ids=self.document_ids | other.document_ids,
+        )
+
+
+class Command(Protocol):
+    """An edit that knows how to apply and revert itself."""
+
+    #: Short name of the step, shown as "Undo <text>".
+    text: str
+
+    def apply(self, db: Database) -> Changes: ...
+
+    def revert(self, db: Database) -> Changes: ...
+
+
+class History:
+    """Runs commands against a study and keeps the undo and redo stacks."""
+
+    def __init__(self, db: Database, limit: int = 1000) -> None:
+        self.db = db
+        self.limit = limit
+        self._undo: list[Command] = []
+        self._redo: list[Command] = []
+
+    def run(self, command: Command) -> Changes:
+        """Apply `command` in one transaction and make it undoable."""
+        with self.db.atomic():
+            changes = command.apply(self.db)
+        self._undo.append(command)
+        del self._undo[: -self.limit]
+        self._redo.clear()
+        return changes
+
+    def undo(self) -> Changes:
+        """Revert the last command; nothing happens when there is none."""
+        if not self._undo:
+            return Changes()
+        command = self._undo[-1]
+        with self.db.atomic():
+            changes = command.revert(self.db)
+        self._redo.append(self._undo.pop())
+        return changes
+
+    def redo(self) -> Changes:
+        """Apply again the last undone command."""
+        if not self._redo:
+            return Changes()
+        command = self._redo[-1]
+        with self.db.atomic():
+            changes = command.apply(self.db)
+        self._undo.append(self._redo.pop())
+        return changes
+
+    def clear(self) -> None:
+        """Forget every step (after the study changes underneath, e.g. another study opened)."""
+        self._undo.clear()
+        self._redo.clear()
+
+    @property
+    def can_undo(self) -> bool:
+        return bool(self._undo)
+
+    @property
+    def can_redo(self) -> bool:
+        return bool(self._redo)
+
+    @property
+    def undo_text(self) -> str:
+        """The name of the step Undo would revert, or '' when there is none."""
+        return self._undo[-1].text if self._undo else ""
+
+    @property
+    def redo_text(self) -> str:
+        """The name of the step Redo would apply, or '' when there is none."""
+        return self._redo[-1].text if self._redo else ""

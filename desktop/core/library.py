@@ -1,0 +1,137 @@
+"""Read-side queries over documents, speakers, sections and turns, as plain values."""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass
+
+from sqlite_utils import Database
+
+from desktop.core.errors import YanduError
+
+
+@dataclass(frozen=True)
+class DocumentInfo:
+    """A document as listed in the library."""
+
+    id: int
+    title: str
+    source_name: str
+    encoding: str
+    format: str
+    imported_at: str
+    turn_count: int
+    speaker_count: int
+
+    def as_dict(self) -> dict:
+        return asdict(self)
+
+
+@dataclass(frozen=True)
+class Speaker:
+    """A speaker of one document."""
+
+    id: int
+    document_id: int
+    position: int
+    name: str
+    role: str
+    colour: str
+    is_moderator: bool
+    turn_count: int
+
+
+@dataclass(frozen=True)
+class Section:
+    """A moderator question and the turns that answer it."""
+
+    id: int
+    document_id: int
+    position: int
+    title: str
+
+
+@dataclass(frozen=True)
+class Turn:
+    """One turn: a speaker's speech (or narration when speaker_id is None)."""
+
+    id: int
+    document_id: int
+    position: int
+    speaker_id: int | None
+    section_id: int | None
+    start: int
+    end: int
+    label: str
+    headline: str
+    text_start: int
+    text_end: int
+    text: str
+    cue_start_ms: int | None
+    cue_end_ms: int | None
+
+
+def list_documents(db: Database) -> list[DocumentInfo]:
+    """Every document in the study, oldest first."""
+    sql = """
+        SELECT d.id, d.title, d.source_name, d.encoding, d.format, d.imported_at,
+               (SELECT count(*) FROM turns t WHERE t.document_id = d.id),
+               (SELECT count(*) FROM speakers s WHERE s.document_id = d.id)
+        FROM documents d ORDER BY d.id
+    """
+    return [DocumentInfo(*row) for row in db.execute(sql)]
+
+
+def find_document(db: Database, ref: str | int) -> DocumentInfo:
+    """A document by id or by (unique) title or file name; YanduError if none or ambiguous."""
+    docs = list_documents(db)
+    ref_text = str(ref).strip()
+    if ref_text.isdigit():
+        for d in docs:
+            if d.id == int(ref_text):
+                return d
+    exact = [d for d in docs if ref_text in (d.title, d.source_name)]
+    if len(exact) == 1:
+        return exact[0]
+    partial = [d for d in docs if ref_text and ref_text.casefold() in d.title.casefold()]
+    if len(partial) == 1:
+        return partial[0]
+    if not exact and not partial:
+        raise YanduError(f"No document matches {ref_text!r}; see `yandu list`.")
+    raise YanduError(f"{ref_text!r} matches several documents; use its id (see `yandu list`).")
+
+
+def speakers(db: Database, document_id: int) -> list[Speaker]:
+    """A document's speakers in order of first appearance."""
+    sql = """
+        SELECT s.id, s.document_id, s.position, s.name, s.role, s.colour, s.is_moderator,
+               (SELECT count(*) FROM turns t WHERE t.speaker_id = s.id)
+        FROM speakers s WHERE s.document_id = ? ORDER BY s.position
+    """
+    return [
+        Speaker(*row[:6], bool(row[6]), row[7]) for row in db.execute(sql, [document_id])
+    ]
+
+
+def sections(db: Database, document_id: int) -> list[Section]:
+    """A document's sections in order."""
+    return [
+        Section(*row)
+        for row in db.execute(
+            "SELECT id, document_id, position, title FROM sections WHERE document_id = ? "
+            "ORDER BY position",
+            [document_id],
+        )
+    ]
+
+
+def turns(db: Database, document_id: int) -> list[Turn]:
+    """A document's turns in order."""
+    return [
+        Turn(*row)
+        for row in db.execute(
+            'SELECT id, document_id, position, speaker_id, section_id, start, "end", label, '
+            "headline, text_start, text_end, text, cue_start_ms, cue_end_ms FROM turns "
+            "WHERE document_id = ? ORDER BY position",
+            [document_id],
+        )
+    ]

@@ -1,0 +1,68 @@
+"""Text folding for search and matching: NFKC, then traditional -> simplified Chinese.
+
+Folding keeps a map back to the original code points, so a match found in folded text
+can be shown and highlighted at its true place in the transcript.
+"""
+
+from __future__ import annotations
+
+import functools
+import threading
+import unicodedata
+from dataclasses import dataclass
+
+import opencc
+
+_converter_lock = threading.Lock()
+_converter: opencc.OpenCC | None = None
+
+
+def _t2s() -> opencc.OpenCC:
+    global _converter
+    with _converter_lock:
+        if _converter is None:
+            # 't2s' folds character variants too (臺/台, 議/议); it is close to 1:1 per character.
+            _converter = opencc.OpenCC("t2s")
+        return _converter
+
+
+@functools.lru_cache(maxsize=65536)
+def _fold_char(ch: str) -> str:
+    folded = unicodedata.normalize("NFKC", ch)
+    return _t2s().convert(folded).casefold()
+
+
+@dataclass(frozen=True)
+class Folded:
+    """Folded text plus, for each folded code point, the index of its source code point."""
+
+    text: str
+    origin: tuple[int, ...] | None  # None when folding kept every position
+
+    def source_offset(self, folded_offset: int, source_length: int) -> int:
+        """Map an offset in the folded text back to the source text."""
+        if self.origin is None:
+            return folded_offset
+        if folded_offset >= len(self.origin):
+            return source_length
+        return self.origin[folded_offset]
+
+
+def fold(text: str) -> str:
+    """Fold `text` for indexing and matching (NFKC, simplified Chinese, case-folded)."""
+    return fold_with_map(text).text
+
+
+def fold_with_map(text: str) -> Folded:
+    """Fold `text`, keeping a map from folded positions to source positions."""
+    if unicodedata.is_normalized("NFKC", text):
+        simplified = _t2s().convert(text).casefold()
+        if len(simplified) == len(text):
+            return Folded(simplified, None)
+    parts: list[str] = []
+    origin: list[int] = []
+    for index, ch in enumerate(text):
+        folded = _fold_char(ch)
+        parts.append(folded)
+        origin.extend([index] * len(folded))
+    return Folded("".join(parts), tuple(origin))

@@ -1,0 +1,91 @@
+"""Opening, creating and upgrading study files."""
+
+from __future__ import annotations
+
+import sqlite3
+
+import pytest
+
+from db import StudyError, open_study
+from db.migrations import MIGRATIONS
+
+
+def test_new_study_is_created_with_every_migration(study_path):
+    db = open_study(study_path)
+    applied = [m.name for m in MIGRATIONS.applied(db)]
+    assert applied == [m.name for m in MIGRATIONS._migrations]
+    assert applied[0] == "0001_initial"
+    assert db.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
+    assert db.execute("PRAGMA foreign_keys").fetchone()[0] == 1
+    assert db.execute("PRAGMA busy_timeout").fetchone()[0] > 0
+
+
+def test_reopening_applies_nothing_and_writes_no_backup(study_path):
+    open_study(study_path).close()
+    open_study(study_path).close()
+    assert [p.name for p in study_path.parent.iterdir() if ".bak" in p.name] == []
+
+
+def test_file_from_newer_yandu_is_refused_untouched(study_path):
+    db = open_study(study_path)
+    db["_sqlite_migrations"].insert(
+        {"migration_set": "yandu", "name": "9999_future", "applied_at": "2030-01-01"}
+    )
+    db.close()
+    before = study_path.read_bytes()
+    with pytest.raises(StudyError, match="newer Yandu"):
+        open_study(study_path)
+    assert study_path.read_bytes() == before
+
+
+def test_not_sqlite_is_refused(study_path):
+    study_path.write_bytes(b"hello, this is not a database at all" * 10)
+    with pytest.raises(StudyError, match="not a Yandu study"):
+        open_study(study_path)
+
+
+def test_folder_is_refused(tmp_path):
+    with pytest.raises(StudyError, match="folder"):
+        open_study(tmp_path)
+
+
+def test_older_study_is_upgraded_after_a_backup(study_path, monkeypatch):
+    # An "older" study: the initial step only, then a newer step appears in the list.
+    open_study(study_path).close()
+    extra_name = "0999_test_extra"
+
+    def extra(db):
+        db.execute("CREATE TABLE test_extra (x INTEGER)")
+
+    MIGRATIONS(name=extra_name)(extra)
+    try:
+        db = open_study(study_path)
+        assert "test_extra" in db.table_names()
+        backups = [p for p in study_path.parent.iterdir() if ".bak" in p.name]
+        assert len(backups) == 1 and extra_name in backups[0].name
+        old = sqlite3.connect(backups[0])
+        assert "test_extra" not in {r[0] for r in old.execute("SELECT name FROM sqlite_master")}
+        old.close()
+    finally:
+        MIGRATIONS._migrations[:] = [m for m in MIGRATIONS._migrations if m.name != extra_name]
+
+
+def test_failed_migration_leaves_study_as_it_was(study_path):
+    db = open_study(study_path)
+    db["study_meta"].insert({"key": "marker", "value": "kept"})
+    db.close()
+    name = "0998_test_broken"
+
+    def broken(db):
+        db.execute("CREATE TABLE half_done (x INTEGER)")
+        raise sqlite3.OperationalError("simulated failure")
+
+    MIGRATIONS(name=name)(broken)
+    try:
+        with pytest.raises(StudyError, match="upgrade"):
+            open_study(study_path)
+    finally:
+        MIGRATIONS._migrations[:] = [m for m in MIGRATIONS._migrations if m.name != name]
+    db = open_study(study_path)
+    assert "half_done" not in db.table_names()
+    assert db["study_meta"].get("marker")["value"] == "kept"
