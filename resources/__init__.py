@@ -1,0 +1,1 @@
+"""Data shipped with Yandu: the sample transcript, the built-in glossary, translations."""
