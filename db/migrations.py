@@ -131,3 +131,18 @@ def initial(db: Database) -> None:
         CREATE VIRTUAL TABLE annotation_index USING fts5(annotation_id UNINDEXED, tokens);
         """
     )
+
+
+@MIGRATIONS(name="0002_turn_headline_offsets")
+def turn_headline_offsets(db: Database) -> None:
+    """Where each turn's headline quote sits in `documents.text` (0, 0 when it has none).
+
+    A headline such as `陈虞君:"提升大模型长文本能力"` is shown apart from the speech; its
+    offsets let a selection inside it map back to the document like any other text.
+    """
+    db.executescript(
+        """
+        ALTER TABLE turns ADD COLUMN headline_start INTEGER NOT NULL DEFAULT 0;
+        ALTER TABLE turns ADD COLUMN headline_end INTEGER NOT NULL DEFAULT 0;
+        """
+    )
