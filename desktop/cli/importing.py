@@ -1,0 +1,160 @@
+"""`yandu import FILE...` and `yandu show DOC`: bring transcripts in, read them back."""
+
+from __future__ import annotations
+
+import argparse
+import functools
+import os
+import sys
+import textwrap
+from collections.abc import Callable
+from pathlib import Path
+
+from desktop import cli
+from desktop.core import library
+from desktop.core.errors import YanduError
+from desktop.core.importing import (
+    ImportResult,
+    import_bytes,
+    parse_bytes,
+    read_source,
+    title_for,
+)
+
+
+def quiet_pipe(handler: Callable[[argparse.Namespace], int]
+               ) -> Callable[[argparse.Namespace], int]:
+    """Treat a reader that stops early (`yandu show 1 | head`) as success, not a traceback."""
+
+    @functools.wraps(handler)
+    def run(args: argparse.Namespace) -> int:
+        try:
+            return handler(args)
+        except BrokenPipeError:
+            # Point stdout at nothing so the interpreter's final flush stays quiet too.
+            os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+            return 0
+
+    return run
+
+
+def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:
+    """Add the `import` and `show` commands."""
+    p = sub.add_parser(
+        "import", parents=[common], help="import transcripts (.txt, .md, .srt, .vtt, .docx)",
+        description="Import transcripts into the study. Every file is read and checked "
+        "before anything is stored, so a bad file leaves the study unchanged. With --json, "
+        "one file prints an object, several print a list.",
+    )
+    p.add_argument("files", nargs="+", metavar="FILE", help="transcript files")
+    p.add_argument("--title", help="the document's title (only with one FILE)")
+    p.set_defaults(handler=run_import)
+
+    p = sub.add_parser("show", parents=[common], help="print a transcript turn by turn")
+    p.add_argument("document", metavar="DOC", help="document id, title or file name")
+    p.add_argument("--speaker", metavar="NAME", help="only this speaker's turns")
+    p.set_defaults(handler=run_show)
+
+
+@quiet_pipe
+def run_import(args: argparse.Namespace) -> int:
+    """Read and parse every file first, then store them one by one."""
+    if args.title is not None and len(args.files) != 1:
+        raise YanduError("--title needs exactly one FILE.")
+    sources = []
+    for name in args.files:
+        data = read_source(name)
+        title = title_for(name, args.title)
+        parse_bytes(data, Path(name).name, title=title)  # raises before any write
+        sources.append((name, data, title))
+    db = cli.open_for(args)
+    results = [
+        import_bytes(db, data, Path(name).name, title=title) for name, data, title in sources
+    ]
+    if args.json:
+        payload = [r.as_dict() for r in results]
+        cli.print_json(payload[0] if len(payload) == 1 else payload)
+        return 0
+    for result in results:
+        _print_result(result)
+    return 0
+
+
+def _print_result(r: ImportResult) -> None:
+    if r.duplicate:
+        print(f"{r.source_name}: already imported as document {r.document_id} "
+              f"({r.title}); not imported again.")
+        return
+    print(f"Imported {r.source_name} as document {r.document_id}: {r.title}")
+    print(f"  {r.format}, {r.encoding}; {r.turn_count} turns, {len(r.speakers)} speakers, "
+          f"{r.section_count} sections, {r.headline_count} headlines")
+    for s in r.speakers:
+        role = f" — {s.role}" if s.role else ""
+        mod = " (moderator)" if s.is_moderator else ""
+        print(f"  {s.name}{role}{mod}: {s.turn_count} turns")
+
+
+@quiet_pipe
+def run_show(args: argparse.Namespace) -> int:
+    """Print the transcript with sections as headers and each turn under its speaker."""
+    db = cli.open_for(args)
+    doc = library.find_document(db, args.document)
+    speakers = {s.id: s for s in library.speakers(db, doc.id)}
+    wanted = None
+    if args.speaker is not None:
+        wanted = _speaker_named(speakers.values(), args.speaker).id
+    sections = {s.id: s for s in library.sections(db, doc.id)}
+    turns = [t for t in library.turns(db, doc.id) if wanted is None or t.speaker_id == wanted]
+    if args.json:
+        cli.print_json({
+            "document": doc.as_dict(),
+            "sections": [{"id": s.id, "position": s.position, "title": s.title}
+                         for s in sections.values()],
+            "turns": [{
+                "position": t.position,
+                "speaker": speakers[t.speaker_id].name if t.speaker_id in speakers else None,
+                "section": sections[t.section_id].position if t.section_id in sections
+                else None,
+                "headline": t.headline, "text": t.text, "text_start": t.text_start,
+                "text_end": t.text_end, "cue_start_ms": t.cue_start_ms,
+                "cue_end_ms": t.cue_end_ms,
+            } for t in turns],
+        })
+        return 0
+    print(f"# {doc.title}")
+    current = None
+    for t in turns:
+        if t.section_id is not None and t.section_id != current:
+            current = t.section_id
+            section = sections[t.section_id]
+            print(f"\n## {section.position + 1}. {section.title}")
+        print()
+        if t.speaker_id is None:
+            print(_indent(t.text, "  "))
+            continue
+        s = speakers[t.speaker_id]
+        cue = f" [{_clock(t.cue_start_ms)}]" if t.cue_start_ms is not None else ""
+        print(f"{s.name}{cue}:" + (f" “{t.headline}”" if t.headline else ""))
+        if t.text:
+            print(_indent(t.text, "    "))
+    return 0
+
+
+def _speaker_named(speakers, name: str) -> library.Speaker:
+    wanted = " ".join(name.split()).casefold()
+    for s in speakers:
+        if s.name.casefold() == wanted:
+            return s
+    names = ", ".join(s.name for s in speakers) or "none"
+    raise YanduError(f"No speaker {name!r} in this document (speakers: {names}).")
+
+
+def _indent(text: str, prefix: str) -> str:
+    return textwrap.indent(text, prefix, lambda line: True)
+
+
+def _clock(ms: int) -> str:
+    seconds, _ = divmod(ms, 1000)
+    minutes, seconds = divmod(seconds, 60)
+    hours, minutes = divmod(minutes, 60)
+    return f"{hours:d}:{minutes:02d}:{seconds:02d}" if hours else f"{minutes:d}:{seconds:02d}"

@@ -1,0 +1,159 @@
+"""Transcript import: files in, documents with speakers, sections and turns out.
+
+`parse_bytes` is pure (bytes -> ParsedTranscript); `import_file` / `import_bytes` also
+store the result in a study, in one transaction, and report it as an `ImportResult`.
+"""
+
+from __future__ import annotations
+
+import importlib.resources
+import os
+from dataclasses import asdict, dataclass
+from pathlib import Path
+
+from sqlite_utils import Database
+
+from desktop.core.errors import YanduError
+from desktop.core.importing.model import ParsedSpeaker, ParsedTranscript, ParsedTurn
+from desktop.core.importing.parser import MAX_BYTES, default_title, format_of, parse_bytes
+from desktop.core.importing.store import Progress, find_duplicate, sha256_of, store
+
+__all__ = [
+    "MAX_BYTES", "ImportResult", "ParsedSpeaker", "ParsedTranscript", "ParsedTurn",
+    "bundled_sample_path", "import_bytes", "import_file", "parse_bytes", "read_source",
+    "title_for",
+]
+
+SAMPLE_NAME = "aicc2023-llm-roundtable.zh.txt"
+SAMPLE_TITLE = "AICC 2023 大模型创新主题圆桌论坛"
+
+
+@dataclass(frozen=True)
+class SpeakerSummary:
+    """A speaker as reported after an import."""
+
+    name: str
+    role: str
+    is_moderator: bool
+    turn_count: int
+
+
+@dataclass(frozen=True)
+class ImportResult:
+    """What an import did (or found already there, when `duplicate`)."""
+
+    document_id: int
+    title: str
+    encoding: str
+    format: str
+    duplicate: bool
+    speakers: tuple[SpeakerSummary, ...]
+    section_count: int
+    turn_count: int
+    headline_count: int
+    source_name: str = ""
+    sections: tuple[str, ...] = ()
+
+    def as_dict(self) -> dict:
+        """A JSON-ready dict (for `yandu import --json`)."""
+        data = asdict(self)
+        data["speakers"] = [asdict(s) for s in self.speakers]
+        data["sections"] = list(self.sections)
+        return data
+
+
+def bundled_sample_path() -> Path:
+    """The sample transcript shipped with Yandu."""
+    return Path(str(importlib.resources.files("resources") / "samples" / SAMPLE_NAME))
+
+
+def read_source(path: str | os.PathLike[str]) -> bytes:
+    """The bytes of a file to import; YanduError for a missing, unreadable or huge file."""
+    path = Path(path)
+    if not path.exists():
+        raise YanduError(f"No such file: {path}.")
+    if path.is_dir():
+        raise YanduError(f"{path} is a folder; name the transcript files inside it.")
+    if not path.is_file():
+        raise YanduError(f"{path} is not a regular file.")
+    format_of(path.name)
+    try:
+        size = path.stat().st_size
+        if size > MAX_BYTES:
+            raise YanduError(f"{path.name} is too large ({size / 2**20:.0f} MB; "
+                             f"the limit is {MAX_BYTES // 2**20} MB).")
+        return path.read_bytes()
+    except PermissionError as exc:
+        raise YanduError(f"Cannot read {path}: permission denied.") from exc
+    except OSError as exc:
+        raise YanduError(f"Cannot read {path}: {exc.strerror or exc}.") from exc
+
+
+def import_file(db: Database, path: str | os.PathLike[str], *, title: str | None = None,
+                progress: Progress | None = None) -> ImportResult:
+    """Import the transcript at `path` into the study."""
+    path = Path(path)
+    data = read_source(path)
+    return import_bytes(db, data, path.name, title=title_for(path, title), progress=progress)
+
+
+def title_for(path: str | os.PathLike[str], title: str | None = None) -> str | None:
+    """The title to give the file at `path`: `title` if given; the sample's own title."""
+    path = Path(path)
+    if title is None and path.name == SAMPLE_NAME:
+        try:
+            if path.resolve() == bundled_sample_path().resolve():
+                return SAMPLE_TITLE
+        except OSError:
+            return None
+    return title
+
+
+def import_bytes(db: Database, data: bytes, name: str, *, title: str | None = None,
+                 progress: Progress | None = None) -> ImportResult:
+    """Import a transcript given as bytes; `name` (a file name) tells its format."""
+    sha = sha256_of(data)
+    existing = find_duplicate(db, sha)
+    if existing is not None:
+        return summarize(db, existing, duplicate=True)
+    parsed = parse_bytes(data, name, title=title)
+    if progress is not None:
+        progress(0, len(parsed.turns))
+    doc_id = store(db, parsed, source_name=Path(name).name, sha256=sha, progress=progress)
+    return summarize(db, doc_id, duplicate=False)
+
+
+def summarize(db: Database, document_id: int, *, duplicate: bool = False) -> ImportResult:
+    """The ImportResult describing a stored document."""
+    row = db.execute(
+        "SELECT title, encoding, format, source_name FROM documents WHERE id = ?", [document_id]
+    ).fetchone()
+    if row is None:
+        raise YanduError(f"No document with id {document_id}.")
+    speakers = tuple(
+        SpeakerSummary(name, role, bool(moderator), count)
+        for name, role, moderator, count in db.execute(
+            "SELECT s.name, s.role, s.is_moderator, "
+            "(SELECT count(*) FROM turns t WHERE t.speaker_id = s.id) "
+            "FROM speakers s WHERE s.document_id = ? ORDER BY s.position",
+            [document_id],
+        )
+    )
+    sections = tuple(
+        r[0] for r in db.execute(
+            "SELECT title FROM sections WHERE document_id = ? ORDER BY position", [document_id]
+        )
+    )
+    turn_count, headline_count = db.execute(
+        "SELECT count(*), count(NULLIF(headline, '')) FROM turns WHERE document_id = ?",
+        [document_id],
+    ).fetchone()
+    return ImportResult(
+        document_id=document_id, title=row[0], encoding=row[1], format=row[2],
+        duplicate=duplicate, speakers=speakers, section_count=len(sections),
+        turn_count=turn_count, headline_count=headline_count, source_name=row[3],
+        sections=sections,
+    )
+
+
+del default_title  # re-exported names only

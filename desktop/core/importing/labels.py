@@ -1,0 +1,174 @@
+"""Is this line a speaker label? Line-level rules, on their own testable and pure.
+
+A label is a short name at the start of a line followed by a colon (`杨静：`, `杨静:`,
+`THE CHAIR:`, `MR. SMITH:`, `[Anna]:`, `**杨静**：`), optionally with a stage direction
+(`王掌柜（笑）：`) and spaces before the colon; speech may follow on the same line or
+start on the next. Headings (`时间：`, `注意：`, `Note:`), clock times (`10:30`), URLs
+and sentences that merely end in a colon (`以下是圆桌问答实录整理:`) are not labels.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+_SPACE = " \t\u3000"
+_LINE = re.compile(
+    r"^(?P<indent>[ \t\u3000]*)(?P<open>\*\*|__|\[|【)?(?P<label>[^:：\n]{1,48}?)"
+    r"(?P<close>\*\*|__|\]|】)?[ \t\u3000]*(?P<colon>[:：])(?P<after>\*\*|__)?"
+    r"(?P<rest>[^\n]*)$"
+)
+_STAGE = re.compile(r"^(?P<name>.+?)[ \t\u3000]*(?P<stage>[（(][^（）()]{1,30}[）)])$")
+_HAN = r"\u3400-\u9fff\uf900-\ufaff"
+_CJK_NAME = re.compile(rf"^[{_HAN}A-Za-z0-9ＡＢＣＤＥＦＧＨＩＪＫＬＭＮＯＰＱＲＳＴＵＶＷＸＹＺ０-９·•・]+$")
+_LATIN_NAME = re.compile(r"^[A-Z][A-Za-z0-9.'’\-]*(?: [A-Za-z0-9.'’\-]+){0,4}$")
+_HAS_HAN = re.compile(rf"[{_HAN}]")
+
+# Headings and sentence openers that end in a colon but never name a speaker.
+_CJK_HEADING_WORDS = """
+时间 日期 地点 地址 注意 备注 说明 来源 出处 主题 议题 题目 标题 原标题 编者按 编者 提示 摘要 关键词
+作者 编辑 责编 责任编辑 记者手记 导语 附 注 参会人员 参会嘉宾 出席 出席人员 与会嘉宾 主办
+承办 协办 指导单位 记录 记录人 整理 速记 文字 图片 图 文 视频 音频 网址 链接 电话 邮箱 微信 简介
+背景 总结 结论 要点 重点 答案 注释 参考 参考资料 资料 声明 免责声明 版权 转载 原文 全文 正文
+会议 会议纪要 纪要 日程 议程 流程 环节 人物 布景 场景 幕 序幕 尾声 地区 单位 职务 姓名 性别 年龄
+"""
+_CJK_HEADINGS = frozenset(_CJK_HEADING_WORDS.split())
+_CJK_PREFIXES = ("以下", "如下", "下面", "例如", "比如", "譬如", "其中", "包括", "总之", "因此",
+                 "所以", "但是", "然而", "另外", "此外", "首先", "其次", "最后", "第", "附", "注",
+                 "我", "你", "您", "他", "她", "它", "这", "那", "本文", "本次", "全文", "原文")
+_CJK_SPEECH_VERBS = ("说", "道", "表示", "指出", "认为", "强调", "介绍", "称", "提到", "透露",
+                     "坦言", "补充", "回应", "写道", "提醒", "宣布", "解释", "总结", "如下",
+                     "发现", "告诉记者")
+# Words that head a list as often as they label a speaker: speakers only when they recur.
+_CJK_AMBIGUOUS = frozenset(("嘉宾", "主持", "问题", "提问", "观众", "现场"))
+_NUMERALS = "一二三四五六七八九十百千0123456789０１２３４５６７８９"
+_LATIN_HEADING_WORDS = """
+note notes nb n.b p.s ps time date dates day location place venue where when source sources
+subject re fw fwd update updated edit edited warning caution important tip tips example examples
+e.g i.e summary agenda topic topics title transcript attendees present participants panelists
+panellists witnesses keywords tags disclaimer copyright http https ftp mailto www url link
+links email e-mail tel phone fax chapter part section step table figure fig appendix abstract
+background conclusion conclusions result results references reference duration recorded
+minutes notice update attention caveat caveats contents index category categories author
+authors by from to cc bcc sent date/time total price cost status version ref
+"""
+_LATIN_HEADINGS = frozenset(_LATIN_HEADING_WORDS.split())
+_LATIN_MULTIWORD_HEADINGS = ("also present", "editor's note", "editor’s note", "for the record",
+                             "moderated by", "transcribed by", "recorded on", "please note")
+
+
+@dataclass(frozen=True)
+class LabelMatch:
+    """A label found at the start of a line; offsets are relative to the line."""
+
+    name: str  # the speaker: the label without stage direction or markup
+    label: str  # the label as written, e.g. '王掌柜（笑）'
+    rest_start: int  # where the text after the colon (and closing markup) begins
+    strong: bool  # a name of the commonest shape (a short Chinese name, Mr./Ms. X, ...)
+
+
+def match_label(line: str) -> LabelMatch | None:
+    """The speaker label at the start of `line` (no newline), or None."""
+    m = _LINE.match(line)
+    if m is None:
+        return None
+    opener, closer, after = m["open"], m["close"], m["after"]
+    # Markup must pair up: **杨静**： / **杨静：** / [Anna]: / 【杨静】：
+    pairs = {"**": "**", "__": "__", "[": "]", "【": "】"}
+    if opener:
+        if opener in ("**", "__"):
+            if (closer or after) != opener or (closer and after):
+                return None
+        elif closer != pairs[opener] or after:
+            return None
+    elif closer or after:
+        return None
+    rest = m["rest"]
+    label = m["label"].strip(_SPACE)
+    if not label or label != m["label"].lstrip(_SPACE).rstrip(_SPACE):
+        return None
+    if rest.startswith("//") or rest.startswith("\\"):
+        return None  # a URL (https://) or a Windows path (C:\)
+    name, stage = label, ""
+    staged = _STAGE.match(label)
+    if staged:
+        name, stage = staged["name"], staged["stage"]
+    name = " ".join(name.split())
+    strong = _valid_name(name, rest)
+    if strong is None:
+        return None
+    del stage  # kept in `label`; the speaker is the name alone
+    return LabelMatch(name=name, label=label, rest_start=m.start("rest"), strong=strong)
+
+
+def _valid_name(name: str, rest: str) -> bool | None:
+    """None when `name` cannot be a speaker; else whether it is a strong (typical) one."""
+    if not name or not any(ch.isalpha() for ch in name):
+        return None  # 10:30, 2023:, 1.
+    if name[-1].isdigit() and rest[:1].isdigit():
+        return None  # 上午10:30, Room 4:15
+    if _HAS_HAN.search(name):
+        return _valid_cjk_name(name)
+    return _valid_latin_name(name)
+
+
+def _valid_cjk_name(name: str) -> bool | None:
+    if not _CJK_NAME.match(name) or len(name) > 10:
+        return None
+    if name in _CJK_HEADINGS or name.startswith(_CJK_PREFIXES):
+        return None
+    if len(name) >= 3 and name.endswith(_CJK_SPEECH_VERBS):
+        return None
+    if name[0] in _NUMERALS:
+        return None
+    if name in _CJK_AMBIGUOUS:
+        return False
+    han = len(_HAS_HAN.findall(name))
+    # Chinese personal names and role words (主持人, 观众甲) are 2 to 4 characters.
+    return 1 <= han <= 4 and len(name) <= 6
+
+
+def _valid_latin_name(name: str) -> bool | None:
+    if not _LATIN_NAME.match(name):
+        return None
+    folded = name.casefold().rstrip(".")
+    if folded in _LATIN_HEADINGS or folded.startswith(_LATIN_MULTIWORD_HEADINGS):
+        return None
+    words = name.split()
+    first = words[0].casefold().rstrip(".")
+    if first in _LATIN_HEADINGS and len(words) > 1 and not words[1][0].isupper():
+        return None
+    # Every word capitalised (Mr. Smith, THE CHAIR) except small particles (van, de, of).
+    particles = {"van", "von", "de", "der", "del", "da", "di", "la", "le", "of", "the", "and", "bin"}
+    if not all(w[0].isupper() or w[0].isdigit() or w.casefold() in particles for w in words):
+        return None
+    if name.isupper() or first in {"mr", "mrs", "ms", "miss", "dr", "prof", "sen", "senator",
+                                   "rep", "representative", "judge", "justice", "chairman",
+                                   "chairwoman", "president", "q", "a"}:
+        return True
+    return len(words) <= 3
+
+
+def headline_span(rest: str) -> tuple[int, int] | None:
+    """If `rest` is one whole quote (\"...\", “...”, 「...」), the span of its inside."""
+    stripped = rest.strip(_SPACE)
+    if len(stripped) < 3:
+        return None
+    pairs = {'"': '"', "“": "”", "「": "」", "『": "』", "”": "“"}
+    closer = pairs.get(stripped[0])
+    if closer is None or stripped[-1] not in (closer, "”", '"'):
+        return None
+    inner = stripped[1:-1]
+    if not inner.strip() or any(q in inner for q in ('"', "“", "”", "「", "」")):
+        return None
+    offset = rest.index(stripped) + 1
+    return offset, offset + len(inner)
+
+
+_BRACKETED = re.compile(r"^[ \t\u3000]*(?:[（(][^\n]*[）)]|\[[^\n]*\]|【[^\n]*】)[ \t\u3000]*$")
+_MD_HEADING = re.compile(r"^#{1,6}[ \t]")
+
+
+def is_direction(line: str) -> bool:
+    """A line that is wholly a stage direction ((笑), [Laughter]) or a Markdown heading."""
+    return bool(_BRACKETED.match(line) or _MD_HEADING.match(line)) and len(line) <= 300

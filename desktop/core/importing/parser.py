@@ -1,0 +1,118 @@
+"""Source bytes -> ParsedTranscript: decode, split into turns by format, then structure.
+
+Pure: no database, no files. `parse_bytes` is what the importer, tests and benchmarks call.
+"""
+
+from __future__ import annotations
+
+import io
+import re
+import zipfile
+from pathlib import PurePath
+
+from desktop.core.errors import YanduError
+from desktop.core.importing import structure
+from desktop.core.importing.decoding import Decoded, decode, normalise_newlines
+from desktop.core.importing.model import ParsedSection, ParsedSpeaker, ParsedTranscript, ParsedTurn
+from desktop.core.importing.subtitles import parse_cues
+from desktop.core.importing.text import parse_text, speaker_key
+
+MAX_BYTES = 200 * 1024 * 1024
+FORMATS = {
+    "": "text", ".txt": "text", ".text": "text", ".md": "markdown", ".markdown": "markdown",
+    ".srt": "srt", ".vtt": "vtt", ".docx": "docx",
+}
+SUPPORTED = ".txt, .md, .srt, .vtt and .docx"
+_LANGUAGE_SUFFIXES = (".zh", ".en", ".cn", ".tw", ".hk")
+
+
+def format_of(name: str) -> str:
+    """The format of file `name` from its extension; YanduError when unsupported."""
+    suffix = PurePath(name).suffix.lower()
+    if suffix in FORMATS:
+        return FORMATS[suffix]
+    if suffix in _LANGUAGE_SUFFIXES or suffix[1:].isdigit():
+        return "text"  # 'roundtable.zh', 'hearing.2023': a dot in the name, not a type
+    raise YanduError(f"{PurePath(name).name}: unsupported format ({suffix}); "
+                     f"Yandu imports {SUPPORTED}.")
+
+
+def parse_bytes(data: bytes, name: str, *, title: str | None = None) -> ParsedTranscript:
+    """Parse the bytes of file `name` into a transcript; YanduError for bad input."""
+    display = PurePath(name).name or name
+    if len(data) > MAX_BYTES:
+        raise YanduError(f"{display} is too large ({len(data) / 2**20:.0f} MB; "
+                         f"the limit is {MAX_BYTES // 2**20} MB).")
+    if not data.strip():
+        raise YanduError(f"{display} is empty.")
+    fmt = format_of(display)
+    if fmt == "docx":
+        decoded, doc_title = _read_docx(data, display)
+    else:
+        if data.startswith(b"PK\x03\x04"):
+            raise YanduError(f"{display} is a binary file (a zip archive), not a transcript.")
+        decoded, doc_title = decode(data, display), ""
+    text = decoded.text
+    if not text.strip():
+        raise YanduError(f"{display} is empty (no text in it).")
+    turns = parse_cues(text, display) if fmt in ("srt", "vtt") else parse_text(text)
+    if fmt == "markdown":
+        heading = re.search(r"^#[ \t]+(.+?)[ \t#]*$", text, flags=re.M)
+        doc_title = heading.group(1) if heading else ""
+    chosen = (title or "").strip() or doc_title.strip() or default_title(display)
+    return build(text, decoded.encoding, fmt, chosen, turns)
+
+
+def default_title(name: str) -> str:
+    """A title from a file name: 'aicc2023-llm-roundtable.zh.txt' -> 'aicc2023-llm-roundtable'."""
+    stem = PurePath(name).stem
+    inner = PurePath(stem)
+    if inner.suffix.lower() in _LANGUAGE_SUFFIXES:
+        stem = inner.stem
+    return stem or name
+
+
+def build(text: str, encoding: str, fmt: str, title: str,
+          turns: list[ParsedTurn]) -> ParsedTranscript:
+    """Add speakers (roles, colours, moderator) and sections to parsed turns."""
+    names: dict[str, str] = {}  # key -> name as first written
+    canonical = []
+    for turn in turns:
+        if turn.speaker is None:
+            canonical.append(turn)
+            continue
+        key = speaker_key(turn.speaker)
+        names.setdefault(key, turn.speaker)
+        if names[key] != turn.speaker:
+            turn = ParsedTurn(**{**turn.__dict__, "speaker": names[key]})
+        canonical.append(turn)
+    pairs = [(t.speaker, text[t.text_start : t.text_end]) for t in canonical]
+    moderators = structure.detect_moderators(pairs)
+    narration = "\n".join(text[t.text_start : t.text_end] for t in canonical if t.speaker is None)
+    speakers = tuple(
+        ParsedSpeaker(name=n, role=structure.role_from_narration(n, narration),
+                      colour=structure.colour_for(i), is_moderator=n in moderators)
+        for i, n in enumerate(names.values())
+    )
+    sections = tuple(ParsedSection(i, t) for i, t in structure.sections(pairs, moderators))
+    return ParsedTranscript(text=text, encoding=encoding, format=fmt, title=title,
+                            turns=tuple(canonical), speakers=speakers, sections=sections)
+
+
+def _read_docx(data: bytes, name: str) -> tuple[Decoded, str]:
+    import docx
+    from docx.opc.exceptions import PackageNotFoundError
+
+    broken = f"{name} is not a readable Word document (.docx); open and re-save it in Word."
+    try:
+        document = docx.Document(io.BytesIO(data))
+        paragraphs = [p.text for p in document.paragraphs]
+        doc_title = document.core_properties.title or ""
+    except (PackageNotFoundError, zipfile.BadZipFile, KeyError, ValueError, OSError,
+            AttributeError, TypeError) as exc:
+        raise YanduError(broken) from exc
+    except Exception as exc:  # lxml raises its own XMLSyntaxError for damaged parts
+        if type(exc).__module__.startswith("lxml"):
+            raise YanduError(broken) from exc
+        raise
+    return Decoded(normalise_newlines("\n".join(paragraphs)), "UTF-8"), doc_title

@@ -1,0 +1,85 @@
+"""Write a parsed transcript into a study: one transaction, search index included."""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Callable
+
+from sqlite_utils import Database
+
+from desktop.core import search_index
+from desktop.core.clock import now_iso
+from desktop.core.importing.model import ParsedTranscript
+
+Progress = Callable[[int, int], None]
+_BATCH = 500
+
+
+def sha256_of(data: bytes) -> str:
+    """The hex sha256 of source bytes (how duplicates are recognised)."""
+    return hashlib.sha256(data).hexdigest()
+
+
+def find_duplicate(db: Database, sha256: str) -> int | None:
+    """The id of the document imported from the same bytes, or None."""
+    row = db.execute("SELECT id FROM documents WHERE source_sha256 = ?", [sha256]).fetchone()
+    return row[0] if row else None
+
+
+def store(db: Database, parsed: ParsedTranscript, *, source_name: str, sha256: str,
+          progress: Progress | None = None) -> int:
+    """Insert the document, speakers, sections, turns and their index rows; return its id.
+
+    Everything happens in one transaction (a savepoint when the caller already holds
+    one): on any failure the study is left exactly as it was.
+    """
+    total = len(parsed.turns)
+    with db.atomic():
+        doc_id = db.execute(
+            "INSERT INTO documents (title, source_name, source_sha256, encoding, format, text, "
+            "imported_at) VALUES (?, ?, ?, ?, ?, ?, ?)",
+            [parsed.title, source_name, sha256, parsed.encoding, parsed.format, parsed.text,
+             now_iso()],
+        ).lastrowid
+        speaker_ids: dict[str, int] = {}
+        for position, speaker in enumerate(parsed.speakers):
+            speaker_ids[speaker.name] = db.execute(
+                "INSERT INTO speakers (document_id, position, name, role, colour, is_moderator) "
+                "VALUES (?, ?, ?, ?, ?, ?)",
+                [doc_id, position, speaker.name, speaker.role, speaker.colour,
+                 int(speaker.is_moderator)],
+            ).lastrowid
+        section_ids = [
+            db.execute(
+                "INSERT INTO sections (document_id, position, title) VALUES (?, ?, ?)",
+                [doc_id, position, section.title],
+            ).lastrowid
+            for position, section in enumerate(parsed.sections)
+        ]
+        section_of = parsed.section_of()
+        indexed: list[tuple[int, str]] = []
+        for position, turn in enumerate(parsed.turns):
+            speech = parsed.turn_text(turn)
+            section = section_of[position]
+            turn_id = db.execute(
+                'INSERT INTO turns (document_id, position, speaker_id, section_id, start, "end", '
+                "label, headline, text_start, text_end, text, cue_start_ms, cue_end_ms, "
+                "headline_start, headline_end) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                [doc_id, position,
+                 speaker_ids[turn.speaker] if turn.speaker is not None else None,
+                 section_ids[section] if section is not None else None,
+                 turn.start, turn.end, turn.label, parsed.headline(turn), turn.text_start,
+                 turn.text_end, speech, turn.cue_start_ms, turn.cue_end_ms,
+                 turn.headline_start, turn.headline_end],
+            ).lastrowid
+            indexed.append((turn_id, speech))
+            if len(indexed) >= _BATCH:
+                search_index.index_turns(db, indexed)
+                indexed = []
+                if progress is not None:
+                    progress(position + 1, total)
+        if indexed:
+            search_index.index_turns(db, indexed)
+    if progress is not None:
+        progress(total, total)
+    return doc_id

@@ -1,0 +1,100 @@
+"""SubRip (.srt) and WebVTT (.vtt) cues as turns, with their times and speakers.
+
+Cue offsets into the file's text are needed (the transcript stays lossless and
+annotations anchor to it), which the usual subtitle libraries do not give, so the block
+structure is read here: blocks are separated by blank lines; a cue block has a timing
+line `start --> end`. Headers, NOTE, STYLE and REGION blocks stay inside the span of a
+neighbouring turn, outside its speech. Speakers come from `<v Name>` voice tags or a
+`Name:` / `[Name]:` prefix; an unlabelled cue continues the previous speaker.
+"""
+
+from __future__ import annotations
+
+import re
+
+from desktop.core.errors import YanduError
+from desktop.core.importing.labels import match_label
+from desktop.core.importing.model import ParsedTurn
+from desktop.core.importing.text import strip_span
+
+_TIMING = re.compile(
+    r"^[ \t]*(?P<start>(?:\d+:)?\d{1,2}:\d{2}[.,]\d{1,3})[ \t]+-->[ \t]+"
+    r"(?P<end>(?:\d+:)?\d{1,2}:\d{2}[.,]\d{1,3})(?:[ \t].*)?$"
+)
+_VOICE = re.compile(r"^<v(?:\.[\w.-]+)?[ \t]+(?P<name>[^>]+?)[ \t]*>")
+_CLOSE_VOICE = re.compile(r"</v>[ \t]*$")
+_BRACKET_NAME = re.compile(r"^\[(?P<name>[^\]\n]{1,40})\][ \t]*[:：][ \t]*")
+
+
+def to_ms(stamp: str) -> int:
+    """'01:02:03,456' or '02:03.4' as milliseconds."""
+    clock, _, fraction = stamp.replace(",", ".").partition(".")
+    parts = [int(p) for p in clock.split(":")]
+    while len(parts) < 3:
+        parts.insert(0, 0)
+    hours, minutes, seconds = parts
+    return ((hours * 60 + minutes) * 60 + seconds) * 1000 + int((fraction + "00")[:3])
+
+
+def _blocks(text: str) -> list[tuple[int, int]]:
+    """(start, end) of each run of non-blank lines."""
+    blocks = []
+    for m in re.finditer(r"(?:^[^\n]*\S[^\n]*(?:\n|$))+", text, flags=re.M):
+        blocks.append((m.start(), m.end()))
+    return blocks
+
+
+def parse_cues(text: str, name: str) -> list[ParsedTurn]:
+    """The cues of an .srt or .vtt text as turns; YanduError when it has none."""
+    cues = []  # (block start, payload start, payload end, start ms, end ms)
+    for b_start, b_end in _blocks(text):
+        pos = b_start
+        for _ in range(2):  # the timing line is the first or second line (after an id)
+            nl = text.find("\n", pos, b_end)
+            line_end = nl if nl >= 0 else b_end
+            timing = _TIMING.match(text[pos:line_end])
+            if timing:
+                payload = min(line_end + 1, b_end)
+                cues.append((b_start, payload, b_end, to_ms(timing["start"]),
+                             to_ms(timing["end"])))
+                break
+            if nl < 0:
+                break
+            pos = nl + 1
+    if not cues:
+        raise YanduError(f"{name}: no subtitle cues found (expected lines like "
+                         "'00:00:01,000 --> 00:00:04,000').")
+    turns: list[ParsedTurn] = []
+    speaker: str | None = None
+    for number, (b_start, p_start, p_end, start_ms, end_ms) in enumerate(cues):
+        start = 0 if number == 0 else b_start
+        end = cues[number + 1][0] if number + 1 < len(cues) else len(text)
+        found, label, text_start = _speaker(text, p_start, p_end)
+        if found is not None:
+            speaker = found
+        text_start, text_end = strip_span(text, text_start, p_end)
+        closing = _CLOSE_VOICE.search(text, text_start, text_end)
+        if closing and closing.end() == text_end:
+            text_end = strip_span(text, text_start, closing.start())[1]
+        if text_end <= text_start:
+            text_start = text_end = max(text_start, p_start)
+        turns.append(ParsedTurn(start, end, speaker, label, text_start, text_end,
+                                cue_start_ms=start_ms, cue_end_ms=end_ms))
+    return turns
+
+
+def _speaker(text: str, start: int, end: int) -> tuple[str | None, str, int]:
+    """(speaker, label as written, where the speech starts) for a cue's payload."""
+    nl = text.find("\n", start, end)
+    first = text[start : nl if nl >= 0 else end]
+    voice = _VOICE.match(first)
+    if voice:
+        return " ".join(voice["name"].split()), voice.group(0), start + voice.end()
+    bracket = _BRACKET_NAME.match(first)
+    if bracket and bracket["name"].strip():
+        label = bracket["name"].strip()
+        return label, label, start + bracket.end()
+    found = match_label(first)
+    if found is not None:
+        return found.name, found.label, start + found.rest_start
+    return None, "", start

@@ -1,0 +1,130 @@
+"""Find the turns of a plain-text (or Markdown, or .docx) transcript. Pure: text in, turns out.
+
+Every line is looked at once (see `labels`); then whole-document rules decide which
+candidate labels are speakers: a name that labels two or more turns is one; a name seen
+once counts only if it has a typical shape and comes after the dialogue has started (the
+introduction before it is narration). Unlabelled paragraphs continue the previous speaker;
+a line that is wholly a stage direction, `（笑）` or `[Laughter]`, is narration.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from desktop.core.importing.labels import LabelMatch, headline_span, is_direction, match_label
+from desktop.core.importing.model import ParsedTurn
+
+
+@dataclass
+class _Open:
+    start: int
+    speaker: str | None
+    label: str = ""
+    line_end: int = -1  # end of the label line (without its newline), -1 when no label
+    rest_at: int = -1  # document offset of the text after the label's colon
+
+
+def speaker_key(name: str) -> str:
+    """Names that differ only in case or spacing are one speaker (MR. SMITH, Mr. Smith)."""
+    return " ".join(name.casefold().split())
+
+
+def _lines(text: str) -> list[tuple[int, int, int]]:
+    """(start, end without newline, end with newline) for every line."""
+    result = []
+    pos = 0
+    length = len(text)
+    while pos < length:
+        nl = text.find("\n", pos)
+        if nl < 0:
+            result.append((pos, length, length))
+            break
+        result.append((pos, nl, nl + 1))
+        pos = nl + 1
+    return result
+
+
+def strip_span(text: str, start: int, end: int) -> tuple[int, int]:
+    """Narrow [start, end) past surrounding whitespace; an all-blank span collapses to start."""
+    piece = text[start:end]
+    stripped = piece.strip()
+    if not stripped:
+        return start, start
+    lead = len(piece) - len(piece.lstrip())
+    return start + lead, start + lead + len(stripped)
+
+
+def accepted_labels(text: str, lines: list[tuple[int, int, int]]) -> dict[int, LabelMatch]:
+    """Line index -> label, for the lines that open a speaker's turn."""
+    candidates: dict[int, LabelMatch] = {}
+    for index, (start, end, _) in enumerate(lines):
+        if end - start > 0:
+            found = match_label(text[start:end])
+            if found is not None:
+                candidates[index] = found
+    counts: dict[str, int] = {}
+    for found in candidates.values():
+        key = speaker_key(found.name)
+        counts[key] = counts.get(key, 0) + 1
+    recurring = [i for i, f in candidates.items() if counts[speaker_key(f.name)] >= 2]
+    dialogue_from = min(recurring) if recurring else -1
+    return {
+        i: f
+        for i, f in candidates.items()
+        if counts[speaker_key(f.name)] >= 2 or (f.strong and i > dialogue_from)
+    }
+
+
+def parse_text(text: str) -> list[ParsedTurn]:
+    """The turns of `text` (newlines already normalised); their spans cover it exactly."""
+    lines = _lines(text)
+    labels = accepted_labels(text, lines)
+    opened: list[_Open] = []
+    resume: str | None = None  # the speaker to continue after a stage direction
+    in_direction = False
+    for index, (start, end, _) in enumerate(lines):
+        line = text[start:end]
+        found = labels.get(index)
+        if found is not None:
+            opened.append(_Open(start, found.name, found.label, end, start + found.rest_start))
+            resume, in_direction = found.name, False
+        elif not line.strip():
+            continue
+        elif is_direction(line):
+            if opened and opened[-1].speaker is not None:
+                resume = opened[-1].speaker
+            opened.append(_Open(start, None))
+            in_direction = True
+        elif in_direction:
+            opened.append(_Open(start, resume))
+            in_direction = False
+        elif not opened:
+            opened.append(_Open(start, None))
+    if not opened:
+        return [ParsedTurn(0, len(text), None, "", *strip_span(text, 0, len(text)))]
+    opened[0].start = 0  # leading blank lines belong to the first turn
+    turns = []
+    for number, item in enumerate(opened):
+        end = opened[number + 1].start if number + 1 < len(opened) else len(text)
+        turns.append(_finish(text, item, end))
+    return turns
+
+
+def _finish(text: str, item: _Open, end: int) -> ParsedTurn:
+    if item.line_end < 0:
+        return ParsedTurn(item.start, end, item.speaker, "", *strip_span(text, item.start, end))
+    rest = text[item.rest_at : item.line_end]
+    after_label = min(item.line_end + 1, end)
+    body = strip_span(text, after_label, end)
+    inside = headline_span(rest)
+    if inside is not None and body[0] < body[1]:
+        return ParsedTurn(item.start, end, item.speaker, item.label, *body,
+                          headline_start=item.rest_at + inside[0],
+                          headline_end=item.rest_at + inside[1])
+    if rest.strip():
+        span = strip_span(text, item.rest_at, end)
+    elif body[0] < body[1]:
+        span = body
+    else:
+        span = (item.line_end, item.line_end)
+    return ParsedTurn(item.start, end, item.speaker, item.label, *span)
