@@ -21,6 +21,7 @@ EXIT_USAGE = 2
 # Modules that add subcommands; each has `register(subparsers, common)`.
 _COMMAND_MODULES = (
     "desktop.cli.documents",
+    "desktop.cli.export",
     "desktop.cli.importing",
 )
 

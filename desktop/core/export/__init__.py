@@ -1,0 +1,73 @@
+"""Exports of a study's notes, and the one import that comes back (Web Annotation).
+
+Every exporter has the shape `export_<format>(db, options, out, progress=None) -> Path`
+and reads the study only. `FORMATS` lists them for the Export dialog and `yandu export`;
+`render_markdown` / `render_html` give the preview. Exports read through their own
+connection when run off the GUI thread (sqlite-utils connections are per thread).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+from typing import NamedTuple
+
+from sqlite_utils import Database
+
+from desktop.core.export.anki import export_anki
+from desktop.core.export.html import export_html, render_html
+from desktop.core.export.markdown import export_markdown, render_markdown
+from desktop.core.export.options import ExportOptions, Progress, safe_filename
+from desktop.core.export.qdpx import export_qdpx
+from desktop.core.export.quotes_csv import export_csv
+from desktop.core.export.webannotation import export_webannotation
+from desktop.core.export.webannotation_import import ImportReport, import_webannotation
+
+Exporter = Callable[..., Path]
+
+
+class Format(NamedTuple):
+    """An export format: its label for menus, its file suffix, the function that writes it."""
+
+    label: str
+    suffix: str
+    export: Exporter
+
+
+FORMATS: dict[str, Format] = {
+    "markdown": Format("Markdown notes", ".md", export_markdown),
+    "html": Format("HTML page", ".html", export_html),
+    "csv": Format("Quote list (CSV)", ".csv", export_csv),
+    "qdpx": Format("REFI-QDA project (.qdpx)", ".qdpx", export_qdpx),
+    "webannotation": Format("Web Annotation (JSON-LD)", ".jsonld", export_webannotation),
+    "anki": Format("Anki deck of the glossary (.apkg)", ".apkg", export_anki),
+}
+
+
+def default_filename(db: Database, options: ExportOptions, format_id: str) -> str:
+    """A safe file name for an export: the document's title (or the study's) plus suffix."""
+    suffix = FORMATS[format_id].suffix
+    if format_id == "anki":
+        return "yandu-glossary" + suffix
+    if options.title:
+        return safe_filename(options.title) + suffix
+    ids = options.document_ids
+    if ids is not None and len(ids) == 1:
+        row = db.execute("SELECT title FROM documents WHERE id = ?", [ids[0]]).fetchone()
+        if row:
+            return safe_filename(row[0]) + suffix
+    return "yandu-notes" + suffix
+
+
+def export(db: Database, format_id: str, options: ExportOptions, out: Path,
+           progress: Progress | None = None) -> Path:
+    """Run the exporter for `format_id`."""
+    return FORMATS[format_id].export(db, options, Path(out), progress)
+
+
+__all__ = [
+    "FORMATS", "ExportOptions", "Format", "ImportReport", "Progress", "default_filename",
+    "export", "export_anki", "export_csv", "export_html", "export_markdown", "export_qdpx",
+    "export_webannotation", "import_webannotation", "render_html", "render_markdown",
+    "safe_filename",
+]

@@ -1,0 +1,123 @@
+"""An Anki deck (.apkg) of the glossary: term on the front; definition, pinyin, English and
+an example sentence from the transcript on the back.
+
+Model and deck ids are fixed and each note's GUID comes from its term's UUID, so importing
+a newer export into Anki updates the cards instead of adding duplicates.
+"""
+
+from __future__ import annotations
+
+import html as html_lib
+import re
+from pathlib import Path
+
+import genanki
+from sqlite_utils import Database
+
+from desktop.core.export import data, glossary_source
+from desktop.core.export.html import markdown_to_html
+from desktop.core.export.options import ExportOptions, Progress, atomic_path, report
+
+# Fixed for ever: changing either makes Anki treat a re-export as a new note type or deck.
+MODEL_ID = 1_738_204_511
+DECK_ID = 1_738_204_512
+DECK_NAME = "Yandu glossary"
+FIELDS = ("Term", "Pinyin", "English", "Definition", "Example", "Source")
+SENTENCE_END = re.compile(r"[。！？!?；;\n]")
+EXAMPLE_LIMIT = 80
+
+CARD_CSS = """
+.card { font-family: "Noto Sans CJK SC", "Source Han Sans SC", "PingFang SC",
+  "Microsoft YaHei", "WenQuanYi Micro Hei", sans-serif; font-size: 20px; text-align: center;
+  color: #1a1a1a; background: #fff; }
+.term { font-size: 2em; }
+.pinyin { color: #555; }
+.english { font-style: italic; }
+.definition { text-align: left; margin-top: 1em; }
+.example { text-align: left; margin-top: 1em; color: #333; border-left: 3px solid #c9a227;
+  padding-left: .6em; }
+.source { font-size: .7em; color: #888; text-align: right; }
+""".strip()
+
+MODEL = genanki.Model(
+    MODEL_ID,
+    "Yandu glossary term",
+    fields=[{"name": name} for name in FIELDS],
+    templates=[{
+        "name": "Term",
+        "qfmt": '<div class="term">{{Term}}</div>',
+        "afmt": '{{FrontSide}}<hr id="answer">'
+                '<div class="pinyin">{{Pinyin}}</div><div class="english">{{English}}</div>'
+                '<div class="definition">{{Definition}}</div>'
+                '{{#Example}}<div class="example">{{Example}}</div>{{/Example}}'
+                '{{#Source}}<div class="source">{{Source}}</div>{{/Source}}',
+    }],
+    css=CARD_CSS,
+)
+
+
+def note_guid(term_id: str) -> str:
+    """The Anki GUID of a term's note."""
+    return genanki.guid_for("yandu-glossary", term_id)
+
+
+def example_sentence(text: str, start: int, end: int) -> tuple[str, int, int]:
+    """The sentence around text[start:end], and the match's place inside it."""
+    left = start
+    while left > 0 and not SENTENCE_END.match(text[left - 1]) and start - left < EXAMPLE_LIMIT:
+        left -= 1
+    right = end
+    while right < len(text) and start - left + right - end < 2 * EXAMPLE_LIMIT:
+        if SENTENCE_END.match(text[right]):
+            right += 1 if text[right] != "\n" else 0
+            break
+        right += 1
+    sentence = text[left:right]
+    stripped = len(sentence) - len(sentence.lstrip())
+    return sentence.strip(), start - left - stripped, end - left - stripped
+
+
+def _example_html(sentence: str, start: int, end: int) -> str:
+    e = html_lib.escape
+    return f"{e(sentence[:start])}<b>{e(sentence[start:end])}</b>{e(sentence[end:])}"
+
+
+def build_notes(db: Database, options: ExportOptions, progress: Progress | None = None
+                ) -> list[genanki.Note]:
+    """One note per glossary term (per term found in the chosen documents, if any chosen)."""
+    docs = data.documents(db, options.document_ids)
+    texts = [d.text for d in docs]
+    terms = glossary_source.all_terms(db)
+    found = glossary_source.first_occurrences(terms, texts)
+    if options.document_ids is not None:
+        terms = [t for t in terms if t.id in found]
+    notes = []
+    e = html_lib.escape
+    for index, term in enumerate(terms):
+        example = source = ""
+        if term.id in found:
+            doc_index, start, end = found[term.id]
+            example = _example_html(*example_sentence(texts[doc_index], start, end))
+            source = e(docs[doc_index].title)
+        definition = markdown_to_html(term.definition) if term.definition.strip() else ""
+        notes.append(genanki.Note(
+            model=MODEL,
+            fields=[e(term.term), e(term.pinyin), e(term.english), definition, example, source],
+            guid=note_guid(term.id),
+            tags=[re.sub(r"\s+", "_", term.category.strip())] if term.category.strip() else [],
+        ))
+        if (index + 1) % 200 == 0:
+            report(progress, index + 1, len(terms))
+    report(progress, len(terms), len(terms))
+    return notes
+
+
+def export_anki(db: Database, options: ExportOptions, out: Path,
+                progress: Progress | None = None) -> Path:
+    """Write the glossary as an Anki .apkg to `out`."""
+    deck = genanki.Deck(DECK_ID, DECK_NAME)
+    for note in build_notes(db, options, progress):
+        deck.add_note(note)
+    with atomic_path(Path(out)) as tmp:
+        genanki.Package(deck).write_to_file(str(tmp))
+    return Path(out)

@@ -1,0 +1,137 @@
+"""REFI-QDA project exchange (.qdpx): tags become codes, annotations plain-text selections.
+
+A .qdpx is a zip holding `project.qde` (QDA-XML, namespace urn:QDA-XML:project:1.0) and
+each document's text as `sources/<GUID>.txt`. Positions count Unicode code points, as
+Yandu's offsets do. The XML is built with ElementTree, which escapes `&`, `<` and quotes.
+GUIDs are derived from stable ids so a re-export names the same things the same way.
+"""
+
+from __future__ import annotations
+
+import re
+import uuid
+import xml.etree.ElementTree as ET
+import zipfile
+from pathlib import Path
+
+from sqlite_utils import Database
+
+from desktop import __version__
+from desktop.core.clock import now_iso
+from desktop.core.export import data
+from desktop.core.export.options import ExportOptions, Progress, atomic_path, report
+
+NAMESPACE = "urn:QDA-XML:project:1.0"
+_GUIDS = uuid.UUID("7f3c1e52-5a0e-4b8e-9d7a-2c6b0f1d9e34")  # Yandu's name space for uuid5
+# Characters XML 1.0 cannot carry at all, even escaped.
+_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
+_DATETIME = re.compile(r"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}:\d{2})?$")
+NAME_LENGTH = 60
+
+
+def guid(kind: str, key: str) -> str:
+    """A stable GUID for a thing of `kind` (tag, document, note, ...) identified by `key`."""
+    return str(uuid.uuid5(_GUIDS, f"{kind}:{key}"))
+
+
+def _xml_text(text: str) -> str:
+    return _NOT_XML.sub("\ufffd", text)
+
+
+def _datetime(value: str) -> str | None:
+    return value if _DATETIME.match(value or "") else None
+
+
+def _el(parent: ET.Element, tag: str, **attrs: str | None) -> ET.Element:
+    clean = {k: _xml_text(v) for k, v in attrs.items() if v is not None}
+    return ET.SubElement(parent, f"{{{NAMESPACE}}}{tag}", clean)
+
+
+def _short(text: str) -> str:
+    one_line = " ".join(text.split())
+    return one_line if len(one_line) <= NAME_LENGTH else one_line[: NAME_LENGTH - 1] + "…"
+
+
+def build_project(db: Database, options: ExportOptions, progress: Progress | None = None
+                  ) -> tuple[ET.ElementTree, dict[str, str]]:
+    """The project.qde tree and the source texts by GUID."""
+    docs = data.load(db, options)
+    stamp = options.exported_at or now_iso()
+    author = options.author or "Yandu"
+    user = guid("user", author)
+    ET.register_namespace("", NAMESPACE)
+    project = ET.Element(f"{{{NAMESPACE}}}Project", {
+        "name": _xml_text(data.document_title(docs, options)),
+        "origin": f"Yandu {__version__}",
+        "creatingUserGUID": user,
+        "creationDateTime": stamp,
+    })
+    _el(_el(project, "Users"), "User", guid=user, name=author)
+
+    tags: dict[str, str] = {}
+    for doc in docs:
+        for item in doc.annotations:
+            for tag in item.annotation.tags:
+                tags.setdefault(tag.casefold(), tag)
+    if tags:
+        codes = _el(_el(project, "CodeBook"), "Codes")
+        for key, name in sorted(tags.items(), key=lambda kv: kv[0]):
+            _el(codes, "Code", guid=guid("tag", key), name=name, isCodable="true")
+
+    texts: dict[str, str] = {}
+    notes: list[tuple[str, str, str, str]] = []
+    total = sum(len(d.annotations) for d in docs) or 1
+    done = 0
+    if docs:
+        sources = _el(project, "Sources")
+    for doc in docs:
+        source_guid = guid("document", doc.meta.source_sha256)
+        texts[source_guid] = doc.meta.text
+        source = _el(sources, "TextSource", guid=source_guid, name=doc.meta.title,
+                     plainTextPath=f"internal://{source_guid}.txt", creatingUser=user,
+                     creationDateTime=_datetime(doc.meta.imported_at))
+        _el(source, "Description").text = _xml_text(doc.meta.source_name)
+        for item in doc.annotations:
+            ann = item.annotation
+            selection = _el(source, "PlainTextSelection", guid=ann.id,
+                            name=_short(ann.quote), startPosition=str(ann.start),
+                            endPosition=str(ann.end), creatingUser=user,
+                            creationDateTime=_datetime(ann.created_at), modifyingUser=user,
+                            modifiedDateTime=_datetime(ann.updated_at))
+            if ann.note:
+                # Many tools show a selection's Description as its memo; the NoteRef is
+                # the standard's link to the same text as a note of its own.
+                _el(selection, "Description").text = _xml_text(ann.note)
+            for tag in ann.tags:
+                coding = _el(selection, "Coding", guid=guid("coding", f"{ann.id}:{tag.casefold()}"),
+                             creatingUser=user, creationDateTime=_datetime(ann.created_at))
+                _el(coding, "CodeRef", targetGUID=guid("tag", tag.casefold()))
+            if ann.note:
+                note_guid = guid("note", ann.id)
+                _el(selection, "NoteRef", targetGUID=note_guid)
+                notes.append((note_guid, _short(ann.note), ann.note, ann.created_at))
+            done += 1
+            if done % 500 == 0:
+                report(progress, done, total)
+    if notes:
+        holder = _el(project, "Notes")
+        for note_guid, name, text, created in notes:
+            note = _el(holder, "Note", guid=note_guid, name=name, creatingUser=user,
+                       creationDateTime=_datetime(created))
+            _el(note, "PlainTextContent").text = _xml_text(text)
+    report(progress, total, total)
+    tree = ET.ElementTree(project)
+    ET.indent(tree, space=" ")
+    return tree, texts
+
+
+def export_qdpx(db: Database, options: ExportOptions, out: Path,
+                progress: Progress | None = None) -> Path:
+    """Write a REFI-QDA .qdpx project (zip) to `out`."""
+    tree, texts = build_project(db, options, progress)
+    xml_bytes = ET.tostring(tree.getroot(), encoding="utf-8", xml_declaration=True)
+    with atomic_path(Path(out)) as tmp, zipfile.ZipFile(tmp, "w", zipfile.ZIP_DEFLATED) as zf:
+        zf.writestr("project.qde", xml_bytes)
+        for source_guid, text in texts.items():
+            zf.writestr(f"sources/{source_guid}.txt", text.encode("utf-8"))
+    return Path(out)

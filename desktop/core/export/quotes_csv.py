@@ -1,0 +1,55 @@
+"""The quote list: one CSV row per annotation, UTF-8 with a BOM so spreadsheets read Chinese."""
+
+from __future__ import annotations
+
+import csv
+from pathlib import Path
+
+from sqlite_utils import Database
+
+from desktop.core.export import data
+from desktop.core.export.options import ExportOptions, Progress, atomic_output, report
+
+COLUMNS = ("document", "section", "speaker", "quote", "note", "tags", "start", "end")
+TAG_SEPARATOR = "; "
+
+
+def spreadsheet_safe(value: str) -> str:
+    """Text a spreadsheet will not run as a formula (a leading =, +, -, @ is quoted with ')."""
+    if value[:1] in ("=", "+", "@", "\t", "\r") or (
+        value[:1] == "-" and value[1:2] not in (" ", "")
+    ):
+        return "'" + value
+    return value
+
+
+def rows(db: Database, options: ExportOptions, progress: Progress | None = None
+         ) -> list[list[str | int]]:
+    """The CSV rows (without the header) in document and transcript order."""
+    docs = data.load(db, options)
+    total = sum(len(d.annotations) for d in docs)
+    out: list[list[str | int]] = []
+    for doc in docs:
+        for item in doc.annotations:
+            ann = item.annotation
+            out.append([
+                spreadsheet_safe(doc.meta.title), spreadsheet_safe(item.section_title),
+                spreadsheet_safe(item.speaker_name), spreadsheet_safe(ann.quote),
+                spreadsheet_safe(ann.note), spreadsheet_safe(TAG_SEPARATOR.join(ann.tags)),
+                ann.start, ann.end,
+            ])
+            if len(out) % 500 == 0:
+                report(progress, len(out), total)
+    report(progress, total, total)
+    return out
+
+
+def export_csv(db: Database, options: ExportOptions, out: Path,
+               progress: Progress | None = None) -> Path:
+    """Write the quote list to `out` (UTF-8 with BOM, CRLF rows as spreadsheets expect)."""
+    body = rows(db, options, progress)
+    with atomic_output(Path(out), "w", encoding="utf-8-sig", newline="") as fh:
+        writer = csv.writer(fh)
+        writer.writerow(COLUMNS)
+        writer.writerows(body)
+    return Path(out)

@@ -1,0 +1,101 @@
+"""W3C Web Annotation (JSON-LD) export, and import of such a file back into a study.
+
+Each annotation targets its document (named by the SHA-256 of its source file, so two
+studies of the same transcript agree) with a TextQuoteSelector and a TextPositionSelector;
+positions count Unicode code points, as the W3C model and Yandu both do.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from sqlite_utils import Database
+
+from desktop.core.clock import now_iso
+from desktop.core.export import data
+from desktop.core.export.options import ExportOptions, Progress, atomic_output, report
+
+CONTEXT = "http://www.w3.org/ns/anno.jsonld"
+CONTEXT_SHORT = "https://www.w3.org/ns/anno.jsonld"  # also seen in the wild
+AFFIX_LENGTH = 32
+YANDU_COLOUR = "urn:yandu:colour"  # extension key: the highlight colour
+
+
+def document_iri(sha256: str) -> str:
+    """The IRI naming a transcript by its source file's SHA-256."""
+    return f"urn:sha256:{sha256}"
+
+
+def annotation_iri(annotation_id: str) -> str:
+    """The IRI of an annotation, from its UUID."""
+    return f"urn:uuid:{annotation_id}"
+
+
+def to_json(doc: data.DocumentMeta, item: data.PlacedAnnotation) -> dict:
+    """One annotation as a Web Annotation object (without @context)."""
+    ann = item.annotation
+    text = doc.text
+    body: list[dict] = []
+    if ann.note:
+        body.append({"type": "TextualBody", "value": ann.note, "format": "text/markdown",
+                     "purpose": "commenting"})
+    body += [{"type": "TextualBody", "value": tag, "purpose": "tagging"} for tag in ann.tags]
+    result: dict = {
+        "id": annotation_iri(ann.id),
+        "type": "Annotation",
+        "motivation": "commenting" if ann.note else "highlighting",
+        "created": ann.created_at,
+        "modified": ann.updated_at,
+    }
+    if ann.author:
+        result["creator"] = {"type": "Person", "name": ann.author}
+    if body:
+        result["body"] = body
+    result["target"] = {
+        "source": {"id": document_iri(doc.source_sha256), "type": "Text",
+                   "format": "text/plain", "title": doc.title},
+        "selector": [
+            {"type": "TextQuoteSelector", "exact": ann.quote,
+             "prefix": text[max(0, ann.start - AFFIX_LENGTH) : ann.start],
+             "suffix": text[ann.end : ann.end + AFFIX_LENGTH]},
+            {"type": "TextPositionSelector", "start": ann.start, "end": ann.end},
+        ],
+    }
+    result[YANDU_COLOUR] = ann.colour
+    if item.speaker is not None:
+        result["target"]["source"]["speaker"] = item.speaker.name
+    return result
+
+
+def build_collection(db: Database, options: ExportOptions, progress: Progress | None = None
+                     ) -> dict:
+    """The whole export as an AnnotationCollection with one page of items."""
+    docs = data.load(db, options)
+    total = sum(len(d.annotations) for d in docs)
+    items = []
+    for doc in docs:
+        for item in doc.annotations:
+            items.append(to_json(doc.meta, item))
+            if len(items) % 500 == 0:
+                report(progress, len(items), total)
+    report(progress, total, total)
+    return {
+        "@context": CONTEXT,
+        "type": "AnnotationCollection",
+        "label": data.document_title(docs, options),
+        "generator": {"type": "Software", "name": "Yandu"},
+        "generated": options.exported_at or now_iso(),
+        "total": len(items),
+        "first": {"type": "AnnotationPage", "startIndex": 0, "items": items},
+    }
+
+
+def export_webannotation(db: Database, options: ExportOptions, out: Path,
+                         progress: Progress | None = None) -> Path:
+    """Write the annotations as W3C Web Annotation JSON-LD to `out`."""
+    collection = build_collection(db, options, progress)
+    with atomic_output(Path(out), "w", encoding="utf-8", newline="\n") as fh:
+        json.dump(collection, fh, ensure_ascii=False, indent=1)
+        fh.write("\n")
+    return Path(out)
