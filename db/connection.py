@@ -1,20 +1,63 @@
-"""Open a study file: checks, pragmas, backup before migrating, then migrations."""
+"""Open a study file: checks, pragmas, backup before migrating, then migrations.
+
+Every failure is a StudyError with a one-line message, and a file that is refused is left
+exactly as it was: the checks only read, and nothing is written (not even the journal
+mode) until the file is known to be a sound Yandu study this version understands.
+"""
 
 from __future__ import annotations
 
+import contextlib
 import datetime as _dt
 import os
 import sqlite3
+from collections.abc import Iterator
 from pathlib import Path
 
 import platformdirs
 from sqlite_utils import Database
 
+from db import health
 from db.errors import StudyError
 from db.migrations import MIGRATIONS
 
-SQLITE_MAGIC = b"SQLite format 3\x00"
+SQLITE_MAGIC = health.SQLITE_MAGIC
 BUSY_TIMEOUT_MS = 5000
+
+
+class Study(Database):
+    """A study database: a sqlite-utils Database that knows its file.
+
+    Its outermost transactions start with BEGIN IMMEDIATE, taking the write lock before
+    the first read. With a plain BEGIN, a transaction that read before another process
+    committed cannot upgrade to a writer (SQLITE_BUSY at once, the busy timeout is not
+    consulted); with IMMEDIATE it waits its turn, so two windows on one study both save.
+    """
+
+    def __init__(self, conn: sqlite3.Connection, path: Path | None, *,
+                 read_only: bool = False) -> None:
+        super().__init__(conn)
+        self.study_path = path
+        self.read_only = read_only
+
+    @contextlib.contextmanager
+    def atomic(self) -> Iterator[Study]:
+        """One transaction (a savepoint when nested); rolled back if the block raises."""
+        if self.conn.in_transaction:
+            with super().atomic():
+                yield self
+            return
+        self.conn.execute("BEGIN IMMEDIATE")
+        try:
+            yield self
+        except BaseException:
+            self.rollback()
+            raise
+        try:
+            self.conn.execute("COMMIT")
+        except BaseException:
+            self.rollback()
+            raise
 
 
 def default_study_path() -> Path:
@@ -25,133 +68,201 @@ def default_study_path() -> Path:
     return Path(platformdirs.user_data_dir("yandu", appauthor=False)) / "study.sqlite"
 
 
-def _configure(conn: sqlite3.Connection, *, wal: bool) -> None:
-    conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+def _configure(conn: sqlite3.Connection) -> None:
+    conn.execute(f"PRAGMA busy_timeout = {int(BUSY_TIMEOUT_MS)}")
     conn.execute("PRAGMA foreign_keys = ON")
-    if wal:
-        conn.execute("PRAGMA journal_mode = WAL")
-        # NORMAL is durable across application crashes in WAL mode; only an OS crash
-        # or power cut can lose the very last commits, never corrupt the file.
-        conn.execute("PRAGMA synchronous = NORMAL")
 
 
-def _check_header(path: Path) -> None:
+def _use_wal(conn: sqlite3.Connection) -> None:
+    conn.execute("PRAGMA journal_mode = WAL")
+    # NORMAL is durable across application crashes in WAL mode; only an OS crash
+    # or power cut can lose the very last commits, never corrupt the file.
+    conn.execute("PRAGMA synchronous = NORMAL")
+
+
+def _uri(path: Path, **params: str) -> str:
+    query = "&".join(f"{k}={v}" for k, v in params.items())
+    return f"{path.resolve().as_uri()}?{query}"
+
+
+def _writable(path: Path) -> bool:
+    # WAL needs the folder too: SQLite creates study.sqlite-wal and -shm beside the file.
+    return os.access(path.parent, os.W_OK | os.X_OK) and (
+        not path.exists() or os.access(path, os.W_OK)
+    )
+
+
+def _connect(path: Path, read_only: bool) -> sqlite3.Connection:
+    if not read_only:
+        return sqlite3.connect(str(path), isolation_level=None, check_same_thread=False)
+    conn = sqlite3.connect(_uri(path, mode="ro"), uri=True, isolation_level=None,
+                           check_same_thread=False)
     try:
-        with path.open("rb") as fh:
-            head = fh.read(100)
-    except PermissionError as exc:
-        raise StudyError(f"Cannot read the study {path}: permission denied.") from exc
-    except OSError as exc:
-        raise StudyError(f"Cannot read the study {path}: {exc.strerror or exc}.") from exc
-    if len(head) == 0:
-        return  # an empty file is a new study
-    if not head.startswith(SQLITE_MAGIC):
-        raise StudyError(f"{path} is not a Yandu study (not an SQLite database).")
-    if len(head) < 100:
-        raise StudyError(f"The study {path} is truncated or damaged.")
+        conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
+        return conn
+    except sqlite3.OperationalError as exc:
+        conn.close()
+        wal = path.with_name(path.name + "-wal")
+        if health.primary_code(exc) != health.SQLITE_CANTOPEN or (
+            wal.exists() and wal.stat().st_size > 0
+        ):
+            raise
+    # A WAL study in a folder we cannot write: SQLite cannot create the shared-memory
+    # file. With no log beside it the file alone is the whole study, so it may be read
+    # as immutable.
+    return sqlite3.connect(_uri(path, mode="ro", immutable="1"), uri=True,
+                           isolation_level=None, check_same_thread=False)
 
 
 def _backup_before_migrating(path: Path, pending: list[str]) -> Path:
     stamp = _dt.datetime.now().strftime("%Y%m%d-%H%M%S")
     backup = path.with_name(f"{path.name}.before-{pending[0]}-{stamp}.bak")
-    src = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+    n = 1
+    while backup.exists():
+        n += 1
+        backup = path.with_name(f"{path.name}.before-{pending[0]}-{stamp}-{n}.bak")
+    src = sqlite3.connect(_uri(path, mode="ro"), uri=True)
     try:
         dst = sqlite3.connect(backup)
         try:
             src.backup(dst)  # consistent even with a WAL file beside it
         finally:
             dst.close()
+    except BaseException:
+        with contextlib.suppress(OSError):
+            backup.unlink()  # never leave a half-written backup that looks whole
+        raise
     finally:
         src.close()
     return backup
 
 
-def _migrate(db: Database, path: Path | None) -> None:
+def _check_is_yandu(db: Database, path: Path | None) -> None:
+    """Refuse another program's database, and a study from a newer Yandu."""
+    where = f"The study {path}" if path else "This study"
+    tables = set(db.table_names())
+    applied = [m.name for m in MIGRATIONS.applied(db)] if tables else []
+    if tables and not applied:
+        raise StudyError(f"{path} is an SQLite database but not a Yandu study; "
+                         "Yandu will not change it.")
     known = {m.name for m in MIGRATIONS._migrations}
-    applied = [m.name for m in MIGRATIONS.applied(db)]
     unknown = [name for name in applied if name not in known]
     if unknown:
-        where = f"The study {path}" if path else "This study"
         raise StudyError(
             f"{where} was written by a newer Yandu (schema step {unknown[-1]}); "
             "update Yandu to open it."
         )
+
+
+def _migrate(db: Study, path: Path | None) -> None:
     pending = [m.name for m in MIGRATIONS.pending(db)]
     if not pending:
         return
+    applied = [m.name for m in MIGRATIONS.applied(db)]
+    if db.read_only:
+        raise StudyError(f"The study {path} was made by an older Yandu and must be upgraded; "
+                         "open it once with write access.")
     if path is not None and applied:
         try:
             _backup_before_migrating(path, pending)
         except (sqlite3.Error, OSError) as exc:
             raise StudyError(
-                f"Cannot write a backup of {path} before upgrading it: {exc}."
+                f"Cannot write a backup of {path} before upgrading it, so it was left as it "
+                f"was: {exc}."
             ) from exc
     try:
-        MIGRATIONS.apply(db)
+        # All pending steps in one transaction: an upgrade that fails half way leaves the
+        # study exactly as it was, not at some step in between.
+        with db.atomic():
+            MIGRATIONS.apply(db)
     except sqlite3.Error as exc:
-        raise StudyError(f"Cannot upgrade the study: {exc}.") from exc
+        raise StudyError(f"Cannot upgrade the study, so it was left as it was: {exc}.") from exc
 
 
-def open_study(path: str | os.PathLike[str] | None = None, *, create: bool = True) -> Database:
-    """Open (and create or upgrade) the study at `path`; raise StudyError with a clear message."""
+def open_study(
+    path: str | os.PathLike[str] | None = None,
+    *,
+    create: bool = True,
+    read_only: bool = False,
+) -> Study:
+    """Open (and create or upgrade) the study at `path`; raise StudyError with a clear message.
+
+    With `read_only`, the study is opened for viewing only: nothing is written, and every
+    write raises an error that `describe_write_error` explains.
+    """
     path = Path(path).expanduser() if path is not None else default_study_path()
     if path.is_dir():
         raise StudyError(f"{path} is a folder, not a study file.")
     exists = path.exists()
     if exists:
-        _check_header(path)
-    elif not create:
+        health.check_header(path)
+    elif not create or read_only:
         raise StudyError(f"No study at {path}.")
     else:
         try:
             path.parent.mkdir(parents=True, exist_ok=True)
         except OSError as exc:
             raise StudyError(f"Cannot create the folder {path.parent}: {exc.strerror}.") from exc
+    if not read_only and not _writable(path):
+        what = "study" if exists else "folder for the study"
+        target = path if exists else path.parent
+        raise StudyError(
+            f"The {what} {target} is read-only; open it read-only to view it, "
+            "or copy it somewhere writable to work on it."
+        )
     try:
-        conn = sqlite3.connect(str(path), isolation_level=None, check_same_thread=False)
+        conn = _connect(path, read_only)
     except sqlite3.Error as exc:
-        raise StudyError(f"Cannot open the study {path}: {exc}.") from exc
-    db = Database(conn)
+        raise StudyError(health.describe(path, exc)) from exc
+    db = Study(conn, path, read_only=read_only)
     try:
-        _configure(conn, wal=True)
+        _configure(conn)
         conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
+        _check_is_yandu(db, path)
+        if exists:
+            health.check_structure(conn, path)
+        if not read_only:
+            _use_wal(conn)
         _migrate(db, path)
     except StudyError:
         conn.close()
         raise
-    except sqlite3.DatabaseError as exc:
+    except sqlite3.Error as exc:
         conn.close()
-        raise StudyError(_describe_sqlite_error(path, exc)) from exc
+        raise StudyError(health.describe(path, exc)) from exc
     return db
 
 
-def open_memory_study() -> Database:
+def open_memory_study() -> Study:
     """A migrated in-memory study, for tests and scratch work."""
     conn = sqlite3.connect(":memory:", isolation_level=None, check_same_thread=False)
-    _configure(conn, wal=False)
-    db = Database(conn)
+    _configure(conn)
+    db = Study(conn, None)
     MIGRATIONS.apply(db)
     return db
 
 
-def _describe_sqlite_error(path: Path, exc: sqlite3.DatabaseError) -> str:
-    text = str(exc).lower()
-    if "locked" in text or "busy" in text:
-        return f"The study {path} is locked by another program; close it and try again."
-    if "readonly" in text or "read-only" in text:
-        return f"The study {path} is read-only; copy it somewhere writable to work on it."
-    if "unable to open" in text:
-        return f"Cannot open the study {path}: the file or its folder is not writable."
-    if "malformed" in text or "not a database" in text or "corrupt" in text:
-        return f"The study {path} is damaged ({exc}); restore it from a backup."
-    if "disk" in text and "full" in text:
-        return f"The disk holding {path} is full; free some space and try again."
-    return f"Cannot use the study {path}: {exc}."
+def study_path_of(db: Database) -> Path | None:
+    """The file behind an open study, or None for one in memory."""
+    return getattr(db, "study_path", None)
 
 
-def describe_write_error(path: Path | None, exc: sqlite3.Error) -> str:
-    """Turn an SQLite write failure into a one-line message for the user."""
-    return _describe_sqlite_error(path or Path("(in memory)"), exc)
+def describe_write_error(path: Path | None, exc: BaseException) -> str:
+    """Turn an SQLite failure while saving into a one-line message for the user."""
+    return health.describe(path, exc, writing=True)
+
+
+@contextlib.contextmanager
+def writing(db: Database) -> Iterator[Database]:
+    """Run a save; an SQLite failure becomes a StudyError saying what happened.
+
+    The transaction inside has already been rolled back by then, so the study holds
+    exactly what it held before the save.
+    """
+    try:
+        yield db
+    except sqlite3.Error as exc:
+        raise StudyError(describe_write_error(study_path_of(db), exc)) from exc
 
 
 def backup_study(db: Database, destination: str | os.PathLike[str]) -> Path:
