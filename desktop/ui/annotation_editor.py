@@ -1,0 +1,138 @@
+"""The annotation editor: a Markdown note with a live preview, tags and a colour.
+
+Ctrl+Enter saves, Esc cancels. The dialog only collects values; the window turns them
+into an undoable command.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from PySide6.QtCore import QStringListModel, Qt
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QComboBox,
+    QCompleter,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QSplitter,
+    QTextBrowser,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop.core.annotations import PALETTE
+from desktop.ui.docks.common import elide, swatch_icon
+from desktop.ui.markdown_note import render_note
+
+
+@dataclass(frozen=True)
+class AnnotationValues:
+    """What the user entered."""
+
+    note: str
+    tags: tuple[str, ...]
+    colour: str
+
+
+def split_tags(text: str) -> tuple[str, ...]:
+    """Tags typed as 'a, b, c' (commas, Chinese commas or semicolons separate them)."""
+    for sep in ("，", "；", ";"):
+        text = text.replace(sep, ",")
+    return tuple(dict.fromkeys(t.strip() for t in text.split(",") if t.strip()))
+
+
+class TagCompleter(QCompleter):
+    """Completes the tag being typed after the last comma, from the study's tags."""
+
+    def __init__(self, tags: Sequence[str], parent: QWidget | None = None) -> None:
+        super().__init__(QStringListModel(list(tags)), parent)
+        self.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+        self.setFilterMode(Qt.MatchFlag.MatchContains)
+
+    def pathFromIndex(self, index) -> str:  # noqa: N802 (Qt override)
+        """Keep the tags already typed and replace only the last one."""
+        done = self.widget().text().rsplit(",", 1)[0] if "," in self.widget().text() else ""
+        chosen = index.data()
+        return f"{done}, {chosen}" if done else chosen
+
+    def splitPath(self, path: str) -> list[str]:  # noqa: N802 (Qt override)
+        """Complete on the text after the last comma."""
+        return [path.rsplit(",", 1)[-1].strip()]
+
+
+class AnnotationEditor(QDialog):
+    """Edit a note (Markdown), its tags and its colour."""
+
+    def __init__(self, quote: str, values: AnnotationValues, known_tags: Sequence[str],
+                 parent: QWidget | None = None, *, is_new: bool = True) -> None:
+        super().__init__(parent)
+        self.setObjectName("annotation_editor")
+        self.setWindowTitle(self.tr("New annotation") if is_new else self.tr("Edit annotation"))
+        self.resize(720, 480)
+        quote_label = QLabel(f"“{elide(quote, 200)}”", self)
+        quote_label.setWordWrap(True)
+        quote_label.setTextFormat(Qt.TextFormat.PlainText)
+        self.note = QPlainTextEdit(self)
+        self.note.setObjectName("note_edit")
+        self.note.setPlaceholderText(self.tr("Note (Markdown: **bold**, *italic*, - lists, "
+                                             "[links](https://…))"))
+        self.note.setPlainText(values.note)
+        self.note.setTabChangesFocus(True)
+        self.preview = QTextBrowser(self)
+        self.preview.setObjectName("note_preview")
+        self.preview.setOpenExternalLinks(False)
+        self.preview.setOpenLinks(False)
+        splitter = QSplitter(self)
+        splitter.addWidget(self.note)
+        splitter.addWidget(self.preview)
+        self.tags = QLineEdit(", ".join(values.tags), self)
+        self.tags.setObjectName("tags_edit")
+        self.tags.setPlaceholderText(self.tr("tags, separated by commas"))
+        self.tags.setCompleter(TagCompleter(known_tags, self.tags))
+        self.colour = QComboBox(self)
+        self.colour.setObjectName("colour_combo")
+        colours = list(PALETTE)
+        if values.colour not in colours:
+            colours.insert(0, values.colour)
+        for colour in colours:
+            self.colour.addItem(swatch_icon(colour), colour, colour)
+        self.colour.setCurrentIndex(colours.index(values.colour))
+        form = QFormLayout()
+        form.addRow(self.tr("&Tags:"), self.tags)
+        form.addRow(self.tr("C&olour:"), self.colour)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save
+                                   | QDialogButtonBox.StandardButton.Cancel, self)
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        hint = QLabel(self.tr("Ctrl+Enter saves · Esc cancels"), self)
+        hint.setEnabled(False)
+        layout = QVBoxLayout(self)
+        layout.addWidget(quote_label)
+        layout.addWidget(splitter, 1)
+        layout.addLayout(form)
+        row = QVBoxLayout()
+        row.addWidget(hint)
+        layout.addLayout(row)
+        layout.addWidget(buttons)
+        for keys in ("Ctrl+Return", "Ctrl+Enter"):
+            QShortcut(QKeySequence(keys), self, activated=self.accept,
+                      context=Qt.ShortcutContext.WindowShortcut)
+        self.note.textChanged.connect(self._render)
+        self._render()
+        self.note.setFocus()
+
+    def _render(self) -> None:
+        text = self.note.toPlainText().strip()
+        self.preview.setHtml(render_note(text) if text else
+                             f"<p style='color:gray'>{self.tr('Preview')}</p>")
+
+    def values(self) -> AnnotationValues:
+        """The note, tags and colour as entered."""
+        return AnnotationValues(self.note.toPlainText().strip(), split_tags(self.tags.text()),
+                                self.colour.currentData())

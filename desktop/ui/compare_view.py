@@ -1,0 +1,165 @@
+"""The compare view: one row per section (question), one column per speaker.
+
+Each cell holds that speaker's answer to that question, headline first. Activating a
+cell (click, Enter) asks the window to show that turn in the reading view.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
+from PySide6.QtGui import QFont, QKeyEvent
+from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QWidget
+
+from desktop.core.library import Section, Speaker, Turn
+from desktop.ui.docks.common import elide
+
+CELL_LIMIT = 400  # characters per cell; the whole answer is in the tooltip and one key away
+TURNS_ROLE = Qt.ItemDataRole.UserRole + 1
+
+_Index = QModelIndex | QPersistentModelIndex
+
+
+def compare_cells(turns: Sequence[Turn], speakers: Sequence[Speaker],
+                  sections: Sequence[Section]) -> tuple[list[Speaker], list[list[list[int]]]]:
+    """Columns (non-moderator speakers) and, per section and column, the turn indexes."""
+    columns = [s for s in speakers if not s.is_moderator] or list(speakers)
+    col_of = {s.id: i for i, s in enumerate(columns)}
+    row_of = {s.id: i for i, s in enumerate(sections)}
+    cells = [[[] for _ in columns] for _ in sections]
+    for index, turn in enumerate(turns):
+        row = row_of.get(turn.section_id)
+        col = col_of.get(turn.speaker_id)
+        if row is not None and col is not None:
+            cells[row][col].append(index)
+    return columns, cells
+
+
+class CompareModel(QAbstractTableModel):
+    """Sections × speakers; a cell's text is the headline, then the answer."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.turns: list[Turn] = []
+        self.sections: list[Section] = []
+        self.columns: list[Speaker] = []
+        self.cells: list[list[list[int]]] = []
+
+    def load(self, turns: Sequence[Turn], speakers: Sequence[Speaker],
+             sections: Sequence[Section]) -> None:
+        """Show a document."""
+        self.beginResetModel()
+        self.turns = list(turns)
+        self.sections = list(sections)
+        self.columns, self.cells = compare_cells(turns, speakers, sections)
+        self.endResetModel()
+
+    def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: N802, B008
+        return 0 if parent.isValid() else len(self.sections)
+
+    def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: N802, B008
+        return 0 if parent.isValid() else len(self.columns)
+
+    def cell_text(self, row: int, column: int, limit: int | None = CELL_LIMIT) -> str:
+        """The headline (if any) then the answer, for one cell."""
+        parts = []
+        for index in self.cells[row][column]:
+            turn = self.turns[index]
+            text = turn.text if limit is None else elide(turn.text, limit)
+            parts.append(f"【{turn.headline}】\n{text}" if turn.headline else text)
+        return "\n\n".join(parts)
+
+    def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole):
+        """Cell text, tooltip and the turn indexes behind the cell."""
+        if not index.isValid():
+            return None
+        if role == Qt.ItemDataRole.DisplayRole:
+            return self.cell_text(index.row(), index.column())
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return elide(self.cell_text(index.row(), index.column(), None), 2000)
+        if role == TURNS_ROLE:
+            return list(self.cells[index.row()][index.column()])
+        if role == Qt.ItemDataRole.TextAlignmentRole:
+            return int(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
+        return None
+
+    def headerData(self, section: int, orientation: Qt.Orientation,  # noqa: N802
+                   role: int = Qt.ItemDataRole.DisplayRole):
+        """Speaker names across, numbered questions down."""
+        if orientation == Qt.Orientation.Horizontal:
+            if role == Qt.ItemDataRole.DisplayRole:
+                return self.columns[section].name
+            if role == Qt.ItemDataRole.ToolTipRole:
+                return self.columns[section].role
+            if role == Qt.ItemDataRole.FontRole:
+                font = QFont()
+                font.setBold(True)
+                return font
+        else:
+            if role == Qt.ItemDataRole.DisplayRole:
+                return f"{section + 1}  {elide(self.sections[section].title, 28)}"
+            if role == Qt.ItemDataRole.ToolTipRole:
+                return self.sections[section].title
+        return None
+
+
+class CompareView(QTableView):
+    """The table itself; Enter or a click on a cell emits `turn_activated`."""
+
+    turn_activated = Signal(int)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("compare_view")
+        self.compare_model = CompareModel(self)
+        self.setModel(self.compare_model)
+        self.setWordWrap(True)
+        self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectItems)
+        self.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
+        self.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+        self.verticalHeader().setDefaultAlignment(Qt.AlignmentFlag.AlignTop
+                                                  | Qt.AlignmentFlag.AlignLeft)
+        self.verticalHeader().setMaximumWidth(220)
+        self.clicked.connect(self._activate)
+        self.activated.connect(self._activate)
+
+    def load(self, turns: Sequence[Turn], speakers: Sequence[Speaker],
+             sections: Sequence[Section]) -> None:
+        """Show a document's sections and speakers."""
+        self.compare_model.load(turns, speakers, sections)
+        if self.compare_model.rowCount() <= 300:
+            self.resizeRowsToContents()
+        if self.compare_model.rowCount() and self.compare_model.columnCount():
+            self.setCurrentIndex(self.compare_model.index(0, 0))
+
+    def resizeEvent(self, event) -> None:  # noqa: N802 (Qt override)
+        """Rows grow with the wrapped answers when columns change width."""
+        super().resizeEvent(event)
+        if 0 < self.compare_model.rowCount() <= 300:
+            self.resizeRowsToContents()
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 (Qt override)
+        """Enter jumps to the cell's turn (activated is not sent for Enter everywhere)."""
+        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+            self._activate(self.currentIndex())
+            return
+        super().keyPressEvent(event)
+
+    def select_turn(self, turn_index: int) -> None:
+        """Select the cell holding a turn (when switching from the reading view)."""
+        model = self.compare_model
+        for row, cells in enumerate(model.cells):
+            for column, indexes in enumerate(cells):
+                if turn_index in indexes:
+                    self.setCurrentIndex(model.index(row, column))
+                    self.scrollTo(model.index(row, column))
+                    return
+
+    def _activate(self, index: QModelIndex) -> None:
+        if index.isValid():
+            turns = index.data(TURNS_ROLE) or []
+            if turns:
+                self.turn_activated.emit(turns[0])

@@ -1,0 +1,108 @@
+"""Layers drawn over the transcript: annotation highlights now, glossary marks later.
+
+A layer turns document ranges (code points) into extra selections and answers hover
+questions. The transcript view asks every registered layer, in order, and joins the
+answers, so a new layer is added with `TranscriptView.add_layer` and nothing else.
+"""
+
+from __future__ import annotations
+
+import html as _html
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Protocol
+
+from PySide6.QtGui import QColor, QTextCharFormat, QTextCursor
+from PySide6.QtWidgets import QTextEdit
+
+from db.annotations import Annotation
+
+if TYPE_CHECKING:
+    from desktop.ui.transcript_view import TranscriptView
+
+
+class DecorationLayer(Protocol):
+    """Something drawn over the transcript text."""
+
+    def selections(self, view: TranscriptView) -> list[QTextEdit.ExtraSelection]:
+        """The extra selections to draw, in view positions."""
+        ...
+
+    def tooltip(self, view: TranscriptView, offset: int) -> str:
+        """Rich text shown when the mouse rests on document offset `offset` ('' if none)."""
+        ...
+
+
+def make_selection(view: TranscriptView, start: int, end: int,
+                   fmt: QTextCharFormat) -> QTextEdit.ExtraSelection | None:
+    """An extra selection over document range [start, end), or None if it is not shown."""
+    span = view.offsets.doc_range_to_qt(start, end)
+    if span is None:
+        return None
+    cursor = QTextCursor(view.document())
+    cursor.setPosition(span[0])
+    cursor.setPosition(span[1], QTextCursor.MoveMode.KeepAnchor)
+    selection = QTextEdit.ExtraSelection()
+    selection.cursor = cursor
+    selection.format = fmt
+    return selection
+
+
+def overlap_depths(ranges: Sequence[tuple[int, int]]) -> list[int]:
+    """For ranges sorted by start, how many earlier ranges each one starts inside of."""
+    depths: list[int] = []
+    open_ends: list[int] = []
+    for start, end in ranges:
+        open_ends = [e for e in open_ends if e > start]
+        depths.append(len(open_ends))
+        open_ends.append(end)
+    return depths
+
+
+@dataclass
+class AnnotationLayer:
+    """Highlights in each annotation's colour; overlaps blend and get an underline."""
+
+    annotations: Sequence[Annotation] = ()
+    current_id: str | None = None
+    render_note: object = None  # callable(markdown) -> html, set by the window
+
+    def set_annotations(self, annotations: Sequence[Annotation]) -> None:
+        """Replace the annotations drawn (already in transcript order)."""
+        self.annotations = list(annotations)
+
+    def selections(self, view: TranscriptView) -> list[QTextEdit.ExtraSelection]:
+        """Translucent backgrounds (so overlaps mix) and an underline per extra layer."""
+        result = []
+        depths = overlap_depths([(a.start, a.end) for a in self.annotations])
+        for annotation, depth in zip(self.annotations, depths, strict=True):
+            colour = QColor(annotation.colour)
+            if not colour.isValid():
+                colour = QColor("#ffd54f")
+            fmt = QTextCharFormat()
+            fill = QColor(colour)
+            fill.setAlpha(200 if annotation.id == self.current_id else 110)
+            fmt.setBackground(fill)
+            if depth:
+                fmt.setUnderlineStyle(QTextCharFormat.UnderlineStyle.SingleUnderline)
+                fmt.setUnderlineColor(colour.darker(160))
+            selection = make_selection(view, annotation.start, annotation.end, fmt)
+            if selection is not None:
+                result.append(selection)
+        return result
+
+    def at(self, offset: int) -> list[Annotation]:
+        """The annotations covering document offset `offset`."""
+        return [a for a in self.annotations if a.start <= offset < a.end]
+
+    def tooltip(self, view: TranscriptView, offset: int) -> str:
+        """The notes of the annotations under the mouse, rendered."""
+        parts = []
+        for annotation in self.at(offset):
+            note = annotation.note.strip()
+            html = self.render_note(note) if (note and callable(self.render_note)) else ""
+            tags = _html.escape(" ".join(f"#{t}" for t in annotation.tags))
+            swatch = (f"<span style='background:{_html.escape(annotation.colour)}'>&nbsp;&nbsp;&nbsp;</span> ")
+            parts.append(swatch + (html or "<i>—</i>") + (f"<p><small>{tags}</small></p>"
+                                                          if tags else ""))
+        return "<hr>".join(parts)

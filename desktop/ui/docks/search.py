@@ -1,0 +1,106 @@
+"""The search panel: a query field, a scope and the results list."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any
+
+from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QDockWidget,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+
+def marked_snippet(snippet: str, matches: Sequence[tuple[int, int]]) -> str:
+    """The snippet with each match wrapped in 【】 (code-point ranges, in order)."""
+    out, last = [], 0
+    for start, end in sorted(matches):
+        if start < last:
+            continue
+        out.append(snippet[last:start])
+        out.append(f"【{snippet[start:end]}】")
+        last = end
+    out.append(snippet[last:])
+    return "".join(out)
+
+
+class SearchDock(QDockWidget):
+    """Type to search (after a short pause, or at once with Enter); activate a hit to jump."""
+
+    query_changed = Signal(str, bool)  # query, whole study
+    hit_activated = Signal(int)  # row in the results
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("search_dock")
+        body = QWidget(self)
+        layout = QVBoxLayout(body)
+        layout.setContentsMargins(4, 4, 4, 4)
+        self.field = QLineEdit(body)
+        self.field.setObjectName("search_field")
+        self.field.setClearButtonEnabled(True)
+        self.whole_study = QCheckBox(body)
+        self.status = QLabel(body)
+        self.results = QListWidget(body)
+        self.results.setObjectName("search_results")
+        self.results.setWordWrap(True)
+        self.results.setAlternatingRowColors(True)
+        for widget in (self.field, self.whole_study, self.status, self.results):
+            layout.addWidget(widget)
+        self.setWidget(body)
+        self._timer = QTimer(self)
+        self._timer.setSingleShot(True)
+        self._timer.setInterval(250)
+        self._timer.timeout.connect(self._emit_query)
+        self.field.textEdited.connect(lambda _t: self._timer.start())
+        self.field.returnPressed.connect(self._enter)
+        self.whole_study.toggled.connect(lambda _c: self._emit_query())
+        self.results.itemActivated.connect(self._activated)
+        self.results.itemClicked.connect(self._activated)
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        """Set the texts again after a language switch."""
+        self.setWindowTitle(self.tr("Search"))
+        self.field.setPlaceholderText(self.tr("Search words, phrases…"))
+        self.whole_study.setText(self.tr("All &documents"))
+
+    def _enter(self) -> None:
+        self._timer.stop()
+        if self.results.count() and self.field.text().strip() == getattr(self, "_last", None):
+            self.results.setCurrentRow(0)
+            self.hit_activated.emit(0)
+            return
+        self._emit_query()
+
+    def _emit_query(self) -> None:
+        self._last = self.field.text().strip()
+        self.query_changed.emit(self._last, self.whole_study.isChecked())
+
+    def set_hits(self, hits: Sequence[Any], describe) -> None:
+        """Show hits; `describe(hit)` gives the header line of each."""
+        self.results.clear()
+        for row, hit in enumerate(hits):
+            text = f"{describe(hit)}\n{marked_snippet(hit.snippet, hit.snippet_matches)}"
+            item = QListWidgetItem(text)
+            item.setData(Qt.ItemDataRole.UserRole, row)
+            self.results.addItem(item)
+        if self.field.text().strip():
+            self.status.setText(self.tr("%1 results").replace("%1", str(len(hits))))
+        else:
+            self.status.clear()
+
+    def set_message(self, message: str) -> None:
+        """Show a one-line message (e.g. a bad query) instead of results."""
+        self.results.clear()
+        self.status.setText(message)
+
+    def _activated(self, item: QListWidgetItem) -> None:
+        self.hit_activated.emit(int(item.data(Qt.ItemDataRole.UserRole)))

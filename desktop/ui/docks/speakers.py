@@ -1,0 +1,128 @@
+"""The speakers panel: swatch, name, role, turn count and a checkbox per speaker."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QAction
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QDockWidget,
+    QLabel,
+    QTreeWidget,
+    QTreeWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop.core.library import Speaker
+from desktop.ui.docks.common import swatch_icon
+
+NARRATION = -1  # the item data of the narration row
+
+
+class SpeakersDock(QDockWidget):
+    """Lists a document's speakers; checkboxes drive the speaker filter."""
+
+    speaker_toggled = Signal(int, bool)  # speaker id (NARRATION for narration), shown
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("speakers_dock")
+        body = QWidget(self)
+        layout = QVBoxLayout(body)
+        layout.setContentsMargins(4, 4, 4, 4)
+        self.tree = QTreeWidget(body)
+        self.tree.setObjectName("speakers_tree")
+        self.tree.setRootIsDecorated(False)
+        self.tree.setColumnCount(4)
+        self.tree.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.tree.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
+        self.tree.itemChanged.connect(self._on_item_changed)
+        self.count_label = QLabel(body)
+        self.count_label.setObjectName("visible_turns")
+        layout.addWidget(self.tree)
+        layout.addWidget(self.count_label)
+        self.setWidget(body)
+        self._updating = False
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        """Set the texts again after a language switch."""
+        self.setWindowTitle(self.tr("Speakers"))
+        self.tree.setHeaderLabels(["#", self.tr("Speaker"), self.tr("Role"), self.tr("Turns")])
+
+    def add_actions(self, actions: Sequence[QAction]) -> None:
+        """Offer the window's speaker actions in the context menu."""
+        self.tree.addActions(list(actions))
+
+    def set_speakers(self, speakers: Sequence[Speaker], hidden: set[int],
+                     show_narration: bool, narration_turns: int) -> None:
+        """Fill the list (in speaker order, numbered like the 1–9 keys)."""
+        self._updating = True
+        current = self.current_speaker_id()
+        try:
+            self.tree.clear()
+            for number, speaker in enumerate(speakers, start=1):
+                item = QTreeWidgetItem([str(number) if number <= 9 else "", speaker.name,
+                                        speaker.role, str(speaker.turn_count)])
+                item.setIcon(1, swatch_icon(speaker.colour))
+                item.setData(0, Qt.ItemDataRole.UserRole, speaker.id)
+                item.setCheckState(1, Qt.CheckState.Unchecked if speaker.id in hidden
+                                   else Qt.CheckState.Checked)
+                if speaker.is_moderator:
+                    font = item.font(1)
+                    font.setBold(True)
+                    item.setFont(1, font)
+                    item.setToolTip(1, self.tr("%1 (moderator)").replace("%1", speaker.name))
+                item.setTextAlignment(3, Qt.AlignmentFlag.AlignRight)
+                self.tree.addTopLevelItem(item)
+                if speaker.id == current:
+                    self.tree.setCurrentItem(item)
+            if narration_turns:
+                item = QTreeWidgetItem(["", self.tr("Narration"), "", str(narration_turns)])
+                item.setData(0, Qt.ItemDataRole.UserRole, NARRATION)
+                item.setCheckState(1, Qt.CheckState.Checked if show_narration
+                                   else Qt.CheckState.Unchecked)
+                font = item.font(1)
+                font.setItalic(True)
+                item.setFont(1, font)
+                item.setTextAlignment(3, Qt.AlignmentFlag.AlignRight)
+                self.tree.addTopLevelItem(item)
+            for column in (0, 1, 3):
+                self.tree.resizeColumnToContents(column)
+        finally:
+            self._updating = False
+
+    def set_checks(self, hidden: set[int], show_narration: bool) -> None:
+        """Reflect the filter without emitting signals."""
+        self._updating = True
+        try:
+            for i in range(self.tree.topLevelItemCount()):
+                item = self.tree.topLevelItem(i)
+                sid = item.data(0, Qt.ItemDataRole.UserRole)
+                shown = show_narration if sid == NARRATION else sid not in hidden
+                item.setCheckState(1, Qt.CheckState.Checked if shown
+                                   else Qt.CheckState.Unchecked)
+        finally:
+            self._updating = False
+
+    def set_counts(self, visible: int, total: int) -> None:
+        """Show how many turns the filter lets through."""
+        self.count_label.setText(self.tr("%1 of %2 turns shown")
+                                 .replace("%1", str(visible)).replace("%2", str(total)))
+
+    def current_speaker_id(self) -> int | None:
+        """The selected speaker's id, or None (narration row or nothing selected)."""
+        item = self.tree.currentItem()
+        if item is None:
+            return None
+        sid = item.data(0, Qt.ItemDataRole.UserRole)
+        return None if sid == NARRATION else int(sid)
+
+    def _on_item_changed(self, item: QTreeWidgetItem, column: int) -> None:
+        if self._updating or column != 1:
+            return
+        sid = item.data(0, Qt.ItemDataRole.UserRole)
+        self.speaker_toggled.emit(int(sid), item.checkState(1) == Qt.CheckState.Checked)

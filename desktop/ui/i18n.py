@@ -1,0 +1,42 @@
+"""The interface language: English source strings, Simplified Chinese from resources/i18n."""
+
+from __future__ import annotations
+
+from importlib import resources
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
+
+_installed: list[QTranslator] = []
+
+
+def translations_folder() -> Path:
+    """Where the compiled .qm files are shipped."""
+    return Path(str(resources.files("resources") / "i18n"))
+
+
+def choose_language(setting: str | None) -> str:
+    """The language to use: the setting if given, else the system locale."""
+    if setting:
+        return setting
+    return "zh_CN" if QLocale.system().name().startswith("zh") else "en"
+
+
+def install_translator(language: str) -> bool:
+    """Load the translation for `language` ('en' removes it); True when one was installed."""
+    app = QCoreApplication.instance()
+    for translator in _installed:
+        app.removeTranslator(translator)
+    _installed.clear()
+    if not language.startswith("zh"):
+        return False
+    ours = QTranslator(app)
+    if not ours.load("yandu_zh_CN", str(translations_folder())):
+        return False
+    app.installTranslator(ours)
+    _installed.append(ours)
+    qt_base = QTranslator(app)  # Qt's own dialogs (Save, Cancel, colour picker...)
+    if qt_base.load("qtbase_zh_CN", QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)):
+        app.installTranslator(qt_base)
+        _installed.append(qt_base)
+    return True

@@ -1,0 +1,24 @@
+"""Notes are Markdown; they are shown as sanitised HTML: no scripts, no remote images."""
+
+from __future__ import annotations
+
+import functools
+
+import markdown
+import nh3
+
+_TAGS = set(nh3.ALLOWED_TAGS) - {"img"}
+_URL_SCHEMES = {"http", "https", "mailto"}
+
+
+@functools.lru_cache(maxsize=512)
+def render_note(text: str) -> str:
+    """The note as safe HTML (Markdown rendered, then cleaned)."""
+    html = markdown.markdown(text, extensions=["sane_lists", "tables", "fenced_code"])
+    return nh3.clean(html, tags=_TAGS, url_schemes=_URL_SCHEMES)
+
+
+def first_lines(text: str, count: int = 2, width: int = 80) -> str:
+    """The first non-empty lines of a note, shortened, for lists."""
+    lines = [ln.strip() for ln in text.splitlines() if ln.strip()][:count]
+    return "\n".join(ln if len(ln) <= width else ln[: width - 1] + "…" for ln in lines)

@@ -1,0 +1,216 @@
+"""The window's annotation work: create, edit and delete through undoable commands."""
+
+from __future__ import annotations
+
+import bisect
+
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtWidgets import QApplication
+
+from db import annotations as annotation_rows
+from db.annotations import Annotation
+from desktop.core.annotations import (
+    DEFAULT_COLOUR,
+    CreateAnnotation,
+    DeleteAnnotation,
+    EditAnnotation,
+    new_annotation,
+)
+from desktop.core.errors import YanduError
+from desktop.ui.annotation_editor import AnnotationEditor, AnnotationValues
+
+
+class AnnotationsMixin:
+    """Annotation actions of MainWindow (which provides db, view, docks and run_command)."""
+
+    editor: AnnotationEditor | None = None
+
+    def refresh_annotations(self) -> None:
+        """Reload the open document's annotations into the highlights and the panel."""
+        if self.document_id is None:
+            self.annotations = []
+        else:
+            self.annotations = annotation_rows.for_document(self.db, self.document_id)
+        self.annotation_layer.set_annotations(self.annotations)
+        if self.annotation_layer.current_id not in {a.id for a in self.annotations}:
+            self.annotation_layer.current_id = None
+        self.view.refresh_decorations()
+        self.annotations_dock.set_annotations(
+            [(a, self.speaker_name_at(a.start)) for a in self.annotations])
+        self.annotations_dock.select(self.annotation_layer.current_id)
+
+    def speaker_name_at(self, offset: int) -> str:
+        """The speaker of the turn holding document offset `offset` ('' for narration)."""
+        starts = [t.start for t in self.turns]
+        index = bisect.bisect_right(starts, offset) - 1
+        if index < 0:
+            return ""
+        speaker_id = self.turns[index].speaker_id
+        return next((s.name for s in self.speakers if s.id == speaker_id), "")
+
+    def known_tags(self) -> list[str]:
+        """Every tag of the study, for completion."""
+        return [name for name, _count in annotation_rows.all_tags(self.db)]
+
+    def annotation_by_id(self, annotation_id: str | None) -> Annotation | None:
+        """One of the open document's annotations."""
+        return next((a for a in self.annotations if a.id == annotation_id), None)
+
+    def current_annotation(self) -> Annotation | None:
+        """The annotation the user means: the panel's selection when it has the focus,
+        else the innermost one under the text cursor."""
+        focus = QApplication.focusWidget()
+        if focus is self.annotations_dock.list:
+            return self.annotation_by_id(self.annotations_dock.current_id())
+        cursor = self.view.textCursor()
+        position = cursor.selectionStart() if cursor.hasSelection() else cursor.position()
+        offset = self.view.offsets.qt_to_doc(position)
+        if offset is None:
+            return self.annotation_by_id(self.annotation_layer.current_id)
+        under = [a for a in self.annotations if a.start <= offset < a.end
+                 or (a.end == offset and not cursor.hasSelection() and a.start < offset)]
+        if under:
+            return min(under, key=lambda a: a.end - a.start)
+        return self.annotation_by_id(self.annotation_layer.current_id)
+
+    def _open_editor(self, quote: str, values: AnnotationValues, on_save, *,
+                     is_new: bool) -> None:
+        if self.editor is not None:
+            self.editor.close()
+        editor = AnnotationEditor(quote, values, self.known_tags(), self, is_new=is_new)
+        self.editor = editor
+
+        def accepted() -> None:
+            on_save(editor.values())
+
+        def finished(_result: int) -> None:
+            if self.editor is editor:
+                self.editor = None
+            editor.deleteLater()
+            self.view.setFocus()
+
+        editor.accepted.connect(accepted)
+        editor.finished.connect(finished)
+        editor.open()
+
+    def annotate_selection(self) -> None:
+        """Open the editor for a new annotation on the selected text."""
+        if self.document_id is None:
+            return
+        if self.stack.currentIndex() != 0:
+            self.statusBar().showMessage(QCoreApplication.translate("MainWindow", "Switch to the reading view to annotate."),
+                                         5000)
+            return
+        selected = self.view.selected_range()
+        if selected is None:
+            self.statusBar().showMessage(
+                QCoreApplication.translate("MainWindow", "Select some text of a turn first (Shift+arrows or the mouse)."), 5000)
+            return
+        start, end = selected
+        document_id = self.document_id
+        colour = str(self.settings.value("annotations/last_colour", DEFAULT_COLOUR))
+
+        def save(values: AnnotationValues) -> None:
+            try:
+                annotation = new_annotation(self.db, document_id, start, end,
+                                            note=values.note, tags=values.tags,
+                                            colour=values.colour)
+            except YanduError as exc:
+                self.show_error(str(exc))
+                return
+            self.settings.setValue("annotations/last_colour", values.colour)
+            self.annotation_layer.current_id = annotation.id
+            self.run_command(CreateAnnotation(annotation))
+
+        quote = self.view_text(start, end)
+        self._open_editor(quote, AnnotationValues("", (), colour), save, is_new=True)
+
+    def view_text(self, start: int, end: int) -> str:
+        """The document text between two offsets."""
+        row = self.db.execute("SELECT substr(text, ?, ?) FROM documents WHERE id = ?",
+                              [start + 1, end - start, self.document_id]).fetchone()
+        return row[0] if row else ""
+
+    def edit_annotation(self) -> None:
+        """Open the editor on the current annotation."""
+        annotation = self.current_annotation()
+        if annotation is None:
+            self.statusBar().showMessage(QCoreApplication.translate("MainWindow", "No annotation here to edit."), 5000)
+            return
+
+        def save(values: AnnotationValues) -> None:
+            command = EditAnnotation.of(annotation, note=values.note, tags=values.tags,
+                                        colour=values.colour)
+            if command.changes_anything:
+                self.annotation_layer.current_id = annotation.id
+                self.run_command(command)
+
+        self._open_editor(annotation.quote,
+                          AnnotationValues(annotation.note, annotation.tags, annotation.colour),
+                          save, is_new=False)
+
+    def delete_annotation(self) -> None:
+        """Delete the current annotation (Undo brings it back)."""
+        annotation = self.current_annotation()
+        if annotation is None:
+            self.statusBar().showMessage(QCoreApplication.translate("MainWindow", "No annotation here to delete."), 5000)
+            return
+        if self.run_command(DeleteAnnotation(annotation)):
+            self.statusBar().showMessage(QCoreApplication.translate("MainWindow", "Annotation deleted; Undo brings it back."),
+                                         5000)
+
+    def jump_to_annotation(self, annotation_id: str) -> None:
+        """Show an annotation in the reading view, its passage selected."""
+        annotation = self.annotation_by_id(annotation_id)
+        if annotation is None:
+            return
+        self.jumps.record(self.here())
+        self.show_reading()
+        self._reveal(annotation.start)
+        self.annotation_layer.current_id = annotation.id
+        self.view.refresh_decorations()
+        self.view.scroll_to_offset(annotation.start, select_to=annotation.end)
+        self.annotations_dock.select(annotation.id)
+
+    def _follow_cursor_annotation(self) -> None:
+        cursor = self.view.textCursor()
+        offset = self.view.offsets.qt_to_doc(cursor.position())
+        if offset is None or cursor.hasSelection():
+            return
+        under = [a for a in self.annotations if a.start <= offset < a.end]
+        current = min(under, key=lambda a: a.end - a.start).id if under else None
+        if current != self.annotation_layer.current_id and current is not None:
+            self.annotation_layer.current_id = current
+            self.view.refresh_decorations()
+            self.annotations_dock.select(current)
+
+    def step_annotation(self, direction: int) -> None:
+        """Go to the next (1) or previous (-1) annotation in the transcript."""
+        if not self.annotations:
+            return
+        cursor = self.view.textCursor()
+        offset = self.view.offsets.qt_to_doc(cursor.selectionStart()) or 0
+        ordered = [a for a in self.annotations if self._shown(a.start)] or self.annotations
+        if direction > 0:
+            target = next((a for a in ordered if a.start > offset), ordered[0])
+        else:
+            target = next((a for a in reversed(ordered) if a.start < offset), ordered[-1])
+        self.annotation_layer.current_id = target.id
+        self.view.refresh_decorations()
+        self.view.scroll_to_offset(target.start, select_to=target.end)
+        self.annotations_dock.select(target.id)
+
+    def _shown(self, offset: int) -> bool:
+        span = self.view.offsets.span_at_doc(offset)
+        return span is not None and self.view.turn_shown(span.index)
+
+    def _reveal(self, offset: int) -> None:
+        """Make the turn holding `offset` visible if the filter hides it."""
+        span = self.view.offsets.span_at_doc(offset)
+        if span is None or self.view.turn_shown(span.index):
+            return
+        speaker_id = self.turns[span.index].speaker_id
+        if speaker_id is None:
+            self.set_filter(self.view.hidden_speakers, True)
+        else:
+            self.set_filter(self.view.hidden_speakers - {speaker_id}, self.view.show_narration)

@@ -1,0 +1,226 @@
+"""The window's movement: turns, sections, jumps, search, views, focus, zoom, language."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtWidgets import QDockWidget, QMessageBox, QWidget
+
+from desktop.core.errors import YanduError
+from desktop.ui.navigation import Place
+
+READING, COMPARE = 0, 1
+
+
+class NavigationMixin:
+    """Navigation actions of MainWindow."""
+
+    hits: list = []
+    hit_row: int = -1
+
+    # ---- views ------------------------------------------------------------------------
+
+    def switch_view(self) -> None:
+        """Toggle between the reading view and the compare view."""
+        if self.stack.currentIndex() == READING:
+            self._refresh_compare()
+            turn = self.view.current_turn()
+            self.stack.setCurrentIndex(COMPARE)
+            if turn >= 0:
+                self.compare.select_turn(turn)
+            self.compare.setFocus()
+        else:
+            self.show_reading()
+            self.view.setFocus()
+
+    def show_reading(self) -> None:
+        """Make sure the reading view is the one shown."""
+        if self.stack.currentIndex() != READING:
+            self.stack.setCurrentIndex(READING)
+
+    def jump_to_turn(self, index: int) -> None:
+        """Show a turn in the reading view (from the compare view)."""
+        if not 0 <= index < len(self.turns):
+            return
+        self.jumps.record(self.here())
+        self.show_reading()
+        self._reveal(self.turns[index].text_start)
+        self.view.scroll_to_turn(index)
+        self.view.scroll_to_offset(self.turns[index].text_start, top=True)
+        self.view.setFocus()
+
+    # ---- turns and sections -----------------------------------------------------------
+
+    def step_turn(self, direction: int) -> None:
+        """Go to the next (1) or previous (-1) visible turn."""
+        if not self.turns:
+            return
+        current = self.view.current_turn()
+        index = current + direction if current >= 0 else 0
+        while 0 <= index < len(self.turns) and not self.view.turn_shown(index):
+            index += direction
+        if 0 <= index < len(self.turns):
+            self.view.scroll_to_offset(self.turns[index].text_start, top=True)
+
+    def step_section(self, direction: int) -> None:
+        """Go to the next (1) or previous (-1) section header."""
+        blocks = [s for s in self.view.section_blocks
+                  if any(self.view.turn_shown(i) for i in s.turn_indexes)]
+        if not blocks:
+            return
+        current = self.view.current_turn()
+        if direction > 0:
+            target = next((s for s in blocks if s.turn_indexes[0] > current), None)
+        else:
+            containing = next((s for s in reversed(blocks) if s.turn_indexes[0] <= current),
+                              None)
+            target = None
+            if containing is not None:
+                earlier = [s for s in blocks if s.turn_indexes[0] < containing.turn_indexes[0]]
+                first_visible = next(i for i in containing.turn_indexes
+                                     if self.view.turn_shown(i))
+                # Inside a section, "previous" first goes to its own header.
+                target = containing if current > first_visible else (
+                    earlier[-1] if earlier else None)
+        if target is None:
+            return
+        first = next(i for i in target.turn_indexes if self.view.turn_shown(i))
+        self.view.scroll_to_turn(first)
+        self.view.scroll_to_offset(self.turns[first].text_start, top=True)
+        # Show the header above the turn.
+        bar = self.view.verticalScrollBar()
+        bar.setValue(max(0, bar.value() - 2))
+
+    # ---- back and forward -------------------------------------------------------------
+
+    def go_to_place(self, place: Place) -> None:
+        """Show a document offset (opening its document when needed)."""
+        if place.document_id != self.document_id and not self.open_document(place.document_id):
+            return
+        self.show_reading()
+        self._reveal(place.offset)
+        self.view.scroll_to_offset(place.offset)
+
+    def go_back(self) -> None:
+        """Return to where the last jump came from."""
+        place = self.jumps.back(self.here())
+        if place is not None:
+            self.go_to_place(place)
+
+    def go_forward(self) -> None:
+        """Redo a jump undone by Back."""
+        place = self.jumps.forward(self.here())
+        if place is not None:
+            self.go_to_place(place)
+
+    # ---- search -----------------------------------------------------------------------
+
+    def focus_search(self) -> None:
+        """Put the cursor in the search field (selecting what is there)."""
+        self.search_dock.show()
+        self.search_dock.raise_()
+        self.search_dock.field.setFocus()
+        self.search_dock.field.selectAll()
+
+    def run_search(self, query: str, whole_study: bool) -> None:
+        """Search the open document (or the whole study) and list the hits."""
+        self.hits, self.hit_row = [], -1
+        if not query:
+            self.search_dock.set_hits([], str)
+            return
+        try:
+            from desktop.core.search import search
+        except ImportError:
+            self.search_dock.set_message(QCoreApplication.translate("MainWindow", "Search is not available in this build."))
+            return
+        try:
+            self.hits = search(self.db, query, limit=200,
+                               document_id=None if whole_study else self.document_id)
+        except YanduError as exc:
+            self.search_dock.set_message(str(exc))
+            return
+        self.search_dock.set_hits(self.hits, self._describe_hit)
+
+    def _describe_hit(self, hit) -> str:
+        who = hit.speaker or QCoreApplication.translate("MainWindow", "Narration")
+        if hit.kind == "annotation":
+            who = QCoreApplication.translate("MainWindow", "Note · %1").replace("%1", who)
+        title = getattr(hit, "document_title", "")
+        if title and hit.document_id != self.document_id:
+            return f"{who} · {title}"
+        return who
+
+    def jump_to_hit(self, row: int) -> None:
+        """Show a search hit in the reading view, the match selected."""
+        if not 0 <= row < len(self.hits):
+            return
+        hit = self.hits[row]
+        self.hit_row = row
+        self.jumps.record(self.here())
+        if hit.document_id != self.document_id and not self.open_document(hit.document_id):
+            return
+        self.show_reading()
+        matches = list(hit.matches or ())
+        if hit.kind == "annotation" and hit.annotation_id:
+            annotation = self.annotation_by_id(hit.annotation_id)
+            if annotation is not None:
+                matches = [(annotation.start, annotation.end)]
+        if not matches:
+            return
+        start, end = matches[0]
+        self._reveal(start)
+        self.view.scroll_to_offset(start, select_to=end)
+        self.search_dock.results.setCurrentRow(row)
+
+    def step_hit(self, direction: int) -> None:
+        """Go to the next (1) or previous (-1) search hit."""
+        if not self.hits:
+            self.focus_search()
+            return
+        self.jump_to_hit((self.hit_row + direction) % len(self.hits))
+
+    # ---- focus, zoom, language, help ---------------------------------------------------
+
+    def focus_transcript(self) -> None:
+        """Put the keyboard focus on the transcript (whichever view is shown)."""
+        (self.view if self.stack.currentIndex() == READING else self.compare).setFocus()
+
+    def _focus_dock(self, dock: QDockWidget, widget: QWidget) -> None:
+        dock.show()
+        dock.raise_()
+        widget.setFocus()
+
+    def zoom(self, steps: int) -> None:
+        """Make the transcript text larger or smaller."""
+        font = self.view.font()
+        size = min(36.0, max(7.0, font.pointSizeF() + steps))
+        font.setPointSizeF(size)
+        self.view.setFont(font)
+        self.compare.setFont(font)
+
+    def set_language(self, language: str) -> None:
+        """Switch the interface between English and Simplified Chinese (kept in settings)."""
+        from desktop.ui.i18n import install_translator
+
+        self.settings.setValue("language", language)
+        install_translator(language)
+
+    def show_shortcuts(self) -> None:
+        """List every action with its keys (F1)."""
+        from desktop.ui.shortcuts_dialog import ShortcutsDialog
+
+        ShortcutsDialog(self.actions, self.settings, self, editable=False).open()
+
+    def edit_shortcuts(self) -> None:
+        """Let the user reassign keys."""
+        from desktop.ui.shortcuts_dialog import ShortcutsDialog
+
+        ShortcutsDialog(self.actions, self.settings, self, editable=True).open()
+
+    def show_about(self) -> None:
+        """A few words about Yandu."""
+        from desktop import __version__
+
+        QMessageBox.about(self, QCoreApplication.translate("MainWindow", "About Yandu"), QCoreApplication.translate(
+            "MainWindow", "<b>Yandu 研读</b> %1<p>Study and annotate transcripts, with Chinese "
+            "as a first-class language.</p><p>Every edit is saved at once in the study "
+            "file.</p>").replace("%1", __version__))
