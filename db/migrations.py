@@ -146,3 +146,24 @@ def turn_headline_offsets(db: Database) -> None:
         ALTER TABLE turns ADD COLUMN headline_end INTEGER NOT NULL DEFAULT 0;
         """
     )
+
+
+@MIGRATIONS(name="0003_search_chars")
+def search_chars(db: Database) -> None:
+    """Character-level search tables beside the word-level ones.
+
+    jieba cuts the same characters differently in different contexts, so a word index
+    alone misses some turns that contain a query (参数 inside 超参数). These tables hold
+    the folded text with every Chinese character as its own token, so a quoted phrase
+    of them matches exactly where the text contains it. A study that already has text
+    is marked so that the app fills them (segmentation lives above the storage layer).
+    """
+    db.executescript(
+        """
+        CREATE VIRTUAL TABLE turn_chars USING fts5(chars);
+        CREATE VIRTUAL TABLE annotation_chars USING fts5(annotation_id UNINDEXED, chars);
+        INSERT INTO study_meta (key, value)
+            SELECT 'search_index_stale', '1'
+            WHERE EXISTS (SELECT 1 FROM turns) OR EXISTS (SELECT 1 FROM annotations);
+        """
+    )

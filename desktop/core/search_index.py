@@ -1,58 +1,144 @@
-"""Keeps the full-text index in step with turns and annotation notes.
+"""Keeps the full-text indexes in step with turns and annotation notes.
 
-The FTS5 tables hold folded text (see `textnorm`) segmented by jieba (see `segment`),
-tokens joined by spaces, because FTS5 itself cannot find words inside Chinese runs.
+Each text is folded first (see `textnorm`: NFKC, simplified Chinese, case-folded) and then
+indexed twice, because FTS5 itself cannot find words inside Chinese runs:
+
+- `turn_index` / `annotation_index` hold the jieba search-mode words (see `segment`),
+  joined by spaces: whole-word matches, ranked by bm25 over words.
+- `turn_chars` / `annotation_chars` hold "character tokens" (`char_tokens`): every Chinese
+  (Japanese, Korean) character on its own, every other run of letters and digits whole.
+  A phrase of character tokens matches exactly where the folded text contains it, so a
+  word is found even where jieba cut it differently in context (参数 inside 超参数规模).
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+import re
+import sqlite3
+import unicodedata
+from collections.abc import Iterable, Iterator
 
 from sqlite_utils import Database
 
 from desktop.core import segment, textnorm
 
+# Key in study_meta that the schema step adding the character tables sets on a study that
+# already had text: the character tables must be filled before the next search.
+STALE_KEY = "search_index_stale"
+
+# Characters written without spaces between words; each one is a token on its own.
+# Only letters (category L*/Nl): FTS5's unicode61 tokenizer drops everything else, and the
+# tokens here must be exactly the tokens FTS5 sees.
+SOLO_CHARS = (
+    "\u3005-\u3007\u3021-\u3029"  # 々〆〇, Hangzhou numerals
+    "\u3041-\u3096\u309d-\u309f"  # hiragana
+    "\u30a1-\u30fa\u30fc-\u30ff"  # katakana
+    "\u3105-\u312f\u31a0-\u31bf"  # bopomofo
+    "\u3400-\u4dbf\u4e00-\u9fff"  # CJK unified ideographs, extension A
+    "\uac00-\ud7a3"  # hangul syllables
+    "\uf900-\ufaff"  # CJK compatibility ideographs (NFKC maps most of them away)
+    "\U00020000-\U0003134f"  # CJK extensions B-H (𠮷)
+)
+# A solo character, or a run of other letters and digits ([^\W_] is L* and N*).
+_TOKEN = re.compile(f"([{SOLO_CHARS}])|((?:(?![{SOLO_CHARS}])[^\\W_])+)")
+
+
+def char_tokens(folded: str) -> list[str]:
+    """The character tokens of already-folded text."""
+    return [m.group() for m in _TOKEN.finditer(folded)]
+
+
+def char_token_spans(folded: str) -> Iterator[tuple[str, int, int]]:
+    """(comparison key, start, end) of each character token of already-folded text."""
+    for m in _TOKEN.finditer(folded):
+        token = m.group()
+        yield (token if m.group(1) or token.isascii() else token_key(token)), m.start(), m.end()
+
+
+def token_key(token: str) -> str:
+    """A token as FTS5's unicode61 compares it: without diacritics (café = cafe)."""
+    if token.isascii():
+        return token
+    decomposed = unicodedata.normalize("NFD", token)
+    bare = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+    return unicodedata.normalize("NFC", bare)
+
 
 def tokens_for(text: str) -> str:
-    """The space-joined index tokens for `text`."""
+    """The space-joined word tokens (jieba search mode) for `text`."""
     return " ".join(segment.index_tokens(textnorm.fold(text)))
+
+
+def chars_for(text: str) -> str:
+    """The space-joined character tokens for `text`."""
+    return " ".join(char_tokens(textnorm.fold(text)))
+
+
+def _both(text: str) -> tuple[str, str]:
+    folded = textnorm.fold(text)
+    return " ".join(segment.index_tokens(folded)), " ".join(char_tokens(folded))
 
 
 def index_turns(db: Database, turns: Iterable[tuple[int, str]]) -> None:
     """Index (turn id, text) pairs; call inside the import transaction."""
-    db.conn.executemany(
-        "INSERT INTO turn_index (rowid, tokens) VALUES (?, ?)",
-        ((turn_id, tokens_for(text)) for turn_id, text in turns),
-    )
+    words: list[tuple[int, str]] = []
+    chars: list[tuple[int, str]] = []
+    for turn_id, text in turns:
+        word_tokens, char_text = _both(text)
+        words.append((turn_id, word_tokens))
+        chars.append((turn_id, char_text))
+    db.conn.executemany("INSERT INTO turn_index (rowid, tokens) VALUES (?, ?)", words)
+    db.conn.executemany("INSERT INTO turn_chars (rowid, chars) VALUES (?, ?)", chars)
 
 
 def unindex_document(db: Database, document_id: int) -> None:
     """Drop a document's turns from the index (before the turns themselves go)."""
-    db.execute(
-        "DELETE FROM turn_index WHERE rowid IN (SELECT id FROM turns WHERE document_id = ?)",
-        [document_id],
-    )
+    for table in ("turn_index", "turn_chars"):
+        db.execute(
+            f"DELETE FROM {table} WHERE rowid IN (SELECT id FROM turns WHERE document_id = ?)",
+            [document_id],
+        )
 
 
 def index_annotation(db: Database, annotation_id: str, note: str, quote: str = "") -> None:
-    """(Re)index one annotation's note and tags-free text."""
+    """(Re)index one annotation's note (the quote is found through its turn)."""
     unindex_annotation(db, annotation_id)
+    word_tokens, char_text = _both(note)
     db.execute(
         "INSERT INTO annotation_index (annotation_id, tokens) VALUES (?, ?)",
-        [annotation_id, tokens_for(note)],
+        [annotation_id, word_tokens],
+    )
+    db.execute(
+        "INSERT INTO annotation_chars (annotation_id, chars) VALUES (?, ?)",
+        [annotation_id, char_text],
     )
 
 
 def unindex_annotation(db: Database, annotation_id: str) -> None:
     """Remove one annotation from the index."""
     db.execute("DELETE FROM annotation_index WHERE annotation_id = ?", [annotation_id])
+    db.execute("DELETE FROM annotation_chars WHERE annotation_id = ?", [annotation_id])
 
 
 def reindex_all(db: Database) -> None:
-    """Rebuild both indexes from the tables (after the segmenter's dictionary changes)."""
+    """Rebuild all indexes from the tables (after the segmenter's dictionary changes)."""
     with db.atomic():
-        db.execute("DELETE FROM turn_index")
-        db.execute("DELETE FROM annotation_index")
-        index_turns(db, db.execute("SELECT id, text FROM turns"))
+        for table in ("turn_index", "turn_chars", "annotation_index", "annotation_chars"):
+            db.execute(f"DELETE FROM {table}")
+        index_turns(db, db.execute("SELECT id, text FROM turns").fetchall())
         for ann_id, note in db.execute("SELECT id, note FROM annotations").fetchall():
             index_annotation(db, ann_id, note)
+        db.execute("DELETE FROM study_meta WHERE key = ?", [STALE_KEY])
+
+
+def ensure_current(db: Database) -> bool:
+    """Fill the indexes if a schema upgrade left them stale; True when it rebuilt them."""
+    try:
+        stale = db.execute("SELECT 1 FROM study_meta WHERE key = ?", [STALE_KEY]).fetchone()
+        if stale is None:
+            return False
+        reindex_all(db)
+    except sqlite3.OperationalError:
+        # A locked or read-only study: search what is there rather than fail.
+        return False
+    return True

@@ -1,0 +1,123 @@
+"""Turn whatever a user types into safe FTS5 query strings.
+
+User text is never pasted into MATCH. It is split into terms (a bare word, or a phrase
+in double quotes; an unbalanced quote runs to the end), each term is folded and cut into
+tokens, and every phrase is written as one double-quoted FTS5 string with its quotes
+doubled. FTS5 syntax a user types (`*`, `:`, `^`, `-`, parentheses, NEAR) therefore stays
+plain text. A few operators are understood on purpose: `OR` between terms, `AND`
+(the default anyway), and `-word` or `NOT word` to leave out turns containing a word.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+
+from desktop.core import search_index, segment, textnorm
+
+_LEXEME = re.compile(r'"([^"]*)(?:"|$)|([^\s"]+)')
+
+
+@dataclass(frozen=True)
+class Term:
+    """One thing to look for: a bare word or a quoted phrase, folded and tokenised."""
+
+    text: str  # as typed
+    chars: tuple[str, ...]  # character tokens of the folded text
+    words: tuple[str, ...]  # jieba search-mode tokens of the folded text
+
+    def keys(self) -> tuple[str, ...]:
+        """The character tokens as the index compares them."""
+        return tuple(search_index.token_key(t) for t in self.chars)
+
+
+@dataclass(frozen=True)
+class Query:
+    """A parsed query: all of `groups` (each: any of its terms), none of `excluded`."""
+
+    groups: tuple[tuple[Term, ...], ...]
+    excluded: tuple[Term, ...] = ()
+
+    def positive_terms(self) -> tuple[Term, ...]:
+        """Every term that should be highlighted."""
+        return tuple(t for group in self.groups for t in group)
+
+    def chars_expr(self) -> str:
+        """The MATCH expression for the character tables (decides what matches)."""
+        positive = " AND ".join(
+            "(" + " OR ".join(_phrase(t.chars) for t in group) + ")" for group in self.groups
+        )
+        if not self.excluded:
+            return positive
+        excluded = " OR ".join(_phrase(t.chars) for t in self.excluded)
+        return f"({positive}) NOT ({excluded})"
+
+    def words_expr(self) -> str | None:
+        """The MATCH expression for the word tables (whole-word hits), or None if unusable."""
+        if any(not t.words for t in self.positive_terms()):
+            return None
+        return " AND ".join(
+            "(" + " OR ".join(_phrase(t.words) for t in group) + ")" for group in self.groups
+        )
+
+
+def _phrase(tokens: tuple[str, ...]) -> str:
+    """One FTS5 string literal: the tokens as a phrase, quotes doubled."""
+    return '"' + " ".join(tokens).replace('"', '""') + '"'
+
+
+def clean(text: str) -> str:
+    """Drop what SQLite or the folding cannot take: NUL and control, format, lone surrogates."""
+    return "".join(
+        " " if unicodedata.category(ch) in ("Cc", "Cf", "Zl", "Zp") else ch
+        for ch in text
+        if unicodedata.category(ch) != "Cs"
+    )
+
+
+def make_term(text: str) -> Term | None:
+    """A term for `text`, or None when it holds nothing searchable (only punctuation, emoji)."""
+    folded = textnorm.fold(text)
+    chars = tuple(search_index.char_tokens(folded))
+    if not chars:
+        return None
+    words = tuple(w for w in segment.index_tokens(folded) if search_index.char_tokens(w))
+    return Term(text, chars, words)
+
+
+def parse(text: str) -> Query | None:
+    """Parse a user's query; None when nothing in it can be searched for."""
+    groups: list[list[Term]] = []
+    excluded: list[Term] = []
+    join_next = False  # an OR was just seen
+    negate_next = False  # a NOT was just seen
+    for match in _LEXEME.finditer(clean(text)):
+        phrase, bare = match.group(1), match.group(2)
+        negate = negate_next
+        negate_next = False
+        if phrase is None:
+            if bare == "OR":
+                join_next = bool(groups)
+                continue
+            if bare == "AND":
+                continue
+            if bare == "NOT":
+                negate_next = True
+                continue
+            if bare.startswith("-") and len(bare) > 1:
+                negate, bare = True, bare[1:]
+            phrase = bare
+        term = make_term(phrase)
+        if term is None:
+            continue
+        if negate:
+            excluded.append(term)
+        elif join_next and groups:
+            groups[-1].append(term)
+        else:
+            groups.append([term])
+        join_next = False
+    if not groups:
+        return None
+    return Query(tuple(tuple(g) for g in groups), tuple(excluded))

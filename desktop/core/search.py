@@ -1,0 +1,411 @@
+"""Chinese-aware full-text search over turns and annotation notes.
+
+A hit is any turn (or note) whose folded text contains the query: every group of terms
+(a bare word or a quoted phrase; `a OR b` is one group) and none of the excluded ones.
+Folding (NFKC, simplified Chinese, case) makes ＧＰＴ４ find GPT4 and 議員 find 议员.
+
+Ranking: hits where every term is a whole word (as jieba cuts it) come first, ranked by
+FTS5's bm25 over words; hits where a term is only part of a word (参数 inside 超参数)
+follow, ranked by bm25 over characters. `SearchHit.score` is the bm25 value as FTS5 gives
+it (negative, lower is better) for whole-word hits, and 1 / (1 - bm25) (between 0 and 1)
+for the others, so that sorting by score gives the order of the results.
+
+Only the returned page is read back and highlighted; match offsets are found on the
+folded text and mapped back through the fold map, so they land on the right characters
+even when folding changed lengths (㍿ -> 株式会社) or the text has astral characters.
+"""
+
+from __future__ import annotations
+
+import bisect
+import functools
+import logging
+import re
+import sqlite3
+from collections.abc import Iterable, Sequence
+from dataclasses import asdict, dataclass
+
+from sqlite_utils import Database
+
+from desktop.core import fts_query, kwic, search_index, textnorm
+from desktop.core.fts_query import Query, Term
+
+log = logging.getLogger(__name__)
+
+KINDS = ("turn", "annotation")
+
+
+@dataclass(frozen=True)
+class SearchHit:
+    """One search result: a turn or an annotation note, where it matched, and an excerpt."""
+
+    kind: str  # "turn" | "annotation"
+    document_id: int
+    document_title: str
+    turn_id: int | None
+    annotation_id: str | None
+    speaker: str | None
+    score: float
+    # (start, end) code points into documents.text (turns) or into the note (annotations)
+    matches: tuple[tuple[int, int], ...]
+    snippet: str
+    snippet_matches: tuple[tuple[int, int], ...]
+    whole_word: bool = True  # every term matched as a whole jieba word
+
+    def as_dict(self) -> dict:
+        """The hit as plain JSON-ready values."""
+        data = asdict(self)
+        data["matches"] = [list(m) for m in self.matches]
+        data["snippet_matches"] = [list(m) for m in self.snippet_matches]
+        return data
+
+
+@dataclass(frozen=True)
+class _Candidate:
+    key: int | str  # turn id or annotation id
+    whole_word: bool
+    bm25: float
+
+    @property
+    def score(self) -> float:
+        return self.bm25 if self.whole_word else 1.0 / (1.0 - self.bm25)
+
+
+@dataclass(frozen=True)
+class _Source:
+    """The FTS tables of one kind of hit and how they point at their rows."""
+
+    words: str
+    chars: str
+    key: str  # the column holding the row key in both tables
+
+
+_TURNS = _Source("turn_index", "turn_chars", "rowid")
+_NOTES = _Source("annotation_index", "annotation_chars", "annotation_id")
+
+
+def search(
+    db: Database,
+    query: str,
+    *,
+    document_id: int | None = None,
+    speaker: str | None = None,
+    kinds: Iterable[str] = KINDS,
+    limit: int = 100,
+) -> list[SearchHit]:
+    """The best `limit` hits for `query`, best first; never raises for any query text."""
+    parsed = fts_query.parse(query or "")
+    if parsed is None or limit <= 0:
+        return []
+    search_index.ensure_current(db)
+    filters = _Filters.build(db, document_id, speaker)
+    if filters is None:
+        return []
+    kinds = tuple(kinds)
+    found: list[tuple[str, _Candidate]] = []
+    for kind, source in (("turn", _TURNS), ("annotation", _NOTES)):
+        if kind in kinds:
+            found += [
+                (kind, c) for c in _candidates(db, source, parsed, filters.sql(kind), limit)
+            ]
+    found.sort(key=lambda item: item[1].score)
+    found = found[:limit]
+    turns = _turn_hits(db, parsed, [c for kind, c in found if kind == "turn"])
+    notes = _annotation_hits(db, parsed, [c for kind, c in found if kind == "annotation"])
+    by_key = {("turn", h.turn_id): h for h in turns}
+    by_key.update({("annotation", h.annotation_id): h for h in notes})
+    return [by_key[(kind, c.key)] for kind, c in found if (kind, c.key) in by_key]
+
+
+def count(
+    db: Database,
+    query: str,
+    *,
+    document_id: int | None = None,
+    speaker: str | None = None,
+    kinds: Iterable[str] = KINDS,
+) -> int:
+    """How many turns and notes `search` would find with no limit."""
+    parsed = fts_query.parse(query or "")
+    if parsed is None:
+        return 0
+    search_index.ensure_current(db)
+    filters = _Filters.build(db, document_id, speaker)
+    if filters is None:
+        return 0
+    total = 0
+    kinds = tuple(kinds)
+    for kind, source in (("turn", _TURNS), ("annotation", _NOTES)):
+        if kind not in kinds:
+            continue
+        where, params = filters.sql(kind)
+        sql = (
+            f"SELECT count(*) FROM {source.chars} WHERE {source.chars} MATCH ?{where}"
+        )
+        rows = _run(db, sql, [parsed.chars_expr(), *params])
+        total += rows[0][0] if rows else 0
+    return total
+
+
+@dataclass(frozen=True)
+class _Filters:
+    document_id: int | None
+    speaker_ids: tuple[int, ...] | None
+
+    @classmethod
+    def build(cls, db: Database, document_id: int | None, speaker: str | None) -> _Filters | None:
+        """The filters, or None when they can match nothing (no such speaker)."""
+        speaker_ids = None
+        if speaker is not None:
+            wanted = textnorm.fold(fts_query.clean(speaker)).strip()
+            sql = "SELECT id, name FROM speakers"
+            params: list = []
+            if document_id is not None:
+                sql += " WHERE document_id = ?"
+                params.append(document_id)
+            speaker_ids = tuple(
+                sid for sid, name in db.execute(sql, params) if textnorm.fold(name) == wanted
+            )
+            if not speaker_ids:
+                return None
+        return cls(document_id, speaker_ids)
+
+    def sql(self, kind: str) -> tuple[str, list]:
+        """Extra WHERE conditions (each starting with AND) on the FTS row key, and params."""
+        where: list[str] = []
+        params: list = []
+        # The unary + keeps SQLite from feeding each id into the FTS5 table as a lookup
+        # (one full-text query per id: seconds instead of milliseconds).
+        key = "+rowid" if kind == "turn" else "+annotation_id"
+        if self.document_id is not None:
+            table = "turns" if kind == "turn" else "annotations"
+            where.append(f"{key} IN (SELECT id FROM {table} WHERE document_id = ?)")
+            params.append(self.document_id)
+        if self.speaker_ids is not None:
+            marks = ",".join("?" * len(self.speaker_ids))
+            if kind == "turn":
+                where.append(f"{key} IN (SELECT id FROM turns WHERE speaker_id IN ({marks}))")
+            else:
+                # A note belongs to the speaker of the turn where its passage starts.
+                where.append(
+                    f"{key} IN (SELECT a.id FROM annotations a JOIN turns t "
+                    'ON t.document_id = a.document_id AND t.start <= a.start AND a.start < t."end" '
+                    f"WHERE t.speaker_id IN ({marks}))"
+                )
+            params += self.speaker_ids
+        return "".join(f" AND {w}" for w in where), params
+
+
+def _run(db: Database, sql: str, params: Sequence) -> list[tuple]:
+    try:
+        return db.execute(sql, list(params)).fetchall()
+    except sqlite3.OperationalError as exc:
+        # The expressions are built from quoted tokens only, so this is not expected; a
+        # query must still never break the caller.
+        log.warning("search query failed: %s", exc)
+        return []
+
+
+def _candidates(
+    db: Database, source: _Source, query: Query, filters: tuple[str, list], limit: int
+) -> list[_Candidate]:
+    where, params = filters
+    chars_expr = query.chars_expr()
+    words_expr = query.words_expr()
+    found: list[_Candidate] = []
+    if words_expr is not None:
+        sql = (
+            f"SELECT {source.key}, bm25({source.words}) AS score FROM {source.words} "
+            f"WHERE {source.words} MATCH ? AND +{source.key} IN "
+            f"(SELECT {source.key} FROM {source.chars} WHERE {source.chars} MATCH ?)"
+            f"{where} ORDER BY score LIMIT ?"
+        )
+        rows = _run(db, sql, [words_expr, chars_expr, *params, limit])
+        found += [_Candidate(key, True, score) for key, score in rows]
+    if len(found) < limit:
+        exclude = ""
+        extra: list = []
+        if words_expr is not None:
+            exclude = (
+                f" AND +{source.key} NOT IN "
+                f"(SELECT {source.key} FROM {source.words} WHERE {source.words} MATCH ?)"
+            )
+            extra = [words_expr]
+        sql = (
+            f"SELECT {source.key}, bm25({source.chars}) AS score FROM {source.chars} "
+            f"WHERE {source.chars} MATCH ?{exclude}{where} ORDER BY score LIMIT ?"
+        )
+        rows = _run(db, sql, [chars_expr, *extra, *params, limit - len(found)])
+        found += [_Candidate(key, False, score) for key, score in rows]
+    return found
+
+
+def find_matches(text: str, terms: Sequence[Term]) -> tuple[tuple[int, int], ...]:
+    """(start, end) code points in `text` where any of the terms occurs, as search matches."""
+    folded = textnorm.fold_with_map(text)
+    found: set[tuple[int, int]] = set()
+    slow: list[Term] = []
+    for term in terms:
+        pattern = _term_pattern(term)
+        if pattern is None:
+            slow.append(term)
+            continue
+        found.update((m.start(1), m.end(1)) for m in pattern.finditer(folded.text))
+    if slow:
+        found.update(_token_matches(folded.text, slow))
+    # An end maps through the last folded character, so a match that ends inside the
+    # expansion of one source character (㍿ -> 株式会社) still covers that character.
+    return _merge(
+        sorted(
+            (folded.source_offset(s, len(text)), folded.source_offset(e - 1, len(text)) + 1)
+            for s, e in found
+        )
+    )
+
+
+# A letter or digit that is not a solo character: what a Latin token must not touch.
+_RUN_CHAR = f"(?![{search_index.SOLO_CHARS}])[^\\W_]"
+_SOLO_ONE = re.compile(f"[{search_index.SOLO_CHARS}]")
+
+
+@functools.lru_cache(maxsize=256)
+def _term_pattern(term: Term) -> re.Pattern[str] | None:
+    """A regex finding the term's token phrase in folded text, or None (diacritics)."""
+    parts = []
+    for token in term.chars:
+        if _SOLO_ONE.fullmatch(token):
+            parts.append(re.escape(token))
+        elif token.isascii():
+            parts.append(f"(?<!{_RUN_CHAR}){re.escape(token)}(?!{_RUN_CHAR})")
+        else:
+            return None  # FTS5 ignores diacritics here; compare token by token instead
+    # Tokens may be separated by anything that is not a token; the lookahead finds
+    # overlapping occurrences too (哈哈 twice in 哈哈哈), as FTS5 counts them.
+    return re.compile("(?=(" + "[\\W_]*".join(parts) + "))")
+
+
+def _token_matches(folded: str, terms: Sequence[Term]) -> set[tuple[int, int]]:
+    """Phrase matches by comparing token keys (slower; exact for any token)."""
+    spans = list(search_index.char_token_spans(folded))
+    keys = [k for k, _, _ in spans]
+    found: set[tuple[int, int]] = set()
+    for term in terms:
+        wanted = list(term.keys())
+        size = len(wanted)
+        at = 0
+        while True:
+            try:
+                i = keys.index(wanted[0], at)
+            except ValueError:
+                break
+            if keys[i : i + size] == wanted:
+                found.add((spans[i][1], spans[i + size - 1][2]))
+            at = i + 1
+    return found
+
+
+def _merge(spans: list[tuple[int, int]]) -> tuple[tuple[int, int], ...]:
+    merged: list[tuple[int, int]] = []
+    for start, end in spans:
+        if merged and start <= merged[-1][1]:
+            merged[-1] = (merged[-1][0], max(end, merged[-1][1]))
+        else:
+            merged.append((start, end))
+    return tuple(merged)
+
+
+def _turn_hits(db: Database, query: Query, found: list[_Candidate]) -> list[SearchHit]:
+    if not found:
+        return []
+    marks = ",".join("?" * len(found))
+    rows = db.execute(
+        "SELECT t.id, t.document_id, d.title, s.name, t.text, t.text_start FROM turns t "
+        "JOIN documents d ON d.id = t.document_id "
+        "LEFT JOIN speakers s ON s.id = t.speaker_id "
+        f"WHERE t.id IN ({marks})",
+        [c.key for c in found],
+    ).fetchall()
+    by_id = {row[0]: row for row in rows}
+    terms = query.positive_terms()
+    hits = []
+    for c in found:
+        row = by_id.get(c.key)
+        if row is None:  # an index row without its turn: skip rather than fail
+            continue
+        turn_id, doc_id, title, speaker, text, text_start = row
+        local = find_matches(text, terms)
+        excerpt, excerpt_matches = kwic.snippet(text, local)
+        hits.append(
+            SearchHit(
+                kind="turn",
+                document_id=doc_id,
+                document_title=title,
+                turn_id=turn_id,
+                annotation_id=None,
+                speaker=speaker,
+                score=c.score,
+                matches=tuple((s + text_start, e + text_start) for s, e in local),
+                snippet=excerpt,
+                snippet_matches=excerpt_matches,
+                whole_word=c.whole_word,
+            )
+        )
+    return hits
+
+
+def _annotation_hits(db: Database, query: Query, found: list[_Candidate]) -> list[SearchHit]:
+    if not found:
+        return []
+    marks = ",".join("?" * len(found))
+    rows = db.execute(
+        "SELECT a.id, a.document_id, d.title, a.start, a.note FROM annotations a "
+        f"JOIN documents d ON d.id = a.document_id WHERE a.id IN ({marks})",
+        [c.key for c in found],
+    ).fetchall()
+    by_id = {row[0]: row for row in rows}
+    speakers = _speakers_at(db, {(row[1], row[3]) for row in rows})
+    terms = query.positive_terms()
+    hits = []
+    for c in found:
+        row = by_id.get(c.key)
+        if row is None:
+            continue
+        ann_id, doc_id, title, start, note = row
+        local = find_matches(note, terms)
+        excerpt, excerpt_matches = kwic.snippet(note, local)
+        hits.append(
+            SearchHit(
+                kind="annotation",
+                document_id=doc_id,
+                document_title=title,
+                turn_id=None,
+                annotation_id=ann_id,
+                speaker=speakers.get((doc_id, start)),
+                score=c.score,
+                matches=local,
+                snippet=excerpt,
+                snippet_matches=excerpt_matches,
+                whole_word=c.whole_word,
+            )
+        )
+    return hits
+
+
+def _speakers_at(db: Database, places: set[tuple[int, int]]) -> dict[tuple[int, int], str]:
+    """The speaker of the turn at each (document id, offset)."""
+    result: dict[tuple[int, int], str] = {}
+    for doc_id in {d for d, _ in places}:
+        rows = db.execute(
+            'SELECT t.start, t."end", s.name FROM turns t '
+            "LEFT JOIN speakers s ON s.id = t.speaker_id WHERE t.document_id = ? "
+            "ORDER BY t.start",
+            [doc_id],
+        ).fetchall()
+        starts = [r[0] for r in rows]
+        for d, offset in places:
+            if d != doc_id:
+                continue
+            i = bisect.bisect_right(starts, offset) - 1
+            if i >= 0 and offset < rows[i][1] and rows[i][2] is not None:
+                result[(d, offset)] = rows[i][2]
+    return result
