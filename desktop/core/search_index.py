@@ -142,3 +142,15 @@ def ensure_current(db: Database) -> bool:
         # A locked or read-only study: search what is there rather than fail.
         return False
     return True
+
+
+def reindex_turns(db: Database, turn_ids: Iterable[int]) -> None:
+    """Re-segment and re-index some turns (after glossary words change the segmentation)."""
+    ids = list(dict.fromkeys(turn_ids))
+    for i in range(0, len(ids), 500):  # SQLite limits bound parameters
+        chunk = ids[i : i + 500]
+        marks = ",".join("?" * len(chunk))
+        for table in ("turn_index", "turn_chars"):
+            db.execute(f"DELETE FROM {table} WHERE rowid IN ({marks})", chunk)
+        rows = db.execute(f"SELECT id, text FROM turns WHERE id IN ({marks})", chunk).fetchall()
+        index_turns(db, rows)
