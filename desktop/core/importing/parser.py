@@ -90,7 +90,9 @@ def build(text: str, encoding: str, fmt: str, title: str,
     moderators = structure.detect_moderators(pairs)
     narration = "\n".join(text[t.text_start : t.text_end] for t in canonical if t.speaker is None)
     speakers = tuple(
-        ParsedSpeaker(name=n, role=structure.role_from_narration(n, narration),
+        ParsedSpeaker(name=n,
+                      role=structure.role_from_narration(
+                          n, narration, [o for o in names.values() if o != n]),
                       colour=structure.colour_for(i), is_moderator=n in moderators)
         for i, n in enumerate(names.values())
     )

@@ -117,26 +117,36 @@ _CONNECTORS = ("以及", "邀请了", "邀请", "特邀", "对话", "包括", "�
                "同", "跟", "由", "请", "有", "为", "是")
 
 
-def role_from_narration(name: str, narration: str) -> str:
-    """The role the narration gives `name` (新智元创始人&CEO杨静 -> 新智元创始人&CEO), or ''."""
+def role_from_narration(name: str, narration: str, others: Sequence[str] = ()) -> str:
+    """The role the narration gives `name` (新智元创始人&CEO杨静 -> 新智元创始人&CEO), or ''.
+
+    `others` are the other speakers' names: a role never runs back over one of them
+    (主持人杨静与循环智能AI负责人陈虞君 gives 陈虞君 the role 循环智能AI负责人).
+    """
     if len(name) < 2 or not narration:
         return ""
+    if name.isascii():
+        return _latin_role(name, narration)
     start = 0
     while True:
         at = narration.find(name, start)
         if at < 0:
             return ""
-        role = _role_before(narration, at) or _role_after(narration, at + len(name))
+        role = (_role_before(narration, at, others)
+                or _role_after(narration, at + len(name)))
         if role:
             return role
         start = at + 1
 
 
-def _role_before(text: str, at: int) -> str:
+def _role_before(text: str, at: int, others: Sequence[str]) -> str:
     begin = at
     while begin > 0 and text[begin - 1] not in _ROLE_STOP and at - begin < 40:
         begin -= 1
     role = text[begin:at]
+    for other in others:
+        if len(other) >= 2 and other in role:
+            role = role[role.rindex(other) + len(other):]
     changed = True
     while changed:
         changed = False
@@ -153,3 +163,19 @@ def _role_after(text: str, at: int) -> str:
         return ""
     role = (m.group(1) or m.group(2) or "").strip()
     return role if _ROLE_END.search(role) else ""
+
+
+_HONORIFICS = frozenset(["mr", "mrs", "ms", "miss", "dr", "prof", "professor", "the", "hon", "sen", "senator", "rep", "judge", "justice", "sir", "dame", "lord", "lady"])
+
+
+def _latin_role(name: str, narration: str) -> str:
+    """'MR. SMITH' + '... Mr. John Smith, Chief Executive Officer, Acme Robotics;' -> role."""
+    words = [w for w in re.split(r"[\s.]+", name) if w]
+    core = [w for w in words if w.casefold() not in _HONORIFICS]
+    if not core:
+        return ""
+    found = re.search(
+        rf"\b{re.escape(core[-1])}\b[ \t]*,[ \t]*([A-Z][^;\n()\[\]]{{1,100}}?)[ \t]*(?:[;\n]|\.(?:\s|$)|$)",
+        narration, flags=re.IGNORECASE,
+    )
+    return found.group(1).strip() if found else ""

@@ -1,0 +1,218 @@
+"""Speaker labels in realistic transcripts, and the lines that only look like labels."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from desktop.core.importing import parse_bytes
+from desktop.core.importing.labels import headline_span, is_direction, match_label
+
+DATA = Path(__file__).resolve().parent.parent / "data" / "import"
+
+
+def parse(text: str, name: str = "t.txt"):
+    return parse_bytes(text.encode("utf-8"), name)
+
+
+def speeches(parsed):
+    """(speaker, speech) per turn."""
+    return [(t.speaker, parsed.turn_text(t)) for t in parsed.turns]
+
+
+@pytest.mark.parametrize(
+    ("line", "name", "label"),
+    [
+        ("杨静:百模大战各显神通", "杨静", "杨静"),
+        ("杨静：百模大战各显神通", "杨静", "杨静"),
+        ("杨静 ：你好", "杨静", "杨静"),
+        ("杨静\u3000：你好", "杨静", "杨静"),
+        ("王掌柜（笑）：您来了", "王掌柜", "王掌柜（笑）"),
+        ("王掌柜 (笑) : 您来了", "王掌柜", "王掌柜 (笑)"),
+        ("陈虞君:\"提升大模型长文本能力\"", "陈虞君", "陈虞君"),
+        ("记者：", "记者", "记者"),
+        ("THE CHAIR: The Committee will come to order.", "THE CHAIR", "THE CHAIR"),
+        ("MR. SMITH: Thank you.", "MR. SMITH", "MR. SMITH"),
+        ("Senator Warren: A question.", "Senator Warren", "Senator Warren"),
+        ("Q: Why?", "Q", "Q"),
+        ("**杨静**：你好", "杨静", "杨静"),
+        ("**杨静：**你好", "杨静", "杨静"),
+        ("[Anna]: hello", "Anna", "Anna"),
+        ("【主持人】：欢迎", "主持人", "主持人"),
+    ],
+)
+def test_labels_found(line, name, label):
+    found = match_label(line)
+    assert found is not None
+    assert (found.name, found.label) == (name, label)
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "以下是圆桌问答实录整理:",
+        "以下是圆桌问答实录整理：",
+        "10:30",
+        "10:30 会议开始",
+        "上午10:30 开幕",
+        "https://example.com/talk",
+        "http://example.com:8080/x",
+        "时间：2023年11月",
+        "注意：以下内容未经本人审阅",
+        "地点：北京",
+        "备注：",
+        "比如：算力、数据",
+        "第一：放低姿态",
+        "他表示：我们会继续投入",
+        "我们认为：这是一个问题",
+        "一方面：我们要创新",
+        "Note: the statements are online.",
+        "Time: 10:00 a.m.",
+        "Location: Room 2318",
+        "Re: your letter",
+        "the answer is: no",
+        "As he put it: we will see",
+        "C:\\Users\\yandu",
+        "很长很长的一句话里面有一个冒号：后面还有",
+        "：开头就是冒号",
+    ],
+)
+def test_false_labels_rejected(line):
+    assert match_label(line) is None
+
+
+def test_headline_span_needs_one_whole_quote():
+    assert headline_span('"提升能力"') == (1, 5)
+    assert headline_span("“提升能力”") == (1, 5)
+    assert headline_span("「提升能力」 ") == (1, 5)
+    assert headline_span('我说"好"') is None
+    assert headline_span('"一" 和 "二"') is None
+
+
+def test_directions():
+    assert is_direction("（刘麻子上。）")
+    assert is_direction("[Laughter]")
+    assert is_direction("## 第二部分")
+    assert not is_direction("（笑）我们继续说")
+
+
+def test_sample_false_label_and_intro_stay_narration():
+    text = (
+        "近日，新智元创始人&CEO杨静与嘉宾展开对话。\n\n以下是圆桌问答实录整理:\n\n"
+        "杨静:第一个问题是什么？\n\n陈虞君:\"标题\"\n\n回答。\n\n杨静:第二个问题呢？\n\n陈虞君:好的。\n"
+    )
+    parsed = parse(text)
+    assert [s.name for s in parsed.speakers] == ["杨静", "陈虞君"]
+    assert parsed.turns[0].speaker is None
+    assert parsed.turn_text(parsed.turns[0]).endswith("以下是圆桌问答实录整理:")
+
+
+def test_time_url_and_heading_lines_inside_speech_continue_the_speaker():
+    text = (
+        "主持人：会议几点开始？\n"
+        "张三：上午开始。\n"
+        "10:30\n"
+        "https://example.com/agenda\n"
+        "时间：上午\n"
+        "注意：带上证件。\n"
+        "主持人：好的，谢谢？\n"
+        "张三：不客气。\n"
+    )
+    parsed = parse(text)
+    assert [s.name for s in parsed.speakers] == ["主持人", "张三"]
+    second = parsed.turn_text(parsed.turns[1])
+    assert second.startswith("上午开始。") and second.endswith("注意：带上证件。")
+    assert "10:30" in second and "https://example.com/agenda" in second
+
+
+def test_play_excerpt_stage_directions():
+    parsed = parse_bytes((DATA / "teahouse-excerpt.zh.txt").read_bytes(), "teahouse.txt")
+    assert [s.name for s in parsed.speakers] == ["王利发", "常四爷", "松二爷", "刘麻子"]
+    assert not any(s.is_moderator for s in parsed.speakers)
+    assert parsed.sections == ()
+    turns = parsed.turns
+    labels = [t.label for t in turns if t.speaker]
+    assert "常四爷（笑）" in labels and "刘麻子（赔笑）" in labels
+    # Heading lines (人物：, 时间：, 地点：) and stage directions are narration.
+    narration = [parsed.turn_text(t) for t in turns if t.speaker is None]
+    assert narration[0].startswith("茶馆（节选）") and "地点：北京" in narration[0]
+    assert "（刘麻子上。）" in narration and "（众人沉默。）" in narration
+    # A speech continued on the next line stays with its speaker.
+    assert ("刘麻子", "四爷，您这是哪儿的话。\n我不过是来喝碗茶。") in speeches(parsed)
+    assert ("松二爷", "您瞧，这只画眉叫得多好！") in speeches(parsed)
+
+
+def test_interview_with_labels_alone_on_their_lines():
+    parsed = parse_bytes((DATA / "interview-labels-alone.zh.txt").read_bytes(), "i.txt")
+    assert [(s.name, s.is_moderator) for s in parsed.speakers] == [("记者", True),
+                                                                   ("李明", False)]
+    assert len(parsed.sections) == 3
+    assert parsed.sections[1].title == "大家都说现在算力荒，您怎么看？"
+    said = speeches(parsed)
+    assert said[0] == (None, "专访：一位芯片工程师眼中的算力荒")
+    assert said[2] == ("李明", "我在一家芯片公司做架构设计，主要做AI加速器。\n\n这些年算力需求增长得非常快。")
+    # 注意： inside a speech is not a speaker.
+    assert said[4] == ("李明", "确实紧张。注意：这里说的紧张主要是高端训练卡。\n推理卡的情况好一些。")
+    assert said[-1] == (None, "（本文经受访者审阅）")
+
+
+def test_english_hearing():
+    parsed = parse_bytes((DATA / "hearing.en.txt").read_bytes(), "hearing.txt")
+    names = [s.name for s in parsed.speakers]
+    assert names == ["THE CHAIR", "DR. DOE", "MR. SMITH", "Ms. Lofgren"]
+    roles = {s.name: s.role for s in parsed.speakers}
+    assert roles["DR. DOE"] == "Director, National AI Institute"
+    assert roles["MR. SMITH"] == "Chief Executive Officer, Acme Robotics"
+    assert [s.name for s in parsed.speakers if s.is_moderator] == ["THE CHAIR"]
+    said = speeches(parsed)
+    intro = said[0][1]
+    assert said[0][0] is None and "Date: June 22, 2023" in intro and "Witnesses:" in intro
+    assert (None, "[Laughter]") in said
+    chair_first = said[1][1]
+    # 'Note:' opens a paragraph of the chair's speech; it is not a speaker.
+    assert chair_first.endswith("available online at https://science.house.gov/hearings.")
+    assert ("MR. SMITH", "Through shared infrastructure. At 10:30 this morning we published "
+            "a report on exactly that.") in said
+
+
+def test_english_names_differing_in_case_are_one_speaker():
+    parsed = parse("MR. SMITH: One.\nMs. Jones: Two?\nMr. Smith: Three.\n")
+    assert [s.name for s in parsed.speakers] == ["MR. SMITH", "Ms. Jones"]
+    assert [t.speaker for t in parsed.turns] == ["MR. SMITH", "Ms. Jones", "MR. SMITH"]
+
+
+def test_headline_with_curly_quotes():
+    text = "主持人：怎么看？\n\n陈虞君：“降低幻觉问题”\n\n我们认为幻觉可以降低。\n"
+    parsed = parse(text)
+    turn = parsed.turns[1]
+    assert parsed.headline(turn) == "降低幻觉问题"
+    assert parsed.turn_text(turn) == "我们认为幻觉可以降低。"
+
+
+def test_quoted_speech_without_following_paragraph_is_speech_not_headline():
+    parsed = parse("王利发：“您来了！”\n常四爷：“来了。”\n")
+    assert all(parsed.headline(t) == "" for t in parsed.turns)
+    assert parsed.turn_text(parsed.turns[0]) == "“您来了！”"
+
+
+def test_single_occurrence_heading_before_dialogue_is_narration():
+    text = "会议纪要整理稿：\n\n张三：大家好。\n李四：你好。\n张三：开始吧。\n李四：好。\n"
+    parsed = parse(text)
+    assert [s.name for s in parsed.speakers] == ["张三", "李四"]
+    assert parsed.turns[0].speaker is None
+
+
+def test_single_speaker_appearing_once_inside_dialogue_is_kept():
+    text = "张三：大家好。\n李四：你好。\n王五：我来晚了。\n张三：开始吧。\n李四：好。\n"
+    assert [s.name for s in parse(text).speakers] == ["张三", "李四", "王五"]
+
+
+def test_markdown_transcript_with_bold_labels(tmp_path):
+    text = "# 圆桌实录\n\n**主持人**：第一个问题？\n\n**张三**：我先说。\n\n**主持人**：第二个？\n\n**张三**：好。\n"
+    parsed = parse_bytes(text.encode("utf-8"), "talk.md")
+    assert parsed.format == "markdown"
+    assert parsed.title == "圆桌实录"
+    assert [s.name for s in parsed.speakers] == ["主持人", "张三"]
+    assert parsed.turn_text(parsed.turns[1]) == "第一个问题？"
+    assert len(parsed.sections) == 2
