@@ -74,7 +74,10 @@ def integrity(path: Path) -> list[str]:
     conn = sqlite3.connect(path)
     try:
         result = [r[0] for r in conn.execute("PRAGMA integrity_check")]
-        for table in ("turn_index", "annotation_index"):
+        fts_tables = [r[0] for r in conn.execute(
+            "SELECT name FROM sqlite_master WHERE type = 'table' AND sql LIKE '%USING fts5%'")]
+        assert fts_tables, "the study should have full-text tables"
+        for table in fts_tables:
             try:
                 conn.execute(f"INSERT INTO {table}({table}) VALUES ('integrity-check')")
             except sqlite3.DatabaseError as exc:
