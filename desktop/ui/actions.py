@@ -260,7 +260,8 @@ def build_actions(parent: QObject, settings: QSettings | None = None,
         if spec.tip:
             action.setStatusTip(QCoreApplication.translate("Actions", spec.tip))
         if handlers and action_id in handlers:
-            action.triggered.connect(handlers[action_id])
+            # triggered(bool) would land in a handler's first default argument.
+            action.triggered.connect(lambda _checked=False, h=handlers[action_id]: h())
         actions[action_id] = action
     return actions
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from PySide6.QtCore import QStringListModel, Qt
+from PySide6.QtCore import QEvent, QStringListModel, Qt
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QComboBox,
@@ -123,9 +123,21 @@ class AnnotationEditor(QDialog):
         for keys in ("Ctrl+Return", "Ctrl+Enter"):
             QShortcut(QKeySequence(keys), self, activated=self.accept,
                       context=Qt.ShortcutContext.WindowShortcut)
+        # Also as a filter: the key must work even before the dialog is the active window.
+        self.note.installEventFilter(self)
+        self.tags.installEventFilter(self)
         self.note.textChanged.connect(self._render)
         self._render()
         self.note.setFocus()
+
+    def eventFilter(self, watched, event) -> bool:  # noqa: N802 (Qt override)
+        """Ctrl+Enter saves from the note and the tags fields."""
+        if (event.type() == QEvent.Type.KeyPress
+                and event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter)
+                and event.modifiers() & Qt.KeyboardModifier.ControlModifier):
+            self.accept()
+            return True
+        return super().eventFilter(watched, event)
 
     def _render(self) -> None:
         text = self.note.toPlainText().strip()

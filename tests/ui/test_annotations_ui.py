@@ -1,0 +1,202 @@
+"""Annotating in the window: through actions and through real key presses, with undo."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QTextCursor
+
+from db import annotations as rows
+from desktop.ui.actions import ActionId
+from desktop.ui.offsets import utf16_len
+
+pytestmark = pytest.mark.ui
+
+
+def _select(window, start: int, end: int) -> None:
+    """Select document range [start, end) in the view, as a user would."""
+    window.view.scroll_to_offset(start, select_to=end)
+
+
+def _stored(window):
+    return rows.for_document(window.db, window.document_id)
+
+
+def _save_editor(qtbot, window, note: str = "", tags: str = "", colour_index: int | None = None):
+    editor = window.editor
+    assert editor is not None and editor.isVisible()
+    if note:
+        editor.note.setPlainText(note)
+    if tags:
+        editor.tags.setText(tags)
+    if colour_index is not None:
+        editor.colour.setCurrentIndex(colour_index)
+    qtbot.keyClick(editor.note, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
+    assert window.editor is None
+
+
+def test_create_edit_delete_with_actions_and_undo_redo_each(window, qtbot) -> None:
+    turn = window.turns[5]
+    start = turn.text_start + 2
+    _select(window, start, start + 6)
+    window.actions[ActionId.ANNOTATE].trigger()
+    _save_editor(qtbot, window, "**关键** point", "算力, 模型")
+    [created] = _stored(window)
+    assert (created.start, created.end) == (start, start + 6)
+    assert created.quote == turn.text[2:8]
+    assert created.tags == ("模型", "算力")
+    assert window.actions[ActionId.UNDO].text() == "&Undo Create annotation"
+    assert len(window.annotation_layer.selections(window.view)) == 1
+    assert window.annotations_dock.list.count() == 1
+    assert "#算力" in window.annotations_dock.list.item(0).text()
+
+    window.view.scroll_to_offset(start + 1)
+    window.actions[ActionId.EDIT_ANNOTATION].trigger()
+    assert window.editor.note.toPlainText() == "**关键** point"
+    _save_editor(qtbot, window, "changed note")
+    assert _stored(window)[0].note == "changed note"
+    assert window.actions[ActionId.UNDO].text() == "&Undo Edit annotation"
+
+    window.view.scroll_to_offset(start + 1)
+    window.actions[ActionId.DELETE_ANNOTATION].trigger()
+    assert _stored(window) == []
+    assert window.annotations_dock.list.count() == 0
+    assert window.actions[ActionId.UNDO].text() == "&Undo Delete annotation"
+
+    window.actions[ActionId.UNDO].trigger()  # delete undone
+    assert _stored(window)[0].note == "changed note"
+    window.actions[ActionId.UNDO].trigger()  # edit undone
+    assert _stored(window)[0].note == "**关键** point"
+    window.actions[ActionId.UNDO].trigger()  # create undone
+    assert _stored(window) == []
+    assert not window.actions[ActionId.UNDO].isEnabled()
+    assert window.actions[ActionId.REDO].text() == "&Redo Create annotation"
+    for expected in ("**关键** point", "changed note"):
+        window.actions[ActionId.REDO].trigger()
+        assert _stored(window)[0].note == expected
+    window.actions[ActionId.REDO].trigger()
+    assert _stored(window) == []
+
+
+def test_annotating_by_real_key_presses(window, qtbot) -> None:
+    view = window.view
+    view.setFocus()
+    turn = window.turns[5]
+    window.view.scroll_to_offset(turn.text_start)
+    for _ in range(4):
+        qtbot.keyClick(view, Qt.Key.Key_Right, Qt.KeyboardModifier.ShiftModifier)
+    qtbot.keyClick(view, Qt.Key.Key_A)
+    editor = window.editor
+    assert editor is not None
+    qtbot.keyClicks(editor.note, "note typed")
+    qtbot.keyClick(editor.note, Qt.Key.Key_Tab)  # Tab leaves the note for the tags
+    qtbot.keyClicks(editor.tags, "kw")
+    qtbot.keyClick(editor.note, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
+    [created] = _stored(window)
+    assert created.quote == turn.text[:4]
+    assert created.note == "note typed"
+    assert created.tags == ("kw",)
+
+    # E edits the annotation under the cursor; Esc cancels without a change.
+    view.setFocus()
+    qtbot.keyClick(view, Qt.Key.Key_Left)
+    qtbot.keyClick(view, Qt.Key.Key_E)
+    assert window.editor is not None
+    qtbot.keyClick(window.editor.note, Qt.Key.Key_Escape)
+    assert window.editor is None
+    assert _stored(window)[0].note == "note typed"
+    qtbot.keyClick(view, Qt.Key.Key_E)
+    window.editor.note.selectAll()
+    qtbot.keyClicks(window.editor.note, "retyped")
+    qtbot.keyClick(window.editor.note, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
+    assert _stored(window)[0].note == "retyped"
+
+    # Delete removes it; Ctrl+Z brings it back, Ctrl+Y and Ctrl+Shift+Z redo.
+    qtbot.keyClick(view, Qt.Key.Key_Delete)
+    assert _stored(window) == []
+    qtbot.keyClick(view, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert _stored(window)[0].note == "retyped"
+    qtbot.keyClick(view, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert _stored(window)[0].note == "note typed"
+    qtbot.keyClick(view, Qt.Key.Key_Y, Qt.KeyboardModifier.ControlModifier)
+    assert _stored(window)[0].note == "retyped"
+    qtbot.keyClick(view, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier
+                   | Qt.KeyboardModifier.ShiftModifier)
+    assert _stored(window) == []
+
+
+def test_panel_click_scrolls_to_the_annotation_and_delete_from_the_panel(window, qtbot) -> None:
+    from desktop.core.annotations import CreateAnnotation, new_annotation
+
+    late = window.turns[-1]
+    annotation = new_annotation(window.db, window.document_id, late.text_start,
+                                late.text_start + 5, note="late", tags=["x"])
+    window.run_command(CreateAnnotation(annotation))
+    window.view.scroll_to_turn(0)
+    item = window.annotations_dock.list.item(0)
+    window.annotations_dock.list.setCurrentItem(item)
+    window.annotations_dock.annotation_activated.emit(annotation.id)
+    cursor = window.view.textCursor()
+    assert window.view.selected_range() == (annotation.start, annotation.end)
+    assert window.view.turn_index_at(cursor.position()) == len(window.turns) - 1
+    window.annotations_dock.list.setFocus()
+    qtbot.keyClick(window.annotations_dock.list, Qt.Key.Key_Delete)
+    assert _stored(window) == []
+
+
+def test_overlapping_annotations_stay_distinguishable(window) -> None:
+    from desktop.core.annotations import CreateAnnotation, new_annotation
+
+    turn = window.turns[5]
+    a = new_annotation(window.db, window.document_id, turn.text_start, turn.text_start + 10,
+                       colour="#ffd54f")
+    b = new_annotation(window.db, window.document_id, turn.text_start + 5,
+                       turn.text_start + 15, colour="#64b5f6")
+    window.run_command(CreateAnnotation(a))
+    window.run_command(CreateAnnotation(b))
+    first, second = window.annotation_layer.selections(window.view)
+    assert first.format.background().color().alpha() < 255  # translucent: overlaps mix
+    assert not first.format.fontUnderline()
+    assert second.format.fontUnderline()  # the second layer is also underlined
+    assert window.view.tooltip_at(window.view.cursorRect(
+        window.view.textCursor()).center()) is not None
+
+
+def test_anchor_after_astral_characters(make_window, tmp_path, qtbot) -> None:
+    from db import open_study
+    from desktop.core.importing import import_file
+
+    source = tmp_path / "astral.txt"
+    source.write_text("主持人：大家好𠮷😀，欢迎。\n\n嘉宾：谢谢𠮷𠮷，我想说😀重点在这里。\n",
+                      encoding="utf-8")
+    study = tmp_path / "astral.sqlite"
+    db = open_study(study)
+    import_file(db, source)
+    db.close()
+    window = make_window(study)
+    text = window.db.execute("SELECT text FROM documents").fetchone()[0]
+    start = text.index("重点")
+    _select(window, start, start + 2)
+    cursor = window.view.textCursor()
+    assert cursor.selectedText() == "重点"
+    assert window.view.selected_range() == (start, start + 2)
+    window.actions[ActionId.ANNOTATE].trigger()
+    _save_editor(qtbot, window, "astral")
+    [created] = _stored(window)
+    assert created.quote == "重点"
+    assert (created.start, created.end) == (start, start + 2)
+    # The highlight is drawn over the same characters.
+    [selection] = window.annotation_layer.selections(window.view)
+    assert selection.cursor.selectedText() == "重点"
+    qt_start = selection.cursor.selectionStart()
+    assert qt_start - cursor.selectionStart() == 0
+    assert utf16_len(text[:start]) != start  # the test really crosses astral characters
+    # An annotation over the astral characters themselves.
+    emoji = text.index("𠮷𠮷")
+    _select(window, emoji, emoji + 2)
+    assert window.view.textCursor().selectedText() == "𠮷𠮷"
+    window.actions[ActionId.ANNOTATE].trigger()
+    _save_editor(qtbot, window)
+    assert [a.quote for a in _stored(window)] == ["𠮷𠮷", "重点"]
+    moved = QTextCursor(window.view.document())
+    assert moved is not None

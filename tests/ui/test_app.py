@@ -1,0 +1,67 @@
+"""Starting the window: no display, first start with an empty study, bad study files."""
+
+from __future__ import annotations
+
+import argparse
+import subprocess
+import sys
+
+import pytest
+
+pytestmark = pytest.mark.ui
+
+
+def test_without_a_display_yandu_says_so_and_exits_2(tmp_path) -> None:
+    env = {"PATH": "/usr/bin:/bin", "HOME": str(tmp_path)}
+    result = subprocess.run([sys.executable, "-m", "desktop", "--db", str(tmp_path / "s.db")],
+                            capture_output=True, text=True, env=env, timeout=60,
+                            cwd=str(__import__("pathlib").Path(__file__).parents[2]))
+    assert result.returncode == 2
+    assert "no display" in result.stderr
+    assert "yandu show" in result.stderr
+    assert "Traceback" not in result.stderr
+
+
+def test_first_start_imports_and_opens_the_sample(tmp_path, qtbot, dialogs) -> None:
+    from desktop.ui.app import build_window
+    from desktop.ui.tasks import wait_for_tasks
+
+    window = build_window(str(tmp_path / "new.sqlite"))
+    qtbot.addWidget(window)
+    window.show()
+    assert window.document_id is None  # shown at once; the import runs in the background
+    qtbot.waitUntil(lambda: window.document_id is not None, timeout=20000)
+    assert [s.name for s in window.speakers] == ["杨静", "陈虞君", "张家俊", "吴韶华"]
+    assert window.documents_dock.list.count() == 1
+    wait_for_tasks()
+    window.close()
+    window.db.close()
+
+
+def test_a_broken_study_is_a_message_and_exit_2(tmp_path, monkeypatch, dialogs) -> None:
+    from desktop.ui import app
+
+    bad = tmp_path / "bad.sqlite"
+    bad.write_text("not a database", encoding="utf-8")
+    monkeypatch.setattr("PySide6.QtWidgets.QApplication.exec", lambda *a: 0)
+    code = app.run_app(argparse.Namespace(db=str(bad)))
+    assert code == 2
+    assert dialogs and "not a Yandu study" in dialogs[0][1]
+
+
+def test_import_in_the_background_and_errors_in_one_line(window, qtbot, tmp_path,
+                                                         dialogs) -> None:
+    source = tmp_path / "访谈.txt"
+    source.write_text("记者：你好吗？\n\n王五：很好。\n", encoding="utf-8")
+    window.import_paths([source])
+    assert window.progress.isVisible()
+    qtbot.waitUntil(lambda: window.document_title == "访谈", timeout=20000)
+    assert window.documents_dock.list.count() == 2
+    assert not window.progress.isVisible()
+    empty = tmp_path / "empty.txt"
+    empty.write_bytes(b"")
+    window.import_paths([empty])
+    qtbot.waitUntil(lambda: bool(dialogs), timeout=20000)
+    kind, text = dialogs[0]
+    assert kind == "warning" and "empty.txt" in text and "\n" not in text
+    assert "Traceback" not in text

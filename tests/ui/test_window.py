@@ -1,0 +1,152 @@
+"""The window on the sample: reading, filtering by keys, compare view, restoring state."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtCore import Qt
+
+from desktop.ui.actions import ActionId
+
+pytestmark = pytest.mark.ui
+
+
+def _speech_shown(window, index: int) -> bool:
+    span = window.view.offsets.spans[index]
+    block = window.view.document().findBlockByNumber(span.last_block)
+    return block.isVisible()
+
+
+def test_opening_the_sample_shows_every_turn_with_speakers_and_sections(window) -> None:
+    assert window.document_id is not None
+    names = [s.name for s in window.speakers]
+    assert names == ["杨静", "陈虞君", "张家俊", "吴韶华"]
+    text = window.view.toPlainText()
+    # Every turn's speech is in the view, in order.
+    position = 0
+    for turn in window.turns:
+        found = text.find(turn.text, position)
+        assert found >= 0, turn.text[:20]
+        position = found + len(turn.text)
+    # Headlines sit beside the speaker's name; sections read as numbered headers.
+    assert "陈虞君　提升大模型长文本能力,降低幻觉问题" in text
+    assert len(window.view.section_blocks) == 5
+    assert window.view.visible_turn_count() == len(window.turns) == 21
+    assert "21 of 21" in window.count_label.text()
+    tree = window.speakers_dock.tree
+    assert tree.topLevelItem(0).text(1) == "杨静"
+    assert tree.topLevelItem(0).text(2) == "新智元创始人&CEO"
+    assert tree.topLevelItem(0).text(3) == "5"
+
+
+def test_speaker_keys_toggle_solo_and_show_all(window, qtbot) -> None:
+    view = window.view
+    view.setFocus()
+    chen = window.speakers[1]
+    chen_turns = [i for i, t in enumerate(window.turns) if t.speaker_id == chen.id]
+    qtbot.keyClick(view, Qt.Key.Key_2)
+    assert chen.id in view.hidden_speakers
+    assert not any(_speech_shown(window, i) for i in chen_turns)
+    assert view.visible_turn_count() == 16
+    item = window.speakers_dock.tree.topLevelItem(1)
+    assert item.checkState(1) == Qt.CheckState.Unchecked
+    qtbot.keyClick(view, Qt.Key.Key_2)
+    assert view.visible_turn_count() == 21
+
+    qtbot.keyClick(view, Qt.Key.Key_3, Qt.KeyboardModifier.ShiftModifier)
+    zhang = window.speakers[2]
+    shown = [i for i in range(len(window.turns)) if view.turn_shown(i)]
+    assert shown and all(window.turns[i].speaker_id == zhang.id for i in shown)
+    assert view.visible_turn_count() == 5
+    assert "5 of 21" in window.count_label.text()
+
+    qtbot.keyClick(view, Qt.Key.Key_0)
+    assert view.visible_turn_count() == 21
+    qtbot.keyClick(view, Qt.Key.Key_H)
+    assert view.visible_turn_count() == 20  # the opening narration hidden
+    assert not _speech_shown(window, 0)
+
+
+def test_filter_checkbox_in_the_panel(window) -> None:
+    item = window.speakers_dock.tree.topLevelItem(3)
+    item.setCheckState(1, Qt.CheckState.Unchecked)
+    assert window.speakers[3].id in window.view.hidden_speakers
+    assert window.view.visible_turn_count() == 16
+
+
+def test_compare_view_cells_hold_each_answer_headline_first(window, qtbot) -> None:
+    window.view.setFocus()
+    qtbot.keyClick(window.view, Qt.Key.Key_C)
+    assert window.stack.currentWidget() is window.compare
+    model = window.compare.compare_model
+    assert model.rowCount() == 5
+    assert [model.headerData(c, Qt.Orientation.Horizontal) for c in range(3)] == [
+        "陈虞君", "张家俊", "吴韶华"]
+    cell = model.index(0, 0).data()
+    assert cell.startswith("【提升大模型长文本能力,降低幻觉问题】\n循环智能基于ToB")
+    # Row 2 (question 2): 吴韶华 answered first in the transcript but keeps his column.
+    assert model.index(1, 2).data().startswith("【算法数据双创新,打造内部飞轮】")
+    # Enter on a cell jumps to that turn in the reading view.
+    window.compare.setCurrentIndex(model.index(1, 1))
+    qtbot.keyClick(window.compare, Qt.Key.Key_Return)
+    assert window.stack.currentWidget() is window.view
+    turn = window.turns[window.view.current_turn()]
+    assert turn.speaker_id == window.speakers[2].id
+    assert turn.text.startswith("在追赶和超越GPT4的过程中")
+    # ...and Back returns to where we were.
+    window.actions[ActionId.BACK].trigger()
+    assert window.view.current_turn() != window.turns.index(turn)
+
+
+def test_navigation_by_turn_and_section(window) -> None:
+    window.view.setFocus()
+    window.actions[ActionId.NEXT_TURN].trigger()
+    assert window.view.current_turn() == 1
+    window.actions[ActionId.NEXT_SECTION].trigger()
+    second = window.view.section_blocks[1].turn_indexes[0]
+    assert window.view.current_turn() == second
+    window.actions[ActionId.PREVIOUS_TURN].trigger()
+    assert window.view.current_turn() == second - 1
+    # Hidden turns are skipped.
+    window.set_filter({window.speakers[1].id}, True)
+    index = 0
+    window.view.scroll_to_turn(0)
+    for _ in range(6):
+        window.actions[ActionId.NEXT_TURN].trigger()
+        index = window.view.current_turn()
+        assert window.turns[index].speaker_id != window.speakers[1].id
+
+
+def test_restart_restores_document_filter_scroll_and_view(make_window, sample_study) -> None:
+    first = make_window(sample_study)
+    first.set_filter({first.speakers[0].id}, False)
+    target = first.turns[12]
+    first.view.scroll_to_offset(target.text_start, top=True)
+    top = first.view.top_offset()
+    first.switch_view()
+    first.speakers_dock.hide()
+    first.close()
+
+    second = make_window(sample_study)
+    assert second.document_id == first.document_id
+    assert second.view.hidden_speakers == {first.speakers[0].id}
+    assert second.view.show_narration is False
+    assert second.view.visible_turn_count() == 15
+    assert second.stack.currentWidget() is second.compare
+    assert not second.speakers_dock.isVisible()
+    assert second.view.top_offset() == top
+
+
+def test_twenty_thousand_void_qt_calls_do_not_crash(qapp, qtbot) -> None:
+    # PySide6 6.12.0 on Python 3.11 aborts after ~5,000 calls of Qt methods returning None.
+    from PySide6.QtWidgets import QPlainTextEdit
+
+    edit = QPlainTextEdit()
+    qtbot.addWidget(edit)
+    for i in range(20_000):
+        if i % 3 == 0:
+            qapp.processEvents()
+        elif i % 3 == 1:
+            edit.update()
+        else:
+            edit.setPlainText("研读")
+    assert edit.toPlainText() == "研读"
