@@ -82,13 +82,35 @@ def _example_html(sentence: str, start: int, end: int) -> str:
     return f"{e(sentence[:start])}<b>{e(sentence[start:end])}</b>{e(sentence[end:])}"
 
 
+def _passages(db: Database, options: ExportOptions) -> list[tuple[str, str]]:
+    """(speech, "speaker, title") for every turn of the chosen documents, in order.
+
+    Examples come from the speech of turns, so a speaker label never leaks into one; a
+    document without turns lends its whole text.
+    """
+    docs = data.documents(db, options.document_ids)
+    wanted = {d.id for d in docs}
+    by_doc: dict[int, list[tuple[str, str]]] = {}
+    for doc_id, text, speaker, title in db.execute(
+        "SELECT t.document_id, t.text, s.name, d.title FROM turns t "
+        "JOIN documents d ON d.id = t.document_id "
+        "LEFT JOIN speakers s ON s.id = t.speaker_id ORDER BY d.id, t.position"
+    ):
+        if doc_id in wanted:
+            by_doc.setdefault(doc_id, []).append((text, f"{speaker}, {title}" if speaker
+                                                  else title))
+    passages: list[tuple[str, str]] = []
+    for doc in docs:
+        passages += by_doc.get(doc.id) or [(doc.text, doc.title)]
+    return passages
+
+
 def build_notes(db: Database, options: ExportOptions, progress: Progress | None = None
                 ) -> list[genanki.Note]:
     """One note per glossary term (per term found in the chosen documents, if any chosen)."""
-    docs = data.documents(db, options.document_ids)
-    texts = [d.text for d in docs]
+    passages = _passages(db, options)
     terms = glossary_source.all_terms(db)
-    found = glossary_source.first_occurrences(terms, texts)
+    found = glossary_source.first_occurrences(terms, [text for text, _ in passages])
     if options.document_ids is not None:
         terms = [t for t in terms if t.id in found]
     notes = []
@@ -96,9 +118,9 @@ def build_notes(db: Database, options: ExportOptions, progress: Progress | None 
     for index, term in enumerate(terms):
         example = source = ""
         if term.id in found:
-            doc_index, start, end = found[term.id]
-            example = _example_html(*example_sentence(texts[doc_index], start, end))
-            source = e(docs[doc_index].title)
+            passage, start, end = found[term.id]
+            example = _example_html(*example_sentence(passages[passage][0], start, end))
+            source = e(passages[passage][1])
         definition = markdown_to_html(term.definition) if term.definition.strip() else ""
         notes.append(genanki.Note(
             model=MODEL,

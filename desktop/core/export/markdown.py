@@ -6,14 +6,17 @@ it shows literally; notes are the user's own Markdown and pass through unchanged
 
 from __future__ import annotations
 
+import html as html_lib
+import re
 import unicodedata
+from dataclasses import dataclass
 from pathlib import Path
 
 from sqlite_utils import Database
 
 from desktop.core.clock import now_iso
 from desktop.core.export import data, glossary_source
-from desktop.core.export.mdtext import block_quote, escape_inline, hashtag, paragraphs, yaml_string
+from desktop.core.export.mdtext import block_quote, escape_inline, hashtag, yaml_string
 from desktop.core.export.options import ExportOptions, Progress, atomic_output, report
 
 NARRATION = "Narration"
@@ -55,66 +58,112 @@ def front_matter(docs: list[data.DocumentExport], options: ExportOptions) -> str
     return "\n".join(lines)
 
 
-def annotation_block(item: data.PlacedAnnotation) -> str:
+@dataclass(frozen=True)
+class Block:
+    """A piece of the notes as Markdown, and as HTML when Yandu wrote it itself.
+
+    Structure (headings, quotes, turns, tags) is escaped text Yandu lays out, so its HTML
+    is written directly; user-written Markdown (notes, definitions) has `html` None and is
+    rendered by the `markdown` package. This keeps a 10,000-note HTML export fast.
+    """
+
+    md: str
+    html: str | None = None
+
+
+def _e(text: str) -> str:
+    return html_lib.escape(text, quote=False)
+
+
+def _heading(level: int, text: str) -> Block:
+    text = " ".join(text.split())
+    return Block(f"{'#' * level} {escape_inline(text)}", f"<h{level}>{_e(text)}</h{level}>")
+
+
+def _quote(text: str) -> Block:
+    paras = [p for p in re.split(r"\n\s*\n", text.strip("\n")) if p.strip()]
+    inner = "\n".join(f"<p>{_e(p.strip())}</p>" for p in paras)
+    return Block(block_quote(text), f"<blockquote>\n{inner}\n</blockquote>")
+
+
+def _tags(tags: tuple[str, ...]) -> Block:
+    line = "Tags: " + " ".join(hashtag(t) for t in tags)
+    return Block(line, f"<p>{_e(line)}</p>")
+
+
+def annotation_blocks(item: data.PlacedAnnotation, *, in_transcript: bool = False
+                      ) -> list[Block]:
     """One annotation: speaker heading, quoted passage, note, tags."""
     ann = item.annotation
-    parts = [f"### {escape_inline(item.speaker_name) or NARRATION}", block_quote(ann.quote)]
+    speaker = item.speaker_name or NARRATION
+    # Amid the transcript a bare speaker heading would read as the next turn.
+    out = [_heading(3, f"Note · {speaker}" if in_transcript else speaker), _quote(ann.quote)]
     if ann.note.strip():
-        parts.append(ann.note.strip("\n").rstrip())
+        out.append(Block(ann.note.strip("\n").rstrip()))
     if ann.tags:
-        parts.append("Tags: " + " ".join(hashtag(t) for t in ann.tags))
-    return "\n\n".join(parts)
+        out.append(_tags(ann.tags))
+    return out
 
 
-def _turn_block(doc: data.DocumentExport, turn) -> str:
+def _turn_blocks(doc: data.DocumentExport, turn) -> list[Block]:
     speaker = doc.speaker_of(turn)
-    lines = paragraphs(turn.text)
-    lead = f"**{escape_inline(speaker.name)}:**" if speaker else ""
-    if turn.headline:
-        lead = f"{lead} *{escape_inline(turn.headline)}*".strip()
-        lines.insert(0, lead)
-    elif lead and lines:
-        lines[0] = f"{lead} {lines[0]}"
-    return "\n\n".join(lines)
+    lines = [line.strip() for line in turn.text.splitlines() if line.strip()]
+    md = [escape_inline(line) for line in lines]
+    html = [_e(line) for line in lines]
+    if speaker and turn.headline:
+        md.insert(0, f"**{escape_inline(speaker.name)}:** *{escape_inline(turn.headline)}*")
+        html.insert(0, f"<strong>{_e(speaker.name)}:</strong> <em>{_e(turn.headline)}</em>")
+    elif turn.headline:
+        md.insert(0, f"*{escape_inline(turn.headline)}*")
+        html.insert(0, f"<em>{_e(turn.headline)}</em>")
+    elif speaker and lines:
+        md[0] = f"**{escape_inline(speaker.name)}:** {md[0]}"
+        html[0] = f"<strong>{_e(speaker.name)}:</strong> {html[0]}"
+    return [Block(m, f"<p>{h}</p>") for m, h in zip(md, html, strict=True)]
 
 
-def document_body(doc: data.DocumentExport, options: ExportOptions, level: int = 1) -> str:
+def document_blocks(doc: data.DocumentExport, options: ExportOptions, level: int = 1
+                    ) -> list[Block]:
     """A document's heading, then its sections with annotations (and turns if asked)."""
-    out = [f"{'#' * level} {escape_inline(doc.meta.title)}"]
+    out = [_heading(level, doc.meta.title)]
     sectioned = any(b.section is not None for b in doc.blocks)
     for block in doc.blocks:
         if not options.with_transcript and not block.annotations:
             continue
         if sectioned:
-            title = block.section.title if block.section else BEFORE_FIRST_SECTION
-            out.append(f"## {escape_inline(' '.join(title.split()))}")
+            out.append(_heading(2, block.section.title if block.section
+                                else BEFORE_FIRST_SECTION))
         if options.with_transcript:
             by_turn: dict[int | None, list[data.PlacedAnnotation]] = {}
             for item in block.annotations:
                 by_turn.setdefault(item.turn.id if item.turn else None, []).append(item)
-            out += [annotation_block(a) for a in by_turn.pop(None, [])]
+            for item in by_turn.pop(None, []):
+                out += annotation_blocks(item, in_transcript=True)
             for turn in block.turns:
                 if data.speaker_wanted(doc.speaker_of(turn), options):
-                    text = _turn_block(doc, turn)
-                    if text:
-                        out.append(text)
-                out += [annotation_block(a) for a in by_turn.get(turn.id, [])]
+                    out += _turn_blocks(doc, turn)
+                for item in by_turn.get(turn.id, []):
+                    out += annotation_blocks(item, in_transcript=True)
         else:
-            out += [annotation_block(a) for a in block.annotations]
+            for item in block.annotations:
+                out += annotation_blocks(item)
     if not doc.annotations and not options.with_transcript:
-        out.append("*No annotations.*")
-    return "\n\n".join(out)
+        out.append(Block("*No annotations.*", "<p><em>No annotations.</em></p>"))
+    return out
 
 
-def _glossary_line(term: glossary_source.Term) -> str:
-    extra = "; ".join(escape_inline(x) for x in (term.pinyin, term.english) if x.strip())
-    line = f"**{escape_inline(term.term)}**"
-    if extra:
-        line += f" ({extra})"
+def _glossary_blocks(term: glossary_source.Term) -> list[Block]:
+    extras = [x for x in (term.pinyin, term.english) if x.strip()]
+    md = f"**{escape_inline(term.term)}**"
+    html = f"<strong>{_e(term.term)}</strong>"
+    if extras:
+        md += " (" + "; ".join(escape_inline(x) for x in extras) + ")"
+        html += " (" + "; ".join(_e(x) for x in extras) + ")"
     definition = " ".join(term.definition.split())
-    if definition:
-        line += f": {definition}"
-    return line
+    if not definition:
+        return [Block(md, f"<p>{html}</p>")]
+    # The definition is user Markdown; the HTML side renders it with the term as a lead-in.
+    return [Block(f"{md}: {definition}", None)]
 
 
 def _sort_key(term: glossary_source.Term) -> tuple[str, str]:
@@ -123,30 +172,36 @@ def _sort_key(term: glossary_source.Term) -> tuple[str, str]:
     return ("".join(c for c in sound if not unicodedata.combining(c)).casefold(), term.term)
 
 
-def glossary_appendix(db: Database, docs: list[data.DocumentExport], level: int) -> str:
-    """The glossary terms occurring in the documents, or '' when there are none."""
+def glossary_blocks(db: Database, docs: list[data.DocumentExport], level: int) -> list[Block]:
+    """The glossary terms occurring in the documents (none: no appendix)."""
     terms = glossary_source.terms_in(db, [d.meta.text for d in docs])
+    if not terms:
+        return []
     # Readers look a Chinese term up by its sound: order by pinyin where there is one.
     terms.sort(key=_sort_key)
-    if not terms:
-        return ""
-    return "\n\n".join([f"{'#' * level} Glossary", *(_glossary_line(t) for t in terms)])
+    out = [_heading(level, "Glossary")]
+    for term in terms:
+        out += _glossary_blocks(term)
+    return out
+
+
+def body_blocks(db: Database, docs: list[data.DocumentExport], options: ExportOptions,
+                progress: Progress | None = None) -> list[Block]:
+    """Everything after the front matter, block by block."""
+    out: list[Block] = []
+    for index, doc in enumerate(docs):
+        out += document_blocks(doc, options, 1)
+        report(progress, index + 1, len(docs) + 1)
+    if options.with_glossary:
+        out += glossary_blocks(db, docs, 2 if len(docs) == 1 else 1)
+    report(progress, len(docs) + 1, len(docs) + 1)
+    return out
 
 
 def render_body(db: Database, docs: list[data.DocumentExport], options: ExportOptions,
                 progress: Progress | None = None) -> str:
     """The Markdown after the front matter."""
-    level = 1
-    parts = []
-    for index, doc in enumerate(docs):
-        parts.append(document_body(doc, options, level))
-        report(progress, index + 1, len(docs) + 1)
-    if options.with_glossary:
-        appendix = glossary_appendix(db, docs, 2 if len(docs) == 1 else 1)
-        if appendix:
-            parts.append(appendix)
-    report(progress, len(docs) + 1, len(docs) + 1)
-    return "\n\n".join(parts)
+    return "\n\n".join(b.md for b in body_blocks(db, docs, options, progress))
 
 
 def render_markdown(db: Database, options: ExportOptions, progress: Progress | None = None

@@ -33,11 +33,6 @@ def block_quote(text: str) -> str:
     return "\n".join(f"> {line.rstrip()}" if line.strip() else ">" for line in lines)
 
 
-def paragraphs(text: str) -> list[str]:
-    """The non-empty lines of `text`, escaped, each a paragraph."""
-    return [escape_inline(line.strip()) for line in text.splitlines() if line.strip()]
-
-
 _TAG_INVALID = re.compile(r"[^\w\-/]+")
 
 

@@ -1,0 +1,128 @@
+"""Markdown and HTML notes compared with reference files a person has read, plus options."""
+
+from __future__ import annotations
+
+import os
+import re
+from pathlib import Path
+
+import pytest
+
+from desktop.core.export import ExportOptions, export_markdown, render_html, render_markdown
+from desktop.core.export.mdtext import escape_inline, hashtag
+from tests.core.export_fixture import EXPORTED_AT, build_study
+
+REFERENCE = Path(__file__).resolve().parent.parent / "reference"
+# Set to 1 to rewrite the reference files (then read them before committing).
+REGENERATE = os.environ.get("YANDU_REGENERATE_REFERENCE") == "1"
+
+
+@pytest.fixture
+def study(memory_db):
+    build_study(memory_db)
+    return memory_db
+
+
+def _compare(name: str, text: str) -> None:
+    path = REFERENCE / name
+    if REGENERATE:
+        path.write_text(text, encoding="utf-8", newline="\n")
+    assert text == path.read_text(encoding="utf-8"), f"{name} differs from the reference"
+
+
+@pytest.mark.parametrize(("name", "options"), [
+    ("notes.md", ExportOptions(exported_at=EXPORTED_AT)),
+    ("notes-with-transcript.md", ExportOptions(exported_at=EXPORTED_AT, with_transcript=True)),
+])
+def test_markdown_matches_reference(study, name, options):
+    _compare(name, render_markdown(study, options))
+
+
+def test_html_matches_reference(study):
+    _compare("notes.html", render_html(study, ExportOptions(exported_at=EXPORTED_AT)))
+
+
+def test_export_markdown_writes_the_rendered_text_and_no_stray_files(study, tmp_path):
+    out = tmp_path / "notes.md"
+    options = ExportOptions(exported_at=EXPORTED_AT)
+    assert export_markdown(study, options, out) == out
+    assert out.read_bytes() == render_markdown(study, options).encode("utf-8")
+    assert [p.name for p in tmp_path.iterdir()] == ["notes.md"]
+
+
+def test_front_matter_is_a_yaml_block_with_title_source_date_and_speaker_roles(study):
+    text = render_markdown(study, ExportOptions(exported_at=EXPORTED_AT))
+    head = text.split("---\n")[1]
+    assert 'title: "大模型创新圆桌(节选)"' in head
+    assert 'source: "roundtable-excerpt.txt"' in head
+    assert "date: 2026-11-27" in head
+    assert '- name: "杨静"\n    role: "新智元创始人&CEO"\n    moderator: true' in head
+
+
+def test_annotations_follow_transcript_order_grouped_by_section(study):
+    text = render_markdown(study, ExportOptions(exported_at=EXPORTED_AT, with_glossary=False))
+    quotes = re.findall(r"^> (.+)$", text, flags=re.MULTILINE)
+    assert quotes == ["降低大模型幻觉问题", "降本增效", "算力荒", r"𠮷野家式的小模型\*也\*"]
+    sections = re.findall(r"^## (.+)$", text, flags=re.MULTILINE)
+    assert [s[:4] for s in sections] == ["百模大战", "算力荒已"]
+
+
+def test_speaker_filter_keeps_only_that_speakers_annotations_and_turns(study):
+    text = render_markdown(study, ExportOptions(speakers=("陈虞君",), with_transcript=True,
+                                                exported_at=EXPORTED_AT))
+    assert re.findall(r"^### (.+)$", text, flags=re.MULTILINE) == ["Note · 陈虞君"] * 2
+    assert "**张家俊:**" not in text and "**陈虞君:**" in text
+    assert 'only_speakers: ["陈虞君"]' in text
+
+
+def test_tag_filter_is_case_insensitive_and_keeps_any_matching_tag(study):
+    text = render_markdown(study, ExportOptions(tags=("落地 场景",), exported_at=EXPORTED_AT))
+    assert re.findall(r"^> (.+)$", text, flags=re.MULTILINE) == ["降低大模型幻觉问题", "降本增效"]
+    # Sections left without annotations disappear.
+    assert "## 算力荒" not in text
+
+
+def test_glossary_appendix_lists_only_terms_found_in_the_document(study):
+    text = render_markdown(study, ExportOptions(exported_at=EXPORTED_AT))
+    appendix = text.split("## Glossary", 1)[1]
+    assert "**算力**" in appendix and "**幻觉**" in appendix and "**大模型**" in appendix
+    assert "蒸馏" not in appendix  # in the glossary, not in the transcript
+
+
+def test_whole_study_lists_every_document_in_the_front_matter(memory_db):
+    build_study(memory_db, doc_id=1)
+    build_study(memory_db, doc_id=2, sha="e" * 64, title="第二场", with_glossary=False)
+    text = render_markdown(memory_db, ExportOptions(exported_at=EXPORTED_AT))
+    head = text.split("---\n")[1]
+    assert 'title: "Yandu notes"' in head
+    assert head.count("  - title: ") == 2
+    assert re.findall(r"^# (.+)$", text, flags=re.MULTILINE) == [
+        "大模型创新圆桌(节选)", "第二场", "Glossary"]
+
+
+def test_document_without_annotations_says_so(memory_db):
+    build_study(memory_db)
+    memory_db.execute("DELETE FROM annotations")
+    text = render_markdown(memory_db, ExportOptions(exported_at=EXPORTED_AT))
+    assert "*No annotations.*" in text
+
+
+@pytest.mark.parametrize(("raw", "escaped"), [
+    ("a*b_c", r"a\*b\_c"),
+    ("# 标题", r"\# 标题"),
+    ("1. 第一", r"1\. 第一"),
+    ("- 列表", r"\- 列表"),
+    ("<script>x</script>", "&lt;script>x&lt;/script>"),
+    ("&amp; & &CEO", "&amp;amp; & &CEO"),
+    ("[链接](http://x)", r"\[链接\](http://x)"),
+])
+def test_transcript_text_is_escaped_so_it_shows_literally(raw, escaped):
+    assert escape_inline(raw) == escaped
+
+
+@pytest.mark.parametrize(("tag", "expected"), [
+    ("算力", "#算力"), ("tag with space", "#tag_with_space"), ("2023", "#_2023"),
+    ("C++ / Rust", "#C_/_Rust"), ("  ", "#tag"), ("a#b", "#a_b"),
+])
+def test_tags_become_obsidian_hashtags(tag, expected):
+    assert hashtag(tag) == expected
