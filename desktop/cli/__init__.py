@@ -23,6 +23,7 @@ _COMMAND_MODULES = (
     "desktop.cli.documents",
     "desktop.cli.export",
     "desktop.cli.importing",
+    "desktop.cli.search",
     "desktop.cli.speakers",
 )
 

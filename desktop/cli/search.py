@@ -1,0 +1,65 @@
+"""`yandu search QUERY`: Chinese-aware full-text search over turns and notes."""
+
+from __future__ import annotations
+
+import argparse
+
+from desktop import cli
+from desktop.cli.importing import quiet_pipe
+from desktop.core import kwic, library, textnorm
+from desktop.core.errors import YanduError
+from desktop.core.search import count, search
+
+
+def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:
+    """Add the `search` command."""
+    p = sub.add_parser(
+        "search", parents=[common], help="search turns and annotation notes",
+        description="Search the study's turns and annotation notes, best matches first. "
+        "Chinese words are found inside longer words; full-width and traditional forms "
+        'match their plain and simplified forms. Quote a phrase ("算力 荒"), join '
+        "alternatives with OR, leave out a word with -word.",
+    )
+    p.add_argument("query", metavar="QUERY", help="words or quoted phrases")
+    p.add_argument("--doc", metavar="DOC", help="only this document (id, title or file name)")
+    p.add_argument("--speaker", metavar="NAME", help="only this speaker's turns and notes")
+    p.add_argument("--limit", metavar="N", type=int, default=20,
+                   help="show at most N hits (default 20)")
+    p.set_defaults(handler=run_search)
+
+
+def _check_speaker(db, name: str, document_id: int | None) -> None:
+    sql = "SELECT name FROM speakers" + (" WHERE document_id = ?" if document_id else "")
+    names = [row[0] for row in db.execute(sql, [document_id] if document_id else [])]
+    wanted = textnorm.fold(name.strip())
+    if not any(textnorm.fold(n) == wanted for n in names):
+        where = "that document" if document_id else "the study"
+        raise YanduError(f"No speaker named {name!r} in {where}; see `yandu speakers DOC`.")
+
+
+@quiet_pipe
+def run_search(args: argparse.Namespace) -> int:
+    """Print the hits for the query, with the matches marked 【like this】."""
+    if args.limit < 1:
+        raise YanduError("--limit must be at least 1.")
+    db = cli.open_for(args)
+    document_id = library.find_document(db, args.doc).id if args.doc else None
+    if args.speaker is not None:
+        _check_speaker(db, args.speaker, document_id)
+    hits = search(db, args.query, document_id=document_id, speaker=args.speaker,
+                  limit=args.limit)
+    if args.json:
+        cli.print_json([h.as_dict() for h in hits])
+        return 0
+    if not hits:
+        print(f"No matches for {args.query!r}.")
+        return 0
+    for hit in hits:
+        who = hit.speaker or "(narration)"
+        place = f"turn {hit.turn_id}" if hit.kind == "turn" else "note"
+        print(f"{hit.document_title} [{hit.document_id}] · {who} · {place}")
+        print(f"  {kwic.mark(hit.snippet, hit.snippet_matches)}")
+    total = count(db, args.query, document_id=document_id, speaker=args.speaker)
+    shown = f"{len(hits)} of {total}" if total > len(hits) else f"{len(hits)}"
+    print(f"{shown} {'hit' if total == 1 else 'hits'}.")
+    return 0

@@ -1,0 +1,94 @@
+"""`yandu search` from the command line: marked snippets, --json, filters, bad input."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from desktop.cli import main
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+@pytest.fixture
+def study(study_path, sample_path, capsys):
+    assert main(["import", str(sample_path), "--db", str(study_path)]) == 0
+    capsys.readouterr()
+    return str(study_path)
+
+
+def _turn_texts(study: str, speaker: str | None = None) -> list[str]:
+    from db import open_study
+
+    db = open_study(study)
+    sql = "SELECT t.text FROM turns t LEFT JOIN speakers s ON s.id = t.speaker_id"
+    rows = db.execute(sql + (" WHERE s.name = ?" if speaker else ""),
+                      [speaker] if speaker else []).fetchall()
+    db.close()
+    return [r[0] for r in rows]
+
+
+def test_human_output_marks_the_match_and_counts(study, capsys):
+    assert main(["search", "算力", "--db", study, "--limit", "3"]) == 0
+    out = capsys.readouterr().out.splitlines()
+    expected = sum("算力" in t for t in _turn_texts(study))
+    assert out[-1] == f"3 of {expected} hits."
+    snippets = [line for line in out if line.startswith("  ")]
+    assert len(snippets) == 3 and all("【算力】" in s for s in snippets)
+    assert out[0].startswith("AICC 2023") and "杨静" in out[0]
+
+
+def test_json_lists_hits_with_offsets_into_the_document(study, capsys):
+    assert main(["search", '"算力 荒"', "--db", study, "--json"]) == 0
+    hits = json.loads(capsys.readouterr().out)
+    assert len(hits) == sum("算力荒" in t for t in _turn_texts(study)) == 2
+    from db import open_study
+
+    text = open_study(study).execute("SELECT text FROM documents").fetchone()[0]
+    for hit in hits:
+        assert hit["kind"] == "turn"
+        assert [text[s:e] for s, e in hit["matches"]] == ["算力荒"] * len(hit["matches"])
+        assert all(hit["snippet"][s:e] == "算力荒" for s, e in hit["snippet_matches"])
+
+
+def test_doc_and_speaker_filters(study, capsys):
+    assert main(["search", "算力", "--db", study, "--doc", "1", "--speaker", "吴韶华",
+                 "--json", "--limit", "100"]) == 0
+    hits = json.loads(capsys.readouterr().out)
+    assert {h["speaker"] for h in hits} == {"吴韶华"}
+    assert len(hits) == sum("算力" in t for t in _turn_texts(study, "吴韶华"))
+    assert main(["search", "算力", "--db", study, "--doc", "AICC 2023", "--json"]) == 0
+    assert json.loads(capsys.readouterr().out)
+
+
+@pytest.mark.parametrize("query", ['"', "AND", "NEAR(", "-", "*:^", "😀", " "])
+def test_hostile_queries_exit_zero(study, capsys, query):
+    assert main(["search", query, "--db", study]) == 0
+    captured = capsys.readouterr()
+    assert captured.err == "" and captured.out.startswith("No matches for")
+
+
+@pytest.mark.parametrize(("args", "message"), [
+    (["--speaker", "无名氏"], "No speaker named '无名氏'"),
+    (["--doc", "42"], "No document matches '42'"),
+    (["--limit", "0"], "--limit must be at least 1"),
+])
+def test_bad_filters_give_one_line_and_exit_2(study, capsys, args, message):
+    assert main(["search", "算力", "--db", study, *args]) == 2
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1 and message in err
+
+
+def test_runs_as_a_program_without_a_traceback(study):
+    env = {**os.environ, "PYTHONPATH": str(ROOT)}
+    done = subprocess.run(
+        [sys.executable, "-m", "desktop", "search", "議員 OR 算力荒", "--db", study],
+        capture_output=True, text=True, env=env, timeout=60,
+    )
+    assert done.returncode == 0, done.stderr
+    assert "【算力荒】" in done.stdout and "Traceback" not in done.stderr

@@ -1,0 +1,239 @@
+"""Search: recall of short Chinese words, folding, phrases, filters, ranking, offsets, notes."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from desktop.core import search_index, segment
+from desktop.core.annotations import DeleteAnnotation, EditAnnotation
+from desktop.core.search import SearchHit, count, search
+from tests.core.search_fixture import add_document, add_note
+
+
+def _texts_at(doc: dict, hit: SearchHit) -> list[str]:
+    return [doc["text"][s:e] for s, e in hit.matches]
+
+
+def _turn_ids(hits: list[SearchHit]) -> set[int]:
+    return {h.turn_id for h in hits if h.kind == "turn"}
+
+
+PANEL = [
+    ("杨静", "现在大家都面临算力紧缺的问题。"),
+    ("陈虞君", "我们有算力的优势,但是算力荒是普遍的问题。"),
+    ("张家俊", "计算力和数据同样重要。"),
+    ("吴韶华", "模型参数量和数据量增大时,精度会提升。"),
+    ("杨静", "下一个问题是关于落地。"),
+]
+
+
+@pytest.fixture
+def panel(memory_db):
+    return memory_db, add_document(memory_db, "圆桌", PANEL)
+
+
+def test_two_character_word_finds_every_turn_that_contains_it(panel):
+    db, doc = panel
+    # The premise: jieba does not cut 算力 out of 有算力的, so a word index alone misses it.
+    assert "算力" not in segment.index_tokens("我们有算力的优势")
+    hits = search(db, "算力")
+    expected = {tid for tid, (_, speech) in zip(doc["turn_ids"], PANEL, strict=True)
+                if "算力" in speech}
+    assert _turn_ids(hits) == expected == set(doc["turn_ids"][:3])
+    for hit in hits:
+        assert hit.matches and all(t == "算力" for t in _texts_at(doc, hit))
+    assert count(db, "算力") == 3
+
+
+def test_whole_word_hits_come_before_partial_ones_and_scores_keep_that_order(panel):
+    db, doc = panel
+    hits = search(db, "参数")
+    assert [h.turn_id for h in hits] == [doc["turn_ids"][3]]
+    assert hits[0].whole_word is False  # jieba cut 参 / 数量 here
+    hits = search(db, "算力")
+    flags = [h.whole_word for h in hits]
+    assert flags == sorted(flags, reverse=True) and True in flags
+    scores = [h.score for h in hits]
+    assert scores == sorted(scores)
+
+
+def test_more_occurrences_rank_first(memory_db):
+    doc = add_document(memory_db, "d", [
+        (None, "今天天气很好,我们聊一聊别的事情,顺便说到数据。"),
+        (None, "数据,数据,还是数据。"),
+    ])
+    hits = search(memory_db, "数据")
+    assert [h.turn_id for h in hits] == [doc["turn_ids"][1], doc["turn_ids"][0]]
+    assert len(hits[0].matches) == 3
+
+
+def test_phrases_in_quotes_with_or_without_the_space(panel):
+    db, doc = panel
+    target = {doc["turn_ids"][1]}
+    assert _turn_ids(search(db, '"算力 荒"')) == target
+    assert _turn_ids(search(db, '"算力荒"')) == target
+    assert _turn_ids(search(db, "算力荒")) == target
+    hit = search(db, '"算力 荒"')[0]
+    assert _texts_at(doc, hit) == ["算力荒"]
+
+
+def test_nfkc_full_width_and_compatibility_ideographs(memory_db):
+    doc = add_document(memory_db, "d", [
+        (None, "追赶GPT4的过程"),
+        (None, "超越ＧＰＴ４的能力"),
+        (None, "一\uf900字"),  # CJK compatibility ideograph 豈 (U+F900)
+        (None, "GPT40 不是同一个词"),
+    ])
+    ids = doc["turn_ids"]
+    for query in ("GPT4", "ＧＰＴ４", "gpt4"):
+        hits = search(memory_db, query)
+        assert _turn_ids(hits) == {ids[0], ids[1]}, query
+    full_width = next(h for h in search(memory_db, "gpt4") if h.turn_id == ids[1])
+    assert _texts_at(doc, full_width) == ["ＧＰＴ４"]
+    hits = search(memory_db, "\u8c48")  # the unified ideograph 豈
+    assert _turn_ids(hits) == {ids[2]} and _texts_at(doc, hits[0]) == ["\uf900"]
+
+
+def test_simplified_and_traditional_fold_both_ways(memory_db):
+    doc = add_document(memory_db, "d", [(None, "多位議員提出質詢"), (None, "这位议员表示同意")])
+    for query in ("议员", "議員"):
+        hits = search(memory_db, query)
+        assert _turn_ids(hits) == set(doc["turn_ids"]), query
+        assert {t for h in hits for t in _texts_at(doc, h)} == {"议员", "議員"}
+
+
+def test_offsets_land_on_the_source_characters_when_folding_changes_lengths(memory_db):
+    speech = "𠮷野家㍿的報告……說到株式会社和ﬁle"
+    doc = add_document(memory_db, "d", [("甲", speech)])
+    checks = {"𠮷野家": "𠮷野家", "株式": "㍿", "株式会社": "株式会社", "报告": "報告",
+              "说到": "說到", "file": "ﬁle"}
+    for query, shown in checks.items():
+        hits = search(memory_db, query)
+        assert len(hits) == 1, query
+        texts = _texts_at(doc, hits[0])
+        assert shown in texts, (query, texts)
+        snip = hits[0].snippet
+        assert any(snip[s:e] == shown for s, e in hits[0].snippet_matches), (query, snip)
+    # 株式 is found twice: inside ㍿ and at 株式会社.
+    assert _texts_at(doc, search(memory_db, "株式")[0]) == ["㍿", "株式"]
+
+
+def test_latin_words_match_whole_tokens_only(memory_db):
+    add_document(memory_db, "d", [(None, "GPT4o 发布了"), (None, "and then NEAR the end")])
+    assert search(memory_db, "gpt4") == []
+    assert len(search(memory_db, "gpt4o")) == 1
+    assert len(search(memory_db, "NEAR")) == 1
+    assert len(search(memory_db, "the end")) == 1
+
+
+def test_filter_by_document_and_speaker(panel):
+    db, doc = panel
+    other = add_document(db, "另一场", [("杨静", "算力的问题"), ("李四", "算力成本")])
+    assert len(search(db, "算力")) == 5
+    assert {h.document_id for h in search(db, "算力", document_id=other["id"])} == {other["id"]}
+    by_speaker = search(db, "问题", speaker="杨静")
+    assert {h.speaker for h in by_speaker} == {"杨静"}
+    assert _turn_ids(by_speaker) == {doc["turn_ids"][0], doc["turn_ids"][4], other["turn_ids"][0]}
+    both = search(db, "问题", speaker="杨静", document_id=doc["id"])
+    assert _turn_ids(both) == {doc["turn_ids"][0], doc["turn_ids"][4]}
+    assert search(db, "算力", speaker="无此人") == []
+    assert search(db, "算力", speaker="李四", document_id=doc["id"]) == []
+    assert count(db, "问题", speaker="杨静") == 3
+
+
+def test_or_not_and_minus(panel):
+    db, doc = panel
+    ids = doc["turn_ids"]
+    assert _turn_ids(search(db, "算力 问题")) == {ids[0], ids[1]}
+    assert _turn_ids(search(db, "算力 AND 问题")) == {ids[0], ids[1]}
+    assert _turn_ids(search(db, "落地 OR 计算力")) == {ids[2], ids[4]}
+    assert _turn_ids(search(db, "问题 -算力")) == {ids[4]}
+    assert _turn_ids(search(db, "问题 NOT 算力")) == {ids[4]}
+    assert search(db, "-算力") == []  # nothing to look for, only something to leave out
+
+
+def test_snippet_marks_the_match_and_cuts_with_ellipses(memory_db):
+    before, after = "前" * 50, "后" * 50
+    doc = add_document(memory_db, "d", [(None, before + "算力" + after)])
+    hit = search(memory_db, "算力")[0]
+    assert hit.snippet.startswith("…") and hit.snippet.endswith("…")
+    assert [hit.snippet[s:e] for s, e in hit.snippet_matches] == ["算力"]
+    assert len(hit.snippet) == 30 + 2 + 30 + 2
+    assert _texts_at(doc, hit) == ["算力"]
+
+
+def test_annotation_notes_are_searched_too(panel):
+    db, doc = panel
+    text = doc["text"]
+    start = text.index("算力荒")
+    ann_id = add_note(db, doc["id"], start, start + 3, "这里说的**供给不足**很关键")
+    hits = search(db, "供给")
+    assert [(h.kind, h.annotation_id, h.turn_id) for h in hits] == [("annotation", ann_id, None)]
+    note_hit = hits[0]
+    assert note_hit.speaker == "陈虞君" and note_hit.document_title == "圆桌"
+    note = "这里说的**供给不足**很关键"
+    assert [note[s:e] for s, e in note_hit.matches] == ["供给"]
+    assert search(db, "供给", kinds=("turn",)) == []
+    assert search(db, "供给", speaker="陈虞君")[0].annotation_id == ann_id
+    assert search(db, "供给", speaker="杨静") == []
+    assert {h.kind for h in search(db, "算力", kinds=("annotation",))} == set()
+
+
+def test_editing_and_deleting_a_note_updates_the_index(panel):
+    db, doc = panel
+    ann_id = add_note(db, doc["id"], 0, 2, "旧的想法")
+    from db import annotations as rows
+
+    old = rows.get(db, ann_id)
+    EditAnnotation(old, old.__class__(**{**old.row(), "note": "新的念頭", "tags": ()})).apply(db)
+    assert search(db, "旧的想法") == []
+    assert [h.annotation_id for h in search(db, "念头")] == [ann_id]
+    DeleteAnnotation(rows.get(db, ann_id)).apply(db)
+    assert search(db, "念头") == []
+
+
+def test_limit_count_and_json(panel):
+    db, _ = panel
+    assert len(search(db, "问题", limit=2)) == 2
+    assert search(db, "问题", limit=0) == []
+    assert count(db, "问题") == len(search(db, "问题", limit=1000)) == 3
+    data = [h.as_dict() for h in search(db, "问题")]
+    assert json.loads(json.dumps(data, ensure_ascii=False)) == data
+    assert set(data[0]) >= {"kind", "document_id", "document_title", "turn_id", "annotation_id",
+                            "speaker", "score", "matches", "snippet", "snippet_matches"}
+
+
+def test_unindex_document_and_reindex_all(panel):
+    db, doc = panel
+    search_index.unindex_document(db, doc["id"])
+    assert search(db, "算力") == []
+    search_index.reindex_all(db)
+    assert len(search(db, "算力")) == 3
+
+
+def test_a_study_upgraded_with_text_is_filled_before_the_first_search(panel):
+    db, _ = panel
+    # What schema step 0003 leaves on a study that already had turns: empty character
+    # tables and a mark saying so.
+    db.execute("DELETE FROM turn_chars")
+    db.execute("INSERT INTO study_meta (key, value) VALUES (?, '1')", [search_index.STALE_KEY])
+    assert len(search(db, "算力")) == 3
+    assert db.execute("SELECT count(*) FROM study_meta WHERE key = ?",
+                      [search_index.STALE_KEY]).fetchone()[0] == 0
+    assert search_index.ensure_current(db) is False
+
+
+def test_schema_step_marks_only_studies_with_text(memory_db):
+    from db.migrations import search_chars
+
+    memory_db.execute("DROP TABLE turn_chars")
+    memory_db.execute("DROP TABLE annotation_chars")
+    search_chars(memory_db)
+    assert memory_db.execute("SELECT count(*) FROM study_meta").fetchone()[0] == 0
+    add_document(memory_db, "d", [(None, "算力")])
+    memory_db.execute("DROP TABLE turn_chars")
+    memory_db.execute("DROP TABLE annotation_chars")
+    search_chars(memory_db)
+    assert search(memory_db, "算力")[0].matches
