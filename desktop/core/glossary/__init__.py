@@ -1,0 +1,69 @@
+"""The study's glossary of jargon: terms, the built-in starter set, matching, suggestions.
+
+Public API (Qt-free; the window calls these):
+- values: Term, Match, Suggestion, TermOccurrences
+- queries: list_terms, get_term, find_term, require_term, categories
+- undoable commands (run through desktop.core.commands.History): AddTerm, EditTerm,
+  RemoveTerm, ResetTerm, DismissCandidate, Batch (an import)
+- new_term, prefill_from_selection, ensure_builtin, builtin_term, removed_builtins
+- build_matcher(terms).find(text) -> [Match]; matcher_for(db)
+- load_into_segmenter(db); find_occurrences(db, term); suggest(db, document_id=...)
+- import_terms / read_term_list / export_terms (desktop.core.glossary.lists)
+"""
+
+from __future__ import annotations
+
+from sqlite_utils import Database
+
+from desktop.core.glossary.builtin import (
+    builtin_keys,
+    builtin_term,
+    ensure_builtin,
+    is_seeded,
+    removed_builtins,
+)
+from desktop.core.glossary.commands import (
+    AddTerm,
+    Batch,
+    DismissCandidate,
+    EditTerm,
+    RemoveTerm,
+    ResetTerm,
+    dismissed,
+)
+from desktop.core.glossary.lists import (
+    ImportPlan,
+    export_terms,
+    import_terms,
+    plan_import,
+    read_term_list,
+)
+from desktop.core.glossary.matcher import Match, Matcher, build_matcher
+from desktop.core.glossary.model import Term, make_pinyin, new_term
+from desktop.core.glossary.occurrences import TermOccurrences, find_occurrences
+from desktop.core.glossary.selection import prefill_from_selection
+from desktop.core.glossary.store import (
+    categories,
+    find_term,
+    get_term,
+    list_terms,
+    require_term,
+)
+from desktop.core.glossary.suggest import Suggestion, suggest
+from desktop.core.glossary.sync import load_into_segmenter
+
+
+def matcher_for(db: Database) -> Matcher:
+    """A matcher over every term and alias of the study (rebuild after Changes.glossary)."""
+    return build_matcher(list_terms(db))
+
+
+__all__ = [
+    "AddTerm", "Batch", "DismissCandidate", "EditTerm", "ImportPlan", "Match", "Matcher",
+    "RemoveTerm", "ResetTerm", "Suggestion", "Term", "TermOccurrences", "build_matcher",
+    "builtin_keys", "builtin_term", "categories", "dismissed", "ensure_builtin",
+    "export_terms", "find_occurrences", "find_term", "get_term", "import_terms",
+    "is_seeded", "list_terms", "load_into_segmenter", "make_pinyin", "matcher_for",
+    "new_term", "plan_import", "prefill_from_selection", "read_term_list",
+    "removed_builtins", "require_term", "suggest",
+]

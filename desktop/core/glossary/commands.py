@@ -1,0 +1,211 @@
+"""Adding, editing, removing and resetting terms, as undoable commands.
+
+Each command writes the rows, then brings the segmenter and the search index in step
+(`sync.refresh`) with the spellings it touched, and returns Changes(glossary=True).
+"""
+
+from __future__ import annotations
+
+import dataclasses
+
+from sqlite_utils import Database
+
+from desktop.core.clock import now_iso
+from desktop.core.commands import Changes
+from desktop.core.errors import YanduError
+from desktop.core.glossary import store, sync
+from desktop.core.glossary.builtin import builtin_fields
+from desktop.core.glossary.model import Term, clean_aliases, make_pinyin
+from desktop.core.textnorm import fold
+
+GLOSSARY = Changes(glossary=True)
+
+
+def check_new_spellings(db: Database, term: Term, *, except_id: str | None = None) -> None:
+    """Refuse a term that is empty or whose spelling or alias another term already has."""
+    if not term.term.strip():
+        raise YanduError("A glossary term cannot be empty.")
+    if len(term.term) > 200:
+        raise YanduError("A glossary term can be at most 200 characters long.")
+    owner = store.owner_of(db, term.folded_forms(), except_id=except_id)
+    if owner is not None:
+        clash = sorted(term.folded_forms() & owner.folded_forms())[0]
+        raise YanduError(f"{clash!r} is already in the glossary, under {owner.term!r}.")
+
+
+
+class _TermCommand:
+    """Shared apply/revert: write the rows, then refresh the segmenter and index once."""
+
+    def write(self, db: Database) -> None:
+        raise NotImplementedError
+
+    def unwrite(self, db: Database) -> None:
+        raise NotImplementedError
+
+    def touched(self) -> list[str]:
+        """The spellings whose presence this command changes."""
+        raise NotImplementedError
+
+    def apply(self, db: Database) -> Changes:
+        self.write(db)
+        sync.refresh(db, self.touched())
+        return GLOSSARY
+
+    def revert(self, db: Database) -> Changes:
+        self.unwrite(db)
+        sync.refresh(db, self.touched())
+        return GLOSSARY
+
+
+@dataclasses.dataclass
+class AddTerm(_TermCommand):
+    """Store a new term (undo removes it)."""
+
+    term: Term
+    text: str = "Add term"
+
+    def write(self, db: Database) -> None:
+        check_new_spellings(db, self.term)
+        store.insert(db, self.term)
+
+    def unwrite(self, db: Database) -> None:
+        store.delete(db, self.term.id)
+
+    def touched(self) -> list[str]:
+        return list(self.term.forms)
+
+
+@dataclasses.dataclass
+class RemoveTerm(_TermCommand):
+    """Remove a term; undo puts it back with the same id and times."""
+
+    term: Term
+    text: str = "Remove term"
+
+    def write(self, db: Database) -> None:
+        store.delete(db, self.term.id)
+
+    def unwrite(self, db: Database) -> None:
+        store.insert(db, self.term)
+
+    def touched(self) -> list[str]:
+        return list(self.term.forms)
+
+
+def _changed_forms(before: Term, after: Term) -> list[str]:
+    """Spellings present in one version and not the other (folded comparison)."""
+    b, a = {fold(f): f for f in before.forms}, {fold(f): f for f in after.forms}
+    return [b[k] for k in b.keys() - a.keys()] + [a[k] for k in a.keys() - b.keys()]
+
+
+@dataclasses.dataclass
+class EditTerm(_TermCommand):
+    """Change a term's fields (spelling, aliases, definition, ...); undo restores them."""
+
+    before: Term
+    after: Term
+    text: str = "Edit term"
+
+    @classmethod
+    def of(cls, before: Term, **fields: object) -> EditTerm:
+        """The edit that sets the given fields of `before` (None means unchanged)."""
+        unknown = set(fields) - {"term", "aliases", "definition", "category", "english",
+                                 "pinyin", "notes"}
+        if unknown:
+            raise TypeError(f"not a term field: {sorted(unknown)}")
+        changes: dict = {k: v for k, v in fields.items() if v is not None}
+        for name in ("term", "definition", "category", "english", "pinyin", "notes"):
+            if name in changes:
+                changes[name] = str(changes[name]).strip()
+        term = changes.get("term", before.term)
+        if "aliases" in changes or "term" in changes:
+            changes["aliases"] = clean_aliases(changes.get("aliases", before.aliases), term)
+        # Generated pinyin follows a new spelling; pinyin the user typed stays.
+        if ("term" in changes and "pinyin" not in changes and term != before.term
+                and before.pinyin == make_pinyin(before.term)):
+            changes["pinyin"] = make_pinyin(term)
+        after = dataclasses.replace(before, updated_at=now_iso(), **changes)
+        return cls(before, after, "Rename term" if set(changes) == {"term"} else "Edit term")
+
+    @property
+    def changes_anything(self) -> bool:
+        """False when the edit would leave every field as it was."""
+        return any(getattr(self.before, n) != getattr(self.after, n)
+                   for n in ("term", "aliases", "definition", "category", "english",
+                             "pinyin", "notes"))
+
+    def write(self, db: Database) -> None:
+        check_new_spellings(db, self.after, except_id=self.after.id)
+        store.update(db, self.after)
+
+    def unwrite(self, db: Database) -> None:
+        store.update(db, self.before)
+
+    def touched(self) -> list[str]:
+        return _changed_forms(self.before, self.after)
+
+
+@dataclasses.dataclass
+class ResetTerm(EditTerm):
+    """Put a built-in term back to its built-in text; undo restores the user's version."""
+
+    text: str = "Reset term"
+
+    @classmethod
+    def of(cls, before: Term, **fields: object) -> ResetTerm:  # type: ignore[override]
+        """The reset of `before` (a term that came from the built-in glossary)."""
+        if not before.builtin_key:
+            raise YanduError(f"{before.term!r} is not a built-in term; there is nothing to reset.")
+        text = builtin_fields(before.builtin_key)
+        text["aliases"] = tuple(text["aliases"])
+        return cls(before, dataclasses.replace(before, updated_at=now_iso(), **text))
+
+
+@dataclasses.dataclass
+class Batch:
+    """Several term commands as one undoable step (an import): one refresh at the end."""
+
+    steps: list[_TermCommand]
+    text: str = "Import terms"
+
+    def _touched(self) -> list[str]:
+        return [f for step in self.steps for f in step.touched()]
+
+    def apply(self, db: Database) -> Changes:
+        for step in self.steps:
+            step.write(db)
+        sync.refresh(db, self._touched())
+        return GLOSSARY
+
+    def revert(self, db: Database) -> Changes:
+        for step in reversed(self.steps):
+            step.unwrite(db)
+        sync.refresh(db, self._touched())
+        return GLOSSARY
+
+
+@dataclasses.dataclass
+class DismissCandidate:
+    """Dismiss a suggested candidate so suggestions never offer it again (undoable)."""
+
+    candidate: str
+    text: str = "Dismiss suggestion"
+
+    def apply(self, db: Database) -> Changes:
+        key = fold(self.candidate.strip())
+        if not key:
+            raise YanduError("Nothing to dismiss.")
+        db.execute("INSERT OR REPLACE INTO glossary_dismissed (candidate, dismissed_at) "
+                   "VALUES (?, ?)", [key, now_iso()])
+        return GLOSSARY
+
+    def revert(self, db: Database) -> Changes:
+        db.execute("DELETE FROM glossary_dismissed WHERE candidate = ?",
+                   [fold(self.candidate.strip())])
+        return GLOSSARY
+
+
+def dismissed(db: Database) -> set[str]:
+    """The folded candidates the user dismissed."""
+    return {r[0] for r in db.execute("SELECT candidate FROM glossary_dismissed")}

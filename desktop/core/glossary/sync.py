@@ -1,0 +1,72 @@
+"""Keep jieba's dictionary and the search index in step with the glossary.
+
+Every term and alias is added to the segmenter, so 百模大战 stays one word when turns are
+indexed and queries are segmented. The segmenter is shared by the whole process: loading
+one study's glossary removes the words of the glossary loaded before it.
+"""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Iterable
+
+from sqlite_utils import Database
+
+from desktop.core import search_index, segment
+from desktop.core.glossary import store
+from desktop.core.glossary.matcher import build_matcher
+from desktop.core.glossary.model import Term
+from desktop.core.textnorm import fold
+
+_lock = threading.Lock()
+# The glossary words this module has put into the segmenter.
+_loaded: set[str] = set()
+
+
+def segmenter_words(forms: Iterable[str]) -> set[str]:
+    """The words to add for these spellings: as written and folded (the index is folded)."""
+    words: set[str] = set()
+    for form in forms:
+        form = form.strip()
+        if form:
+            words.add(form)
+            words.add(fold(form).strip())
+    words.discard("")
+    return words
+
+
+def load_into_segmenter(db: Database) -> int:
+    """Make the segmenter's glossary words exactly this study's terms and aliases."""
+    wanted = segmenter_words(store.all_forms(db))
+    with _lock:
+        stale = _loaded - wanted
+        if stale:
+            segment.remove_words(sorted(stale))
+        fresh = wanted - _loaded
+        if fresh:
+            segment.add_words(sorted(fresh, key=lambda w: (len(w), w)))
+        _loaded.clear()
+        _loaded.update(wanted)
+    return len(wanted)
+
+
+def turns_containing(db: Database, forms: Iterable[str]) -> list[int]:
+    """Ids of the turns whose text holds one of these spellings (folded comparison)."""
+    terms = [Term(id=str(i), term=f) for i, f in enumerate(set(forms)) if f.strip()]
+    if not terms:
+        return []
+    matcher = build_matcher(terms)
+    return [tid for tid, text in db.execute("SELECT id, text FROM turns")
+            if matcher.find(text)]
+
+
+def refresh(db: Database, changed_forms: Iterable[str]) -> list[int]:
+    """After terms change: update the segmenter, then re-index the turns that hold them."""
+    changed = [f for f in changed_forms if f.strip()]
+    load_into_segmenter(db)
+    if not changed:
+        return []
+    turn_ids = turns_containing(db, changed)
+    if turn_ids:
+        search_index.reindex_turns(db, turn_ids)
+    return turn_ids
