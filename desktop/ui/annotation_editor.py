@@ -141,8 +141,9 @@ class AnnotationEditor(QDialog):
 
     def _render(self) -> None:
         text = self.note.toPlainText().strip()
+        empty = self.tr("Preview")
         self.preview.setHtml(render_note(text) if text else
-                             f"<p style='color:gray'>{self.tr('Preview')}</p>")
+                             f"<p style='color:gray'>{empty}</p>")
 
     def values(self) -> AnnotationValues:
         """The note, tags and colour as entered."""

@@ -152,6 +152,7 @@ class MainWindow(AnnotationsMixin, NavigationMixin, SpeakersMixin, QMainWindow):
         self.setAcceptDrops(True)
         self.setDockNestingEnabled(True)
         self.resize(1400, 900)
+
         self._poll = QTimer(self)
         self._poll.setInterval(POLL_MS)
         self._poll.timeout.connect(self.check_outside_changes)
@@ -632,6 +633,9 @@ class MainWindow(AnnotationsMixin, NavigationMixin, SpeakersMixin, QMainWindow):
         state = self.settings.value("window/state")
         if state is not None:
             self.restoreState(state)
+        else:
+            # Docks take their sizes once the window is laid out.
+            QTimer.singleShot(0, self._default_dock_sizes)
         zoom = self.settings.value("window/zoom")
         if zoom:
             font = self.view.font()
@@ -644,6 +648,14 @@ class MainWindow(AnnotationsMixin, NavigationMixin, SpeakersMixin, QMainWindow):
             self.open_document(wanted if wanted in ids else ids[0])
         if read_int(self.settings, "window/view", READING) == COMPARE and ids:
             self.switch_view()
+
+    def _default_dock_sizes(self) -> None:
+        self.resizeDocks([self.documents_dock, self.speakers_dock], [130, 400],
+                         Qt.Orientation.Vertical)
+        self.resizeDocks([self.documents_dock, self.annotations_dock], [360, 340],
+                         Qt.Orientation.Horizontal)
+        self.resizeDocks([self.annotations_dock, self.search_dock], [520, 300],
+                         Qt.Orientation.Vertical)
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 (Qt override)
         """Save the state; every edit is already in the study."""

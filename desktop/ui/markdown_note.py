@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import functools
+import html as _html
+import re
 
 import markdown
 import nh3
@@ -18,7 +20,14 @@ def render_note(text: str) -> str:
     return nh3.clean(html, tags=_TAGS, url_schemes=_URL_SCHEMES)
 
 
+def plain_text(text: str) -> str:
+    """The note without its Markdown marks (for one-line lists and tooltips)."""
+    html = render_note(text)
+    html = re.sub(r"</(p|li|h[1-6]|tr|pre|blockquote)>", "\n", html)
+    return _html.unescape(re.sub(r"<[^>]+>", "", html)).strip()
+
+
 def first_lines(text: str, count: int = 2, width: int = 80) -> str:
-    """The first non-empty lines of a note, shortened, for lists."""
-    lines = [ln.strip() for ln in text.splitlines() if ln.strip()][:count]
+    """The first non-empty lines of a note, without Markdown marks, shortened, for lists."""
+    lines = [ln.strip() for ln in plain_text(text).splitlines() if ln.strip()][:count]
     return "\n".join(ln if len(ln) <= width else ln[: width - 1] + "…" for ln in lines)

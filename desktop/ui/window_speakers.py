@@ -13,10 +13,6 @@ from desktop.core import speakers as speaker_commands
 from desktop.core.library import Speaker
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("MainWindow", text)
-
-
 class SpeakersMixin:
     """Speaker actions of MainWindow."""
 
@@ -36,8 +32,13 @@ class SpeakersMixin:
         speaker = self.current_speaker()
         if speaker is None:
             self.statusBar().showMessage(
-                _tr("Select a speaker in the Speakers panel (Ctrl+2) or put the cursor in "
-                    "one of their turns."), 6000)
+                QCoreApplication.translate(
+                    "MainWindow",
+                    "Select a speaker in the Speakers panel (Ctrl+2) or put the cursor in "
+                    "one of their turns.",
+                ),
+                6000,
+            )
         return speaker
 
     def rename_speaker(self) -> None:
@@ -45,12 +46,19 @@ class SpeakersMixin:
         speaker = self._need_speaker()
         if speaker is None:
             return
-        name, ok = QInputDialog.getText(self, _tr("Rename speaker"),
-                                        _tr("New name for %1:").replace("%1", speaker.name),
-                                        QLineEdit.EchoMode.Normal, speaker.name)
+        name, ok = QInputDialog.getText(
+            self,
+            QCoreApplication.translate("MainWindow", "Rename speaker"),
+            QCoreApplication.translate("MainWindow", "New name for %1:").replace(
+                "%1", speaker.name
+            ),
+            QLineEdit.EchoMode.Normal,
+            speaker.name,
+        )
         if ok and name.strip() and name.strip() != speaker.name:
-            self.run_command(speaker_commands.RenameSpeaker(
-                self.document_id, speaker=speaker.id, new_name=name))
+            self.run_command(
+                speaker_commands.RenameSpeaker(self.document_id, speaker=speaker.id, new_name=name)
+            )
 
     def merge_speaker(self) -> None:
         """Give all the current speaker's turns to another speaker."""
@@ -62,42 +70,64 @@ class SpeakersMixin:
             return
         names = [s.name for s in others]
         name, ok = QInputDialog.getItem(
-            self, _tr("Merge speaker"),
-            _tr("Give every turn of %1 to:").replace("%1", speaker.name), names, 0, False)
+            self,
+            QCoreApplication.translate("MainWindow", "Merge speaker"),
+            QCoreApplication.translate("MainWindow", "Give every turn of %1 to:").replace(
+                "%1", speaker.name
+            ),
+            names,
+            0,
+            False,
+        )
         if ok and name in names:
             target = others[names.index(name)]
-            self.run_command(speaker_commands.MergeSpeakers(
-                self.document_id, source=speaker.id, target=target.id))
+            self.run_command(
+                speaker_commands.MergeSpeakers(
+                    self.document_id, source=speaker.id, target=target.id
+                )
+            )
 
     def set_speaker_role(self) -> None:
         """Set the current speaker's role (shown when hovering their name)."""
         speaker = self._need_speaker()
         if speaker is None:
             return
-        role, ok = QInputDialog.getText(self, _tr("Set role"),
-                                        _tr("Role of %1:").replace("%1", speaker.name),
-                                        QLineEdit.EchoMode.Normal, speaker.role)
+        role, ok = QInputDialog.getText(
+            self,
+            QCoreApplication.translate("MainWindow", "Set role"),
+            QCoreApplication.translate("MainWindow", "Role of %1:").replace("%1", speaker.name),
+            QLineEdit.EchoMode.Normal,
+            speaker.role,
+        )
         if ok and role.strip() != speaker.role:
-            self.run_command(speaker_commands.SetRole(self.document_id, speaker=speaker.id,
-                                                      role=role))
+            self.run_command(
+                speaker_commands.SetRole(self.document_id, speaker=speaker.id, role=role)
+            )
 
     def set_speaker_colour(self) -> None:
         """Choose the current speaker's colour."""
         speaker = self._need_speaker()
         if speaker is None:
             return
-        colour = QColorDialog.getColor(QColor(speaker.colour), self,
-                                       _tr("Colour of %1").replace("%1", speaker.name))
+        colour = QColorDialog.getColor(
+            QColor(speaker.colour),
+            self,
+            QCoreApplication.translate("MainWindow", "Colour of %1").replace("%1", speaker.name),
+        )
         if colour.isValid() and colour.name() != speaker.colour.lower():
-            self.run_command(speaker_commands.SetColour(self.document_id, speaker=speaker.id,
-                                                        colour=colour.name()))
+            self.run_command(
+                speaker_commands.SetColour(
+                    self.document_id, speaker=speaker.id, colour=colour.name()
+                )
+            )
 
     def toggle_moderator(self) -> None:
         """Make the current speaker a moderator, or not (sections follow)."""
         speaker = self._need_speaker()
         if speaker is not None:
-            command = speaker_commands.SetModerator(self.document_id, speaker=speaker.id,
-                                                    on=not speaker.is_moderator)
+            command = speaker_commands.SetModerator(
+                self.document_id, speaker=speaker.id, on=not speaker.is_moderator
+            )
             if speaker.is_moderator:
                 command.text = "Unset moderator"
             self.run_command(command)
@@ -106,5 +136,4 @@ class SpeakersMixin:
         """Turn a wrongly detected speaker's turns back into narration."""
         speaker = self._need_speaker()
         if speaker is not None:
-            self.run_command(speaker_commands.MakeNarration(self.document_id,
-                                                            speaker=speaker.id))
+            self.run_command(speaker_commands.MakeNarration(self.document_id, speaker=speaker.id))

@@ -1,0 +1,93 @@
+"""Save a picture of the real window on the sample: `python -m desktop.ui.screenshot OUT.png`.
+
+Runs the window on a study (by default a fresh one in a temporary folder, which gets the
+bundled sample), waits for it to settle, shows an annotation and a filtered view if asked,
+and saves `window.grab()`. Needs a display: use a virtual one (Xvfb) on a server.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+
+def _settle(app, seconds: float) -> None:
+    end = time.monotonic() + seconds
+    while time.monotonic() < end:
+        app.processEvents()
+        time.sleep(0.02)
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Open the window, wait for the sample, save a PNG; exit code."""
+    parser = argparse.ArgumentParser(prog="python -m desktop.ui.screenshot")
+    parser.add_argument("out", type=Path, help="the PNG to write")
+    parser.add_argument("--db", help="the study (default: a new one with the sample)")
+    parser.add_argument("--size", default="1440x900", help="window size, WIDTHxHEIGHT")
+    parser.add_argument("--language", choices=("en", "zh_CN"), help="interface language")
+    parser.add_argument("--demo", action="store_true",
+                        help="add two example annotations first (only to a new study)")
+    args = parser.parse_args(argv)
+
+    from desktop.ui.app import has_display
+
+    if not has_display():
+        print("screenshot: no display; run it under Xvfb (DISPLAY=:99).", file=sys.stderr)
+        return 2
+    from PySide6.QtCore import QSettings
+    from PySide6.QtWidgets import QApplication
+
+    app = QApplication.instance() or QApplication(sys.argv[:1])
+    scratch = tempfile.TemporaryDirectory(prefix="yandu-shot-")
+    # Keep the user's settings out of it, and it out of the user's settings.
+    QSettings.setPath(QSettings.Format.NativeFormat, QSettings.Scope.UserScope, scratch.name)
+    QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, scratch.name)
+    if args.language:
+        from desktop.ui.settings import app_settings
+
+        app_settings().setValue("language", args.language)
+    db_path = args.db or str(Path(scratch.name) / "study.sqlite")
+    from desktop.ui.app import build_window
+    from desktop.ui.tasks import wait_for_tasks
+
+    window = build_window(db_path)
+    width, height = (int(v) for v in args.size.lower().split("x"))
+    window.resize(width, height)
+    window.show()
+    deadline = time.monotonic() + 30
+    while window.document_id is None and time.monotonic() < deadline:
+        _settle(app, 0.1)
+    wait_for_tasks()
+    if args.demo and args.db is None and window.document_id is not None:
+        _demo(window)
+    _settle(app, 0.5)
+    window.grab().save(str(args.out))
+    window.close()
+    window.db.close()
+    print(f"saved {args.out}")
+    return 0
+
+
+def _demo(window) -> None:
+    """Two overlapping annotations in the second section, and the cursor on the first."""
+    from desktop.core.annotations import CreateAnnotation, new_annotation
+
+    turn = window.turns[7]
+    notes = [(turn.text_start + 4, turn.text_start + 30, "**数据飞轮**：用户反馈反哺模型。",
+              ("数据", "方法"), "#ffd54f"),
+             (turn.text_start + 20, turn.text_start + 52, "对比 张家俊 的回答", ("对比",),
+              "#81c784")]
+    for start, end, note, tags, colour in notes:
+        annotation = new_annotation(window.db, window.document_id, start, end, note=note,
+                                    tags=tags, colour=colour)
+        window.run_command(CreateAnnotation(annotation))
+    window.view.scroll_to_turn(6)
+    window.view.scroll_to_offset(turn.text_start + 5)
+    window.view.scroll_to_turn(5)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,713 @@
+<?xml version='1.0' encoding='utf-8'?>
+<TS version="2.1" language="zh_CN">
+<context>
+    <name>Actions</name>
+    <message>
+        <location filename="../../desktop/ui/actions.py" line="133" />
+        <source>&amp;Import…</source>
+        <translation>导入(&amp;I)…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/actions.py" line="134" />
+        <source>Import transcripts into the study</source>
+        <translation>将文字稿导入研究库</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/actions.py" line="135" />
+        <source>&amp;Quit</source>
+        <translation>退出(&amp;Q)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/actions.py" line="137" />
+        <source>&amp;Undo</source>
+        <translation>撤销(&amp;U)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/actions.py" line="138" />
+        <source>&amp;Redo</source>
+        <translation>重做(&amp;R)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/actions.py" line="140" />
+        <source>&amp;Search…</source>
+        <translation>搜索(&amp;S)…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/actions.py" line="141" />
+        <source>Next search result</source>
+        <translation>下一个搜索结果</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/actions.py" line="143" />
+        <source>Previous search result</source>
+        <translation>上一个搜索结果</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/actions.py" line="145" />
+        <source>&amp;Annotate selection…</source>
+        <translation>批注所选文字(&amp;A)…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/actions.py" line="146" />
+        <source>Write a note on the selected text</source>
+        <translation>为所选文字写批注</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/actions.py" line="147" />
+        <source>&amp;Edit annotation…</source>
+        <translation>编辑批注(&amp;E)…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/actions.py" line="148" />
+        <source>&amp;Delete annotation</source>
+        <translation>删除批注(&amp;D)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/actions.py" line="150" />
+        <source>Next turn</source>
+        <translation>下一段发言</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/actions.py" line="151" />
+        <source>Previous turn</source>
+        <translation>上一段发言</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/actions.py" line="152" />
+        <source>Next section</source>
+        <translation>下一个问题</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/actions.py" line="153" />
+        <source>Previous section</source>
+        <translation>上一个问题</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/actions.py" line="154" />
+        <source>Next annotation</source>
+        <translation>下一条批注</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/actions.py" line="155" />
+        <source>Previous annotation</source>
+        <translation>上一条批注</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/actions.py" line="157" />
+        <source>&amp;Back</source>
+        <translation>后退(&amp;B)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/actions.py" line="158" />
+        <source>&amp;Forward</source>
+        <translation>前进(&amp;F)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/actions.py" line="159" />
+        <source>Switch reading / compare view</source>
+        <translation>切换阅读 / 对比视图</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/actions.py" line="161" />
+        <source>Show all speakers</source>
+        <translation>显示全部发言人</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/actions.py" line="162" />
+        <source>Show narration</source>
+        <translation>显示旁白</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/actions.py" line="164" />
+        <source>Zoom in</source>
+        <translation>放大</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/actions.py" line="165" />
+        <source>Zoom out</source>
+        <translation>缩小</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/actions.py" line="166" />
+        <source>Go to the transcript</source>
+        <translation>转到文字稿</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/actions.py" line="168" />
+        <source>Go to the documents panel</source>
+        <translation>转到文档面板</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/actions.py" line="170" />
+        <source>Go to the speakers panel</source>
+        <translation>转到发言人面板</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/actions.py" line="172" />
+        <source>Go to the annotations panel</source>
+        <translation>转到批注面板</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/actions.py" line="175" />
+        <source>Go to the search results</source>
+        <translation>转到搜索结果</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/actions.py" line="176" />
+        <source>Interface in English</source>
+        <translation>界面使用英文 (English)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/actions.py" line="178" />
+        <source>Interface in Chinese (中文)</source>
+        <translation>界面使用中文</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/actions.py" line="180" />
+        <source>&amp;Rename speaker…</source>
+        <translation>重命名发言人(&amp;R)…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/actions.py" line="181" />
+        <source>&amp;Merge speaker into…</source>
+        <translation>合并发言人到(&amp;M)…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/actions.py" line="183" />
+        <source>Set r&amp;ole…</source>
+        <translation>设置身份(&amp;O)…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/actions.py" line="184" />
+        <source>Set &amp;colour…</source>
+        <translation>设置颜色(&amp;C)…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/actions.py" line="185" />
+        <source>Toggle m&amp;oderator</source>
+        <translation>切换主持人(&amp;O)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/actions.py" line="187" />
+        <source>Make &amp;narration</source>
+        <translation>改为旁白(&amp;N)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/actions.py" line="188" />
+        <source>&amp;Keyboard shortcuts</source>
+        <translation>键盘快捷键(&amp;K)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/actions.py" line="189" />
+        <source>&amp;Change shortcuts…</source>
+        <translation>修改快捷键(&amp;C)…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/actions.py" line="190" />
+        <source>&amp;About Yandu</source>
+        <translation>关于研读(&amp;A)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/actions.py" line="194" />
+        <source>Show or hide speaker %1</source>
+        <translation>显示或隐藏发言人 %1</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/actions.py" line="196" />
+        <source>Show only speaker %1</source>
+        <translation>只显示发言人 %1</translation>
+    </message>
+</context>
+<context>
+    <name>AnnotationEditor</name>
+    <message>
+        <location filename="../../desktop/ui/annotation_editor.py" line="76" />
+        <source>New annotation</source>
+        <translation>新建批注</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/annotation_editor.py" line="76" />
+        <source>Edit annotation</source>
+        <translation>编辑批注</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/annotation_editor.py" line="83" />
+        <source>Note (Markdown: **bold**, *italic*, - lists, [links](https://…))</source>
+        <translation>批注（Markdown：**粗体**、*斜体*、- 列表、[链接](https://…)）</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/annotation_editor.py" line="96" />
+        <source>tags, separated by commas</source>
+        <translation>标签，用逗号分隔</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/annotation_editor.py" line="107" />
+        <source>&amp;Tags:</source>
+        <translation>标签(&amp;T)：</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/annotation_editor.py" line="108" />
+        <source>C&amp;olour:</source>
+        <translation>颜色(&amp;O)：</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/annotation_editor.py" line="113" />
+        <source>Ctrl+Enter saves · Esc cancels</source>
+        <translation>Ctrl+Enter 保存 · Esc 取消</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/annotation_editor.py" line="144" />
+        <source>Preview</source>
+        <translation>预览</translation>
+    </message>
+</context>
+<context>
+    <name>AnnotationsDock</name>
+    <message>
+        <location filename="../../desktop/ui/docks/annotations.py" line="72" />
+        <source>Annotations</source>
+        <translation>批注</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/docks/annotations.py" line="73" />
+        <source>&amp;Tag:</source>
+        <translation>标签(&amp;T)：</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/docks/annotations.py" line="74" />
+        <source>S&amp;peaker:</source>
+        <translation>发言人(&amp;P)：</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/docks/annotations.py" line="75" />
+        <source>Select text in the transcript and press A to annotate it.</source>
+        <translation>在文字稿中选中文字，按 A 添加批注。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/docks/annotations.py" line="88" />
+        <source>All tags</source>
+        <translation>全部标签</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/docks/annotations.py" line="89" />
+        <source>All speakers</source>
+        <translation>全部发言人</translation>
+    </message>
+</context>
+<context>
+    <name>Commands</name>
+    <message>
+        <location filename="../../desktop/ui/main_window.py" line="54" />
+        <source>Create annotation</source>
+        <translation>新建批注</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/main_window.py" line="55" />
+        <source>Edit annotation</source>
+        <translation>编辑批注</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/main_window.py" line="56" />
+        <source>Retag annotation</source>
+        <translation>修改批注标签</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/main_window.py" line="57" />
+        <source>Recolour annotation</source>
+        <translation>修改批注颜色</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/main_window.py" line="58" />
+        <source>Delete annotation</source>
+        <translation>删除批注</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/main_window.py" line="59" />
+        <source>Rename speaker</source>
+        <translation>重命名发言人</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/main_window.py" line="60" />
+        <source>Merge speakers</source>
+        <translation>合并发言人</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/main_window.py" line="61" />
+        <source>Set speaker role</source>
+        <translation>设置发言人身份</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/main_window.py" line="62" />
+        <source>Set speaker colour</source>
+        <translation>设置发言人颜色</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/main_window.py" line="63" />
+        <source>Set moderator</source>
+        <translation>设为主持人</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/main_window.py" line="64" />
+        <source>Unset moderator</source>
+        <translation>取消主持人</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/main_window.py" line="65" />
+        <source>Make narration</source>
+        <translation>改为旁白</translation>
+    </message>
+</context>
+<context>
+    <name>DocumentsDock</name>
+    <message>
+        <location filename="../../desktop/ui/docks/documents.py" line="32" />
+        <source>Documents</source>
+        <translation>文档</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/docks/documents.py" line="41" />
+        <source>%1 turns · %2 speakers</source>
+        <translation>%1 段发言 · %2 位发言人</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <location filename="../../desktop/ui/main_window.py" line="271" />
+        <source>Speaker &amp;filter</source>
+        <translation>发言人筛选(&amp;F)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/main_window.py" line="272" />
+        <source>&amp;Panels</source>
+        <translation>面板(&amp;P)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/main_window.py" line="273" />
+        <source>Toolbar</source>
+        <translation>工具栏</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/main_window.py" line="294" />
+        <source>no document</source>
+        <translation>无文档</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/main_window.py" line="412" />
+        <source>%1 of %2 turns shown</source>
+        <translation>显示 %1 / %2 段发言</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/main_window.py" line="420" />
+        <location filename="../../desktop/ui/window_navigation.py" line="144" />
+        <source>Narration</source>
+        <translation>旁白</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/main_window.py" line="421" />
+        <source>Turn %1 · %2</source>
+        <translation>第 %1 段 · %2</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/main_window.py" line="474" />
+        <source>&amp;Undo %1</source>
+        <translation>撤销“%1”(&amp;U)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/main_window.py" line="476" />
+        <source>&amp;Redo %1</source>
+        <translation>重做“%1”(&amp;R)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/main_window.py" line="482" />
+        <source>Yandu</source>
+        <translation>研读</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/main_window.py" line="520" />
+        <source>Import transcripts</source>
+        <translation>导入文字稿</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/main_window.py" line="521" />
+        <source>Transcripts (*.txt *.md *.markdown *.srt *.vtt *.docx);;All files (*)</source>
+        <translation>文字稿 (*.txt *.md *.markdown *.srt *.vtt *.docx);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/main_window.py" line="528" />
+        <source>This study is in memory; import needs a study file.</source>
+        <translation>此研究库在内存中；导入需要研究库文件。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/main_window.py" line="554" />
+        <source>Importing %1…</source>
+        <translation>正在导入 %1…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/main_window.py" line="576" />
+        <source>“%1” is already in the study.</source>
+        <translation>“%1”已在研究库中。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/main_window.py" line="578" />
+        <source>Imported “%1”.</source>
+        <translation>已导入“%1”。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/window_annotations.py" line="101" />
+        <source>Switch to the reading view to annotate.</source>
+        <translation>请切换到阅读视图再添加批注。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/window_annotations.py" line="107" />
+        <source>Select some text of a turn first (Shift+arrows or the mouse).</source>
+        <translation>请先选中发言中的文字（Shift+方向键或鼠标）。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/window_annotations.py" line="138" />
+        <source>No annotation here to edit.</source>
+        <translation>此处没有可编辑的批注。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/window_annotations.py" line="156" />
+        <source>No annotation here to delete.</source>
+        <translation>此处没有可删除的批注。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/window_annotations.py" line="159" />
+        <source>Annotation deleted; Undo brings it back.</source>
+        <translation>批注已删除；撤销可恢复。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/window_navigation.py" line="133" />
+        <source>Search is not available in this build.</source>
+        <translation>此版本不提供搜索。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/window_navigation.py" line="146" />
+        <source>Note · %1</source>
+        <translation>批注 · %1</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/window_navigation.py" line="223" />
+        <source>About Yandu</source>
+        <translation>关于研读</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/window_navigation.py" line="223" />
+        <source>&lt;b&gt;Yandu 研读&lt;/b&gt; %1&lt;p&gt;Study and annotate transcripts, with Chinese as a first-class language.&lt;/p&gt;&lt;p&gt;Every edit is saved at once in the study file.&lt;/p&gt;</source>
+        <translation>&lt;b&gt;研读 Yandu&lt;/b&gt; %1&lt;p&gt;研读和批注文字稿，中文优先。&lt;/p&gt;&lt;p&gt;每次修改都立即保存在研究库文件中。&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/window_speakers.py" line="35" />
+        <source>Select a speaker in the Speakers panel (Ctrl+2) or put the cursor in one of their turns.</source>
+        <translation>请在发言人面板（Ctrl+2）中选择发言人，或把光标放在其发言中。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/window_speakers.py" line="51" />
+        <source>Rename speaker</source>
+        <translation>重命名发言人</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/window_speakers.py" line="52" />
+        <source>New name for %1:</source>
+        <translation>%1 的新名字：</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/window_speakers.py" line="74" />
+        <source>Merge speaker</source>
+        <translation>合并发言人</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/window_speakers.py" line="75" />
+        <source>Give every turn of %1 to:</source>
+        <translation>把 %1 的全部发言归给：</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/window_speakers.py" line="97" />
+        <source>Set role</source>
+        <translation>设置身份</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/window_speakers.py" line="98" />
+        <source>Role of %1:</source>
+        <translation>%1 的身份：</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/window_speakers.py" line="115" />
+        <source>Colour of %1</source>
+        <translation>%1 的颜色</translation>
+    </message>
+</context>
+<context>
+    <name>Menus</name>
+    <message>
+        <location filename="../../desktop/ui/actions.py" line="121" />
+        <source>&amp;File</source>
+        <extracomment>Used when the platform has no binding for the standard key.</extracomment>
+        <translation>文件(&amp;F)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/actions.py" line="122" />
+        <source>&amp;Edit</source>
+        <translation>编辑(&amp;E)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/actions.py" line="123" />
+        <source>&amp;Annotate</source>
+        <translation>批注(&amp;A)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/actions.py" line="124" />
+        <source>&amp;Go</source>
+        <translation>转到(&amp;G)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/actions.py" line="125" />
+        <source>&amp;View</source>
+        <translation>视图(&amp;V)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/actions.py" line="126" />
+        <source>&amp;Speakers</source>
+        <translation>发言人(&amp;S)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/actions.py" line="127" />
+        <source>&amp;Help</source>
+        <translation>帮助(&amp;H)</translation>
+    </message>
+</context>
+<context>
+    <name>SearchDock</name>
+    <message>
+        <location filename="../../desktop/ui/docks/search.py" line="71" />
+        <source>Search</source>
+        <translation>搜索</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/docks/search.py" line="72" />
+        <source>Search words, phrases…</source>
+        <translation>搜索词语、短语…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/docks/search.py" line="73" />
+        <source>All &amp;documents</source>
+        <translation>全部文档(&amp;D)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/docks/search.py" line="96" />
+        <source>%1 results</source>
+        <translation>%1 条结果</translation>
+    </message>
+</context>
+<context>
+    <name>ShortcutsDialog</name>
+    <message>
+        <location filename="../../desktop/ui/shortcuts_dialog.py" line="43" />
+        <source>Change shortcuts</source>
+        <translation>修改快捷键</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/shortcuts_dialog.py" line="44" />
+        <source>Keyboard shortcuts</source>
+        <translation>键盘快捷键</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/shortcuts_dialog.py" line="47" />
+        <source>Filter…</source>
+        <translation>筛选…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/shortcuts_dialog.py" line="51" />
+        <source>Menu</source>
+        <translation>菜单</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/shortcuts_dialog.py" line="51" />
+        <source>Action</source>
+        <translation>操作</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/shortcuts_dialog.py" line="52" />
+        <source>Keys</source>
+        <translation>按键</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/shortcuts_dialog.py" line="65" />
+        <source>&amp;Assign</source>
+        <translation>指定(&amp;A)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/shortcuts_dialog.py" line="66" />
+        <source>&amp;Default</source>
+        <translation>默认(&amp;D)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/shortcuts_dialog.py" line="67" />
+        <source>New key:</source>
+        <translation>新按键：</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/shortcuts_dialog.py" line="115" />
+        <source>%1 is already used by “%2”.</source>
+        <translation>%1 已被“%2”使用。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/shortcuts_dialog.py" line="123" />
+        <source>Saved.</source>
+        <translation>已保存。</translation>
+    </message>
+</context>
+<context>
+    <name>SpeakersDock</name>
+    <message>
+        <location filename="../../desktop/ui/docks/speakers.py" line="53" />
+        <source>Speakers</source>
+        <translation>发言人</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/docks/speakers.py" line="54" />
+        <source>Speaker</source>
+        <translation>发言人</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/docks/speakers.py" line="54" />
+        <source>Role</source>
+        <translation>身份</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/docks/speakers.py" line="54" />
+        <source>Turns</source>
+        <translation>发言</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/docks/speakers.py" line="78" />
+        <source>%1 (moderator)</source>
+        <translation>%1（主持人）</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/docks/speakers.py" line="84" />
+        <source>Narration</source>
+        <translation>旁白</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/docks/speakers.py" line="113" />
+        <source>%1 of %2 turns shown</source>
+        <translation>显示 %1 / %2 段发言</translation>
+    </message>
+</context>
+<context>
+    <name>TranscriptView</name>
+    <message>
+        <location filename="../../desktop/ui/transcript_view.py" line="153" />
+        <source>Question %1</source>
+        <translation>问题 %1</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/transcript_view.py" line="383" />
+        <source>no role given</source>
+        <translation>未注明身份</translation>
+    </message>
+</context>
+</TS>

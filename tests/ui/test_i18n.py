@@ -1,0 +1,48 @@
+"""The interface in Simplified Chinese, and the switch back to English."""
+
+from __future__ import annotations
+
+import pytest
+
+from desktop.ui.actions import ActionId
+from desktop.ui.i18n import choose_language, install_translator, translations_folder
+
+pytestmark = pytest.mark.ui
+
+
+def test_the_compiled_translation_ships_beside_its_source() -> None:
+    folder = translations_folder()
+    assert (folder / "yandu_zh_CN.qm").stat().st_size > 1000
+    assert (folder / "yandu_zh_CN.ts").exists()
+    # Nothing left untranslated in the source either.
+    assert 'type="unfinished"' not in (folder / "yandu_zh_CN.ts").read_text(encoding="utf-8")
+
+
+def test_language_setting_wins_over_the_locale() -> None:
+    assert choose_language("zh_CN") == "zh_CN"
+    assert choose_language("en") == "en"
+
+
+def test_switching_the_interface_to_chinese_and_back(window, qtbot) -> None:
+    from desktop.core.annotations import CreateAnnotation, new_annotation
+
+    turn = window.turns[3]
+    window.run_command(CreateAnnotation(new_annotation(
+        window.db, window.document_id, turn.text_start, turn.text_start + 3)))
+    try:
+        window.actions[ActionId.LANGUAGE_CHINESE].trigger()
+        # Qt posts the language change to every window.
+        qtbot.waitUntil(lambda: window.actions[ActionId.ANNOTATE].text() == "批注所选文字(&A)…")
+        assert window.actions[ActionId.UNDO].text() == "撤销“新建批注”(&U)"
+        assert window.menuBar().actions()[0].text() == "文件(&F)"
+        assert window.speakers_dock.windowTitle() == "发言人"
+        assert window.count_label.text() == "显示 21 / 21 段发言"
+        assert "问题 1" in window.view.toPlainText()
+        assert window.settings.value("language") == "zh_CN"
+        assert window.actions[ActionId.LANGUAGE_CHINESE].isChecked()
+    finally:
+        window.actions[ActionId.LANGUAGE_ENGLISH].trigger()
+    qtbot.waitUntil(lambda: window.actions[ActionId.ANNOTATE].text() == "&Annotate selection…")
+    assert window.menuBar().actions()[0].text() == "&File"
+    assert "Question 1" in window.view.toPlainText()
+    assert not install_translator("en")
