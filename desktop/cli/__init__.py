@@ -22,6 +22,7 @@ EXIT_USAGE = 2
 _COMMAND_MODULES = (
     "desktop.cli.documents",
     "desktop.cli.export",
+    "desktop.cli.glossary",
     "desktop.cli.importing",
     "desktop.cli.search",
     "desktop.cli.speakers",
