@@ -216,3 +216,47 @@ def test_markdown_transcript_with_bold_labels(tmp_path):
     assert [s.name for s in parsed.speakers] == ["主持人", "张三"]
     assert parsed.turn_text(parsed.turns[1]) == "第一个问题？"
     assert len(parsed.sections) == 2
+
+
+def test_speech_recognition_export_with_names_and_times():
+    text = (
+        "会议录音转写 2023-11-27\n\n"
+        "说话人1 00:00:05\n各位好，今天聊聊算力。大家怎么看？\n\n"
+        "说话人2 00:01:12\n我觉得算力还是很紧张。\n\n"
+        "说话人1 01:02:03\n那怎么解决呢？\n\n"
+        "说话人2 (01:05:00)\n合作共训。\n"
+    )
+    parsed = parse(text)
+    assert [s.name for s in parsed.speakers] == ["说话人1", "说话人2"]
+    assert [t.cue_start_ms for t in parsed.turns] == [None, 5000, 72000, 3723000, 3900000]
+    assert parsed.turn_text(parsed.turns[2]) == "我觉得算力还是很紧张。"
+    assert [s.name for s in parsed.speakers if s.is_moderator] == ["说话人1"]
+
+
+def test_english_speech_recognition_export():
+    text = "Speaker 1  0:03\nSo how do we start?\n\nSpeaker 2  0:09\nWith data.\n\n" \
+           "Speaker 1  1:15\nAnd then?\n\nSpeaker 2  1:20\nCompute.\n"
+    parsed = parse(text)
+    assert [s.name for s in parsed.speakers] == ["Speaker 1", "Speaker 2"]
+    assert parsed.turn_text(parsed.turns[-1]) == "Compute."
+
+
+def test_a_lone_time_line_is_not_a_speaker():
+    parsed = parse("会议开始 10:30\n甲：你好？\n乙：你好。\n甲：再见？\n乙：再见。\n")
+    assert [s.name for s in parsed.speakers] == ["甲", "乙"]
+    assert parsed.turns[0].speaker is None
+
+
+@pytest.mark.parametrize("line", ["会议时间：上午十点", "活动地点：北京", "本期主题：算力",
+                                  "内容整理：", "对话实录："])
+def test_heading_suffixes_are_not_speakers(line):
+    assert match_label(line) is None
+
+
+def test_subtitle_prefix_seen_once_with_an_odd_shape_is_speech():
+    srt = ("1\n00:00:01,000 --> 00:00:02,000\nAnna: Hello.\n\n"
+           "2\n00:00:02,000 --> 00:00:03,000\nLook: there it is.\n\n"
+           "3\n00:00:03,000 --> 00:00:04,000\nAnna: Where?\n")
+    parsed = parse_bytes(srt.encode(), "clip.srt")
+    said = [(t.speaker, parsed.turn_text(t)) for t in parsed.turns]
+    assert said == [("Anna", "Hello."), ("Anna", "Look: there it is."), ("Anna", "Where?")]

@@ -8,8 +8,9 @@ from __future__ import annotations
 
 import importlib.resources
 import os
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, field
 from pathlib import Path
+from typing import NamedTuple
 
 from sqlite_utils import Database
 
@@ -19,7 +20,7 @@ from desktop.core.importing.parser import MAX_BYTES, default_title, format_of, p
 from desktop.core.importing.store import Progress, find_duplicate, sha256_of, store
 
 __all__ = [
-    "MAX_BYTES", "ImportResult", "ParsedSpeaker", "ParsedTranscript", "ParsedTurn",
+    "MAX_BYTES", "ImportResult", "ParsedSpeaker", "SpeakerSummary", "ParsedTranscript", "ParsedTurn",
     "bundled_sample_path", "import_bytes", "import_file", "parse_bytes", "read_source",
     "title_for",
 ]
@@ -28,9 +29,8 @@ SAMPLE_NAME = "aicc2023-llm-roundtable.zh.txt"
 SAMPLE_TITLE = "AICC 2023 大模型创新主题圆桌论坛"
 
 
-@dataclass(frozen=True)
-class SpeakerSummary:
-    """A speaker as reported after an import."""
+class SpeakerSummary(NamedTuple):
+    """A speaker as reported after an import: unpacks as (name, role, is_moderator, turns)."""
 
     name: str
     role: str
@@ -47,17 +47,17 @@ class ImportResult:
     encoding: str
     format: str
     duplicate: bool
-    speakers: tuple[SpeakerSummary, ...]
+    speakers: list[SpeakerSummary]
     section_count: int
     turn_count: int
     headline_count: int
     source_name: str = ""
-    sections: tuple[str, ...] = ()
+    sections: list[str] = field(default_factory=list)
 
     def as_dict(self) -> dict:
         """A JSON-ready dict (for `yandu import --json`)."""
         data = asdict(self)
-        data["speakers"] = [asdict(s) for s in self.speakers]
+        data["speakers"] = [s._asdict() for s in self.speakers]
         data["sections"] = list(self.sections)
         return data
 
@@ -130,7 +130,7 @@ def summarize(db: Database, document_id: int, *, duplicate: bool = False) -> Imp
     ).fetchone()
     if row is None:
         raise YanduError(f"No document with id {document_id}.")
-    speakers = tuple(
+    speakers = [
         SpeakerSummary(name, role, bool(moderator), count)
         for name, role, moderator, count in db.execute(
             "SELECT s.name, s.role, s.is_moderator, "
@@ -138,12 +138,12 @@ def summarize(db: Database, document_id: int, *, duplicate: bool = False) -> Imp
             "FROM speakers s WHERE s.document_id = ? ORDER BY s.position",
             [document_id],
         )
-    )
-    sections = tuple(
+    ]
+    sections = [
         r[0] for r in db.execute(
             "SELECT title FROM sections WHERE document_id = ? ORDER BY position", [document_id]
         )
-    )
+    ]
     turn_count, headline_count = db.execute(
         "SELECT count(*), count(NULLIF(headline, '')) FROM turns WHERE document_id = ?",
         [document_id],

@@ -142,21 +142,32 @@ def decode(data: bytes, name: str) -> Decoded:
     return _decode_legacy(data, name)
 
 
+def _prefix(data: bytes, codec: str, limit: int = 256 * 1024) -> str | None:
+    """Decode the first `limit` bytes strictly (a character cut at the end is fine)."""
+    try:
+        return codecs.getincrementaldecoder(codec)("strict").decode(data[:limit], final=False)
+    except UnicodeDecodeError:
+        return None
+
+
 def _decode_legacy(data: bytes, name: str) -> Decoded:
+    # Score each Chinese encoding on a prefix, then decode the whole file with the best
+    # one that reads all of it (decoding a large file four times would be slow).
     candidates: list[tuple[float, int, str, str]] = []
     # Order breaks ties: GBK before Big5 (far more common for simplified text).
     for rank, (codec, label) in enumerate((
         ("gbk", "GBK"), ("gb18030", "GB18030"), ("big5", "Big5"), ("big5hkscs", "Big5-HKSCS"),
     )):
-        text = _strict(data, codec)
-        if text is None:
+        head = _prefix(data, codec)
+        if head is None:
             continue
-        score = _han_score(text)
-        if score >= 0.6 and not _looks_binary(text):
-            candidates.append((score, -rank, text, label))
-    if candidates:
-        best = max(candidates, key=lambda c: (round(c[0], 2), c[1]))
-        return Decoded(normalise_newlines(best[2]), best[3])
+        score = _han_score(head)
+        if score >= 0.6 and not _looks_binary(head):
+            candidates.append((round(score, 2), -rank, codec, label))
+    for _, _, codec, label in sorted(candidates, reverse=True):
+        text = _strict(data, codec)
+        if text is not None and not _looks_binary(text):
+            return Decoded(normalise_newlines(text), label)
     bad_at, multibyte = _first_bad_utf8(data)
     if multibyte >= 1:
         # Mostly UTF-8 with broken bytes: guessing another encoding would only garble it.

@@ -39,6 +39,11 @@ _CJK_PREFIXES = ("以下", "如下", "下面", "例如", "比如", "譬如", "�
 _CJK_SPEECH_VERBS = ("说", "道", "表示", "指出", "认为", "强调", "介绍", "称", "提到", "透露",
                      "坦言", "补充", "回应", "写道", "提醒", "宣布", "解释", "总结", "如下",
                      "发现", "告诉记者")
+# 会议时间：, 活动地点：, 本期主题： are headings however they start.
+_CJK_HEADING_SUFFIXES = ("时间", "日期", "地点", "地址", "主题", "内容", "说明", "备注", "要求",
+                         "目标", "原因", "方法", "结果", "结论", "建议", "摘要", "简介", "背景",
+                         "要点", "链接", "网址", "电话", "邮箱", "来源", "提示", "注意", "议程",
+                         "纪要", "整理", "实录", "全文", "如下")
 # Words that head a list as often as they label a speaker: speakers only when they recur.
 _CJK_AMBIGUOUS = frozenset(("嘉宾", "主持", "问题", "提问", "观众", "现场"))
 _NUMERALS = "一二三四五六七八九十百千0123456789０１２３４５６７８９"
@@ -65,10 +70,37 @@ class LabelMatch:
     label: str  # the label as written, e.g. '王掌柜（笑）'
     rest_start: int  # where the text after the colon (and closing markup) begins
     strong: bool  # a name of the commonest shape (a short Chinese name, Mr./Ms. X, ...)
+    time_ms: int | None = None  # from a speech-recognition export: `说话人1 00:01:05`
+
+
+# Speech-recognition exports (飞书妙记, 讯飞听见, Otter) put the name and a time alone on
+# a line, the speech below: `说话人1 00:01:05`, `Speaker 2  0:03`, `杨静（00:12）`.
+_STAMPED = re.compile(
+    r"^[ \t\u3000]*(?P<label>[^\s:：(（][^:：\n]{0,40}?)[ \t\u3000]*[(（]?"
+    r"(?P<time>(?:\d{1,2}:)?\d{1,2}:\d{2}(?:[.,]\d{1,3})?)[)）]?[ \t\u3000]*$"
+)
+
+
+def clock_ms(stamp: str) -> int:
+    """'01:02:03,456', '02:03.4' or '0:03' as milliseconds."""
+    clock, _, fraction = stamp.replace(",", ".").partition(".")
+    parts = [int(p) for p in clock.split(":")]
+    while len(parts) < 3:
+        parts.insert(0, 0)
+    hours, minutes, seconds = parts
+    return ((hours * 60 + minutes) * 60 + seconds) * 1000 + int((fraction + "00")[:3])
 
 
 def match_label(line: str) -> LabelMatch | None:
     """The speaker label at the start of `line` (no newline), or None."""
+    stamped = _STAMPED.match(line)
+    if stamped:
+        name = " ".join(stamped["label"].split())
+        if _valid_name(name, "") is not None:
+            # Weak: a line such as `会议开始 10:30` looks the same; only recurring names count.
+            return LabelMatch(name=name, label=stamped["label"].strip(_SPACE),
+                              rest_start=len(line), strong=False,
+                              time_ms=clock_ms(stamped["time"]))
     m = _LINE.match(line)
     if m is None:
         return None
@@ -85,19 +117,13 @@ def match_label(line: str) -> LabelMatch | None:
         return None
     rest = m["rest"]
     label = m["label"].strip(_SPACE)
-    if not label or label != m["label"].lstrip(_SPACE).rstrip(_SPACE):
-        return None
-    if rest.startswith("//") or rest.startswith("\\"):
+    if not label or rest.startswith("//") or rest.startswith("\\"):
         return None  # a URL (https://) or a Windows path (C:\)
-    name, stage = label, ""
     staged = _STAGE.match(label)
-    if staged:
-        name, stage = staged["name"], staged["stage"]
-    name = " ".join(name.split())
+    name = " ".join((staged["name"] if staged else label).split())
     strong = _valid_name(name, rest)
     if strong is None:
         return None
-    del stage  # kept in `label`; the speaker is the name alone
     return LabelMatch(name=name, label=label, rest_start=m.start("rest"), strong=strong)
 
 
@@ -117,7 +143,7 @@ def _valid_cjk_name(name: str) -> bool | None:
         return None
     if name in _CJK_HEADINGS or name.startswith(_CJK_PREFIXES):
         return None
-    if len(name) >= 3 and name.endswith(_CJK_SPEECH_VERBS):
+    if len(name) >= 3 and name.endswith(_CJK_SPEECH_VERBS + _CJK_HEADING_SUFFIXES):
         return None
     if name[0] in _NUMERALS:
         return None
@@ -146,7 +172,8 @@ def _valid_latin_name(name: str) -> bool | None:
                                    "rep", "representative", "judge", "justice", "chairman",
                                    "chairwoman", "president", "q", "a"}:
         return True
-    return len(words) <= 3
+    # 'John Smith' is a name; a lone 'Look' or 'Well' is as likely a sentence opener.
+    return 2 <= len(words) <= 3
 
 
 def headline_span(rest: str) -> tuple[int, int] | None:

@@ -40,8 +40,9 @@ def detect_moderators(turns: Sequence[tuple[str | None, str]]) -> set[str]:
     A speaker labelled as such (主持人, 记者, Q, THE CHAIR, Moderator) is one. Otherwise the
     moderator is the one speaker whose turns are mostly questions (at least two, and at
     least 60%) when no one else comes close (30 points behind or more), and whose turns
-    are on average no longer than the others' — the one who asks, briefly, while the
-    others answer at length. Plays and lectures usually have none.
+    are on average not much longer than the others' (1.5 times at most) — the one who
+    asks while the others answer — and who speaks first. Plays and lectures usually have
+    none.
     """
     named = {s for s, _ in turns if s is not None and _is_moderator_name(s)}
     if named:
@@ -63,8 +64,10 @@ def detect_moderators(turns: Sequence[tuple[str | None, str]]) -> set[str]:
     others_chars = sum(r[2] for s, r in stats.items() if s != best)
     if questions < 2 or best_ratio < 0.6 or best_ratio - second_ratio < 0.3:
         return set()
-    if others_n and chars / n > others_chars / others_n:
+    if others_n and chars / n > 1.5 * others_chars / others_n:
         return set()
+    if next(s for s, _ in turns if s is not None) != best:
+        return set()  # the one who asks opens the conversation
     return {best}
 
 
@@ -178,4 +181,6 @@ def _latin_role(name: str, narration: str) -> str:
         rf"\b{re.escape(core[-1])}\b[ \t]*,[ \t]*([A-Z][^;\n()\[\]]{{1,100}}?)[ \t]*(?:[;\n]|\.(?:\s|$)|$)",
         narration, flags=re.IGNORECASE,
     )
-    return found.group(1).strip() if found else ""
+    role = found.group(1).strip() if found else ""
+    # The search ignores case for the name; the role must still start with a capital.
+    return role if role[:1].isupper() else ""

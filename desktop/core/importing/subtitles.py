@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 
 from desktop.core.errors import YanduError
-from desktop.core.importing.labels import match_label
+from desktop.core.importing.labels import clock_ms, match_label
 from desktop.core.importing.model import ParsedTurn
 from desktop.core.importing.text import strip_span
 
@@ -24,16 +24,6 @@ _TIMING = re.compile(
 _VOICE = re.compile(r"^<v(?:\.[\w.-]+)?[ \t]+(?P<name>[^>]+?)[ \t]*>")
 _CLOSE_VOICE = re.compile(r"</v>[ \t]*$")
 _BRACKET_NAME = re.compile(r"^\[(?P<name>[^\]\n]{1,40})\][ \t]*[:：][ \t]*")
-
-
-def to_ms(stamp: str) -> int:
-    """'01:02:03,456' or '02:03.4' as milliseconds."""
-    clock, _, fraction = stamp.replace(",", ".").partition(".")
-    parts = [int(p) for p in clock.split(":")]
-    while len(parts) < 3:
-        parts.insert(0, 0)
-    hours, minutes, seconds = parts
-    return ((hours * 60 + minutes) * 60 + seconds) * 1000 + int((fraction + "00")[:3])
 
 
 def _blocks(text: str) -> list[tuple[int, int]]:
@@ -55,8 +45,8 @@ def parse_cues(text: str, name: str) -> list[ParsedTurn]:
             timing = _TIMING.match(text[pos:line_end])
             if timing:
                 payload = min(line_end + 1, b_end)
-                cues.append((b_start, payload, b_end, to_ms(timing["start"]),
-                             to_ms(timing["end"])))
+                cues.append((b_start, payload, b_end, clock_ms(timing["start"]),
+                             clock_ms(timing["end"])))
                 break
             if nl < 0:
                 break
@@ -64,14 +54,22 @@ def parse_cues(text: str, name: str) -> list[ParsedTurn]:
     if not cues:
         raise YanduError(f"{name}: no subtitle cues found (expected lines like "
                          "'00:00:01,000 --> 00:00:04,000').")
+    found = [_speaker(text, p_start, p_end) for _, p_start, p_end, _, _ in cues]
+    # A `Name:` prefix seen once with an unusual shape (`Look: there it is`) is speech.
+    counts: dict[str, int] = {}
+    for who, _, _, _ in found:
+        if who is not None:
+            counts[who] = counts.get(who, 0) + 1
     turns: list[ParsedTurn] = []
     speaker: str | None = None
     for number, (b_start, p_start, p_end, start_ms, end_ms) in enumerate(cues):
         start = 0 if number == 0 else b_start
         end = cues[number + 1][0] if number + 1 < len(cues) else len(text)
-        found, label, text_start = _speaker(text, p_start, p_end)
-        if found is not None:
-            speaker = found
+        who, label, text_start, certain = found[number]
+        if who is not None and (certain or counts[who] >= 2):
+            speaker = who
+        else:
+            label, text_start = "", p_start
         text_start, text_end = strip_span(text, text_start, p_end)
         closing = _CLOSE_VOICE.search(text, text_start, text_end)
         if closing and closing.end() == text_end:
@@ -83,18 +81,18 @@ def parse_cues(text: str, name: str) -> list[ParsedTurn]:
     return turns
 
 
-def _speaker(text: str, start: int, end: int) -> tuple[str | None, str, int]:
-    """(speaker, label as written, where the speech starts) for a cue's payload."""
+def _speaker(text: str, start: int, end: int) -> tuple[str | None, str, int, bool]:
+    """(speaker, label as written, where the speech starts, certain?) for a cue's payload."""
     nl = text.find("\n", start, end)
     first = text[start : nl if nl >= 0 else end]
     voice = _VOICE.match(first)
     if voice:
-        return " ".join(voice["name"].split()), voice.group(0), start + voice.end()
+        return " ".join(voice["name"].split()), voice.group(0), start + voice.end(), True
     bracket = _BRACKET_NAME.match(first)
     if bracket and bracket["name"].strip():
         label = bracket["name"].strip()
-        return label, label, start + bracket.end()
+        return label, label, start + bracket.end(), True
     found = match_label(first)
-    if found is not None:
-        return found.name, found.label, start + found.rest_start
-    return None, "", start
+    if found is not None and found.time_ms is None:
+        return found.name, found.label, start + found.rest_start, found.strong
+    return None, "", start, False

@@ -22,6 +22,7 @@ class _Open:
     label: str = ""
     line_end: int = -1  # end of the label line (without its newline), -1 when no label
     rest_at: int = -1  # document offset of the text after the label's colon
+    time_ms: int | None = None
 
 
 def speaker_key(name: str) -> str:
@@ -86,7 +87,8 @@ def parse_text(text: str) -> list[ParsedTurn]:
         line = text[start:end]
         found = labels.get(index)
         if found is not None:
-            opened.append(_Open(start, found.name, found.label, end, start + found.rest_start))
+            opened.append(_Open(start, found.name, found.label, end, start + found.rest_start,
+                                found.time_ms))
             resume, in_direction = found.name, False
         elif not line.strip():
             continue
@@ -111,6 +113,13 @@ def parse_text(text: str) -> list[ParsedTurn]:
 
 
 def _finish(text: str, item: _Open, end: int) -> ParsedTurn:
+    turn = _spans(text, item, end)
+    if item.time_ms is None:
+        return turn
+    return ParsedTurn(**{**turn.__dict__, "cue_start_ms": item.time_ms})
+
+
+def _spans(text: str, item: _Open, end: int) -> ParsedTurn:
     if item.line_end < 0:
         return ParsedTurn(item.start, end, item.speaker, "", *strip_span(text, item.start, end))
     rest = text[item.rest_at : item.line_end]
