@@ -95,9 +95,12 @@ def annotation_blocks(item: data.PlacedAnnotation, *, in_transcript: bool = Fals
                       ) -> list[Block]:
     """One annotation: speaker heading, quoted passage, note, tags."""
     ann = item.annotation
-    speaker = item.speaker_name or NARRATION
-    # Amid the transcript a bare speaker heading would read as the next turn.
-    out = [_heading(3, f"Note · {speaker}" if in_transcript else speaker), _quote(ann.quote)]
+    if in_transcript:
+        # Amid the transcript a bare speaker heading would read as the next turn.
+        heading = f"Note · {item.speaker_name}" if item.speaker_name else "Note"
+    else:
+        heading = item.speaker_name or NARRATION
+    out = [_heading(3, heading), _quote(ann.quote)]
     if ann.note.strip():
         out.append(Block(ann.note.strip("\n").rstrip()))
     if ann.tags:
