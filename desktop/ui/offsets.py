@@ -8,6 +8,7 @@ conversion between the two goes through this module. No Qt here: it is plain ari
 from __future__ import annotations
 
 import bisect
+import re
 from dataclasses import dataclass, field
 
 
@@ -18,9 +19,12 @@ def utf16_len(text: str) -> int:
     return len(text.encode("utf-16-le")) // 2
 
 
+_ASTRAL = re.compile("[\U00010000-\U0010FFFF]")
+
+
 def has_astral(text: str) -> bool:
     """True when `text` holds a character outside the BMP."""
-    return utf16_len(text) != len(text)
+    return _ASTRAL.search(text) is not None
 
 
 def code_points_in(text: str, units: int) -> int:

@@ -129,17 +129,22 @@ class TranscriptView(QPlainTextEdit):
             cursor = QTextCursor(doc)
             cursor.beginEditBlock()
             section_pos = {s.id: i for i, s in enumerate(self.sections)}
+            # Hot loop (thousands of turns): formats made once, Qt methods bound once.
+            insert_block, insert_text = cursor.insertBlock, cursor.insertText
+            block_number, position = cursor.blockNumber, cursor.position
+            plain_block = QTextBlockFormat()
+            spacer, body, narration = fmts["spacer"], fmts["body"], fmts["narration"]
+            header, headline = fmts["header"], fmts["headline"]
+            names: dict[int, QTextCharFormat] = {}
+            for speaker in self.speakers.values():
+                name = QTextCharFormat()
+                name.setFontWeight(QFont.Weight.Bold)
+                name.setForeground(QColor(speaker.colour))
+                names[speaker.id] = name
+            question = self.tr("Question %1")
+            add_span = self.offsets.add
+            cursor.setBlockCharFormat(spacer)
             first = True
-
-            def new_block(char_format: QTextCharFormat) -> int:
-                nonlocal first
-                if first:
-                    cursor.setBlockCharFormat(char_format)
-                    first = False
-                else:
-                    cursor.insertBlock(QTextBlockFormat(), char_format)
-                return cursor.blockNumber()
-
             current_section = None
             for index, turn in enumerate(self.turns):
                 opens_section = (turn.section_id is not None
@@ -147,41 +152,43 @@ class TranscriptView(QPlainTextEdit):
                 if opens_section:
                     current_section = turn.section_id
                     number = section_pos.get(turn.section_id, 0)
-                    start = new_block(fmts["spacer"])
-                    new_block(fmts["header_number"])
-                    qt_start = cursor.position()
-                    cursor.insertText(self.tr("Question %1").replace("%1", str(number + 1)),
-                                      fmts["header_number"])
+                    if first:
+                        first = False
+                    else:
+                        insert_block(plain_block, spacer)
+                    start = block_number()
+                    insert_block(plain_block, fmts["header_number"])
+                    qt_start = position()
+                    insert_text(question.replace("%1", str(number + 1)), fmts["header_number"])
                     title = self.sections[number].title if self.sections else ""
                     if title and " ".join(title.split()) != " ".join(turn.text.split()):
                         # The question is not the turn below: show it in the header.
-                        cursor.insertText(HEADLINE_GAP + _elide(title, 60), fmts["header"])
-                    self.section_blocks.append(SectionBlocks(number, start,
-                                                             cursor.blockNumber(), [],
+                        insert_text(HEADLINE_GAP + _elide(title, 60), header)
+                    self.section_blocks.append(SectionBlocks(number, start, block_number(), [],
                                                              qt_start))
                 if self.section_blocks and turn.section_id == current_section:
                     self.section_blocks[-1].turn_indexes.append(index)
-                first_block = new_block(fmts["spacer"])
+                if first:
+                    first = False
+                else:
+                    insert_block(plain_block, spacer)
+                first_block = block_number()
                 speaker = self.speakers.get(turn.speaker_id) if turn.speaker_id else None
                 if speaker is not None:
-                    new_block(fmts["body"])
-                    name = QTextCharFormat()
-                    name.setFontWeight(QFont.Weight.Bold)
-                    name.setForeground(QColor(speaker.colour))
-                    cursor.insertText(speaker.name, name)
+                    insert_block(plain_block, body)
+                    insert_text(speaker.name, names[speaker.id])
                     if turn.headline:
-                        cursor.insertText(HEADLINE_GAP + turn.headline, fmts["headline"])
-                    new_block(fmts["body"])
+                        insert_text(HEADLINE_GAP + turn.headline, headline)
                     # The moderator's question opening a section reads as its header.
-                    text_format = (fmts["header"] if opens_section and speaker.is_moderator
-                                   else fmts["body"])
+                    text_format = header if opens_section and speaker.is_moderator else body
+                    insert_block(plain_block, text_format)
                 else:
-                    new_block(fmts["narration"])
-                    text_format = fmts["narration"]
-                qt_start = cursor.position()
-                cursor.insertText(turn.text, text_format)
-                self.offsets.add(TurnSpan(index, turn.text_start, turn.text, qt_start,
-                                          first_block, cursor.blockNumber()))
+                    text_format = narration
+                    insert_block(plain_block, narration)
+                qt_start = position()
+                insert_text(turn.text, text_format)
+                add_span(TurnSpan(index, turn.text_start, turn.text, qt_start, first_block,
+                                  block_number()))
             cursor.endEditBlock()
         finally:
             doc.blockSignals(False)
