@@ -1,0 +1,143 @@
+"""`python -m desktop.bench`: run the performance suite, print the table, write JSON."""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+from desktop.bench.report import Figure, table, write_json
+
+# The issue's table, in its order.
+ORDER = ["import", "search_median", "search_p95", "start", "open", "toggle", "scroll",
+         "glossary", "export_markdown", "export_html", "memory", "growth_import",
+         "growth_search"]
+
+
+def _sizes(text: str) -> list[float]:
+    try:
+        sizes = sorted({float(s) for s in text.split(",") if s.strip()})
+    except ValueError as exc:
+        raise argparse.ArgumentTypeError(f"--sizes takes megabytes like 1,5,20: {exc}") from exc
+    if not sizes or any(s <= 0 for s in sizes):
+        raise argparse.ArgumentTypeError("--sizes takes positive megabytes like 1,5,20")
+    return sizes
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """The benchmark's command line."""
+    parser = argparse.ArgumentParser(
+        prog="python -m desktop.bench",
+        description="Yandu's performance suite: generated transcripts (and FILEs), each "
+        "figure's median, its floor measured beside it, the ratio and the target.",
+    )
+    parser.add_argument("files", nargs="*", type=Path, metavar="FILE",
+                        help="real transcripts to measure too (import and search)")
+    parser.add_argument("--sizes", type=_sizes, default=None,
+                        help="generated transcript sizes in MB (default 1,5,20; --quick 0.2,1)")
+    parser.add_argument("--runs", type=int, default=None,
+                        help="runs per figure; the median counts (default 3; --quick 1)")
+    parser.add_argument("--quick", action="store_true",
+                        help="a fast pass: small sizes, one run each")
+    parser.add_argument("--json", type=Path, default=Path("yandu-bench.json"), metavar="OUT",
+                        help="where to write the figures as JSON (default ./yandu-bench.json)")
+    parser.add_argument("--workdir", type=Path, default=None,
+                        help="folder for generated transcripts and scratch studies "
+                        "(default: a temporary folder)")
+    parser.add_argument("--no-window", action="store_true",
+                        help="skip the figures that need the window")
+    parser.add_argument("--queries", type=int, default=50, help=argparse.SUPPRESS)
+    parser.add_argument("--annotations", type=int, default=10_000, help=argparse.SUPPRESS)
+    parser.add_argument("--terms", type=int, default=5000, help=argparse.SUPPRESS)
+    return parser
+
+
+def _primary(sizes: list[float]) -> float:
+    """The size most figures are measured on: 5 MB, or the nearest size given."""
+    return min(sizes, key=lambda s: (abs(s - 5), -s))
+
+
+def _say(message: str) -> None:
+    print(message, file=sys.stderr, flush=True)
+
+
+def run(args: argparse.Namespace) -> list[Figure]:
+    """Measure every figure; return them in the issue's order."""
+    from desktop.bench import core_figures as cf
+    from desktop.bench import window_figures as wf
+    from desktop.bench.generate import MB, cached_file
+
+    sizes = args.sizes or ([0.2, 1.0] if args.quick else [1.0, 5.0, 20.0])
+    runs = max(1, args.runs or (1 if args.quick else 3))
+    primary = _primary(sizes)
+    workdir = args.workdir or Path(tempfile.mkdtemp(prefix="yandu-bench-"))
+    workdir.mkdir(parents=True, exist_ok=True)
+
+    _say(f"yandu bench: sizes {sizes} MB, {runs} run(s), in {workdir}")
+    files = {}
+    for size in sizes:
+        _say(f"  generating {size:g} MB …")
+        files[size] = cached_file(workdir / "generated", int(size * MB))
+    cf.warm_up(workdir)
+
+    imports = {}
+    searches = {}
+    for size in sizes:
+        # The largest sizes only matter for growth; fewer runs keep the suite in minutes.
+        n = runs if size <= primary else max(1, runs - 1)
+        _say(f"  import {size:g} MB × {n} …")
+        imports[size] = cf.measure_import(files[size], workdir, n)
+        _say(f"  search {size:g} MB, {args.queries} queries × {runs} …")
+        searches[size] = cf.measure_search(imports[size], runs, args.queries)
+
+    main = imports[primary]
+    data = f"generated {primary:g} MB"
+    figures: list[Figure] = []
+    _say("  jieba floor …")
+    figures.append(cf.import_figure(main, data, runs))
+    figures += cf.search_figures(searches[primary], data)
+    if args.no_window:
+        figures += wf.skipped(data, "skipped (--no-window)")
+    else:
+        _say("  window …")
+        figures += wf.window_figures(main, workdir, data, runs)
+    _say("  glossary …")
+    figures.append(cf.glossary_figure(main, data, runs, args.terms))
+    _say("  export …")
+    figures += cf.export_figures(main, workdir, data, runs, args.annotations)
+    figures += cf.growth_figures(imports, searches)
+    figures.sort(key=lambda f: ORDER.index(f.key) if f.key in ORDER else len(ORDER))
+
+    for path in args.files:
+        _say(f"  {path.name} …")
+        imp = cf.measure_import(path, workdir, runs)
+        figures.append(cf.import_figure(imp, path.name, runs))
+        figures += cf.search_figures(cf.measure_search(imp, runs, args.queries), path.name)
+    return figures
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Run the suite; 0 when it ran (misses are reported, not errors), 2 on bad input."""
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    for path in args.files:
+        if not path.is_file():
+            parser.error(f"no such file: {path}")
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    started = time.perf_counter()
+    figures = run(args)
+    elapsed = time.perf_counter() - started
+    print(table(figures))
+    settings = {"sizes_mb": args.sizes or ([0.2, 1.0] if args.quick else [1.0, 5.0, 20.0]),
+                "runs": args.runs or (1 if args.quick else 3), "quick": args.quick,
+                "files": [str(p) for p in args.files], "seconds": round(elapsed, 1)}
+    write_json(args.json, figures, settings)
+    print(f"\n{len(figures)} figures in {elapsed:.0f} s; JSON written to {args.json}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
