@@ -17,9 +17,11 @@ import json
 import os
 import random
 import sys
+import time
 
 from db import open_study
 from db.annotations import Annotation, all_annotations
+from db.watch import StudyWatcher
 from desktop.core.annotations import (
     PALETTE,
     CreateAnnotation,
@@ -60,11 +62,23 @@ def _effects_of(command, undoing: bool) -> list:
 
 
 def edit_loop(path: str, document_id: int, seed: int, steps: int | None = None,
-              prefix: str = "") -> None:
-    """Create, edit, delete, undo and redo annotations, announcing each step."""
+              prefix: str = "", go: str | None = None, pause: float = 0.0) -> None:
+    """Create, edit, delete, undo and redo annotations, announcing each step.
+
+    With `go`, waits for that file to appear before the first step (a start line shared
+    with another worker), and at the end reports how often another process's commits
+    were noticed. `pause` (seconds) paces the steps like a person: SQLite's busy handler
+    sleeps while it waits, so a writer that never pauses can keep the lock for long runs.
+    """
     rng = random.Random(seed)
     db = open_study(path)
     history = History(db)
+    watcher = StudyWatcher(db)
+    seen = 0
+    if go is not None:
+        open(f"{go}.{prefix}", "w").close()  # ready
+        while not os.path.exists(go):
+            time.sleep(0.002)
     length = len(db.execute("SELECT text FROM documents WHERE id = ?",
                             [document_id]).fetchone()[0])
     # Only this worker's own annotations are edited (another may work beside it).
@@ -96,11 +110,15 @@ def edit_loop(path: str, document_id: int, seed: int, steps: int | None = None,
         _emit({"intent": effects})
         getattr(history, action)(*([command] if action == "run" else []))
         _emit({"ok": n})
+        seen += watcher.changed()
+        if pause:
+            time.sleep(pause)
         for kind, value in effects:
             if kind == "del":
                 live.pop(value, None)
             else:
                 live[value[0]] = Annotation(*value[:-1], tags=tuple(value[-1]))
+    _emit({"seen_changes": seen})
     db.close()
 
 
@@ -152,6 +170,6 @@ if __name__ == "__main__":
         zygote()
     elif mode == "edit":
         edit_loop(sys.argv[2], int(sys.argv[3]), int(sys.argv[4]), int(sys.argv[5]),
-                  prefix=sys.argv[6])
+                  prefix=sys.argv[6], go=sys.argv[7], pause=float(sys.argv[8]))
     else:
         raise SystemExit(f"unknown mode {mode}")
