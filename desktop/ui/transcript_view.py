@@ -266,8 +266,8 @@ class TranscriptView(QPlainTextEdit):
         return self.turn_index_at(self.textCursor().position())
 
     def cursor_offset(self) -> int | None:
-        """The document offset of the text cursor (snapped into speech)."""
-        return self.offsets.qt_to_doc(self.textCursor().position())
+        """The document offset of the text cursor, or of the selection's start."""
+        return self.offsets.qt_to_doc(self.textCursor().selectionStart())
 
     def selected_range(self) -> tuple[int, int] | None:
         """The selection as a document range of speech, or None when nothing is selected."""

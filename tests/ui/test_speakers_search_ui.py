@@ -1,0 +1,121 @@
+"""Speaker edits from the window (undoable), search with jumps, back and forward."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtCore import Qt
+
+from desktop.ui.actions import ActionId
+
+pytestmark = pytest.mark.ui
+
+
+def test_rename_and_merge_speakers_with_undo(window, monkeypatch) -> None:
+    from PySide6.QtWidgets import QInputDialog
+
+    window.speakers_dock.tree.setCurrentItem(window.speakers_dock.tree.topLevelItem(1))
+    window.speakers_dock.tree.setFocus()
+    monkeypatch.setattr(QInputDialog, "getText", lambda *a, **k: ("陈虞君博士", True))
+    window.actions[ActionId.RENAME_SPEAKER].trigger()
+    assert [s.name for s in window.speakers][1] == "陈虞君博士"
+    assert "陈虞君博士" in window.view.toPlainText()
+    assert window.speakers_dock.tree.topLevelItem(1).text(1) == "陈虞君博士"
+    assert window.actions[ActionId.UNDO].text() == "&Undo Rename speaker"
+
+    # Merge 吴韶华 into 张家俊: chosen by the cursor in one of 吴韶华's turns.
+    wu = window.speakers[3]
+    wu_turn = next(i for i, t in enumerate(window.turns) if t.speaker_id == wu.id)
+    window.view.setFocus()
+    window.view.scroll_to_offset(window.turns[wu_turn].text_start + 1)
+    monkeypatch.setattr(QInputDialog, "getItem", lambda *a, **k: ("张家俊", True))
+    window.actions[ActionId.MERGE_SPEAKER].trigger()
+    assert [s.name for s in window.speakers] == ["杨静", "陈虞君博士", "张家俊"]
+    assert window.speakers[2].turn_count == 10
+    assert window.actions[ActionId.UNDO].text() == "&Undo Merge speakers"
+
+    window.actions[ActionId.UNDO].trigger()
+    assert [s.name for s in window.speakers] == ["杨静", "陈虞君博士", "张家俊", "吴韶华"]
+    window.actions[ActionId.UNDO].trigger()
+    assert [s.name for s in window.speakers][1] == "陈虞君"
+    window.actions[ActionId.REDO].trigger()
+    assert [s.name for s in window.speakers][1] == "陈虞君博士"
+
+
+def test_rename_to_an_existing_name_is_one_line_and_changes_nothing(window, monkeypatch,
+                                                                    dialogs) -> None:
+    from PySide6.QtWidgets import QInputDialog
+
+    window.speakers_dock.tree.setCurrentItem(window.speakers_dock.tree.topLevelItem(1))
+    window.speakers_dock.tree.setFocus()
+    monkeypatch.setattr(QInputDialog, "getText", lambda *a, **k: ("张家俊", True))
+    window.actions[ActionId.RENAME_SPEAKER].trigger()
+    assert dialogs and "\n" not in dialogs[0][1] and "merge" in dialogs[0][1]
+    assert [s.name for s in window.speakers][1] == "陈虞君"
+    assert not window.actions[ActionId.UNDO].isEnabled()
+
+
+def test_role_colour_and_moderator(window, monkeypatch) -> None:
+    from PySide6.QtGui import QColor
+    from PySide6.QtWidgets import QColorDialog, QInputDialog
+
+    window.speakers_dock.tree.setCurrentItem(window.speakers_dock.tree.topLevelItem(2))
+    window.speakers_dock.tree.setFocus()
+    monkeypatch.setattr(QInputDialog, "getText", lambda *a, **k: ("研究员", True))
+    window.actions[ActionId.SPEAKER_ROLE].trigger()
+    assert window.speakers[2].role == "研究员"
+    assert window.speakers_dock.tree.topLevelItem(2).text(2) == "研究员"
+    monkeypatch.setattr(QColorDialog, "getColor", lambda *a, **k: QColor("#123456"))
+    window.actions[ActionId.SPEAKER_COLOUR].trigger()
+    assert window.speakers[2].colour == "#123456"
+    window.actions[ActionId.SPEAKER_MODERATOR].trigger()
+    assert window.speakers[2].is_moderator
+    window.actions[ActionId.UNDO].trigger()
+    assert not window.speakers[2].is_moderator
+
+
+def test_search_jumps_to_the_match_and_back_returns(window, qtbot) -> None:
+    window.actions[ActionId.FIND].trigger()
+    field = window.search_dock.field
+    assert field.hasFocus() or window.search_dock.isVisible()
+    field.setText("算力荒")
+    window.search_dock._emit_query()
+    assert window.hits
+    assert window.search_dock.results.count() == len(window.hits)
+    assert "【算力荒】" in window.search_dock.results.item(0).text()
+    before = window.here()
+    window.search_dock.results.setFocus()
+    window.search_dock.results.setCurrentRow(0)
+    qtbot.keyClick(window.search_dock.results, Qt.Key.Key_Return)
+    start, end = window.hits[0].matches[0]
+    assert window.view.selected_range() == (start, end)
+    assert window.view.textCursor().selectedText() == "算力荒"
+    window.actions[ActionId.BACK].trigger()
+    assert window.here() == before
+    window.actions[ActionId.FORWARD].trigger()
+    assert window.view.cursor_offset() == start
+
+
+def test_search_reveals_a_hidden_speaker(window) -> None:
+    window.search_dock.field.setText("算力荒")
+    window.search_dock._emit_query()
+    hit = window.hits[0]
+    speaker = next(s for s in window.speakers if s.name == hit.speaker)
+    window.set_filter({speaker.id}, True)
+    window.jump_to_hit(0)
+    assert speaker.id not in window.view.hidden_speakers
+    assert window.view.textCursor().selectedText() == "算力荒"
+
+
+def test_next_and_previous_annotation(window) -> None:
+    from desktop.core.annotations import CreateAnnotation, new_annotation
+
+    spots = [window.turns[i].text_start + 1 for i in (3, 9, 15)]
+    for start in spots:
+        window.run_command(CreateAnnotation(new_annotation(
+            window.db, window.document_id, start, start + 4)))
+    window.view.scroll_to_turn(0)
+    for expected in spots:
+        window.actions[ActionId.NEXT_ANNOTATION].trigger()
+        assert window.view.selected_range() == (expected, expected + 4)
+    window.actions[ActionId.PREVIOUS_ANNOTATION].trigger()
+    assert window.view.selected_range() == (spots[1], spots[1] + 4)
