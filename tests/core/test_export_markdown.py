@@ -126,3 +126,29 @@ def test_transcript_text_is_escaped_so_it_shows_literally(raw, escaped):
 ])
 def test_tags_become_obsidian_hashtags(tag, expected):
     assert hashtag(tag) == expected
+
+
+def test_reference_markdown_renders_as_meant_in_a_commonmark_renderer(study):
+    from markdown_it import MarkdownIt
+
+    text = render_markdown(study, ExportOptions(exported_at=EXPORTED_AT, with_transcript=True))
+    body = text.split("---\n", 2)[2]  # CommonMark has no front matter; Obsidian reads it
+    page = MarkdownIt("commonmark").render(body)
+    assert "<blockquote>\n<p>𠮷野家式的小模型*也*</p>\n</blockquote>" in page
+    assert "<p>Tags: #_2023 #算力</p>" in page  # tags are text, not headings
+    assert "<h3>Note · 陈虞君</h3>" in page
+    assert "<p><strong>陈虞君:</strong> <em>提升大模型长文本能力,降低幻觉问题</em></p>" in page
+    assert "<li>长文本</li>" in page and "<strong>幻觉</strong>是落地的头号障碍。" in page
+
+
+def test_hostile_transcript_text_stays_literal_in_commonmark(memory_db):
+    from markdown_it import MarkdownIt
+
+    build_study(memory_db)
+    memory_db.execute(
+        "UPDATE turns SET text = '1. <b>粗</b> [链](javascript:x) # 不是标题 &amp; *斜*' "
+        "WHERE position = 6")
+    text = render_markdown(memory_db, ExportOptions(with_transcript=True, with_glossary=False))
+    page = MarkdownIt("commonmark").render(text.split("---\n", 2)[2])
+    assert ("<p><strong>张家俊:</strong> 1. &lt;b&gt;粗&lt;/b&gt; [链](javascript:x) "
+            "# 不是标题 &amp;amp; *斜*</p>") in page

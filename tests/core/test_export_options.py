@@ -166,3 +166,37 @@ def test_ten_thousand_annotations_export_in_seconds_with_progress(big_study, tmp
     assert elapsed < 6, f"{format_id} took {elapsed:.1f}s"
     assert out.stat().st_size > 0
     assert seen and seen[-1][0] == seen[-1][1]
+
+
+class _Cancelled(Exception):
+    pass
+
+
+@pytest.mark.parametrize("format_id", list(FORMATS))
+def test_cancelling_through_progress_leaves_no_file(big_study, tmp_path, format_id):
+    def cancel(done: int, total: int) -> None:
+        raise _Cancelled
+
+    with pytest.raises(_Cancelled):
+        export(big_study, format_id, ExportOptions(), tmp_path / "x", cancel)
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_export_from_a_study_file_on_a_worker_thread(study_path, tmp_path):
+    from concurrent.futures import ThreadPoolExecutor
+
+    from db import open_study
+    from desktop.core.export import export_study_file
+
+    db = open_study(study_path)
+    build_study(db)
+    db.close()
+    with ThreadPoolExecutor(1) as pool:
+        out = pool.submit(export_study_file, study_path, "markdown", ExportOptions(),
+                          tmp_path / "n.md").result()
+    assert "> 降本增效" in out.read_text(encoding="utf-8")
+
+
+def test_unknown_format_is_a_one_line_error(memory_db, tmp_path):
+    with pytest.raises(YanduError, match="Unknown export format 'pdf'"):
+        export(memory_db, "pdf", ExportOptions(), tmp_path / "x.pdf")

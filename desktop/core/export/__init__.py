@@ -8,12 +8,15 @@ connection when run off the GUI thread (sqlite-utils connections are per thread)
 
 from __future__ import annotations
 
+import os
 from collections.abc import Callable
 from pathlib import Path
 from typing import NamedTuple
 
 from sqlite_utils import Database
 
+from db import open_study
+from desktop.core.errors import YanduError
 from desktop.core.export.anki import export_anki
 from desktop.core.export.html import export_html, render_html
 from desktop.core.export.markdown import export_markdown, render_markdown
@@ -61,13 +64,29 @@ def default_filename(db: Database, options: ExportOptions, format_id: str) -> st
 
 def export(db: Database, format_id: str, options: ExportOptions, out: Path,
            progress: Progress | None = None) -> Path:
-    """Run the exporter for `format_id`."""
+    """Run the exporter for `format_id`; `progress` may raise to cancel (no file is left)."""
+    if format_id not in FORMATS:
+        raise YanduError(f"Unknown export format {format_id!r}; use one of {', '.join(FORMATS)}.")
     return FORMATS[format_id].export(db, options, Path(out), progress)
+
+
+def export_study_file(study: str | os.PathLike[str], format_id: str, options: ExportOptions,
+                      out: Path, progress: Progress | None = None) -> Path:
+    """Export from a study file through a connection of its own: call this on a worker thread.
+
+    sqlite-utils connections belong to the thread that made them, so a background export
+    must not borrow the window's.
+    """
+    db = open_study(study, create=False)
+    try:
+        return export(db, format_id, options, out, progress)
+    finally:
+        db.close()
 
 
 __all__ = [
     "FORMATS", "ExportOptions", "Format", "ImportReport", "Progress", "default_filename",
-    "export", "export_anki", "export_csv", "export_html", "export_markdown", "export_qdpx",
+    "export", "export_anki", "export_study_file", "export_csv", "export_html", "export_markdown", "export_qdpx",
     "export_webannotation", "import_webannotation", "render_html", "render_markdown",
     "safe_filename",
 ]
