@@ -158,12 +158,13 @@ def big_study():
 def test_ten_thousand_annotations_export_in_seconds_with_progress(big_study, tmp_path,
                                                                   format_id):
     seen: list[tuple[int, int]] = []
-    began = time.perf_counter()
+    # CPU time of this process: other work on a shared machine does not count against it.
+    began = time.process_time()
     out = export(big_study, format_id, ExportOptions(), tmp_path / f"big{FORMATS[format_id].suffix}",
                  lambda done, total: seen.append((done, total)))
-    elapsed = time.perf_counter() - began
-    # Generous for a busy two-core machine; a quiet one takes well under half.
-    assert elapsed < 6, f"{format_id} took {elapsed:.1f}s"
+    elapsed = time.process_time() - began
+    # A quiet two-core machine takes under 2.5 s for the slowest (HTML).
+    assert elapsed < 5, f"{format_id} took {elapsed:.1f}s of CPU"
     assert out.stat().st_size > 0
     assert seen and seen[-1][0] == seen[-1][1]
 
