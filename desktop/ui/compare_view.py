@@ -15,7 +15,7 @@ from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QWidge
 from desktop.core.library import Section, Speaker, Turn
 from desktop.ui.docks.common import elide
 
-CELL_LIMIT = 400  # characters per cell; the whole answer is in the tooltip and one key away
+CELL_LIMIT = 300  # characters per cell; the whole answer is in the tooltip and one key away
 TURNS_ROLE = Qt.ItemDataRole.UserRole + 1
 
 _Index = QModelIndex | QPersistentModelIndex
@@ -59,12 +59,24 @@ class CompareModel(QAbstractTableModel):
         return 0 if parent.isValid() else len(self.sections)
 
     def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: N802, B008
-        return 0 if parent.isValid() else len(self.columns)
+        # Column 0 is the question; then one column per speaker.
+        return 0 if parent.isValid() else len(self.columns) + 1
+
+    def turns_of(self, row: int, column: int) -> list[int]:
+        """The turn indexes behind a cell (for the question: the turn that asks it)."""
+        if column == 0:
+            opening = [i for i, t in enumerate(self.turns)
+                       if t.section_id == self.sections[row].id]
+            return opening[:1]
+        return self.cells[row][column - 1]
 
     def cell_text(self, row: int, column: int, limit: int | None = CELL_LIMIT) -> str:
-        """The headline (if any) then the answer, for one cell."""
+        """The question, or a speaker's headline (if any) then their answer."""
+        if column == 0:
+            title = self.sections[row].title
+            return title if limit is None else elide(title, limit)
         parts = []
-        for index in self.cells[row][column]:
+        for index in self.cells[row][column - 1]:
             turn = self.turns[index]
             text = turn.text if limit is None else elide(turn.text, limit)
             parts.append(f"【{turn.headline}】\n{text}" if turn.headline else text)
@@ -79,7 +91,11 @@ class CompareModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.ToolTipRole:
             return elide(self.cell_text(index.row(), index.column(), None), 2000)
         if role == TURNS_ROLE:
-            return list(self.cells[index.row()][index.column()])
+            return list(self.turns_of(index.row(), index.column()))
+        if role == Qt.ItemDataRole.FontRole and index.column() == 0:
+            font = QFont()
+            font.setBold(True)
+            return font
         if role == Qt.ItemDataRole.TextAlignmentRole:
             return int(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
         return None
@@ -88,19 +104,19 @@ class CompareModel(QAbstractTableModel):
                    role: int = Qt.ItemDataRole.DisplayRole):
         """Speaker names across, numbered questions down."""
         if orientation == Qt.Orientation.Horizontal:
+            if section == 0:
+                return self.tr("Question") if role == Qt.ItemDataRole.DisplayRole else None
             if role == Qt.ItemDataRole.DisplayRole:
-                return self.columns[section].name
+                return self.columns[section - 1].name
             if role == Qt.ItemDataRole.ToolTipRole:
-                return self.columns[section].role
+                return self.columns[section - 1].role
             if role == Qt.ItemDataRole.FontRole:
                 font = QFont()
                 font.setBold(True)
                 return font
         else:
             if role == Qt.ItemDataRole.DisplayRole:
-                return f"{section + 1}  {elide(self.sections[section].title, 28)}"
-            if role == Qt.ItemDataRole.ToolTipRole:
-                return self.sections[section].title
+                return str(section + 1)
         return None
 
 
@@ -122,7 +138,6 @@ class CompareView(QTableView):
         self.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
         self.verticalHeader().setDefaultAlignment(Qt.AlignmentFlag.AlignTop
                                                   | Qt.AlignmentFlag.AlignLeft)
-        self.verticalHeader().setMaximumWidth(220)
         self.clicked.connect(self._activate)
         self.activated.connect(self._activate)
 
@@ -132,8 +147,8 @@ class CompareView(QTableView):
         self.compare_model.load(turns, speakers, sections)
         if self.compare_model.rowCount() <= 300:
             self.resizeRowsToContents()
-        if self.compare_model.rowCount() and self.compare_model.columnCount():
-            self.setCurrentIndex(self.compare_model.index(0, 0))
+        if self.compare_model.rowCount() and self.compare_model.columnCount() > 1:
+            self.setCurrentIndex(self.compare_model.index(0, 1))
 
     def resizeEvent(self, event) -> None:  # noqa: N802 (Qt override)
         """Rows grow with the wrapped answers when columns change width."""
@@ -152,7 +167,7 @@ class CompareView(QTableView):
         """Select the cell holding a turn (when switching from the reading view)."""
         model = self.compare_model
         for row, cells in enumerate(model.cells):
-            for column, indexes in enumerate(cells):
+            for column, indexes in enumerate(cells, start=1):
                 if turn_index in indexes:
                     self.setCurrentIndex(model.index(row, column))
                     self.scrollTo(model.index(row, column))

@@ -53,6 +53,8 @@ class SectionBlocks:
     last_block: int
     turn_indexes: list[int]
     qt_start: int = 0
+    #: A block repeating the question, shown only while the turn asking it is hidden.
+    title_block: int = -1
 
 
 class TranscriptView(QPlainTextEdit):
@@ -161,11 +163,18 @@ class TranscriptView(QPlainTextEdit):
                     qt_start = position()
                     insert_text(question.replace("%1", str(number + 1)), fmts["header_number"])
                     title = self.sections[number].title if self.sections else ""
+                    title_block = -1
                     if title and " ".join(title.split()) != " ".join(turn.text.split()):
                         # The question is not the turn below: show it in the header.
                         insert_text(HEADLINE_GAP + _elide(title, 60), header)
-                    self.section_blocks.append(SectionBlocks(number, start, block_number(), [],
-                                                             qt_start))
+                    elif title:
+                        # The question is the turn below; repeat it for when that is hidden.
+                        insert_block(plain_block, header)
+                        insert_text(_elide(title, 120), header)
+                        title_block = block_number()
+                    last = block_number() if title_block < 0 else title_block - 1
+                    self.section_blocks.append(SectionBlocks(number, start, last, [], qt_start,
+                                                             title_block))
                 if self.section_blocks and turn.section_id == current_section:
                     self.section_blocks[-1].turn_indexes.append(index)
                 if first:
@@ -194,6 +203,9 @@ class TranscriptView(QPlainTextEdit):
             doc.blockSignals(False)
             self.setUpdatesEnabled(True)
         self._visible = [True] * len(self.turns)
+        for section in self.section_blocks:
+            if section.title_block >= 0:  # the asking turn is shown: no repeat
+                doc.findBlockByNumber(section.title_block).setVisible(False)
         # Make the layout aware of the whole new content (signals were blocked).
         doc.markContentsDirty(0, doc.characterCount())
         self._apply_filter()
@@ -228,11 +240,15 @@ class TranscriptView(QPlainTextEdit):
                 high = span.last_block
         for section in self.section_blocks:
             shown = any(self._visible[i] for i in section.turn_indexes)
-            block = doc.findBlockByNumber(section.first_block)
-            if block.isVisible() != shown:
-                self._set_blocks_visible(section.first_block, section.last_block, shown)
-                low = section.first_block if low is None else min(low, section.first_block)
-                high = section.last_block if high is None else max(high, section.last_block)
+            parts = [(section.first_block, section.last_block, shown)]
+            if section.title_block >= 0:
+                asked = bool(section.turn_indexes) and self._visible[section.turn_indexes[0]]
+                parts.append((section.title_block, section.title_block, shown and not asked))
+            for first, last, visible in parts:
+                if doc.findBlockByNumber(first).isVisible() != visible:
+                    self._set_blocks_visible(first, last, visible)
+                    low = first if low is None else min(low, first)
+                    high = last if high is None else max(high, last)
         if low is not None:
             start = doc.findBlockByNumber(low).position()
             end_block = doc.findBlockByNumber(high)
@@ -284,7 +300,8 @@ class TranscriptView(QPlainTextEdit):
         span = self.offsets.span_at_block(block.blockNumber())
         if span is None:
             for section in self.section_blocks:
-                if section.first_block <= block.blockNumber() <= section.last_block:
+                if (section.first_block <= block.blockNumber()
+                        <= max(section.last_block, section.title_block)):
                     first = section.turn_indexes[0] if section.turn_indexes else 0
                     return self.offsets.spans[first].doc_start
             return None

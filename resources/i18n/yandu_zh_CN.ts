@@ -358,6 +358,14 @@
     </message>
 </context>
 <context>
+    <name>CompareModel</name>
+    <message>
+        <location filename="../../desktop/ui/compare_view.py" line="108" />
+        <source>Question</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
     <name>DocumentsDock</name>
     <message>
         <location filename="../../desktop/ui/docks/documents.py" line="32" />
@@ -373,83 +381,83 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="271" />
+        <location filename="../../desktop/ui/main_window.py" line="272" />
         <source>Speaker &amp;filter</source>
         <translation>发言人筛选(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="272" />
+        <location filename="../../desktop/ui/main_window.py" line="273" />
         <source>&amp;Panels</source>
         <translation>面板(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="273" />
+        <location filename="../../desktop/ui/main_window.py" line="274" />
         <source>Toolbar</source>
         <translation>工具栏</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="294" />
+        <location filename="../../desktop/ui/main_window.py" line="295" />
         <source>no document</source>
         <translation>无文档</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="412" />
+        <location filename="../../desktop/ui/main_window.py" line="413" />
         <source>%1 of %2 turns shown</source>
         <translation>显示 %1 / %2 段发言</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="420" />
+        <location filename="../../desktop/ui/main_window.py" line="421" />
         <location filename="../../desktop/ui/window_navigation.py" line="144" />
         <source>Narration</source>
         <translation>旁白</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="421" />
+        <location filename="../../desktop/ui/main_window.py" line="422" />
         <source>Turn %1 · %2</source>
         <translation>第 %1 段 · %2</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="474" />
+        <location filename="../../desktop/ui/main_window.py" line="475" />
         <source>&amp;Undo %1</source>
         <translation>撤销“%1”(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="476" />
+        <location filename="../../desktop/ui/main_window.py" line="477" />
         <source>&amp;Redo %1</source>
         <translation>重做“%1”(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="482" />
+        <location filename="../../desktop/ui/main_window.py" line="483" />
         <source>Yandu</source>
         <translation>研读</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="520" />
+        <location filename="../../desktop/ui/main_window.py" line="521" />
         <source>Import transcripts</source>
         <translation>导入文字稿</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="521" />
+        <location filename="../../desktop/ui/main_window.py" line="522" />
         <source>Transcripts (*.txt *.md *.markdown *.srt *.vtt *.docx);;All files (*)</source>
         <translation>文字稿 (*.txt *.md *.markdown *.srt *.vtt *.docx);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="528" />
+        <location filename="../../desktop/ui/main_window.py" line="529" />
         <source>This study is in memory; import needs a study file.</source>
         <translation>此研究库在内存中；导入需要研究库文件。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="554" />
+        <location filename="../../desktop/ui/main_window.py" line="555" />
         <source>Importing %1…</source>
         <translation>正在导入 %1…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="576" />
+        <location filename="../../desktop/ui/main_window.py" line="577" />
         <source>“%1” is already in the study.</source>
         <translation>“%1”已在研究库中。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="578" />
+        <location filename="../../desktop/ui/main_window.py" line="579" />
         <source>Imported “%1”.</source>
         <translation>已导入“%1”。</translation>
     </message>
@@ -700,12 +708,13 @@
 <context>
     <name>TranscriptView</name>
     <message>
-        <location filename="../../desktop/ui/transcript_view.py" line="153" />
+        <location filename="../../desktop/ui/transcript_view.py" line="146" />
         <source>Question %1</source>
+        <extracomment>A block repeating the question, shown only while the turn asking it is hidden.</extracomment>
         <translation>问题 %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/transcript_view.py" line="383" />
+        <location filename="../../desktop/ui/transcript_view.py" line="407" />
         <source>no role given</source>
         <translation>未注明身份</translation>
     </message>

@@ -58,9 +58,15 @@ def test_speaker_keys_toggle_solo_and_show_all(window, qtbot) -> None:
     assert shown and all(window.turns[i].speaker_id == zhang.id for i in shown)
     assert view.visible_turn_count() == 5
     assert "5 of 21" in window.count_label.text()
+    # The moderator is hidden, so each header repeats its question.
+    doc = view.document()
+    titles = [doc.findBlockByNumber(s.title_block) for s in view.section_blocks]
+    assert all(b.isVisible() for b in titles)
+    assert titles[1].text().startswith("基础大模型发展的技术突破口是什么")
 
     qtbot.keyClick(view, Qt.Key.Key_0)
     assert view.visible_turn_count() == 21
+    assert not any(b.isVisible() for b in titles)  # the moderator asks them again
     qtbot.keyClick(view, Qt.Key.Key_H)
     assert view.visible_turn_count() == 20  # the opening narration hidden
     assert not _speech_shown(window, 0)
@@ -79,14 +85,21 @@ def test_compare_view_cells_hold_each_answer_headline_first(window, qtbot) -> No
     assert window.stack.currentWidget() is window.compare
     model = window.compare.compare_model
     assert model.rowCount() == 5
-    assert [model.headerData(c, Qt.Orientation.Horizontal) for c in range(3)] == [
-        "陈虞君", "张家俊", "吴韶华"]
-    cell = model.index(0, 0).data()
+    assert [model.headerData(c, Qt.Orientation.Horizontal) for c in range(4)] == [
+        "Question", "陈虞君", "张家俊", "吴韶华"]
+    assert model.index(1, 0).data().startswith("基础大模型发展的技术突破口是什么")
+    cell = model.index(0, 1).data()
     assert cell.startswith("【提升大模型长文本能力,降低幻觉问题】\n循环智能基于ToB")
     # Row 2 (question 2): 吴韶华 answered first in the transcript but keeps his column.
-    assert model.index(1, 2).data().startswith("【算法数据双创新,打造内部飞轮】")
-    # Enter on a cell jumps to that turn in the reading view.
-    window.compare.setCurrentIndex(model.index(1, 1))
+    assert model.index(1, 3).data().startswith("【算法数据双创新,打造内部飞轮】")
+    # A click on a cell jumps to that turn in the reading view...
+    rect = window.compare.visualRect(model.index(0, 3))
+    qtbot.mouseClick(window.compare.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    assert window.stack.currentWidget() is window.view
+    assert window.turns[window.view.current_turn()].headline == "筑基基础大模型,助力行业落地"
+    qtbot.keyClick(window.view, Qt.Key.Key_C)
+    # ...and so does Enter.
+    window.compare.setCurrentIndex(model.index(1, 2))
     qtbot.keyClick(window.compare, Qt.Key.Key_Return)
     assert window.stack.currentWidget() is window.view
     turn = window.turns[window.view.current_turn()]
