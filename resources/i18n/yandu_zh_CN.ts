@@ -362,7 +362,7 @@
     <message>
         <location filename="../../desktop/ui/compare_view.py" line="108" />
         <source>Question</source>
-        <translation type="unfinished" />
+        <translation>问题</translation>
     </message>
 </context>
 <context>
