@@ -114,3 +114,9 @@ def test_qdpx_of_a_study_without_tags_or_notes_still_validates(memory_db, tmp_pa
     memory_db.execute("UPDATE annotations SET note = ''")
     xml_bytes, _ = _project(export_qdpx(memory_db, ExportOptions(), tmp_path / "p.qdpx"))
     xmlschema.XMLSchema(SCHEMA).validate(xml_bytes.decode("utf-8"))
+
+
+def test_qdpx_of_an_empty_study_validates(memory_db, tmp_path):
+    xml_bytes, files = _project(export_qdpx(memory_db, ExportOptions(), tmp_path / "e.qdpx"))
+    xmlschema.XMLSchema(SCHEMA).validate(xml_bytes.decode("utf-8"))
+    assert list(files) == ["project.qde"]

@@ -152,3 +152,26 @@ def test_hostile_transcript_text_stays_literal_in_commonmark(memory_db):
     page = MarkdownIt("commonmark").render(text.split("---\n", 2)[2])
     assert ("<p><strong>张家俊:</strong> 1. &lt;b&gt;粗&lt;/b&gt; [链](javascript:x) "
             "# 不是标题 &amp;amp; *斜*</p>") in page
+
+
+def test_front_matter_is_valid_yaml_even_for_awkward_names(memory_db):
+    yaml = pytest.importorskip("yaml")
+    build_study(memory_db, title='标题: "引号"\n# 不是注释 --- &anchor *alias')
+    memory_db.execute("UPDATE speakers SET role = 'a: b\\ c\t[x]' WHERE name = '陈虞君'")
+    text = render_markdown(memory_db, ExportOptions(exported_at=EXPORTED_AT,
+                                                    speakers=("陈虞君", "it's")))
+    head = yaml.safe_load(text.split("---\n")[1])
+    assert head["title"] == '标题: "引号"\n# 不是注释 --- &anchor *alias'
+    assert head["speakers"][1] == {"name": "陈虞君", "role": "a: b\\ c\t[x]"}
+    assert head["only_speakers"] == ["陈虞君", "it's"]
+    assert str(head["date"]) == "2026-11-27"
+
+
+def test_an_empty_study_exports_in_every_format(memory_db, tmp_path):
+    from desktop.core.export import FORMATS, export
+
+    for format_id, (_label, suffix, _fn) in FORMATS.items():
+        out = export(memory_db, format_id, ExportOptions(), tmp_path / f"empty{suffix}")
+        assert out.stat().st_size > 0
+    assert render_markdown(memory_db, ExportOptions(exported_at=EXPORTED_AT)).startswith(
+        '---\ntitle: "Yandu notes"\ndate: 2026-11-27\ndocuments: []\n---\n')

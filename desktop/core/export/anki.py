@@ -17,13 +17,13 @@ from sqlite_utils import Database
 from desktop.core.export import data, glossary_source
 from desktop.core.export.html import markdown_to_html
 from desktop.core.export.options import ExportOptions, Progress, atomic_path, report
+from desktop.core.glossary.selection import sentence_around
 
 # Fixed for ever: changing either makes Anki treat a re-export as a new note type or deck.
 MODEL_ID = 1_738_204_511
 DECK_ID = 1_738_204_512
 DECK_NAME = "Yandu glossary"
 FIELDS = ("Term", "Pinyin", "English", "Definition", "Example", "Source")
-SENTENCE_END = re.compile(r"[。！？!?；;\n]")
 EXAMPLE_LIMIT = 80
 
 CARD_CSS = """
@@ -63,18 +63,9 @@ def note_guid(term_id: str) -> str:
 
 def example_sentence(text: str, start: int, end: int) -> tuple[str, int, int]:
     """The sentence around text[start:end], and the match's place inside it."""
-    left = start
-    while left > 0 and not SENTENCE_END.match(text[left - 1]) and start - left < EXAMPLE_LIMIT:
-        left -= 1
-    right = end
-    while right < len(text) and start - left + right - end < 2 * EXAMPLE_LIMIT:
-        if SENTENCE_END.match(text[right]):
-            right += 1 if text[right] != "\n" else 0
-            break
-        right += 1
-    sentence = text[left:right]
-    stripped = len(sentence) - len(sentence.lstrip())
-    return sentence.strip(), start - left - stripped, end - left - stripped
+    sentence = sentence_around(text, start, end, limit=EXAMPLE_LIMIT)
+    at = max(sentence.find(text[start:end]), 0)
+    return sentence, at, at + (end - start)
 
 
 def _example_html(sentence: str, start: int, end: int) -> str:
