@@ -494,6 +494,11 @@ class MainWindow(AnnotationsMixin, NavigationMixin, SpeakersMixin, QMainWindow):
         if version == self._data_version:
             return
         self._data_version = version
+        if self._importing:
+            return  # our own background import; its completion refreshes the window
+        # Another program wrote: an undo recorded before could overwrite its newer edit.
+        self.history.clear()
+        self._update_undo_actions()
         self.refresh_documents()
         ids = {d.id for d in library.list_documents(self.db)}
         if self.document_id is not None and self.document_id not in ids:

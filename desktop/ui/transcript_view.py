@@ -261,7 +261,7 @@ class TranscriptView(QPlainTextEdit):
 
     def _set_blocks_visible(self, first: int, last: int, shown: bool) -> None:
         block = self.document().findBlockByNumber(first)
-        while block.isValid() and block.blockNumber() <= last:
+        for _ in range(last - first + 1):  # a count, not blockNumber(): half the Qt calls
             block.setVisible(shown)
             block = block.next()
 

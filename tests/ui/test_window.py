@@ -163,3 +163,46 @@ def test_twenty_thousand_void_qt_calls_do_not_crash(qapp, qtbot) -> None:
         else:
             edit.setPlainText("研读")
     assert edit.toPlainText() == "研读"
+
+
+def test_changes_by_another_program_appear_and_clear_undo(window) -> None:
+    from db import open_study
+    from desktop.core.annotations import CreateAnnotation, new_annotation
+
+    turn = window.turns[4]
+    window.run_command(CreateAnnotation(new_annotation(
+        window.db, window.document_id, turn.text_start, turn.text_start + 2)))
+    assert window.actions[ActionId.UNDO].isEnabled()
+    other = open_study(window.study_path)
+    try:
+        CreateAnnotation(new_annotation(other, window.document_id, turn.text_start + 5,
+                                        turn.text_start + 9, note="from the CLI")).apply(other)
+    finally:
+        other.close()
+    window.check_outside_changes()
+    assert window.annotations_dock.list.count() == 2
+    assert any(a.note == "from the CLI" for a in window.annotations)
+    assert not window.actions[ActionId.UNDO].isEnabled()
+
+
+def test_hover_shows_the_role_and_the_note(window) -> None:
+    from desktop.core.annotations import CreateAnnotation, new_annotation
+
+    view = window.view
+    turn_index = 5
+    turn = window.turns[turn_index]
+    window.run_command(CreateAnnotation(new_annotation(
+        window.db, window.document_id, turn.text_start, turn.text_start + 8,
+        note="**important** <script>alert(1)</script> ![](http://example.com/x.png)",
+        tags=["t1"])))
+    view.scroll_to_offset(turn.text_start + 3)
+    note_tip = view.tooltip_at(view.cursorRect().center())
+    assert "<strong>important</strong>" in note_tip and "#t1" in note_tip
+    assert "<script" not in note_tip and "<img" not in note_tip  # sanitised
+    label_block = view.document().findBlockByNumber(view.offsets.spans[turn_index].first_block + 1)
+    cursor = view.textCursor()
+    cursor.setPosition(label_block.position() + 1)
+    view.setTextCursor(cursor)
+    role_tip = view.tooltip_at(view.cursorRect().center())
+    speaker = next(s for s in window.speakers if s.id == turn.speaker_id)
+    assert speaker.name in role_tip and speaker.role in role_tip
