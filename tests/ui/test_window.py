@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import html
+
 import pytest
 from PySide6.QtCore import Qt
 
@@ -205,4 +207,4 @@ def test_hover_shows_the_role_and_the_note(window) -> None:
     view.setTextCursor(cursor)
     role_tip = view.tooltip_at(view.cursorRect().center())
     speaker = next(s for s in window.speakers if s.id == turn.speaker_id)
-    assert speaker.name in role_tip and speaker.role in role_tip
+    assert speaker.name in role_tip and html.escape(speaker.role) in role_tip
