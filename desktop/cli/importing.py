@@ -64,12 +64,11 @@ def run_import(args: argparse.Namespace) -> int:
     sources = []
     for name in args.files:
         data = read_source(name)
-        title = title_for(name, args.title)
-        parse_bytes(data, Path(name).name, title=title)  # raises before any write
-        sources.append((name, data, title))
+        parsed = parse_bytes(data, Path(name).name, title=title_for(name, args.title))
+        sources.append((name, data, parsed))  # every file is checked before any is stored
     db = cli.open_for(args)
     results = [
-        import_bytes(db, data, Path(name).name, title=title) for name, data, title in sources
+        import_bytes(db, data, Path(name).name, parsed=parsed) for name, data, parsed in sources
     ]
     if args.json:
         payload = [r.as_dict() for r in results]

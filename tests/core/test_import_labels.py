@@ -260,3 +260,41 @@ def test_subtitle_prefix_seen_once_with_an_odd_shape_is_speech():
     parsed = parse_bytes(srt.encode(), "clip.srt")
     said = [(t.speaker, parsed.turn_text(t)) for t in parsed.turns]
     assert said == [("Anna", "Hello."), ("Anna", "Look: there it is."), ("Anna", "Where?")]
+
+
+def test_pronoun_openers_are_speakers_only_when_they_recur():
+    single = parse("甲：你好？\n乙：你好。\n我们：都来了。\n甲：好的？\n乙：嗯。\n")
+    assert [s.name for s in single.speakers] == ["甲", "乙"]
+    singer = parse("主持人：那英老师好？\n那英：大家好。\n主持人：新歌呢？\n那英：快了。\n")
+    assert [s.name for s in singer.speakers] == ["主持人", "那英"]
+
+
+def test_question_and_answer_labels():
+    parsed = parse("问：您怎么看算力？\n答：很紧张。\n问：那数据呢？\n答：也紧张。\n")
+    assert [(s.name, s.is_moderator) for s in parsed.speakers] == [("问", True), ("答", False)]
+    assert [s.title for s in parsed.sections] == ["您怎么看算力？", "那数据呢？"]
+
+
+def test_deposition_q_and_a_without_colons():
+    parsed = parse("EXAMINATION\nBY MR. LEE:\nQ. Where were you on May 5?\nA. At home.\n"
+                   "Q. Alone?\nA. Yes.\n")
+    assert [(s.name, s.is_moderator) for s in parsed.speakers] == [("Q", True), ("A", False)]
+    assert parsed.turn_text(parsed.turns[2]) == "At home."
+
+
+def test_an_outline_is_not_a_deposition():
+    parsed = parse("Outline\nA. First point\nB. Second point\n")
+    assert parsed.speakers == ()
+
+
+def test_role_written_in_the_label():
+    parsed = parse("主持人 杨静：你好？\n嘉宾 陈虞君：你好。\n主持人 杨静：再见？\n嘉宾 陈虞君：再见。\n")
+    assert [(s.name, s.role, s.is_moderator) for s in parsed.speakers] == [
+        ("杨静", "主持人", True), ("陈虞君", "嘉宾", False)]
+    assert parsed.turns[0].label == "主持人 杨静"
+
+
+def test_markdown_blockquote_labels(tmp_path):
+    parsed = parse_bytes("> 杨静：你好？\n>\n> 陈虞君：你好。\n".encode(), "q.md")
+    assert [s.name for s in parsed.speakers] == ["杨静", "陈虞君"]
+    assert parsed.turn_text(parsed.turns[1]) == "你好。"

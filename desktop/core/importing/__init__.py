@@ -16,7 +16,7 @@ from sqlite_utils import Database
 
 from desktop.core.errors import YanduError
 from desktop.core.importing.model import ParsedSpeaker, ParsedTranscript, ParsedTurn
-from desktop.core.importing.parser import MAX_BYTES, default_title, format_of, parse_bytes
+from desktop.core.importing.parser import MAX_BYTES, format_of, parse_bytes
 from desktop.core.importing.store import Progress, find_duplicate, sha256_of, store
 
 __all__ = [
@@ -110,13 +110,19 @@ def title_for(path: str | os.PathLike[str], title: str | None = None) -> str | N
 
 
 def import_bytes(db: Database, data: bytes, name: str, *, title: str | None = None,
-                 progress: Progress | None = None) -> ImportResult:
-    """Import a transcript given as bytes; `name` (a file name) tells its format."""
+                 progress: Progress | None = None,
+                 parsed: ParsedTranscript | None = None) -> ImportResult:
+    """Import a transcript given as bytes; `name` (a file name) tells its format.
+
+    `parsed`, when given, is `parse_bytes(data, name, title=title)` done earlier (e.g. to
+    check several files before storing any), so the work is not repeated.
+    """
     sha = sha256_of(data)
     existing = find_duplicate(db, sha)
     if existing is not None:
         return summarize(db, existing, duplicate=True)
-    parsed = parse_bytes(data, name, title=title)
+    if parsed is None:
+        parsed = parse_bytes(data, name, title=title)
     if progress is not None:
         progress(0, len(parsed.turns))
     doc_id = store(db, parsed, source_name=Path(name).name, sha256=sha, progress=progress)
@@ -155,5 +161,3 @@ def summarize(db: Database, document_id: int, *, duplicate: bool = False) -> Imp
         sections=sections,
     )
 
-
-del default_title  # re-exported names only

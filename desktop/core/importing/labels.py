@@ -14,7 +14,7 @@ from dataclasses import dataclass
 
 _SPACE = " \t\u3000"
 _LINE = re.compile(
-    r"^(?P<indent>[ \t\u3000]*)(?P<open>\*\*|__|\[|【)?(?P<label>[^:：\n]{1,48}?)"
+    r"^(?P<indent>[ \t\u3000]*(?:>[ \t\u3000]*)*)(?P<open>\*\*|__|\[|【)?(?P<label>[^:：\n]{1,48}?)"
     r"(?P<close>\*\*|__|\]|】)?[ \t\u3000]*(?P<colon>[:：])(?P<after>\*\*|__)?"
     r"(?P<rest>[^\n]*)$"
 )
@@ -35,7 +35,9 @@ _CJK_HEADING_WORDS = """
 _CJK_HEADINGS = frozenset(_CJK_HEADING_WORDS.split())
 _CJK_PREFIXES = ("以下", "如下", "下面", "例如", "比如", "譬如", "其中", "包括", "总之", "因此",
                  "所以", "但是", "然而", "另外", "此外", "首先", "其次", "最后", "第", "附", "注",
-                 "我", "你", "您", "他", "她", "它", "这", "那", "本文", "本次", "全文", "原文")
+                 "本文", "本次", "全文", "原文")
+# Pronouns open sentences (我们：, 这里：), and rarely a name (那英): speakers only if they recur.
+_CJK_PRONOUNS = tuple("我你您他她它这那")
 _CJK_SPEECH_VERBS = ("说", "道", "表示", "指出", "认为", "强调", "介绍", "称", "提到", "透露",
                      "坦言", "补充", "回应", "写道", "提醒", "宣布", "解释", "总结", "如下",
                      "发现", "告诉记者")
@@ -71,6 +73,7 @@ class LabelMatch:
     rest_start: int  # where the text after the colon (and closing markup) begins
     strong: bool  # a name of the commonest shape (a short Chinese name, Mr./Ms. X, ...)
     time_ms: int | None = None  # from a speech-recognition export: `说话人1 00:01:05`
+    role: str = ""  # given in the label itself: `主持人 杨静：` -> 主持人
 
 
 # Speech-recognition exports (飞书妙记, 讯飞听见, Otter) put the name and a time alone on
@@ -91,8 +94,19 @@ def clock_ms(stamp: str) -> int:
     return ((hours * 60 + minutes) * 60 + seconds) * 1000 + int((fraction + "00")[:3])
 
 
+# Court and deposition transcripts: `Q. Where were you?` / `A. At home.`
+_DEPOSITION = re.compile(r"^[ \t]*(?P<label>[QA])\.[ \t]+(?=\S)")
+# A role word, one space, then the name: `主持人 杨静：`, `嘉宾 陈虞君：`.
+_ROLE_AND_NAME = re.compile(rf"^(?P<role>[{_HAN}A-Za-z&]{{2,12}})[ \t\u3000](?P<name>[{_HAN}·]{{2,4}})$")
+
+
 def match_label(line: str) -> LabelMatch | None:
     """The speaker label at the start of `line` (no newline), or None."""
+    deposition = _DEPOSITION.match(line)
+    if deposition:
+        # Weak: an outline (`A. First point`) looks the same; Q and A must both recur.
+        return LabelMatch(name=deposition["label"], label=deposition["label"],
+                          rest_start=deposition.end(), strong=False)
     stamped = _STAMPED.match(line)
     if stamped:
         name = " ".join(stamped["label"].split())
@@ -121,10 +135,15 @@ def match_label(line: str) -> LabelMatch | None:
         return None  # a URL (https://) or a Windows path (C:\)
     staged = _STAGE.match(label)
     name = " ".join((staged["name"] if staged else label).split())
+    role = ""
+    split = _ROLE_AND_NAME.match(name)
+    if split and _valid_cjk_name(split["name"]) is not None:
+        role, name = split["role"], split["name"]
     strong = _valid_name(name, rest)
     if strong is None:
         return None
-    return LabelMatch(name=name, label=label, rest_start=m.start("rest"), strong=strong)
+    return LabelMatch(name=name, label=label, rest_start=m.start("rest"), strong=strong,
+                      role=role)
 
 
 def _valid_name(name: str, rest: str) -> bool | None:
@@ -147,7 +166,7 @@ def _valid_cjk_name(name: str) -> bool | None:
         return None
     if name[0] in _NUMERALS:
         return None
-    if name in _CJK_AMBIGUOUS:
+    if name in _CJK_AMBIGUOUS or name.startswith(_CJK_PRONOUNS):
         return False
     han = len(_HAS_HAN.findall(name))
     # Chinese personal names and role words (主持人, 观众甲) are 2 to 4 characters.

@@ -24,6 +24,7 @@ class ParsedTurn:
     headline_end: int = 0
     cue_start_ms: int | None = None
     cue_end_ms: int | None = None
+    role: str = ""  # a role the label itself gives (`主持人 杨静：`), else ''
 
 
 @dataclass(frozen=True)

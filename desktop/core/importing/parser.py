@@ -5,6 +5,7 @@ Pure: no database, no files. `parse_bytes` is what the importer, tests and bench
 
 from __future__ import annotations
 
+import dataclasses
 import io
 import re
 import zipfile
@@ -84,15 +85,20 @@ def build(text: str, encoding: str, fmt: str, title: str,
         key = speaker_key(turn.speaker)
         names.setdefault(key, turn.speaker)
         if names[key] != turn.speaker:
-            turn = ParsedTurn(**{**turn.__dict__, "speaker": names[key]})
+            turn = dataclasses.replace(turn, speaker=names[key])
         canonical.append(turn)
     pairs = [(t.speaker, text[t.text_start : t.text_end]) for t in canonical]
-    moderators = structure.detect_moderators(pairs)
+    label_roles: dict[str, str] = {}
+    for t in canonical:
+        if t.speaker is not None and t.role:
+            label_roles.setdefault(t.speaker, t.role)
+    moderators = structure.detect_moderators(pairs, label_roles)
     narration = "\n".join(text[t.text_start : t.text_end] for t in canonical if t.speaker is None)
     speakers = tuple(
         ParsedSpeaker(name=n,
                       role=structure.role_from_narration(
-                          n, narration, [o for o in names.values() if o != n]),
+                          n, narration, [o for o in names.values() if o != n])
+                      or label_roles.get(n, ""),
                       colour=structure.colour_for(i), is_moderator=n in moderators)
         for i, n in enumerate(names.values())
     )

@@ -7,7 +7,7 @@ recompute sections when the moderator changes).
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 
 # Readable as text on white and as a tint behind it; distinct in order of first appearance.
 PALETTE = ("#1565c0", "#c62828", "#2e7d32", "#6a1b9a", "#ef6c00", "#00838f", "#6d4c41",
@@ -34,10 +34,12 @@ def _is_moderator_name(name: str) -> bool:
     return folded in _MODERATOR_NAMES or folded.rstrip(".") in _MODERATOR_NAMES
 
 
-def detect_moderators(turns: Sequence[tuple[str | None, str]]) -> set[str]:
+def detect_moderators(turns: Sequence[tuple[str | None, str]],
+                      roles: Mapping[str, str] | None = None) -> set[str]:
     """The speakers who ask the questions, from (speaker, speech) pairs in order.
 
-    A speaker labelled as such (主持人, 记者, Q, THE CHAIR, Moderator) is one. Otherwise the
+    A speaker named or labelled as such (主持人, 记者, Q, THE CHAIR, Moderator, or
+    `主持人 杨静：` where `roles` maps 杨静 to 主持人) is one. Otherwise the
     moderator is the one speaker whose turns are mostly questions (at least two, and at
     least 60%) when no one else comes close (30 points behind or more), and whose turns
     are on average not much longer than the others' (1.5 times at most) — the one who
@@ -45,6 +47,7 @@ def detect_moderators(turns: Sequence[tuple[str | None, str]]) -> set[str]:
     none.
     """
     named = {s for s, _ in turns if s is not None and _is_moderator_name(s)}
+    named |= {s for s, role in (roles or {}).items() if _is_moderator_name(role)}
     if named:
         return named
     stats: dict[str, list[int]] = {}  # speaker -> [turns, questions, characters]
@@ -109,12 +112,9 @@ def _section_of_run(turns: Sequence[tuple[str | None, str]], run: list[int]) -> 
     return run[0], section_title(turns[title_from][1]) or f"Section {len(run)}"
 
 
-# Roles end in a title word (创始人, 研究员, 总监, ...) or a Latin abbreviation (CEO).
-_ROLE_END = re.compile(
-    r"(?:[人长师员家官者生手主任监裁理授士席委书记表问人]|负责人|研究员|总监|教授|主任|经理|"
-    r"总裁|主席|合伙人|专家|顾问|编辑|主编|记者|博士|院士|董事|代表|科学家|工程师|架构师|"
-    r"[A-Z]{2,5})$"
-)
+# Roles end in a title word (创始人, 研究员, 总监, 教授, 主任, 董事, 主编, ...) or a Latin
+# abbreviation (CEO); these last characters cover the common titles.
+_ROLE_END = re.compile(r"(?:[人长师员家官者生手任监裁理授士席委记表问书编事]|[A-Z]{2,5})$")
 _ROLE_STOP = "，,。；;：:、\n（）()“”\"「」《》!?！？ \t\u3000"
 _CONNECTORS = ("以及", "邀请了", "邀请", "特邀", "对话", "包括", "分别是", "与", "和", "及",
                "同", "跟", "由", "请", "有", "为", "是")

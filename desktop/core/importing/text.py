@@ -9,6 +9,7 @@ a line that is wholly a stage direction, `（笑）` or `[Laughter]`, is narrati
 
 from __future__ import annotations
 
+import dataclasses
 from dataclasses import dataclass
 
 from desktop.core.importing.labels import LabelMatch, headline_span, is_direction, match_label
@@ -23,6 +24,7 @@ class _Open:
     line_end: int = -1  # end of the label line (without its newline), -1 when no label
     rest_at: int = -1  # document offset of the text after the label's colon
     time_ms: int | None = None
+    role: str = ""
 
 
 def speaker_key(name: str) -> str:
@@ -88,7 +90,7 @@ def parse_text(text: str) -> list[ParsedTurn]:
         found = labels.get(index)
         if found is not None:
             opened.append(_Open(start, found.name, found.label, end, start + found.rest_start,
-                                found.time_ms))
+                                found.time_ms, found.role))
             resume, in_direction = found.name, False
         elif not line.strip():
             continue
@@ -114,9 +116,9 @@ def parse_text(text: str) -> list[ParsedTurn]:
 
 def _finish(text: str, item: _Open, end: int) -> ParsedTurn:
     turn = _spans(text, item, end)
-    if item.time_ms is None:
+    if item.time_ms is None and not item.role:
         return turn
-    return ParsedTurn(**{**turn.__dict__, "cue_start_ms": item.time_ms})
+    return dataclasses.replace(turn, cue_start_ms=item.time_ms, role=item.role)
 
 
 def _spans(text: str, item: _Open, end: int) -> ParsedTurn:
