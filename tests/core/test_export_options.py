@@ -201,3 +201,16 @@ def test_export_from_a_study_file_on_a_worker_thread(study_path, tmp_path):
 def test_unknown_format_is_a_one_line_error(memory_db, tmp_path):
     with pytest.raises(YanduError, match="Unknown export format 'pdf'"):
         export(memory_db, "pdf", ExportOptions(), tmp_path / "x.pdf")
+
+
+def test_exported_files_get_the_usual_permissions(memory_db, tmp_path):
+    import os
+
+    build_study(memory_db)
+    mask = os.umask(0o022)
+    try:
+        for format_id in ("markdown", "qdpx"):
+            out = export(memory_db, format_id, ExportOptions(), tmp_path / f"x.{format_id}")
+            assert out.stat().st_mode & 0o777 == 0o644
+    finally:
+        os.umask(mask)

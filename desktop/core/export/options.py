@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import os
 import re
-import tempfile
 import unicodedata
+import uuid
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -82,12 +82,9 @@ def atomic_path(out: Path) -> Iterator[Path]:
         raise YanduError(f"The folder {folder} does not exist.")
     if out.is_dir():
         raise YanduError(f"{out} is a folder; name a file to export to.")
-    try:
-        fd, tmp_name = tempfile.mkstemp(prefix=f".{out.name}.", suffix=".part", dir=folder)
-    except OSError as exc:
-        raise YanduError(f"Cannot write in {folder}: {exc.strerror or exc}.") from exc
-    os.close(fd)
-    tmp = Path(tmp_name)
+    # A fresh name rather than mkstemp: the writer creates the file, so it gets the
+    # user's usual permissions (mkstemp's are owner-only).
+    tmp = folder / f".{out.name}.{uuid.uuid4().hex[:12]}.part"
     try:
         yield tmp
         os.replace(tmp, out)

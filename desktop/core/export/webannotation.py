@@ -19,7 +19,9 @@ from desktop.core.export.options import ExportOptions, Progress, atomic_output, 
 CONTEXT = "http://www.w3.org/ns/anno.jsonld"
 CONTEXT_SHORT = "https://www.w3.org/ns/anno.jsonld"  # also seen in the wild
 AFFIX_LENGTH = 32
-YANDU_COLOUR = "urn:yandu:colour"  # extension key: the highlight colour
+# Extension keys (absolute IRIs, so JSON-LD readers keep them apart from the W3C terms).
+YANDU_COLOUR = "urn:yandu:colour"
+YANDU_SPEAKER = "urn:yandu:speaker"
 
 
 def document_iri(sha256: str) -> str:
@@ -64,7 +66,7 @@ def to_json(doc: data.DocumentMeta, item: data.PlacedAnnotation) -> dict:
     }
     result[YANDU_COLOUR] = ann.colour
     if item.speaker is not None:
-        result["target"]["source"]["speaker"] = item.speaker.name
+        result[YANDU_SPEAKER] = item.speaker.name
     return result
 
 
