@@ -33,6 +33,25 @@ def _fold_char(ch: str) -> str:
     return _t2s().convert(folded).casefold()
 
 
+class _FoldTable(dict):
+    """Code point -> folded text, for str.translate; learns each character on first sight."""
+
+    def __missing__(self, code: int) -> str:
+        ch = chr(code)
+        # Never empty, so a folded text of the same length means every position was kept.
+        folded = _fold_char(ch) or ch
+        if len(folded) != 1:
+            _changing.add(ch)
+        self[code] = folded
+        return folded
+
+
+# Only ever grow; the GIL keeps each update whole, and two threads learning one
+# character store the same value.
+_table = _FoldTable()
+_changing: set[str] = set()  # characters whose folded form is longer than one
+
+
 @dataclass(frozen=True)
 class Folded:
     """Folded text plus, for each folded code point, the index of its source code point."""
@@ -60,20 +79,19 @@ def fold_with_map(text: str) -> Folded:
         simplified = _t2s().convert(text).casefold()
         if len(simplified) == len(text):
             return Folded(simplified, None)
-    # Fold each distinct character once and translate in C: a Python loop over every
-    # character costs about 0.5 ms per 1,000 characters, too slow for search highlights.
-    table = {ord(ch): _fold_char(ch) for ch in set(text)}
-    folded_text = text.translate(table)
-    if all(len(v) == 1 for v in table.values()):
+    # Fold each distinct character once, ever, and translate in C: a Python loop over
+    # every character costs about 0.5 ms per 1,000 characters, too slow for search.
+    folded_text = text.translate(_table)
+    if len(folded_text) == len(text):
         return Folded(folded_text, None)
+    changing = _changing.intersection(text)
     # Only a few characters change length (… -> ..., ㍿ -> 株式会社): step between them.
-    changed = "".join(chr(code) for code, v in table.items() if len(v) != 1)
     origin: list[int] = []
     previous = 0
-    for match in re.finditer(f"[{re.escape(changed)}]", text):
+    for match in re.finditer(f"[{re.escape(''.join(changing))}]", text):
         index = match.start()
         origin.extend(range(previous, index))
-        origin.extend([index] * len(table[ord(text[index])]))
+        origin.extend([index] * len(_table[ord(text[index])]))
         previous = index + 1
     origin.extend(range(previous, len(text)))
     return Folded(folded_text, tuple(origin))

@@ -1,0 +1,46 @@
+"""The fold map that search highlights rely on: same text and offsets as folding each character."""
+
+from __future__ import annotations
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from desktop.core import textnorm
+
+TRICKY = list("abc㍿…ﬁß議員议员ＧＰＴ４𠮷\u0301e ,，\uf900") + ["\u2026\u2026"]
+
+
+def _reference(text: str) -> tuple[str, tuple[int, ...]]:
+    parts: list[str] = []
+    origin: list[int] = []
+    for index, ch in enumerate(text):
+        folded = textnorm._fold_char(ch)
+        parts.append(folded)
+        origin.extend([index] * len(folded))
+    return "".join(parts), tuple(origin)
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.sampled_from(TRICKY) | st.characters(blacklist_categories=("Cs",)),
+                max_size=40).map("".join))
+def test_fold_map_matches_folding_each_character(text):
+    import unicodedata
+
+    folded = textnorm.fold_with_map(text)
+    if unicodedata.is_normalized("NFKC", text) and folded.origin is None:
+        # Normalised text is converted as a whole (OpenCC may use phrases); only lengths agree.
+        assert len(folded.text) == len(text)
+        return
+    expected_text, expected_origin = _reference(text)
+    assert folded.text == expected_text
+    origin = folded.origin if folded.origin is not None else tuple(range(len(text)))
+    assert origin == expected_origin
+
+
+def test_fold_map_examples():
+    folded = textnorm.fold_with_map("大㍿…好")
+    assert folded.text == "大株式会社...好"
+    assert [folded.source_offset(i, 4) for i in range(len(folded.text))] == [0, 1, 1, 1, 1, 2,
+                                                                            2, 2, 3]
+    assert textnorm.fold_with_map("ＧＰＴ４，議員").text == "gpt4,议员"
+    assert textnorm.fold_with_map("ＧＰＴ４，議員").origin is None
