@@ -18,7 +18,7 @@ from sqlite_utils import Database
 from desktop.core.clock import now_iso
 from desktop.core.export import data
 from desktop.core.export.markdown import Block, body_blocks
-from desktop.core.export.options import ExportOptions, Progress, atomic_output
+from desktop.core.export.options import ExportOptions, Progress, write_text
 
 ALLOWED_TAGS = {
     "a", "abbr", "b", "blockquote", "br", "code", "dd", "del", "div", "dl", "dt", "em",
@@ -173,7 +173,4 @@ def render_html(db: Database, options: ExportOptions, progress: Progress | None 
 def export_html(db: Database, options: ExportOptions, out: Path,
                 progress: Progress | None = None) -> Path:
     """Write the notes as one standalone HTML file to `out`."""
-    text = render_html(db, options, progress)
-    with atomic_output(Path(out), "w", encoding="utf-8", newline="\n") as fh:
-        fh.write(text)
-    return Path(out)
+    return write_text(out, render_html(db, options, progress))

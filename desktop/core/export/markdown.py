@@ -17,7 +17,7 @@ from sqlite_utils import Database
 from desktop.core.clock import now_iso
 from desktop.core.export import data, glossary_source
 from desktop.core.export.mdtext import block_quote, escape_inline, hashtag, yaml_string
-from desktop.core.export.options import ExportOptions, Progress, atomic_output, report
+from desktop.core.export.options import ExportOptions, Progress, report, write_text
 
 NARRATION = "Narration"
 BEFORE_FIRST_SECTION = "Opening"
@@ -217,7 +217,4 @@ def render_markdown(db: Database, options: ExportOptions, progress: Progress | N
 def export_markdown(db: Database, options: ExportOptions, out: Path,
                     progress: Progress | None = None) -> Path:
     """Write the Markdown notes to `out` (UTF-8)."""
-    text = render_markdown(db, options, progress)
-    with atomic_output(Path(out), "w", encoding="utf-8", newline="\n") as fh:
-        fh.write(text)
-    return Path(out)
+    return write_text(out, render_markdown(db, options, progress))

@@ -105,3 +105,10 @@ def atomic_output(out: Path, mode: str = "w", **open_args) -> Iterator[IO]:
                 yield fh
         except OSError as exc:
             raise YanduError(f"Cannot write {out}: {exc.strerror or exc}.") from exc
+
+
+def write_text(out: Path, text: str) -> Path:
+    """Write `text` to `out` as UTF-8 with Unix line ends, all or nothing."""
+    with atomic_output(Path(out), "w", encoding="utf-8", newline="\n") as fh:
+        fh.write(text)
+    return Path(out)
