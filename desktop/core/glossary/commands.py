@@ -126,7 +126,8 @@ class EditTerm(_TermCommand):
                 and before.pinyin == make_pinyin(before.term)):
             changes["pinyin"] = make_pinyin(term)
         after = dataclasses.replace(before, updated_at=now_iso(), **changes)
-        return cls(before, after, "Rename term" if set(changes) == {"term"} else "Edit term")
+        given = {k for k, v in fields.items() if v is not None}
+        return cls(before, after, "Rename term" if given == {"term"} else "Edit term")
 
     @property
     def changes_anything(self) -> bool:

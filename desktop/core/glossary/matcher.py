@@ -9,8 +9,10 @@ not found inside "ToBe" nor AI inside "AICC"; a trailing plural "s" is allowed (
 
 from __future__ import annotations
 
+import bisect
+import re
 from collections.abc import Iterable
-from dataclasses import dataclass
+from typing import NamedTuple
 
 import ahocorasick
 
@@ -18,8 +20,7 @@ from desktop.core.glossary.model import Term
 from desktop.core.textnorm import fold_with_map
 
 
-@dataclass(frozen=True)
-class Match:
+class Match(NamedTuple):
     """One occurrence: text[start:end] (code points) is `matched`, a spelling of `term_id`."""
 
     start: int
@@ -38,8 +39,22 @@ def _kind(ch: str) -> int:
     return 0
 
 
+_ASTRAL = re.compile("[\U00010000-\U0010ffff]")
+
+
+def _units(text: str) -> str:
+    """`text` as UTF-16-BE bytes, one character per byte (see Matcher)."""
+    return text.encode("utf-16-be", "surrogatepass").decode("latin-1")
+
+
 class Matcher:
-    """A compiled set of spellings (terms and aliases) -> term ids."""
+    """A compiled set of spellings (terms and aliases) -> term ids.
+
+    The automaton runs over UTF-16 bytes rather than characters: pyahocorasick looks up a
+    node's children one by one, and thousands of terms give the root thousands of
+    children (one per first character); over bytes no node has more than 256, which makes
+    a scan of Chinese text with 5,000 terms about nine times faster.
+    """
 
     def __init__(self, terms: Iterable[Term]) -> None:
         self._automaton = ahocorasick.Automaton()
@@ -51,7 +66,9 @@ class Matcher:
                 if key and key not in owners:
                     owners[key] = term.id
         for key, term_id in owners.items():
-            self._automaton.add_word(key, (len(key), term_id, _kind(key[0]), _kind(key[-1])))
+            units = _units(key)
+            self._automaton.add_word(
+                units, (len(units), len(key), term_id, _kind(key[0]), _kind(key[-1])))
         self.size = len(owners)
         if owners:
             self._automaton.make_automaton()
@@ -63,33 +80,47 @@ class Matcher:
         folded = fold_with_map(text)
         ftext = folded.text
         size = len(ftext)
+        data = _units(ftext)
+        # Byte offset -> character offset: two bytes a character, four for astral ones.
+        astral = [] if len(data) == 2 * size else [
+            2 * m.start() + 2 * k for k, m in enumerate(_ASTRAL.finditer(ftext))]
         # Longest acceptable spelling starting at each folded position.
         best: dict[int, tuple[int, str]] = {}
+        get = best.get
         kind = _kind
-        for end_index, (length, term_id, left, right) in self._automaton.iter(ftext):
-            start = end_index - length + 1
+        for end_byte, (nbytes, length, term_id, left, right) in self._automaton.iter(data):
+            first = end_byte - nbytes + 1
+            if first & 1:
+                continue  # straddles two characters
+            start = (first - 2 * bisect.bisect_left(astral, first)) >> 1 if astral else first >> 1
             if left and start > 0 and kind(ftext[start - 1]) == left:
                 continue
-            stop = end_index + 1
             # A Latin word may not continue past the spelling, except by a plural "s" (LLMs).
-            if (right and stop < size and kind(ftext[stop]) == right
-                    and not (right == 1 and length >= 2 and ftext[stop] == "s"
-                             and (stop + 1 == size or kind(ftext[stop + 1]) != 1))):
-                continue
-            current = best.get(start)
+            if right:
+                stop = start + length
+                if (stop < size and kind(ftext[stop]) == right
+                        and not (right == 1 and length >= 2 and ftext[stop] == "s"
+                                 and (stop + 1 == size or kind(ftext[stop + 1]) != 1))):
+                    continue
+            current = get(start)
             if current is None or length > current[0]:
                 best[start] = (length, term_id)
         matches: list[Match] = []
         cursor = 0
+        origin = folded.origin
+        end_of_text = len(text)
         for start in sorted(best):
             if start < cursor:
                 continue
             length, term_id = best[start]
             cursor = start + length
-            src_start = folded.source_offset(start, len(text))
-            src_end = folded.source_offset(cursor, len(text))
-            if src_end <= src_start:  # the spelling ended inside one expanded character
-                src_end = src_start + 1
+            if origin is None:
+                src_start, src_end = start, cursor
+            else:
+                src_start = origin[start]
+                src_end = origin[cursor] if cursor < len(origin) else end_of_text
+                if src_end <= src_start:  # the spelling ended inside one expanded character
+                    src_end = src_start + 1
             matches.append(Match(src_start, src_end, term_id, text[src_start:src_end]))
         return matches
 

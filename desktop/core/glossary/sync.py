@@ -70,3 +70,11 @@ def refresh(db: Database, changed_forms: Iterable[str]) -> list[int]:
     if turn_ids:
         search_index.reindex_turns(db, turn_ids)
     return turn_ids
+
+
+def unload_from_segmenter() -> None:
+    """Take every glossary word back out of the segmenter (a study closes; tests)."""
+    with _lock:
+        if _loaded:
+            segment.remove_words(sorted(_loaded))
+        _loaded.clear()
