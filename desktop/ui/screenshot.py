@@ -28,6 +28,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--db", help="the study (default: a new one with the sample)")
     parser.add_argument("--size", default="1440x900", help="window size, WIDTHxHEIGHT")
     parser.add_argument("--language", choices=("en", "zh_CN"), help="interface language")
+    parser.add_argument("--dark", action="store_true", help="use the dark colour scheme")
     parser.add_argument("--demo", action="store_true",
                         help="add two example annotations first (only to a new study)")
     args = parser.parse_args(argv)
@@ -41,6 +42,12 @@ def main(argv: list[str] | None = None) -> int:
     from PySide6.QtWidgets import QApplication
 
     app = QApplication.instance() or QApplication(sys.argv[:1])
+    if args.dark:
+        from PySide6.QtCore import Qt
+
+        app.setStyle("Fusion")  # a style that follows the colour scheme everywhere
+        app.styleHints().setColorScheme(Qt.ColorScheme.Dark)
+        app.setPalette(dark_palette())  # for platforms without a dark theme of their own
     scratch = tempfile.TemporaryDirectory(prefix="yandu-shot-")
     # Keep the user's settings out of it, and it out of the user's settings.
     QSettings.setPath(QSettings.Format.NativeFormat, QSettings.Scope.UserScope, scratch.name)
@@ -64,11 +71,27 @@ def main(argv: list[str] | None = None) -> int:
     if args.demo and args.db is None and window.document_id is not None:
         _demo(window)
     _settle(app, 0.5)
-    window.grab().save(str(args.out))
+    window.grab().save(str(args.out), None, 0)  # 0: the smallest PNG
     window.close()
     window.db.close()
     print(f"saved {args.out}")
     return 0
+
+
+def dark_palette():
+    """A plain dark palette (what a desktop's dark theme gives, roughly)."""
+    from PySide6.QtGui import QColor, QPalette
+
+    palette = QPalette()
+    role = QPalette.ColorRole
+    for name, colour in ((role.Window, "#2b2b2b"), (role.WindowText, "#e6e6e6"),
+                         (role.Base, "#1f1f1f"), (role.AlternateBase, "#292929"),
+                         (role.Text, "#e6e6e6"), (role.Button, "#353535"),
+                         (role.ButtonText, "#e6e6e6"), (role.Highlight, "#3d7bd9"),
+                         (role.HighlightedText, "#ffffff"), (role.PlaceholderText, "#9a9a9a"),
+                         (role.ToolTipBase, "#353535"), (role.ToolTipText, "#e6e6e6")):
+        palette.setColor(name, QColor(colour))
+    return palette
 
 
 def _demo(window) -> None:
@@ -84,9 +107,8 @@ def _demo(window) -> None:
         annotation = new_annotation(window.db, window.document_id, start, end, note=note,
                                     tags=tags, colour=colour)
         window.run_command(CreateAnnotation(annotation))
-    window.view.scroll_to_turn(6)
     window.view.scroll_to_offset(turn.text_start + 5)
-    window.view.scroll_to_turn(5)
+    window.step_section(-1)  # the question above, with its header at the top
 
 
 if __name__ == "__main__":

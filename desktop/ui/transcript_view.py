@@ -141,7 +141,7 @@ class TranscriptView(QPlainTextEdit):
             for speaker in self.speakers.values():
                 name = QTextCharFormat()
                 name.setFontWeight(QFont.Weight.Bold)
-                name.setForeground(QColor(speaker.colour))
+                name.setForeground(readable(speaker.colour, self.palette()))
                 names[speaker.id] = name
             question = self.tr("Question %1")
             add_span = self.offsets.add
@@ -377,7 +377,8 @@ class TranscriptView(QPlainTextEdit):
                     speaker = self.speakers.get(self.turns[span.index].speaker_id or -1)
                     if speaker is not None:
                         painter.fillRect(4, int(geometry.top()), BAR_WIDTH,
-                                         int(geometry.height()) + 1, QColor(speaker.colour))
+                                         int(geometry.height()) + 1,
+                                         readable(speaker.colour, self.palette()))
             block = block.next()
         painter.end()
 
@@ -426,6 +427,16 @@ class TranscriptView(QPlainTextEdit):
         if index != self._last_turn:
             self._last_turn = index
             self.current_turn_changed.emit(index)
+
+
+def readable(colour: str, palette: QPalette) -> QColor:
+    """A speaker's colour, lightened when the background is dark so names stay legible."""
+    result = QColor(colour)
+    if not result.isValid():
+        result = palette.color(QPalette.ColorRole.Text)
+    if palette.color(QPalette.ColorRole.Base).lightness() < 128 and result.lightness() < 150:
+        result = result.lighter(170)
+    return result
 
 
 def _elide(text: str, limit: int) -> str:
