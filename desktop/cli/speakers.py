@@ -34,7 +34,7 @@ def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -
     p.set_defaults(handler=run_speakers)
 
 
-def _command(doc_id: int, args: argparse.Namespace) -> speakers._SpeakerEdit | None:
+def _command(doc_id: int, args: argparse.Namespace) -> speakers.SpeakerEdit | None:
     if args.rename:
         return speakers.RenameSpeaker(doc_id, *args.rename)
     if args.merge:

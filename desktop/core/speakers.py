@@ -150,7 +150,7 @@ def recompute_sections(db: Database, document_id: int) -> None:
 
 
 @dataclass
-class _SpeakerEdit:
+class SpeakerEdit:
     """Base of the speaker commands: snapshot, change, and restore on undo/redo."""
 
     document_id: int
@@ -181,7 +181,7 @@ class _SpeakerEdit:
 
 
 @dataclass
-class RenameSpeaker(_SpeakerEdit):
+class RenameSpeaker(SpeakerEdit):
     """Give a speaker a new name (to join two speakers, merge them instead)."""
 
     speaker: int | str = ""
@@ -203,7 +203,7 @@ class RenameSpeaker(_SpeakerEdit):
 
 
 @dataclass
-class MergeSpeakers(_SpeakerEdit):
+class MergeSpeakers(SpeakerEdit):
     """Give all of one speaker's turns to another and drop the first (e.g. a misspelling)."""
 
     source: int | str = ""
@@ -226,7 +226,7 @@ class MergeSpeakers(_SpeakerEdit):
 
 
 @dataclass
-class SetRole(_SpeakerEdit):
+class SetRole(SpeakerEdit):
     """Set (or clear, with '') a speaker's role."""
 
     speaker: int | str = ""
@@ -242,7 +242,7 @@ class SetRole(_SpeakerEdit):
 
 
 @dataclass
-class SetColour(_SpeakerEdit):
+class SetColour(SpeakerEdit):
     """Set a speaker's colour (#RRGGBB)."""
 
     speaker: int | str = ""
@@ -258,7 +258,7 @@ class SetColour(_SpeakerEdit):
 
 
 @dataclass
-class SetModerator(_SpeakerEdit):
+class SetModerator(SpeakerEdit):
     """Make a speaker a moderator (or not); `exclusive` makes them the only one."""
 
     speaker: int | str = ""
@@ -276,7 +276,7 @@ class SetModerator(_SpeakerEdit):
 
 
 @dataclass
-class MakeNarration(_SpeakerEdit):
+class MakeNarration(SpeakerEdit):
     """A wrongly detected speaker: their turns become narration, label line included."""
 
     speaker: int | str = ""

@@ -150,3 +150,19 @@ def test_lossless_for_arbitrary_subtitles(text):
     body = "WEBVTT\n\n00:00.000 --> 00:01.000\n" + text
     parsed = parse_bytes(body.encode("utf-8"), "any.vtt")
     assert_lossless(parsed)
+
+
+def test_progress_callback_can_cancel_and_nothing_is_kept(memory_db):
+    class Cancelled(Exception):
+        pass
+
+    lines = "".join(f"甲：第{i}个问题？\n乙：第{i}个回答。\n" for i in range(600)).encode()
+
+    def cancel(done, total):
+        if done > 0:
+            raise Cancelled
+
+    with pytest.raises(Cancelled):
+        import_bytes(memory_db, lines, "long.txt", progress=cancel)
+    assert count_rows(memory_db) == dict.fromkeys(count_rows(memory_db), 0)
+    assert import_bytes(memory_db, lines, "long.txt").turn_count == 1200
