@@ -175,3 +175,12 @@ def test_an_empty_study_exports_in_every_format(memory_db, tmp_path):
         assert out.stat().st_size > 0
     assert render_markdown(memory_db, ExportOptions(exported_at=EXPORTED_AT)).startswith(
         '---\ntitle: "Yandu notes"\ndate: 2026-11-27\ndocuments: []\n---\n')
+
+
+def test_annotation_outside_every_turn_opens_the_notes(study):
+    from desktop.core.annotate import annotate
+
+    annotate(study, 1, start=0, end=4, note="标题行")  # "AICC", before the first turn
+    text = render_markdown(study, ExportOptions(exported_at=EXPORTED_AT, with_glossary=False))
+    body = text.split("---\n", 2)[2]
+    assert body.index("## Opening\n\n### Narration\n\n> AICC\n\n标题行") < body.index("## 百模")

@@ -135,8 +135,8 @@ def load_document(db: Database, meta: DocumentMeta, options: ExportOptions) -> D
     blocks.sort(key=lambda b: (-1 if b.section is None else b.section.position))
 
     placed: list[PlacedAnnotation] = []
-    if block_of_section.get(None) is None:
-        block_of_section[None] = SectionBlock(None)
+    # Annotations outside any section (or any turn) gather here, shown first.
+    opening = block_of_section.setdefault(None, SectionBlock(None))
     for annotation in annotation_rows.for_document(db, meta.id):
         index = bisect.bisect_right(starts, annotation.start) - 1
         turn = turns[index] if index >= 0 and annotation.start < turns[index].end else None
@@ -147,8 +147,8 @@ def load_document(db: Database, meta: DocumentMeta, options: ExportOptions) -> D
         item = PlacedAnnotation(annotation, turn, section, speaker)
         placed.append(item)
         block_of_section[section.id if section else None].annotations.append(item)
-    if block_of_section[None] not in blocks and block_of_section[None].annotations:
-        blocks.insert(0, block_of_section[None])
+    if opening.annotations and all(b is not opening for b in blocks):
+        blocks.insert(0, opening)
     return DocumentExport(meta, speakers, blocks, placed, speaker_by_id)
 
 
