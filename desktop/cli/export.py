@@ -6,6 +6,7 @@ import argparse
 import sys
 from pathlib import Path
 
+from db import open_study
 from desktop import cli
 from desktop.core import library
 from desktop.core.annotate import annotate
@@ -62,6 +63,12 @@ def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -
     p.set_defaults(handler=run_import_annotations)
 
 
+def _open(args: argparse.Namespace):
+    # Exporting or annotating never makes sense on a new, empty study: a mistyped --db
+    # must say so rather than leave an empty file behind.
+    return open_study(args.db, create=False)
+
+
 def _output_path(args: argparse.Namespace, db, options: ExportOptions) -> Path:
     name = default_filename(db, options, args.format)
     if args.output is None:
@@ -79,7 +86,7 @@ def _output_path(args: argparse.Namespace, db, options: ExportOptions) -> Path:
 
 def run_export(args: argparse.Namespace) -> int:
     """Write one export file."""
-    db = cli.open_for(args)
+    db = _open(args)
     ids = None
     if args.doc:
         ids = tuple(library.find_document(db, ref).id for ref in args.doc)
@@ -99,7 +106,7 @@ def run_export(args: argparse.Namespace) -> int:
 
 def run_annotate(args: argparse.Namespace) -> int:
     """Create one annotation and print its id."""
-    db = cli.open_for(args)
+    db = _open(args)
     doc = library.find_document(db, args.doc)
     ann = annotate(db, doc.id, quote=args.quote, occurrence=args.occurrence, start=args.start,
                    end=args.end, note=args.note, tags=args.tag, colour=args.colour,
@@ -115,7 +122,7 @@ def run_annotate(args: argparse.Namespace) -> int:
 
 def run_import_annotations(args: argparse.Namespace) -> int:
     """Merge a Web Annotation file; say what was added, updated or left out."""
-    db = cli.open_for(args)
+    db = _open(args)
     doc_id = library.find_document(db, args.doc).id if args.doc else None
     report = import_webannotation(db, Path(args.file).expanduser(), document_id=doc_id)
     if args.json:

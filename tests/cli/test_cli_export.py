@@ -154,3 +154,12 @@ def test_import_annotations_bad_file_is_one_line(study_file, tmp_path, capsys):
     code, _, err = _run(capsys, "import-annotations", "--db", str(study_file),
                         str(tmp_path / "nope.json"))
     assert code == 2 and "No file" in err and err.count("\n") == 1
+
+
+def test_a_mistyped_study_is_not_created(tmp_path, capsys):
+    missing = tmp_path / "typo.sqlite"
+    code, _, err = _run(capsys, "export", "--db", str(missing), "-f", "csv", "-o",
+                        str(tmp_path / "x.csv"))
+    assert code == 2 and "No study at" in err
+    code, _, err = _run(capsys, "annotate", "--db", str(missing), "1", "--quote", "x")
+    assert code == 2 and not missing.exists()
