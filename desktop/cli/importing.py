@@ -85,12 +85,13 @@ def _print_result(r: ImportResult) -> None:
               f"({r.title}); not imported again.")
         return
     print(f"Imported {r.source_name} as document {r.document_id}: {r.title}")
-    print(f"  {r.format}, {r.encoding}; {r.turn_count} turns, {len(r.speakers)} speakers, "
-          f"{r.section_count} sections, {r.headline_count} headlines")
+    print(f"  {r.format}, {r.encoding}; {plural(r.turn_count, 'turn')}, "
+          f"{plural(len(r.speakers), 'speaker')}, {plural(r.section_count, 'section')}, "
+          f"{plural(r.headline_count, 'headline')}")
     for s in r.speakers:
         role = f" — {s.role}" if s.role else ""
         mod = " (moderator)" if s.is_moderator else ""
-        print(f"  {s.name}{role}{mod}: {s.turn_count} turns")
+        print(f"  {s.name}{role}{mod}: {plural(s.turn_count, 'turn')}")
 
 
 @quiet_pipe
@@ -157,3 +158,8 @@ def _clock(ms: int) -> str:
     minutes, seconds = divmod(seconds, 60)
     hours, minutes = divmod(minutes, 60)
     return f"{hours:d}:{minutes:02d}:{seconds:02d}" if hours else f"{minutes:d}:{seconds:02d}"
+
+
+def plural(n: int, noun: str) -> str:
+    """'1 turn', '5 turns'."""
+    return f"{n} {noun}" if n == 1 else f"{n} {noun}s"

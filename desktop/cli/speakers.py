@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 
 from desktop import cli
+from desktop.cli.importing import plural
 from desktop.core import library, speakers
 from desktop.core.commands import History
 
@@ -79,6 +80,6 @@ def run_speakers(args: argparse.Namespace) -> int:
     for s in found:
         role = f" — {s.role}" if s.role else ""
         mod = " (moderator)" if s.is_moderator else ""
-        print(f"{s.name}{role}{mod}: {s.turn_count} turns, {s.colour}")
-    print(f"{len(sections)} sections")
+        print(f"{s.name}{role}{mod}: {plural(s.turn_count, 'turn')}, {s.colour}")
+    print(plural(len(sections), "section"))
     return 0

@@ -90,3 +90,8 @@ def test_palette_colours_are_distinct_and_cycle():
     assert len(set(PALETTE)) == len(PALETTE)
     assert [colour_for(i) for i in range(3)] == list(PALETTE[:3])
     assert colour_for(len(PALETTE)) == PALETTE[0]
+
+
+def test_long_statement_without_a_question_is_titled_by_its_first_sentence():
+    statement = "The Committee will come to order. " + "Without objection, so ordered. " * 10
+    assert section_title(statement) == "The Committee will come to order."

@@ -82,6 +82,9 @@ def section_title(question: str, limit: int = 200) -> str:
     asked = "".join(re.findall(r"[^。！？!?.]*[？?]", flat)).strip()
     if asked and len(asked) <= limit:
         return asked
+    first = re.match(r".+?(?:[。！？!?]|[.](?=\s))", flat)
+    if not asked and first and len(first.group()) <= limit:
+        return first.group()
     return flat[: limit - 1].rstrip() + "…"
 
 
