@@ -6,6 +6,7 @@ import json
 import os
 import subprocess
 import sys
+from pathlib import Path
 
 from db import open_study
 from desktop.cli import main
@@ -50,7 +51,8 @@ def test_show_prints_sections_and_turns(study_path, sample_path, capsys):
 def test_cli_bad_input_in_a_subprocess_has_no_traceback(tmp_path, study_path):
     empty = tmp_path / "empty.txt"
     empty.write_bytes(b"")
-    env = {**os.environ, "PYTHONPATH": os.getcwd()}
+    root = Path(__file__).resolve().parents[2]
+    env = {**os.environ, "PYTHONPATH": str(root)}
     proc = subprocess.run(
         [sys.executable, "-m", "desktop", "import", str(empty), "--db", str(study_path)],
         capture_output=True, text=True, env=env, timeout=60,

@@ -74,12 +74,21 @@ def test_labels_found(line, name, label):
         "the answer is: no",
         "As he put it: we will see",
         "C:\\Users\\yandu",
+        "Part II: The hearing",
+        "Chapter 3: Compute",
+        "Ratio 16:9",
+        "www.example.com:8080",
         "很长很长的一句话里面有一个冒号：后面还有",
         "：开头就是冒号",
     ],
 )
 def test_false_labels_rejected(line):
     assert match_label(line) is None
+
+
+def test_single_capitalised_word_is_only_a_weak_label():
+    assert match_label("Look: there it is").strong is False
+    assert match_label("John Smith: hello").strong is True
 
 
 def test_headline_span_needs_one_whole_quote():

@@ -181,8 +181,8 @@ def _valid_latin_name(name: str) -> bool | None:
         return None
     words = name.split()
     first = words[0].casefold().rstrip(".")
-    if first in _LATIN_HEADINGS and len(words) > 1 and not words[1][0].isupper():
-        return None
+    if first in _LATIN_HEADINGS:
+        return None  # Part II:, Chapter 3:, Note to editors:
     # Every word capitalised (Mr. Smith, THE CHAIR) except small particles (van, de, of).
     particles = {"van", "von", "de", "der", "del", "da", "di", "la", "le", "of", "the", "and", "bin"}
     if not all(w[0].isupper() or w[0].isdigit() or w.casefold() in particles for w in words):
