@@ -26,7 +26,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.core.annotations import PALETTE
 from desktop.ui.docks.common import elide, swatch_icon
 from desktop.ui.markdown_note import render_note
 
@@ -97,6 +96,8 @@ class AnnotationEditor(QDialog):
         self.tags.setCompleter(TagCompleter(known_tags, self.tags))
         self.colour = QComboBox(self)
         self.colour.setObjectName("colour_combo")
+        from desktop.core.annotations import PALETTE
+
         colours = list(PALETTE)
         if values.colour not in colours:
             colours.insert(0, values.colour)

@@ -42,9 +42,10 @@ def run_app(args: argparse.Namespace) -> int:
         QMessageBox.critical(None, "Yandu", str(exc))
         print(f"yandu: {exc}", file=sys.stderr)
         return EXIT_USAGE
-    window.show()
     # jieba's dictionary (≈0.7 s) loads after the first paint, off the GUI thread.
-    QTimer.singleShot(0, window.load_segmenter_later)
+    window.view.first_painted.connect(window.load_segmenter_later)
+    QTimer.singleShot(2000, window.load_segmenter_later)  # in case the view is hidden
+    window.show()
     del default_study_path, open_study
     return app.exec()
 

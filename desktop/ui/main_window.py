@@ -511,10 +511,16 @@ class MainWindow(AnnotationsMixin, NavigationMixin, SpeakersMixin, QMainWindow):
 
     def load_segmenter_later(self) -> None:
         """Load jieba's dictionary in the background (search and notes need it)."""
-        from desktop.core import segment
+        if getattr(self, "_segmenter_requested", False):
+            return
+        self._segmenter_requested = True
 
-        if not segment.is_ready():
-            run_task(lambda _progress: segment.initialize(), lambda _result: None)
+        def work(_progress) -> None:
+            from desktop.core import segment  # even the import stays off the GUI thread
+
+            segment.initialize()
+
+        run_task(work, lambda _result: None, lambda _exc: None)
 
     # ---- import -----------------------------------------------------------------------
 

@@ -6,18 +6,18 @@ import functools
 import html as _html
 import re
 
-import markdown
-import nh3
-
-_TAGS = set(nh3.ALLOWED_TAGS) - {"img"}
 _URL_SCHEMES = {"http", "https", "mailto"}
 
 
 @functools.lru_cache(maxsize=512)
 def render_note(text: str) -> str:
     """The note as safe HTML (Markdown rendered, then cleaned)."""
+    # Imported here: the window should not pay for them before the first note is shown.
+    import markdown
+    import nh3
+
     html = markdown.markdown(text, extensions=["sane_lists", "tables", "fenced_code"])
-    return nh3.clean(html, tags=_TAGS, url_schemes=_URL_SCHEMES)
+    return nh3.clean(html, tags=set(nh3.ALLOWED_TAGS) - {"img"}, url_schemes=_URL_SCHEMES)
 
 
 def plain_text(text: str) -> str:
@@ -29,5 +29,7 @@ def plain_text(text: str) -> str:
 
 def first_lines(text: str, count: int = 2, width: int = 80) -> str:
     """The first non-empty lines of a note, without Markdown marks, shortened, for lists."""
+    if not text.strip():
+        return ""
     lines = [ln.strip() for ln in plain_text(text).splitlines() if ln.strip()][:count]
     return "\n".join(ln if len(ln) <= width else ln[: width - 1] + "…" for ln in lines)

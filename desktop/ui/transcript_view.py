@@ -62,6 +62,7 @@ class TranscriptView(QPlainTextEdit):
 
     filter_changed = Signal(int, int)  # visible turns, all turns
     current_turn_changed = Signal(int)  # turn index (-1 when none)
+    first_painted = Signal()
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -85,6 +86,7 @@ class TranscriptView(QPlainTextEdit):
         self._visible: list[bool] = []
         self._layers: list[DecorationLayer] = []
         self._last_turn = -1
+        self._painted = False
         self.cursorPositionChanged.connect(self._on_cursor_moved)
 
     # ---- building -------------------------------------------------------------------
@@ -361,6 +363,9 @@ class TranscriptView(QPlainTextEdit):
     def paintEvent(self, event) -> None:  # noqa: N802 (Qt override)
         """Paint the text, then a thin bar in each visible turn's speaker colour."""
         super().paintEvent(event)
+        if not self._painted:
+            self._painted = True
+            self.first_painted.emit()
         if not self.offsets.spans:
             return
         painter = QPainter(self.viewport())

@@ -9,13 +9,6 @@ from PySide6.QtWidgets import QApplication
 
 from db import annotations as annotation_rows
 from db.annotations import Annotation
-from desktop.core.annotations import (
-    DEFAULT_COLOUR,
-    CreateAnnotation,
-    DeleteAnnotation,
-    EditAnnotation,
-    new_annotation,
-)
 from desktop.core.errors import YanduError
 from desktop.ui.annotation_editor import AnnotationEditor, AnnotationValues
 
@@ -108,6 +101,9 @@ class AnnotationsMixin:
             return
         start, end = selected
         document_id = self.document_id
+        # The core's annotation module pulls in the segmenter; load it when first needed.
+        from desktop.core.annotations import DEFAULT_COLOUR, CreateAnnotation, new_annotation
+
         colour = str(self.settings.value("annotations/last_colour", DEFAULT_COLOUR))
 
         def save(values: AnnotationValues) -> None:
@@ -138,6 +134,8 @@ class AnnotationsMixin:
             self.statusBar().showMessage(QCoreApplication.translate("MainWindow", "No annotation here to edit."), 5000)
             return
 
+        from desktop.core.annotations import EditAnnotation
+
         def save(values: AnnotationValues) -> None:
             command = EditAnnotation.of(annotation, note=values.note, tags=values.tags,
                                         colour=values.colour)
@@ -155,6 +153,8 @@ class AnnotationsMixin:
         if annotation is None:
             self.statusBar().showMessage(QCoreApplication.translate("MainWindow", "No annotation here to delete."), 5000)
             return
+        from desktop.core.annotations import DeleteAnnotation
+
         if self.run_command(DeleteAnnotation(annotation)):
             self.statusBar().showMessage(QCoreApplication.translate("MainWindow", "Annotation deleted; Undo brings it back."),
                                          5000)

@@ -9,8 +9,14 @@ from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QApplication, QColorDialog, QInputDialog, QLineEdit
 
-from desktop.core import speakers as speaker_commands
 from desktop.core.library import Speaker
+
+
+def _commands():
+    """desktop.core.speakers, imported on first use (it brings the importer with it)."""
+    from desktop.core import speakers
+
+    return speakers
 
 
 class SpeakersMixin:
@@ -57,7 +63,7 @@ class SpeakersMixin:
         )
         if ok and name.strip() and name.strip() != speaker.name:
             self.run_command(
-                speaker_commands.RenameSpeaker(self.document_id, speaker=speaker.id, new_name=name)
+                _commands().RenameSpeaker(self.document_id, speaker=speaker.id, new_name=name)
             )
 
     def merge_speaker(self) -> None:
@@ -82,7 +88,7 @@ class SpeakersMixin:
         if ok and name in names:
             target = others[names.index(name)]
             self.run_command(
-                speaker_commands.MergeSpeakers(
+                _commands().MergeSpeakers(
                     self.document_id, source=speaker.id, target=target.id
                 )
             )
@@ -101,7 +107,7 @@ class SpeakersMixin:
         )
         if ok and role.strip() != speaker.role:
             self.run_command(
-                speaker_commands.SetRole(self.document_id, speaker=speaker.id, role=role)
+                _commands().SetRole(self.document_id, speaker=speaker.id, role=role)
             )
 
     def set_speaker_colour(self) -> None:
@@ -116,7 +122,7 @@ class SpeakersMixin:
         )
         if colour.isValid() and colour.name() != speaker.colour.lower():
             self.run_command(
-                speaker_commands.SetColour(
+                _commands().SetColour(
                     self.document_id, speaker=speaker.id, colour=colour.name()
                 )
             )
@@ -125,7 +131,7 @@ class SpeakersMixin:
         """Make the current speaker a moderator, or not (sections follow)."""
         speaker = self._need_speaker()
         if speaker is not None:
-            command = speaker_commands.SetModerator(
+            command = _commands().SetModerator(
                 self.document_id, speaker=speaker.id, on=not speaker.is_moderator
             )
             if speaker.is_moderator:
@@ -136,4 +142,4 @@ class SpeakersMixin:
         """Turn a wrongly detected speaker's turns back into narration."""
         speaker = self._need_speaker()
         if speaker is not None:
-            self.run_command(speaker_commands.MakeNarration(self.document_id, speaker=speaker.id))
+            self.run_command(_commands().MakeNarration(self.document_id, speaker=speaker.id))
