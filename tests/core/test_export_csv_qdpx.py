@@ -120,3 +120,15 @@ def test_qdpx_of_an_empty_study_validates(memory_db, tmp_path):
     xml_bytes, files = _project(export_qdpx(memory_db, ExportOptions(), tmp_path / "e.qdpx"))
     xmlschema.XMLSchema(SCHEMA).validate(xml_bytes.decode("utf-8"))
     assert list(files) == ["project.qde"]
+
+
+def test_qdpx_names_each_annotations_author_as_its_coder(study, tmp_path):
+    _add_hostile(study)
+    xml_bytes, _ = _project(export_qdpx(study, ExportOptions(), tmp_path / "p.qdpx"))
+    root = ET.fromstring(xml_bytes)
+    users = {u.get("name"): u.get("guid") for u in root.iterfind(".//q:Users/q:User", NS)}
+    assert set(users) == {"Yandu", 'Ann "the" <Analyst> & co'}
+    coders = {s.get("guid"): s.get("creatingUser")
+              for s in root.iterfind(".//q:PlainTextSelection", NS)}
+    assert coders["55555555-5555-4555-8555-555555555555"] == users['Ann "the" <Analyst> & co']
+    assert coders[ANNOTATIONS[0][0]] == users["Yandu"]

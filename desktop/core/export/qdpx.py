@@ -66,7 +66,13 @@ def build_project(db: Database, options: ExportOptions, progress: Progress | Non
         "creatingUserGUID": user,
         "creationDateTime": stamp,
     })
-    _el(_el(project, "Users"), "User", guid=user, name=author)
+    users = _el(project, "Users")
+    _el(users, "User", guid=user, name=author)
+    # Each annotation's own author becomes a user of its own, so merged studies keep
+    # who coded what.
+    authors = sorted({i.annotation.author for d in docs for i in d.annotations} - {"", author})
+    for name in authors:
+        _el(users, "User", guid=guid("user", name), name=name)
 
     tags: dict[str, str] = {}
     for doc in docs:
@@ -79,7 +85,7 @@ def build_project(db: Database, options: ExportOptions, progress: Progress | Non
             _el(codes, "Code", guid=guid("tag", key), name=name, isCodable="true")
 
     texts: dict[str, str] = {}
-    notes: list[tuple[str, str, str, str]] = []
+    notes: list[tuple[str, str, str, str, str]] = []
     total = sum(len(d.annotations) for d in docs) or 1
     done = 0
     if docs:
@@ -93,10 +99,11 @@ def build_project(db: Database, options: ExportOptions, progress: Progress | Non
         _el(source, "Description").text = _xml_text(doc.meta.source_name)
         for item in doc.annotations:
             ann = item.annotation
+            coder = guid("user", ann.author) if ann.author else user
             selection = _el(source, "PlainTextSelection", guid=ann.id,
                             name=_short(ann.quote), startPosition=str(ann.start),
-                            endPosition=str(ann.end), creatingUser=user,
-                            creationDateTime=_datetime(ann.created_at), modifyingUser=user,
+                            endPosition=str(ann.end), creatingUser=coder,
+                            creationDateTime=_datetime(ann.created_at), modifyingUser=coder,
                             modifiedDateTime=_datetime(ann.updated_at))
             if ann.note:
                 # Many tools show a selection's Description as its memo; the NoteRef is
@@ -104,19 +111,19 @@ def build_project(db: Database, options: ExportOptions, progress: Progress | Non
                 _el(selection, "Description").text = _xml_text(ann.note)
             for tag in ann.tags:
                 coding = _el(selection, "Coding", guid=guid("coding", f"{ann.id}:{tag.casefold()}"),
-                             creatingUser=user, creationDateTime=_datetime(ann.created_at))
+                             creatingUser=coder, creationDateTime=_datetime(ann.created_at))
                 _el(coding, "CodeRef", targetGUID=guid("tag", tag.casefold()))
             if ann.note:
                 note_guid = guid("note", ann.id)
                 _el(selection, "NoteRef", targetGUID=note_guid)
-                notes.append((note_guid, _short(ann.note), ann.note, ann.created_at))
+                notes.append((note_guid, _short(ann.note), ann.note, ann.created_at, coder))
             done += 1
             if done % 500 == 0:
                 report(progress, done, total)
     if notes:
         holder = _el(project, "Notes")
-        for note_guid, name, text, created in notes:
-            note = _el(holder, "Note", guid=note_guid, name=name, creatingUser=user,
+        for note_guid, name, text, created, coder in notes:
+            note = _el(holder, "Note", guid=note_guid, name=name, creatingUser=coder,
                        creationDateTime=_datetime(created))
             _el(note, "PlainTextContent").text = _xml_text(text)
     report(progress, total, total)
