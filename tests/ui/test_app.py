@@ -65,3 +65,30 @@ def test_import_in_the_background_and_errors_in_one_line(window, qtbot, tmp_path
     kind, text = dialogs[0]
     assert kind == "warning" and "empty.txt" in text and "\n" not in text
     assert "Traceback" not in text
+
+
+def test_segmenter_loads_after_the_first_paint(sample_study, tmp_path) -> None:
+    script = f"""
+import os, sys, time
+os.environ["QT_QPA_PLATFORM"] = "offscreen"
+from PySide6.QtCore import QSettings
+from PySide6.QtWidgets import QApplication
+app = QApplication([])
+QSettings.setPath(QSettings.Format.NativeFormat, QSettings.Scope.UserScope, {str(tmp_path)!r})
+from desktop.ui.app import build_window
+window = build_window({str(sample_study)!r})
+window.view.first_painted.connect(window.load_segmenter_later)
+assert window.document_id is not None
+before = any(m.split(".")[0] in ("jieba", "rjieba") for m in sys.modules)
+window.show()
+deadline = time.monotonic() + 20
+while time.monotonic() < deadline:
+    app.processEvents()
+    if "desktop.core.segment" in sys.modules and sys.modules["desktop.core.segment"].is_ready():
+        break
+    time.sleep(0.02)
+print(before, sys.modules["desktop.core.segment"].is_ready())
+"""
+    result = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True,
+                            timeout=60, cwd=str(__import__("pathlib").Path(__file__).parents[2]))
+    assert result.stdout.split() == ["False", "True"], result.stderr[-2000:]

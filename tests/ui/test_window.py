@@ -208,3 +208,16 @@ def test_hover_shows_the_role_and_the_note(window) -> None:
     role_tip = view.tooltip_at(view.cursorRect().center())
     speaker = next(s for s in window.speakers if s.id == turn.speaker_id)
     assert speaker.name in role_tip and html.escape(speaker.role) in role_tip
+
+
+def test_speaker_filter_without_the_mouse(window, qtbot) -> None:
+    window.view.setFocus()
+    qtbot.keyClick(window.view, Qt.Key.Key_2, Qt.KeyboardModifier.ControlModifier)
+    tree = window.speakers_dock.tree
+    assert tree.hasFocus()
+    tree.setCurrentItem(tree.topLevelItem(0))
+    qtbot.keyClick(tree, Qt.Key.Key_Down)
+    qtbot.keyClick(tree, Qt.Key.Key_Space)
+    assert window.speakers[1].id in window.view.hidden_speakers
+    qtbot.keyClick(tree, Qt.Key.Key_0, Qt.KeyboardModifier.ControlModifier)
+    assert window.view.hasFocus()

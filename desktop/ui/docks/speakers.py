@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -40,6 +40,7 @@ class SpeakersDock(QDockWidget):
         self.tree.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.tree.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
         self.tree.itemChanged.connect(self._on_item_changed)
+        self.tree.installEventFilter(self)
         self.count_label = QLabel(body)
         self.count_label.setObjectName("visible_turns")
         layout.addWidget(self.tree)
@@ -120,6 +121,18 @@ class SpeakersDock(QDockWidget):
             return None
         sid = item.data(0, Qt.ItemDataRole.UserRole)
         return None if sid == NARRATION else int(sid)
+
+    def eventFilter(self, watched, event) -> bool:  # noqa: N802 (Qt override)
+        """Space toggles the current row's checkbox, whichever column is current."""
+        if (watched is self.tree and event.type() == QEvent.Type.KeyPress
+                and event.key() == Qt.Key.Key_Space and not event.modifiers()):
+            item = self.tree.currentItem()
+            if item is not None:
+                checked = item.checkState(1) == Qt.CheckState.Checked
+                item.setCheckState(1, Qt.CheckState.Unchecked if checked
+                                   else Qt.CheckState.Checked)
+                return True
+        return super().eventFilter(watched, event)
 
     def _on_item_changed(self, item: QTreeWidgetItem, column: int) -> None:
         if self._updating or column != 1:
