@@ -211,7 +211,7 @@ class MainWindow(AnnotationsMixin, NavigationMixin, SpeakersMixin, QMainWindow):
             self._menus[title] = bar.addMenu(title)
         self._filter_menu = QMenu(self)
         for action_id, spec in SPECS.items():
-            menu = self._menus[spec.menu]
+            menu = self.menu(spec.menu)  # a menu not in MENUS (an extension's) is made
             if registry.speaker_number(action_id) is not None:
                 self._filter_menu.addAction(self.actions[action_id])
                 continue
@@ -465,6 +465,8 @@ class MainWindow(AnnotationsMixin, NavigationMixin, SpeakersMixin, QMainWindow):
             self.refresh_annotations()
         if changes.documents or changes.speakers:
             self.refresh_documents()
+        if changes.glossary:
+            self.view.refresh_decorations()  # e.g. a glossary layer's marks
         self._update_undo_actions()
         self.changes_applied.emit(changes)
 

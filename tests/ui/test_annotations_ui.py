@@ -200,3 +200,77 @@ def test_anchor_after_astral_characters(make_window, tmp_path, qtbot) -> None:
     assert [a.quote for a in _stored(window)] == ["𠮷𠮷", "重点"]
     moved = QTextCursor(window.view.document())
     assert moved is not None
+
+
+def test_retag_and_recolour_are_named_steps(window, qtbot) -> None:
+    from desktop.core.annotations import CreateAnnotation, new_annotation
+
+    turn = window.turns[6]
+    window.run_command(CreateAnnotation(new_annotation(
+        window.db, window.document_id, turn.text_start, turn.text_start + 4, note="n",
+        tags=["a"])))
+    window.view.scroll_to_offset(turn.text_start + 1)
+    window.actions[ActionId.EDIT_ANNOTATION].trigger()
+    _save_editor(qtbot, window, tags="a, b")
+    assert window.actions[ActionId.UNDO].text() == "&Undo Retag annotation"
+    window.view.scroll_to_offset(turn.text_start + 1)
+    window.actions[ActionId.EDIT_ANNOTATION].trigger()
+    _save_editor(qtbot, window, colour_index=3)
+    assert window.actions[ActionId.UNDO].text() == "&Undo Recolour annotation"
+    assert _stored(window)[0].colour == window.annotation_layer.annotations[0].colour != "#ffd54f"
+    window.actions[ActionId.UNDO].trigger()
+    window.actions[ActionId.UNDO].trigger()
+    assert _stored(window)[0].tags == ("a",) and _stored(window)[0].colour == "#ffd54f"
+
+
+def test_panel_filters_by_tag_and_speaker(window) -> None:
+    from desktop.core.annotations import CreateAnnotation, new_annotation
+
+    for index, tags in ((5, ["算力"]), (6, ["数据"]), (7, ["算力", "数据"])):
+        turn = window.turns[index]
+        window.run_command(CreateAnnotation(new_annotation(
+            window.db, window.document_id, turn.text_start, turn.text_start + 3, tags=tags)))
+    dock = window.annotations_dock
+    assert dock.list.count() == 3
+    dock.tag_filter.setCurrentIndex(dock.tag_filter.findData("算力"))
+    assert dock.list.count() == 2
+    speaker = window.speaker_name_at(window.turns[7].text_start)
+    dock.speaker_filter.setCurrentIndex(dock.speaker_filter.findData(speaker))
+    assert dock.visible_ids() == [window.annotations[2].id]
+    # The tags come back as completions in the editor.
+    assert window.known_tags() == ["数据", "算力"]
+
+
+def test_another_module_can_add_a_layer_a_dock_and_a_menu(window) -> None:
+    from PySide6.QtGui import QTextCharFormat
+    from PySide6.QtWidgets import QDockWidget, QLabel
+
+    from desktop.ui.decorations import make_selection
+
+    turn = window.turns[5]
+
+    class DottedLayer:
+        def selections(self, view):
+            fmt = QTextCharFormat()
+            fmt.setUnderlineStyle(QTextCharFormat.UnderlineStyle.DotLine)
+            selection = make_selection(view, turn.text_start, turn.text_start + 2, fmt)
+            return [selection] if selection else []
+
+        def tooltip(self, view, offset):
+            return "<b>term</b>" if turn.text_start <= offset < turn.text_start + 2 else ""
+
+    window.view.add_layer(DottedLayer())
+    dotted = [s for s in window.view.extraSelections()
+              if s.format.underlineStyle() == QTextCharFormat.UnderlineStyle.DotLine]
+    assert len(dotted) == 1 and dotted[0].cursor.selectedText() == turn.text[:2]
+    window.view.scroll_to_offset(turn.text_start + 1)
+    assert "<b>term</b>" in window.view.tooltip_at(window.view.cursorRect().center())
+
+    dock = QDockWidget("Glossary", window)
+    dock.setObjectName("glossary_dock")
+    dock.setWidget(QLabel("terms"))
+    window.add_dock(dock, Qt.DockWidgetArea.RightDockWidgetArea)
+    assert dock.toggleViewAction() in window._panel_menu.actions()
+    tools = window.menu("&Glossary")
+    assert tools is window.menu("&Glossary")
+    assert window.menuBar().actions()[-2] is tools.menuAction()  # just before Help
