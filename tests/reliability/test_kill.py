@@ -9,6 +9,7 @@ the confirmed annotations (plus, at most, the one step that was in flight).
 
 from __future__ import annotations
 
+import contextlib
 import os
 import random
 import signal
@@ -96,3 +97,65 @@ def test_sigkill_during_edits_loses_nothing_confirmed(study_path, zygote):
     print(f"{round_no} kills, {confirmed} confirmed steps, {in_flight_kills} kills mid-step, "
           f"{landed_in_flight} of them committed unconfirmed, {len(model)} annotations, "
           f"{elapsed:.1f} s")
+
+
+IMPORT_KILLS = 12
+
+
+def test_sigkill_during_a_large_import_is_all_or_nothing(tmp_path, zygote):
+    from tests.reliability.test_bad_inputs import assert_complete
+
+    source = tmp_path / "large.txt"
+    source.write_text("".join(
+        f"{'甲乙丙'[i % 3]}：第{i}段发言，讨论大模型的算力与数据质量问题。\n" for i in range(12_000)),
+        encoding="utf-8")
+    template = tmp_path / "empty.sqlite"
+    open_study(template).close()
+
+    # A first import, not killed: how long it takes and what a whole document looks like.
+    reference = tmp_path / "reference.sqlite"
+    reference.write_bytes(template.read_bytes())
+    started = time.monotonic()
+    zygote.start(f"import {reference} {source}")
+    events, status = zygote.finish()
+    duration = time.monotonic() - started
+    assert status == 0 and "ok" in events[-1], events
+    whole_turns = events[-1]["turns"]
+    ref = open_study(reference)
+    whole_text = ref.execute("SELECT text FROM documents").fetchone()[0]
+    ref.close()
+
+    rng = random.Random(99)
+    outcomes = {"none": 0, "whole": 0}
+    for round_no in range(IMPORT_KILLS):
+        study = tmp_path / f"study-{round_no}.sqlite"
+        study.write_bytes(template.read_bytes())
+        pid = zygote.start(f"import {study} {source}")
+        # The last rounds kill around the commit, when the import may just have finished.
+        late = round_no >= IMPORT_KILLS - 3
+        time.sleep(rng.uniform(0.8, 1.3) * duration if late else rng.uniform(0.05, 0.8) * duration)
+        with contextlib.suppress(ProcessLookupError):
+            os.kill(pid, signal.SIGKILL)
+        events, status = zygote.finish()
+        confirmed = any("ok" in e for e in events)
+        assert not any("error" in e for e in events), events
+
+        db = open_study(study)
+        docs = db.execute("SELECT id FROM documents").fetchall()
+        assert len(docs) in (0, 1)
+        if confirmed:
+            assert len(docs) == 1, f"round {round_no}: a confirmed import was lost"
+        if docs:
+            text = assert_complete(db, docs[0][0], whole_turns)
+            assert text == whole_text
+            outcomes["whole"] += 1
+        else:
+            for table in ("speakers", "sections", "turns", "turn_index", "turn_chars"):
+                if table in db.table_names():
+                    assert db.execute(f"SELECT count(*) FROM {table}").fetchone()[0] == 0
+            outcomes["none"] += 1
+        db.close()
+        assert integrity(study) == ["ok"], f"round {round_no}"
+    # Most kills must land inside the import for the test to mean anything.
+    assert outcomes["none"] >= IMPORT_KILLS // 2, outcomes
+    print(f"import of {whole_turns} turns takes {duration:.2f} s; kills: {outcomes}")
