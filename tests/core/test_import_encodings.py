@@ -97,3 +97,17 @@ def test_recorded_encoding_is_stored(memory_db):
     assert result.encoding == "Big5"
     stored = memory_db.execute("SELECT encoding, text FROM documents").fetchone()
     assert stored == ("Big5", TRADITIONAL)
+
+
+@pytest.mark.parametrize("codec", ["utf-16-le", "utf-16-be"])
+def test_chinese_utf16_without_bom(codec):
+    parsed = parse_bytes(SIMPLIFIED.encode(codec), "talk.txt")
+    assert parsed.text == SIMPLIFIED
+    assert parsed.encoding == codec.upper().replace("-LE", "LE").replace("-BE", "BE")
+
+
+def test_a_few_stray_control_characters_are_still_text():
+    text = "甲：正文\x0b换行\x1b[31m红色\x1b[0m\n乙：好\x07\n"
+    parsed = parse_bytes(text.encode(), "log.txt")
+    assert parsed.text == text
+    assert [s.name for s in parsed.speakers] == ["甲", "乙"]

@@ -148,3 +148,22 @@ def test_zip_without_a_word_document_is_refused():
         archive.writestr("hello.txt", "hi")
     with pytest.raises(YanduError, match="not a readable Word document"):
         parse_bytes(buffer.getvalue(), "fake.docx")
+
+
+def test_srt_without_blank_lines_between_cues():
+    srt = "1\n00:00:01,000 --> 00:00:02,000\n甲：一\n2\n00:00:02,000 --> 00:00:03,000\n乙：二\n"
+    parsed = parse_bytes(srt.encode(), "dense.srt")
+    check_exact(parsed)
+    assert [(t.speaker, parsed.turn_text(t)) for t in parsed.turns] == [("甲", "一"), ("乙", "二")]
+    assert parsed.turns[1].start == srt.index("2\n00:00:02")
+
+
+def test_vtt_cue_identifiers_and_notes_stay_out_of_the_speech():
+    vtt = ("WEBVTT\n\nopening\n00:00.000 --> 00:01.000\n<v Anna>Hello.\n\n"
+           "NOTE the next cue was re-timed\n\nsecond-cue\n00:01.000 --> 00:02.000\n"
+           "<v Ben>Hi.\n")
+    parsed = parse_bytes(vtt.encode(), "ids.vtt")
+    check_exact(parsed)
+    assert [(t.speaker, parsed.turn_text(t)) for t in parsed.turns] == [
+        ("Anna", "Hello."), ("Ben", "Hi.")]
+    assert parsed.text[parsed.turns[1].start :].startswith("second-cue\n")

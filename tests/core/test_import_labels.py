@@ -307,3 +307,16 @@ def test_markdown_blockquote_labels(tmp_path):
     parsed = parse_bytes("> 杨静：你好？\n>\n> 陈虞君：你好。\n".encode(), "q.md")
     assert [s.name for s in parsed.speakers] == ["杨静", "陈虞君"]
     assert parsed.turn_text(parsed.turns[1]) == "你好。"
+
+
+def test_invisible_characters_and_compatibility_forms_in_labels():
+    parsed = parse("甲\u200b：你好？\n\u2067乙\u2069：好。\n甲：再见？\n乙：再见。\n")
+    assert [s.name for s in parsed.speakers] == ["甲", "乙"]
+    assert parsed.turns[0].label == "甲\u200b"  # the label as written
+    wide = parse("ＭＲ．ＳＭＩＴＨ：Hello.\nMR. SMITH: Again.\nTHE CHAIR: Thanks?\n")
+    assert [s.name for s in wide.speakers] == ["ＭＲ．ＳＭＩＴＨ", "THE CHAIR"]
+
+
+def test_names_in_other_scripts():
+    parsed = parse("محمد: مرحبا.\nשרה: תודה.\nمحمد: شكرا.\n𠮷野：好。\n𠮷野：好的。\n")
+    assert [s.name for s in parsed.speakers] == ["محمد", "𠮷野"]

@@ -90,22 +90,40 @@ def _looks_binary(text: str) -> bool:
     if "\x00" in text:
         return True
     sample = text[:65536]
-    # Real transcripts carry the odd stray control (a Word vertical tab, a DOS EOF mark).
-    return len(_CONTROL.findall(sample)) > max(4, len(sample) // 100)
+    # Real transcripts carry the odd stray control (a Word vertical tab, a DOS EOF mark,
+    # a pasted terminal colour code): only a text made largely of them is binary.
+    return len(_CONTROL.findall(sample)) > max(8, len(sample) // 20)
+
+
+def _plausible(text: str) -> float:
+    """The share of characters a transcript is made of: printable ASCII, whitespace,
+    common Han characters, CJK punctuation and full-width forms, other letters."""
+    if not text:
+        return 0.0
+    common = _common_han()
+    good = sum(
+        1 for ch in text
+        if (" " <= ch <= "~") or ch in "\t\n\r" or ch in common
+        or "\u3000" <= ch <= "\u303f" or "\uff00" <= ch <= "\uffef"
+        or (ch.isalpha() and not _HAN.match(ch))
+    )
+    return good / len(text)
 
 
 def _utf16_without_bom(data: bytes) -> Decoded | None:
-    # Plain-text UTF-16 without a BOM shows NULs in every other byte for ASCII.
+    # UTF-16 without a BOM: both byte orders are tried, and the one that reads as
+    # ordinary text wins (the other gives rare ideographs or controls).
     if len(data) < 4 or len(data) % 2:
         return None
-    even, odd = data[0::2].count(0), data[1::2].count(0)
-    half = len(data) // 2
-    for codec, zeros, name in (("utf-16-le", odd, "UTF-16LE"), ("utf-16-be", even, "UTF-16BE")):
-        if zeros >= half * 0.3 and (even if codec == "utf-16-le" else odd) == 0:
-            text = _strict(data, codec)
-            if text is not None and not _looks_binary(text):
-                return Decoded(normalise_newlines(text), name)
-    return None
+    best: tuple[float, str, str] | None = None
+    for codec, name in (("utf-16-le", "UTF-16LE"), ("utf-16-be", "UTF-16BE")):
+        text = _strict(data, codec)
+        if text is None or "\x00" in text or _looks_binary(text):
+            continue
+        score = _plausible(text[:65536])
+        if score >= 0.9 and (best is None or score > best[0]):
+            best = (score, text, name)
+    return Decoded(normalise_newlines(best[1]), best[2]) if best else None
 
 
 def _first_bad_utf8(data: bytes) -> tuple[int, int]:

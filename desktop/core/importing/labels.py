@@ -10,6 +10,7 @@ and sentences that merely end in a colon (`以下是圆桌问答实录整理:`) 
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass
 
 _SPACE = " \t\u3000"
@@ -19,9 +20,10 @@ _LINE = re.compile(
     r"(?P<rest>[^\n]*)$"
 )
 _STAGE = re.compile(r"^(?P<name>.+?)[ \t\u3000]*(?P<stage>[（(][^（）()]{1,30}[）)])$")
-_HAN = r"\u3400-\u9fff\uf900-\ufaff"
-_CJK_NAME = re.compile(rf"^[{_HAN}A-Za-z0-9ＡＢＣＤＥＦＧＨＩＪＫＬＭＮＯＰＱＲＳＴＵＶＷＸＹＺ０-９·•・]+$")
-_LATIN_NAME = re.compile(r"^[A-Z][A-Za-z0-9.'’\-]*(?: [A-Za-z0-9.'’\-]+){0,4}$")
+_HAN = r"\u3400-\u9fff\uf900-\ufaff\U00020000-\U0003134f"
+# Zero-width and bidirectional controls: invisible, so never part of a name.
+_INVISIBLE = re.compile("[\u200b-\u200f\u2060\ufeff\u202a-\u202e\u2066-\u2069]")
+_NAME_PUNCT = "·•・.'’-&"
 _HAS_HAN = re.compile(rf"[{_HAN}]")
 
 # Headings and sentence openers that end in a colon but never name a speaker.
@@ -109,7 +111,7 @@ def match_label(line: str) -> LabelMatch | None:
                           rest_start=deposition.end(), strong=False)
     stamped = _STAMPED.match(line)
     if stamped:
-        name = " ".join(stamped["label"].split())
+        name = clean_name(stamped["label"])
         if _valid_name(name, "") is not None:
             # Weak: a line such as `会议开始 10:30` looks the same; only recurring names count.
             return LabelMatch(name=name, label=stamped["label"].strip(_SPACE),
@@ -134,7 +136,7 @@ def match_label(line: str) -> LabelMatch | None:
     if not label or rest.startswith("//") or rest.startswith("\\"):
         return None  # a URL (https://) or a Windows path (C:\)
     staged = _STAGE.match(label)
-    name = " ".join((staged["name"] if staged else label).split())
+    name = clean_name(staged["name"] if staged else label)
     role = ""
     split = _ROLE_AND_NAME.match(name)
     if split and _valid_cjk_name(split["name"]) is not None:
@@ -146,19 +148,30 @@ def match_label(line: str) -> LabelMatch | None:
                       role=role)
 
 
+def clean_name(text: str) -> str:
+    """A label's name without invisible characters, its spaces collapsed."""
+    return " ".join(_INVISIBLE.sub("", text).split())
+
+
+def _is_name_char(ch: str) -> bool:
+    return unicodedata.category(ch)[0] in "LMN" or ch in _NAME_PUNCT
+
+
 def _valid_name(name: str, rest: str) -> bool | None:
     """None when `name` cannot be a speaker; else whether it is a strong (typical) one."""
+    # Compatibility forms (ＡＢＣ, ⼤) are judged as the letters they stand for.
+    name = unicodedata.normalize("NFKC", name)
     if not name or not any(ch.isalpha() for ch in name):
         return None  # 10:30, 2023:, 1.
     if name[-1].isdigit() and rest[:1].isdigit():
         return None  # 上午10:30, Room 4:15
     if _HAS_HAN.search(name):
         return _valid_cjk_name(name)
-    return _valid_latin_name(name)
+    return _valid_word_name(name)
 
 
 def _valid_cjk_name(name: str) -> bool | None:
-    if not _CJK_NAME.match(name) or len(name) > 10:
+    if len(name) > 10 or not all(_is_name_char(ch) for ch in name):
         return None
     if name in _CJK_HEADINGS or name.startswith(_CJK_PREFIXES):
         return None
@@ -173,23 +186,31 @@ def _valid_cjk_name(name: str) -> bool | None:
     return 1 <= han <= 4 and len(name) <= 6
 
 
-def _valid_latin_name(name: str) -> bool | None:
-    if not _LATIN_NAME.match(name):
+_PARTICLES = frozenset(("van", "von", "de", "der", "del", "da", "di", "la", "le", "of", "the",
+                        "and", "bin", "al", "el"))
+_TITLES = frozenset(("mr", "mrs", "ms", "miss", "dr", "prof", "sen", "senator", "rep",
+                     "representative", "judge", "justice", "chairman", "chairwoman",
+                     "president", "q", "a"))
+
+
+def _valid_word_name(name: str) -> bool | None:
+    """Names in alphabetic scripts: Mr. Smith, THE CHAIR, Speaker 2, محمد."""
+    words = name.split()
+    if len(words) > 5 or len(name) > 40 or not name[0].isalpha():
+        return None
+    if not all(_is_name_char(ch) for w in words for ch in w):
         return None
     folded = name.casefold().rstrip(".")
+    first = words[0].casefold().rstrip(".")
     if folded in _LATIN_HEADINGS or folded.startswith(_LATIN_MULTIWORD_HEADINGS):
         return None
-    words = name.split()
-    first = words[0].casefold().rstrip(".")
     if first in _LATIN_HEADINGS:
         return None  # Part II:, Chapter 3:, Note to editors:
-    # Every word capitalised (Mr. Smith, THE CHAIR) except small particles (van, de, of).
-    particles = {"van", "von", "de", "der", "del", "da", "di", "la", "le", "of", "the", "and", "bin"}
-    if not all(w[0].isupper() or w[0].isdigit() or w.casefold() in particles for w in words):
+    # Every word capitalised (Mr. Smith, THE CHAIR), or in a script without case (Arabic),
+    # except small particles (van, de, of): a lower-case word means a sentence.
+    if any(w[0].islower() and w.casefold() not in _PARTICLES for w in words):
         return None
-    if name.isupper() or first in {"mr", "mrs", "ms", "miss", "dr", "prof", "sen", "senator",
-                                   "rep", "representative", "judge", "justice", "chairman",
-                                   "chairwoman", "president", "q", "a"}:
+    if name.isupper() or first in _TITLES:
         return True
     # 'John Smith' is a name; a lone 'Look' or 'Well' is as likely a sentence opener.
     return 2 <= len(words) <= 3

@@ -26,31 +26,53 @@ _CLOSE_VOICE = re.compile(r"</v>[ \t]*$")
 _BRACKET_NAME = re.compile(r"^\[(?P<name>[^\]\n]{1,40})\][ \t]*[:：][ \t]*")
 
 
-def _blocks(text: str) -> list[tuple[int, int]]:
-    """(start, end) of each run of non-blank lines."""
-    blocks = []
-    for m in re.finditer(r"(?:^[^\n]*\S[^\n]*(?:\n|$))+", text, flags=re.M):
-        blocks.append((m.start(), m.end()))
-    return blocks
+def _cues(text: str) -> list[tuple[int, int, int, int, int]]:
+    """(cue start, payload start, payload end, start ms, end ms) for every timing line.
+
+    A cue starts at its numeric id line when one sits just above the timing line, else at
+    the timing line; its payload runs to the next cue, so files that leave out the blank
+    lines between cues read correctly too.
+    """
+    lines = []  # (start, end without newline, end with newline)
+    pos = 0
+    while pos < len(text):
+        nl = text.find("\n", pos)
+        end = len(text) if nl < 0 else nl
+        lines.append((pos, end, end if nl < 0 else nl + 1))
+        pos = end + 1 if nl >= 0 else len(text)
+    def blank(index: int) -> bool:
+        return index < 0 or not text[lines[index][0] : lines[index][1]].strip()
+
+    found = []  # (cue start, payload start, start ms, end ms)
+    for index, (start, end, after) in enumerate(lines):
+        timing = _TIMING.match(text[start:end])
+        if timing is None:
+            continue
+        cue_start = start
+        above = index - 1
+        if not blank(above) and (not found or found[-1][1] <= lines[above][0]):
+            label = text[lines[above][0] : lines[above][1]].strip()
+            # An SRT number, or a WebVTT cue identifier (a line of its own after a blank).
+            if label.isdigit() or blank(above - 1):
+                cue_start = lines[above][0]
+        found.append((cue_start, after, clock_ms(timing["start"]), clock_ms(timing["end"]),
+                      index))
+    cues = []
+    for number, (cue_start, payload, start_ms, end_ms, index) in enumerate(found):
+        next_start = found[number + 1][0] if number + 1 < len(found) else len(text)
+        # The payload ends at the first blank line (NOTE blocks and ids stay outside it).
+        payload_end = payload
+        line = index + 1
+        while line < len(lines) and lines[line][0] < next_start and not blank(line):
+            payload_end = lines[line][1]
+            line += 1
+        cues.append((cue_start, payload, max(payload, payload_end), start_ms, end_ms))
+    return cues
 
 
 def parse_cues(text: str, name: str) -> list[ParsedTurn]:
     """The cues of an .srt or .vtt text as turns; YanduError when it has none."""
-    cues = []  # (block start, payload start, payload end, start ms, end ms)
-    for b_start, b_end in _blocks(text):
-        pos = b_start
-        for _ in range(2):  # the timing line is the first or second line (after an id)
-            nl = text.find("\n", pos, b_end)
-            line_end = nl if nl >= 0 else b_end
-            timing = _TIMING.match(text[pos:line_end])
-            if timing:
-                payload = min(line_end + 1, b_end)
-                cues.append((b_start, payload, b_end, clock_ms(timing["start"]),
-                             clock_ms(timing["end"])))
-                break
-            if nl < 0:
-                break
-            pos = nl + 1
+    cues = _cues(text)
     if not cues:
         raise YanduError(f"{name}: no subtitle cues found (expected lines like "
                          "'00:00:01,000 --> 00:00:04,000').")

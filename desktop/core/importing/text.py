@@ -10,6 +10,7 @@ a line that is wholly a stage direction, `（笑）` or `[Laughter]`, is narrati
 from __future__ import annotations
 
 import dataclasses
+import unicodedata
 from dataclasses import dataclass
 
 from desktop.core.importing.labels import LabelMatch, headline_span, is_direction, match_label
@@ -28,8 +29,8 @@ class _Open:
 
 
 def speaker_key(name: str) -> str:
-    """Names that differ only in case or spacing are one speaker (MR. SMITH, Mr. Smith)."""
-    return " ".join(name.casefold().split())
+    """Names that differ only in case, width or spacing are one speaker (MR. SMITH, Mr. Smith)."""
+    return "".join(unicodedata.normalize("NFKC", name).casefold().split())
 
 
 def _lines(text: str) -> list[tuple[int, int, int]]:
