@@ -19,7 +19,11 @@ from desktop.core.glossary import (
     new_term,
     removed_builtins,
 )
-from tests.core.glossary_fixture import clean_segmenter, empty_study  # noqa: F401
+from tests.core import glossary_fixture as fx
+
+# Fixtures shared by the glossary tests.
+clean_segmenter = fx.clean_segmenter
+empty_study = fx.empty_study
 
 
 def test_add_edit_remove_with_undo_and_redo(empty_study):
