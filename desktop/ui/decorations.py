@@ -106,3 +106,30 @@ class AnnotationLayer:
             parts.append(swatch + (html or "<i>—</i>") + (f"<p><small>{tags}</small></p>"
                                                           if tags else ""))
         return "<hr>".join(parts)
+
+
+@dataclass
+class SearchLayer:
+    """The current search's matches in the open document: underlined, bold, in the
+    highlight colour, so they show through annotation highlights."""
+
+    ranges: Sequence[tuple[int, int]] = ()
+
+    def selections(self, view: TranscriptView) -> list[QTextEdit.ExtraSelection]:
+        """One extra selection per match."""
+        colour = view.palette().color(view.palette().ColorRole.Highlight)
+        fmt = QTextCharFormat()
+        fmt.setFontWeight(700)
+        fmt.setForeground(colour)
+        fmt.setUnderlineStyle(QTextCharFormat.UnderlineStyle.SingleUnderline)
+        fmt.setUnderlineColor(colour)
+        result = []
+        for start, end in self.ranges:
+            selection = make_selection(view, start, end, fmt)
+            if selection is not None:
+                result.append(selection)
+        return result
+
+    def tooltip(self, view: TranscriptView, offset: int) -> str:
+        """Search matches need no hover text."""
+        return ""

@@ -34,7 +34,7 @@ from desktop.core.errors import YanduError
 from desktop.ui import actions as registry
 from desktop.ui.actions import SPECS, ActionId
 from desktop.ui.compare_view import CompareView
-from desktop.ui.decorations import AnnotationLayer
+from desktop.ui.decorations import AnnotationLayer, SearchLayer
 from desktop.ui.docks.annotations import AnnotationsDock
 from desktop.ui.docks.documents import DocumentsDock
 from desktop.ui.docks.search import SearchDock
@@ -101,6 +101,8 @@ class MainWindow(AnnotationsMixin, NavigationMixin, SpeakersMixin, QMainWindow):
         self.view = TranscriptView(self)
         self.annotation_layer = AnnotationLayer(render_note=render_note)
         self.view.add_layer(self.annotation_layer)
+        self.search_layer = SearchLayer()
+        self.view.add_layer(self.search_layer)
         self.compare = CompareView(self)
         self.stack = QStackedWidget(self)
         self.stack.addWidget(self.view)

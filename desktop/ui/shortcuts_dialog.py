@@ -89,6 +89,7 @@ class ShortcutsDialog(QDialog):
                 item.setData(Qt.ItemDataRole.UserRole, action_id.value)
                 self.table.setItem(row, column, item)
         self.table.resizeColumnsToContents()
+        self.table.resizeRowsToContents()
         self._apply_filter(self.filter.text())
 
     def _apply_filter(self, text: str) -> None:

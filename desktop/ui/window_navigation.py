@@ -124,8 +124,10 @@ class NavigationMixin:
     def run_search(self, query: str, whole_study: bool) -> None:
         """Search the open document (or the whole study) and list the hits."""
         self.hits, self.hit_row = [], -1
+        self.search_layer.ranges = []
         if not query:
             self.search_dock.set_hits([], str)
+            self.view.refresh_decorations()
             return
         try:
             from desktop.core.search import search
@@ -139,6 +141,14 @@ class NavigationMixin:
             self.search_dock.set_message(str(exc))
             return
         self.search_dock.set_hits(self.hits, self._describe_hit)
+        self.mark_search_matches()
+
+    def mark_search_matches(self) -> None:
+        """Underline the open document's matches of the current search."""
+        self.search_layer.ranges = [m for hit in self.hits
+                                    if hit.kind == "turn" and hit.document_id == self.document_id
+                                    for m in hit.matches]
+        self.view.refresh_decorations()
 
     def _describe_hit(self, hit) -> str:
         who = hit.speaker or QCoreApplication.translate("MainWindow", "Narration")
@@ -156,8 +166,10 @@ class NavigationMixin:
         hit = self.hits[row]
         self.hit_row = row
         self.jumps.record(self.here())
-        if hit.document_id != self.document_id and not self.open_document(hit.document_id):
-            return
+        if hit.document_id != self.document_id:
+            if not self.open_document(hit.document_id):
+                return
+            self.mark_search_matches()
         self.show_reading()
         matches = list(hit.matches or ())
         if hit.kind == "annotation" and hit.annotation_id:

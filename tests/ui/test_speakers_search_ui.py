@@ -119,3 +119,15 @@ def test_next_and_previous_annotation(window) -> None:
         assert window.view.selected_range() == (expected, expected + 4)
     window.actions[ActionId.PREVIOUS_ANNOTATION].trigger()
     assert window.view.selected_range() == (spots[1], spots[1] + 4)
+
+
+def test_search_matches_are_marked_in_the_transcript(window) -> None:
+    window.search_dock.field.setText("算力荒")
+    window.search_dock._emit_query()
+    marked = window.search_layer.selections(window.view)
+    expected = sum(len(h.matches) for h in window.hits if h.kind == "turn")
+    assert expected and len(marked) == expected
+    assert all(s.cursor.selectedText() == "算力荒" for s in marked)
+    window.search_dock.field.clear()
+    window.search_dock._emit_query()
+    assert window.search_layer.selections(window.view) == []
