@@ -167,3 +167,25 @@ def search_chars(db: Database) -> None:
             WHERE EXISTS (SELECT 1 FROM turns) OR EXISTS (SELECT 1 FROM annotations);
         """
     )
+
+
+@MIGRATIONS(name="0004_search_char_pairs")
+def search_char_pairs(db: Database) -> None:
+    """Index Chinese as overlapping character pairs, with a one-character prefix index.
+
+    Single characters made FTS5 read every turn holding a common character (大, 的) to
+    answer a phrase such as 大前提; pairs keep those lists short. The tables are
+    recreated empty, and a study with text is marked so that the app refills them.
+    """
+    db.executescript(
+        """
+        DROP TABLE turn_chars;
+        DROP TABLE annotation_chars;
+        CREATE VIRTUAL TABLE turn_chars USING fts5(chars, prefix='1');
+        CREATE VIRTUAL TABLE annotation_chars USING fts5(annotation_id UNINDEXED, chars,
+            prefix='1');
+        INSERT OR REPLACE INTO study_meta (key, value)
+            SELECT 'search_index_stale', '1'
+            WHERE EXISTS (SELECT 1 FROM turns) OR EXISTS (SELECT 1 FROM annotations);
+        """
+    )

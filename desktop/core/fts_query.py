@@ -24,12 +24,18 @@ class Term:
     """One thing to look for: a bare word or a quoted phrase, folded and tokenised."""
 
     text: str  # as typed
-    chars: tuple[str, ...]  # character tokens of the folded text
+    chars: tuple[str, ...]  # character tokens of the folded text (for highlighting)
     words: tuple[str, ...]  # jieba search-mode tokens of the folded text
+    grams: tuple[str, ...]  # gram tokens to look for in the gram tables
+    prefix: bool = False  # the last gram is one character that may start a pair
 
     def keys(self) -> tuple[str, ...]:
         """The character tokens as the index compares them."""
         return tuple(search_index.token_key(t) for t in self.chars)
+
+    def grams_phrase(self) -> str:
+        """The FTS5 phrase for the gram tables."""
+        return _phrase(self.grams) + (" *" if self.prefix else "")
 
 
 @dataclass(frozen=True)
@@ -44,13 +50,13 @@ class Query:
         return tuple(t for group in self.groups for t in group)
 
     def chars_expr(self) -> str:
-        """The MATCH expression for the character tables (decides what matches)."""
+        """The MATCH expression for the gram tables (decides what matches)."""
         positive = " AND ".join(
-            "(" + " OR ".join(_phrase(t.chars) for t in group) + ")" for group in self.groups
+            "(" + " OR ".join(t.grams_phrase() for t in group) + ")" for group in self.groups
         )
         if not self.excluded:
             return positive
-        excluded = " OR ".join(_phrase(t.chars) for t in self.excluded)
+        excluded = " OR ".join(t.grams_phrase() for t in self.excluded)
         return f"({positive}) NOT ({excluded})"
 
     def words_expr(self) -> str | None:
@@ -83,7 +89,32 @@ def make_term(text: str) -> Term | None:
     if not chars:
         return None
     words = tuple(w for w in segment.index_tokens(folded) if search_index.char_tokens(w))
-    return Term(text, chars, words)
+    grams, prefix = _grams(folded)
+    return Term(text, chars, words, grams, prefix)
+
+
+def _grams(folded: str) -> tuple[tuple[str, ...], bool]:
+    """The gram tokens a match must have in a row, and whether the last is a prefix.
+
+    Mirrors `search_index.gram_tokens`, except at the term's end: the text may go on
+    there, so a Chinese run ends with its last pair, not with its last character (which
+    the index only has where the text's run ends); a run of one character at the end is a
+    prefix, found as the start of a pair or as a run's last character.
+    """
+    parts = search_index.gram_parts(folded)
+    tokens: list[str] = []
+    prefix = False
+    for index, (chinese, part) in enumerate(parts):
+        if not chinese:
+            tokens.append(part)
+            continue
+        tokens += [part[i : i + 2] for i in range(len(part) - 1)]
+        if index < len(parts) - 1:
+            tokens.append(part[-1])  # a Latin run follows: the text's run ends here too
+        elif len(part) == 1:
+            tokens.append(part)
+            prefix = True
+    return tuple(tokens), prefix
 
 
 def parse(text: str) -> Query | None:

@@ -4,11 +4,11 @@ A hit is any turn (or note) whose folded text contains the query: every group of
 (a bare word or a quoted phrase; `a OR b` is one group) and none of the excluded ones.
 Folding (NFKC, simplified Chinese, case) makes ＧＰＴ４ find GPT4 and 議員 find 议员.
 
-Ranking: hits where every term is a whole word (as jieba cuts it) come first, ranked by
-FTS5's bm25 over words; hits where a term is only part of a word (参数 inside 超参数)
-follow, ranked by bm25 over characters. `SearchHit.score` is the bm25 value as FTS5 gives
-it (negative, lower is better) for whole-word hits, and 1 / (1 - bm25) (between 0 and 1)
-for the others, so that sorting by score gives the order of the results.
+Ranking: hits where every term is a whole word as jieba cuts it come first, then those
+where a term is only part of a word (参数 in 模型参数量); each group is ordered by FTS5's
+bm25 over the gram index (see `search_index`). `SearchHit.score` is that bm25 value as
+FTS5 gives it (negative, lower is better) for whole-word hits, and 1 / (1 - bm25)
+(between 0 and 1) for the others, so that sorting by score gives the order of results.
 
 Only the returned page is read back and highlighted; match offsets are found on the
 folded text and mapped back through the fold map, so they land on the right characters
@@ -22,6 +22,8 @@ import functools
 import logging
 import re
 import sqlite3
+import threading
+from collections import OrderedDict
 from collections.abc import Iterable, Sequence
 from dataclasses import asdict, dataclass
 
@@ -209,40 +211,28 @@ def _run(db: Database, sql: str, params: Sequence) -> list[tuple]:
 def _candidates(
     db: Database, source: _Source, query: Query, filters: tuple[str, list], limit: int
 ) -> list[_Candidate]:
+    """The best `limit` rows: whole-word hits first, each group by bm25 over grams."""
     where, params = filters
-    chars_expr = query.chars_expr()
     words_expr = query.words_expr()
-    found: list[_Candidate] = []
-    if words_expr is not None:
-        sql = (
-            f"SELECT {source.key}, bm25({source.words}) AS score FROM {source.words} "
-            f"WHERE {source.words} MATCH ? AND +{source.key} IN "
-            f"(SELECT {source.key} FROM {source.chars} WHERE {source.chars} MATCH ?)"
-            f"{where} ORDER BY score LIMIT ?"
-        )
-        rows = _run(db, sql, [words_expr, chars_expr, *params, limit])
-        found += [_Candidate(key, True, score) for key, score in rows]
-    if len(found) < limit:
-        exclude = ""
-        extra: list = []
-        if words_expr is not None:
-            exclude = (
-                f" AND +{source.key} NOT IN "
-                f"(SELECT {source.key} FROM {source.words} WHERE {source.words} MATCH ?)"
-            )
-            extra = [words_expr]
-        sql = (
-            f"SELECT {source.key}, bm25({source.chars}) AS score FROM {source.chars} "
-            f"WHERE {source.chars} MATCH ?{exclude}{where} ORDER BY score LIMIT ?"
-        )
-        rows = _run(db, sql, [chars_expr, *extra, *params, limit - len(found)])
-        found += [_Candidate(key, False, score) for key, score in rows]
-    return found
+    if words_expr is None:
+        whole, whole_params = "0", []
+    else:
+        # Evaluated once into a temporary index, then a lookup per gram hit.
+        whole = (f"+{source.key} IN "
+                 f"(SELECT {source.key} FROM {source.words} WHERE {source.words} MATCH ?)")
+        whole_params = [words_expr]
+    sql = (
+        f"SELECT {source.key}, bm25({source.chars}) AS score, {whole} AS whole "
+        f"FROM {source.chars} WHERE {source.chars} MATCH ?{where} "
+        "ORDER BY whole DESC, score LIMIT ?"
+    )
+    rows = _run(db, sql, [*whole_params, query.chars_expr(), *params, limit])
+    return [_Candidate(key, bool(whole_hit), score) for key, score, whole_hit in rows]
 
 
 def find_matches(text: str, terms: Sequence[Term]) -> tuple[tuple[int, int], ...]:
     """(start, end) code points in `text` where any of the terms occurs, as search matches."""
-    folded = textnorm.fold_with_map(text)
+    folded = _fold_cache.get(text)
     found: set[tuple[int, int]] = set()
     slow: list[Term] = []
     for term in terms:
@@ -261,6 +251,39 @@ def find_matches(text: str, terms: Sequence[Term]) -> tuple[tuple[int, int], ...
             for s, e in found
         )
     )
+
+
+class _FoldCache:
+    """Recently folded turn texts, up to a total length: a search box asks again and
+    again for the same turns while the user types (算, 算力, 算力荒), and folding a long
+    turn costs far more than finding the query in it."""
+
+    def __init__(self, max_chars: int = 1_000_000) -> None:
+        self.max_chars = max_chars
+        self._items: OrderedDict[str, textnorm.Folded] = OrderedDict()
+        self._chars = 0
+        self._lock = threading.Lock()
+
+    def get(self, text: str) -> textnorm.Folded:
+        """The folded form of `text` with its map, from the cache when possible."""
+        with self._lock:
+            found = self._items.get(text)
+            if found is not None:
+                self._items.move_to_end(text)
+                return found
+        folded = textnorm.fold_with_map(text)
+        if len(text) <= self.max_chars // 10:
+            with self._lock:
+                if text not in self._items:
+                    self._items[text] = folded
+                    self._chars += len(text)
+                while self._chars > self.max_chars:
+                    old, _ = self._items.popitem(last=False)
+                    self._chars -= len(old)
+        return folded
+
+
+_fold_cache = _FoldCache()
 
 
 # A letter or digit that is not a solo character: what a Latin token must not touch.

@@ -4,11 +4,14 @@ Each text is folded first (see `textnorm`: NFKC, simplified Chinese, case-folded
 indexed twice, because FTS5 itself cannot find words inside Chinese runs:
 
 - `turn_index` / `annotation_index` hold the jieba search-mode words (see `segment`),
-  joined by spaces: whole-word matches, ranked by bm25 over words.
-- `turn_chars` / `annotation_chars` hold "character tokens" (`char_tokens`): every Chinese
-  (Japanese, Korean) character on its own, every other run of letters and digits whole.
-  A phrase of character tokens matches exactly where the folded text contains it, so a
-  word is found even where jieba cut it differently in context (参数 inside 超参数规模).
+  joined by spaces: they tell which hits are whole words.
+- `turn_chars` / `annotation_chars` hold "gram tokens" (`gram_tokens`): each run of
+  Chinese (Japanese, Korean) characters as its overlapping character pairs plus its last
+  character, each other run of letters and digits whole. A phrase of pairs matches
+  exactly where the folded text holds the query (punctuation between Chinese characters
+  aside), so a word is found even where jieba cut it differently in context (参数 in
+  模型参数量); pairs keep the lists FTS5 reads short (大前提 reads 大前 and 前提, not every
+  turn with 大), and a 1-character prefix index answers one-character queries.
 """
 
 from __future__ import annotations
@@ -41,6 +44,31 @@ SOLO_CHARS = (
 )
 # A solo character, or a run of other letters and digits ([^\W_] is L* and N*).
 _TOKEN = re.compile(f"([{SOLO_CHARS}])|((?:(?![{SOLO_CHARS}])[^\\W_])+)")
+# A sequence of solo characters with only non-tokens between them, or a run as above.
+_GRAM_PART = re.compile(
+    f"([{SOLO_CHARS}](?:[\\W_]*[{SOLO_CHARS}])*)|((?:(?![{SOLO_CHARS}])[^\\W_])+)"
+)
+_NOT_SOLO = re.compile(f"[^{SOLO_CHARS}]+")
+
+
+def gram_parts(folded: str) -> list[tuple[bool, str]]:
+    """(is Chinese, text) for each part of already-folded text; Chinese parts without gaps."""
+    return [
+        (True, _NOT_SOLO.sub("", m.group(1))) if m.group(1) else (False, m.group(2))
+        for m in _GRAM_PART.finditer(folded)
+    ]
+
+
+def gram_tokens(folded: str) -> list[str]:
+    """The gram tokens of already-folded text: pairs and a last character, or whole runs."""
+    tokens: list[str] = []
+    for chinese, part in gram_parts(folded):
+        if chinese:
+            tokens += [part[i : i + 2] for i in range(len(part) - 1)]
+            tokens.append(part[-1])
+        else:
+            tokens.append(part)
+    return tokens
 
 
 def char_tokens(folded: str) -> list[str]:
@@ -70,13 +98,13 @@ def tokens_for(text: str) -> str:
 
 
 def chars_for(text: str) -> str:
-    """The space-joined character tokens for `text`."""
-    return " ".join(char_tokens(textnorm.fold(text)))
+    """The space-joined gram tokens for `text`."""
+    return " ".join(gram_tokens(textnorm.fold(text)))
 
 
 def _both(text: str) -> tuple[str, str]:
     folded = textnorm.fold(text)
-    return " ".join(segment.index_tokens(folded)), " ".join(char_tokens(folded))
+    return " ".join(segment.index_tokens(folded)), " ".join(gram_tokens(folded))
 
 
 def index_turns(db: Database, turns: Iterable[tuple[int, str]]) -> None:

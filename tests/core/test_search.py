@@ -226,14 +226,28 @@ def test_a_study_upgraded_with_text_is_filled_before_the_first_search(panel):
 
 
 def test_schema_step_marks_only_studies_with_text(memory_db):
-    from db.migrations import search_chars
+    from db.migrations import search_char_pairs
 
-    memory_db.execute("DROP TABLE turn_chars")
-    memory_db.execute("DROP TABLE annotation_chars")
-    search_chars(memory_db)
+    search_char_pairs(memory_db)  # run again: drops and recreates the gram tables
     assert memory_db.execute("SELECT count(*) FROM study_meta").fetchone()[0] == 0
     add_document(memory_db, "d", [(None, "算力")])
-    memory_db.execute("DROP TABLE turn_chars")
-    memory_db.execute("DROP TABLE annotation_chars")
-    search_chars(memory_db)
-    assert search(memory_db, "算力")[0].matches
+    search_char_pairs(memory_db)
+    assert memory_db.execute("SELECT count(*) FROM turn_chars").fetchone()[0] == 0
+    assert search(memory_db, "算力")[0].matches == ((0, 2),)
+
+
+def test_single_characters_and_mixed_latin_chinese_terms(memory_db):
+    texts = ["我的", "的确", "的", "GPT4的能力", "GPT4 的确如此", "用gpt4", "a的b", "没有"]
+    doc = add_document(memory_db, "d", [(None, t) for t in texts])
+    by_text = dict(zip(doc["turn_ids"], texts, strict=True))
+
+    def found(query: str) -> set[str]:
+        return {by_text[h.turn_id] for h in search(memory_db, query)}
+
+    assert found("的") == {t for t in texts if "的" in t}
+    assert found("gpt4的") == {"GPT4的能力", "GPT4 的确如此"}
+    assert found("gpt4的能") == {"GPT4的能力"}
+    assert found("a的b") == {"a的b"}
+    assert found("用gpt4") == {"用gpt4"}
+    assert found("的确") == {"的确", "GPT4 的确如此"}
+    assert found("确") == {"的确", "GPT4 的确如此"}
