@@ -6,11 +6,36 @@ cell (click, Enter) asks the window to show that turn in the reading view.
 
 from __future__ import annotations
 
+import html
 from collections.abc import Sequence
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
-from PySide6.QtGui import QFont, QKeyEvent
-from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QWidget
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QModelIndex,
+    QPersistentModelIndex,
+    QSize,
+    Qt,
+    QTimer,
+    Signal,
+)
+from PySide6.QtGui import (
+    QAbstractTextDocumentLayout,
+    QFont,
+    QKeyEvent,
+    QPainter,
+    QPalette,
+    QTextDocument,
+)
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QApplication,
+    QHeaderView,
+    QStyle,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
+    QTableView,
+    QWidget,
+)
 
 from desktop.core.library import Section, Speaker, Turn
 from desktop.ui.docks.common import elide
@@ -120,6 +145,60 @@ class CompareModel(QAbstractTableModel):
         return None
 
 
+class CellDelegate(QStyledItemDelegate):
+    """Paints a cell's headline in bold above the answer (as rich text)."""
+
+    def _document(self, option: QStyleOptionViewItem, index: QModelIndex) -> QTextDocument:
+        doc = QTextDocument()
+        doc.setDefaultFont(option.font)
+        doc.setDocumentMargin(4)
+        text = index.data() or ""
+        parts = []
+        for chunk in text.split("\n\n"):
+            if chunk.startswith("【") and "】\n" in chunk:
+                head, body = chunk[1:].split("】\n", 1)
+                parts.append(f"<p><b>{html.escape(head)}</b><br>{html.escape(body)}</p>")
+            else:
+                parts.append(f"<p>{html.escape(chunk)}</p>")
+        doc.setHtml("".join(parts))
+        doc.setTextWidth(max(option.rect.width(), 60))
+        return doc
+
+    def paint(self, painter: QPainter, option: QStyleOptionViewItem,
+              index: QModelIndex) -> None:
+        """Selection background from the style, then the rich text."""
+        self.initStyleOption(option, index)
+        if index.column() == 0:
+            super().paint(painter, option, index)
+            return
+        text_option = QStyleOptionViewItem(option)
+        text_option.text = ""
+        style = option.widget.style() if option.widget else QApplication.style()
+        style.drawControl(QStyle.ControlElement.CE_ItemViewItem, text_option, painter,
+                          option.widget)
+        doc = self._document(option, index)
+        painter.save()
+        painter.translate(option.rect.topLeft())
+        painter.setClipRect(0, 0, option.rect.width(), option.rect.height())
+        context = QAbstractTextDocumentLayout.PaintContext()
+        selected = option.state & QStyle.StateFlag.State_Selected
+        context.palette.setColor(QPalette.ColorRole.Text, option.palette.color(
+            QPalette.ColorRole.HighlightedText if selected else QPalette.ColorRole.Text))
+        doc.documentLayout().draw(painter, context)
+        painter.restore()
+
+    def sizeHint(self, option: QStyleOptionViewItem, index: QModelIndex) -> QSize:  # noqa: N802
+        """Tall enough for the wrapped answer at the column's width."""
+        if index.column() == 0:
+            return super().sizeHint(option, index)
+        self.initStyleOption(option, index)
+        view = option.widget
+        if view is not None:
+            option.rect.setWidth(view.columnWidth(index.column()))
+        doc = self._document(option, index)
+        return QSize(int(doc.idealWidth()), int(doc.size().height()) + 2)
+
+
 class CompareView(QTableView):
     """The table itself; Enter or a click on a cell emits `turn_activated`."""
 
@@ -130,6 +209,7 @@ class CompareView(QTableView):
         self.setObjectName("compare_view")
         self.compare_model = CompareModel(self)
         self.setModel(self.compare_model)
+        self.setItemDelegate(CellDelegate(self))
         self.setWordWrap(True)
         self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectItems)
@@ -140,21 +220,35 @@ class CompareView(QTableView):
                                                   | Qt.AlignmentFlag.AlignLeft)
         self.clicked.connect(self._activate)
         self.activated.connect(self._activate)
+        # Rows follow the columns' widths; coalesce the many resize signals into one fit.
+        self._fit_timer = QTimer(self)
+        self._fit_timer.setSingleShot(True)
+        self._fit_timer.setInterval(0)
+        self._fit_timer.timeout.connect(self.fit_rows)
+        self.horizontalHeader().sectionResized.connect(lambda *_: self._fit_timer.start())
+
+    def fit_rows(self) -> None:
+        """Make each row as tall as its longest wrapped answer (small tables only)."""
+        if 0 < self.compare_model.rowCount() <= 300:
+            self.resizeRowsToContents()
 
     def load(self, turns: Sequence[Turn], speakers: Sequence[Speaker],
              sections: Sequence[Section]) -> None:
         """Show a document's sections and speakers."""
         self.compare_model.load(turns, speakers, sections)
-        if self.compare_model.rowCount() <= 300:
-            self.resizeRowsToContents()
+        header = self.horizontalHeader()
+        if self.compare_model.columnCount():
+            # The question column keeps a reading width; the answers share the rest.
+            header.setSectionResizeMode(0, QHeaderView.ResizeMode.Interactive)
+            header.resizeSection(0, 200)
+        self.fit_rows()
         if self.compare_model.rowCount() and self.compare_model.columnCount() > 1:
             self.setCurrentIndex(self.compare_model.index(0, 1))
 
     def resizeEvent(self, event) -> None:  # noqa: N802 (Qt override)
         """Rows grow with the wrapped answers when columns change width."""
         super().resizeEvent(event)
-        if 0 < self.compare_model.rowCount() <= 300:
-            self.resizeRowsToContents()
+        self._fit_timer.start()
 
     def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 (Qt override)
         """Enter jumps to the cell's turn (activated is not sent for Enter everywhere)."""

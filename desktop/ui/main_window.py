@@ -361,6 +361,15 @@ class MainWindow(AnnotationsMixin, NavigationMixin, SpeakersMixin, QMainWindow):
         if self._compare_stale:
             self.compare.load(self.turns, self.speakers, self.sections)
             self._compare_stale = False
+            self._hide_compare_columns()
+
+    def _hide_compare_columns(self) -> None:
+        """The compare view follows the speaker filter: hidden speakers lose their column."""
+        if self._compare_stale:
+            return
+        for column, speaker in enumerate(self.compare.compare_model.columns, start=1):
+            self.compare.setColumnHidden(column, speaker.id in self.view.hidden_speakers)
+        self.compare.fit_rows()
 
     def here(self) -> Place | None:
         """Where the reader is now (for back/forward)."""
@@ -400,6 +409,7 @@ class MainWindow(AnnotationsMixin, NavigationMixin, SpeakersMixin, QMainWindow):
     def set_filter(self, hidden: set[int], show_narration: bool) -> None:
         """Apply a speaker filter to the reading view and reflect it in the panel."""
         self.view.set_filter(hidden, show_narration)
+        self._hide_compare_columns()
         self.speakers_dock.set_checks(self.view.hidden_speakers, self.view.show_narration)
         self.actions[ActionId.TOGGLE_NARRATION].setChecked(show_narration)
 
