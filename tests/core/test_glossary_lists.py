@@ -66,6 +66,13 @@ def test_tsv_with_chinese_header_in_gbk(empty_study, tmp_path):
     assert term.definition == "用户越多数据越多" and term.pinyin == "shù jù fēi lún"
 
 
+def test_header_separated_by_fullwidth_commas(empty_study, tmp_path):
+    text = "术语，英文，别名\n算力荒，compute shortage，算力紧缺\n"
+    import_terms(empty_study, _write(tmp_path, "fw.txt", text))
+    (term,) = list_terms(empty_study)
+    assert (term.term, term.english, term.aliases) == ("算力荒", "compute shortage", ("算力紧缺",))
+
+
 def test_duplicates_in_the_file_are_merged_not_doubled(empty_study, tmp_path):
     text = "算力荒\tcompute shortage\n算力紧缺\t\n算力荒\tshortage of compute\n"
     entries, problems = parse_term_list(text)

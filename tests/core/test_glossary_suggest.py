@@ -13,9 +13,9 @@ from desktop.core.glossary import (
     find_occurrences,
     find_term,
     list_terms,
-    new_term,
     prefill_from_selection,
     suggest,
+    term_from_suggestion,
 )
 from desktop.core.importing import bundled_sample_path, import_file
 from desktop.core.textnorm import fold
@@ -67,7 +67,9 @@ def test_dismissed_candidates_stay_dismissed_and_undo_brings_them_back(bare_samp
 
 def test_accepting_a_suggestion_adds_it_and_it_is_no_longer_suggested(bare_sample):
     s = next(x for x in suggest(bare_sample) if x.candidate == "算力荒")
-    History(bare_sample).run(AddTerm(new_term(s.candidate, notes=s.example)))
+    term = term_from_suggestion(bare_sample, s)
+    assert term.term == "算力荒" and s.example in term.notes and "算力荒" in s.example
+    History(bare_sample).run(AddTerm(term))
     assert "算力荒" not in [x.candidate for x in suggest(bare_sample, limit=50)]
 
 

@@ -5,7 +5,7 @@ Public API (Qt-free; the window calls these):
 - queries: list_terms, get_term, find_term, require_term, categories
 - undoable commands (run through desktop.core.commands.History): AddTerm, EditTerm,
   RemoveTerm, ResetTerm, DismissCandidate, Batch (an import)
-- new_term, prefill_from_selection, ensure_builtin, builtin_term, removed_builtins
+- new_term, prefill_from_selection, term_from_suggestion (accepting a suggestion), ensure_builtin, builtin_term, removed_builtins
 - build_matcher(terms).find(text) -> [Match]; matcher_for(db)
 - load_into_segmenter(db); find_occurrences(db, term); suggest(db, document_id=...)
 - import_terms / read_term_list / export_terms (desktop.core.glossary.lists)
@@ -49,7 +49,7 @@ from desktop.core.glossary.store import (
     list_terms,
     require_term,
 )
-from desktop.core.glossary.suggest import Suggestion, suggest
+from desktop.core.glossary.suggest import Suggestion, suggest, term_from_suggestion
 from desktop.core.glossary.sync import load_into_segmenter
 
 
@@ -65,5 +65,5 @@ __all__ = [
     "export_terms", "find_occurrences", "find_term", "get_term", "import_terms",
     "is_seeded", "list_terms", "load_into_segmenter", "make_pinyin", "matcher_for",
     "new_term", "plan_import", "prefill_from_selection", "read_term_list",
-    "removed_builtins", "require_term", "suggest",
+    "removed_builtins", "require_term", "suggest", "term_from_suggestion",
 ]

@@ -19,7 +19,8 @@ from sqlite_utils import Database
 from desktop.core import segment
 from desktop.core.glossary import store
 from desktop.core.glossary.commands import dismissed
-from desktop.core.glossary.selection import sentence_around
+from desktop.core.glossary.model import Term, new_term
+from desktop.core.glossary.selection import example_note, sentence_around
 from desktop.core.textnorm import Folded, fold, fold_with_map
 
 STOPWORDS_RESOURCE = "stopwords.zh.txt"
@@ -178,3 +179,16 @@ def suggest(db: Database, *, document_id: int | None = None, limit: int = 30,
             seen.add(key)
             unique.append(s)
     return unique[:limit]
+
+
+def term_from_suggestion(db: Database, suggestion: Suggestion) -> Term:
+    """The new term that accepting `suggestion` adds (run it with AddTerm), example in notes."""
+    notes = ""
+    if suggestion.example:
+        title = ""
+        if suggestion.document_id is not None:
+            row = db.execute("SELECT title FROM documents WHERE id = ?",
+                             [suggestion.document_id]).fetchone()
+            title = row[0] if row else ""
+        notes = example_note(suggestion.example, title)
+    return new_term(suggestion.candidate, notes=notes)
