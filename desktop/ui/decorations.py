@@ -48,6 +48,21 @@ def make_selection(view: TranscriptView, start: int, end: int,
     return selection
 
 
+def make_selections(view: TranscriptView, start: int, end: int,
+                    fmt: QTextCharFormat) -> list[QTextEdit.ExtraSelection]:
+    """Extra selections over document range [start, end), one per turn it spans."""
+    result = []
+    for qt_start, qt_end in view.offsets.doc_range_pieces(start, end):
+        cursor = QTextCursor(view.document())
+        cursor.setPosition(qt_start)
+        cursor.setPosition(qt_end, QTextCursor.MoveMode.KeepAnchor)
+        selection = QTextEdit.ExtraSelection()
+        selection.cursor = cursor
+        selection.format = fmt
+        result.append(selection)
+    return result
+
+
 def overlap_depths(ranges: Sequence[tuple[int, int]]) -> list[int]:
     """For ranges sorted by start, how many earlier ranges each one starts inside of."""
     depths: list[int] = []
@@ -86,9 +101,7 @@ class AnnotationLayer:
             if depth:
                 fmt.setUnderlineStyle(QTextCharFormat.UnderlineStyle.SingleUnderline)
                 fmt.setUnderlineColor(colour.darker(160))
-            selection = make_selection(view, annotation.start, annotation.end, fmt)
-            if selection is not None:
-                result.append(selection)
+            result.extend(make_selections(view, annotation.start, annotation.end, fmt))
         return result
 
     def at(self, offset: int) -> list[Annotation]:

@@ -133,6 +133,21 @@ class OffsetMap:
             return None
         return qt_start, qt_end
 
+    def doc_range_pieces(self, start: int, end: int) -> list[tuple[int, int]]:
+        """The view ranges of document range [start, end), one per turn it touches, so that
+        speaker labels between turns are left out."""
+        first = bisect.bisect_right(self._doc_starts, start) - 1
+        pieces = []
+        for span in self.spans[max(first, 0):]:
+            if span.doc_start >= end:
+                break
+            lo, hi = max(start, span.doc_start), min(end, span.doc_end)
+            if lo < hi:
+                qt = self.doc_range_to_qt(lo, hi)
+                if qt is not None:
+                    pieces.append(qt)
+        return pieces
+
     def qt_range_to_doc(self, start: int, end: int) -> tuple[int, int] | None:
         """The document range of a view selection, trimmed to turn text; None if empty."""
         doc_start = self.qt_to_doc(start, forward=True)

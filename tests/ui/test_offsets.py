@@ -66,3 +66,12 @@ def test_round_trip_for_any_text(texts: list[str]) -> None:
             qt = offsets.doc_to_qt(span.doc_start + i)
             assert qt == span.qt_start + utf16_len(span.text[:i])
             assert offsets.qt_to_doc(qt) == span.doc_start + i
+
+
+def test_a_range_across_turns_is_cut_into_one_piece_per_turn() -> None:
+    offsets = _map([(2, "甲乙"), (10, "丙丁"), (20, "戊")])
+    pieces = offsets.doc_range_pieces(3, 21)
+    first, second, third = offsets.spans
+    assert pieces == [(first.qt_start + 1, first.qt_end), (second.qt_start, second.qt_end),
+                      (third.qt_start, third.qt_start + 1)]
+    assert offsets.doc_range_pieces(5, 9) == []  # only a label

@@ -221,3 +221,12 @@ def test_speaker_filter_without_the_mouse(window, qtbot) -> None:
     assert window.speakers[1].id in window.view.hidden_speakers
     qtbot.keyClick(tree, Qt.Key.Key_0, Qt.KeyboardModifier.ControlModifier)
     assert window.view.hasFocus()
+
+
+def test_compare_columns_follow_the_speaker_filter(window) -> None:
+    window.switch_view()
+    window.toggle_speaker(3)  # 张家俊, the second answer column
+    assert window.compare.isColumnHidden(2)
+    assert not window.compare.isColumnHidden(1)
+    window.show_all_speakers()
+    assert not window.compare.isColumnHidden(2)
