@@ -126,6 +126,7 @@ def _print_term(term: glossary.Term) -> None:
 
 
 def run_list(args: argparse.Namespace) -> int:
+    """`yandu glossary list`: every term (or one category)."""
     db = _open(args)
     terms = glossary.list_terms(db, category=args.category)
     if args.json:
@@ -139,6 +140,7 @@ def run_list(args: argparse.Namespace) -> int:
 
 
 def run_show(args: argparse.Namespace) -> int:
+    """`yandu glossary show TERM`: the entry and its occurrences per document and speaker."""
     db = _open(args)
     term = glossary.require_term(db, args.term)
     doc = library.find_document(db, args.doc).id if args.doc else None
@@ -167,6 +169,7 @@ def _report(args: argparse.Namespace, term: glossary.Term, verb: str) -> int:
 
 
 def run_add(args: argparse.Namespace) -> int:
+    """`yandu glossary add TERM`: a new term."""
     db = _open(args)
     term = glossary.new_term(args.term, aliases=args.alias, definition=args.definition or "",
                              category=args.category or "", english=args.english or "",
@@ -176,6 +179,7 @@ def run_add(args: argparse.Namespace) -> int:
 
 
 def run_edit(args: argparse.Namespace) -> int:
+    """`yandu glossary edit TERM`: change fields, aliases, spelling, or reset a built-in."""
     db = _open(args)
     term = glossary.require_term(db, args.term)
     if args.reset:
@@ -203,6 +207,7 @@ def run_edit(args: argparse.Namespace) -> int:
 
 
 def run_remove(args: argparse.Namespace) -> int:
+    """`yandu glossary remove TERM`."""
     db = _open(args)
     term = glossary.require_term(db, args.term)
     History(db).run(glossary.RemoveTerm(term))
@@ -210,6 +215,7 @@ def run_remove(args: argparse.Namespace) -> int:
 
 
 def run_import(args: argparse.Namespace) -> int:
+    """`yandu glossary import FILE`: merge a term list into the glossary."""
     db = _open(args)
     plan = glossary.import_terms(db, args.file, history=History(db))
     summary = plan.summary()
@@ -224,6 +230,7 @@ def run_import(args: argparse.Namespace) -> int:
 
 
 def run_export(args: argparse.Namespace) -> int:
+    """`yandu glossary export FILE`: write the terms as csv, tsv or a plain list."""
     db = _open(args)
     count = glossary.export_terms(db, args.file, fmt=args.format, sep=args.sep)
     if args.json:
@@ -234,6 +241,7 @@ def run_export(args: argparse.Namespace) -> int:
 
 
 def run_suggest(args: argparse.Namespace) -> int:
+    """`yandu glossary suggest`: candidate jargon not yet in the glossary."""
     db = _open(args)
     if args.limit < 1:
         raise YanduError("--limit must be at least 1.")
@@ -251,6 +259,7 @@ def run_suggest(args: argparse.Namespace) -> int:
 
 
 def run_dismiss(args: argparse.Namespace) -> int:
+    """`yandu glossary dismiss CANDIDATE`: never suggest it again."""
     db = _open(args)
     History(db).run(glossary.DismissCandidate(args.candidate))
     if args.json:

@@ -38,9 +38,11 @@ class _TermCommand:
     """Shared apply/revert: write the rows, then refresh the segmenter and index once."""
 
     def write(self, db: Database) -> None:
+        """Make the row change (no segmenter or index work)."""
         raise NotImplementedError
 
     def unwrite(self, db: Database) -> None:
+        """Undo the row change."""
         raise NotImplementedError
 
     def touched(self) -> list[str]:
@@ -48,11 +50,13 @@ class _TermCommand:
         raise NotImplementedError
 
     def apply(self, db: Database) -> Changes:
+        """Write, then bring the segmenter and the search index in step."""
         self.write(db)
         sync.refresh(db, self.touched())
         return GLOSSARY
 
     def revert(self, db: Database) -> Changes:
+        """Undo the write, then bring the segmenter and the search index in step."""
         self.unwrite(db)
         sync.refresh(db, self.touched())
         return GLOSSARY
