@@ -9,6 +9,7 @@ from __future__ import annotations
 import argparse
 import sys
 
+from db.connection import writing
 from desktop import cli
 from desktop.core import glossary, library
 from desktop.core.commands import History
@@ -106,8 +107,15 @@ def _usage(parser: argparse.ArgumentParser) -> int:
 
 def _open(args: argparse.Namespace):
     db = cli.open_for(args)
-    glossary.ensure_builtin(db)
+    with writing(db):
+        glossary.ensure_builtin(db)
     return db
+
+
+def _apply(db, command) -> None:
+    """Run an undoable command; an SQLite failure becomes a one-line error."""
+    with writing(db):
+        History(db).run(command)
 
 
 def _line(term: glossary.Term) -> str:
@@ -174,7 +182,7 @@ def run_add(args: argparse.Namespace) -> int:
     term = glossary.new_term(args.term, aliases=args.alias, definition=args.definition or "",
                              category=args.category or "", english=args.english or "",
                              pinyin=args.pinyin, notes=args.notes or "")
-    History(db).run(glossary.AddTerm(term))
+    _apply(db, glossary.AddTerm(term))
     return _report(args, term, "Added")
 
 
@@ -202,7 +210,7 @@ def run_edit(args: argparse.Namespace) -> int:
         if not command.changes_anything:
             print(f"{term.term}: nothing to change.", file=sys.stderr)
             return 0
-    History(db).run(command)
+    _apply(db, command)
     return _report(args, command.after, "Changed")
 
 
@@ -210,14 +218,15 @@ def run_remove(args: argparse.Namespace) -> int:
     """`yandu glossary remove TERM`."""
     db = _open(args)
     term = glossary.require_term(db, args.term)
-    History(db).run(glossary.RemoveTerm(term))
+    _apply(db, glossary.RemoveTerm(term))
     return _report(args, term, "Removed")
 
 
 def run_import(args: argparse.Namespace) -> int:
     """`yandu glossary import FILE`: merge a term list into the glossary."""
     db = _open(args)
-    plan = glossary.import_terms(db, args.file, history=History(db))
+    with writing(db):
+        plan = glossary.import_terms(db, args.file, history=History(db))
     summary = plan.summary()
     if args.json:
         cli.print_json(summary)
@@ -261,7 +270,7 @@ def run_suggest(args: argparse.Namespace) -> int:
 def run_dismiss(args: argparse.Namespace) -> int:
     """`yandu glossary dismiss CANDIDATE`: never suggest it again."""
     db = _open(args)
-    History(db).run(glossary.DismissCandidate(args.candidate))
+    _apply(db, glossary.DismissCandidate(args.candidate))
     if args.json:
         cli.print_json({"dismissed": args.candidate})
     else:

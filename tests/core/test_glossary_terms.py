@@ -129,3 +129,21 @@ def test_reset_of_a_users_term_is_refused(empty_study):
     History(empty_study).run(AddTerm(term))
     with pytest.raises(YanduError, match="not a built-in term"):
         ResetTerm.of(term)
+
+
+def test_a_study_opened_read_only_is_not_seeded(study_path, clean_segmenter):
+    from db import open_study
+    from desktop.core.glossary import is_seeded
+
+    open_study(study_path).close()
+    viewer = open_study(study_path, read_only=True)
+    try:
+        assert ensure_builtin(viewer) == 0 and not is_seeded(viewer)
+        assert list_terms(viewer) == []
+    finally:
+        viewer.close()
+    writer = open_study(study_path)
+    try:
+        assert ensure_builtin(writer) == len(builtin_keys())
+    finally:
+        writer.close()

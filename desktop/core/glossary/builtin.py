@@ -72,8 +72,8 @@ def ensure_builtin(db: Database) -> int:
     Later calls add nothing, so terms the user removed stay removed. A built-in term whose
     spelling the user already has (e.g. from an import) is skipped rather than doubled.
     """
-    if is_seeded(db):
-        return 0
+    if getattr(db, "read_only", False) or is_seeded(db):
+        return 0  # a study opened for viewing only is never written
     added: list[Term] = []
     with db.atomic():
         taken: set[str] = set()
