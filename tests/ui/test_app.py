@@ -92,3 +92,32 @@ print(before, sys.modules["desktop.core.segment"].is_ready())
     result = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True,
                             timeout=60, cwd=str(__import__("pathlib").Path(__file__).parents[2]))
     assert result.stdout.split() == ["False", "True"], result.stderr[-2000:]
+
+
+def test_file_import_action_and_drag_and_drop(window, qtbot, tmp_path, monkeypatch) -> None:
+    from PySide6.QtCore import QMimeData, QPoint, QPointF, Qt, QUrl
+    from PySide6.QtGui import QDragEnterEvent, QDropEvent
+    from PySide6.QtWidgets import QFileDialog
+
+    from desktop.ui.actions import ActionId
+
+    first = tmp_path / "甲.txt"
+    first.write_text("主持人：第一个问题？\n\n张三：回答一。\n", encoding="utf-8")
+    second = tmp_path / "乙.txt"
+    second.write_text("主持人：第二个问题？\n\n李四：回答二。\n", encoding="utf-8")
+    monkeypatch.setattr(QFileDialog, "getOpenFileNames", lambda *a, **k: ([str(first)], ""))
+    window.actions[ActionId.IMPORT].trigger()
+    qtbot.waitUntil(lambda: window.document_title == "甲", timeout=20000)
+
+    mime = QMimeData()
+    mime.setUrls([QUrl.fromLocalFile(str(second))])
+    enter = QDragEnterEvent(QPoint(50, 50), Qt.DropAction.CopyAction, mime,
+                            Qt.MouseButton.NoButton, Qt.KeyboardModifier.NoModifier)
+    window.dragEnterEvent(enter)
+    assert enter.isAccepted()
+    # Qt delivers a drop only to the target of a real drag; hand it over directly.
+    window.dropEvent(QDropEvent(QPointF(50, 50), Qt.DropAction.CopyAction, mime,
+                                Qt.MouseButton.NoButton, Qt.KeyboardModifier.NoModifier))
+    qtbot.waitUntil(lambda: window.document_title == "乙", timeout=20000)
+    assert window.documents_dock.list.count() == 3
+    assert [s.name for s in window.speakers][-1] == "李四"
