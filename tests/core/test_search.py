@@ -251,3 +251,22 @@ def test_single_characters_and_mixed_latin_chinese_terms(memory_db):
     assert found("用gpt4") == {"用gpt4"}
     assert found("的确") == {"的确", "GPT4 的确如此"}
     assert found("确") == {"的确", "GPT4 的确如此"}
+
+
+def test_overlapping_occurrences_are_all_highlighted(memory_db):
+    doc = add_document(memory_db, "d", [(None, "哈哈哈,好的"), (None, "他说哈哈")])
+    hits = {h.turn_id: h for h in search(memory_db, "哈哈")}
+    first, second = doc["turn_ids"]
+    assert set(hits) == {first, second}
+    assert [doc["text"][s:e] for s, e in hits[first].matches] == ["哈哈哈"]
+    assert [doc["text"][s:e] for s, e in hits[second].matches] == ["哈哈"]
+
+
+def test_latin_diacritics_match_as_fts5_compares_them(memory_db):
+    doc = add_document(memory_db, "d", [(None, "一杯Café au lait"), (None, "cafe 和 naïve")])
+    for query in ("cafe", "café", "CAFÉ"):
+        hits = search(memory_db, query)
+        assert {h.turn_id for h in hits} == set(doc["turn_ids"]), query
+        assert {doc["text"][s:e] for h in hits for s, e in h.matches} == {"Café", "cafe"}
+    hits = search(memory_db, "naive")
+    assert [doc["text"][s:e] for s, e in hits[0].matches] == ["naïve"]

@@ -108,3 +108,27 @@ def test_parse_quotes_every_phrase():
     # Outside the quoted phrases only operators and parentheses remain.
     assert re.sub(r'"(?:[^"]|"")*"', "", expr).replace("AND", "").replace("OR", "").replace(
         "NOT", "").strip(" ()") == ""
+
+
+MIXED = list("算力荒議员议員數数据模型大的 ,，。…㍿ＧＰＴ４gpt4aéeÉ-_\"'") + ["𠮷", "\u0301"]
+
+
+@settings(max_examples=60, deadline=None)
+@given(
+    st.lists(st.text(alphabet=MIXED, min_size=1, max_size=20), min_size=1, max_size=6),
+    st.data(),
+)
+def test_every_hit_shows_where_it_matched(turns, data):
+    from db import open_memory_study
+
+    db = open_memory_study()
+    try:
+        add_document(db, "d", [(None, t) for t in turns])
+        source = data.draw(st.sampled_from(turns))
+        start = data.draw(st.integers(0, len(source) - 1))
+        query = source[start: start + data.draw(st.integers(1, 6))]
+        hits = search(db, query)
+        assert all(h.matches for h in hits), (query, [h.snippet for h in hits])
+        assert count(db, query) == len(hits)
+    finally:
+        db.close()
