@@ -43,7 +43,7 @@ class SearchHit:
     turn_id: int | None
     annotation_id: str | None
     speaker: str | None
-    score: float
+    score: float  # lower is better: bm25 for whole-word hits, 0 < score <= 1 after them
     # (start, end) code points into documents.text (turns) or into the note (annotations)
     matches: tuple[tuple[int, int], ...]
     snippet: str
@@ -99,7 +99,7 @@ def search(
     filters = _Filters.build(db, document_id, speaker)
     if filters is None:
         return []
-    kinds = tuple(kinds)
+    kinds = (kinds,) if isinstance(kinds, str) else tuple(kinds)
     found: list[tuple[str, _Candidate]] = []
     for kind, source in (("turn", _TURNS), ("annotation", _NOTES)):
         if kind in kinds:
@@ -132,7 +132,7 @@ def count(
     if filters is None:
         return 0
     total = 0
-    kinds = tuple(kinds)
+    kinds = (kinds,) if isinstance(kinds, str) else tuple(kinds)
     for kind, source in (("turn", _TURNS), ("annotation", _NOTES)):
         if kind not in kinds:
             continue
@@ -226,18 +226,26 @@ def _candidates(
     return [_Candidate(key, bool(whole_hit), score) for key, score, whole_hit in rows]
 
 
+def _rows_by_id(db: Database, sql: str, ids: list) -> dict:
+    """Rows keyed by their first column, `{marks}` in `sql` filled chunk by chunk."""
+    rows: dict = {}
+    for i in range(0, len(ids), 500):  # SQLite limits the number of bound parameters
+        chunk = ids[i : i + 500]
+        marks = ",".join("?" * len(chunk))
+        rows.update((row[0], row) for row in db.execute(sql.format(marks=marks), chunk))
+    return rows
+
+
 def _turn_hits(db: Database, query: Query, found: list[_Candidate]) -> list[SearchHit]:
     if not found:
         return []
-    marks = ",".join("?" * len(found))
-    rows = db.execute(
+    by_id = _rows_by_id(
+        db,
         "SELECT t.id, t.document_id, d.title, s.name, t.text, t.text_start FROM turns t "
         "JOIN documents d ON d.id = t.document_id "
-        "LEFT JOIN speakers s ON s.id = t.speaker_id "
-        f"WHERE t.id IN ({marks})",
+        "LEFT JOIN speakers s ON s.id = t.speaker_id WHERE t.id IN ({marks})",
         [c.key for c in found],
-    ).fetchall()
-    by_id = {row[0]: row for row in rows}
+    )
     terms = query.positive_terms()
     hits = []
     for c in found:
@@ -268,14 +276,13 @@ def _turn_hits(db: Database, query: Query, found: list[_Candidate]) -> list[Sear
 def _annotation_hits(db: Database, query: Query, found: list[_Candidate]) -> list[SearchHit]:
     if not found:
         return []
-    marks = ",".join("?" * len(found))
-    rows = db.execute(
+    by_id = _rows_by_id(
+        db,
         "SELECT a.id, a.document_id, d.title, a.start, a.note FROM annotations a "
-        f"JOIN documents d ON d.id = a.document_id WHERE a.id IN ({marks})",
+        "JOIN documents d ON d.id = a.document_id WHERE a.id IN ({marks})",
         [c.key for c in found],
-    ).fetchall()
-    by_id = {row[0]: row for row in rows}
-    speakers = _speakers_at(db, {(row[1], row[3]) for row in rows})
+    )
+    speakers = _speakers_at(db, {(row[1], row[3]) for row in by_id.values()})
     terms = query.positive_terms()
     hits = []
     for c in found:

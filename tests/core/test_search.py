@@ -270,3 +270,10 @@ def test_latin_diacritics_match_as_fts5_compares_them(memory_db):
         assert {doc["text"][s:e] for h in hits for s, e in h.matches} == {"Café", "cafe"}
     hits = search(memory_db, "naive")
     assert [doc["text"][s:e] for s, e in hits[0].matches] == ["naïve"]
+
+
+def test_large_pages_and_kinds_given_as_one_string(memory_db):
+    add_document(memory_db, "d", [(None, f"第{i}次说到算力") for i in range(1200)])
+    hits = search(memory_db, "算力", limit=5000, kinds="turn")
+    assert len(hits) == 1200 == count(memory_db, "算力", kinds="turn")
+    assert all(h.kind == "turn" and h.matches for h in hits)
