@@ -108,7 +108,7 @@ def _usage(parser: argparse.ArgumentParser) -> int:
 def _open(args: argparse.Namespace):
     db = cli.open_for(args)
     with writing(db):
-        glossary.ensure_builtin(db)
+        glossary.prepare(db)
     return db
 
 

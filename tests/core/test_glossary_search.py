@@ -88,3 +88,20 @@ def test_loading_another_study_replaces_the_glossary_words(empty_study):
         assert "另一个新术语" not in segment.custom_words()
     finally:
         other.close()
+
+
+def test_turns_indexed_without_the_glossary_catch_up_when_the_study_is_prepared(empty_study):
+    from desktop.core.glossary import catch_up, ensure_builtin, prepare
+    from desktop.core.importing import bundled_sample_path, import_file
+
+    ensure_builtin(empty_study)
+    unload_from_segmenter()  # as in a process that never loaded the glossary
+    import_file(empty_study, bundled_sample_path())
+    turn_ids = [t for t, text in empty_study.execute("SELECT id, text FROM turns")
+                if "百模大战" in text]
+    assert len(turn_ids) == 2
+    assert not any("百模大战" in _tokens(empty_study, t) for t in turn_ids)
+    prepare(empty_study)
+    assert all("百模大战" in _tokens(empty_study, t) for t in turn_ids)
+    assert len(search(empty_study, "百模大战")) == 2
+    assert catch_up(empty_study) == []  # nothing left to do

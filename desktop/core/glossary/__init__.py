@@ -1,14 +1,19 @@
 """The study's glossary of jargon: terms, the built-in starter set, matching, suggestions.
 
 Public API (Qt-free; the window calls these):
+- prepare(db) when a study opens and before importing into it (seeds a new study once,
+  loads the terms into the segmenter, re-indexes turns indexed without them)
 - values: Term, Match, Suggestion, TermOccurrences
 - queries: list_terms, get_term, find_term, require_term, categories
 - undoable commands (run through desktop.core.commands.History): AddTerm, EditTerm,
-  RemoveTerm, ResetTerm, DismissCandidate, Batch (an import)
-- new_term, prefill_from_selection, term_from_suggestion (accepting a suggestion), ensure_builtin, builtin_term, removed_builtins
+  RemoveTerm, ResetTerm, DismissCandidate, Batch (an import); each returns
+  Changes(glossary=True)
+- new_term, prefill_from_selection, term_from_suggestion (accepting a suggestion),
+  ensure_builtin, builtin_term, removed_builtins
 - build_matcher(terms).find(text) -> [Match]; matcher_for(db)
-- load_into_segmenter(db); find_occurrences(db, term); suggest(db, document_id=...)
-- import_terms / read_term_list / export_terms (desktop.core.glossary.lists)
+- load_into_segmenter(db), catch_up(db); find_occurrences(db, term);
+  suggest(db, document_id=...)
+- import_terms / plan_import / read_term_list / export_terms (term lists)
 """
 
 from __future__ import annotations
@@ -50,7 +55,16 @@ from desktop.core.glossary.store import (
     require_term,
 )
 from desktop.core.glossary.suggest import Suggestion, suggest, term_from_suggestion
-from desktop.core.glossary.sync import load_into_segmenter
+from desktop.core.glossary.sync import catch_up, load_into_segmenter
+
+
+def prepare(db: Database) -> None:
+    """Call when a study opens (window and command line) and before importing into it:
+    seeds a new study once, loads its terms into the segmenter, and re-indexes turns that
+    were indexed without them."""
+    ensure_builtin(db)
+    load_into_segmenter(db)
+    catch_up(db)
 
 
 def matcher_for(db: Database) -> Matcher:
@@ -64,6 +78,6 @@ __all__ = [
     "builtin_keys", "builtin_term", "categories", "dismissed", "ensure_builtin",
     "export_terms", "find_occurrences", "find_term", "get_term", "import_terms",
     "is_seeded", "list_terms", "load_into_segmenter", "make_pinyin", "matcher_for",
-    "new_term", "plan_import", "prefill_from_selection", "read_term_list",
+    "new_term", "plan_import", "prepare", "catch_up", "prefill_from_selection", "read_term_list",
     "removed_builtins", "require_term", "suggest", "term_from_suggestion",
 ]

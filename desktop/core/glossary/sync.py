@@ -18,6 +18,9 @@ from desktop.core.glossary.matcher import build_matcher
 from desktop.core.glossary.model import Term
 from desktop.core.textnorm import fold
 
+#: study_meta key: the highest turn id indexed with the glossary's words in the segmenter.
+INDEXED_KEY = "glossary.indexed_through_turn"
+
 _lock = threading.Lock()
 # The glossary words this module has put into the segmenter.
 _loaded: set[str] = set()
@@ -60,6 +63,13 @@ def turns_containing(db: Database, forms: Iterable[str]) -> list[int]:
             if matcher.find(text)]
 
 
+def _mark_indexed(db: Database) -> None:
+    """Record that every turn so far is indexed with the glossary's words."""
+    top = db.execute("SELECT max(id) FROM turns").fetchone()[0]
+    db.execute("INSERT OR REPLACE INTO study_meta (key, value) VALUES (?, ?)",
+               [INDEXED_KEY, str(top or 0)])
+
+
 def refresh(db: Database, changed_forms: Iterable[str]) -> list[int]:
     """After terms change: update the segmenter, then re-index the turns that hold them."""
     changed = [f for f in changed_forms if f.strip()]
@@ -69,6 +79,29 @@ def refresh(db: Database, changed_forms: Iterable[str]) -> list[int]:
     turn_ids = turns_containing(db, changed)
     if turn_ids:
         search_index.reindex_turns(db, turn_ids)
+    return turn_ids
+
+
+def catch_up(db: Database) -> list[int]:
+    """Re-index the turns added since the glossary last indexed (e.g. by `yandu import` in a
+    process that had not loaded the glossary's words), where they hold a term."""
+    if getattr(db, "read_only", False):
+        return []
+    row = db.execute("SELECT value FROM study_meta WHERE key = ?", [INDEXED_KEY]).fetchone()
+    last = int(row[0]) if row and str(row[0]).isdigit() else 0
+    rows = db.execute("SELECT id, text FROM turns WHERE id > ?", [last]).fetchall()
+    if not rows:
+        return []
+    terms = store.list_terms(db)
+    turn_ids: list[int] = []
+    if terms:
+        load_into_segmenter(db)
+        matcher = build_matcher(terms)
+        turn_ids = [tid for tid, text in rows if matcher.find(text)]
+    with db.atomic():
+        if turn_ids:
+            search_index.reindex_turns(db, turn_ids)
+        _mark_indexed(db)
     return turn_ids
 
 
