@@ -25,8 +25,8 @@ from sqlite_utils import Database
 
 from desktop.core import segment, textnorm
 
-# Key in study_meta that the schema step adding the character tables sets on a study that
-# already had text: the character tables must be filled before the next search.
+# Key in study_meta that schema steps 0003/0004 (the gram tables) set on a study that
+# already had text: the indexes are rebuilt before the next search.
 STALE_KEY = "search_index_stale"
 
 # Characters written without spaces between words; each one is a token on its own.
@@ -173,12 +173,17 @@ def ensure_current(db: Database) -> bool:
 
 
 def reindex_turns(db: Database, turn_ids: Iterable[int]) -> None:
-    """Re-segment and re-index some turns (after glossary words change the segmentation)."""
+    """Re-segment some turns' words (after glossary words change the segmentation).
+
+    Only the word index depends on the dictionary; the gram index stays as it is.
+    """
     ids = list(dict.fromkeys(turn_ids))
     for i in range(0, len(ids), 500):  # SQLite limits bound parameters
         chunk = ids[i : i + 500]
         marks = ",".join("?" * len(chunk))
-        for table in ("turn_index", "turn_chars"):
-            db.execute(f"DELETE FROM {table} WHERE rowid IN ({marks})", chunk)
-        rows = db.execute(f"SELECT id, text FROM turns WHERE id IN ({marks})", chunk).fetchall()
-        index_turns(db, rows)
+        db.execute(f"DELETE FROM turn_index WHERE rowid IN ({marks})", chunk)
+        rows = db.execute(f"SELECT id, text FROM turns WHERE id IN ({marks})", chunk)
+        db.conn.executemany(
+            "INSERT INTO turn_index (rowid, tokens) VALUES (?, ?)",
+            [(turn_id, tokens_for(text)) for turn_id, text in rows],
+        )

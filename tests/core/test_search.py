@@ -277,3 +277,17 @@ def test_large_pages_and_kinds_given_as_one_string(memory_db):
     hits = search(memory_db, "算力", limit=5000, kinds="turn")
     assert len(hits) == 1200 == count(memory_db, "算力", kinds="turn")
     assert all(h.kind == "turn" and h.matches for h in hits)
+
+
+def test_reindex_turns_follows_new_custom_words_and_recall_does_not_depend_on_them(memory_db):
+    doc = add_document(memory_db, "d", [(None, "我们讨论算力荒漠化的问题")])
+    assert search(memory_db, "算力")[0].whole_word is True
+    segment.add_words(["讨论算力"])
+    try:
+        assert "算力" not in segment.index_tokens("我们讨论算力荒漠化的问题")  # the premise
+        search_index.reindex_turns(memory_db, doc["turn_ids"])
+        assert search(memory_db, "讨论算力")[0].whole_word is True
+        hit = search(memory_db, "算力")[0]  # still found, now as part of a word
+        assert hit.whole_word is False and hit.matches == ((4, 6),)
+    finally:
+        segment.remove_words(["讨论算力"])
