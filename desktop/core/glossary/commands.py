@@ -21,24 +21,55 @@ from desktop.core.textnorm import fold
 GLOSSARY = Changes(glossary=True)
 
 
+class Spellings:
+    """Which term owns each folded spelling: checked before a term is stored or changed."""
+
+    def __init__(self, terms: list[Term]) -> None:
+        self.owner: dict[str, str] = {}
+        self.names: dict[str, str] = {}
+        for term in terms:
+            self.add(term)
+
+    @classmethod
+    def of(cls, db: Database) -> Spellings:
+        """The spellings of every term in the study."""
+        return cls(store.list_terms(db))
+
+    def add(self, term: Term) -> None:
+        """Record `term`'s spellings."""
+        self.names[term.id] = term.term
+        for form in term.folded_forms():
+            self.owner.setdefault(form, term.id)
+
+    def remove(self, term: Term) -> None:
+        """Forget `term`'s spellings."""
+        for form in term.folded_forms():
+            if self.owner.get(form) == term.id:
+                del self.owner[form]
+
+    def check(self, term: Term, *, except_id: str | None = None) -> None:
+        """Refuse a term that is empty or whose spelling or alias another term already has."""
+        if not term.term.strip():
+            raise YanduError("A glossary term cannot be empty.")
+        if len(term.term) > 200:
+            raise YanduError("A glossary term can be at most 200 characters long.")
+        for form in sorted(term.folded_forms()):
+            owner = self.owner.get(form)
+            if owner is not None and owner != except_id:
+                raise YanduError(
+                    f"{form!r} is already in the glossary, under {self.names[owner]!r}.")
+
+
 def check_new_spellings(db: Database, term: Term, *, except_id: str | None = None) -> None:
     """Refuse a term that is empty or whose spelling or alias another term already has."""
-    if not term.term.strip():
-        raise YanduError("A glossary term cannot be empty.")
-    if len(term.term) > 200:
-        raise YanduError("A glossary term can be at most 200 characters long.")
-    owner = store.owner_of(db, term.folded_forms(), except_id=except_id)
-    if owner is not None:
-        clash = sorted(term.folded_forms() & owner.folded_forms())[0]
-        raise YanduError(f"{clash!r} is already in the glossary, under {owner.term!r}.")
-
+    Spellings.of(db).check(term, except_id=except_id)
 
 
 class _TermCommand:
     """Shared apply/revert: write the rows, then refresh the segmenter and index once."""
 
-    def write(self, db: Database) -> None:
-        """Make the row change (no segmenter or index work)."""
+    def write(self, db: Database, spellings: Spellings | None = None) -> None:
+        """Make the row change (no segmenter or index work), checking `spellings`."""
         raise NotImplementedError
 
     def unwrite(self, db: Database) -> None:
@@ -69,9 +100,11 @@ class AddTerm(_TermCommand):
     term: Term
     text: str = "Add term"
 
-    def write(self, db: Database) -> None:
-        check_new_spellings(db, self.term)
+    def write(self, db: Database, spellings: Spellings | None = None) -> None:
+        spellings = spellings or Spellings.of(db)
+        spellings.check(self.term)
         store.insert(db, self.term)
+        spellings.add(self.term)
 
     def unwrite(self, db: Database) -> None:
         store.delete(db, self.term.id)
@@ -87,8 +120,10 @@ class RemoveTerm(_TermCommand):
     term: Term
     text: str = "Remove term"
 
-    def write(self, db: Database) -> None:
+    def write(self, db: Database, spellings: Spellings | None = None) -> None:
         store.delete(db, self.term.id)
+        if spellings is not None:
+            spellings.remove(self.term)
 
     def unwrite(self, db: Database) -> None:
         store.insert(db, self.term)
@@ -140,9 +175,12 @@ class EditTerm(_TermCommand):
                    for n in ("term", "aliases", "definition", "category", "english",
                              "pinyin", "notes"))
 
-    def write(self, db: Database) -> None:
-        check_new_spellings(db, self.after, except_id=self.after.id)
+    def write(self, db: Database, spellings: Spellings | None = None) -> None:
+        spellings = spellings or Spellings.of(db)
+        spellings.check(self.after, except_id=self.after.id)
         store.update(db, self.after)
+        spellings.remove(self.before)
+        spellings.add(self.after)
 
     def unwrite(self, db: Database) -> None:
         store.update(db, self.before)
@@ -178,8 +216,10 @@ class Batch:
         return [f for step in self.steps for f in step.touched()]
 
     def apply(self, db: Database) -> Changes:
+        """Write every step (spellings checked against one shared index), then refresh."""
+        spellings = Spellings.of(db)
         for step in self.steps:
-            step.write(db)
+            step.write(db, spellings)
         sync.refresh(db, self._touched())
         return GLOSSARY
 
