@@ -167,3 +167,9 @@ def test_vtt_cue_identifiers_and_notes_stay_out_of_the_speech():
     assert [(t.speaker, parsed.turn_text(t)) for t in parsed.turns] == [
         ("Anna", "Hello."), ("Ben", "Hi.")]
     assert parsed.text[parsed.turns[1].start :].startswith("second-cue\n")
+
+
+def test_word_document_under_a_text_name_is_read_as_word():
+    parsed = parse_bytes(make_docx(["甲：你好？", "乙：你好。"]), "saved-as.txt")
+    assert parsed.format == "docx"
+    assert [s.name for s in parsed.speakers] == ["甲", "乙"]

@@ -320,3 +320,14 @@ def test_invisible_characters_and_compatibility_forms_in_labels():
 def test_names_in_other_scripts():
     parsed = parse("محمد: مرحبا.\nשרה: תודה.\nمحمد: شكرا.\n𠮷野：好。\n𠮷野：好的。\n")
     assert [s.name for s in parsed.speakers] == ["محمد", "𠮷野"]
+
+
+def test_rev_style_names_with_bracketed_times_and_a_colon():
+    text = ("Speaker 1 (00:01):\nWelcome. What brings you here?\n\n"
+            "Jane Doe [00:00:09]\nThe compute shortage.\n\n"
+            "Speaker 1 (01:02):\nAnd what would help?\n\n"
+            "Jane Doe [00:01:10]\nShared clusters.\n")
+    parsed = parse(text)
+    assert [s.name for s in parsed.speakers] == ["Speaker 1", "Jane Doe"]
+    assert [t.cue_start_ms for t in parsed.turns] == [1000, 9000, 62000, 70000]
+    assert parsed.turn_text(parsed.turns[3]) == "Shared clusters."

@@ -47,11 +47,13 @@ def parse_bytes(data: bytes, name: str, *, title: str | None = None) -> ParsedTr
     if not data.strip():
         raise YanduError(f"{display} is empty.")
     fmt = format_of(display)
+    if fmt != "docx" and data.startswith(b"PK\x03\x04"):
+        if b"word/document.xml" not in data:
+            raise YanduError(f"{display} is a binary file (a zip archive), not a transcript.")
+        fmt = "docx"  # a Word document under another name: read it as one
     if fmt == "docx":
         decoded, doc_title = _read_docx(data, display)
     else:
-        if data.startswith(b"PK\x03\x04"):
-            raise YanduError(f"{display} is a binary file (a zip archive), not a transcript.")
         decoded, doc_title = decode(data, display), ""
     text = decoded.text
     if not text.strip():
