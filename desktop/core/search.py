@@ -210,9 +210,9 @@ def _candidates(
     """The best `limit` rows: whole-word hits first, each group by bm25 over grams."""
     where, params = filters
     words_expr = query.words_expr()
-    if words_expr is None:
-        whole, whole_params = "0", []
-    else:
+    whole = "0"
+    whole_params: list[str] = []
+    if words_expr is not None:
         # Evaluated once into a temporary index, then a lookup per gram hit.
         whole = (f"+{source.key} IN "
                  f"(SELECT {source.key} FROM {source.words} WHERE {source.words} MATCH ?)")
