@@ -7,6 +7,7 @@ answers, so a new layer is added with `TranscriptView.add_layer` and nothing els
 
 from __future__ import annotations
 
+import bisect
 import html as _html
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -82,15 +83,27 @@ class AnnotationLayer:
     current_id: str | None = None
     render_note: object = None  # callable(markdown) -> html, set by the window
 
+    def __post_init__(self) -> None:
+        self.set_annotations(self.annotations)
+
     def set_annotations(self, annotations: Sequence[Annotation]) -> None:
         """Replace the annotations drawn (already in transcript order)."""
         self.annotations = list(annotations)
+        self._starts = [a.start for a in self.annotations]
+        self._longest = max((a.end - a.start for a in self.annotations), default=0)
+        self._depths = overlap_depths([(a.start, a.end) for a in self.annotations])
 
     def selections(self, view: TranscriptView) -> list[QTextEdit.ExtraSelection]:
-        """Translucent backgrounds (so overlaps mix) and an underline per extra layer."""
+        """Translucent backgrounds (so overlaps mix) and an underline per extra layer,
+        for the annotations near the screen."""
+        low, high = view.visible_range()
+        first = bisect.bisect_left(self._starts, low - self._longest)
+        last = bisect.bisect_left(self._starts, high)
         result = []
-        depths = overlap_depths([(a.start, a.end) for a in self.annotations])
-        for annotation, depth in zip(self.annotations, depths, strict=True):
+        for index in range(first, last):
+            annotation, depth = self.annotations[index], self._depths[index]
+            if annotation.end <= low:
+                continue
             colour = QColor(annotation.colour)
             if not colour.isValid():
                 colour = QColor("#ffd54f")

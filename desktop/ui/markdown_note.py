@@ -27,9 +27,25 @@ def plain_text(text: str) -> str:
     return _html.unescape(re.sub(r"<[^>]+>", "", html)).strip()
 
 
+_LINK = re.compile(r"!?\[([^\]]*)\]\([^)]*\)")
+_MARKS = re.compile(r"(\*\*|__|\*|`+|~~)")
+_LINE_START = re.compile(r"^\s{0,3}(#{1,6}\s+|>\s?|[-*+]\s+|\d+[.)]\s+)")
+
+
+def strip_marks(line: str) -> str:
+    """One line of Markdown without its commonest marks (cheap: lists show thousands)."""
+    line = _LINE_START.sub("", line)
+    line = _LINK.sub(r"\1", line)
+    return _MARKS.sub("", line).strip()
+
+
 def first_lines(text: str, count: int = 2, width: int = 80) -> str:
     """The first non-empty lines of a note, without Markdown marks, shortened, for lists."""
-    if not text.strip():
-        return ""
-    lines = [ln.strip() for ln in plain_text(text).splitlines() if ln.strip()][:count]
+    lines = []
+    for raw in text.splitlines():
+        line = strip_marks(raw)
+        if line:
+            lines.append(line)
+            if len(lines) == count:
+                break
     return "\n".join(ln if len(ln) <= width else ln[: width - 1] + "…" for ln in lines)

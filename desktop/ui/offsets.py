@@ -156,6 +156,10 @@ class OffsetMap:
             return None
         return doc_start, doc_end
 
+    def span_index_at_block(self, block_number: int) -> int:
+        """The index of the last turn starting at or before a view block (-1 if none)."""
+        return bisect.bisect_right(self._first_blocks, block_number) - 1
+
     def span_at_block(self, block_number: int) -> TurnSpan | None:
         """The turn a view block belongs to (label, speech or spacer), or None."""
         i = bisect.bisect_right(self._first_blocks, block_number) - 1

@@ -88,6 +88,9 @@ class TranscriptView(QPlainTextEdit):
         self._last_turn = -1
         self._painted = False
         self.cursorPositionChanged.connect(self._on_cursor_moved)
+        # Layers draw only what is near the screen, so decorations follow the scrolling.
+        self.verticalScrollBar().valueChanged.connect(self._on_scrolled)
+        self._decorated: tuple[int, int] | None = None
 
     # ---- building -------------------------------------------------------------------
 
@@ -259,6 +262,8 @@ class TranscriptView(QPlainTextEdit):
             self.viewport().update()
             if anchor is not None:
                 self.scroll_to_offset(anchor, top=True)
+        if low is not None:
+            self.refresh_decorations()
         self.filter_changed.emit(self.visible_turn_count(), len(self.turns))
 
     def _set_blocks_visible(self, first: int, last: int, shown: bool) -> None:
@@ -352,11 +357,42 @@ class TranscriptView(QPlainTextEdit):
         return list(self._layers)
 
     def refresh_decorations(self) -> None:
-        """Ask every layer again for what to draw."""
+        """Ask every layer again for what to draw (layers may limit it to `visible_range`)."""
+        self._decorated = self.visible_range()
         selections: list[QTextEdit.ExtraSelection] = []
         for layer in self._layers:
             selections.extend(layer.selections(self))
         self.setExtraSelections(selections)
+
+    def visible_range(self, margin: int = 60) -> tuple[int, int]:
+        """Document offsets [start, end) on screen, widened by `margin` blocks each way.
+
+        Decoration layers draw only inside it: a study with 10,000 annotations would
+        otherwise spend most of a second making extra selections nobody sees.
+        """
+        if not self.offsets.spans:
+            return (0, 0)
+        block = self.firstVisibleBlock()
+        first = last = block.blockNumber()
+        offset = self.contentOffset()
+        bottom = self.viewport().height()
+        while block.isValid():
+            if block.isVisible():
+                if self.blockBoundingGeometry(block).translated(offset).top() > bottom:
+                    break
+                last = block.blockNumber()
+            block = block.next()
+        spans = self.offsets.spans
+        low = self.offsets.span_index_at_block(max(0, first - margin))
+        high = self.offsets.span_index_at_block(last + margin)
+        return spans[max(low, 0)].doc_start, spans[max(high, 0)].doc_end
+
+    def _on_scrolled(self, _value: int) -> None:
+        if self._decorated is None or not self._layers:
+            return
+        low, high = self.visible_range(margin=0)
+        if low < self._decorated[0] or high > self._decorated[1]:
+            self.refresh_decorations()
 
     # ---- painting and hover -----------------------------------------------------------
 

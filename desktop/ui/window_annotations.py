@@ -28,8 +28,16 @@ class AnnotationsMixin:
         if self.annotation_layer.current_id not in {a.id for a in self.annotations}:
             self.annotation_layer.current_id = None
         self.view.refresh_decorations()
-        self.annotations_dock.set_annotations(
-            [(a, self.speaker_name_at(a.start)) for a in self.annotations])
+        self._annotation_starts = [a.start for a in self.annotations]
+        self._longest_annotation = max((a.end - a.start for a in self.annotations), default=0)
+        names = {s.id: s.name for s in self.speakers}
+        starts = [t.start for t in self.turns]
+        rows = []
+        for annotation in self.annotations:
+            index = bisect.bisect_right(starts, annotation.start) - 1
+            speaker_id = self.turns[index].speaker_id if index >= 0 else None
+            rows.append((annotation, names.get(speaker_id, "")))
+        self.annotations_dock.set_annotations(rows)
         self.annotations_dock.select(self.annotation_layer.current_id)
 
     def speaker_name_at(self, offset: int) -> str:
@@ -44,6 +52,18 @@ class AnnotationsMixin:
     def known_tags(self) -> list[str]:
         """Every tag of the study, for completion."""
         return [name for name, _count in annotation_rows.all_tags(self.db)]
+
+    def annotations_at(self, offset: int) -> list[Annotation]:
+        """The annotations covering document offset `offset` (bisect, then a short scan)."""
+        starts = getattr(self, "_annotation_starts", [])
+        index = bisect.bisect_right(starts, offset) - 1
+        found = []
+        while index >= 0 and starts[index] >= offset - self._longest_annotation:
+            annotation = self.annotations[index]
+            if annotation.start <= offset < annotation.end:
+                found.append(annotation)
+            index -= 1
+        return found
 
     def annotation_by_id(self, annotation_id: str | None) -> Annotation | None:
         """One of the open document's annotations."""
@@ -177,7 +197,7 @@ class AnnotationsMixin:
         offset = self.view.offsets.qt_to_doc(cursor.position())
         if offset is None or cursor.hasSelection():
             return
-        under = [a for a in self.annotations if a.start <= offset < a.end]
+        under = self.annotations_at(offset)
         current = min(under, key=lambda a: a.end - a.start).id if under else None
         if current != self.annotation_layer.current_id and current is not None:
             self.annotation_layer.current_id = current

@@ -221,42 +221,42 @@
 <context>
     <name>AnnotationEditor</name>
     <message>
-        <location filename="../../desktop/ui/annotation_editor.py" line="76" />
+        <location filename="../../desktop/ui/annotation_editor.py" line="75" />
         <source>New annotation</source>
         <translation>新建批注</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/annotation_editor.py" line="76" />
+        <location filename="../../desktop/ui/annotation_editor.py" line="75" />
         <source>Edit annotation</source>
         <translation>编辑批注</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/annotation_editor.py" line="83" />
+        <location filename="../../desktop/ui/annotation_editor.py" line="82" />
         <source>Note (Markdown: **bold**, *italic*, - lists, [links](https://…))</source>
         <translation>批注（Markdown：**粗体**、*斜体*、- 列表、[链接](https://…)）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/annotation_editor.py" line="96" />
+        <location filename="../../desktop/ui/annotation_editor.py" line="95" />
         <source>tags, separated by commas</source>
         <translation>标签，用逗号分隔</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/annotation_editor.py" line="107" />
+        <location filename="../../desktop/ui/annotation_editor.py" line="108" />
         <source>&amp;Tags:</source>
         <translation>标签(&amp;T)：</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/annotation_editor.py" line="108" />
+        <location filename="../../desktop/ui/annotation_editor.py" line="109" />
         <source>C&amp;olour:</source>
         <translation>颜色(&amp;O)：</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/annotation_editor.py" line="113" />
+        <location filename="../../desktop/ui/annotation_editor.py" line="114" />
         <source>Ctrl+Enter saves · Esc cancels</source>
         <translation>Ctrl+Enter 保存 · Esc 取消</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/annotation_editor.py" line="144" />
+        <location filename="../../desktop/ui/annotation_editor.py" line="145" />
         <source>Preview</source>
         <translation>预览</translation>
     </message>
@@ -264,32 +264,32 @@
 <context>
     <name>AnnotationsDock</name>
     <message>
-        <location filename="../../desktop/ui/docks/annotations.py" line="72" />
+        <location filename="../../desktop/ui/docks/annotations.py" line="76" />
         <source>Annotations</source>
         <translation>批注</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/docks/annotations.py" line="73" />
+        <location filename="../../desktop/ui/docks/annotations.py" line="77" />
         <source>&amp;Tag:</source>
         <translation>标签(&amp;T)：</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/docks/annotations.py" line="74" />
+        <location filename="../../desktop/ui/docks/annotations.py" line="78" />
         <source>S&amp;peaker:</source>
         <translation>发言人(&amp;P)：</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/docks/annotations.py" line="75" />
+        <location filename="../../desktop/ui/docks/annotations.py" line="79" />
         <source>Select text in the transcript and press A to annotate it.</source>
         <translation>在文字稿中选中文字，按 A 添加批注。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/docks/annotations.py" line="88" />
+        <location filename="../../desktop/ui/docks/annotations.py" line="92" />
         <source>All tags</source>
         <translation>全部标签</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/docks/annotations.py" line="89" />
+        <location filename="../../desktop/ui/docks/annotations.py" line="93" />
         <source>All speakers</source>
         <translation>全部发言人</translation>
     </message>
@@ -360,7 +360,7 @@
 <context>
     <name>CompareModel</name>
     <message>
-        <location filename="../../desktop/ui/compare_view.py" line="108" />
+        <location filename="../../desktop/ui/compare_view.py" line="133" />
         <source>Question</source>
         <translation>问题</translation>
     </message>
@@ -381,168 +381,168 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="272" />
+        <location filename="../../desktop/ui/main_window.py" line="274" />
         <source>Speaker &amp;filter</source>
         <translation>发言人筛选(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="273" />
+        <location filename="../../desktop/ui/main_window.py" line="275" />
         <source>&amp;Panels</source>
         <translation>面板(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="274" />
+        <location filename="../../desktop/ui/main_window.py" line="276" />
         <source>Toolbar</source>
         <translation>工具栏</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="295" />
+        <location filename="../../desktop/ui/main_window.py" line="297" />
         <source>no document</source>
         <translation>无文档</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="413" />
+        <location filename="../../desktop/ui/main_window.py" line="425" />
         <source>%1 of %2 turns shown</source>
         <translation>显示 %1 / %2 段发言</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="421" />
-        <location filename="../../desktop/ui/window_navigation.py" line="144" />
+        <location filename="../../desktop/ui/main_window.py" line="433" />
+        <location filename="../../desktop/ui/window_navigation.py" line="154" />
         <source>Narration</source>
         <translation>旁白</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="422" />
+        <location filename="../../desktop/ui/main_window.py" line="434" />
         <source>Turn %1 · %2</source>
         <translation>第 %1 段 · %2</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="475" />
+        <location filename="../../desktop/ui/main_window.py" line="489" />
         <source>&amp;Undo %1</source>
         <translation>撤销“%1”(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="477" />
+        <location filename="../../desktop/ui/main_window.py" line="491" />
         <source>&amp;Redo %1</source>
         <translation>重做“%1”(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="483" />
+        <location filename="../../desktop/ui/main_window.py" line="497" />
         <source>Yandu</source>
         <translation>研读</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="521" />
+        <location filename="../../desktop/ui/main_window.py" line="546" />
         <source>Import transcripts</source>
         <translation>导入文字稿</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="522" />
+        <location filename="../../desktop/ui/main_window.py" line="547" />
         <source>Transcripts (*.txt *.md *.markdown *.srt *.vtt *.docx);;All files (*)</source>
         <translation>文字稿 (*.txt *.md *.markdown *.srt *.vtt *.docx);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="529" />
+        <location filename="../../desktop/ui/main_window.py" line="554" />
         <source>This study is in memory; import needs a study file.</source>
         <translation>此研究库在内存中；导入需要研究库文件。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="555" />
+        <location filename="../../desktop/ui/main_window.py" line="580" />
         <source>Importing %1…</source>
         <translation>正在导入 %1…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="577" />
+        <location filename="../../desktop/ui/main_window.py" line="602" />
         <source>“%1” is already in the study.</source>
         <translation>“%1”已在研究库中。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="579" />
+        <location filename="../../desktop/ui/main_window.py" line="604" />
         <source>Imported “%1”.</source>
         <translation>已导入“%1”。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window_annotations.py" line="101" />
+        <location filename="../../desktop/ui/window_annotations.py" line="114" />
         <source>Switch to the reading view to annotate.</source>
         <translation>请切换到阅读视图再添加批注。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window_annotations.py" line="107" />
+        <location filename="../../desktop/ui/window_annotations.py" line="120" />
         <source>Select some text of a turn first (Shift+arrows or the mouse).</source>
         <translation>请先选中发言中的文字（Shift+方向键或鼠标）。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window_annotations.py" line="138" />
+        <location filename="../../desktop/ui/window_annotations.py" line="154" />
         <source>No annotation here to edit.</source>
         <translation>此处没有可编辑的批注。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window_annotations.py" line="156" />
+        <location filename="../../desktop/ui/window_annotations.py" line="174" />
         <source>No annotation here to delete.</source>
         <translation>此处没有可删除的批注。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window_annotations.py" line="159" />
+        <location filename="../../desktop/ui/window_annotations.py" line="179" />
         <source>Annotation deleted; Undo brings it back.</source>
         <translation>批注已删除；撤销可恢复。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window_navigation.py" line="133" />
+        <location filename="../../desktop/ui/window_navigation.py" line="135" />
         <source>Search is not available in this build.</source>
         <translation>此版本不提供搜索。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window_navigation.py" line="146" />
+        <location filename="../../desktop/ui/window_navigation.py" line="156" />
         <source>Note · %1</source>
         <translation>批注 · %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window_navigation.py" line="223" />
+        <location filename="../../desktop/ui/window_navigation.py" line="235" />
         <source>About Yandu</source>
         <translation>关于研读</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window_navigation.py" line="223" />
+        <location filename="../../desktop/ui/window_navigation.py" line="235" />
         <source>&lt;b&gt;Yandu 研读&lt;/b&gt; %1&lt;p&gt;Study and annotate transcripts, with Chinese as a first-class language.&lt;/p&gt;&lt;p&gt;Every edit is saved at once in the study file.&lt;/p&gt;</source>
         <translation>&lt;b&gt;研读 Yandu&lt;/b&gt; %1&lt;p&gt;研读和批注文字稿，中文优先。&lt;/p&gt;&lt;p&gt;每次修改都立即保存在研究库文件中。&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window_speakers.py" line="35" />
+        <location filename="../../desktop/ui/window_speakers.py" line="41" />
         <source>Select a speaker in the Speakers panel (Ctrl+2) or put the cursor in one of their turns.</source>
         <translation>请在发言人面板（Ctrl+2）中选择发言人，或把光标放在其发言中。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window_speakers.py" line="51" />
+        <location filename="../../desktop/ui/window_speakers.py" line="57" />
         <source>Rename speaker</source>
         <translation>重命名发言人</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window_speakers.py" line="52" />
+        <location filename="../../desktop/ui/window_speakers.py" line="58" />
         <source>New name for %1:</source>
         <translation>%1 的新名字：</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window_speakers.py" line="74" />
+        <location filename="../../desktop/ui/window_speakers.py" line="80" />
         <source>Merge speaker</source>
         <translation>合并发言人</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window_speakers.py" line="75" />
+        <location filename="../../desktop/ui/window_speakers.py" line="81" />
         <source>Give every turn of %1 to:</source>
         <translation>把 %1 的全部发言归给：</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window_speakers.py" line="97" />
+        <location filename="../../desktop/ui/window_speakers.py" line="103" />
         <source>Set role</source>
         <translation>设置身份</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window_speakers.py" line="98" />
+        <location filename="../../desktop/ui/window_speakers.py" line="104" />
         <source>Role of %1:</source>
         <translation>%1 的身份：</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window_speakers.py" line="115" />
+        <location filename="../../desktop/ui/window_speakers.py" line="121" />
         <source>Colour of %1</source>
         <translation>%1 的颜色</translation>
     </message>
@@ -657,12 +657,12 @@
         <translation>新按键：</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/shortcuts_dialog.py" line="115" />
+        <location filename="../../desktop/ui/shortcuts_dialog.py" line="116" />
         <source>%1 is already used by “%2”.</source>
         <translation>%1 已被“%2”使用。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/shortcuts_dialog.py" line="123" />
+        <location filename="../../desktop/ui/shortcuts_dialog.py" line="124" />
         <source>Saved.</source>
         <translation>已保存。</translation>
     </message>
@@ -670,37 +670,37 @@
 <context>
     <name>SpeakersDock</name>
     <message>
-        <location filename="../../desktop/ui/docks/speakers.py" line="53" />
+        <location filename="../../desktop/ui/docks/speakers.py" line="54" />
         <source>Speakers</source>
         <translation>发言人</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/docks/speakers.py" line="54" />
+        <location filename="../../desktop/ui/docks/speakers.py" line="55" />
         <source>Speaker</source>
         <translation>发言人</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/docks/speakers.py" line="54" />
+        <location filename="../../desktop/ui/docks/speakers.py" line="55" />
         <source>Role</source>
         <translation>身份</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/docks/speakers.py" line="54" />
+        <location filename="../../desktop/ui/docks/speakers.py" line="55" />
         <source>Turns</source>
         <translation>发言</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/docks/speakers.py" line="78" />
+        <location filename="../../desktop/ui/docks/speakers.py" line="79" />
         <source>%1 (moderator)</source>
         <translation>%1（主持人）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/docks/speakers.py" line="84" />
+        <location filename="../../desktop/ui/docks/speakers.py" line="85" />
         <source>Narration</source>
         <translation>旁白</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/docks/speakers.py" line="113" />
+        <location filename="../../desktop/ui/docks/speakers.py" line="114" />
         <source>%1 of %2 turns shown</source>
         <translation>显示 %1 / %2 段发言</translation>
     </message>
@@ -708,13 +708,13 @@
 <context>
     <name>TranscriptView</name>
     <message>
-        <location filename="../../desktop/ui/transcript_view.py" line="146" />
+        <location filename="../../desktop/ui/transcript_view.py" line="151" />
         <source>Question %1</source>
         <extracomment>A block repeating the question, shown only while the turn asking it is hidden.</extracomment>
         <translation>问题 %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/transcript_view.py" line="407" />
+        <location filename="../../desktop/ui/transcript_view.py" line="449" />
         <source>no role given</source>
         <translation>未注明身份</translation>
     </message>

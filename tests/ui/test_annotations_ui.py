@@ -274,3 +274,29 @@ def test_another_module_can_add_a_layer_a_dock_and_a_menu(window) -> None:
     tools = window.menu("&Glossary")
     assert tools is window.menu("&Glossary")
     assert window.menuBar().actions()[-2] is tools.menuAction()  # just before Help
+
+
+def test_highlights_follow_the_scrolling_in_a_long_transcript(make_window, tmp_path) -> None:
+    from db import open_study
+    from desktop.core.annotations import CreateAnnotation, new_annotation
+    from desktop.core.importing import import_file
+
+    lines = [f"{'甲乙丙'[i % 3]}某：第{i}段发言，讨论大模型的算力与数据问题。" for i in range(600)]
+    source = tmp_path / "long.txt"
+    source.write_text("\n\n".join(lines) + "\n", encoding="utf-8")
+    study = tmp_path / "long.sqlite"
+    db = open_study(study)
+    import_file(db, source)
+    db.close()
+    window = make_window(study)
+    first, last = window.turns[0], window.turns[-1]
+    for turn in (first, last):
+        window.run_command(CreateAnnotation(new_annotation(
+            window.db, window.document_id, turn.text_start, turn.text_start + 3)))
+    window.view.scroll_to_turn(0)
+    drawn = [s.cursor.selectedText() for s in window.view.extraSelections()]
+    assert drawn == [first.text[:3]]  # the far end is not drawn while out of sight
+    bar = window.view.verticalScrollBar()
+    bar.setValue(bar.maximum())
+    drawn = [s.cursor.selectedText() for s in window.view.extraSelections()]
+    assert drawn == [last.text[:3]]

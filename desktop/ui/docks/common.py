@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import functools
+
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QIcon, QPainter, QPixmap
 
 
+@functools.lru_cache(maxsize=256)
 def swatch_icon(colour: str, size: int = 14) -> QIcon:
-    """A small filled square in `colour`, for lists."""
+    """A small filled square in `colour`, for lists (cached: lists repeat a few colours)."""
     pixmap = QPixmap(size, size)
     pixmap.fill(Qt.GlobalColor.transparent)
     painter = QPainter(pixmap)
