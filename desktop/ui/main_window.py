@@ -278,9 +278,11 @@ class MainWindow(AnnotationsMixin, NavigationMixin, SpeakersMixin, QMainWindow):
         for dock in (self.documents_dock, self.speakers_dock, self.annotations_dock,
                      self.search_dock):
             dock.retranslate()
-        language = str(self.settings.value("language", "") or "")
+        from desktop.ui.i18n import choose_language
+
+        language = choose_language(str(self.settings.value("language", "") or ""))
         self.actions[ActionId.LANGUAGE_CHINESE].setChecked(language.startswith("zh"))
-        self.actions[ActionId.LANGUAGE_ENGLISH].setChecked(language == "en")
+        self.actions[ActionId.LANGUAGE_ENGLISH].setChecked(not language.startswith("zh"))
         self.actions[ActionId.TOGGLE_NARRATION].setChecked(self.view.show_narration)
         self._update_undo_actions()
         self._update_title()
@@ -465,6 +467,9 @@ class MainWindow(AnnotationsMixin, NavigationMixin, SpeakersMixin, QMainWindow):
         except (YanduError, StudyError, sqlite3.Error) as exc:
             self.show_error(str(exc))
             return
+        if changes.document_ids and self.document_id not in changes.document_ids:
+            # Show the step where it happened, not a silent change in another document.
+            self.open_document(min(changes.document_ids))
         self.apply_changes(changes)
 
     def apply_changes(self, changes: Changes) -> None:

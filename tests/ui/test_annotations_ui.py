@@ -300,3 +300,20 @@ def test_highlights_follow_the_scrolling_in_a_long_transcript(make_window, tmp_p
     bar.setValue(bar.maximum())
     drawn = [s.cursor.selectedText() for s in window.view.extraSelections()]
     assert drawn == [last.text[:3]]
+
+
+def test_undo_shows_the_document_it_changes(window, tmp_path) -> None:
+    from desktop.core.annotations import CreateAnnotation, new_annotation
+    from desktop.core.importing import import_file
+
+    source = tmp_path / "other.txt"
+    source.write_text("甲：你好。\n\n乙：再见。\n", encoding="utf-8")
+    other = import_file(window.db, source).document_id
+    first = window.document_id
+    turn = window.turns[3]
+    window.run_command(CreateAnnotation(new_annotation(
+        window.db, first, turn.text_start, turn.text_start + 2)))
+    window.open_document(other)
+    window.actions[ActionId.UNDO].trigger()
+    assert window.document_id == first
+    assert _stored(window) == []
