@@ -69,6 +69,7 @@ class SpeakersDock(QDockWidget):
                 item = QTreeWidgetItem([str(number) if number <= 9 else "", speaker.name,
                                         speaker.role, str(speaker.turn_count)])
                 item.setIcon(1, swatch_icon(speaker.colour))
+                item.setToolTip(2, speaker.role)
                 item.setData(0, Qt.ItemDataRole.UserRole, speaker.id)
                 item.setCheckState(1, Qt.CheckState.Unchecked if speaker.id in hidden
                                    else Qt.CheckState.Checked)
