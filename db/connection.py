@@ -247,6 +247,11 @@ def study_path_of(db: Database) -> Path | None:
     return getattr(db, "study_path", None)
 
 
+def describe_error(path: Path | None, exc: BaseException) -> str:
+    """Turn any SQLite failure on the study into a one-line message for the user."""
+    return health.describe(path, exc)
+
+
 def describe_write_error(path: Path | None, exc: BaseException) -> str:
     """Turn an SQLite failure while saving into a one-line message for the user."""
     return health.describe(path, exc, writing=True)

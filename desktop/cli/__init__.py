@@ -8,11 +8,14 @@ from __future__ import annotations
 
 import argparse
 import json
+import sqlite3
 import sys
 from collections.abc import Callable, Sequence
+from pathlib import Path
 from typing import Any
 
-from db import StudyError, open_study
+from db import StudyError, default_study_path, open_study
+from db.connection import describe_error
 from desktop import __version__
 from desktop.core.errors import YanduError
 
@@ -86,5 +89,8 @@ def main(argv: Sequence[str] | None = None, *, start_window: Callable[[argparse.
         return int(args.handler(args) or 0)
     except (YanduError, StudyError) as exc:
         return fail(str(exc))
+    except sqlite3.Error as exc:  # locked, disk full, read-only...: one line, no traceback
+        return fail(describe_error(default_study_path() if args.db is None
+                                   else Path(args.db).expanduser(), exc))
     except KeyboardInterrupt:
         return fail("interrupted.")

@@ -332,3 +332,25 @@ def test_upgrade_of_several_steps_is_all_or_nothing(study_path):
     assert annotation_rows(study_path) == rows
     backups = [p for p in study_path.parent.iterdir() if ".bak" in p.name]
     assert len(backups) == 1 and annotation_rows(backups[0]) == rows
+
+
+def test_cli_import_into_a_locked_study_says_so_in_one_line(study_path, short_busy_timeout,
+                                                             tmp_path, capsys):
+    from desktop.cli import main as cli_main
+
+    make_study(study_path)
+    source = tmp_path / "talk.txt"
+    source.write_text("甲：你好。\n乙：你好。\n", encoding="utf-8")
+    other = sqlite3.connect(study_path, isolation_level=None)
+    other.execute("BEGIN IMMEDIATE")
+    try:
+        code = cli_main(["import", str(source), "--db", str(study_path)])
+    finally:
+        other.execute("ROLLBACK")
+        other.close()
+    err = capsys.readouterr().err
+    assert code == 2
+    assert err.startswith("yandu: ") and err.count("\n") == 1 and "locked" in err, err
+    db = open_study(study_path)
+    assert db.execute("SELECT count(*) FROM documents").fetchone()[0] == 1  # only make_study's
+    db.close()
