@@ -344,7 +344,8 @@ class MainWindow(AnnotationsMixin, NavigationMixin, SpeakersMixin, QMainWindow):
         self.turns = library.turns(self.db, self.document_id)
         self.speakers = library.speakers(self.db, self.document_id)
         self.sections = library.sections(self.db, self.document_id)
-        self.view.load(self.document_id, self.turns, self.speakers, self.sections)
+        self.view.load(self.document_id, self.turns, self.speakers, self.sections,
+                       self._headline_starts())
         self._compare_stale = True
         if self.stack.currentIndex() == COMPARE:
             self._refresh_compare()
@@ -352,6 +353,16 @@ class MainWindow(AnnotationsMixin, NavigationMixin, SpeakersMixin, QMainWindow):
         self.refresh_annotations()
         if top is not None:
             self.view.scroll_to_offset(top, top=True)
+
+    def _headline_starts(self) -> list[int] | None:
+        """Where each turn's headline starts in the document (None on an older study)."""
+        try:
+            rows = self.db.execute(
+                "SELECT headline_start, headline_end FROM turns WHERE document_id = ? "
+                "ORDER BY position", [self.document_id]).fetchall()
+        except sqlite3.Error:
+            return None
+        return [start if end > start else 0 for start, end in rows]
 
     def _fill_speakers_dock(self) -> None:
         narration = sum(1 for t in self.turns if t.speaker_id is None)

@@ -68,6 +68,9 @@ class OffsetMap:
     _doc_starts: list[int] = field(default_factory=list)
     _qt_starts: list[int] = field(default_factory=list)
     _first_blocks: list[int] = field(default_factory=list)
+    #: Headlines shown beside speakers' names: a second, sparser map consulted for
+    #: offsets that fall outside every speech.
+    headlines: OffsetMap | None = None
 
     def add(self, span: TurnSpan) -> None:
         """Append the next turn (turns come in document order)."""
@@ -101,6 +104,8 @@ class OffsetMap:
         else to the previous turn's end; None when there is nothing on that side.
         """
         span = self.span_at_doc(offset)
+        if span is None and self.headlines is not None:
+            span = self.headlines.span_at_doc(offset)
         if span is None:
             i = bisect.bisect_right(self._doc_starts, offset)
             if forward:
@@ -115,6 +120,8 @@ class OffsetMap:
         """The document offset of view position `position`; positions in labels snap like
         `doc_to_qt` does."""
         span = self.span_at_qt(position)
+        if span is None and self.headlines is not None:
+            span = self.headlines.span_at_qt(position)
         if span is None:
             i = bisect.bisect_right(self._qt_starts, position)
             if forward:
@@ -146,6 +153,8 @@ class OffsetMap:
                 qt = self.doc_range_to_qt(lo, hi)
                 if qt is not None:
                     pieces.append(qt)
+        if self.headlines is not None:
+            pieces.extend(self.headlines.doc_range_pieces(start, end))
         return pieces
 
     def qt_range_to_doc(self, start: int, end: int) -> tuple[int, int] | None:

@@ -115,9 +115,14 @@ class TranscriptView(QPlainTextEdit):
                 "header": header, "header_number": header_number, "spacer": spacer}
 
     def load(self, document_id: int, turns: Sequence[Turn], speakers: Sequence[Speaker],
-             sections: Sequence[Section]) -> None:
-        """Show a document; the filter is kept for speakers that still exist."""
+             sections: Sequence[Section], headline_starts: Sequence[int] | None = None) -> None:
+        """Show a document; the filter is kept for speakers that still exist.
+
+        `headline_starts` (document offsets of each turn's headline) lets annotations and
+        search matches inside headlines be drawn and made.
+        """
         self.document_id = document_id
+        self.headline_starts = list(headline_starts) if headline_starts else None
         self.turns = list(turns)
         self.speakers = {s.id: s for s in speakers}
         self.sections = list(sections)
@@ -132,6 +137,10 @@ class TranscriptView(QPlainTextEdit):
         try:
             doc.clear()
             self.offsets = OffsetMap()
+            headlines = self.offsets.headlines = OffsetMap()
+            headline_starts = getattr(self, "headline_starts", None)
+            if headline_starts is not None and len(headline_starts) != len(self.turns):
+                headline_starts = None
             self.section_blocks = []
             cursor = QTextCursor(doc)
             cursor.beginEditBlock()
@@ -192,7 +201,11 @@ class TranscriptView(QPlainTextEdit):
                     insert_block(plain_block, body)
                     insert_text(speaker.name, names[speaker.id])
                     if turn.headline:
-                        insert_text(HEADLINE_GAP + turn.headline, headline)
+                        insert_text(HEADLINE_GAP, headline)
+                        if headline_starts is not None and headline_starts[index] > 0:
+                            headlines.add(TurnSpan(index, headline_starts[index], turn.headline,
+                                                   position(), block_number(), block_number()))
+                        insert_text(turn.headline, headline)
                     # The moderator's question opening a section reads as its header.
                     text_format = header if opens_section and speaker.is_moderator else body
                     insert_block(plain_block, text_format)
@@ -442,7 +455,9 @@ class TranscriptView(QPlainTextEdit):
         span = self.offsets.span_at_block(block.blockNumber())
         if span is None:
             return ""
-        if position < span.qt_start:
+        in_headline = (self.offsets.headlines is not None
+                       and self.offsets.headlines.span_at_qt(position) is not None)
+        if position < span.qt_start and not in_headline:
             speaker = self.speakers.get(self.turns[span.index].speaker_id or -1)
             if speaker is None:
                 return ""

@@ -317,3 +317,18 @@ def test_undo_shows_the_document_it_changes(window, tmp_path) -> None:
     window.actions[ActionId.UNDO].trigger()
     assert window.document_id == first
     assert _stored(window) == []
+
+
+def test_annotating_a_headline(window, qtbot) -> None:
+    index, turn = next((i, t) for i, t in enumerate(window.turns) if t.headline)
+    row = window.db.execute("SELECT headline_start FROM turns WHERE id = ?",
+                            [turn.id]).fetchone()
+    start = row[0]
+    window.view.scroll_to_offset(start, select_to=start + 4)
+    assert window.view.textCursor().selectedText() == turn.headline[:4]
+    window.actions[ActionId.ANNOTATE].trigger()
+    _save_editor(qtbot, window, "on the headline")
+    [created] = _stored(window)
+    assert created.quote == turn.headline[:4] and created.start == start
+    [drawn] = window.view.extraSelections()
+    assert drawn.cursor.selectedText() == turn.headline[:4]
