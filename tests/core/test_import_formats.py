@@ -173,3 +173,23 @@ def test_word_document_under_a_text_name_is_read_as_word():
     parsed = parse_bytes(make_docx(["甲：你好？", "乙：你好。"]), "saved-as.txt")
     assert parsed.format == "docx"
     assert [s.name for s in parsed.speakers] == ["甲", "乙"]
+
+
+def test_docx_table_of_names_and_speeches():
+    document = docx.Document()
+    document.add_paragraph("圆桌实录")
+    table = document.add_table(rows=0, cols=2)
+    for who, said in [("主持人", "算力够吗？"), ("张三", "不够。"), ("主持人", "怎么办？"),
+                      ("张三", "合作共训。")]:
+        row = table.add_row().cells
+        row[0].text, row[1].text = who, said
+    document.add_paragraph("（完）")
+    buffer = io.BytesIO()
+    document.save(buffer)
+    parsed = parse_bytes(buffer.getvalue(), "table.docx")
+    check_exact(parsed)
+    assert parsed.text.startswith("圆桌实录\n主持人\t算力够吗？\n")
+    assert [(t.speaker, parsed.turn_text(t)) for t in parsed.turns] == [
+        (None, "圆桌实录"), ("主持人", "算力够吗？"), ("张三", "不够。"), ("主持人", "怎么办？"),
+        ("张三", "合作共训。"), (None, "（完）")]
+    assert len(parsed.sections) == 2

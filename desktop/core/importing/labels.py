@@ -98,6 +98,8 @@ def clock_ms(stamp: str) -> int:
     return ((hours * 60 + minutes) * 60 + seconds) * 1000 + int((fraction + "00")[:3])
 
 
+# A table row or a spreadsheet export: name, a tab, the speech.
+_TABBED = re.compile(r"^[ \u3000]*(?P<label>[^\t:：\n]{1,40}?)[ \u3000]*\t+(?P<rest>\S[^\n]*)$")
 # Court and deposition transcripts: `Q. Where were you?` / `A. At home.`
 _DEPOSITION = re.compile(r"^[ \t]*(?P<label>[QA])\.[ \t]+(?=\S)")
 # A role word, one space, then the name: `主持人 杨静：`, `嘉宾 陈虞君：`.
@@ -106,6 +108,13 @@ _ROLE_AND_NAME = re.compile(rf"^(?P<role>[{_HAN}A-Za-z&]{{2,12}})[ \t\u3000](?P<
 
 def match_label(line: str) -> LabelMatch | None:
     """The speaker label at the start of `line` (no newline), or None."""
+    tabbed = _TABBED.match(line)
+    if tabbed:
+        name = clean_name(tabbed["label"])
+        if _valid_name(name, tabbed["rest"]) is not None:
+            # Weak: any two-column table looks the same; only recurring names count.
+            return LabelMatch(name=name, label=tabbed["label"], rest_start=tabbed.start("rest"),
+                              strong=False)
     deposition = _DEPOSITION.match(line)
     if deposition:
         # Weak: an outline (`A. First point`) looks the same; Q and A must both recur.

@@ -9,6 +9,7 @@ import dataclasses
 import io
 import re
 import zipfile
+from collections.abc import Iterator
 from pathlib import PurePath
 
 from desktop.core.errors import YanduError
@@ -116,7 +117,7 @@ def _read_docx(data: bytes, name: str) -> tuple[Decoded, str]:
     broken = f"{name} is not a readable Word document (.docx); open and re-save it in Word."
     try:
         document = docx.Document(io.BytesIO(data))
-        paragraphs = [p.text for p in document.paragraphs]
+        paragraphs = list(_docx_lines(document))
         doc_title = document.core_properties.title or ""
     except (PackageNotFoundError, zipfile.BadZipFile, KeyError, ValueError, OSError,
             AttributeError, TypeError) as exc:
@@ -126,3 +127,24 @@ def _read_docx(data: bytes, name: str) -> tuple[Decoded, str]:
             raise YanduError(broken) from exc
         raise
     return Decoded(normalise_newlines("\n".join(paragraphs)), "UTF-8"), doc_title
+
+
+def _docx_lines(document) -> Iterator[str]:
+    """The document's body as lines: each paragraph, and each table row as its cells
+    joined by tabs (a two-column table of names and speeches reads as `杨静<TAB>...`)."""
+    from docx.table import Table
+
+    if not hasattr(document, "iter_inner_content"):  # python-docx before 1.1
+        yield from (p.text for p in document.paragraphs)
+        return
+    for block in document.iter_inner_content():
+        if not isinstance(block, Table):
+            yield block.text
+            continue
+        for row in block.rows:
+            cells = []
+            for cell in row.cells:
+                # A merged cell repeats in every column it spans: keep it once.
+                if not cells or cell._tc is not cells[-1][0]:
+                    cells.append((cell._tc, " ".join(cell.text.split())))
+            yield "\t".join(text for _, text in cells)
