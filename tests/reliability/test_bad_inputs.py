@@ -5,7 +5,10 @@ from __future__ import annotations
 import time
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
+from db import open_memory_study
 from desktop.cli import main as cli_main
 from desktop.core.errors import YanduError
 from desktop.core.importing import import_bytes
@@ -148,3 +151,24 @@ def test_50_mb_single_line(memory_db):
     outcome, seconds = _timed_import(memory_db, "huge-line.txt", data)
     assert outcome == "imported"
     assert seconds < 120, seconds
+
+
+ENCODINGS = ["utf-8", "utf-8-sig", "utf-16", "utf-16-le", "gb18030", "big5", "latin-1"]
+
+
+@settings(max_examples=100, deadline=None)
+@given(data=st.one_of(
+    st.binary(max_size=300),
+    st.tuples(st.text(max_size=120), st.sampled_from(ENCODINGS)).map(
+        lambda t: t[0].encode(t[1], errors="replace")),
+    st.lists(st.sampled_from([b"\xe7\x94\xb2\xef\xbc\x9a", b"A: ", b"\n", b"\r\n", b"\r",
+                              b"\x00", b"\xff", b"\xef\xbb\xbf", "算力".encode(), b" ",
+                              "算力".encode("gbk"), b"WEBVTT\n", b"-->", b"00:00:01,000"]),
+             max_size=40).map(b"".join),
+), name=st.sampled_from(["t.txt", "t.md", "t.srt", "t.vtt", "t.docx"]))
+def test_any_bytes_import_cleanly(data, name):
+    db = open_memory_study()
+    try:
+        import_cleanly(db, name, data)
+    finally:
+        db.close()
