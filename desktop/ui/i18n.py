@@ -35,8 +35,11 @@ def install_translator(language: str) -> bool:
         return False
     app.installTranslator(ours)
     _installed.append(ours)
-    qt_base = QTranslator(app)  # Qt's own dialogs (Save, Cancel, colour picker...)
-    if qt_base.load("qtbase_zh_CN", QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)):
-        app.installTranslator(qt_base)
-        _installed.append(qt_base)
+    qt_folder = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
+    for name in ("qtbase_zh_CN", "qt_zh_CN"):  # Qt's own dialogs (Save, Cancel, colours...)
+        qt_own = QTranslator(app)
+        if qt_own.load(name, qt_folder):
+            app.installTranslator(qt_own)
+            _installed.append(qt_own)
+            break
     return True

@@ -40,6 +40,10 @@ def test_switching_the_interface_to_chinese_and_back(window, qtbot) -> None:
         assert "问题 1" in window.view.toPlainText()
         assert window.settings.value("language") == "zh_CN"
         assert window.actions[ActionId.LANGUAGE_CHINESE].isChecked()
+        from PySide6.QtWidgets import QDialogButtonBox
+
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save)
+        assert buttons.buttons()[0].text() == "保存"  # Qt's own strings follow too
     finally:
         window.actions[ActionId.LANGUAGE_ENGLISH].trigger()
     qtbot.waitUntil(lambda: window.actions[ActionId.ANNOTATE].text() == "&Annotate selection…")
