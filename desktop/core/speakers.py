@@ -284,13 +284,21 @@ class MakeNarration(SpeakerEdit):
 
     def _change(self, db: Database) -> None:
         who = find_speaker(db, self.document_id, self.speaker)
-        (doc_text,) = db.execute("SELECT text FROM documents WHERE id = ?",
-                                 [self.document_id]).fetchone()
+        doc_text, fmt = db.execute("SELECT text, format FROM documents WHERE id = ?",
+                                   [self.document_id]).fetchone()
         updates = []
-        for turn_id, start, end in db.execute(
-            'SELECT id, start, "end" FROM turns WHERE speaker_id = ?', [who.id]
+        for turn_id, start, end, label, text_start, text_end in db.execute(
+            'SELECT id, start, "end", label, text_start, text_end FROM turns '
+            "WHERE speaker_id = ?", [who.id]
         ).fetchall():
-            text_start, text_end = strip_span(doc_text, start, end)
+            if not label:
+                pass  # a continued turn: its speech is already all of its text
+            elif fmt in ("srt", "vtt"):
+                # Keep the cue number and timing line out: the text starts at the label.
+                found = doc_text.rfind(label, start, text_start)
+                text_start = found if found >= 0 else text_start
+            else:
+                text_start, text_end = strip_span(doc_text, start, end)
             updates.append((text_start, text_end, doc_text[text_start:text_end], turn_id))
         db.conn.executemany(
             "UPDATE turns SET speaker_id = NULL, label = '', headline = '', headline_start = 0, "

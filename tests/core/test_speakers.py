@@ -159,3 +159,15 @@ def test_narration_of_the_moderator_drops_sections(sample):
 def test_missing_document(memory_db):
     with pytest.raises(YanduError, match="No document"):
         History(memory_db).run(SetRole(42, "x", "y"))
+
+
+def test_narration_in_subtitles_keeps_the_timing_line_out(memory_db):
+    srt = ("1\n00:00:01,000 --> 00:00:02,000\nAnna: Hello.\n\n"
+           "2\n00:00:02,000 --> 00:00:03,000\nBREAKING NEWS: markets closed\n\n"
+           "3\n00:00:03,000 --> 00:00:04,000\nAnna: Oh.\n")
+    doc = import_bytes(memory_db, srt.encode(), "clip.srt").document_id
+    History(memory_db).run(MakeNarration(doc, "BREAKING NEWS"))
+    turns = library.turns(memory_db, doc)
+    assert turns[1].speaker_id is None
+    assert turns[1].text == "BREAKING NEWS: markets closed"
+    assert turns[1].cue_start_ms == 2000
