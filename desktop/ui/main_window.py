@@ -12,7 +12,7 @@ import sqlite3
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QEvent, Qt, QTimer, Signal
-from PySide6.QtGui import QAction, QCloseEvent, QDragEnterEvent, QDropEvent
+from PySide6.QtGui import QAction, QCloseEvent
 from PySide6.QtWidgets import (
     QDockWidget,
     QLabel,
@@ -38,13 +38,14 @@ from desktop.ui.decorations import AnnotationLayer, SearchLayer
 from desktop.ui.docks.annotations import AnnotationsDock
 from desktop.ui.docks.documents import DocumentsDock
 from desktop.ui.docks.search import SearchDock
-from desktop.ui.docks.speakers import NARRATION, SpeakersDock
+from desktop.ui.docks.speakers import SpeakersDock
 from desktop.ui.markdown_note import render_note
 from desktop.ui.navigation import JumpHistory, Place
 from desktop.ui.settings import app_settings, read_bool, read_int, read_ints
-from desktop.ui.tasks import run_task
 from desktop.ui.transcript_view import TranscriptView
 from desktop.ui.window_annotations import AnnotationsMixin
+from desktop.ui.window_filter import FilterMixin
+from desktop.ui.window_import import ImportMixin
 from desktop.ui.window_navigation import NavigationMixin
 from desktop.ui.window_speakers import SpeakersMixin
 
@@ -73,7 +74,8 @@ def command_name(text: str) -> str:
     return QCoreApplication.translate("Commands", text)
 
 
-class MainWindow(AnnotationsMixin, NavigationMixin, SpeakersMixin, QMainWindow):
+class MainWindow(AnnotationsMixin, NavigationMixin, SpeakersMixin, FilterMixin, ImportMixin,
+                 QMainWindow):
     """Yandu's window over one open study."""
 
     document_opened = Signal(int)
@@ -393,60 +395,6 @@ class MainWindow(AnnotationsMixin, NavigationMixin, SpeakersMixin, QMainWindow):
             offset = self.view.top_offset() or 0
         return Place(self.document_id, offset)
 
-    # ---- speaker filter -------------------------------------------------------------
-
-    def _speaker_by_number(self, number: int) -> library.Speaker | None:
-        return self.speakers[number - 1] if 0 < number <= len(self.speakers) else None
-
-    def toggle_speaker(self, number: int) -> None:
-        """Show or hide the Nth speaker."""
-        speaker = self._speaker_by_number(number)
-        if speaker is not None:
-            hidden = set(self.view.hidden_speakers) ^ {speaker.id}
-            self.set_filter(hidden, self.view.show_narration)
-
-    def solo_speaker(self, number: int) -> None:
-        """Show only the Nth speaker (narration hidden too)."""
-        speaker = self._speaker_by_number(number)
-        if speaker is not None:
-            self.set_filter({s.id for s in self.speakers if s.id != speaker.id}, False)
-
-    def show_all_speakers(self) -> None:
-        """Show every speaker and the narration."""
-        self.set_filter(set(), True)
-
-    def toggle_narration(self) -> None:
-        """Show or hide narration."""
-        self.set_filter(self.view.hidden_speakers, not self.view.show_narration)
-
-    def set_filter(self, hidden: set[int], show_narration: bool) -> None:
-        """Apply a speaker filter to the reading view and reflect it in the panel."""
-        self.view.set_filter(hidden, show_narration)
-        self._hide_compare_columns()
-        self.speakers_dock.set_checks(self.view.hidden_speakers, self.view.show_narration)
-        self.actions[ActionId.TOGGLE_NARRATION].setChecked(show_narration)
-
-    def _on_speaker_checkbox(self, speaker_id: int, shown: bool) -> None:
-        if speaker_id == NARRATION:
-            self.set_filter(self.view.hidden_speakers, shown)
-        else:
-            hidden = set(self.view.hidden_speakers)
-            (hidden.discard if shown else hidden.add)(speaker_id)
-            self.set_filter(hidden, self.view.show_narration)
-
-    def _on_filter_changed(self, visible: int, total: int) -> None:
-        self.count_label.setText(self.tr("%1 of %2 turns shown")
-                                 .replace("%1", str(visible)).replace("%2", str(total)))
-        self.speakers_dock.set_counts(visible, total)
-
-    def _on_current_turn(self, index: int) -> None:
-        if 0 <= index < len(self.turns):
-            turn = self.turns[index]
-            speaker = next((s for s in self.speakers if s.id == turn.speaker_id), None)
-            who = speaker.name if speaker else self.tr("Narration")
-            self.statusBar().showMessage(self.tr("Turn %1 · %2").replace(
-                "%1", str(index + 1)).replace("%2", who))
-
     # ---- edits, undo and refresh ----------------------------------------------------
 
     def run_command(self, command: Command) -> bool:
@@ -538,108 +486,6 @@ class MainWindow(AnnotationsMixin, NavigationMixin, SpeakersMixin, QMainWindow):
                 self.open_document(min(ids))
         elif self.document_id is not None:
             self.refresh_document(keep_scroll=True)
-
-    def load_segmenter_later(self) -> None:
-        """Load jieba's dictionary in the background (search and notes need it)."""
-        if getattr(self, "_segmenter_requested", False):
-            return
-        self._segmenter_requested = True
-
-        def work(_progress) -> None:
-            from desktop.core import segment  # even the import stays off the GUI thread
-
-            segment.initialize()
-
-        run_task(work, lambda _result: None, lambda _exc: None)
-
-    # ---- import -----------------------------------------------------------------------
-
-    def choose_import(self) -> None:
-        """Ask for files and import them in the background."""
-        from PySide6.QtWidgets import QFileDialog
-
-        paths, _ = QFileDialog.getOpenFileNames(
-            self, self.tr("Import transcripts"), str(Path.home()),
-            self.tr("Transcripts (*.txt *.md *.markdown *.srt *.vtt *.docx);;All files (*)"))
-        if paths:
-            self.import_paths([Path(p) for p in paths])
-
-    def import_paths(self, paths: list[Path], *, open_last: bool = True) -> None:
-        """Import files off the GUI thread, with progress; open the last one imported."""
-        if self.study_path is None:
-            self.show_error(self.tr("This study is in memory; import needs a study file."))
-            return
-        study_path = self.study_path
-
-        def work(progress):
-            from db import open_study
-            from desktop.core.importing import import_file
-
-            db = open_study(study_path)
-            results, errors = [], []
-            try:
-                for number, path in enumerate(paths):
-                    def step(done, total, number=number):
-                        progress(number * 1000 + (1000 * done // max(total, 1)),
-                                 len(paths) * 1000)
-                    try:
-                        results.append(import_file(db, path, progress=step))
-                    except (YanduError, StudyError) as exc:
-                        errors.append(f"{path.name}: {exc}")
-            finally:
-                db.close()
-            return results, errors
-
-        self._importing += 1
-        self.progress.setRange(0, 0)
-        self.progress.setVisible(True)
-        self.statusBar().showMessage(self.tr("Importing %1…").replace(
-            "%1", ", ".join(p.name for p in paths)))
-        run_task(work, lambda r: self._import_done(r, open_last), self._import_failed,
-                 self._import_progress)
-
-    def _import_progress(self, done: int, total: int) -> None:
-        self.progress.setRange(0, total)
-        self.progress.setValue(done)
-
-    def _import_finished(self) -> None:
-        self._importing -= 1
-        if not self._importing:
-            self.progress.setVisible(False)
-
-    def _import_done(self, outcome, open_last: bool) -> None:
-        self._import_finished()
-        results, errors = outcome
-        self.refresh_documents()
-        self._data_version = self._read_data_version()
-        if results:
-            last = results[-1]
-            if last.duplicate:
-                message = self.tr("“%1” is already in the study.").replace("%1", last.title)
-            else:
-                message = self.tr("Imported “%1”.").replace("%1", last.title)
-            self.statusBar().showMessage(message, 8000)
-            if open_last:
-                self.jumps.record(self.here())
-                self.open_document(last.document_id)
-        if errors:
-            self.show_error("\n".join(errors))
-
-    def _import_failed(self, exc: BaseException) -> None:
-        self._import_finished()
-        self.show_error(str(exc) or exc.__class__.__name__)
-
-    def dragEnterEvent(self, event: QDragEnterEvent) -> None:  # noqa: N802 (Qt override)
-        """Accept files dragged onto the window."""
-        if event.mimeData().hasUrls() and any(u.isLocalFile() for u in event.mimeData().urls()):
-            event.acceptProposedAction()
-
-    def dropEvent(self, event: QDropEvent) -> None:  # noqa: N802 (Qt override)
-        """Import the dropped files."""
-        paths = [Path(u.toLocalFile()) for u in event.mimeData().urls() if u.isLocalFile()]
-        if paths:
-            event.acceptProposedAction()
-            self.import_paths(paths)
 
     # ---- state ------------------------------------------------------------------------
 

@@ -297,62 +297,62 @@
 <context>
     <name>Commands</name>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="54" />
+        <location filename="../../desktop/ui/main_window.py" line="55" />
         <source>Create annotation</source>
         <translation>新建批注</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="55" />
+        <location filename="../../desktop/ui/main_window.py" line="56" />
         <source>Edit annotation</source>
         <translation>编辑批注</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="56" />
+        <location filename="../../desktop/ui/main_window.py" line="57" />
         <source>Retag annotation</source>
         <translation>修改批注标签</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="57" />
+        <location filename="../../desktop/ui/main_window.py" line="58" />
         <source>Recolour annotation</source>
         <translation>修改批注颜色</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="58" />
+        <location filename="../../desktop/ui/main_window.py" line="59" />
         <source>Delete annotation</source>
         <translation>删除批注</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="59" />
+        <location filename="../../desktop/ui/main_window.py" line="60" />
         <source>Rename speaker</source>
         <translation>重命名发言人</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="60" />
+        <location filename="../../desktop/ui/main_window.py" line="61" />
         <source>Merge speakers</source>
         <translation>合并发言人</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="61" />
+        <location filename="../../desktop/ui/main_window.py" line="62" />
         <source>Set speaker role</source>
         <translation>设置发言人身份</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="62" />
+        <location filename="../../desktop/ui/main_window.py" line="63" />
         <source>Set speaker colour</source>
         <translation>设置发言人颜色</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="63" />
+        <location filename="../../desktop/ui/main_window.py" line="64" />
         <source>Set moderator</source>
         <translation>设为主持人</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="64" />
+        <location filename="../../desktop/ui/main_window.py" line="65" />
         <source>Unset moderator</source>
         <translation>取消主持人</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="65" />
+        <location filename="../../desktop/ui/main_window.py" line="66" />
         <source>Make narration</source>
         <translation>改为旁白</translation>
     </message>
@@ -381,83 +381,83 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="274" />
+        <location filename="../../desktop/ui/main_window.py" line="276" />
         <source>Speaker &amp;filter</source>
         <translation>发言人筛选(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="275" />
+        <location filename="../../desktop/ui/main_window.py" line="277" />
         <source>&amp;Panels</source>
         <translation>面板(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="276" />
+        <location filename="../../desktop/ui/main_window.py" line="278" />
         <source>Toolbar</source>
         <translation>工具栏</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="297" />
+        <location filename="../../desktop/ui/main_window.py" line="301" />
         <source>no document</source>
         <translation>无文档</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="425" />
+        <location filename="../../desktop/ui/window_filter.py" line="55" />
         <source>%1 of %2 turns shown</source>
         <translation>显示 %1 / %2 段发言</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="433" />
+        <location filename="../../desktop/ui/window_filter.py" line="63" />
         <location filename="../../desktop/ui/window_navigation.py" line="154" />
         <source>Narration</source>
         <translation>旁白</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="434" />
+        <location filename="../../desktop/ui/window_filter.py" line="64" />
         <source>Turn %1 · %2</source>
         <translation>第 %1 段 · %2</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="489" />
+        <location filename="../../desktop/ui/main_window.py" line="453" />
         <source>&amp;Undo %1</source>
         <translation>撤销“%1”(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="491" />
+        <location filename="../../desktop/ui/main_window.py" line="455" />
         <source>&amp;Redo %1</source>
         <translation>重做“%1”(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="497" />
+        <location filename="../../desktop/ui/main_window.py" line="461" />
         <source>Yandu</source>
         <translation>研读</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="546" />
+        <location filename="../../desktop/ui/window_import.py" line="36" />
         <source>Import transcripts</source>
         <translation>导入文字稿</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="547" />
+        <location filename="../../desktop/ui/window_import.py" line="37" />
         <source>Transcripts (*.txt *.md *.markdown *.srt *.vtt *.docx);;All files (*)</source>
         <translation>文字稿 (*.txt *.md *.markdown *.srt *.vtt *.docx);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="554" />
+        <location filename="../../desktop/ui/window_import.py" line="44" />
         <source>This study is in memory; import needs a study file.</source>
         <translation>此研究库在内存中；导入需要研究库文件。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="580" />
+        <location filename="../../desktop/ui/window_import.py" line="70" />
         <source>Importing %1…</source>
         <translation>正在导入 %1…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="602" />
+        <location filename="../../desktop/ui/window_import.py" line="92" />
         <source>“%1” is already in the study.</source>
         <translation>“%1”已在研究库中。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="604" />
+        <location filename="../../desktop/ui/window_import.py" line="94" />
         <source>Imported “%1”.</source>
         <translation>已导入“%1”。</translation>
     </message>
@@ -690,17 +690,17 @@
         <translation>发言</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/docks/speakers.py" line="79" />
+        <location filename="../../desktop/ui/docks/speakers.py" line="80" />
         <source>%1 (moderator)</source>
         <translation>%1（主持人）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/docks/speakers.py" line="85" />
+        <location filename="../../desktop/ui/docks/speakers.py" line="86" />
         <source>Narration</source>
         <translation>旁白</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/docks/speakers.py" line="114" />
+        <location filename="../../desktop/ui/docks/speakers.py" line="115" />
         <source>%1 of %2 turns shown</source>
         <translation>显示 %1 / %2 段发言</translation>
     </message>
@@ -708,13 +708,13 @@
 <context>
     <name>TranscriptView</name>
     <message>
-        <location filename="../../desktop/ui/transcript_view.py" line="151" />
+        <location filename="../../desktop/ui/transcript_view.py" line="160" />
         <source>Question %1</source>
         <extracomment>A block repeating the question, shown only while the turn asking it is hidden.</extracomment>
         <translation>问题 %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/transcript_view.py" line="449" />
+        <location filename="../../desktop/ui/transcript_view.py" line="464" />
         <source>no role given</source>
         <translation>未注明身份</translation>
     </message>
