@@ -158,24 +158,49 @@ def search_figures(times: SearchTimes, data: str) -> list[Figure]:
 
 
 def glossary_terms(text: str, count: int = 5000, seed: int = 5):
-    """`count` glossary terms: words of the text, pairs of them, Latin terms, some aliases."""
+    """`count` glossary terms, as a study would hold them: jargon, not everyday words.
+
+    Yandu's built-in glossary, then content words of the text (no stopwords, only the rarer
+    half of its words: jargon is not what every turn says), then two-word compounds of them (mostly absent from the text, as most
+    entries of a large glossary are from any one transcript), a few with Latin parts.
+    """
+    from collections import Counter
+
     from desktop.bench.queries import _HAN
     from desktop.core import segment
+    from desktop.core.glossary.builtin import builtin_terms
     from desktop.core.glossary.model import Term
 
     rng = random.Random(seed)
-    words = sorted({w for w in segment.words(text[:1_000_000]) if _HAN.match(w)})
-    chosen: list[str] = rng.sample(words, min(len(words), count // 10))
-    seen = set(chosen)
-    while len(chosen) < count:
-        candidate = rng.choice(words) + rng.choice(words) if words else f"术语{len(chosen)}"
+    stop = set((resources_text("glossary/stopwords.zh.txt")).split())
+    counts = Counter(w for w in segment.words(text[:1_000_000]) if _HAN.match(w))
+    ranked = [w for w, _ in counts.most_common()]
+    common = set(ranked[: len(ranked) // 2])
+    words = sorted(w for w in counts if w not in stop and w not in common) or sorted(counts)
+    terms: list[Term] = list(builtin_terms())[:count]
+    seen = {f for t in terms for f in t.forms}
+    chosen = [w for w in rng.sample(words, min(len(words), count // 10)) if w not in seen]
+    seen.update(chosen)
+    while len(terms) + len(chosen) < count and words:
+        candidate = rng.choice(words) + rng.choice(words)
         if rng.random() < 0.05:
             candidate = f"{candidate}{rng.choice(('AI', 'GPU', 'API', 'LLM'))}"
         if candidate not in seen:
             seen.add(candidate)
             chosen.append(candidate)
-    return [Term(id=f"t{i}", term=t, aliases=(t + "s",) if i % 50 == 0 else ())
-            for i, t in enumerate(chosen)]
+    terms += [Term(id=f"t{i}", term=t, aliases=(t + "s",) if i % 50 == 0 else ())
+              for i, t in enumerate(chosen)]
+    return terms[:count]
+
+
+def resources_text(name: str) -> str:
+    """A text file shipped in the `resources` package ('' if it is not there)."""
+    from importlib import resources
+
+    try:
+        return (resources.files("resources") / name).read_text(encoding="utf-8")
+    except OSError:
+        return ""
 
 
 def glossary_figure(imp: Imported, data: str, runs: int, term_count: int = 5000) -> Figure:
@@ -199,6 +224,17 @@ def glossary_figure(imp: Imported, data: str, runs: int, term_count: int = 5000)
     return fig.judge_ratio(1.3)
 
 
+def _note(rng: random.Random, i: int, quote: str) -> str:
+    """A note as researchers write them: mostly plain, some Markdown, some left empty."""
+    roll = rng.random()
+    if roll < 0.2:
+        return ""
+    if roll < 0.7:
+        return f"第{i}条：这里提到{quote}，和前面的说法不一致，需要核对原始录音。"
+    return (f"**{quote}** — 见[第{i}条](https://example.org/notes/{i})\n\n"
+            f"- 论点：{quote}\n- 问题：是否有数据支持？")
+
+
 def _add_annotations(study: Path, document_id: int, text: str, count: int) -> None:
     from db import annotations as rows
     from db import open_study
@@ -213,8 +249,7 @@ def _add_annotations(study: Path, document_id: int, text: str, count: int) -> No
             for i in range(count):
                 start = rng.randrange(0, max(1, len(text) - 200))
                 end = start + rng.randint(4, 120)
-                note = f"第{i}条笔记：**{text[start:start + 12]}** — see [source](#{i})" \
-                    if i % 3 else ""
+                note = _note(rng, i, text[start:start + 12])
                 ann = Annotation(
                     id=str(uuid.UUID(int=rng.getrandbits(128))), document_id=document_id,
                     start=start, end=end, quote=text[start:end], note=note,
