@@ -17,6 +17,9 @@ from dataclasses import dataclass
 from desktop.core import search_index, segment, textnorm
 
 _LEXEME = re.compile(r'"([^"]*)(?:"|$)|([^\s"]+)')
+_SPACES_IN_CHINESE = re.compile(
+    f"(?<=[{search_index.SOLO_CHARS}])\\s+(?=[{search_index.SOLO_CHARS}])"
+)
 
 
 @dataclass(frozen=True)
@@ -24,14 +27,10 @@ class Term:
     """One thing to look for: a bare word or a quoted phrase, folded and tokenised."""
 
     text: str  # as typed
-    chars: tuple[str, ...]  # character tokens of the folded text (for highlighting)
+    parts: tuple[tuple[bool, str], ...]  # (is Chinese, run) of the folded text, in order
     words: tuple[str, ...]  # jieba search-mode tokens of the folded text
     grams: tuple[str, ...]  # gram tokens to look for in the gram tables
     prefix: bool = False  # the last gram is one character that may start a pair
-
-    def keys(self) -> tuple[str, ...]:
-        """The character tokens as the index compares them."""
-        return tuple(search_index.token_key(t) for t in self.chars)
 
     def grams_phrase(self) -> str:
         """The FTS5 phrase for the gram tables."""
@@ -85,15 +84,17 @@ def clean(text: str) -> str:
 def make_term(text: str) -> Term | None:
     """A term for `text`, or None when it holds nothing searchable (only punctuation, emoji)."""
     folded = textnorm.fold(text)
-    chars = tuple(search_index.char_tokens(folded))
-    if not chars:
+    # Spaces between Chinese characters only mark words ("算力 荒" is 算力荒); any other
+    # gap must be in the text too.
+    parts = tuple(search_index.gram_parts(_SPACES_IN_CHINESE.sub("", folded)))
+    if not parts:
         return None
-    words = tuple(w for w in segment.index_tokens(folded) if search_index.char_tokens(w))
-    grams, prefix = _grams(folded)
-    return Term(text, chars, words, grams, prefix)
+    words = tuple(w for w in segment.index_tokens(folded) if search_index.gram_parts(w))
+    grams, prefix = _grams(parts)
+    return Term(text, parts, words, grams, prefix)
 
 
-def _grams(folded: str) -> tuple[tuple[str, ...], bool]:
+def _grams(parts: tuple[tuple[bool, str], ...]) -> tuple[tuple[str, ...], bool]:
     """The gram tokens a match must have in a row, and whether the last is a prefix.
 
     Mirrors `search_index.gram_tokens`, except at the term's end: the text may go on
@@ -101,7 +102,6 @@ def _grams(folded: str) -> tuple[tuple[str, ...], bool]:
     the index only has where the text's run ends); a run of one character at the end is a
     prefix, found as the start of a pair or as a run's last character.
     """
-    parts = search_index.gram_parts(folded)
     tokens: list[str] = []
     prefix = False
     for index, (chinese, part) in enumerate(parts):
@@ -110,7 +110,7 @@ def _grams(folded: str) -> tuple[tuple[str, ...], bool]:
             continue
         tokens += [part[i : i + 2] for i in range(len(part) - 1)]
         if index < len(parts) - 1:
-            tokens.append(part[-1])  # a Latin run follows: the text's run ends here too
+            tokens.append(part[-1])  # something follows: the text's run ends here too
         elif len(part) == 1:
             tokens.append(part)
             prefix = True

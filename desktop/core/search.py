@@ -241,8 +241,8 @@ def _turn_hits(db: Database, query: Query, found: list[_Candidate]) -> list[Sear
         return []
     by_id = _rows_by_id(
         db,
-        "SELECT t.id, t.document_id, d.title, s.name, t.text, t.text_start FROM turns t "
-        "JOIN documents d ON d.id = t.document_id "
+        "SELECT t.id, t.document_id, d.title, s.name, t.text, t.text_start, t.headline, "
+        "t.headline_start FROM turns t JOIN documents d ON d.id = t.document_id "
         "LEFT JOIN speakers s ON s.id = t.speaker_id WHERE t.id IN ({marks})",
         [c.key for c in found],
     )
@@ -252,9 +252,16 @@ def _turn_hits(db: Database, query: Query, found: list[_Candidate]) -> list[Sear
         row = by_id.get(c.key)
         if row is None:  # an index row without its turn: skip rather than fail
             continue
-        turn_id, doc_id, title, speaker, text, text_start = row
+        turn_id, doc_id, title, speaker, text, text_start, headline, headline_start = row
         local = search_matches.find_matches(text, terms)
-        excerpt, excerpt_matches = kwic.snippet(text, local)
+        in_headline = search_matches.find_matches(headline, terms) if headline else ()
+        # The excerpt comes from the speech, or from the headline when only it matched.
+        excerpt, excerpt_matches = (
+            kwic.snippet(headline, in_headline) if in_headline and not local
+            else kwic.snippet(text, local)
+        )
+        matches = sorted([(s + headline_start, e + headline_start) for s, e in in_headline]
+                         + [(s + text_start, e + text_start) for s, e in local])
         hits.append(
             SearchHit(
                 kind="turn",
@@ -264,7 +271,7 @@ def _turn_hits(db: Database, query: Query, found: list[_Candidate]) -> list[Sear
                 annotation_id=None,
                 speaker=speaker,
                 score=c.score,
-                matches=tuple((s + text_start, e + text_start) for s, e in local),
+                matches=tuple(matches),
                 snippet=excerpt,
                 snippet_matches=excerpt_matches,
                 whole_word=c.whole_word,

@@ -7,11 +7,12 @@ indexed twice, because FTS5 itself cannot find words inside Chinese runs:
   joined by spaces: they tell which hits are whole words.
 - `turn_chars` / `annotation_chars` hold "gram tokens" (`gram_tokens`): each run of
   Chinese (Japanese, Korean) characters as its overlapping character pairs plus its last
-  character, each other run of letters and digits whole. A phrase of pairs matches
-  exactly where the folded text holds the query (punctuation between Chinese characters
-  aside), so a word is found even where jieba cut it differently in context (参数 in
-  模型参数量); pairs keep the lists FTS5 reads short (大前提 reads 大前 and 前提, not every
-  turn with 大), and a 1-character prefix index answers one-character queries.
+  character, each run of other letters and digits whole; anything else separates runs.
+  A phrase of pairs matches exactly where the folded text holds the query, so a word is
+  found even where jieba cut it differently in context (参数 in 模型参数量), and never
+  across punctuation (越大 is not in 超越,大胆). Pairs keep the lists FTS5 reads short
+  (大前提 reads 大前 and 前提, not every turn with 大); a 1-character prefix index answers
+  one-character queries.
 """
 
 from __future__ import annotations
@@ -19,7 +20,7 @@ from __future__ import annotations
 import re
 import sqlite3
 import unicodedata
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable
 
 from sqlite_utils import Database
 
@@ -42,21 +43,13 @@ SOLO_CHARS = (
     "\uf900-\ufaff"  # CJK compatibility ideographs (NFKC maps most of them away)
     "\U00020000-\U0003134f"  # CJK extensions B-H (𠮷)
 )
-# A solo character, or a run of other letters and digits ([^\W_] is L* and N*).
-_TOKEN = re.compile(f"([{SOLO_CHARS}])|((?:(?![{SOLO_CHARS}])[^\\W_])+)")
-# A sequence of solo characters with only non-tokens between them, or a run as above.
-_GRAM_PART = re.compile(
-    f"([{SOLO_CHARS}](?:[\\W_]*[{SOLO_CHARS}])*)|((?:(?![{SOLO_CHARS}])[^\\W_])+)"
-)
-_NOT_SOLO = re.compile(f"[^{SOLO_CHARS}]+")
+# A run of solo characters, or a run of other letters and digits ([^\W_] is L* and N*).
+_PART = re.compile(f"([{SOLO_CHARS}]+)|((?:(?![{SOLO_CHARS}])[^\\W_])+)")
 
 
 def gram_parts(folded: str) -> list[tuple[bool, str]]:
-    """(is Chinese, text) for each part of already-folded text; Chinese parts without gaps."""
-    return [
-        (True, _NOT_SOLO.sub("", m.group(1))) if m.group(1) else (False, m.group(2))
-        for m in _GRAM_PART.finditer(folded)
-    ]
+    """(is Chinese, text) of each run of already-folded text; anything else separates runs."""
+    return [(m.group(1) is not None, m.group()) for m in _PART.finditer(folded)]
 
 
 def gram_tokens(folded: str) -> list[str]:
@@ -69,18 +62,6 @@ def gram_tokens(folded: str) -> list[str]:
         else:
             tokens.append(part)
     return tokens
-
-
-def char_tokens(folded: str) -> list[str]:
-    """The character tokens of already-folded text."""
-    return [m.group() for m in _TOKEN.finditer(folded)]
-
-
-def char_token_spans(folded: str) -> Iterator[tuple[str, int, int]]:
-    """(comparison key, start, end) of each character token of already-folded text."""
-    for m in _TOKEN.finditer(folded):
-        token = m.group()
-        yield (token if m.group(1) or token.isascii() else token_key(token)), m.start(), m.end()
 
 
 def token_key(token: str) -> str:
@@ -102,17 +83,43 @@ def chars_for(text: str) -> str:
     return " ".join(gram_tokens(textnorm.fold(text)))
 
 
-def _both(text: str) -> tuple[str, str]:
-    folded = textnorm.fold(text)
-    return " ".join(segment.index_tokens(folded)), " ".join(gram_tokens(folded))
+# Stored between a turn's headline and its speech: a token no query can contain (private
+# use characters are never query tokens), so no phrase matches across the two.
+BOUNDARY = "\ue000"
+
+
+def _both(*texts: str) -> tuple[str, str]:
+    """Word tokens and gram tokens of the texts, the texts kept apart by BOUNDARY."""
+    folded = [textnorm.fold(t) for t in texts if t]
+    return _words(folded), f" {BOUNDARY} ".join(" ".join(gram_tokens(f)) for f in folded)
+
+
+def _words(folded: list[str]) -> str:
+    return f" {BOUNDARY} ".join(" ".join(segment.index_tokens(f)) for f in folded)
+
+
+def _headlines(db: Database, turn_ids: list[int]) -> dict[int, str]:
+    found: dict[int, str] = {}
+    for i in range(0, len(turn_ids), 500):  # SQLite limits bound parameters
+        chunk = turn_ids[i : i + 500]
+        marks = ",".join("?" * len(chunk))
+        found.update(db.execute(
+            f"SELECT id, headline FROM turns WHERE headline != '' AND id IN ({marks})", chunk
+        ).fetchall())
+    return found
 
 
 def index_turns(db: Database, turns: Iterable[tuple[int, str]]) -> None:
-    """Index (turn id, text) pairs; call inside the import transaction."""
+    """Index (turn id, speech) pairs, with each turn's headline read from `turns`.
+
+    Call inside the import transaction, after the turns are stored.
+    """
+    pairs = list(turns)
+    headlines = _headlines(db, [turn_id for turn_id, _ in pairs])
     words: list[tuple[int, str]] = []
     chars: list[tuple[int, str]] = []
-    for turn_id, text in turns:
-        word_tokens, char_text = _both(text)
+    for turn_id, text in pairs:
+        word_tokens, char_text = _both(headlines.get(turn_id, ""), text)
         words.append((turn_id, word_tokens))
         chars.append((turn_id, char_text))
     db.conn.executemany("INSERT INTO turn_index (rowid, tokens) VALUES (?, ?)", words)
@@ -182,8 +189,11 @@ def reindex_turns(db: Database, turn_ids: Iterable[int]) -> None:
         chunk = ids[i : i + 500]
         marks = ",".join("?" * len(chunk))
         db.execute(f"DELETE FROM turn_index WHERE rowid IN ({marks})", chunk)
-        rows = db.execute(f"SELECT id, text FROM turns WHERE id IN ({marks})", chunk)
+        rows = db.execute(
+            f"SELECT id, headline, text FROM turns WHERE id IN ({marks})", chunk
+        ).fetchall()
         db.conn.executemany(
             "INSERT INTO turn_index (rowid, tokens) VALUES (?, ?)",
-            [(turn_id, tokens_for(text)) for turn_id, text in rows],
+            [(turn_id, _words([textnorm.fold(t) for t in (headline, text) if t]))
+             for turn_id, headline, text in rows],
         )

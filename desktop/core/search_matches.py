@@ -21,24 +21,20 @@ from desktop.core.fts_query import Term
 def find_matches(text: str, terms: Sequence[Term]) -> tuple[tuple[int, int], ...]:
     """(start, end) code points in `text` where any of the terms occurs, as search matches."""
     folded = _fold_cache.get(text)
+    haystack = folded.text
+    if _ACCENTED.search(haystack) is not None:
+        # FTS5 finds "cafe" in "café": compare without diacritics (same length, same offsets).
+        haystack = haystack.translate(_bare_latin())
     found: set[tuple[int, int]] = set()
-    slow: list[Term] = []
-    accented = _ACCENTED.search(folded.text) is not None
     for term in terms:
         pattern = _term_pattern(term)
-        if pattern is None or (accented and _has_latin(term)):
-            # FTS5 matches "cafe" in "café": compare diacritic-free tokens instead.
-            slow.append(term)
-            continue
         # Search again from one past each match's start, so overlapping occurrences
         # (哈哈 twice in 哈哈哈) are found as FTS5 counts them; a plain pattern lets the
         # regex engine skip ahead to its first character.
         at = 0
-        while (m := pattern.search(folded.text, at)) is not None:
+        while (m := pattern.search(haystack, at)) is not None:
             found.add(m.span())
             at = m.start() + 1
-    if slow:
-        found.update(_token_matches(folded.text, slow))
     # An end maps through the last folded character, so a match that ends inside the
     # expansion of one source character (㍿ -> 株式会社) still covers that character.
     return _merge(
@@ -82,52 +78,39 @@ class _FoldCache:
 _fold_cache = _FoldCache()
 
 
-# A letter or digit that is not a solo character: what a Latin token must not touch.
+# A letter or digit that is not a solo character: what a Latin run must not touch.
 _RUN_CHAR = f"(?![{search_index.SOLO_CHARS}])[^\\W_]"
-_SOLO_ONE = re.compile(f"[{search_index.SOLO_CHARS}]")
+# Latin letters with diacritics.
+_ACCENTED = re.compile("[\u00c0-\u024f\u1e00-\u1eff]")
 
 
-# Latin letters with diacritics, precomposed or combining.
-_ACCENTED = re.compile("[\u00c0-\u024f\u1e00-\u1eff\u0300-\u036f]")
-
-
-def _has_latin(term: Term) -> bool:
-    return any(not _SOLO_ONE.fullmatch(token) for token in term.chars)
+@functools.cache
+def _bare_latin() -> dict[int, str]:
+    """Latin letters with diacritics -> the plain letter, where that is one character."""
+    table: dict[int, str] = {}
+    for code in [*range(0xC0, 0x250), *range(0x1E00, 0x1F00)]:
+        bare = search_index.token_key(chr(code))
+        if len(bare) == 1 and bare != chr(code):
+            table[code] = bare
+    return table
 
 
 @functools.lru_cache(maxsize=256)
-def _term_pattern(term: Term) -> re.Pattern[str] | None:
-    """A regex finding the term's token phrase in folded text, or None (diacritics)."""
-    parts = []
-    for token in term.chars:
-        if _SOLO_ONE.fullmatch(token):
-            parts.append(re.escape(token))
-        elif token.isascii():
-            parts.append(f"(?<!{_RUN_CHAR}){re.escape(token)}(?!{_RUN_CHAR})")
+def _term_pattern(term: Term) -> re.Pattern[str]:
+    """A regex finding the term in folded text, as the gram index matches it."""
+    pattern = ""
+    previous_chinese: bool | None = None
+    for chinese, part in term.parts:
+        if previous_chinese is not None:
+            # Two Chinese runs are two only where something stood between them.
+            pattern += "[\\W_]+" if chinese and previous_chinese else "[\\W_]*"
+        if chinese:
+            pattern += re.escape(part)
         else:
-            return None  # FTS5 ignores diacritics here; compare token by token instead
-    # Tokens may be separated by anything that is not a token.
-    return re.compile("[\\W_]*".join(parts))
-
-
-def _token_matches(folded: str, terms: Sequence[Term]) -> set[tuple[int, int]]:
-    """Phrase matches by comparing token keys (slower; exact for any token)."""
-    spans = list(search_index.char_token_spans(folded))
-    keys = [k for k, _, _ in spans]
-    found: set[tuple[int, int]] = set()
-    for term in terms:
-        wanted = list(term.keys())
-        size = len(wanted)
-        at = 0
-        while True:
-            try:
-                i = keys.index(wanted[0], at)
-            except ValueError:
-                break
-            if keys[i : i + size] == wanted:
-                found.add((spans[i][1], spans[i + size - 1][2]))
-            at = i + 1
-    return found
+            key = re.escape(search_index.token_key(part))
+            pattern += f"(?<!{_RUN_CHAR}){key}(?!{_RUN_CHAR})"
+        previous_chinese = chinese
+    return re.compile(pattern)
 
 
 def _merge(spans: list[tuple[int, int]]) -> tuple[tuple[int, int], ...]:

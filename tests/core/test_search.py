@@ -291,3 +291,33 @@ def test_reindex_turns_follows_new_custom_words_and_recall_does_not_depend_on_th
         assert hit.whole_word is False and hit.matches == ((4, 6),)
     finally:
         segment.remove_words(["讨论算力"])
+
+
+def test_punctuation_separates_and_query_spaces_only_mark_words(memory_db):
+    doc = add_document(memory_db, "d", [(None, "跟随无法超越,大胆创新"), (None, "模型越大越好"),
+                                        (None, "算力，荒漠"), (None, "算力荒")])
+    ids = doc["turn_ids"]
+    assert _turn_ids(search(memory_db, "越大")) == {ids[1]}  # not across 超越,大胆
+    assert _turn_ids(search(memory_db, '"算力 荒"')) == {ids[3]}  # the space marks words
+    hits = search(memory_db, "算力，荒")  # punctuation typed: punctuation wanted
+    assert _turn_ids(hits) == {ids[2]}
+    assert _texts_at(doc, hits[0]) == ["算力，荒"]
+
+
+def test_headlines_are_searched_with_their_turn(memory_db):
+    doc = add_document(memory_db, "d", [("甲", "正文里只谈数据。")])
+    memory_db.execute("UPDATE turns SET headline = ?, headline_start = 0, headline_end = 5",
+                      ["提升长文本"])
+    memory_db.execute("UPDATE documents SET text = ? WHERE id = ?",
+                      ["提升长文本\n" + doc["text"], doc["id"]])
+    memory_db.execute("UPDATE turns SET text_start = text_start + 6")
+    search_index.reindex_all(memory_db)
+    text = "提升长文本\n" + doc["text"]
+    hits = search(memory_db, "长文本")
+    assert [h.turn_id for h in hits] == doc["turn_ids"]
+    assert [text[s:e] for s, e in hits[0].matches] == ["长文本"]
+    assert hits[0].snippet == "提升长文本"
+    both = search(memory_db, "长文本 数据")[0]
+    assert [text[s:e] for s, e in both.matches] == ["长文本", "数据"]
+    assert both.snippet == "正文里只谈数据。"  # the speech comes first when it matched
+    assert search(memory_db, "文本正文") == []  # never across headline and speech

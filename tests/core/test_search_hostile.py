@@ -69,34 +69,31 @@ def test_any_text_is_a_safe_query(study, query):
 
 
 SYMBOLS = list("算力荒问题議员议員數数据模型大,。 、!?\"")
-
-
-def _chinese_only(text: str) -> str:
-    return re.sub(r"[^\u4e00-\u9fff]", "", textnorm.fold(text))
+QUERY_SYMBOLS = list("算力荒问题議员议員數数据模型大 ")
 
 
 @settings(max_examples=60, deadline=None)
 @given(
     st.lists(st.text(alphabet=SYMBOLS, min_size=1, max_size=25), min_size=1, max_size=8),
-    st.text(alphabet=SYMBOLS, min_size=1, max_size=4),
+    st.text(alphabet=QUERY_SYMBOLS, min_size=1, max_size=5),
 )
 def test_hits_are_exactly_the_turns_containing_the_folded_query(turns, query):
     from db import open_memory_study
 
-    needle = _chinese_only(query)
+    # Spaces in a query only separate words; punctuation in the text separates runs.
+    needle = textnorm.fold(query).replace(" ", "")
+    if not needle:
+        return
     db = open_memory_study()
     try:
         doc = add_document(db, "d", [(None, t) for t in turns])
-        hits = search(db, f'"{query}"' if '"' not in query else query, limit=100)
-        if '"' in query or not needle:
-            return  # quotes split the query into several terms; nothing to compare then
+        hits = search(db, f'"{query}"', limit=100)
         expected = {tid for tid, t in zip(doc["turn_ids"], turns, strict=True)
-                    if needle in _chinese_only(t)}
+                    if needle in textnorm.fold(t)}
         assert {h.turn_id for h in hits} == expected
         for hit in hits:
             assert hit.matches
-            for start, end in hit.matches:
-                assert needle in _chinese_only(doc["text"][start:end])
+            assert all(needle in textnorm.fold(doc["text"][s:e]) for s, e in hit.matches)
     finally:
         db.close()
 

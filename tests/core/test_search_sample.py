@@ -22,8 +22,10 @@ def sample_study():
 
 
 def _turns(db) -> list[tuple[int, str, str | None]]:
+    """(turn id, searchable text, speaker): a turn's headline is searched with its speech."""
     return db.execute(
-        "SELECT t.id, t.text, s.name FROM turns t LEFT JOIN speakers s ON s.id = t.speaker_id"
+        "SELECT t.id, t.headline || char(10) || t.text, s.name FROM turns t "
+        "LEFT JOIN speakers s ON s.id = t.speaker_id"
     ).fetchall()
 
 
