@@ -9,29 +9,23 @@ marks them dirty instead of rebuilding; `offsets` maps view positions to code po
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
 
 from PySide6.QtCore import QEvent, QPoint, Qt, Signal
 from PySide6.QtGui import (
-    QColor,
     QFont,
     QPainter,
-    QPalette,
-    QTextBlockFormat,
-    QTextCharFormat,
     QTextCursor,
-    QTextFormat,
     QTextOption,
 )
 from PySide6.QtWidgets import QPlainTextEdit, QTextEdit, QToolTip, QWidget
 
 from desktop.core.library import Section, Speaker, Turn
 from desktop.ui.decorations import DecorationLayer
-from desktop.ui.offsets import OffsetMap, TurnSpan
+from desktop.ui.offsets import OffsetMap
+from desktop.ui.transcript_build import SectionBlocks, fill_document, make_formats, readable
 
 CJK_FAMILIES = ["Noto Sans CJK SC", "Source Han Sans SC", "WenQuanYi Micro Hei",
                 "PingFang SC", "Microsoft YaHei", "Noto Sans", "DejaVu Sans"]
-HEADLINE_GAP = "　"  # an ideographic space between the name and the headline
 BAR_WIDTH = 3
 
 
@@ -42,19 +36,6 @@ def reading_font(point_size: float = 12.0) -> QFont:
     font.setPointSizeF(point_size)
     font.setStyleHint(QFont.StyleHint.SansSerif)
     return font
-
-
-@dataclass
-class SectionBlocks:
-    """Where a section header sits in the view, and which turns it heads."""
-
-    index: int
-    first_block: int
-    last_block: int
-    turn_indexes: list[int]
-    qt_start: int = 0
-    #: A block repeating the question, shown only while the turn asking it is hidden.
-    title_block: int = -1
 
 
 class TranscriptView(QPlainTextEdit):
@@ -94,26 +75,6 @@ class TranscriptView(QPlainTextEdit):
 
     # ---- building -------------------------------------------------------------------
 
-    def _formats(self) -> dict[str, QTextCharFormat]:
-        palette = self.palette()
-        muted = palette.color(QPalette.ColorRole.PlaceholderText)
-        body = QTextCharFormat()
-        narration = QTextCharFormat()
-        narration.setFontItalic(True)
-        narration.setForeground(muted)
-        headline = QTextCharFormat()
-        headline.setFontWeight(QFont.Weight.Bold)
-        header = QTextCharFormat()
-        header.setFontWeight(QFont.Weight.Bold)
-        header.setProperty(QTextFormat.Property.FontSizeAdjustment, 1)
-        header.setForeground(palette.color(QPalette.ColorRole.Text))
-        header_number = QTextCharFormat(header)
-        header_number.setForeground(palette.color(QPalette.ColorRole.Highlight))
-        spacer = QTextCharFormat()
-        spacer.setProperty(QTextFormat.Property.FontSizeAdjustment, -2)
-        return {"body": body, "narration": narration, "headline": headline,
-                "header": header, "header_number": header_number, "spacer": spacer}
-
     def load(self, document_id: int, turns: Sequence[Turn], speakers: Sequence[Speaker],
              sections: Sequence[Section], headline_starts: Sequence[int] | None = None) -> None:
         """Show a document; the filter is kept for speakers that still exist.
@@ -130,93 +91,15 @@ class TranscriptView(QPlainTextEdit):
         self._build()
 
     def _build(self) -> None:
-        fmts = self._formats()
         doc = self.document()
         self.setUpdatesEnabled(False)
         doc.blockSignals(True)
         try:
             doc.clear()
-            self.offsets = OffsetMap()
-            headlines = self.offsets.headlines = OffsetMap()
             headline_starts = getattr(self, "headline_starts", None)
-            if headline_starts is not None and len(headline_starts) != len(self.turns):
-                headline_starts = None
-            self.section_blocks = []
-            cursor = QTextCursor(doc)
-            cursor.beginEditBlock()
-            section_pos = {s.id: i for i, s in enumerate(self.sections)}
-            # Hot loop (thousands of turns): formats made once, Qt methods bound once.
-            insert_block, insert_text = cursor.insertBlock, cursor.insertText
-            block_number, position = cursor.blockNumber, cursor.position
-            plain_block = QTextBlockFormat()
-            spacer, body, narration = fmts["spacer"], fmts["body"], fmts["narration"]
-            header, headline = fmts["header"], fmts["headline"]
-            names: dict[int, QTextCharFormat] = {}
-            for speaker in self.speakers.values():
-                name = QTextCharFormat()
-                name.setFontWeight(QFont.Weight.Bold)
-                name.setForeground(readable(speaker.colour, self.palette()))
-                names[speaker.id] = name
-            question = self.tr("Question %1")
-            add_span = self.offsets.add
-            cursor.setBlockCharFormat(spacer)
-            first = True
-            current_section = None
-            for index, turn in enumerate(self.turns):
-                opens_section = (turn.section_id is not None
-                                 and turn.section_id != current_section)
-                if opens_section:
-                    current_section = turn.section_id
-                    number = section_pos.get(turn.section_id, 0)
-                    if first:
-                        first = False
-                    else:
-                        insert_block(plain_block, spacer)
-                    start = block_number()
-                    insert_block(plain_block, fmts["header_number"])
-                    qt_start = position()
-                    insert_text(question.replace("%1", str(number + 1)), fmts["header_number"])
-                    title = self.sections[number].title if self.sections else ""
-                    title_block = -1
-                    if title and " ".join(title.split()) != " ".join(turn.text.split()):
-                        # The question is not the turn below: show it in the header.
-                        insert_text(HEADLINE_GAP + _elide(title, 60), header)
-                    elif title:
-                        # The question is the turn below; repeat it for when that is hidden.
-                        insert_block(plain_block, header)
-                        insert_text(_elide(title, 120), header)
-                        title_block = block_number()
-                    last = block_number() if title_block < 0 else title_block - 1
-                    self.section_blocks.append(SectionBlocks(number, start, last, [], qt_start,
-                                                             title_block))
-                if self.section_blocks and turn.section_id == current_section:
-                    self.section_blocks[-1].turn_indexes.append(index)
-                if first:
-                    first = False
-                else:
-                    insert_block(plain_block, spacer)
-                first_block = block_number()
-                speaker = self.speakers.get(turn.speaker_id) if turn.speaker_id else None
-                if speaker is not None:
-                    insert_block(plain_block, body)
-                    insert_text(speaker.name, names[speaker.id])
-                    if turn.headline:
-                        insert_text(HEADLINE_GAP, headline)
-                        if headline_starts is not None and headline_starts[index] > 0:
-                            headlines.add(TurnSpan(index, headline_starts[index], turn.headline,
-                                                   position(), block_number(), block_number()))
-                        insert_text(turn.headline, headline)
-                    # The moderator's question opening a section reads as its header.
-                    text_format = header if opens_section and speaker.is_moderator else body
-                    insert_block(plain_block, text_format)
-                else:
-                    text_format = narration
-                    insert_block(plain_block, narration)
-                qt_start = position()
-                insert_text(turn.text, text_format)
-                add_span(TurnSpan(index, turn.text_start, turn.text, qt_start, first_block,
-                                  block_number()))
-            cursor.endEditBlock()
+            self.offsets, self.section_blocks = fill_document(
+                doc, self.turns, self.speakers, self.sections, make_formats(self.palette()),
+                self.tr("Question %1"), headline_starts)
         finally:
             doc.blockSignals(False)
             self.setUpdatesEnabled(True)
@@ -483,21 +366,6 @@ class TranscriptView(QPlainTextEdit):
         if index != self._last_turn:
             self._last_turn = index
             self.current_turn_changed.emit(index)
-
-
-def readable(colour: str, palette: QPalette) -> QColor:
-    """A speaker's colour, lightened when the background is dark so names stay legible."""
-    result = QColor(colour)
-    if not result.isValid():
-        result = palette.color(QPalette.ColorRole.Text)
-    if palette.color(QPalette.ColorRole.Base).lightness() < 128 and result.lightness() < 150:
-        result = result.lighter(170)
-    return result
-
-
-def _elide(text: str, limit: int) -> str:
-    text = " ".join(text.split())
-    return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
 def _escape(text: str) -> str:

@@ -708,13 +708,12 @@
 <context>
     <name>TranscriptView</name>
     <message>
-        <location filename="../../desktop/ui/transcript_view.py" line="160" />
+        <location filename="../../desktop/ui/transcript_view.py" line="102" />
         <source>Question %1</source>
-        <extracomment>A block repeating the question, shown only while the turn asking it is hidden.</extracomment>
         <translation>问题 %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/transcript_view.py" line="464" />
+        <location filename="../../desktop/ui/transcript_view.py" line="347" />
         <source>no role given</source>
         <translation>未注明身份</translation>
     </message>
