@@ -29,7 +29,7 @@ def run_app(args: argparse.Namespace) -> int:
     from PySide6.QtCore import QTimer
     from PySide6.QtWidgets import QApplication, QMessageBox
 
-    from db import StudyError, default_study_path, open_study
+    from db import StudyError
 
     app = QApplication.instance() or QApplication(sys.argv[:1])
     app.setOrganizationName(ORGANIZATION)
@@ -46,7 +46,6 @@ def run_app(args: argparse.Namespace) -> int:
     window.view.first_painted.connect(window.load_segmenter_later)
     QTimer.singleShot(2000, window.load_segmenter_later)  # in case the view is hidden
     window.show()
-    del default_study_path, open_study
     return app.exec()
 
 
