@@ -12,11 +12,22 @@ EXIT_USAGE = 2
 
 
 def has_display() -> bool:
-    """Whether Qt can show a window here (on Linux: a display, Wayland or a QPA platform)."""
+    """Whether Qt can show a window here (on Linux: a display, Wayland or a QPA platform).
+
+    Qt aborts the process when it cannot reach a display, so a local X display whose
+    socket is missing counts as none.
+    """
     if not sys.platform.startswith("linux"):
         return True
-    return any(os.environ.get(name) for name in ("DISPLAY", "WAYLAND_DISPLAY",
-                                                 "QT_QPA_PLATFORM"))
+    if os.environ.get("QT_QPA_PLATFORM") or os.environ.get("WAYLAND_DISPLAY"):
+        return True
+    display = os.environ.get("DISPLAY", "")
+    if not display:
+        return False
+    if display.startswith(":"):  # a local display: its socket must exist
+        number = display[1:].split(".")[0]
+        return os.path.exists(f"/tmp/.X11-unix/X{number}")
+    return True
 
 
 def run_app(args: argparse.Namespace) -> int:

@@ -121,3 +121,14 @@ def test_file_import_action_and_drag_and_drop(window, qtbot, tmp_path, monkeypat
     qtbot.waitUntil(lambda: window.document_title == "乙", timeout=20000)
     assert window.documents_dock.list.count() == 3
     assert [s.name for s in window.speakers][-1] == "李四"
+
+
+def test_a_local_display_without_its_socket_counts_as_none(monkeypatch) -> None:
+    from desktop.ui.app import has_display
+
+    monkeypatch.delenv("QT_QPA_PLATFORM", raising=False)
+    monkeypatch.delenv("WAYLAND_DISPLAY", raising=False)
+    monkeypatch.setenv("DISPLAY", ":4242")
+    assert not has_display()
+    monkeypatch.setenv("QT_QPA_PLATFORM", "offscreen")
+    assert has_display()
