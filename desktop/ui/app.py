@@ -33,9 +33,9 @@ def has_display() -> bool:
 def run_app(args: argparse.Namespace) -> int:
     """Open the window on the study named by `args.db` (else the default); exit code."""
     if not has_display():
-        print("yandu: no display to open the window on (DISPLAY and WAYLAND_DISPLAY are not "
-              "set); use the command line instead, e.g. `yandu list` and `yandu show DOC`.",
-              file=sys.stderr)
+        print("yandu: no display to open the window on (no reachable DISPLAY or "
+              "WAYLAND_DISPLAY); use the command line instead, e.g. `yandu list` and "
+              "`yandu show DOC`.", file=sys.stderr)
         return EXIT_USAGE
     from PySide6.QtCore import QTimer
     from PySide6.QtWidgets import QApplication, QMessageBox
