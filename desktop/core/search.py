@@ -1,8 +1,11 @@
 """Chinese-aware full-text search over turns and annotation notes.
 
-A hit is any turn (or note) whose folded text contains the query: every group of terms
-(a bare word or a quoted phrase; `a OR b` is one group) and none of the excluded ones.
-Folding (NFKC, simplified Chinese, case) makes ＧＰＴ４ find GPT4 and 議員 find 议员.
+A hit is any turn (its speech or its headline) or annotation note whose folded text
+contains the query: every group of terms (a bare word or a quoted phrase; `a OR b` is one
+group) and none of the excluded ones. Folding (NFKC, simplified Chinese, case) makes
+ＧＰＴ４ find GPT4 and 議員 find 议员. Chinese is matched character for character, never
+across punctuation; spaces in a query only mark words ("算力 荒" finds 算力荒); Latin
+words match whole (gpt4 does not find gpt4o).
 
 Ranking: hits where every term is a whole word as jieba cuts it come first, then those
 where a term is only part of a word (参数 in 模型参数量); each group is ordered by FTS5's
