@@ -129,3 +129,13 @@ def test_every_hit_shows_where_it_matched(turns, data):
         assert count(db, query) == len(hits)
     finally:
         db.close()
+
+
+def test_pasted_walls_of_words_stay_quick(study):
+    from desktop.core.fts_query import MAX_TERMS
+
+    many = parse(" ".join(f"词{i}" for i in range(5000)))
+    assert many is not None and len(many.groups) == MAX_TERMS
+    assert len(parse(" ".join(["算力"] * 5000)).groups) == 1
+    assert len(parse("算力 OR 算力 OR 问题").groups[0]) == 2
+    assert [h.speaker for h in search(study, " ".join(["算力"] * 20000))] == ["甲"]
