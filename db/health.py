@@ -12,10 +12,11 @@ from db.errors import StudyError
 
 SQLITE_MAGIC = b"SQLite format 3\x00"
 HEADER_SIZE = 100
-# Above this size the full b-tree check on open is skipped: it reads the whole file
-# (about 1 ms per MB from the page cache, measured on 300 MB), and a study that big is
-# rare. The header and schema are still checked, and damage met later is still reported.
-QUICK_CHECK_MAX_BYTES = 1 << 30
+# Above this size the b-tree check on open is skipped: it reads the whole file. Measured
+# here: a 323 MB study (400,000 turns) opens in 0.45 s with the check from the page cache,
+# about 2 s from disk; a typical study of a few MB in milliseconds. Damage met later is
+# still reported (SQLite says "malformed" and `describe` turns that into a message).
+QUICK_CHECK_MAX_BYTES = 256 * 2**20
 
 # Primary SQLite result codes (the low byte of an extended code).
 SQLITE_PERM = 3

@@ -354,3 +354,21 @@ def test_cli_import_into_a_locked_study_says_so_in_one_line(study_path, short_bu
     db = open_study(study_path)
     assert db.execute("SELECT count(*) FROM documents").fetchone()[0] == 1  # only make_study's
     db.close()
+
+
+def test_damage_met_after_opening_is_reported_in_one_line(study_path, monkeypatch):
+    # Above the size limit the check on open is skipped; damage then surfaces on use.
+    from db import health
+
+    make_study(study_path, annotations=300)
+    pages = _table_pages(study_path, "annotations")
+    data = bytearray(study_path.read_bytes())
+    offset = (pages[-1] - 1) * 4096
+    data[offset : offset + 64] = bytes((i * 37 + 11) % 256 for i in range(64))
+    study_path.write_bytes(bytes(data))
+    monkeypatch.setattr(health, "QUICK_CHECK_MAX_BYTES", 0)
+    db = open_study(study_path)
+    with pytest.raises(StudyError, match="damaged") as info, writing(db):
+        db.execute("SELECT note FROM annotations").fetchall()
+    _one_line(str(info.value))
+    db.close()
