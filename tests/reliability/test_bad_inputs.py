@@ -145,7 +145,7 @@ def test_2_mb_single_line(memory_db):
 
 @pytest.mark.slow
 def test_50_mb_single_line(memory_db):
-    # About 25 s here: building the search index dominates (see the report in the commit).
+    # 18-25 s on the 2-core test machine; building the search index takes most of it.
     data = ("甲：" + "长" * (50 * 2**20 // 3)).encode()
     assert len(data) >= 50 * 10**6
     outcome, seconds = _timed_import(memory_db, "huge-line.txt", data)

@@ -159,3 +159,57 @@ def test_sigkill_during_a_large_import_is_all_or_nothing(tmp_path, zygote):
     # Most kills must land inside the import for the test to mean anything.
     assert outcomes["none"] >= IMPORT_KILLS // 2, outcomes
     print(f"import of {whole_turns} turns takes {duration:.2f} s; kills: {outcomes}")
+
+
+def test_sigkill_during_an_upgrade_leaves_the_old_study_and_its_backup(study_path):
+    import subprocess
+
+    from db.migrations import MIGRATIONS
+    from tests.reliability.helpers import PYTHON, ROOT
+
+    make_study(study_path, annotations=50)
+    before = annotation_rows(study_path)
+    name = "0989_test_slow_upgrade"
+    code = (
+        "import time\n"
+        "from db.migrations import MIGRATIONS\n"
+        f"@MIGRATIONS(name={name!r})\n"
+        "def slow(db):\n"
+        "    db.execute('ALTER TABLE annotations ADD COLUMN test_col TEXT')\n"
+        "    db.execute(\"UPDATE annotations SET note = 'overwritten'\")\n"
+        "    print('inside', flush=True)\n"
+        "    time.sleep(60)\n"
+        "from db import open_study\n"
+        f"open_study({str(study_path)!r})\n"
+    )
+    proc = subprocess.Popen([PYTHON, "-c", code], cwd=ROOT, stdout=subprocess.PIPE,
+                            stderr=subprocess.PIPE, text=True,
+                            env=dict(os.environ, PYTHONPATH=str(ROOT)))
+    try:
+        assert proc.stdout.readline().strip() == "inside", proc.stderr.read()
+        proc.send_signal(signal.SIGKILL)
+        proc.wait(timeout=10)
+    finally:
+        if proc.poll() is None:
+            proc.kill()
+            proc.wait()
+    backups = [p for p in study_path.parent.iterdir() if p.name.endswith(".bak")]
+    assert len(backups) == 1 and name in backups[0].name
+    assert annotation_rows(backups[0]) == before
+
+    db = open_study(study_path)  # this Yandu does not know the step: the old study opens
+    assert "test_col" not in db["annotations"].columns_dict
+    assert name not in {m.name for m in MIGRATIONS.applied(db)}
+    db.close()
+    assert annotation_rows(study_path) == before
+    assert integrity(study_path) == ["ok"]
+
+    MIGRATIONS(name=name)(lambda db: db.execute(
+        "ALTER TABLE annotations ADD COLUMN test_col TEXT"))
+    try:
+        db = open_study(study_path)  # and a Yandu that knows it upgrades it cleanly
+        assert "test_col" in db["annotations"].columns_dict
+        db.close()
+    finally:
+        MIGRATIONS._migrations[:] = [m for m in MIGRATIONS._migrations if m.name != name]
+    assert len([p for p in study_path.parent.iterdir() if p.name.endswith(".bak")]) == 2

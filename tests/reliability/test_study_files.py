@@ -372,3 +372,27 @@ def test_damage_met_after_opening_is_reported_in_one_line(study_path, monkeypatc
         db.execute("SELECT note FROM annotations").fetchall()
     _one_line(str(info.value))
     db.close()
+
+
+def test_disk_full_during_an_import_leaves_no_trace(study_path, tmp_path):
+    from desktop.core.importing import import_file
+
+    make_study(study_path, annotations=5)
+    before = annotation_rows(study_path)
+    source = tmp_path / "talk.txt"
+    source.write_text("".join(f"{'甲乙'[i % 2]}：第{i}段发言。\n" for i in range(3000)),
+                      encoding="utf-8")
+    db = open_study(study_path)
+    pages = db.execute("PRAGMA page_count").fetchone()[0]
+    db.execute(f"PRAGMA max_page_count = {pages + 10}")
+    with pytest.raises(StudyError, match="full") as info, writing(db):
+        import_file(db, source)
+    _one_line(str(info.value))
+    assert db.execute("SELECT count(*) FROM documents").fetchone()[0] == 1
+    assert db.execute("SELECT count(*) FROM turns").fetchone()[0] == 0
+    db.execute(f"PRAGMA max_page_count = {pages * 1000}")
+    import_file(db, source)  # with room again, the same import goes through
+    assert db.execute("SELECT count(*) FROM documents").fetchone()[0] == 2
+    db.close()
+    assert annotation_rows(study_path) == before
+    assert integrity(study_path) == ["ok"]
