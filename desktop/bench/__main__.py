@@ -83,13 +83,18 @@ def run(args: argparse.Namespace) -> list[Figure]:
         files[size] = cached_file(workdir / "generated", int(size * MB))
     cf.warm_up(workdir)
 
-    imports = {}
+    # Sizes take turns run by run, so that a change in the machine's load during the suite
+    # touches every size alike and the growth figures compare like with like.
+    imports: dict[float, cf.Imported] = {}
+    for run_number in range(runs):
+        for size in sizes:
+            _say(f"  import {size:g} MB, run {run_number + 1} of {runs} …")
+            imp = cf.measure_import(files[size], workdir, 1)
+            if size in imports:
+                imp.times = imports[size].times + imp.times
+            imports[size] = imp
     searches = {}
     for size in sizes:
-        # The largest sizes only matter for growth; fewer runs keep the suite in minutes.
-        n = runs if size <= primary else max(1, runs - 1)
-        _say(f"  import {size:g} MB × {n} …")
-        imports[size] = cf.measure_import(files[size], workdir, n)
         _say(f"  search {size:g} MB, {args.queries} queries × {runs} …")
         searches[size] = cf.measure_search(imports[size], runs, args.queries)
 
