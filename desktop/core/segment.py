@@ -76,6 +76,7 @@ _IS_BLOCKISH = re.compile(_BLOCKISH)
 _JIEBA_BLOCK = re.compile(r"([\u4E00-\u9FD5a-zA-Z0-9+#&\._%\-]+)")  # jieba.re_han_default
 _JIEBA_SKIP = re.compile(r"(\r\n|\s)")  # jieba.re_skip_default
 _HMM_SKIP = re.compile(r"([a-zA-Z0-9]+(?:\.\d+)?%?)")  # jieba.finalseg.re_skip
+_SPACE = re.compile(r"\s")  # the same characters as str.isspace
 _SYMBOL_RUN = re.compile(r"[a-zA-Z0-9+#&._%\-]+")
 
 
@@ -281,7 +282,11 @@ def _keyword_segmenter() -> _JiebaBackend:
 
 
 def initialize() -> None:
-    """Load the dictionary (≈0.2 s). Safe to call from a background thread, and more than once."""
+    """Load the dictionary (≈0.2 s). Safe to call from a background thread, and more than once.
+
+    Building the Rust port's dictionary holds the GIL for ≈0.1 s even on a worker thread,
+    so a window should start it after its first paint, not before.
+    """
     global _backend
     if _ready.is_set():
         return
@@ -343,6 +348,8 @@ def words(text: str) -> list[str]:
     backend = _get_backend()
     with _lock:  # the Rust dictionary must not change while it is being read
         tokens = backend.cut(text)
+    if _SPACE.search(text) is None:  # most turns: no whitespace token to drop
+        return tokens
     return [w for w in tokens if not w.isspace()]
 
 
@@ -351,6 +358,8 @@ def index_tokens(text: str) -> list[str]:
     backend = _get_backend()
     with _lock:
         tokens = backend.cut_for_search(text)
+    if _SPACE.search(text) is None:
+        return tokens
     return [w for w in tokens if w.strip()]
 
 

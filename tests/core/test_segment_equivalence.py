@@ -129,3 +129,11 @@ def test_custom_words_reach_the_segmenter_in_use() -> None:
 
 def test_hot_path_uses_the_rust_port() -> None:
     assert segment.backend_name() == "rjieba"
+
+
+def test_whitespace_tokens_are_dropped_and_nothing_else() -> None:
+    for text in ("大模型 和\t算力\n问题", "大模型和算力问题", "GPT-4　模型\u3000训练 "):
+        ref = segment.reference_words(text)
+        assert segment.words(text) == [w for w in ref if not w.isspace()]
+        assert all(w.strip() for w in segment.index_tokens(text))
+    assert " " not in segment.words("大模型 和 算力")
