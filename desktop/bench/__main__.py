@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import os
+import shutil
 import sys
 import tempfile
 import time
@@ -45,8 +46,8 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--json", type=Path, default=Path("yandu-bench.json"), metavar="OUT",
                         help="where to write the figures as JSON (default ./yandu-bench.json)")
     parser.add_argument("--workdir", type=Path, default=None,
-                        help="folder for generated transcripts and scratch studies "
-                        "(default: a temporary folder)")
+                        help="folder for generated transcripts and scratch studies, kept "
+                        "for the next run (default: a temporary folder, removed at the end)")
     parser.add_argument("--no-window", action="store_true",
                         help="skip the figures that need the window")
     parser.add_argument("--queries", type=int, default=50, help=argparse.SUPPRESS)
@@ -73,7 +74,7 @@ def run(args: argparse.Namespace) -> list[Figure]:
     sizes = args.sizes or ([0.2, 1.0] if args.quick else [1.0, 5.0, 20.0])
     runs = max(1, args.runs or (1 if args.quick else 3))
     primary = _primary(sizes)
-    workdir = args.workdir or Path(tempfile.mkdtemp(prefix="yandu-bench-"))
+    workdir = args.workdir
     workdir.mkdir(parents=True, exist_ok=True)
 
     _say(f"yandu bench: sizes {sizes} MB, {runs} run(s), in {workdir}")
@@ -133,7 +134,14 @@ def main(argv: list[str] | None = None) -> int:
             parser.error(f"no such file: {path}")
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     started = time.perf_counter()
-    figures = run(args)
+    scratch = args.workdir is None
+    if scratch:
+        args.workdir = Path(tempfile.mkdtemp(prefix="yandu-bench-"))
+    try:
+        figures = run(args)
+    finally:
+        if scratch:  # studies and generated text: a few hundred MB nobody asked to keep
+            shutil.rmtree(args.workdir, ignore_errors=True)
     elapsed = time.perf_counter() - started
     print(table(figures))
     settings = {"sizes_mb": args.sizes or ([0.2, 1.0] if args.quick else [1.0, 5.0, 20.0]),
