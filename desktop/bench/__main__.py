@@ -10,7 +10,7 @@ import tempfile
 import time
 from pathlib import Path
 
-from desktop.bench.report import Figure, table, write_json
+from desktop.bench.report import Figure, markdown, table, write_json
 
 # The table, in its order.
 ORDER = ["import", "search_median", "search_p95", "start", "open", "toggle", "scroll",
@@ -45,6 +45,8 @@ def build_parser() -> argparse.ArgumentParser:
                         help="a fast pass: small sizes, one run each")
     parser.add_argument("--json", type=Path, default=Path("yandu-bench.json"), metavar="OUT",
                         help="where to write the figures as JSON (default ./yandu-bench.json)")
+    parser.add_argument("--markdown", type=Path, default=None, metavar="OUT",
+                        help="also write the table as Markdown (for the README)")
     parser.add_argument("--workdir", type=Path, default=None,
                         help="folder for generated transcripts and scratch studies, kept "
                         "for the next run (default: a temporary folder, removed at the end)")
@@ -148,6 +150,8 @@ def main(argv: list[str] | None = None) -> int:
                 "runs": args.runs or (1 if args.quick else 3), "quick": args.quick,
                 "files": [str(p) for p in args.files], "seconds": round(elapsed, 1)}
     write_json(args.json, figures, settings)
+    if args.markdown:
+        args.markdown.write_text(markdown(figures) + "\n", encoding="utf-8")
     print(f"\n{len(figures)} figures in {elapsed:.0f} s; JSON written to {args.json}")
     return 0
 

@@ -105,6 +105,20 @@ def table(figures: list[Figure]) -> str:
     return "\n".join(lines + ([""] + notes if notes else []))
 
 
+def markdown(figures: list[Figure]) -> str:
+    """The figures as a Markdown table (for the README)."""
+    lines = ["| figure | data | median | floor | ratio | target | result |",
+             "|---|---|---|---|---|---|---|"]
+    for f in figures:
+        verdict = ("not available yet" if not f.available else
+                   "—" if f.passed is None else "pass" if f.passed else "**miss**")
+        floor = f"{_fmt(f.floor, f.unit)} ({f.floor_label})" if f.floor is not None else "—"
+        ratio = f"{f.ratio:.2f}×" if f.ratio is not None else "—"
+        lines.append(f"| {f.label} | {f.data} | {_fmt(f.median, f.unit)} | {floor} | {ratio} "
+                     f"| {f.target} | {verdict} |")
+    return "\n".join(lines)
+
+
 def _width(text: str) -> int:
     # East Asian wide characters take two columns in a terminal.
     import unicodedata

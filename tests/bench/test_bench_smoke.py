@@ -63,8 +63,11 @@ WINDOW_KEYS = ("start", "open", "toggle", "scroll", "memory")
 
 def test_the_suite_produces_every_figure_on_a_tiny_input(tmp_path) -> None:
     out = tmp_path / "bench.json"
-    code = main([*TINY, "--no-window", "--workdir", str(tmp_path / "work"), "--json", str(out)])
+    md = tmp_path / "bench.md"
+    code = main([*TINY, "--no-window", "--workdir", str(tmp_path / "work"), "--json", str(out),
+                 "--markdown", str(md)])
     assert code == 0
+    assert md.read_text(encoding="utf-8").count("\n| ") == len(ORDER)  # one row a figure
     payload = json.loads(out.read_text(encoding="utf-8"))
     keys = [f["key"] for f in payload["figures"]]
     assert keys == ORDER
