@@ -74,6 +74,8 @@ def _fmt(value: float | None, unit: str) -> str:
     if value is None:
         return "—"
     if unit == "s":
+        if value < 0.01:
+            return f"{value * 1000:.2f} ms"
         return f"{value * 1000:.1f} ms" if value < 1 else f"{value:.2f} s"
     if unit == "MB":
         return f"{value:.0f} MB"
@@ -85,7 +87,7 @@ def table(figures: list[Figure]) -> str:
     rows = [("figure", "data", "median", "floor", "ratio", "target", "result")]
     for f in figures:
         if not f.available:
-            verdict = "not available yet"
+            verdict = _absent(f)
         elif f.passed is None:
             verdict = "—"
         else:
@@ -105,12 +107,16 @@ def table(figures: list[Figure]) -> str:
     return "\n".join(lines + ([""] + notes if notes else []))
 
 
+def _absent(f: Figure) -> str:
+    return "skipped" if f.note.startswith("skipped") else "not available yet"
+
+
 def markdown(figures: list[Figure]) -> str:
     """The figures as a Markdown table (for the README)."""
     lines = ["| figure | data | median | floor | ratio | target | result |",
              "|---|---|---|---|---|---|---|"]
     for f in figures:
-        verdict = ("not available yet" if not f.available else
+        verdict = (_absent(f) if not f.available else
                    "—" if f.passed is None else "pass" if f.passed else "**miss**")
         floor = f"{_fmt(f.floor, f.unit)} ({f.floor_label})" if f.floor is not None else "—"
         ratio = f"{f.ratio:.2f}×" if f.ratio is not None else "—"
