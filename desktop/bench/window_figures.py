@@ -133,8 +133,8 @@ def window_figures(imp, workdir: Path, data: str, runs: int) -> list[Figure]:
         start.note = (f"the segmenter started loading {max(early) * 1000:.0f} ms BEFORE the "
                       "first paint")
     elif leads:
-        start.note = (f"the segmenter started loading {-max(leads) * 1000:.0f} ms or more "
-                      "after the first paint")
+        start.note = (f"the segmenter started loading after the first paint (at least "
+                      f"{-max(leads) * 1000:.1f} ms after)")
     else:
         start.note = "the segmenter did not load in the first second"
     if not reopened:
