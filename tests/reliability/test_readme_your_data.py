@@ -12,11 +12,16 @@ import pytest
 from db import open_study
 from tests.reliability.helpers import make_study
 
-DRAFT = Path(__file__).with_name("README_your_data.md")
+README = Path(__file__).resolve().parents[2] / "README.md"
+
+
+def _your_data_section() -> str:
+    text = README.read_text(encoding="utf-8")
+    return text.split("## Your data", 1)[1].split("\n## ", 1)[0]
 
 
 def _commands() -> list[str]:
-    block = re.search(r"```sh\n(.*?)```", DRAFT.read_text(encoding="utf-8"), re.S).group(1)
+    block = re.search(r"```sh\n(.*?)```", _your_data_section(), re.S).group(1)
     return [c.strip() for c in block.replace("\\\n", " ").splitlines() if c.strip()]
 
 
@@ -38,7 +43,7 @@ def test_sqlite3_commands_read_the_study(tmp_path):
 def test_the_backup_name_shown_is_the_kind_yandu_writes(tmp_path):
     from db.migrations import MIGRATIONS
 
-    text = DRAFT.read_text(encoding="utf-8")
+    text = _your_data_section()
     example = re.search(r"`(study\.sqlite\.before-[^`]+\.bak)`", text).group(1)
     pattern = r"study\.sqlite\.before-\d{4}_[a-z_]+-\d{8}-\d{6}\.bak"
     assert re.fullmatch(pattern, example)
