@@ -21,7 +21,7 @@ from tests.core.export_fixture import STAMP, build_study
     ("../../etc/passwd", "etc passwd"),
     ("a/b\\c", "a b c"),
     ("CON", "CON_"),
-    ("nul.txt", "nul.txt_"),
+    ("nul.txt", "nul_.txt"),
     ("com1", "com1_"),
     ('what? <now> "yes" | no *', "what now yes no"),
     ("...", "yandu-notes"),

@@ -53,7 +53,7 @@ def safe_filename(title: str, *, default: str = "yandu-notes", max_length: int =
     """A file name (without suffix) made from a title, safe on Windows, macOS and Linux.
 
     Path separators, `..`, control and reserved characters go; reserved device names
-    (CON, NUL, ...) get a trailing underscore; Chinese and other letters stay.
+    (CON, NUL.txt, ...) get an underscore after the device name; Chinese and other letters stay.
     """
     name = unicodedata.normalize("NFC", title)
     name = _UNSAFE.sub(" ", name)
@@ -64,8 +64,10 @@ def safe_filename(title: str, *, default: str = "yandu-notes", max_length: int =
         name = name[:max_length].rstrip(". ")
     if not name:
         return default
-    if name.split(".")[0].upper() in _RESERVED:
-        name = name + "_"
+    stem, dot, rest = name.partition(".")
+    if stem.upper() in _RESERVED:
+        # Windows takes "NUL.txt.html" for the NUL device too: mark the stem itself.
+        name = f"{stem}_{dot}{rest}"
     return name
 
 
