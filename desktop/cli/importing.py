@@ -11,7 +11,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from desktop import cli
-from desktop.core import library
+from desktop.core import glossary, library
 from desktop.core.errors import YanduError
 from desktop.core.importing import (
     ImportResult,
@@ -67,6 +67,9 @@ def run_import(args: argparse.Namespace) -> int:
         parsed = parse_bytes(data, Path(name).name, title=title_for(name, args.title))
         sources.append((name, data, parsed))  # every file is checked before any is stored
     db = cli.open_for(args)
+    # Glossary terms go into the segmenter before indexing, so the new turns' words match
+    # what the window and search expect (百模大战 stays one word).
+    glossary.prepare(db)
     results = [
         import_bytes(db, data, Path(name).name, parsed=parsed) for name, data, parsed in sources
     ]
