@@ -58,6 +58,10 @@ class ActionId(StrEnum):
     SPEAKER_COLOUR = "speaker.colour"
     SPEAKER_MODERATOR = "speaker.moderator"
     SPEAKER_NARRATION = "speaker.narration"
+    TOGGLE_GLOSSARY = "glossary.toggle_marks"
+    ADD_TERM = "glossary.add_term"
+    REMOVE_TERM = "glossary.remove_term"
+    FOCUS_GLOSSARY = "glossary.focus"
     SHORTCUTS = "help.shortcuts"
     EDIT_SHORTCUTS = "help.edit_shortcuts"
     ABOUT = "help.about"
@@ -127,6 +131,8 @@ MENUS = (
     QT_TRANSLATE_NOOP("Menus", "&Help"),
 )
 _F, _E, _A, _G, _V, _S, _H = MENUS
+#: Made by the window on first use, before Help.
+GLOSSARY_MENU = QT_TRANSLATE_NOOP("Menus", "&Glossary")
 
 A = ActionId
 SPECS: dict[ActionId, ActionSpec] = {
@@ -185,6 +191,14 @@ SPECS: dict[ActionId, ActionSpec] = {
     A.SPEAKER_MODERATOR: ActionSpec(QT_TRANSLATE_NOOP("Actions", "Toggle m&oderator"),
                                     "Ctrl+M", _S),
     A.SPEAKER_NARRATION: ActionSpec(QT_TRANSLATE_NOOP("Actions", "Make &narration"), None, _S),
+    A.TOGGLE_GLOSSARY: ActionSpec(QT_TRANSLATE_NOOP("Actions", "Mark glossary terms"), "G",
+                                  GLOSSARY_MENU, checkable=True),
+    A.ADD_TERM: ActionSpec(QT_TRANSLATE_NOOP("Actions", "Add &term from selection…"), "T",
+                           GLOSSARY_MENU,
+                           QT_TRANSLATE_NOOP("Actions", "Add the selected text to the glossary")),
+    A.REMOVE_TERM: ActionSpec(QT_TRANSLATE_NOOP("Actions", "&Remove term"), None, GLOSSARY_MENU),
+    A.FOCUS_GLOSSARY: ActionSpec(QT_TRANSLATE_NOOP("Actions", "Go to the glossary panel"),
+                                 "Ctrl+5", GLOSSARY_MENU),
     A.SHORTCUTS: ActionSpec(QT_TRANSLATE_NOOP("Actions", "&Keyboard shortcuts"), "F1", _H),
     A.EDIT_SHORTCUTS: ActionSpec(QT_TRANSLATE_NOOP("Actions", "&Change shortcuts…"), None, _H),
     A.ABOUT: ActionSpec(QT_TRANSLATE_NOOP("Actions", "&About Yandu"), None, _H),

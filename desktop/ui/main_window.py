@@ -39,6 +39,7 @@ from desktop.ui.docks.annotations import AnnotationsDock
 from desktop.ui.docks.documents import DocumentsDock
 from desktop.ui.docks.search import SearchDock
 from desktop.ui.docks.speakers import SpeakersDock
+from desktop.ui.glossary_layer import install_glossary
 from desktop.ui.markdown_note import render_note
 from desktop.ui.navigation import JumpHistory, Place
 from desktop.ui.settings import app_settings, read_bool, read_int, read_ints
@@ -161,6 +162,7 @@ class MainWindow(AnnotationsMixin, NavigationMixin, SpeakersMixin, FilterMixin, 
         self._poll.setInterval(POLL_MS)
         self._poll.timeout.connect(self.check_outside_changes)
         self._poll.start()
+        self.glossary = install_glossary(self)
         self.retranslate_ui()
         self.refresh_documents()
         self.restore_state()

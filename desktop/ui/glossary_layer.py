@@ -1,0 +1,188 @@
+"""Glossary marks in the reading view: a dotted underline under every term, a hover card.
+
+`install_glossary(window)` wires it up: the study's glossary is prepared (seeded, loaded
+into the segmenter, search index caught up) on a worker thread after the first paint,
+then the open document is matched (longest match wins) and marked; the marks follow
+glossary edits and one key (G) hides or shows them.
+"""
+
+from __future__ import annotations
+
+import bisect
+import html as _html
+import sqlite3
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QObject, Signal
+from PySide6.QtGui import QColor, QTextCharFormat
+from PySide6.QtWidgets import QTextEdit
+
+from desktop.core import glossary
+from desktop.ui.actions import ActionId
+from desktop.ui.decorations import make_selections
+from desktop.ui.markdown_note import render_note
+from desktop.ui.tasks import run_task
+
+if TYPE_CHECKING:
+    from desktop.ui.main_window import MainWindow
+    from desktop.ui.transcript_view import TranscriptView
+
+
+def term_card(term: glossary.Term) -> str:
+    """A term as hover HTML: the term, pinyin, English, then the definition (sanitised)."""
+    head = f"<b>{_html.escape(term.term)}</b>"
+    if term.pinyin:
+        head += f" <span>{_html.escape(term.pinyin)}</span>"
+    if term.english:
+        head += f" — <i>{_html.escape(term.english)}</i>"
+    body = render_note(term.definition.strip()) if term.definition.strip() else ""
+    return f"<p>{head}</p>{body}"
+
+
+class GlossaryLayer:
+    """Dotted underlines under the glossary terms of the open document."""
+
+    def __init__(self) -> None:
+        self.enabled = True
+        self.terms: dict[str, glossary.Term] = {}
+        self.set_matches([])
+
+    def set_matches(self, matches: list[glossary.Match]) -> None:
+        """Replace the matches (non-overlapping, in text order) of the open document."""
+        self.matches = list(matches)
+        self._starts = [m.start for m in self.matches]
+
+    def match_at(self, offset: int) -> glossary.Match | None:
+        """The match covering document offset `offset`, if any."""
+        index = bisect.bisect_right(self._starts, offset) - 1
+        if index >= 0 and self.matches[index].start <= offset < self.matches[index].end:
+            return self.matches[index]
+        return None
+
+    def selections(self, view: TranscriptView) -> list[QTextEdit.ExtraSelection]:
+        """A quiet dotted underline per match near the screen (no background, so
+        annotation highlights stay readable over it)."""
+        if not self.enabled or not self.matches:
+            return []
+        low, high = view.visible_range()
+        colour = QColor(view.palette().color(view.palette().ColorRole.Text))
+        colour.setAlpha(140)
+        fmt = QTextCharFormat()
+        fmt.setUnderlineStyle(QTextCharFormat.UnderlineStyle.DotLine)
+        fmt.setUnderlineColor(colour)
+        first = bisect.bisect_left(self._starts, low)
+        last = bisect.bisect_left(self._starts, high)
+        result: list[QTextEdit.ExtraSelection] = []
+        for match in self.matches[max(first - 1, 0):last]:
+            if match.end > low:
+                result.extend(make_selections(view, match.start, match.end, fmt))
+        return result
+
+    def tooltip(self, view: TranscriptView, offset: int) -> str:
+        """The term under the mouse: term, pinyin, English and definition."""
+        if not self.enabled:
+            return ""
+        match = self.match_at(offset)
+        term = self.terms.get(match.term_id) if match else None
+        return term_card(term) if term else ""
+
+
+class GlossaryController(QObject):
+    """Keeps the layer in step with the study: prepare, match, rebuild after edits."""
+
+    ready = Signal()  # the glossary is prepared and the open document matched
+    terms_changed = Signal()
+
+    def __init__(self, window: MainWindow) -> None:
+        super().__init__(window)
+        self.window = window
+        self.layer = GlossaryLayer()
+        self.matcher: glossary.Matcher | None = None
+        self.prepared = False
+        self._requested = False
+        self._version = -1
+        window.view.add_layer(self.layer)
+        window.view.first_painted.connect(self.prepare_later)
+        window.document_opened.connect(lambda _id: self.rematch())
+        window.changes_applied.connect(self._on_changes)
+        toggle = window.actions[ActionId.TOGGLE_GLOSSARY]
+        toggle.setChecked(True)
+        toggle.toggled.connect(self.set_marking)
+
+    def prepare_later(self) -> None:
+        """Prepare the glossary on a worker thread (once), then mark the open document."""
+        if self._requested:
+            return
+        self._requested = True
+        path = self.window.study_path
+        if path is None or not path.exists():
+            glossary.prepare(self.window.db)
+            self._prepared(glossary.matcher_for(self.window.db))
+            return
+
+        def work(_progress) -> glossary.Matcher:
+            from db import open_study
+
+            db = open_study(path)  # sqlite connections belong to their thread
+            try:
+                glossary.prepare(db)
+                return glossary.matcher_for(db)
+            finally:
+                db.close()
+
+        self._version = self.window._data_version
+        run_task(work, self._prepared, self._failed)
+
+    def _settle(self) -> None:
+        # Our own writes on the worker's connection must not look like another program's
+        # (which would clear the undo history); unless the poll has already seen them.
+        if self.window._data_version == self._version:
+            self.window._data_version = self.window._read_data_version()
+
+    def _prepared(self, matcher: glossary.Matcher) -> None:
+        self._settle()
+        self.matcher = matcher
+        self.prepared = True
+        try:
+            self.rematch()
+        except sqlite3.ProgrammingError:
+            return  # the window closed (and its study) while the glossary was loading
+        self.terms_changed.emit()
+        self.ready.emit()
+
+    def _failed(self, exc: BaseException) -> None:
+        self._settle()
+        self.window.show_error(str(exc).splitlines()[0] if str(exc) else
+                               "The glossary could not be loaded.")
+
+    def rebuild(self) -> None:
+        """Build the matcher again from the study's terms (after a glossary edit)."""
+        self.matcher = glossary.matcher_for(self.window.db)
+        self.rematch()
+        self.terms_changed.emit()
+
+    def rematch(self) -> None:
+        """Find the terms in the open document and redraw the marks."""
+        document_id = self.window.document_id
+        if self.matcher is None or document_id is None:
+            self.layer.set_matches([])
+        else:
+            row = self.window.db.execute("SELECT text FROM documents WHERE id = ?",
+                                         [document_id]).fetchone()
+            self.layer.terms = {t.id: t for t in glossary.list_terms(self.window.db)}
+            self.layer.set_matches(self.matcher.find(row[0]) if row else [])
+        self.window.view.refresh_decorations()
+
+    def set_marking(self, on: bool) -> None:
+        """Show or hide the glossary marks."""
+        self.layer.enabled = bool(on)
+        self.window.view.refresh_decorations()
+
+    def _on_changes(self, changes) -> None:
+        if changes.glossary and self.prepared:
+            self.rebuild()
+
+
+def install_glossary(window: MainWindow) -> GlossaryController:
+    """Add the glossary marks (and their toggle key) to a window."""
+    return GlossaryController(window)
