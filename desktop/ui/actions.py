@@ -23,6 +23,9 @@ class ActionId(StrEnum):
     """Stable names of every window action (also the keys of shortcut overrides)."""
 
     IMPORT = "file.import"
+    EXPORT = "file.export"
+    PRINT = "file.print"
+    EXPORT_PDF = "file.export_pdf"
     QUIT = "file.quit"
     UNDO = "edit.undo"
     REDO = "edit.redo"
@@ -138,6 +141,11 @@ A = ActionId
 SPECS: dict[ActionId, ActionSpec] = {
     A.IMPORT: ActionSpec(QT_TRANSLATE_NOOP("Actions", "&Import…"), StandardKey.Open, _F,
                          QT_TRANSLATE_NOOP("Actions", "Import transcripts into the study")),
+    A.EXPORT: ActionSpec(QT_TRANSLATE_NOOP("Actions", "&Export…"), "Ctrl+E", _F,
+                         QT_TRANSLATE_NOOP("Actions", "Export the notes to a file")),
+    A.PRINT: ActionSpec(QT_TRANSLATE_NOOP("Actions", "&Print…"), StandardKey.Print, _F,
+                        fallback="Ctrl+P"),
+    A.EXPORT_PDF: ActionSpec(QT_TRANSLATE_NOOP("Actions", "Export to P&DF…"), None, _F),
     A.QUIT: ActionSpec(QT_TRANSLATE_NOOP("Actions", "&Quit"), StandardKey.Quit, _F,
                        fallback="Ctrl+Q"),
     A.UNDO: ActionSpec(QT_TRANSLATE_NOOP("Actions", "&Undo"), StandardKey.Undo, _E),

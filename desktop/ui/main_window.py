@@ -39,6 +39,7 @@ from desktop.ui.docks.annotations import AnnotationsDock
 from desktop.ui.docks.documents import DocumentsDock
 from desktop.ui.docks.search import SearchDock
 from desktop.ui.docks.speakers import SpeakersDock
+from desktop.ui.export_dialog import export_pdf, open_export_dialog, print_notes
 from desktop.ui.glossary_layer import install_glossary
 from desktop.ui.markdown_note import render_note
 from desktop.ui.navigation import JumpHistory, Place
@@ -174,6 +175,8 @@ class MainWindow(AnnotationsMixin, NavigationMixin, SpeakersMixin, FilterMixin, 
         a = ActionId
         handlers = {
             a.IMPORT: self.choose_import, a.QUIT: self.close,
+            a.EXPORT: lambda: open_export_dialog(self), a.PRINT: lambda: print_notes(self),
+            a.EXPORT_PDF: lambda: export_pdf(self),
             a.UNDO: self.undo, a.REDO: self.redo,
             a.FIND: self.focus_search, a.FIND_NEXT: lambda: self.step_hit(1),
             a.FIND_PREVIOUS: lambda: self.step_hit(-1),

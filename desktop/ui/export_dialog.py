@@ -1,0 +1,347 @@
+"""File > Export (a dialog with a preview, run off the GUI thread), File > Print and PDF."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication, Qt, QTimer, QUrl
+from PySide6.QtGui import QTextDocument
+from PySide6.QtPrintSupport import QPrintDialog, QPrinter
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QProgressBar,
+    QPushButton,
+    QRadioButton,
+    QSplitter,
+    QTextBrowser,
+    QVBoxLayout,
+    QWidget,
+)
+
+from db import StudyError
+from desktop.core import library
+from desktop.core.errors import YanduError
+from desktop.core.export import (
+    FORMATS,
+    ExportOptions,
+    default_filename,
+    export_study_file,
+    render_html,
+)
+from desktop.ui.tasks import run_task
+
+PREVIEW_DELAY_MS = 250
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("ExportDialog", text)
+
+
+def one_line(exc: BaseException) -> str:
+    """A failure as one line for the user (never a traceback)."""
+    lines = str(exc).strip().splitlines()
+    return lines[0] if lines else exc.__class__.__name__
+
+
+class OfflineBrowser(QTextBrowser):
+    """A QTextBrowser that follows no link and loads no resource (images, style sheets)."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setOpenLinks(False)
+        self.setOpenExternalLinks(False)
+
+    def loadResource(self, kind: int, url: QUrl):  # noqa: N802 (Qt override)
+        """Refuse every resource: exported notes are user-written and may name any URL."""
+        return None
+
+
+class ExportDialog(QDialog):
+    """Choose a format, what to include and where; preview; export in the background."""
+
+    def __init__(self, window) -> None:
+        super().__init__(window)
+        self.setObjectName("export_dialog")
+        self.setWindowTitle(_tr("Export notes"))
+        self.window_ = window
+        self.db = window.db
+        self.document_id: int | None = window.document_id
+        self.task = None
+
+        self.format = QComboBox(self)
+        for format_id, fmt in FORMATS.items():
+            self.format.addItem(_tr(fmt.label), format_id)
+        self.this_document = QRadioButton(_tr("This document"), self)
+        self.whole_study = QRadioButton(_tr("Whole study"), self)
+        scope = QHBoxLayout()
+        scope.addWidget(self.this_document)
+        scope.addWidget(self.whole_study)
+        if self.document_id is None:
+            self.this_document.setEnabled(False)
+            self.whole_study.setChecked(True)
+        else:
+            self.this_document.setChecked(True)
+        self.speakers = QListWidget(self)
+        self.speakers.setMaximumHeight(120)
+        self.tags = QLineEdit(self)
+        self.tags.setPlaceholderText(_tr("all tags (or: tag, tag, …)"))
+        self.with_transcript = QCheckBox(_tr("Include the full transcript"), self)
+        self.path = QLineEdit(self)
+        browse = QPushButton(_tr("Choose…"), self)
+        browse.clicked.connect(self.choose_path)
+        where = QHBoxLayout()
+        where.addWidget(self.path, 1)
+        where.addWidget(browse)
+
+        form = QFormLayout()
+        form.addRow(_tr("Format"), self.format)
+        form.addRow(_tr("Scope"), scope)
+        form.addRow(_tr("Speakers"), self.speakers)
+        form.addRow(_tr("Tags"), self.tags)
+        form.addRow("", self.with_transcript)
+        form.addRow(_tr("File"), where)
+        options = QWidget(self)
+        options.setLayout(form)
+
+        self.preview = OfflineBrowser(self)
+        self.preview.setObjectName("export_preview")
+        splitter = QSplitter(Qt.Orientation.Horizontal, self)
+        splitter.addWidget(options)
+        splitter.addWidget(self.preview)
+        splitter.setSizes([380, 520])
+
+        self.progress = QProgressBar(self)
+        self.progress.setVisible(False)
+        self.message = QLabel(self)
+        self.message.setWordWrap(False)
+        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
+        self.export_button = self.buttons.addButton(
+            _tr("Export"), QDialogButtonBox.ButtonRole.AcceptRole)
+        self.buttons.accepted.connect(self.start_export)
+        self.buttons.rejected.connect(self.reject)
+
+        layout = QVBoxLayout(self)
+        layout.addWidget(splitter, 1)
+        layout.addWidget(self.progress)
+        layout.addWidget(self.message)
+        layout.addWidget(self.buttons)
+        self.resize(960, 620)
+
+        self._preview_timer = QTimer(self)
+        self._preview_timer.setSingleShot(True)
+        self._preview_timer.setInterval(PREVIEW_DELAY_MS)
+        self._preview_timer.timeout.connect(self.update_preview)
+        self._path_edited = False
+        self.path.textEdited.connect(self._mark_path_edited)
+        self.format.currentIndexChanged.connect(self._options_changed)
+        self.this_document.toggled.connect(self._scope_changed)
+        self.speakers.itemChanged.connect(self._options_changed)
+        self.tags.textChanged.connect(self._options_changed)
+        self.with_transcript.toggled.connect(self._options_changed)
+        self._fill_speakers()
+        self._suggest_path()
+        self.update_preview()
+
+    # ---- options ------------------------------------------------------------------
+
+    def format_id(self) -> str:
+        """The chosen format's id (a key of FORMATS)."""
+        return str(self.format.currentData())
+
+    def options(self) -> ExportOptions:
+        """The ExportOptions the dialog describes now."""
+        ids = ((self.document_id,) if self.this_document.isChecked()
+               and self.document_id is not None else None)
+        checked, total = [], self.speakers.count()
+        for row in range(total):
+            item = self.speakers.item(row)
+            if item.checkState() == Qt.CheckState.Checked:
+                checked.append(item.text())
+        # Every speaker ticked means no narrowing (narration stays in).
+        speakers = () if len(checked) == total else tuple(checked)
+        tags = tuple(dict.fromkeys(t.strip().lstrip("#") for t in
+                                   self.tags.text().replace("，", ",").split(",") if t.strip()))
+        return ExportOptions(document_ids=ids, speakers=speakers, tags=tags,
+                             with_transcript=self.with_transcript.isChecked())
+
+    def _fill_speakers(self) -> None:
+        if self.this_document.isChecked() and self.document_id is not None:
+            names = [s.name for s in library.speakers(self.db, self.document_id)]
+        else:
+            names = list(dict.fromkeys(
+                s.name for d in library.list_documents(self.db)
+                for s in library.speakers(self.db, d.id)))
+        self.speakers.blockSignals(True)
+        self.speakers.clear()
+        for name in names:
+            item = QListWidgetItem(name, self.speakers)
+            item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
+            item.setCheckState(Qt.CheckState.Checked)
+        self.speakers.blockSignals(False)
+
+    def _scope_changed(self) -> None:
+        self._fill_speakers()
+        self._options_changed()
+
+    def _mark_path_edited(self) -> None:
+        self._path_edited = True
+
+    def _options_changed(self) -> None:
+        self._suggest_path()
+        self._preview_timer.start()
+
+    def _suggest_path(self) -> None:
+        """Propose default_filename in the last export folder, unless the user typed a path."""
+        if self._path_edited:
+            return
+        folder = str(self.window_.settings.value("export/folder", "") or "") or str(Path.home())
+        name = default_filename(self.db, self.options(), self.format_id())
+        self.path.setText(str(Path(folder) / name))
+
+    def choose_path(self) -> None:
+        """Ask where to write the export."""
+        fmt = FORMATS[self.format_id()]
+        path, _ = QFileDialog.getSaveFileName(
+            self, _tr("Export notes"), self.path.text(), f"{_tr(fmt.label)} (*{fmt.suffix})")
+        if path:
+            if not path.endswith(fmt.suffix):
+                path += fmt.suffix
+            self.path.setText(path)
+            self._path_edited = True
+
+    # ---- preview and export ---------------------------------------------------------
+
+    def update_preview(self) -> None:
+        """Show the notes as they would read (the HTML rendering of the current options)."""
+        try:
+            html = render_html(self.db, self.options())
+        except (YanduError, StudyError) as exc:
+            self.preview.setPlainText(one_line(exc))
+            return
+        self.preview.setHtml(html)
+
+    def start_export(self) -> None:
+        """Write the export off the GUI thread, showing progress; errors become one line."""
+        if self.task is not None:
+            return
+        study = self.window_.study_path
+        if study is None:
+            self.message.setText(_tr("This study is in memory; exporting needs a study file."))
+            return
+        text = self.path.text().strip()
+        if not text:
+            self.message.setText(_tr("Choose a file to export to."))
+            return
+        out = Path(text).expanduser()
+        format_id, options = self.format_id(), self.options()
+        self.message.setText(_tr("Exporting…"))
+        self.progress.setRange(0, 0)
+        self.progress.setVisible(True)
+        self.export_button.setEnabled(False)
+
+        def work(progress):
+            return export_study_file(study, format_id, options, out, progress)
+
+        self.task = run_task(work, self._done, self._failed, self._progress)
+
+    def _progress(self, done: int, total: int) -> None:
+        self.progress.setRange(0, max(total, 1))
+        self.progress.setValue(done)
+
+    def _finished(self) -> None:
+        self.task = None
+        self.progress.setVisible(False)
+        self.export_button.setEnabled(True)
+
+    def _done(self, path) -> None:
+        self._finished()
+        self.window_.settings.setValue("export/folder", str(Path(path).parent))
+        self.message.setText(_tr("Exported to %1.").replace("%1", str(path)))
+        self.window_.statusBar().showMessage(self.message.text(), 8000)
+
+    def _failed(self, exc: BaseException) -> None:
+        self._finished()
+        self.message.setText(one_line(exc))
+
+
+# ---- printing ---------------------------------------------------------------------
+
+
+def notes_html(window) -> str:
+    """The notes of the open document (or of the whole study) as HTML, for printing."""
+    ids = (window.document_id,) if window.document_id is not None else None
+    return render_html(window.db, ExportOptions(document_ids=ids))
+
+
+def notes_document(html: str) -> QTextDocument:
+    """A QTextDocument of the notes; it loads no remote resource."""
+    document = QTextDocument()
+    document.setHtml(html)
+    return document
+
+
+def write_pdf(html: str, path: Path) -> Path:
+    """Print `html` to a PDF file at `path`."""
+    printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+    printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
+    printer.setOutputFileName(str(path))
+    notes_document(html).print_(printer)
+    if not Path(path).is_file():
+        raise YanduError(f"Cannot write {path}.")
+    return Path(path)
+
+
+def open_export_dialog(window) -> ExportDialog:
+    """File > Export…: show the export dialog."""
+    dialog = ExportDialog(window)
+    dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+    dialog.show()
+    return dialog
+
+
+def print_notes(window) -> None:
+    """File > Print…: print the notes through the system's print dialog."""
+    try:
+        html = notes_html(window)
+    except (YanduError, StudyError) as exc:
+        window.show_error(one_line(exc))
+        return
+    printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+    dialog = QPrintDialog(printer, window)
+    if dialog.exec() == QDialog.DialogCode.Accepted:
+        notes_document(html).print_(printer)
+
+
+def export_pdf(window) -> None:
+    """File > Export to PDF…: print the notes to a chosen PDF file."""
+    try:
+        html = notes_html(window)
+        ids = (window.document_id,) if window.document_id is not None else None
+        stem = Path(default_filename(window.db, ExportOptions(document_ids=ids), "html")).stem
+    except (YanduError, StudyError) as exc:
+        window.show_error(one_line(exc))
+        return
+    folder = str(window.settings.value("export/folder", "") or "") or str(Path.home())
+    path, _ = QFileDialog.getSaveFileName(
+        window, _tr("Export to PDF"), str(Path(folder) / f"{stem}.pdf"), "PDF (*.pdf)")
+    if not path:
+        return
+    if not path.lower().endswith(".pdf"):
+        path += ".pdf"
+    try:
+        write_pdf(html, Path(path))
+    except (YanduError, OSError) as exc:
+        window.show_error(one_line(exc))
+        return
+    window.settings.setValue("export/folder", str(Path(path).parent))
+    window.statusBar().showMessage(_tr("Exported to %1.").replace("%1", path), 8000)

@@ -1,0 +1,132 @@
+"""File > Export, Print and PDF in the window: a background export, a PDF, a safe preview."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtCore import QUrl
+from PySide6.QtGui import QTextDocument
+from PySide6.QtWidgets import QApplication
+
+from desktop.core.annotations import CreateAnnotation, new_annotation
+from desktop.ui.actions import ActionId
+from desktop.ui.export_dialog import ExportDialog, notes_html, write_pdf
+from desktop.ui.tasks import running_tasks
+
+pytestmark = pytest.mark.ui
+
+
+@pytest.fixture(autouse=True)
+def _settled(window, qtbot):
+    """Let the window's own background work report before a test and before it closes.
+
+    (pytest-qt closes the window before fixtures tear down, so the wait after the test
+    has to happen inside it: `settle`.)
+    """
+    settle(qtbot)
+    yield
+
+
+def settle(qtbot) -> None:
+    """Wait until no background task is left to report."""
+    qtbot.waitUntil(lambda: running_tasks() == 0, timeout=10000)
+
+
+def _annotate(window, note: str, tags: tuple[str, ...] = ()) -> None:
+    turn = window.turns[3]
+    annotation = new_annotation(window.db, window.document_id, turn.text_start,
+                                turn.text_start + 4, note=note, tags=tags)
+    assert window.run_command(CreateAnnotation(annotation))
+
+
+def test_ctrl_e_opens_the_dialog_and_exports_markdown_off_the_gui_thread(
+        window, qtbot, tmp_path) -> None:
+    _annotate(window, "出口测试 note about 算力", ("算力",))
+    window.actions[ActionId.EXPORT].trigger()
+    [dialog] = [w for w in QApplication.topLevelWidgets()
+                if isinstance(w, ExportDialog) and w.isVisible()]
+    assert dialog.format.count() == 6
+    # The suggested file is named after the open document.
+    assert dialog.path.text().endswith(".md")
+    assert window.document_title.split()[0][:3] in dialog.path.text()
+    out = tmp_path / "notes.md"
+    dialog.path.setText(str(out))
+    dialog.export_button.click()
+    assert dialog.progress.isVisible()
+    qtbot.waitUntil(lambda: dialog.task is None, timeout=10000)
+    assert out.is_file(), dialog.message.text()
+    text = out.read_text(encoding="utf-8")
+    assert text.startswith("---\n")
+    assert "出口测试 note about 算力" in text
+    assert "#算力" in text
+    assert str(out) in dialog.message.text()
+    dialog.close()
+    settle(qtbot)
+
+
+def test_tag_filter_leaves_out_other_annotations(window, qtbot, tmp_path) -> None:
+    _annotate(window, "kept note", ("keep",))
+    turn = window.turns[6]
+    other = new_annotation(window.db, window.document_id, turn.text_start,
+                           turn.text_start + 3, note="dropped note", tags=("other",))
+    assert window.run_command(CreateAnnotation(other))
+    dialog = ExportDialog(window)
+    dialog.tags.setText("keep")
+    assert dialog.options().tags == ("keep",)
+    out = tmp_path / "only-keep.md"
+    dialog.path.setText(str(out))
+    dialog.start_export()
+    qtbot.waitUntil(lambda: dialog.task is None, timeout=10000)
+    text = out.read_text(encoding="utf-8")
+    assert "kept note" in text and "dropped note" not in text
+    settle(qtbot)
+
+
+def test_a_failed_export_says_so_in_one_line(window, qtbot, tmp_path) -> None:
+    dialog = ExportDialog(window)
+    dialog.path.setText(str(tmp_path / "no-such-folder" / "notes.md"))
+    dialog.start_export()
+    qtbot.waitUntil(lambda: dialog.task is None, timeout=10000)
+    message = dialog.message.text()
+    assert "no-such-folder" in message and "\n" not in message
+    assert "Traceback" not in message
+    assert dialog.export_button.isEnabled()
+    settle(qtbot)
+
+
+def test_preview_escapes_script_and_loads_nothing(window, qtbot) -> None:
+    _annotate(window, "<script>alert('x')</script> and [link](javascript:alert(1))")
+    dialog = ExportDialog(window)
+    dialog.update_preview()
+    assert not dialog.preview.openLinks()
+    html = dialog.preview.toHtml()
+    plain = dialog.preview.toPlainText()
+    assert "<script" not in html.lower()
+    assert "javascript:" not in html.lower()
+    # The note's own words stay, as text; the script and the live link do not.
+    assert "and link" in plain
+    assert "alert" not in plain
+
+    assert dialog.preview.loadResource(
+        int(QTextDocument.ResourceType.ImageResource), QUrl("https://example.com/x.png")) is None
+    settle(qtbot)
+
+
+def test_export_to_pdf_writes_a_pdf(window, qtbot, tmp_path) -> None:
+    _annotate(window, "printed note")
+    html = notes_html(window)
+    assert "printed note" in html
+    out = write_pdf(html, tmp_path / "notes.pdf")
+    data = out.read_bytes()
+    assert data.startswith(b"%PDF")
+    assert len(data) > 1000
+    settle(qtbot)
+
+
+def test_print_and_pdf_actions_are_in_the_file_menu(window, qtbot) -> None:
+    file_menu = window.menu("&File")
+    names = [a.objectName() for a in file_menu.actions()]
+    for action_id in (ActionId.EXPORT, ActionId.PRINT, ActionId.EXPORT_PDF):
+        assert action_id.value in names
+    assert window.actions[ActionId.EXPORT].shortcut().toString() == "Ctrl+E"
+    assert window.actions[ActionId.PRINT].shortcut().toString() == "Ctrl+P"
+    settle(qtbot)
