@@ -184,5 +184,9 @@ class GlossaryController(QObject):
 
 
 def install_glossary(window: MainWindow) -> GlossaryController:
-    """Add the glossary marks (and their toggle key) to a window."""
-    return GlossaryController(window)
+    """Add the glossary marks (and their toggle key) and the Glossary panel to a window."""
+    from desktop.ui.docks.glossary_dock import install_dock  # the dock imports this module
+
+    controller = GlossaryController(window)
+    window.glossary_dock = install_dock(window, controller)
+    return controller

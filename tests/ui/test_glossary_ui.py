@@ -60,3 +60,77 @@ def test_hover_card_escapes_user_text_and_drops_remote_images(qapp) -> None:
     card = term_card(term)
     assert "<script>" not in card and "&lt;b&gt;x&lt;/b&gt;" in card
     assert "<img" not in card and "http://x/i.png" not in card
+
+
+def test_add_term_from_selection_and_undo(window, qtbot) -> None:
+    controller = _ready(window, qtbot)
+    text = _document_text(window)
+    word = "外部关系"
+    start = text.find(word)
+    if start < 0:  # any two unmarked characters of the document will do
+        start = next(i for i in range(len(text) - 2)
+                     if text[i:i + 2].strip() and controller.layer.match_at(i) is None
+                     and controller.layer.match_at(i + 1) is None
+                     and glossary.find_term(window.db, text[i:i + 2]) is None
+                     and text[i:i + 2].isalpha())
+        word = text[start:start + 2]
+    assert glossary.find_term(window.db, word) is None
+    window.view.scroll_to_offset(start, select_to=start + len(word))
+
+    dialog = window.glossary_dock.open_add_term()
+    assert dialog is not None
+    assert dialog.field("term").text() == word
+    assert word in dialog.field("notes").toPlainText()  # the example sentence
+    dialog.field("english").setText("outside relations")
+    dialog.accept()
+
+    added = glossary.find_term(window.db, word)
+    assert added is not None and added.english == "outside relations"
+    assert controller.layer.match_at(start) is not None
+    assert window.glossary_dock.has_term(added.id)
+
+    window.actions[ActionId.UNDO].trigger()
+    assert glossary.find_term(window.db, word) is None
+    assert controller.layer.match_at(start) is None
+    assert not window.glossary_dock.has_term(added.id)
+
+
+def test_dock_shows_occurrences_by_speaker_and_jumps_to_one(window, qtbot) -> None:
+    _ready(window, qtbot)
+    dock = window.glossary_dock
+    term = glossary.find_term(window.db, "算力荒")
+    dock.filter.setText("算力")
+    shown = [dock.list.item(r).data(0x0100) for r in range(dock.list.count())]
+    assert term.id in shown and len(shown) < len(dock.terms)
+    dock.select_term(term.id)
+    assert "算力荒" in dock.card.toPlainText()
+
+    counts = glossary.find_occurrences(window.db, term).counts_by_speaker()
+    tree = dock.occurrences
+    labels = [tree.topLevelItem(i).text(0) for i in range(tree.topLevelItemCount())]
+    assert len(labels) == len(counts)
+    for name, count in counts.items():
+        if name:
+            assert any(label.endswith(f"{name} ({count})") for label in labels)
+
+    child = tree.topLevelItem(0).child(0)
+    document_id, start, end = child.data(0, 0x0100)
+    tree.itemActivated.emit(child, 0)
+    assert window.document_id == document_id
+    assert window.view.selected_range() == (start, end)
+    assert _document_text(window)[start:end] == "算力荒"
+
+
+def test_remove_term_and_undo(window, qtbot) -> None:
+    controller = _ready(window, qtbot)
+    term = glossary.find_term(window.db, "算力荒")
+    offset = _document_text(window).index("算力荒")
+    window.glossary_dock.select_term(term.id)
+    window.actions[ActionId.REMOVE_TERM].trigger()
+    assert glossary.get_term(window.db, term.id) is None
+    left = controller.layer.match_at(offset)  # a shorter term (算力) may still match
+    assert left is None or left.term_id != term.id
+    assert not window.glossary_dock.has_term(term.id)
+    window.actions[ActionId.UNDO].trigger()
+    assert glossary.get_term(window.db, term.id) == term
+    assert controller.layer.match_at(offset).term_id == term.id
