@@ -65,6 +65,9 @@ class ActionId(StrEnum):
     ADD_TERM = "glossary.add_term"
     REMOVE_TERM = "glossary.remove_term"
     FOCUS_GLOSSARY = "glossary.focus"
+    SUGGEST_TERMS = "glossary.suggest"
+    ACCEPT_SUGGESTION = "glossary.accept_suggestion"
+    DISMISS_SUGGESTION = "glossary.dismiss_suggestion"
     SHORTCUTS = "help.shortcuts"
     EDIT_SHORTCUTS = "help.edit_shortcuts"
     ABOUT = "help.about"
@@ -207,6 +210,12 @@ SPECS: dict[ActionId, ActionSpec] = {
     A.REMOVE_TERM: ActionSpec(QT_TRANSLATE_NOOP("Actions", "&Remove term"), None, GLOSSARY_MENU),
     A.FOCUS_GLOSSARY: ActionSpec(QT_TRANSLATE_NOOP("Actions", "Go to the glossary panel"),
                                  "Ctrl+5", GLOSSARY_MENU),
+    A.SUGGEST_TERMS: ActionSpec(QT_TRANSLATE_NOOP("Actions", "&Suggest terms from this document"),
+                                None, GLOSSARY_MENU),
+    A.ACCEPT_SUGGESTION: ActionSpec(QT_TRANSLATE_NOOP("Actions", "&Accept suggestion"), "Y",
+                                    GLOSSARY_MENU),
+    A.DISMISS_SUGGESTION: ActionSpec(QT_TRANSLATE_NOOP("Actions", "&Dismiss suggestion"), "X",
+                                     GLOSSARY_MENU),
     A.SHORTCUTS: ActionSpec(QT_TRANSLATE_NOOP("Actions", "&Keyboard shortcuts"), "F1", _H),
     A.EDIT_SHORTCUTS: ActionSpec(QT_TRANSLATE_NOOP("Actions", "&Change shortcuts…"), None, _H),
     A.ABOUT: ActionSpec(QT_TRANSLATE_NOOP("Actions", "&About Yandu"), None, _H),

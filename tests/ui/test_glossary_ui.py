@@ -7,6 +7,7 @@ import re
 from PySide6.QtGui import QTextCursor
 
 from desktop.core import glossary
+from desktop.core.textnorm import fold
 from desktop.ui.actions import ActionId
 from desktop.ui.markdown_note import plain_text
 
@@ -134,3 +135,28 @@ def test_remove_term_and_undo(window, qtbot) -> None:
     window.actions[ActionId.UNDO].trigger()
     assert glossary.get_term(window.db, term.id) == term
     assert controller.layer.match_at(offset).term_id == term.id
+
+
+def test_suggestions_accept_and_dismiss_with_one_key(window, qtbot) -> None:
+    _ready(window, qtbot)
+    dock = window.glossary_dock
+    window.actions[ActionId.SUGGEST_TERMS].trigger()
+    qtbot.waitUntil(lambda: dock.suggestion_list.count() > 1, timeout=20000)
+    assert dock.tabs.currentIndex() == 1
+    first = dock.current_suggestion()
+    assert glossary.find_term(window.db, first.candidate) is None
+    assert f"×{first.count}" in dock.suggestion_list.currentItem().text()
+
+    window.actions[ActionId.ACCEPT_SUGGESTION].trigger()  # Y
+    added = glossary.find_term(window.db, first.candidate)
+    assert added is not None and window.glossary_dock.has_term(added.id)
+    second = dock.current_suggestion()
+    assert second is not None and second.candidate != first.candidate
+
+    window.actions[ActionId.DISMISS_SUGGESTION].trigger()  # X
+    assert fold(second.candidate) in glossary.dismissed(window.db)
+    assert all(s.candidate != second.candidate for s in dock.suggestions)
+
+    window.actions[ActionId.UNDO].trigger()  # the dismissal
+    window.actions[ActionId.UNDO].trigger()  # the added term
+    assert glossary.find_term(window.db, first.candidate) is None

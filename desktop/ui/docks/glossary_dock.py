@@ -10,16 +10,14 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
-    QDialog,
-    QDialogButtonBox,
     QDockWidget,
-    QFormLayout,
     QLabel,
     QLineEdit,
     QListWidget,
     QListWidgetItem,
-    QPlainTextEdit,
+    QPushButton,
     QSplitter,
+    QTabWidget,
     QTextBrowser,
     QTreeWidget,
     QTreeWidgetItem,
@@ -33,72 +31,15 @@ from desktop.core.glossary.commands import check_new_spellings
 from desktop.core.textnorm import fold
 from desktop.ui.actions import ActionId
 from desktop.ui.docks.common import elide
+from desktop.ui.docks.glossary_term_dialog import TermDialog
 from desktop.ui.glossary_layer import term_card
 from desktop.ui.markdown_note import render_note
+from desktop.ui.tasks import run_task
 
 if TYPE_CHECKING:
     from desktop.ui.main_window import MainWindow
 
 ROLE = Qt.ItemDataRole.UserRole
-
-
-class TermDialog(QDialog):
-    """A small editor for a new term; `on_accept(values)` returns False to stay open."""
-
-    LINE_FIELDS = ("term", "aliases", "pinyin", "english", "category")
-    TEXT_FIELDS = ("definition", "notes")
-
-    def __init__(self, parent: QWidget, values: dict, on_accept) -> None:
-        super().__init__(parent)
-        self.setObjectName("term_dialog")
-        self.setWindowTitle(self.tr("Add glossary term"))
-        self.on_accept = on_accept
-        self._fields: dict[str, QLineEdit | QPlainTextEdit] = {}
-        form = QFormLayout()
-        labels = {"term": self.tr("&Term"), "aliases": self.tr("&Aliases (comma-separated)"),
-                  "pinyin": self.tr("&Pinyin"), "english": self.tr("&English"),
-                  "category": self.tr("&Category"), "definition": self.tr("&Definition"),
-                  "notes": self.tr("&Notes")}
-        for name in self.LINE_FIELDS + self.TEXT_FIELDS:
-            if name in self.LINE_FIELDS:
-                widget: QLineEdit | QPlainTextEdit = QLineEdit(str(values.get(name, "")), self)
-            else:
-                widget = QPlainTextEdit(str(values.get(name, "")), self)
-                widget.setTabChangesFocus(True)
-                widget.setMaximumHeight(90)
-            widget.setObjectName(f"term_{name}")
-            self._fields[name] = widget
-            form.addRow(labels[name], widget)
-        self.error = QLabel(self)
-        self.error.setWordWrap(True)
-        self.error.setVisible(False)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
-                                   | QDialogButtonBox.StandardButton.Cancel, self)
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
-        layout = QVBoxLayout(self)
-        layout.addLayout(form)
-        layout.addWidget(self.error)
-        layout.addWidget(buttons)
-
-    def field(self, name: str) -> QLineEdit | QPlainTextEdit:
-        """The editor widget of a field."""
-        return self._fields[name]
-
-    def values(self) -> dict[str, str]:
-        """The fields as typed."""
-        return {name: (w.text() if isinstance(w, QLineEdit) else w.toPlainText()).strip()
-                for name, w in self._fields.items()}
-
-    def show_error(self, message: str) -> None:
-        """Say in the dialog why the term was not added."""
-        self.error.setText(message)
-        self.error.setVisible(True)
-
-    def accept(self) -> None:
-        """Add the term; stay open (with the reason) if that fails."""
-        if self.on_accept(self.values()):
-            super().accept()
 
 
 class GlossaryDock(QDockWidget):
@@ -130,8 +71,27 @@ class GlossaryDock(QDockWidget):
         layout.setContentsMargins(2, 2, 2, 2)
         layout.addWidget(self.filter)
         layout.addWidget(split)
-        self.setWidget(body)
+
+        self.suggestions: list[glossary.Suggestion] = []
+        self._suggesting = False
+        candidates = QWidget(self)
+        self.suggest_button = QPushButton(candidates)
+        self.suggestion_list = QListWidget(candidates)
+        self.suggestion_list.setObjectName("glossary_suggestions")
+        self.suggestion_status = QLabel(candidates)
+        self.suggestion_status.setWordWrap(True)
+        side = QVBoxLayout(candidates)
+        side.setContentsMargins(2, 2, 2, 2)
+        side.addWidget(self.suggest_button)
+        side.addWidget(self.suggestion_list)
+        side.addWidget(self.suggestion_status)
+        self.tabs = QTabWidget(self)
+        self.tabs.addTab(body, "")
+        self.tabs.addTab(candidates, "")
+        self.setWidget(self.tabs)
         self.retranslate_ui()
+        self.suggest_button.clicked.connect(self.find_suggestions)
+        self.suggestion_list.itemActivated.connect(lambda _item: self._jump_to_suggestion())
 
         self.filter.textChanged.connect(self._fill)
         self.list.currentItemChanged.connect(lambda *_: self._show_current())
@@ -142,6 +102,10 @@ class GlossaryDock(QDockWidget):
         """Texts in the interface language."""
         self.setWindowTitle(self.tr("Glossary"))
         self.filter.setPlaceholderText(self.tr("Filter terms"))
+        self.tabs.setTabText(0, self.tr("Terms"))
+        self.tabs.setTabText(1, self.tr("Suggestions"))
+        self.suggest_button.setText(self.tr("Suggest terms from this document"))
+        self.suggestion_status.setText(self.tr("Y accepts the chosen suggestion, X dismisses it."))
 
     # ---- terms -----------------------------------------------------------------------
 
@@ -282,6 +246,102 @@ class GlossaryDock(QDockWidget):
         self.filter.setFocus()
 
 
+    # ---- suggestions -----------------------------------------------------------------
+
+    def find_suggestions(self) -> None:
+        """Look for candidate jargon in the open document (on a worker thread)."""
+        window = self.window
+        if window.document_id is None or self._suggesting:
+            return
+        self.show()
+        self.raise_()
+        self.tabs.setCurrentIndex(1)
+        self._suggesting = True
+        self.suggestion_status.setText(self.tr("Looking for candidate terms…"))
+        document_id, path = window.document_id, window.study_path
+
+        def work(_progress) -> list[glossary.Suggestion]:
+            from db import open_study
+
+            db = open_study(path)  # sqlite connections belong to their thread
+            try:
+                return glossary.suggest(db, document_id=document_id)
+            finally:
+                db.close()
+
+        def failed(exc: BaseException) -> None:
+            self._suggesting = False
+            self.suggestion_status.setText(str(exc).splitlines()[0] if str(exc) else "")
+
+        if path is None:
+            self.set_suggestions(glossary.suggest(window.db, document_id=document_id))
+            return
+        run_task(work, self.set_suggestions, failed)
+
+    def set_suggestions(self, suggestions: list[glossary.Suggestion]) -> None:
+        """Show candidate terms, each with its count and an example."""
+        self._suggesting = False
+        self.suggestions = list(suggestions)
+        self.suggestion_list.clear()
+        for suggestion in self.suggestions:
+            item = QListWidgetItem(f"{suggestion.candidate}  ×{suggestion.count}")
+            item.setToolTip(suggestion.example)
+            self.suggestion_list.addItem(item)
+        if self.suggestions:
+            self.suggestion_list.setCurrentRow(0)
+            self.suggestion_status.setText(
+                self.tr("Y accepts the chosen suggestion, X dismisses it."))
+        else:
+            self.suggestion_status.setText(self.tr("No new candidate terms here."))
+
+    def current_suggestion(self) -> glossary.Suggestion | None:
+        """The chosen candidate, if the Suggestions tab shows one."""
+        row = self.suggestion_list.currentRow()
+        if self.tabs.currentIndex() != 1 or not 0 <= row < len(self.suggestions):
+            return None
+        return self.suggestions[row]
+
+    def accept_suggestion(self) -> None:
+        """Add the chosen candidate as a term (undoable), then move to the next one."""
+        suggestion = self.current_suggestion()
+        if suggestion is None:
+            self.window.show_error(self.tr("Choose a suggestion in the Glossary panel first."))
+            return
+        term = glossary.term_from_suggestion(self.window.db, suggestion)
+        if self.window.run_command(glossary.AddTerm(term)):
+            self._drop_current()
+
+    def dismiss_suggestion(self) -> None:
+        """Never suggest the chosen candidate again (undoable), then move to the next one."""
+        suggestion = self.current_suggestion()
+        if suggestion is None:
+            self.window.show_error(self.tr("Choose a suggestion in the Glossary panel first."))
+            return
+        if self.window.run_command(glossary.DismissCandidate(suggestion.candidate)):
+            self._drop_current()
+
+    def _drop_current(self) -> None:
+        row = self.suggestion_list.currentRow()
+        del self.suggestions[row]
+        self.suggestion_list.takeItem(row)
+        if self.suggestions:
+            self.suggestion_list.setCurrentRow(min(row, len(self.suggestions) - 1))
+
+    def _jump_to_suggestion(self) -> None:
+        suggestion = self.current_suggestion()
+        if suggestion is None or suggestion.start is None or suggestion.document_id is None:
+            return
+        window = self.window
+        window.jumps.record(window.here())
+        if (suggestion.document_id != window.document_id
+                and not window.open_document(suggestion.document_id)):
+            return
+        window.show_reading()
+        window._reveal(suggestion.start)
+        end = suggestion.start + len(suggestion.candidate)
+        window.view.scroll_to_offset(suggestion.start, select_to=end)
+
+
 def _esc(text: str) -> str:
     import html
 
@@ -299,6 +359,14 @@ def install_dock(window: MainWindow, controller) -> GlossaryDock:
     actions[ActionId.ADD_TERM].triggered.connect(lambda _=False: dock.open_add_term())
     actions[ActionId.REMOVE_TERM].triggered.connect(lambda _=False: dock.remove_current())
     actions[ActionId.FOCUS_GLOSSARY].triggered.connect(lambda _=False: dock.focus())
+    actions[ActionId.SUGGEST_TERMS].triggered.connect(lambda _=False: dock.find_suggestions())
+    actions[ActionId.ACCEPT_SUGGESTION].triggered.connect(
+        lambda _=False: dock.accept_suggestion())
+    actions[ActionId.DISMISS_SUGGESTION].triggered.connect(
+        lambda _=False: dock.dismiss_suggestion())
+    dock.suggestion_list.addActions([actions[ActionId.ACCEPT_SUGGESTION],
+                                     actions[ActionId.DISMISS_SUGGESTION]])
+    dock.suggestion_list.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
     dock.list.addActions([actions[ActionId.REMOVE_TERM]])
     window.view.addAction(actions[ActionId.ADD_TERM])
     return dock
