@@ -140,10 +140,10 @@ class GlossaryController(QObject):
             self.window._data_version = self.window._read_data_version()
 
     def _prepared(self, matcher: glossary.Matcher) -> None:
-        self._settle()
         self.matcher = matcher
         self.prepared = True
         try:
+            self._settle()
             self.rematch()
         except sqlite3.ProgrammingError:
             return  # the window closed (and its study) while the glossary was loading
@@ -151,7 +151,10 @@ class GlossaryController(QObject):
         self.ready.emit()
 
     def _failed(self, exc: BaseException) -> None:
-        self._settle()
+        try:
+            self._settle()
+        except sqlite3.ProgrammingError:
+            return  # the window closed (and its study) while the glossary was loading
         self.window.show_error(str(exc).splitlines()[0] if str(exc) else
                                "The glossary could not be loaded.")
 
