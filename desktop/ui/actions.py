@@ -63,6 +63,7 @@ class ActionId(StrEnum):
     SPEAKER_NARRATION = "speaker.narration"
     TOGGLE_GLOSSARY = "glossary.toggle_marks"
     ADD_TERM = "glossary.add_term"
+    OPEN_TERM = "glossary.open_term"
     REMOVE_TERM = "glossary.remove_term"
     FOCUS_GLOSSARY = "glossary.focus"
     SUGGEST_TERMS = "glossary.suggest"
@@ -207,6 +208,10 @@ SPECS: dict[ActionId, ActionSpec] = {
     A.ADD_TERM: ActionSpec(QT_TRANSLATE_NOOP("Actions", "Add &term from selection…"), "T",
                            GLOSSARY_MENU,
                            QT_TRANSLATE_NOOP("Actions", "Add the selected text to the glossary")),
+    A.OPEN_TERM: ActionSpec(QT_TRANSLATE_NOOP("Actions", "&Open the term at the cursor"),
+                            "Shift+G", GLOSSARY_MENU,
+                            QT_TRANSLATE_NOOP("Actions", "Show the glossary entry of the marked "
+                                              "term under the text cursor")),
     A.REMOVE_TERM: ActionSpec(QT_TRANSLATE_NOOP("Actions", "&Remove term"), None, GLOSSARY_MENU),
     A.FOCUS_GLOSSARY: ActionSpec(QT_TRANSLATE_NOOP("Actions", "Go to the glossary panel"),
                                  "Ctrl+5", GLOSSARY_MENU),

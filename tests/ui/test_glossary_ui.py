@@ -160,3 +160,22 @@ def test_suggestions_accept_and_dismiss_with_one_key(window, qtbot) -> None:
     window.actions[ActionId.UNDO].trigger()  # the dismissal
     window.actions[ActionId.UNDO].trigger()  # the added term
     assert glossary.find_term(window.db, first.candidate) is None
+
+
+def test_key_opens_the_entry_of_the_term_at_the_cursor(window, qtbot) -> None:
+    _ready(window, qtbot)
+    text = _document_text(window)
+    offset = text.index("数据飞轮")
+    window.view.scroll_to_offset(offset, top=True)
+    cursor = window.view.textCursor()
+    cursor.setPosition(window.view.offsets.doc_to_qt(offset + 1))
+    window.view.setTextCursor(cursor)
+
+    window.actions[ActionId.OPEN_TERM].trigger()
+    chosen = window.glossary_dock.current_term()
+    assert chosen is not None and "数据飞轮" in (chosen.term, *chosen.aliases)
+
+    cursor.setPosition(window.view.offsets.doc_to_qt(text.index("以下是")))
+    window.view.setTextCursor(cursor)
+    assert not window.glossary_dock.open_term_at_cursor()
+    assert window.glossary_dock.current_term() == chosen  # nothing else chosen

@@ -239,6 +239,18 @@ class GlossaryDock(QDockWidget):
             return
         self.window.run_command(glossary.RemoveTerm(term))
 
+    def open_term_at_cursor(self) -> bool:
+        """Show the entry of the marked term under the text cursor; False when there is none."""
+        offset = self.window.view.cursor_offset()
+        match = None if offset is None else self.window.glossary.layer.match_at(offset)
+        if match is None:
+            self.window.statusBar().showMessage(self.tr("No glossary term at the cursor."), 3000)
+            return False
+        self.select_term(match.term_id)
+        self.show()
+        self.raise_()
+        return True
+
     def focus(self) -> None:
         """Show the panel and put the keyboard in its filter."""
         self.show()
@@ -358,6 +370,7 @@ def install_dock(window: MainWindow, controller) -> GlossaryDock:
     actions = window.actions
     actions[ActionId.ADD_TERM].triggered.connect(lambda _=False: dock.open_add_term())
     actions[ActionId.REMOVE_TERM].triggered.connect(lambda _=False: dock.remove_current())
+    actions[ActionId.OPEN_TERM].triggered.connect(lambda _=False: dock.open_term_at_cursor())
     actions[ActionId.FOCUS_GLOSSARY].triggered.connect(lambda _=False: dock.focus())
     actions[ActionId.SUGGEST_TERMS].triggered.connect(lambda _=False: dock.find_suggestions())
     actions[ActionId.ACCEPT_SUGGESTION].triggered.connect(
