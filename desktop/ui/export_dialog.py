@@ -72,7 +72,7 @@ class ExportDialog(QDialog):
     def __init__(self, window) -> None:
         super().__init__(window)
         self.setObjectName("export_dialog")
-        self.setWindowTitle(_tr("Export notes"))
+        self.setWindowTitle(QCoreApplication.translate("ExportDialog", "Export notes"))
         self.window_ = window
         self.db = window.db
         self.document_id: int | None = window.document_id
@@ -81,8 +81,8 @@ class ExportDialog(QDialog):
         self.format = QComboBox(self)
         for format_id, fmt in FORMATS.items():
             self.format.addItem(_tr(fmt.label), format_id)
-        self.this_document = QRadioButton(_tr("This document"), self)
-        self.whole_study = QRadioButton(_tr("Whole study"), self)
+        self.this_document = QRadioButton(QCoreApplication.translate("ExportDialog", "This document"), self)
+        self.whole_study = QRadioButton(QCoreApplication.translate("ExportDialog", "Whole study"), self)
         scope = QHBoxLayout()
         scope.addWidget(self.this_document)
         scope.addWidget(self.whole_study)
@@ -94,22 +94,22 @@ class ExportDialog(QDialog):
         self.speakers = QListWidget(self)
         self.speakers.setMaximumHeight(120)
         self.tags = QLineEdit(self)
-        self.tags.setPlaceholderText(_tr("all tags (or: tag, tag, …)"))
-        self.with_transcript = QCheckBox(_tr("Include the full transcript"), self)
+        self.tags.setPlaceholderText(QCoreApplication.translate("ExportDialog", "all tags (or: tag, tag, …)"))
+        self.with_transcript = QCheckBox(QCoreApplication.translate("ExportDialog", "Include the full transcript"), self)
         self.path = QLineEdit(self)
-        browse = QPushButton(_tr("Choose…"), self)
+        browse = QPushButton(QCoreApplication.translate("ExportDialog", "Choose…"), self)
         browse.clicked.connect(self.choose_path)
         where = QHBoxLayout()
         where.addWidget(self.path, 1)
         where.addWidget(browse)
 
         form = QFormLayout()
-        form.addRow(_tr("Format"), self.format)
-        form.addRow(_tr("Scope"), scope)
-        form.addRow(_tr("Speakers"), self.speakers)
-        form.addRow(_tr("Tags"), self.tags)
+        form.addRow(QCoreApplication.translate("ExportDialog", "Format"), self.format)
+        form.addRow(QCoreApplication.translate("ExportDialog", "Scope"), scope)
+        form.addRow(QCoreApplication.translate("ExportDialog", "Speakers"), self.speakers)
+        form.addRow(QCoreApplication.translate("ExportDialog", "Tags"), self.tags)
         form.addRow("", self.with_transcript)
-        form.addRow(_tr("File"), where)
+        form.addRow(QCoreApplication.translate("ExportDialog", "File"), where)
         options = QWidget(self)
         options.setLayout(form)
 
@@ -126,7 +126,7 @@ class ExportDialog(QDialog):
         self.message.setWordWrap(False)
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
         self.export_button = self.buttons.addButton(
-            _tr("Export"), QDialogButtonBox.ButtonRole.AcceptRole)
+            QCoreApplication.translate("ExportDialog", "Export"), QDialogButtonBox.ButtonRole.AcceptRole)
         self.buttons.accepted.connect(self.start_export)
         self.buttons.rejected.connect(self.reject)
 
@@ -212,7 +212,7 @@ class ExportDialog(QDialog):
         """Ask where to write the export."""
         fmt = FORMATS[self.format_id()]
         path, _ = QFileDialog.getSaveFileName(
-            self, _tr("Export notes"), self.path.text(), f"{_tr(fmt.label)} (*{fmt.suffix})")
+            self, QCoreApplication.translate("ExportDialog", "Export notes"), self.path.text(), f"{_tr(fmt.label)} (*{fmt.suffix})")
         if path:
             if not path.endswith(fmt.suffix):
                 path += fmt.suffix
@@ -236,15 +236,15 @@ class ExportDialog(QDialog):
             return
         study = self.window_.study_path
         if study is None:
-            self.message.setText(_tr("This study is in memory; exporting needs a study file."))
+            self.message.setText(QCoreApplication.translate("ExportDialog", "This study is in memory; exporting needs a study file."))
             return
         text = self.path.text().strip()
         if not text:
-            self.message.setText(_tr("Choose a file to export to."))
+            self.message.setText(QCoreApplication.translate("ExportDialog", "Choose a file to export to."))
             return
         out = Path(text).expanduser()
         format_id, options = self.format_id(), self.options()
-        self.message.setText(_tr("Exporting…"))
+        self.message.setText(QCoreApplication.translate("ExportDialog", "Exporting…"))
         self.progress.setRange(0, 0)
         self.progress.setVisible(True)
         self.export_button.setEnabled(False)
@@ -266,7 +266,7 @@ class ExportDialog(QDialog):
     def _done(self, path) -> None:
         self._finished()
         self.window_.settings.setValue("export/folder", str(Path(path).parent))
-        self.message.setText(_tr("Exported to %1.").replace("%1", str(path)))
+        self.message.setText(QCoreApplication.translate("ExportDialog", "Exported to %1.").replace("%1", str(path)))
         self.window_.statusBar().showMessage(self.message.text(), 8000)
 
     def _failed(self, exc: BaseException) -> None:
@@ -333,7 +333,7 @@ def export_pdf(window) -> None:
         return
     folder = str(window.settings.value("export/folder", "") or "") or str(Path.home())
     path, _ = QFileDialog.getSaveFileName(
-        window, _tr("Export to PDF"), str(Path(folder) / f"{stem}.pdf"), "PDF (*.pdf)")
+        window, QCoreApplication.translate("ExportDialog", "Export to PDF"), str(Path(folder) / f"{stem}.pdf"), "PDF (*.pdf)")
     if not path:
         return
     if not path.lower().endswith(".pdf"):
@@ -344,4 +344,4 @@ def export_pdf(window) -> None:
         window.show_error(one_line(exc))
         return
     window.settings.setValue("export/folder", str(Path(path).parent))
-    window.statusBar().showMessage(_tr("Exported to %1.").replace("%1", path), 8000)
+    window.statusBar().showMessage(QCoreApplication.translate("ExportDialog", "Exported to %1.").replace("%1", path), 8000)

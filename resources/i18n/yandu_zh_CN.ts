@@ -1,219 +1,290 @@
-<?xml version='1.0' encoding='utf-8'?>
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
     <name>Actions</name>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="133" />
+        <location filename="../../desktop/ui/actions.py" line="146"/>
         <source>&amp;Import…</source>
         <translation>导入(&amp;I)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="134" />
+        <location filename="../../desktop/ui/actions.py" line="147"/>
         <source>Import transcripts into the study</source>
         <translation>将文字稿导入研究库</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="135" />
+        <location filename="../../desktop/ui/actions.py" line="148"/>
+        <source>&amp;Export…</source>
+        <translation>导出(&amp;E)…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/actions.py" line="149"/>
+        <source>Export the notes to a file</source>
+        <translation>把笔记导出为文件</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/actions.py" line="150"/>
+        <source>&amp;Print…</source>
+        <translation>打印(&amp;P)…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/actions.py" line="152"/>
+        <source>Export to P&amp;DF…</source>
+        <translation>导出为 PDF(&amp;D)…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/actions.py" line="153"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="137" />
+        <location filename="../../desktop/ui/actions.py" line="155"/>
         <source>&amp;Undo</source>
         <translation>撤销(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="138" />
+        <location filename="../../desktop/ui/actions.py" line="156"/>
         <source>&amp;Redo</source>
         <translation>重做(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="140" />
+        <location filename="../../desktop/ui/actions.py" line="158"/>
         <source>&amp;Search…</source>
         <translation>搜索(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="141" />
+        <location filename="../../desktop/ui/actions.py" line="159"/>
         <source>Next search result</source>
         <translation>下一个搜索结果</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="143" />
+        <location filename="../../desktop/ui/actions.py" line="161"/>
         <source>Previous search result</source>
         <translation>上一个搜索结果</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="145" />
+        <location filename="../../desktop/ui/actions.py" line="163"/>
         <source>&amp;Annotate selection…</source>
         <translation>批注所选文字(&amp;A)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="146" />
+        <location filename="../../desktop/ui/actions.py" line="164"/>
         <source>Write a note on the selected text</source>
         <translation>为所选文字写批注</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="147" />
+        <location filename="../../desktop/ui/actions.py" line="165"/>
         <source>&amp;Edit annotation…</source>
         <translation>编辑批注(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="148" />
+        <location filename="../../desktop/ui/actions.py" line="166"/>
         <source>&amp;Delete annotation</source>
         <translation>删除批注(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="150" />
+        <location filename="../../desktop/ui/actions.py" line="168"/>
         <source>Next turn</source>
         <translation>下一段发言</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="151" />
+        <location filename="../../desktop/ui/actions.py" line="169"/>
         <source>Previous turn</source>
         <translation>上一段发言</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="152" />
+        <location filename="../../desktop/ui/actions.py" line="170"/>
         <source>Next section</source>
         <translation>下一个问题</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="153" />
+        <location filename="../../desktop/ui/actions.py" line="171"/>
         <source>Previous section</source>
         <translation>上一个问题</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="154" />
+        <location filename="../../desktop/ui/actions.py" line="172"/>
         <source>Next annotation</source>
         <translation>下一条批注</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="155" />
+        <location filename="../../desktop/ui/actions.py" line="173"/>
         <source>Previous annotation</source>
         <translation>上一条批注</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="157" />
+        <location filename="../../desktop/ui/actions.py" line="175"/>
         <source>&amp;Back</source>
         <translation>后退(&amp;B)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="158" />
+        <location filename="../../desktop/ui/actions.py" line="176"/>
         <source>&amp;Forward</source>
         <translation>前进(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="159" />
+        <location filename="../../desktop/ui/actions.py" line="177"/>
         <source>Switch reading / compare view</source>
         <translation>切换阅读 / 对比视图</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="161" />
+        <location filename="../../desktop/ui/actions.py" line="179"/>
         <source>Show all speakers</source>
         <translation>显示全部发言人</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="162" />
+        <location filename="../../desktop/ui/actions.py" line="180"/>
         <source>Show narration</source>
         <translation>显示旁白</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="164" />
+        <location filename="../../desktop/ui/actions.py" line="182"/>
         <source>Zoom in</source>
         <translation>放大</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="165" />
+        <location filename="../../desktop/ui/actions.py" line="183"/>
         <source>Zoom out</source>
         <translation>缩小</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="166" />
+        <location filename="../../desktop/ui/actions.py" line="184"/>
         <source>Go to the transcript</source>
         <translation>转到文字稿</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="168" />
+        <location filename="../../desktop/ui/actions.py" line="186"/>
         <source>Go to the documents panel</source>
         <translation>转到文档面板</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="170" />
+        <location filename="../../desktop/ui/actions.py" line="188"/>
         <source>Go to the speakers panel</source>
         <translation>转到发言人面板</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="172" />
+        <location filename="../../desktop/ui/actions.py" line="190"/>
         <source>Go to the annotations panel</source>
         <translation>转到批注面板</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="175" />
+        <location filename="../../desktop/ui/actions.py" line="193"/>
         <source>Go to the search results</source>
         <translation>转到搜索结果</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="176" />
+        <location filename="../../desktop/ui/actions.py" line="194"/>
         <source>Interface in English</source>
         <translation>界面使用英文 (English)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="178" />
+        <location filename="../../desktop/ui/actions.py" line="196"/>
         <source>Interface in Chinese (中文)</source>
         <translation>界面使用中文</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="180" />
+        <location filename="../../desktop/ui/actions.py" line="198"/>
         <source>&amp;Rename speaker…</source>
         <translation>重命名发言人(&amp;R)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="181" />
+        <location filename="../../desktop/ui/actions.py" line="199"/>
         <source>&amp;Merge speaker into…</source>
         <translation>合并发言人到(&amp;M)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="183" />
+        <location filename="../../desktop/ui/actions.py" line="201"/>
         <source>Set r&amp;ole…</source>
         <translation>设置身份(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="184" />
+        <location filename="../../desktop/ui/actions.py" line="202"/>
         <source>Set &amp;colour…</source>
         <translation>设置颜色(&amp;C)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="185" />
+        <location filename="../../desktop/ui/actions.py" line="203"/>
         <source>Toggle m&amp;oderator</source>
         <translation>切换主持人(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="187" />
+        <location filename="../../desktop/ui/actions.py" line="205"/>
         <source>Make &amp;narration</source>
         <translation>改为旁白(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="188" />
+        <location filename="../../desktop/ui/actions.py" line="206"/>
+        <source>Mark glossary terms</source>
+        <translation>标出术语</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/actions.py" line="208"/>
+        <source>Add &amp;term from selection…</source>
+        <translation>将所选文字加为术语(&amp;T)…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/actions.py" line="210"/>
+        <source>Add the selected text to the glossary</source>
+        <translation>把所选文字加入术语表</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/actions.py" line="211"/>
+        <source>&amp;Open the term at the cursor</source>
+        <translation>打开光标处的术语(&amp;O)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/actions.py" line="213"/>
+        <source>Show the glossary entry of the marked term under the text cursor</source>
+        <translation>显示光标处所标术语的词条</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/actions.py" line="215"/>
+        <source>&amp;Remove term</source>
+        <translation>删除术语(&amp;R)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/actions.py" line="216"/>
+        <source>Go to the glossary panel</source>
+        <translation>转到术语面板</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/actions.py" line="218"/>
+        <source>&amp;Suggest terms from this document</source>
+        <translation>从本文档推荐术语(&amp;S)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/actions.py" line="220"/>
+        <source>&amp;Accept suggestion</source>
+        <translation>采纳推荐(&amp;A)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/actions.py" line="222"/>
+        <source>&amp;Dismiss suggestion</source>
+        <translation>忽略推荐(&amp;D)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/actions.py" line="224"/>
         <source>&amp;Keyboard shortcuts</source>
         <translation>键盘快捷键(&amp;K)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="189" />
+        <location filename="../../desktop/ui/actions.py" line="225"/>
         <source>&amp;Change shortcuts…</source>
         <translation>修改快捷键(&amp;C)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="190" />
+        <location filename="../../desktop/ui/actions.py" line="226"/>
         <source>&amp;About Yandu</source>
         <translation>关于研读(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="194" />
+        <location filename="../../desktop/ui/actions.py" line="230"/>
         <source>Show or hide speaker %1</source>
         <translation>显示或隐藏发言人 %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="196" />
+        <location filename="../../desktop/ui/actions.py" line="232"/>
         <source>Show only speaker %1</source>
         <translation>只显示发言人 %1</translation>
     </message>
@@ -221,42 +292,42 @@
 <context>
     <name>AnnotationEditor</name>
     <message>
-        <location filename="../../desktop/ui/annotation_editor.py" line="75" />
+        <location filename="../../desktop/ui/annotation_editor.py" line="75"/>
         <source>New annotation</source>
         <translation>新建批注</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/annotation_editor.py" line="75" />
+        <location filename="../../desktop/ui/annotation_editor.py" line="75"/>
         <source>Edit annotation</source>
         <translation>编辑批注</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/annotation_editor.py" line="82" />
+        <location filename="../../desktop/ui/annotation_editor.py" line="82"/>
         <source>Note (Markdown: **bold**, *italic*, - lists, [links](https://…))</source>
         <translation>批注（Markdown：**粗体**、*斜体*、- 列表、[链接](https://…)）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/annotation_editor.py" line="95" />
+        <location filename="../../desktop/ui/annotation_editor.py" line="95"/>
         <source>tags, separated by commas</source>
         <translation>标签，用逗号分隔</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/annotation_editor.py" line="108" />
+        <location filename="../../desktop/ui/annotation_editor.py" line="108"/>
         <source>&amp;Tags:</source>
         <translation>标签(&amp;T)：</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/annotation_editor.py" line="109" />
+        <location filename="../../desktop/ui/annotation_editor.py" line="109"/>
         <source>C&amp;olour:</source>
         <translation>颜色(&amp;O)：</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/annotation_editor.py" line="114" />
+        <location filename="../../desktop/ui/annotation_editor.py" line="114"/>
         <source>Ctrl+Enter saves · Esc cancels</source>
         <translation>Ctrl+Enter 保存 · Esc 取消</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/annotation_editor.py" line="145" />
+        <location filename="../../desktop/ui/annotation_editor.py" line="145"/>
         <source>Preview</source>
         <translation>预览</translation>
     </message>
@@ -264,32 +335,32 @@
 <context>
     <name>AnnotationsDock</name>
     <message>
-        <location filename="../../desktop/ui/docks/annotations.py" line="76" />
+        <location filename="../../desktop/ui/docks/annotations.py" line="76"/>
         <source>Annotations</source>
         <translation>批注</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/docks/annotations.py" line="77" />
+        <location filename="../../desktop/ui/docks/annotations.py" line="77"/>
         <source>&amp;Tag:</source>
         <translation>标签(&amp;T)：</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/docks/annotations.py" line="78" />
+        <location filename="../../desktop/ui/docks/annotations.py" line="78"/>
         <source>S&amp;peaker:</source>
         <translation>发言人(&amp;P)：</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/docks/annotations.py" line="79" />
+        <location filename="../../desktop/ui/docks/annotations.py" line="79"/>
         <source>Select text in the transcript and press A to annotate it.</source>
         <translation>在文字稿中选中文字，按 A 添加批注。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/docks/annotations.py" line="92" />
+        <location filename="../../desktop/ui/docks/annotations.py" line="92"/>
         <source>All tags</source>
         <translation>全部标签</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/docks/annotations.py" line="93" />
+        <location filename="../../desktop/ui/docks/annotations.py" line="93"/>
         <source>All speakers</source>
         <translation>全部发言人</translation>
     </message>
@@ -297,62 +368,62 @@
 <context>
     <name>Commands</name>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="55" />
+        <location filename="../../desktop/ui/main_window.py" line="57"/>
         <source>Create annotation</source>
         <translation>新建批注</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="56" />
+        <location filename="../../desktop/ui/main_window.py" line="58"/>
         <source>Edit annotation</source>
         <translation>编辑批注</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="57" />
+        <location filename="../../desktop/ui/main_window.py" line="59"/>
         <source>Retag annotation</source>
         <translation>修改批注标签</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="58" />
+        <location filename="../../desktop/ui/main_window.py" line="60"/>
         <source>Recolour annotation</source>
         <translation>修改批注颜色</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="59" />
+        <location filename="../../desktop/ui/main_window.py" line="61"/>
         <source>Delete annotation</source>
         <translation>删除批注</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="60" />
+        <location filename="../../desktop/ui/main_window.py" line="62"/>
         <source>Rename speaker</source>
         <translation>重命名发言人</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="61" />
+        <location filename="../../desktop/ui/main_window.py" line="63"/>
         <source>Merge speakers</source>
         <translation>合并发言人</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="62" />
+        <location filename="../../desktop/ui/main_window.py" line="64"/>
         <source>Set speaker role</source>
         <translation>设置发言人身份</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="63" />
+        <location filename="../../desktop/ui/main_window.py" line="65"/>
         <source>Set speaker colour</source>
         <translation>设置发言人颜色</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="64" />
+        <location filename="../../desktop/ui/main_window.py" line="66"/>
         <source>Set moderator</source>
         <translation>设为主持人</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="65" />
+        <location filename="../../desktop/ui/main_window.py" line="67"/>
         <source>Unset moderator</source>
         <translation>取消主持人</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="66" />
+        <location filename="../../desktop/ui/main_window.py" line="68"/>
         <source>Make narration</source>
         <translation>改为旁白</translation>
     </message>
@@ -360,7 +431,7 @@
 <context>
     <name>CompareModel</name>
     <message>
-        <location filename="../../desktop/ui/compare_view.py" line="133" />
+        <location filename="../../desktop/ui/compare_view.py" line="133"/>
         <source>Question</source>
         <translation>问题</translation>
     </message>
@@ -368,181 +439,341 @@
 <context>
     <name>DocumentsDock</name>
     <message>
-        <location filename="../../desktop/ui/docks/documents.py" line="32" />
+        <location filename="../../desktop/ui/docks/documents.py" line="32"/>
         <source>Documents</source>
         <translation>文档</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/docks/documents.py" line="41" />
+        <location filename="../../desktop/ui/docks/documents.py" line="41"/>
         <source>%1 turns · %2 speakers</source>
         <translation>%1 段发言 · %2 位发言人</translation>
     </message>
 </context>
 <context>
-    <name>MainWindow</name>
+    <name>ExportDialog</name>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="276" />
-        <source>Speaker &amp;filter</source>
-        <translation>发言人筛选(&amp;F)</translation>
+        <location filename="../../desktop/ui/export_dialog.py" line="75"/>
+        <location filename="../../desktop/ui/export_dialog.py" line="215"/>
+        <source>Export notes</source>
+        <translation>导出笔记</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="277" />
-        <source>&amp;Panels</source>
-        <translation>面板(&amp;P)</translation>
+        <location filename="../../desktop/ui/export_dialog.py" line="84"/>
+        <source>This document</source>
+        <translation>本文档</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="278" />
-        <source>Toolbar</source>
-        <translation>工具栏</translation>
+        <location filename="../../desktop/ui/export_dialog.py" line="85"/>
+        <source>Whole study</source>
+        <translation>整个研究</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="301" />
-        <source>no document</source>
-        <translation>无文档</translation>
+        <location filename="../../desktop/ui/export_dialog.py" line="97"/>
+        <source>all tags (or: tag, tag, …)</source>
+        <translation>全部标签(或:标签, 标签, …)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window_filter.py" line="55" />
-        <source>%1 of %2 turns shown</source>
-        <translation>显示 %1 / %2 段发言</translation>
+        <location filename="../../desktop/ui/export_dialog.py" line="98"/>
+        <source>Include the full transcript</source>
+        <translation>附上完整记录</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window_filter.py" line="63" />
-        <location filename="../../desktop/ui/window_navigation.py" line="154" />
+        <location filename="../../desktop/ui/export_dialog.py" line="100"/>
+        <source>Choose…</source>
+        <translation>选择…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/export_dialog.py" line="107"/>
+        <source>Format</source>
+        <translation>格式</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/export_dialog.py" line="108"/>
+        <source>Scope</source>
+        <translation>范围</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/export_dialog.py" line="109"/>
+        <source>Speakers</source>
+        <translation>发言人</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/export_dialog.py" line="110"/>
+        <source>Tags</source>
+        <translation>标签</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/export_dialog.py" line="112"/>
+        <source>File</source>
+        <translation>文件</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/export_dialog.py" line="129"/>
+        <source>Export</source>
+        <translation>导出</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/export_dialog.py" line="239"/>
+        <source>This study is in memory; exporting needs a study file.</source>
+        <translation>此研究只在内存中;导出需要研究文件。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/export_dialog.py" line="243"/>
+        <source>Choose a file to export to.</source>
+        <translation>请选择要导出到的文件。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/export_dialog.py" line="247"/>
+        <source>Exporting…</source>
+        <translation>正在导出…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/export_dialog.py" line="269"/>
+        <location filename="../../desktop/ui/export_dialog.py" line="347"/>
+        <source>Exported to %1.</source>
+        <translation>已导出到 %1。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/export_dialog.py" line="336"/>
+        <source>Export to PDF</source>
+        <translation>导出为 PDF</translation>
+    </message>
+</context>
+<context>
+    <name>GlossaryDock</name>
+    <message>
+        <location filename="../../desktop/ui/docks/glossary_dock.py" line="103"/>
+        <source>Glossary</source>
+        <translation>术语表</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/docks/glossary_dock.py" line="104"/>
+        <source>Filter terms</source>
+        <translation>筛选术语</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/docks/glossary_dock.py" line="105"/>
+        <source>Terms</source>
+        <translation>术语</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/docks/glossary_dock.py" line="106"/>
+        <source>Suggestions</source>
+        <translation>推荐</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/docks/glossary_dock.py" line="107"/>
+        <source>Suggest terms from this document</source>
+        <translation>从本文档推荐术语</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/docks/glossary_dock.py" line="108"/>
+        <location filename="../../desktop/ui/docks/glossary_dock.py" line="305"/>
+        <source>Y accepts the chosen suggestion, X dismisses it.</source>
+        <translation>按 Y 采纳所选推荐,按 X 忽略。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/docks/glossary_dock.py" line="169"/>
         <source>Narration</source>
         <translation>旁白</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window_filter.py" line="64" />
+        <location filename="../../desktop/ui/docks/glossary_dock.py" line="203"/>
+        <source>Select the word to add to the glossary first.</source>
+        <translation>请先选中要加入术语表的词。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/docks/glossary_dock.py" line="238"/>
+        <source>Choose a term in the Glossary panel first.</source>
+        <translation>请先在术语面板中选择一个术语。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/docks/glossary_dock.py" line="247"/>
+        <source>No glossary term at the cursor.</source>
+        <translation>光标处没有术语。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/docks/glossary_dock.py" line="272"/>
+        <source>Looking for candidate terms…</source>
+        <translation>正在寻找候选术语…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/docks/glossary_dock.py" line="307"/>
+        <source>No new candidate terms here.</source>
+        <translation>这里没有新的候选术语。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/docks/glossary_dock.py" line="320"/>
+        <location filename="../../desktop/ui/docks/glossary_dock.py" line="330"/>
+        <source>Choose a suggestion in the Glossary panel first.</source>
+        <translation>请先在术语面板中选择一条推荐。</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <location filename="../../desktop/ui/main_window.py" line="281"/>
+        <source>Speaker &amp;filter</source>
+        <translation>发言人筛选(&amp;F)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/main_window.py" line="282"/>
+        <source>&amp;Panels</source>
+        <translation>面板(&amp;P)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/main_window.py" line="283"/>
+        <source>Toolbar</source>
+        <translation>工具栏</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/main_window.py" line="306"/>
+        <source>no document</source>
+        <translation>无文档</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/window_filter.py" line="55"/>
+        <source>%1 of %2 turns shown</source>
+        <translation>显示 %1 / %2 段发言</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/window_filter.py" line="63"/>
+        <location filename="../../desktop/ui/window_navigation.py" line="154"/>
+        <source>Narration</source>
+        <translation>旁白</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/window_filter.py" line="64"/>
         <source>Turn %1 · %2</source>
         <translation>第 %1 段 · %2</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="453" />
+        <location filename="../../desktop/ui/main_window.py" line="458"/>
         <source>&amp;Undo %1</source>
         <translation>撤销“%1”(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="455" />
+        <location filename="../../desktop/ui/main_window.py" line="460"/>
         <source>&amp;Redo %1</source>
         <translation>重做“%1”(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="461" />
+        <location filename="../../desktop/ui/main_window.py" line="466"/>
         <source>Yandu</source>
         <translation>研读</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window_import.py" line="36" />
+        <location filename="../../desktop/ui/window_import.py" line="36"/>
         <source>Import transcripts</source>
         <translation>导入文字稿</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window_import.py" line="37" />
+        <location filename="../../desktop/ui/window_import.py" line="37"/>
         <source>Transcripts (*.txt *.md *.markdown *.srt *.vtt *.docx);;All files (*)</source>
         <translation>文字稿 (*.txt *.md *.markdown *.srt *.vtt *.docx);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window_import.py" line="44" />
+        <location filename="../../desktop/ui/window_import.py" line="44"/>
         <source>This study is in memory; import needs a study file.</source>
         <translation>此研究库在内存中；导入需要研究库文件。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window_import.py" line="70" />
+        <location filename="../../desktop/ui/window_import.py" line="70"/>
         <source>Importing %1…</source>
         <translation>正在导入 %1…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window_import.py" line="92" />
+        <location filename="../../desktop/ui/window_import.py" line="92"/>
         <source>“%1” is already in the study.</source>
         <translation>“%1”已在研究库中。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window_import.py" line="94" />
+        <location filename="../../desktop/ui/window_import.py" line="94"/>
         <source>Imported “%1”.</source>
         <translation>已导入“%1”。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window_annotations.py" line="114" />
+        <location filename="../../desktop/ui/window_annotations.py" line="114"/>
         <source>Switch to the reading view to annotate.</source>
         <translation>请切换到阅读视图再添加批注。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window_annotations.py" line="120" />
+        <location filename="../../desktop/ui/window_annotations.py" line="120"/>
         <source>Select some text of a turn first (Shift+arrows or the mouse).</source>
         <translation>请先选中发言中的文字（Shift+方向键或鼠标）。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window_annotations.py" line="154" />
+        <location filename="../../desktop/ui/window_annotations.py" line="154"/>
         <source>No annotation here to edit.</source>
         <translation>此处没有可编辑的批注。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window_annotations.py" line="174" />
+        <location filename="../../desktop/ui/window_annotations.py" line="174"/>
         <source>No annotation here to delete.</source>
         <translation>此处没有可删除的批注。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window_annotations.py" line="179" />
+        <location filename="../../desktop/ui/window_annotations.py" line="179"/>
         <source>Annotation deleted; Undo brings it back.</source>
         <translation>批注已删除；撤销可恢复。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window_navigation.py" line="135" />
+        <location filename="../../desktop/ui/window_navigation.py" line="135"/>
         <source>Search is not available in this build.</source>
         <translation>此版本不提供搜索。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window_navigation.py" line="156" />
+        <location filename="../../desktop/ui/window_navigation.py" line="156"/>
         <source>Note · %1</source>
         <translation>批注 · %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window_navigation.py" line="235" />
+        <location filename="../../desktop/ui/window_navigation.py" line="235"/>
         <source>About Yandu</source>
         <translation>关于研读</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window_navigation.py" line="235" />
+        <location filename="../../desktop/ui/window_navigation.py" line="235"/>
         <source>&lt;b&gt;Yandu 研读&lt;/b&gt; %1&lt;p&gt;Study and annotate transcripts, with Chinese as a first-class language.&lt;/p&gt;&lt;p&gt;Every edit is saved at once in the study file.&lt;/p&gt;</source>
         <translation>&lt;b&gt;研读 Yandu&lt;/b&gt; %1&lt;p&gt;研读和批注文字稿，中文优先。&lt;/p&gt;&lt;p&gt;每次修改都立即保存在研究库文件中。&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window_speakers.py" line="41" />
+        <location filename="../../desktop/ui/window_speakers.py" line="41"/>
         <source>Select a speaker in the Speakers panel (Ctrl+2) or put the cursor in one of their turns.</source>
         <translation>请在发言人面板（Ctrl+2）中选择发言人，或把光标放在其发言中。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window_speakers.py" line="57" />
+        <location filename="../../desktop/ui/window_speakers.py" line="57"/>
         <source>Rename speaker</source>
         <translation>重命名发言人</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window_speakers.py" line="58" />
+        <location filename="../../desktop/ui/window_speakers.py" line="58"/>
         <source>New name for %1:</source>
         <translation>%1 的新名字：</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window_speakers.py" line="80" />
+        <location filename="../../desktop/ui/window_speakers.py" line="80"/>
         <source>Merge speaker</source>
         <translation>合并发言人</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window_speakers.py" line="81" />
+        <location filename="../../desktop/ui/window_speakers.py" line="81"/>
         <source>Give every turn of %1 to:</source>
         <translation>把 %1 的全部发言归给：</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window_speakers.py" line="103" />
+        <location filename="../../desktop/ui/window_speakers.py" line="103"/>
         <source>Set role</source>
         <translation>设置身份</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window_speakers.py" line="104" />
+        <location filename="../../desktop/ui/window_speakers.py" line="104"/>
         <source>Role of %1:</source>
         <translation>%1 的身份：</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window_speakers.py" line="121" />
+        <location filename="../../desktop/ui/window_speakers.py" line="121"/>
         <source>Colour of %1</source>
         <translation>%1 的颜色</translation>
     </message>
@@ -550,61 +781,67 @@
 <context>
     <name>Menus</name>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="121" />
+        <location filename="../../desktop/ui/actions.py" line="132"/>
         <source>&amp;File</source>
         <extracomment>Used when the platform has no binding for the standard key.</extracomment>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="122" />
+        <location filename="../../desktop/ui/actions.py" line="133"/>
         <source>&amp;Edit</source>
         <translation>编辑(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="123" />
+        <location filename="../../desktop/ui/actions.py" line="134"/>
         <source>&amp;Annotate</source>
         <translation>批注(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="124" />
+        <location filename="../../desktop/ui/actions.py" line="135"/>
         <source>&amp;Go</source>
         <translation>转到(&amp;G)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="125" />
+        <location filename="../../desktop/ui/actions.py" line="136"/>
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="126" />
+        <location filename="../../desktop/ui/actions.py" line="137"/>
         <source>&amp;Speakers</source>
         <translation>发言人(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="127" />
+        <location filename="../../desktop/ui/actions.py" line="138"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/actions.py" line="142"/>
+        <source>&amp;Glossary</source>
+        <extracomment>Made by the window on first use, before Help.</extracomment>
+        <translation>术语(&amp;G)</translation>
     </message>
 </context>
 <context>
     <name>SearchDock</name>
     <message>
-        <location filename="../../desktop/ui/docks/search.py" line="71" />
+        <location filename="../../desktop/ui/docks/search.py" line="71"/>
         <source>Search</source>
         <translation>搜索</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/docks/search.py" line="72" />
+        <location filename="../../desktop/ui/docks/search.py" line="72"/>
         <source>Search words, phrases…</source>
         <translation>搜索词语、短语…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/docks/search.py" line="73" />
+        <location filename="../../desktop/ui/docks/search.py" line="73"/>
         <source>All &amp;documents</source>
         <translation>全部文档(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/docks/search.py" line="96" />
+        <location filename="../../desktop/ui/docks/search.py" line="96"/>
         <source>%1 results</source>
         <translation>%1 条结果</translation>
     </message>
@@ -612,57 +849,57 @@
 <context>
     <name>ShortcutsDialog</name>
     <message>
-        <location filename="../../desktop/ui/shortcuts_dialog.py" line="43" />
+        <location filename="../../desktop/ui/shortcuts_dialog.py" line="43"/>
         <source>Change shortcuts</source>
         <translation>修改快捷键</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/shortcuts_dialog.py" line="44" />
+        <location filename="../../desktop/ui/shortcuts_dialog.py" line="44"/>
         <source>Keyboard shortcuts</source>
         <translation>键盘快捷键</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/shortcuts_dialog.py" line="47" />
+        <location filename="../../desktop/ui/shortcuts_dialog.py" line="47"/>
         <source>Filter…</source>
         <translation>筛选…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/shortcuts_dialog.py" line="51" />
+        <location filename="../../desktop/ui/shortcuts_dialog.py" line="51"/>
         <source>Menu</source>
         <translation>菜单</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/shortcuts_dialog.py" line="51" />
+        <location filename="../../desktop/ui/shortcuts_dialog.py" line="51"/>
         <source>Action</source>
         <translation>操作</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/shortcuts_dialog.py" line="52" />
+        <location filename="../../desktop/ui/shortcuts_dialog.py" line="52"/>
         <source>Keys</source>
         <translation>按键</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/shortcuts_dialog.py" line="65" />
+        <location filename="../../desktop/ui/shortcuts_dialog.py" line="65"/>
         <source>&amp;Assign</source>
         <translation>指定(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/shortcuts_dialog.py" line="66" />
+        <location filename="../../desktop/ui/shortcuts_dialog.py" line="66"/>
         <source>&amp;Default</source>
         <translation>默认(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/shortcuts_dialog.py" line="67" />
+        <location filename="../../desktop/ui/shortcuts_dialog.py" line="67"/>
         <source>New key:</source>
         <translation>新按键：</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/shortcuts_dialog.py" line="116" />
+        <location filename="../../desktop/ui/shortcuts_dialog.py" line="116"/>
         <source>%1 is already used by “%2”.</source>
         <translation>%1 已被“%2”使用。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/shortcuts_dialog.py" line="124" />
+        <location filename="../../desktop/ui/shortcuts_dialog.py" line="124"/>
         <source>Saved.</source>
         <translation>已保存。</translation>
     </message>
@@ -670,50 +907,93 @@
 <context>
     <name>SpeakersDock</name>
     <message>
-        <location filename="../../desktop/ui/docks/speakers.py" line="54" />
+        <location filename="../../desktop/ui/docks/speakers.py" line="54"/>
         <source>Speakers</source>
         <translation>发言人</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/docks/speakers.py" line="55" />
+        <location filename="../../desktop/ui/docks/speakers.py" line="55"/>
         <source>Speaker</source>
         <translation>发言人</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/docks/speakers.py" line="55" />
+        <location filename="../../desktop/ui/docks/speakers.py" line="55"/>
         <source>Role</source>
         <translation>身份</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/docks/speakers.py" line="55" />
+        <location filename="../../desktop/ui/docks/speakers.py" line="55"/>
         <source>Turns</source>
         <translation>发言</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/docks/speakers.py" line="80" />
+        <location filename="../../desktop/ui/docks/speakers.py" line="80"/>
         <source>%1 (moderator)</source>
         <translation>%1（主持人）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/docks/speakers.py" line="86" />
+        <location filename="../../desktop/ui/docks/speakers.py" line="86"/>
         <source>Narration</source>
         <translation>旁白</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/docks/speakers.py" line="115" />
+        <location filename="../../desktop/ui/docks/speakers.py" line="115"/>
         <source>%1 of %2 turns shown</source>
         <translation>显示 %1 / %2 段发言</translation>
     </message>
 </context>
 <context>
+    <name>TermDialog</name>
+    <message>
+        <location filename="../../desktop/ui/docks/glossary_term_dialog.py" line="26"/>
+        <source>Add glossary term</source>
+        <translation>添加术语</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/docks/glossary_term_dialog.py" line="30"/>
+        <source>&amp;Term</source>
+        <translation>术语(&amp;T)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/docks/glossary_term_dialog.py" line="30"/>
+        <source>&amp;Aliases (comma-separated)</source>
+        <translation>别名(逗号分隔)(&amp;A)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/docks/glossary_term_dialog.py" line="31"/>
+        <source>&amp;Pinyin</source>
+        <translation>拼音(&amp;P)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/docks/glossary_term_dialog.py" line="31"/>
+        <source>&amp;English</source>
+        <translation>英文(&amp;E)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/docks/glossary_term_dialog.py" line="32"/>
+        <source>&amp;Category</source>
+        <translation>类别(&amp;C)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/docks/glossary_term_dialog.py" line="32"/>
+        <source>&amp;Definition</source>
+        <translation>释义(&amp;D)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/docks/glossary_term_dialog.py" line="33"/>
+        <source>&amp;Notes</source>
+        <translation>备注(&amp;N)</translation>
+    </message>
+</context>
+<context>
     <name>TranscriptView</name>
     <message>
-        <location filename="../../desktop/ui/transcript_view.py" line="102" />
+        <location filename="../../desktop/ui/transcript_view.py" line="102"/>
         <source>Question %1</source>
         <translation>问题 %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/transcript_view.py" line="347" />
+        <location filename="../../desktop/ui/transcript_view.py" line="347"/>
         <source>no role given</source>
         <translation>未注明身份</translation>
     </message>
