@@ -64,6 +64,8 @@ class ActionId(StrEnum):
     TOGGLE_GLOSSARY = "glossary.toggle_marks"
     ADD_TERM = "glossary.add_term"
     OPEN_TERM = "glossary.open_term"
+    EDIT_TERM = "glossary.edit_term"
+    RESET_TERM = "glossary.reset_term"
     REMOVE_TERM = "glossary.remove_term"
     FOCUS_GLOSSARY = "glossary.focus"
     SUGGEST_TERMS = "glossary.suggest"
@@ -212,6 +214,10 @@ SPECS: dict[ActionId, ActionSpec] = {
                             "Shift+G", GLOSSARY_MENU,
                             QT_TRANSLATE_NOOP("Actions", "Show the glossary entry of the marked "
                                               "term under the text cursor")),
+    A.EDIT_TERM: ActionSpec(QT_TRANSLATE_NOOP("Actions", "&Edit term…"), "Shift+T",
+                            GLOSSARY_MENU),
+    A.RESET_TERM: ActionSpec(QT_TRANSLATE_NOOP("Actions", "Reset term to the &built-in text"),
+                             None, GLOSSARY_MENU),
     A.REMOVE_TERM: ActionSpec(QT_TRANSLATE_NOOP("Actions", "&Remove term"), None, GLOSSARY_MENU),
     A.FOCUS_GLOSSARY: ActionSpec(QT_TRANSLATE_NOOP("Actions", "Go to the glossary panel"),
                                  "Ctrl+5", GLOSSARY_MENU),

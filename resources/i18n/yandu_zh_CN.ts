@@ -4,287 +4,297 @@
 <context>
     <name>Actions</name>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="146"/>
+        <location filename="../../desktop/ui/actions.py" line="148"/>
         <source>&amp;Import…</source>
         <translation>导入(&amp;I)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="147"/>
+        <location filename="../../desktop/ui/actions.py" line="149"/>
         <source>Import transcripts into the study</source>
         <translation>将文字稿导入研究库</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="148"/>
+        <location filename="../../desktop/ui/actions.py" line="150"/>
         <source>&amp;Export…</source>
         <translation>导出(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="149"/>
+        <location filename="../../desktop/ui/actions.py" line="151"/>
         <source>Export the notes to a file</source>
         <translation>把笔记导出为文件</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="150"/>
+        <location filename="../../desktop/ui/actions.py" line="152"/>
         <source>&amp;Print…</source>
         <translation>打印(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="152"/>
+        <location filename="../../desktop/ui/actions.py" line="154"/>
         <source>Export to P&amp;DF…</source>
         <translation>导出为 PDF(&amp;D)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="153"/>
+        <location filename="../../desktop/ui/actions.py" line="155"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="155"/>
+        <location filename="../../desktop/ui/actions.py" line="157"/>
         <source>&amp;Undo</source>
         <translation>撤销(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="156"/>
+        <location filename="../../desktop/ui/actions.py" line="158"/>
         <source>&amp;Redo</source>
         <translation>重做(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="158"/>
+        <location filename="../../desktop/ui/actions.py" line="160"/>
         <source>&amp;Search…</source>
         <translation>搜索(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="159"/>
+        <location filename="../../desktop/ui/actions.py" line="161"/>
         <source>Next search result</source>
         <translation>下一个搜索结果</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="161"/>
+        <location filename="../../desktop/ui/actions.py" line="163"/>
         <source>Previous search result</source>
         <translation>上一个搜索结果</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="163"/>
+        <location filename="../../desktop/ui/actions.py" line="165"/>
         <source>&amp;Annotate selection…</source>
         <translation>批注所选文字(&amp;A)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="164"/>
+        <location filename="../../desktop/ui/actions.py" line="166"/>
         <source>Write a note on the selected text</source>
         <translation>为所选文字写批注</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="165"/>
+        <location filename="../../desktop/ui/actions.py" line="167"/>
         <source>&amp;Edit annotation…</source>
         <translation>编辑批注(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="166"/>
+        <location filename="../../desktop/ui/actions.py" line="168"/>
         <source>&amp;Delete annotation</source>
         <translation>删除批注(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="168"/>
+        <location filename="../../desktop/ui/actions.py" line="170"/>
         <source>Next turn</source>
         <translation>下一段发言</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="169"/>
+        <location filename="../../desktop/ui/actions.py" line="171"/>
         <source>Previous turn</source>
         <translation>上一段发言</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="170"/>
+        <location filename="../../desktop/ui/actions.py" line="172"/>
         <source>Next section</source>
         <translation>下一个问题</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="171"/>
+        <location filename="../../desktop/ui/actions.py" line="173"/>
         <source>Previous section</source>
         <translation>上一个问题</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="172"/>
+        <location filename="../../desktop/ui/actions.py" line="174"/>
         <source>Next annotation</source>
         <translation>下一条批注</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="173"/>
+        <location filename="../../desktop/ui/actions.py" line="175"/>
         <source>Previous annotation</source>
         <translation>上一条批注</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="175"/>
+        <location filename="../../desktop/ui/actions.py" line="177"/>
         <source>&amp;Back</source>
         <translation>后退(&amp;B)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="176"/>
+        <location filename="../../desktop/ui/actions.py" line="178"/>
         <source>&amp;Forward</source>
         <translation>前进(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="177"/>
+        <location filename="../../desktop/ui/actions.py" line="179"/>
         <source>Switch reading / compare view</source>
         <translation>切换阅读 / 对比视图</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="179"/>
+        <location filename="../../desktop/ui/actions.py" line="181"/>
         <source>Show all speakers</source>
         <translation>显示全部发言人</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="180"/>
+        <location filename="../../desktop/ui/actions.py" line="182"/>
         <source>Show narration</source>
         <translation>显示旁白</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="182"/>
+        <location filename="../../desktop/ui/actions.py" line="184"/>
         <source>Zoom in</source>
         <translation>放大</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="183"/>
+        <location filename="../../desktop/ui/actions.py" line="185"/>
         <source>Zoom out</source>
         <translation>缩小</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="184"/>
+        <location filename="../../desktop/ui/actions.py" line="186"/>
         <source>Go to the transcript</source>
         <translation>转到文字稿</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="186"/>
+        <location filename="../../desktop/ui/actions.py" line="188"/>
         <source>Go to the documents panel</source>
         <translation>转到文档面板</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="188"/>
+        <location filename="../../desktop/ui/actions.py" line="190"/>
         <source>Go to the speakers panel</source>
         <translation>转到发言人面板</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="190"/>
+        <location filename="../../desktop/ui/actions.py" line="192"/>
         <source>Go to the annotations panel</source>
         <translation>转到批注面板</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="193"/>
+        <location filename="../../desktop/ui/actions.py" line="195"/>
         <source>Go to the search results</source>
         <translation>转到搜索结果</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="194"/>
+        <location filename="../../desktop/ui/actions.py" line="196"/>
         <source>Interface in English</source>
         <translation>界面使用英文 (English)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="196"/>
+        <location filename="../../desktop/ui/actions.py" line="198"/>
         <source>Interface in Chinese (中文)</source>
         <translation>界面使用中文</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="198"/>
+        <location filename="../../desktop/ui/actions.py" line="200"/>
         <source>&amp;Rename speaker…</source>
         <translation>重命名发言人(&amp;R)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="199"/>
+        <location filename="../../desktop/ui/actions.py" line="201"/>
         <source>&amp;Merge speaker into…</source>
         <translation>合并发言人到(&amp;M)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="201"/>
+        <location filename="../../desktop/ui/actions.py" line="203"/>
         <source>Set r&amp;ole…</source>
         <translation>设置身份(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="202"/>
+        <location filename="../../desktop/ui/actions.py" line="204"/>
         <source>Set &amp;colour…</source>
         <translation>设置颜色(&amp;C)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="203"/>
+        <location filename="../../desktop/ui/actions.py" line="205"/>
         <source>Toggle m&amp;oderator</source>
         <translation>切换主持人(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="205"/>
+        <location filename="../../desktop/ui/actions.py" line="207"/>
         <source>Make &amp;narration</source>
         <translation>改为旁白(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="206"/>
+        <location filename="../../desktop/ui/actions.py" line="208"/>
         <source>Mark glossary terms</source>
         <translation>标出术语</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="208"/>
+        <location filename="../../desktop/ui/actions.py" line="210"/>
         <source>Add &amp;term from selection…</source>
         <translation>将所选文字加为术语(&amp;T)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="210"/>
+        <location filename="../../desktop/ui/actions.py" line="212"/>
         <source>Add the selected text to the glossary</source>
         <translation>把所选文字加入术语表</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="211"/>
+        <location filename="../../desktop/ui/actions.py" line="213"/>
         <source>&amp;Open the term at the cursor</source>
         <translation>打开光标处的术语(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="213"/>
+        <location filename="../../desktop/ui/actions.py" line="215"/>
         <source>Show the glossary entry of the marked term under the text cursor</source>
         <translation>显示光标处所标术语的词条</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="215"/>
+        <location filename="../../desktop/ui/actions.py" line="217"/>
+        <source>&amp;Edit term…</source>
+        <translation>编辑术语(&amp;E)…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/actions.py" line="219"/>
+        <source>Reset term to the &amp;built-in text</source>
+        <translation>恢复为内置释义(&amp;B)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/actions.py" line="221"/>
         <source>&amp;Remove term</source>
         <translation>删除术语(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="216"/>
+        <location filename="../../desktop/ui/actions.py" line="222"/>
         <source>Go to the glossary panel</source>
         <translation>转到术语面板</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="218"/>
+        <location filename="../../desktop/ui/actions.py" line="224"/>
         <source>&amp;Suggest terms from this document</source>
         <translation>从本文档推荐术语(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="220"/>
+        <location filename="../../desktop/ui/actions.py" line="226"/>
         <source>&amp;Accept suggestion</source>
         <translation>采纳推荐(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="222"/>
+        <location filename="../../desktop/ui/actions.py" line="228"/>
         <source>&amp;Dismiss suggestion</source>
         <translation>忽略推荐(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="224"/>
+        <location filename="../../desktop/ui/actions.py" line="230"/>
         <source>&amp;Keyboard shortcuts</source>
         <translation>键盘快捷键(&amp;K)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="225"/>
+        <location filename="../../desktop/ui/actions.py" line="231"/>
         <source>&amp;Change shortcuts…</source>
         <translation>修改快捷键(&amp;C)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="226"/>
+        <location filename="../../desktop/ui/actions.py" line="232"/>
         <source>&amp;About Yandu</source>
         <translation>关于研读(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="230"/>
+        <location filename="../../desktop/ui/actions.py" line="236"/>
         <source>Show or hide speaker %1</source>
         <translation>显示或隐藏发言人 %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="232"/>
+        <location filename="../../desktop/ui/actions.py" line="238"/>
         <source>Show only speaker %1</source>
         <translation>只显示发言人 %1</translation>
     </message>
@@ -568,7 +578,7 @@
     </message>
     <message>
         <location filename="../../desktop/ui/docks/glossary_dock.py" line="108"/>
-        <location filename="../../desktop/ui/docks/glossary_dock.py" line="305"/>
+        <location filename="../../desktop/ui/docks/glossary_dock.py" line="352"/>
         <source>Y accepts the chosen suggestion, X dismisses it.</source>
         <translation>按 Y 采纳所选推荐,按 X 忽略。</translation>
     </message>
@@ -584,27 +594,34 @@
     </message>
     <message>
         <location filename="../../desktop/ui/docks/glossary_dock.py" line="238"/>
+        <location filename="../../desktop/ui/docks/glossary_dock.py" line="271"/>
+        <location filename="../../desktop/ui/docks/glossary_dock.py" line="285"/>
         <source>Choose a term in the Glossary panel first.</source>
         <translation>请先在术语面板中选择一个术语。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/docks/glossary_dock.py" line="247"/>
+        <location filename="../../desktop/ui/docks/glossary_dock.py" line="246"/>
+        <source>Edit glossary term</source>
+        <translation>编辑术语</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/docks/glossary_dock.py" line="294"/>
         <source>No glossary term at the cursor.</source>
         <translation>光标处没有术语。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/docks/glossary_dock.py" line="272"/>
+        <location filename="../../desktop/ui/docks/glossary_dock.py" line="319"/>
         <source>Looking for candidate terms…</source>
         <translation>正在寻找候选术语…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/docks/glossary_dock.py" line="307"/>
+        <location filename="../../desktop/ui/docks/glossary_dock.py" line="354"/>
         <source>No new candidate terms here.</source>
         <translation>这里没有新的候选术语。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/docks/glossary_dock.py" line="320"/>
-        <location filename="../../desktop/ui/docks/glossary_dock.py" line="330"/>
+        <location filename="../../desktop/ui/docks/glossary_dock.py" line="367"/>
+        <location filename="../../desktop/ui/docks/glossary_dock.py" line="377"/>
         <source>Choose a suggestion in the Glossary panel first.</source>
         <translation>请先在术语面板中选择一条推荐。</translation>
     </message>
@@ -781,43 +798,43 @@
 <context>
     <name>Menus</name>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="132"/>
+        <location filename="../../desktop/ui/actions.py" line="134"/>
         <source>&amp;File</source>
         <extracomment>Used when the platform has no binding for the standard key.</extracomment>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="133"/>
+        <location filename="../../desktop/ui/actions.py" line="135"/>
         <source>&amp;Edit</source>
         <translation>编辑(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="134"/>
+        <location filename="../../desktop/ui/actions.py" line="136"/>
         <source>&amp;Annotate</source>
         <translation>批注(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="135"/>
+        <location filename="../../desktop/ui/actions.py" line="137"/>
         <source>&amp;Go</source>
         <translation>转到(&amp;G)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="136"/>
+        <location filename="../../desktop/ui/actions.py" line="138"/>
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="137"/>
+        <location filename="../../desktop/ui/actions.py" line="139"/>
         <source>&amp;Speakers</source>
         <translation>发言人(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="138"/>
+        <location filename="../../desktop/ui/actions.py" line="140"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="142"/>
+        <location filename="../../desktop/ui/actions.py" line="144"/>
         <source>&amp;Glossary</source>
         <extracomment>Made by the window on first use, before Help.</extracomment>
         <translation>术语(&amp;G)</translation>

@@ -179,3 +179,24 @@ def test_key_opens_the_entry_of_the_term_at_the_cursor(window, qtbot) -> None:
     window.view.setTextCursor(cursor)
     assert not window.glossary_dock.open_term_at_cursor()
     assert window.glossary_dock.current_term() == chosen  # nothing else chosen
+
+
+def test_editing_and_resetting_a_term_from_the_panel_are_undoable(window, qtbot) -> None:
+    _ready(window, qtbot)
+    term = glossary.find_term(window.db, "算力荒")
+    assert term is not None and term.builtin_key
+    window.glossary_dock.select_term(term.id)
+
+    window.actions[ActionId.EDIT_TERM].trigger()
+    dialog = window.glossary_dock.dialog
+    dialog.field("definition").setPlainText("我自己的释义")
+    dialog.accept()
+    assert glossary.get_term(window.db, term.id).definition == "我自己的释义"
+    assert window.history.undo_text == "Edit term"
+
+    window.actions[ActionId.RESET_TERM].trigger()
+    assert glossary.get_term(window.db, term.id).definition == term.definition
+    window.history.undo()
+    assert glossary.get_term(window.db, term.id).definition == "我自己的释义"
+    window.history.undo()
+    assert glossary.get_term(window.db, term.id).definition == term.definition

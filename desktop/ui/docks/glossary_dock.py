@@ -231,6 +231,53 @@ class GlossaryDock(QDockWidget):
         self.select_term(term.id)
         return True
 
+    def open_edit_term(self) -> TermDialog | None:
+        """Open the term editor on the chosen term; saving is one undoable step."""
+        term = self.current_term()
+        if term is None:
+            self.window.show_error(self.tr("Choose a term in the Glossary panel first."))
+            return None
+        values = {"term": term.term, "aliases": ", ".join(term.aliases),
+                  "pinyin": term.pinyin, "english": term.english, "category": term.category,
+                  "definition": term.definition, "notes": term.notes}
+        if self.dialog is not None:
+            self.dialog.close()
+        self.dialog = TermDialog(self.window, values, lambda v: self._edit(term, v))
+        self.dialog.setWindowTitle(self.tr("Edit glossary term"))
+        self.dialog.show()
+        self.dialog.field("definition").setFocus()
+        return self.dialog
+
+    def _edit(self, before: glossary.Term, values: dict[str, str]) -> bool:
+        try:
+            edit = glossary.EditTerm.of(
+                before, term=values["term"], aliases=values["aliases"].replace("，", ","),
+                definition=values["definition"], category=values["category"],
+                english=values["english"], pinyin=values["pinyin"], notes=values["notes"])
+            check_new_spellings(self.window.db, edit.after, except_id=before.id)
+        except YanduError as exc:
+            if self.dialog is not None:
+                self.dialog.show_error(str(exc))
+            return False
+        if edit.changes_anything and not self.window.run_command(edit):
+            return False
+        self.select_term(before.id)
+        return True
+
+    def reset_current(self) -> None:
+        """Put the chosen built-in term back to its built-in text (undoable)."""
+        term = self.current_term()
+        if term is None:
+            self.window.show_error(self.tr("Choose a term in the Glossary panel first."))
+            return
+        try:
+            command = glossary.ResetTerm.of(term)
+        except YanduError as exc:
+            self.window.show_error(str(exc))
+            return
+        self.window.run_command(command)
+        self.select_term(term.id)
+
     def remove_current(self) -> None:
         """Remove the chosen term (undoable)."""
         term = self.current_term()
@@ -370,6 +417,8 @@ def install_dock(window: MainWindow, controller) -> GlossaryDock:
     actions = window.actions
     actions[ActionId.ADD_TERM].triggered.connect(lambda _=False: dock.open_add_term())
     actions[ActionId.REMOVE_TERM].triggered.connect(lambda _=False: dock.remove_current())
+    actions[ActionId.EDIT_TERM].triggered.connect(lambda _=False: dock.open_edit_term())
+    actions[ActionId.RESET_TERM].triggered.connect(lambda _=False: dock.reset_current())
     actions[ActionId.OPEN_TERM].triggered.connect(lambda _=False: dock.open_term_at_cursor())
     actions[ActionId.FOCUS_GLOSSARY].triggered.connect(lambda _=False: dock.focus())
     actions[ActionId.SUGGEST_TERMS].triggered.connect(lambda _=False: dock.find_suggestions())
@@ -380,6 +429,7 @@ def install_dock(window: MainWindow, controller) -> GlossaryDock:
     dock.suggestion_list.addActions([actions[ActionId.ACCEPT_SUGGESTION],
                                      actions[ActionId.DISMISS_SUGGESTION]])
     dock.suggestion_list.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
-    dock.list.addActions([actions[ActionId.REMOVE_TERM]])
+    dock.list.addActions([actions[ActionId.EDIT_TERM], actions[ActionId.RESET_TERM],
+                          actions[ActionId.REMOVE_TERM]])
     window.view.addAction(actions[ActionId.ADD_TERM])
     return dock
