@@ -7,33 +7,69 @@ group) and none of the excluded ones. Folding (NFKC, simplified Chinese, case) m
 across punctuation; spaces in a query only mark words ("算力 荒" finds 算力荒); Latin
 words match whole (gpt4 does not find gpt4o).
 
-Ranking: hits where every term is a whole word as jieba cuts it come first, then those
-where a term is only part of a word (参数 in 模型参数量); each group is ordered by FTS5's
-bm25 over the gram index (see `search_index`). `SearchHit.score` is that bm25 value as
-FTS5 gives it (negative, lower is better) for whole-word hits, and 1 / (1 - bm25)
-(between 0 and 1) for the others, so that sorting by score gives the order of results.
+Order: hits where every term is a whole word as jieba cuts it come first, then those where
+a term is only part of a word (参数 in 模型参数量); each group in reading order — documents
+in the order they were added, then by place in the document (a note at the start of its
+passage, after a turn starting at the same place). A concordance reads best that way, and
+it lets the index stop early: turn ids are given in reading order at import, so each
+group is read from the FTS5 tables in rowid order and reading stops after `limit` hits,
+whatever the size of the study (ranking by bm25 would read every posting of a common
+word). `SearchHit.score` is the hit's place in that order (0 for the first).
 
-Only the returned page is read back and highlighted; match offsets are found on the
-folded text and mapped back through the fold map, so they land on the right characters
-even when folding changed lengths (㍿ -> 株式会社) or the text has astral characters.
+Highlights and the excerpt of a hit are worked out when first asked for (`matches`,
+`snippet`, `snippet_matches`), so a page of results costs only what is shown. Offsets are
+found on the folded text and mapped back through the fold map, so they land on the right
+characters even when folding changed lengths (㍿ -> 株式会社) or the text has astral
+characters.
 """
 
 from __future__ import annotations
 
 import bisect
+import functools
 import logging
 import sqlite3
-from collections.abc import Iterable, Sequence
-from dataclasses import asdict, dataclass
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass, field
 
 from sqlite_utils import Database
 
 from desktop.core import fts_query, kwic, search_index, search_matches, textnorm
-from desktop.core.fts_query import Query
+from desktop.core.fts_query import Query, Term
 
 log = logging.getLogger(__name__)
 
 KINDS = ("turn", "annotation")
+
+_Span = tuple[int, int]
+
+
+class _Text:
+    """The text a hit was found in, to work out its highlights and excerpt on demand.
+
+    A turn's speech is kept as the UTF-8 bytes SQLite holds and decoded when first asked
+    for: on a page of common-word hits, decoding the long turns they sit in cost more
+    than finding them.
+    """
+
+    __slots__ = ("terms", "_raw", "_text", "text_start", "headline", "headline_start")
+
+    def __init__(self, terms: tuple[Term, ...], text: str | bytes, text_start: int = 0,
+                 headline: str = "", headline_start: int = 0) -> None:
+        self.terms = terms
+        self._raw = text if isinstance(text, bytes) else None
+        self._text = text if isinstance(text, str) else None
+        self.text_start = text_start  # where the text starts in documents.text (0: a note)
+        self.headline = headline
+        self.headline_start = headline_start
+
+    @property
+    def text(self) -> str:
+        """The speech, or the note."""
+        if self._text is None:
+            self._text = self._raw.decode("utf-8", "replace")
+            self._raw = None
+        return self._text
 
 
 @dataclass(frozen=True)
@@ -46,35 +82,71 @@ class SearchHit:
     turn_id: int | None
     annotation_id: str | None
     speaker: str | None
-    score: float  # lower is better: bm25 for whole-word hits, 0 < score <= 1 after them
-    # (start, end) code points into documents.text (turns) or into the note (annotations)
-    matches: tuple[tuple[int, int], ...]
-    snippet: str
-    snippet_matches: tuple[tuple[int, int], ...]
+    score: float  # the hit's place in the results: 0 for the first, lower is earlier
     whole_word: bool = True  # every term matched as a whole jieba word
+    source: _Text | None = field(default=None, repr=False, compare=False)
+
+    @functools.cached_property
+    def _found(self) -> tuple[tuple[_Span, ...], tuple[_Span, ...]]:
+        """The matches in the speech (or note) and in the headline, local offsets."""
+        if self.source is None:
+            return (), ()
+        src = self.source
+        local = search_matches.find_matches(src.text, src.terms)
+        in_headline = search_matches.find_matches(src.headline, src.terms) if src.headline else ()
+        return local, in_headline
+
+    @functools.cached_property
+    def matches(self) -> tuple[_Span, ...]:
+        """(start, end) code points into documents.text (turns) or into the note (annotations)."""
+        local, in_headline = self._found
+        if self.source is None or self.kind != "turn":
+            return local
+        src = self.source
+        return tuple(sorted([(s + src.headline_start, e + src.headline_start)
+                             for s, e in in_headline]
+                            + [(s + src.text_start, e + src.text_start) for s, e in local]))
+
+    @functools.cached_property
+    def _excerpt(self) -> tuple[str, tuple[_Span, ...]]:
+        if self.source is None:
+            return "", ()
+        local, in_headline = self._found
+        # The excerpt comes from the speech, or from the headline when only it matched.
+        if in_headline and not local:
+            return kwic.snippet(self.source.headline, in_headline)
+        return kwic.snippet(self.source.text, local)
+
+    @property
+    def snippet(self) -> str:
+        """A one-line excerpt around the first match (see `kwic.snippet`)."""
+        return self._excerpt[0]
+
+    @property
+    def snippet_matches(self) -> tuple[_Span, ...]:
+        """(start, end) code points of the matches inside `snippet`."""
+        return self._excerpt[1]
 
     def as_dict(self) -> dict:
         """The hit as plain JSON-ready values."""
-        data = asdict(self)
-        data["matches"] = [list(m) for m in self.matches]
-        data["snippet_matches"] = [list(m) for m in self.snippet_matches]
-        return data
-
-
-@dataclass(frozen=True)
-class _Candidate:
-    key: int | str  # turn id or annotation id
-    whole_word: bool
-    bm25: float
-
-    @property
-    def score(self) -> float:
-        return self.bm25 if self.whole_word else 1.0 / (1.0 - self.bm25)
+        return {
+            "kind": self.kind,
+            "document_id": self.document_id,
+            "document_title": self.document_title,
+            "turn_id": self.turn_id,
+            "annotation_id": self.annotation_id,
+            "speaker": self.speaker,
+            "score": self.score,
+            "matches": [list(m) for m in self.matches],
+            "snippet": self.snippet,
+            "snippet_matches": [list(m) for m in self.snippet_matches],
+            "whole_word": self.whole_word,
+        }
 
 
 @dataclass(frozen=True)
 class _Source:
-    """The FTS tables of one kind of hit and how they point at their rows."""
+    """The FTS tables of one kind of hit."""
 
     words: str
     chars: str
@@ -83,6 +155,21 @@ class _Source:
 
 _TURNS = _Source("turn_index", "turn_chars", "rowid")
 _NOTES = _Source("annotation_index", "annotation_chars", "annotation_id")
+
+
+@dataclass(frozen=True)
+class _Found:
+    """A hit before it is numbered: where it sorts, and what it is made of."""
+
+    whole_word: bool
+    document_id: int
+    offset: int  # where the turn or the noted passage starts in the document
+    kind_order: int  # a turn before a note at the same place
+    hit: dict
+
+    def order(self) -> tuple[bool, int, int, int]:
+        """Whole-word hits first, then reading order."""
+        return (not self.whole_word, self.document_id, self.offset, self.kind_order)
 
 
 def search(
@@ -94,7 +181,10 @@ def search(
     kinds: Iterable[str] = KINDS,
     limit: int = 100,
 ) -> list[SearchHit]:
-    """The best `limit` hits for `query`, best first; never raises for any query text."""
+    """The first `limit` hits for `query`: whole-word hits first, each group in reading order.
+
+    Never raises for any query text.
+    """
     parsed = fts_query.parse(query or "")
     if parsed is None or limit <= 0:
         return []
@@ -103,19 +193,15 @@ def search(
     if filters is None:
         return []
     kinds = (kinds,) if isinstance(kinds, str) else tuple(kinds)
-    found: list[tuple[str, _Candidate]] = []
-    for kind, source in (("turn", _TURNS), ("annotation", _NOTES)):
-        if kind in kinds:
-            found += [
-                (kind, c) for c in _candidates(db, source, parsed, filters.sql(kind), limit)
-            ]
-    found.sort(key=lambda item: item[1].score)
-    found = found[:limit]
-    turns = _turn_hits(db, parsed, [c for kind, c in found if kind == "turn"])
-    notes = _annotation_hits(db, parsed, [c for kind, c in found if kind == "annotation"])
-    by_key = {("turn", h.turn_id): h for h in turns}
-    by_key.update({("annotation", h.annotation_id): h for h in notes})
-    return [by_key[(kind, c.key)] for kind, c in found if (kind, c.key) in by_key]
+    terms = parsed.positive_terms()
+    found: list[_Found] = []
+    if "turn" in kinds:
+        found += _turn_hits(db, terms, _turn_candidates(db, parsed, filters, limit))
+    if "annotation" in kinds and _has_notes(db):
+        found += _annotation_hits(db, terms, _note_candidates(db, parsed, filters, limit))
+    found.sort(key=_Found.order)
+    return [SearchHit(score=float(rank), whole_word=f.whole_word, **f.hit)
+            for rank, f in enumerate(found[:limit])]
 
 
 def count(
@@ -137,12 +223,10 @@ def count(
     total = 0
     kinds = (kinds,) if isinstance(kinds, str) else tuple(kinds)
     for kind, source in (("turn", _TURNS), ("annotation", _NOTES)):
-        if kind not in kinds:
+        if kind not in kinds or (kind == "annotation" and not _has_notes(db)):
             continue
         where, params = filters.sql(kind)
-        sql = (
-            f"SELECT count(*) FROM {source.chars} WHERE {source.chars} MATCH ?{where}"
-        )
+        sql = f"SELECT count(*) FROM {source.chars} WHERE {source.chars} MATCH ?{where}"
         rows = _run(db, sql, [parsed.chars_expr(), *params])
         total += rows[0][0] if rows else 0
     return total
@@ -152,10 +236,12 @@ def count(
 class _Filters:
     document_id: int | None
     speaker_ids: tuple[int, ...] | None
+    # Turn ids of the document's first and last turns: every turn of it lies between.
+    turn_range: tuple[int, int] | None = None
 
     @classmethod
     def build(cls, db: Database, document_id: int | None, speaker: str | None) -> _Filters | None:
-        """The filters, or None when they can match nothing (no such speaker)."""
+        """The filters, or None when they can match nothing (no such speaker or document)."""
         speaker_ids = None
         if speaker is not None:
             wanted = textnorm.fold(fts_query.clean(speaker)).strip()
@@ -169,7 +255,16 @@ class _Filters:
             )
             if not speaker_ids:
                 return None
-        return cls(document_id, speaker_ids)
+        turn_range = None
+        if document_id is not None:
+            # Turn ids follow the turns' order (they are stored in order at import), so
+            # the first and last turn bound them; the position index finds both at once.
+            ends = [db.execute(f"SELECT id FROM turns WHERE document_id = ? "
+                               f"ORDER BY position {way} LIMIT 1", [document_id]).fetchone()
+                    for way in ("ASC", "DESC")]
+            if ends[0] is not None and ends[1] is not None:
+                turn_range = (min(ends[0][0], ends[1][0]), max(ends[0][0], ends[1][0]))
+        return cls(document_id, speaker_ids, turn_range)
 
     def sql(self, kind: str) -> tuple[str, list]:
         """Extra WHERE conditions (each starting with AND) on the FTS row key, and params."""
@@ -196,6 +291,32 @@ class _Filters:
             params += self.speaker_ids
         return "".join(f" AND {w}" for w in where), params
 
+    def turn_sql(self, words: bool) -> tuple[str, list]:
+        """Conditions on a turn table's rowid (the word index if `words`, else the gram
+        index) that keep an in-order scan streaming.
+
+        Checked row by row (a primary-key lookup each) rather than as an IN list, which
+        SQLite would build in full before the first row; the document's id range lets
+        FTS5 skip the other documents' postings.
+        """
+        where: list[str] = []
+        params: list = []
+        checks: list[str] = []
+        if self.turn_range is not None:
+            where.append("rowid BETWEEN ? AND ?")
+            params += self.turn_range
+        if self.document_id is not None:
+            checks.append("t.document_id = ?")
+            params.append(self.document_id)
+        if self.speaker_ids is not None:
+            checks.append(f"t.speaker_id IN ({','.join('?' * len(self.speaker_ids))})")
+            params += self.speaker_ids
+        if checks:
+            table = "turn_index" if words else "turn_chars"
+            where.append(f"EXISTS (SELECT 1 FROM turns t WHERE t.id = {table}.rowid AND "
+                         + " AND ".join(checks) + ")")
+        return "".join(f" AND {w}" for w in where), params
+
 
 def _run(db: Database, sql: str, params: Sequence) -> list[tuple]:
     try:
@@ -207,26 +328,93 @@ def _run(db: Database, sql: str, params: Sequence) -> list[tuple]:
         return []
 
 
-def _candidates(
-    db: Database, source: _Source, query: Query, filters: tuple[str, list], limit: int
-) -> list[_Candidate]:
-    """The best `limit` rows: whole-word hits first, each group by bm25 over grams."""
-    where, params = filters
+def _has_notes(db: Database) -> bool:
+    """Whether the study has any annotation (most have none while being read first)."""
+    return db.execute("SELECT 1 FROM annotations LIMIT 1").fetchone() is not None
+
+
+def _rowids(db: Database, words: bool, expr: str, filters: _Filters) -> Iterator[int]:
+    """Turn ids matching `expr` in the word or the gram index, ascending, read only as far
+    as they are used."""
+    where, params = filters.turn_sql(words)
+    source = _TURNS
+    sql = (f"SELECT rowid FROM {source.words} WHERE {source.words} MATCH ?{where}" if words
+           else f"SELECT rowid FROM {source.chars} WHERE {source.chars} MATCH ?{where}")
+    cursor = db.conn.execute(sql + " ORDER BY rowid", [expr, *params])
+    try:
+        while rows := cursor.fetchmany(64):
+            for (rowid,) in rows:
+                yield rowid
+    finally:
+        cursor.close()
+
+
+def _turn_candidates(
+    db: Database, query: Query, filters: _Filters, limit: int
+) -> list[tuple[int, bool]]:
+    """(turn id, whole word) of the first `limit` turn hits, whole-word hits first.
+
+    Walks the gram hits in reading order beside the word-index hits (also in order): a
+    gram hit that the word index has too is a whole-word hit. Stops at `limit` whole-word
+    hits; the part-word hits met on the way fill what is left.
+    """
+    words_expr = query.words_expr()
+    whole: list[int] = []
+    partial: list[int] = []
+    grams = _rowids(db, False, query.chars_expr(), filters)
+    words: Iterator[int] | None = None  # opened at the first gram hit
+    word = -1  # the word-index hit at or after the current gram hit; None past the last
+    try:
+        for rowid in grams:
+            if words is None and words_expr is not None:
+                words = _rowids(db, True, words_expr, filters)
+            while word is not None and word < rowid and words is not None:
+                word = next(words, None)
+            if word == rowid:
+                whole.append(rowid)
+                if len(whole) >= limit:
+                    break
+            elif len(partial) < limit:
+                partial.append(rowid)
+    except sqlite3.OperationalError as exc:
+        # The expressions are built from quoted tokens only, so this is not expected; a
+        # query must still never break the caller.
+        log.warning("search query failed: %s", exc)
+        return []
+    finally:
+        grams.close()
+        if words is not None:
+            words.close()
+    return [(t, True) for t in whole] + [(t, False) for t in partial[: limit - len(whole)]]
+
+
+def _note_candidates(
+    db: Database, query: Query, filters: _Filters, limit: int
+) -> list[tuple[str, bool]]:
+    """(annotation id, whole word) of the first `limit` note hits, whole-word hits first."""
+    where, params = filters.sql("annotation")
+    source = _NOTES
     words_expr = query.words_expr()
     whole = "0"
     whole_params: list[str] = []
     if words_expr is not None:
-        # Evaluated once into a temporary index, then a lookup per gram hit.
-        whole = (f"+{source.key} IN "
+        # Notes are few next to turns: the whole-word set is built once, then looked up.
+        whole = (f"c.{source.key} IN "
                  f"(SELECT {source.key} FROM {source.words} WHERE {source.words} MATCH ?)")
         whole_params = [words_expr]
     sql = (
-        f"SELECT {source.key}, bm25({source.chars}) AS score, {whole} AS whole "
-        f"FROM {source.chars} WHERE {source.chars} MATCH ?{where} "
-        "ORDER BY whole DESC, score LIMIT ?"
+        f"SELECT c.{source.key}, {whole} AS whole FROM {source.chars} c "
+        f"JOIN annotations a ON a.id = c.{source.key} "
+        f"WHERE {source.chars} MATCH ?{where} "
+        "ORDER BY whole DESC, a.document_id, a.start, a.id LIMIT ?"
     )
     rows = _run(db, sql, [*whole_params, query.chars_expr(), *params, limit])
-    return [_Candidate(key, bool(whole_hit), score) for key, score, whole_hit in rows]
+    return [(key, bool(whole_hit)) for key, whole_hit in rows]
+
+
+def _is_utf8(db: Database) -> bool:
+    """Whether the study stores text as UTF-8 (SQLite's default; set when it is created)."""
+    return db.execute("PRAGMA encoding").fetchone()[0] == "UTF-8"
 
 
 def _rows_by_id(db: Database, sql: str, ids: list) -> dict:
@@ -239,84 +427,56 @@ def _rows_by_id(db: Database, sql: str, ids: list) -> dict:
     return rows
 
 
-def _turn_hits(db: Database, query: Query, found: list[_Candidate]) -> list[SearchHit]:
+def _turn_hits(
+    db: Database, terms: tuple[Term, ...], found: list[tuple[int, bool]]
+) -> list[_Found]:
     if not found:
         return []
     by_id = _rows_by_id(
         db,
-        "SELECT t.id, t.document_id, d.title, s.name, t.text, t.text_start, t.headline, "
-        "t.headline_start FROM turns t JOIN documents d ON d.id = t.document_id "
+        "SELECT t.id, t.document_id, d.title, s.name, t.start, "
+        # Bytes, decoded only if the hit's highlights are asked for (see `_Text`); a
+        # study is UTF-8 unless made elsewhere, and then the text comes as text.
+        + ("CAST(t.text AS BLOB)" if _is_utf8(db) else "t.text") + ", t.text_start, "
+        "t.headline, t.headline_start FROM turns t JOIN documents d ON d.id = t.document_id "
         "LEFT JOIN speakers s ON s.id = t.speaker_id WHERE t.id IN ({marks})",
-        [c.key for c in found],
+        [key for key, _ in found],
     )
-    terms = query.positive_terms()
     hits = []
-    for c in found:
-        row = by_id.get(c.key)
+    for key, whole in found:
+        row = by_id.get(key)
         if row is None:  # an index row without its turn: skip rather than fail
             continue
-        turn_id, doc_id, title, speaker, text, text_start, headline, headline_start = row
-        local = search_matches.find_matches(text, terms)
-        in_headline = search_matches.find_matches(headline, terms) if headline else ()
-        # The excerpt comes from the speech, or from the headline when only it matched.
-        excerpt, excerpt_matches = (
-            kwic.snippet(headline, in_headline) if in_headline and not local
-            else kwic.snippet(text, local)
-        )
-        matches = sorted([(s + headline_start, e + headline_start) for s, e in in_headline]
-                         + [(s + text_start, e + text_start) for s, e in local])
-        hits.append(
-            SearchHit(
-                kind="turn",
-                document_id=doc_id,
-                document_title=title,
-                turn_id=turn_id,
-                annotation_id=None,
-                speaker=speaker,
-                score=c.score,
-                matches=tuple(matches),
-                snippet=excerpt,
-                snippet_matches=excerpt_matches,
-                whole_word=c.whole_word,
-            )
-        )
+        turn_id, doc_id, title, speaker, start, text, text_start, headline, headline_start = row
+        hit = {"kind": "turn", "document_id": doc_id, "document_title": title,
+               "turn_id": turn_id, "annotation_id": None, "speaker": speaker,
+               "source": _Text(terms, text, text_start, headline, headline_start)}
+        hits.append(_Found(whole, doc_id, start, 0, hit))
     return hits
 
 
-def _annotation_hits(db: Database, query: Query, found: list[_Candidate]) -> list[SearchHit]:
+def _annotation_hits(
+    db: Database, terms: tuple[Term, ...], found: list[tuple[str, bool]]
+) -> list[_Found]:
     if not found:
         return []
     by_id = _rows_by_id(
         db,
         "SELECT a.id, a.document_id, d.title, a.start, a.note FROM annotations a "
         "JOIN documents d ON d.id = a.document_id WHERE a.id IN ({marks})",
-        [c.key for c in found],
+        [key for key, _ in found],
     )
     speakers = _speakers_at(db, {(row[1], row[3]) for row in by_id.values()})
-    terms = query.positive_terms()
     hits = []
-    for c in found:
-        row = by_id.get(c.key)
+    for key, whole in found:
+        row = by_id.get(key)
         if row is None:
             continue
         ann_id, doc_id, title, start, note = row
-        local = search_matches.find_matches(note, terms)
-        excerpt, excerpt_matches = kwic.snippet(note, local)
-        hits.append(
-            SearchHit(
-                kind="annotation",
-                document_id=doc_id,
-                document_title=title,
-                turn_id=None,
-                annotation_id=ann_id,
-                speaker=speakers.get((doc_id, start)),
-                score=c.score,
-                matches=local,
-                snippet=excerpt,
-                snippet_matches=excerpt_matches,
-                whole_word=c.whole_word,
-            )
-        )
+        hit = {"kind": "annotation", "document_id": doc_id, "document_title": title,
+               "turn_id": None, "annotation_id": ann_id,
+               "speaker": speakers.get((doc_id, start)), "source": _Text(terms, note)}
+        hits.append(_Found(whole, doc_id, start, 1, hit))
     return hits
 
 
