@@ -39,7 +39,6 @@ from desktop.ui.docks.annotations import AnnotationsDock
 from desktop.ui.docks.documents import DocumentsDock
 from desktop.ui.docks.search import SearchDock
 from desktop.ui.docks.speakers import SpeakersDock
-from desktop.ui.export_dialog import export_pdf, open_export_dialog, print_notes
 from desktop.ui.glossary_layer import install_glossary
 from desktop.ui.markdown_note import render_note
 from desktop.ui.navigation import JumpHistory, Place
@@ -171,12 +170,31 @@ class MainWindow(AnnotationsMixin, NavigationMixin, SpeakersMixin, FilterMixin, 
 
     # ---- actions and menus ----------------------------------------------------------
 
+    # The exporters (and the libraries they use) load on first use, not at start-up.
+    def open_export_dialog(self) -> None:
+        """File > Export: choose a format and what to export."""
+        from desktop.ui.export_dialog import open_export_dialog
+
+        open_export_dialog(self)
+
+    def print_notes(self) -> None:
+        """File > Print the notes."""
+        from desktop.ui.export_dialog import print_notes
+
+        print_notes(self)
+
+    def export_pdf(self) -> None:
+        """File > Export the notes to PDF."""
+        from desktop.ui.export_dialog import export_pdf
+
+        export_pdf(self)
+
     def _handlers(self) -> dict:
         a = ActionId
         handlers = {
             a.IMPORT: self.choose_import, a.QUIT: self.close,
-            a.EXPORT: lambda: open_export_dialog(self), a.PRINT: lambda: print_notes(self),
-            a.EXPORT_PDF: lambda: export_pdf(self),
+            a.EXPORT: self.open_export_dialog, a.PRINT: self.print_notes,
+            a.EXPORT_PDF: self.export_pdf,
             a.UNDO: self.undo, a.REDO: self.redo,
             a.FIND: self.focus_search, a.FIND_NEXT: lambda: self.step_hit(1),
             a.FIND_PREVIOUS: lambda: self.step_hit(-1),
@@ -333,8 +351,8 @@ class MainWindow(AnnotationsMixin, NavigationMixin, SpeakersMixin, FilterMixin, 
         hidden = set(read_ints(self.settings, f"{key}/hidden_speakers"))
         self.view.hidden_speakers = hidden
         self.view.show_narration = read_bool(self.settings, f"{key}/narration", True)
-        self.refresh_document()
         top = read_int(self.settings, f"{key}/top") if offset is None else offset
+        self.refresh_document(keep_scroll=False, near_offset=top)
         if top is not None:
             self.view.scroll_to_offset(top, top=True)
         self.settings.setValue("document", info.id)
@@ -343,16 +361,21 @@ class MainWindow(AnnotationsMixin, NavigationMixin, SpeakersMixin, FilterMixin, 
         self.document_opened.emit(info.id)
         return True
 
-    def refresh_document(self, *, keep_scroll: bool = True) -> None:
-        """Reload turns, speakers and sections of the open document (after an edit)."""
+    def refresh_document(self, *, keep_scroll: bool = True,
+                         near_offset: int | None = None) -> None:
+        """Reload turns, speakers and sections of the open document (after an edit).
+
+        The view is written first around the place the reader keeps (or `near_offset`).
+        """
         if self.document_id is None:
             return
         top = self.view.top_offset() if keep_scroll and self.view.turns else None
+        near = top if top is not None else near_offset
         self.turns = library.turns(self.db, self.document_id)
         self.speakers = library.speakers(self.db, self.document_id)
         self.sections = library.sections(self.db, self.document_id)
         self.view.load(self.document_id, self.turns, self.speakers, self.sections,
-                       self._headline_starts())
+                       self._headline_starts(), near_offset=near)
         self._compare_stale = True
         if self.stack.currentIndex() == COMPARE:
             self._refresh_compare()

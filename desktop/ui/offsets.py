@@ -81,6 +81,13 @@ class OffsetMap:
         self._qt_starts.append(span.qt_start)
         self._first_blocks.append(span.first_block)
 
+    def span_of_turn(self, index: int) -> TurnSpan | None:
+        """The span of turn `index`, when that turn is in the map."""
+        if not self.spans:
+            return None
+        i = index - self.spans[0].index  # spans hold consecutive turns
+        return self.spans[i] if 0 <= i < len(self.spans) else None
+
     def span_at_doc(self, offset: int) -> TurnSpan | None:
         """The turn whose speech contains (or ends at) document offset `offset`."""
         i = bisect.bisect_right(self._doc_starts, offset) - 1

@@ -78,88 +78,135 @@ def make_formats(palette: QPalette) -> dict:
             "palette": palette}
 
 
+class DocumentWriter:
+    """Writes a document's turns into a QTextDocument in order, in as many steps as wanted.
+
+    Writing can start at any turn (`start`): a screenful where the reader is can be
+    painted at once and the whole document written afterwards. Spans and sections carry
+    absolute turn indexes either way.
+    """
+
+    def __init__(self, doc: QTextDocument, turns: Sequence[Turn],
+                 speakers: Mapping[int, Speaker], sections: Sequence[Section], fmts: dict,
+                 question: str, headline_starts: Sequence[int] | None = None,
+                 start: int = 0) -> None:
+        self.doc = doc
+        self.turns = turns
+        self.speakers = speakers
+        self.sections = sections
+        self.fmts = fmts
+        self.question = question
+        if headline_starts is not None and len(headline_starts) != len(turns):
+            headline_starts = None
+        self.headline_starts = headline_starts
+        self.offsets = OffsetMap()
+        self.offsets.headlines = OffsetMap()
+        self.section_blocks: list[SectionBlocks] = []
+        self.start = start
+        self.written = start  # turns[start:written] are in the document
+        self._section_pos = {s.id: i for i, s in enumerate(sections)}
+        self._current_section: int | None = None
+        self._names: dict[int, QTextCharFormat] = {}
+        for speaker in speakers.values():
+            name = QTextCharFormat()
+            name.setFontWeight(QFont.Weight.Bold)
+            name.setForeground(readable(speaker.colour, fmts["palette"]))
+            self._names[speaker.id] = name
+
+    @property
+    def done(self) -> bool:
+        """Whether every turn is written."""
+        return self.written >= len(self.turns)
+
+    def write(self, until: int) -> None:
+        """Append turns[written:until] (each after a spacer, sections with their header)."""
+        until = min(until, len(self.turns))
+        if until <= self.written:
+            return
+        doc, fmts, turns = self.doc, self.fmts, self.turns
+        cursor = QTextCursor(doc)
+        cursor.movePosition(QTextCursor.MoveOperation.End)
+        cursor.beginEditBlock()
+        # Hot loop (thousands of turns): formats made once, Qt methods bound once.
+        insert_block, insert_text = cursor.insertBlock, cursor.insertText
+        block_number, position = cursor.blockNumber, cursor.position
+        plain_block = QTextBlockFormat()
+        spacer, body, narration = fmts["spacer"], fmts["body"], fmts["narration"]
+        header, headline = fmts["header"], fmts["headline"]
+        names, speakers, sections = self._names, self.speakers, self.sections
+        headline_starts, headlines = self.headline_starts, self.offsets.headlines
+        section_blocks, section_pos = self.section_blocks, self._section_pos
+        add_span = self.offsets.add
+        first = self.written == self.start
+        if first:
+            cursor.setBlockCharFormat(spacer)
+        current_section = self._current_section
+        for index in range(self.written, until):
+            turn = turns[index]
+            opens_section = (turn.section_id is not None
+                             and turn.section_id != current_section)
+            if opens_section:
+                current_section = turn.section_id
+                number = section_pos.get(turn.section_id, 0)
+                if first:
+                    first = False
+                else:
+                    insert_block(plain_block, spacer)
+                start = block_number()
+                insert_block(plain_block, fmts["header_number"])
+                qt_start = position()
+                insert_text(self.question.replace("%1", str(number + 1)),
+                            fmts["header_number"])
+                title = sections[number].title if sections else ""
+                title_block = -1
+                if title and " ".join(title.split()) != " ".join(turn.text.split()):
+                    # The question is not the turn below: show it in the header.
+                    insert_text(HEADLINE_GAP + elide(title, 60), header)
+                elif title:
+                    # The question is the turn below; repeat it for when that is hidden.
+                    insert_block(plain_block, header)
+                    insert_text(elide(title, 120), header)
+                    title_block = block_number()
+                last = block_number() if title_block < 0 else title_block - 1
+                section_blocks.append(SectionBlocks(number, start, last, [], qt_start,
+                                                    title_block))
+            if section_blocks and turn.section_id == current_section:
+                section_blocks[-1].turn_indexes.append(index)
+            if first:
+                first = False
+            else:
+                insert_block(plain_block, spacer)
+            first_block = block_number()
+            speaker = speakers.get(turn.speaker_id) if turn.speaker_id else None
+            if speaker is not None:
+                insert_block(plain_block, body)
+                insert_text(speaker.name, names[speaker.id])
+                if turn.headline:
+                    insert_text(HEADLINE_GAP, headline)
+                    if headline_starts is not None and headline_starts[index] > 0:
+                        headlines.add(TurnSpan(index, headline_starts[index], turn.headline,
+                                               position(), block_number(), block_number()))
+                    insert_text(turn.headline, headline)
+                # The moderator's question opening a section reads as its header.
+                text_format = header if opens_section and speaker.is_moderator else body
+                insert_block(plain_block, text_format)
+            else:
+                text_format = narration
+                insert_block(plain_block, narration)
+            qt_start = position()
+            insert_text(turn.text, text_format)
+            add_span(TurnSpan(index, turn.text_start, turn.text, qt_start, first_block,
+                              block_number()))
+        cursor.endEditBlock()
+        self._current_section = current_section
+        self.written = until
+
+
 def fill_document(doc: QTextDocument, turns: Sequence[Turn], speakers: Mapping[int, Speaker],
                   sections: Sequence[Section], fmts: dict, question: str,
                   headline_starts: Sequence[int] | None = None,
                   ) -> tuple[OffsetMap, list[SectionBlocks]]:
     """Write every turn into `doc` (which must be empty); return the offset map and sections."""
-    offsets = OffsetMap()
-    headlines = offsets.headlines = OffsetMap()
-    if headline_starts is not None and len(headline_starts) != len(turns):
-        headline_starts = None
-    section_blocks: list[SectionBlocks] = []
-    cursor = QTextCursor(doc)
-    cursor.beginEditBlock()
-    section_pos = {s.id: i for i, s in enumerate(sections)}
-    # Hot loop (thousands of turns): formats made once, Qt methods bound once.
-    insert_block, insert_text = cursor.insertBlock, cursor.insertText
-    block_number, position = cursor.blockNumber, cursor.position
-    plain_block = QTextBlockFormat()
-    spacer, body, narration = fmts["spacer"], fmts["body"], fmts["narration"]
-    header, headline = fmts["header"], fmts["headline"]
-    names: dict[int, QTextCharFormat] = {}
-    for speaker in speakers.values():
-        name = QTextCharFormat()
-        name.setFontWeight(QFont.Weight.Bold)
-        name.setForeground(readable(speaker.colour, fmts["palette"]))
-        names[speaker.id] = name
-    add_span = offsets.add
-    cursor.setBlockCharFormat(spacer)
-    first = True
-    current_section = None
-    for index, turn in enumerate(turns):
-        opens_section = (turn.section_id is not None
-                         and turn.section_id != current_section)
-        if opens_section:
-            current_section = turn.section_id
-            number = section_pos.get(turn.section_id, 0)
-            if first:
-                first = False
-            else:
-                insert_block(plain_block, spacer)
-            start = block_number()
-            insert_block(plain_block, fmts["header_number"])
-            qt_start = position()
-            insert_text(question.replace("%1", str(number + 1)), fmts["header_number"])
-            title = sections[number].title if sections else ""
-            title_block = -1
-            if title and " ".join(title.split()) != " ".join(turn.text.split()):
-                # The question is not the turn below: show it in the header.
-                insert_text(HEADLINE_GAP + elide(title, 60), header)
-            elif title:
-                # The question is the turn below; repeat it for when that is hidden.
-                insert_block(plain_block, header)
-                insert_text(elide(title, 120), header)
-                title_block = block_number()
-            last = block_number() if title_block < 0 else title_block - 1
-            section_blocks.append(SectionBlocks(number, start, last, [], qt_start,
-                                                title_block))
-        if section_blocks and turn.section_id == current_section:
-            section_blocks[-1].turn_indexes.append(index)
-        if first:
-            first = False
-        else:
-            insert_block(plain_block, spacer)
-        first_block = block_number()
-        speaker = speakers.get(turn.speaker_id) if turn.speaker_id else None
-        if speaker is not None:
-            insert_block(plain_block, body)
-            insert_text(speaker.name, names[speaker.id])
-            if turn.headline:
-                insert_text(HEADLINE_GAP, headline)
-                if headline_starts is not None and headline_starts[index] > 0:
-                    headlines.add(TurnSpan(index, headline_starts[index], turn.headline,
-                                           position(), block_number(), block_number()))
-                insert_text(turn.headline, headline)
-            # The moderator's question opening a section reads as its header.
-            text_format = header if opens_section and speaker.is_moderator else body
-            insert_block(plain_block, text_format)
-        else:
-            text_format = narration
-            insert_block(plain_block, narration)
-        qt_start = position()
-        insert_text(turn.text, text_format)
-        add_span(TurnSpan(index, turn.text_start, turn.text, qt_start, first_block,
-                          block_number()))
-    cursor.endEditBlock()
-    return offsets, section_blocks
+    writer = DocumentWriter(doc, turns, speakers, sections, fmts, question, headline_starts)
+    writer.write(len(turns))
+    return writer.offsets, writer.section_blocks

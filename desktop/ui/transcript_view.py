@@ -8,9 +8,10 @@ marks them dirty instead of rebuilding; `offsets` maps view positions to code po
 
 from __future__ import annotations
 
+import bisect
 from collections.abc import Sequence
 
-from PySide6.QtCore import QEvent, QPoint, Qt, Signal
+from PySide6.QtCore import QEvent, QPoint, Qt, QTimer, Signal
 from PySide6.QtGui import (
     QFont,
     QPainter,
@@ -22,11 +23,21 @@ from PySide6.QtWidgets import QPlainTextEdit, QTextEdit, QToolTip, QWidget
 from desktop.core.library import Section, Speaker, Turn
 from desktop.ui.decorations import DecorationLayer
 from desktop.ui.offsets import OffsetMap
-from desktop.ui.transcript_build import SectionBlocks, fill_document, make_formats, readable
+from desktop.ui.transcript_build import (
+    DocumentWriter,
+    SectionBlocks,
+    make_formats,
+    readable,
+)
 
 CJK_FAMILIES = ["Noto Sans CJK SC", "Source Han Sans SC", "WenQuanYi Micro Hei",
                 "PingFang SC", "Microsoft YaHei", "Noto Sans", "DejaVu Sans"]
 BAR_WIDTH = 3
+# Written before the first paint: enough shown turns and text to fill a tall screen at
+# the smallest zoom; the rest of a long transcript follows right after the paint.
+FIRST_PART_TURNS = 40
+FIRST_PART_CHARS = 8000
+REST_DELAY_MS = 100  # when no paint comes (the view is hidden), write the rest anyway
 
 
 def reading_font(point_size: float = 12.0) -> QFont:
@@ -72,15 +83,22 @@ class TranscriptView(QPlainTextEdit):
         # Layers draw only what is near the screen, so decorations follow the scrolling.
         self.verticalScrollBar().valueChanged.connect(self._on_scrolled)
         self._decorated: tuple[int, int] | None = None
+        self._writer: DocumentWriter | None = None
+        self._rest_timer = QTimer(self)
+        self._rest_timer.setSingleShot(True)
+        self._rest_timer.timeout.connect(self.complete)
 
     # ---- building -------------------------------------------------------------------
 
     def load(self, document_id: int, turns: Sequence[Turn], speakers: Sequence[Speaker],
-             sections: Sequence[Section], headline_starts: Sequence[int] | None = None) -> None:
+             sections: Sequence[Section], headline_starts: Sequence[int] | None = None,
+             *, near_offset: int | None = None) -> None:
         """Show a document; the filter is kept for speakers that still exist.
 
         `headline_starts` (document offsets of each turn's headline) lets annotations and
-        search matches inside headlines be drawn and made.
+        search matches inside headlines be drawn and made. The turns up to a screenful
+        past `near_offset` (where the reader will be put) are written at once; the rest
+        follow right after the next paint, so a long transcript shows without waiting.
         """
         self.document_id = document_id
         self.headline_starts = list(headline_starts) if headline_starts else None
@@ -88,30 +106,114 @@ class TranscriptView(QPlainTextEdit):
         self.speakers = {s.id: s for s in speakers}
         self.sections = list(sections)
         self.hidden_speakers &= set(self.speakers)
-        self._build()
+        self._build(near_offset)
 
-    def _build(self) -> None:
+    def _build(self, near_offset: int | None = None) -> None:
+        # Per turn: whether it is shown (a written turn: whether its blocks are visible).
+        self._visible = [self.turn_shown(i) for i in range(len(self.turns))]
+        first, until = self._first_part(near_offset)
+        self._start_writing(first)
+        self._write_until(until)
+        self.moveCursor(QTextCursor.MoveOperation.Start)
+        if not self.is_complete:
+            self._rest_timer.start(REST_DELAY_MS)  # unless a paint comes first
+
+    def _start_writing(self, first: int) -> None:
+        """An empty document, to be written from turn `first` on."""
         doc = self.document()
         self.setUpdatesEnabled(False)
         doc.blockSignals(True)
         try:
             doc.clear()
-            headline_starts = getattr(self, "headline_starts", None)
-            self.offsets, self.section_blocks = fill_document(
-                doc, self.turns, self.speakers, self.sections, make_formats(self.palette()),
-                self.tr("Question %1"), headline_starts)
         finally:
             doc.blockSignals(False)
             self.setUpdatesEnabled(True)
-        self._visible = [True] * len(self.turns)
-        for section in self.section_blocks:
+        self._writer = DocumentWriter(
+            doc, self.turns, self.speakers, self.sections, make_formats(self.palette()),
+            self.tr("Question %1"), getattr(self, "headline_starts", None), start=first)
+        self.offsets, self.section_blocks = self._writer.offsets, self._writer.section_blocks
+
+    def _first_part(self, near_offset: int | None) -> tuple[int, int]:
+        """The turns [first, until) to write before the first paint: a screenful from
+        the turn holding `near_offset` (where the reader will be put)."""
+        turns = self.turns
+        first = 0
+        if near_offset is not None and turns:
+            first = max(0, bisect.bisect_right([t.start for t in turns], near_offset) - 1)
+        index, shown, chars = first, 0, 0
+        while index < len(turns) and (shown < FIRST_PART_TURNS or chars < FIRST_PART_CHARS):
+            if self.turn_shown(index):
+                shown += 1
+                chars += len(turns[index].text)
+            index += 1
+        return first, index
+
+    def _write_until(self, until: int) -> None:
+        """Write turns up to `until`, then hide what the filter hides among them."""
+        doc = self.document()
+        sections_before = len(self.section_blocks)
+        start = max(0, doc.characterCount() - 1)
+        before = self._writer.written
+        self.setUpdatesEnabled(False)
+        doc.blockSignals(True)
+        try:
+            self._writer.write(until)
+        finally:
+            doc.blockSignals(False)
+            self.setUpdatesEnabled(True)
+        written = self._writer.written
+        self._visible[before:written] = [True] * (written - before)  # blocks start visible
+        for section in self.section_blocks[sections_before:]:
             if section.title_block >= 0:  # the asking turn is shown: no repeat
                 doc.findBlockByNumber(section.title_block).setVisible(False)
-        # Make the layout aware of the whole new content (signals were blocked).
-        doc.markContentsDirty(0, doc.characterCount())
+        # Make the layout aware of the new content (signals were blocked).
+        doc.markContentsDirty(start, doc.characterCount() - start)
         self._apply_filter()
         self.refresh_decorations()
-        self.moveCursor(QTextCursor.MoveOperation.Start)
+
+    @property
+    def is_complete(self) -> bool:
+        """Whether every turn of the document is written into the view."""
+        return self._writer is None or (self._writer.start == 0 and self._writer.done)
+
+    def complete(self) -> None:
+        """Write the turns not written yet (at once: callers need the whole document)."""
+        self._rest_timer.stop()
+        if self.is_complete:
+            return
+        if self._writer.start == 0:
+            self._write_until(len(self.turns))
+            return
+        # The screenful came from the middle: write the whole document anew, then put
+        # the reader back where they were (no paint comes in between).
+        top = self.top_offset()
+        selection = self.selected_range()
+        cursor = self.cursor_offset()
+        self._start_writing(0)
+        self._write_until(len(self.turns))
+        if top is not None:
+            self.scroll_to_offset(top, top=True)
+        place = selection or ((cursor, cursor) if cursor not in (None, top) else None)
+        if place is not None:  # the cursor or selection back, the scrolling kept
+            bar = self.verticalScrollBar().value()
+            start, end = (self.offsets.doc_to_qt(place[0], forward=True),
+                          self.offsets.doc_to_qt(place[1], forward=False))
+            if start is not None:
+                text_cursor = QTextCursor(self.document())
+                text_cursor.setPosition(start)
+                if end is not None and end > start:
+                    text_cursor.setPosition(end, QTextCursor.MoveMode.KeepAnchor)
+                self.setTextCursor(text_cursor)
+            self.verticalScrollBar().setValue(bar)
+
+    def _written_through(self, offset: int) -> bool:
+        """Whether the turn holding document offset `offset` is already written."""
+        writer = self._writer
+        if self.is_complete or not self.turns:
+            return True
+        low = self.turns[writer.start].start if writer.start else 0
+        high = self.turns[writer.written].start if not writer.done else float("inf")
+        return low <= offset < high
 
     # ---- speaker filter -------------------------------------------------------------
 
@@ -132,7 +234,12 @@ class TranscriptView(QPlainTextEdit):
         doc = self.document()
         anchor = self.top_offset()
         low = high = None
-        for i, span in enumerate(self.offsets.spans):
+        writer = self._writer
+        if writer is not None and not self.is_complete:  # turns not written yet: no blocks
+            for i in (*range(writer.start), *range(writer.written, len(self.turns))):
+                self._visible[i] = self.turn_shown(i)
+        for span in self.offsets.spans:
+            i = span.index
             shown = self.turn_shown(i)
             if shown != self._visible[i]:
                 self._visible[i] = shown
@@ -206,13 +313,16 @@ class TranscriptView(QPlainTextEdit):
                 if (section.first_block <= block.blockNumber()
                         <= max(section.last_block, section.title_block)):
                     first = section.turn_indexes[0] if section.turn_indexes else 0
-                    return self.offsets.spans[first].doc_start
+                    span = self.offsets.span_of_turn(first)
+                    return span.doc_start if span is not None else None
             return None
         return span.doc_start
 
     def scroll_to_offset(self, offset: int, *, top: bool = False,
                          select_to: int | None = None) -> None:
         """Move the cursor to a document offset (optionally selecting) and show it."""
+        if not self._written_through(max(offset, select_to or 0)):
+            self.complete()
         qt = self.offsets.doc_to_qt(offset, forward=True)
         if qt is None:
             return
@@ -237,9 +347,13 @@ class TranscriptView(QPlainTextEdit):
 
     def scroll_to_turn(self, index: int) -> None:
         """Put turn `index` at the top of the view, its speaker's name included."""
-        if not 0 <= index < len(self.offsets.spans):
+        if not 0 <= index < len(self.turns):
             return
-        self.scroll_to_offset(self.offsets.spans[index].doc_start, top=True)
+        if self.offsets.span_of_turn(index) is None:
+            self.complete()
+        span = self.offsets.span_of_turn(index)
+        if span is not None:
+            self.scroll_to_offset(span.doc_start, top=True)
 
     # ---- decoration layers ------------------------------------------------------------
 
@@ -298,6 +412,8 @@ class TranscriptView(QPlainTextEdit):
         if not self._painted:
             self._painted = True
             self.first_painted.emit()
+        if self._rest_timer.isActive():
+            self._rest_timer.start(0)  # the screenful is painted: write the rest next
         if not self.offsets.spans:
             return
         painter = QPainter(self.viewport())

@@ -276,7 +276,8 @@ def test_another_module_can_add_a_layer_a_dock_and_a_menu(window) -> None:
     assert window.menuBar().actions()[-2] is tools.menuAction()  # just before Help
 
 
-def test_highlights_follow_the_scrolling_in_a_long_transcript(make_window, tmp_path) -> None:
+def test_highlights_follow_the_scrolling_in_a_long_transcript(make_window, tmp_path,
+                                                             qtbot) -> None:
     from db import open_study
     from desktop.core.annotations import CreateAnnotation, new_annotation
     from desktop.core.importing import import_file
@@ -293,6 +294,7 @@ def test_highlights_follow_the_scrolling_in_a_long_transcript(make_window, tmp_p
     for turn in (first, last):
         window.run_command(CreateAnnotation(new_annotation(
             window.db, window.document_id, turn.text_start, turn.text_start + 3)))
+    qtbot.waitUntil(lambda: window.view.is_complete)  # the rest follows the first screen
     window.view.scroll_to_turn(0)
     drawn = [s.cursor.selectedText() for s in window.view.extraSelections()]
     assert drawn == [first.text[:3]]  # the far end is not drawn while out of sight

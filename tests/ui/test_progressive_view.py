@@ -1,0 +1,114 @@
+"""A long transcript is written screen first, the rest right after the first paint."""
+
+from __future__ import annotations
+
+import pytest
+
+pytest.importorskip("PySide6")
+
+TURNS = 900
+
+
+@pytest.fixture
+def long_window(make_window, tmp_path, qtbot):
+    """A window on a study holding one 900-turn transcript, fully written."""
+    from db import open_study
+    from desktop.core.importing import import_file
+
+    lines = []
+    for i in range(TURNS):
+        if i % 150 == 0:
+            lines.append(f"主持人：第{i // 150 + 1}个问题，大家怎么看算力荒？")
+        lines.append(f"{'甲乙丙'[i % 3]}某：第{i}段发言，讨论大模型的算力与数据飞轮的问题。")
+    source = tmp_path / "long.txt"
+    source.write_text("\n\n".join(lines) + "\n", encoding="utf-8")
+    study = tmp_path / "long.sqlite"
+    db = open_study(study)
+    import_file(db, source)
+    db.close()
+    window = make_window(study)
+    qtbot.waitUntil(lambda: window.view.is_complete)
+    return window
+
+
+def _reload(window, **kwargs) -> None:
+    window.view.load(window.document_id, window.turns, window.speakers, window.sections,
+                     window._headline_starts(), **kwargs)
+
+
+def _written_at_once(window) -> str:
+    """The view's text as the whole document written in one go."""
+    from PySide6.QtGui import QTextDocument
+
+    from desktop.ui.transcript_build import fill_document, make_formats
+
+    doc = QTextDocument()
+    view = window.view
+    fill_document(doc, view.turns, view.speakers, view.sections, make_formats(view.palette()),
+                  view.tr("Question %1"), view.headline_starts)
+    return doc.toPlainText()
+
+
+def test_the_first_screen_comes_first_and_the_rest_follows(long_window, qtbot) -> None:
+    view = long_window.view
+    _reload(long_window)
+    written = len(view.offsets.spans)
+    assert 0 < written < len(long_window.turns)
+    assert not view.is_complete
+    assert view.toPlainText() == _written_at_once(long_window)[: len(view.toPlainText())]
+    qtbot.waitUntil(lambda: view.is_complete)
+    assert len(view.offsets.spans) == len(long_window.turns)
+    assert view.toPlainText() == _written_at_once(long_window)
+    sections = [s.index for s in view.section_blocks]
+    assert sections == list(range(len(long_window.sections)))
+
+
+def test_reopening_far_down_writes_that_place_first_then_keeps_it(long_window, qtbot) -> None:
+    view = long_window.view
+    target = long_window.turns[700]
+    _reload(long_window, near_offset=target.start)
+    assert not view.is_complete
+    assert view.offsets.span_of_turn(700) is not None
+    assert view.offsets.span_of_turn(0) is None  # the start comes later
+    view.scroll_to_offset(target.text_start, top=True)
+    assert not view.is_complete  # nothing outside the written part was needed
+    assert view.top_offset() == target.text_start
+    qtbot.waitUntil(lambda: view.is_complete)
+    assert view.toPlainText() == _written_at_once(long_window)
+    assert view.top_offset() == target.text_start  # the reader stays where they were
+    assert view.cursor_offset() == target.text_start
+
+
+def test_a_selection_made_before_the_rest_is_written_is_kept(long_window, qtbot) -> None:
+    view = long_window.view
+    target = long_window.turns[500]
+    _reload(long_window, near_offset=target.start)
+    view.scroll_to_offset(target.text_start, top=True)
+    view.scroll_to_offset(target.text_start + 2, select_to=target.text_start + 6)
+    view.complete()
+    assert view.is_complete
+    assert view.selected_range() == (target.text_start + 2, target.text_start + 6)
+    assert view.textCursor().selectedText() == target.text[2:6]
+
+
+def test_a_jump_past_the_written_part_writes_the_rest_first(long_window) -> None:
+    view = long_window.view
+    _reload(long_window)
+    last = long_window.turns[-1]
+    view.scroll_to_offset(last.text_start + 2)
+    assert view.is_complete
+    assert view.cursor_offset() == last.text_start + 2
+
+
+def test_turns_written_later_follow_the_speaker_filter(long_window, qtbot) -> None:
+    view = long_window.view
+    hidden = next(s.id for s in long_window.speakers if s.name == "乙某")
+    view.hidden_speakers = {hidden}
+    _reload(long_window)
+    qtbot.waitUntil(lambda: view.is_complete)
+    doc = view.document()
+    for index, span in enumerate(view.offsets.spans):
+        shown = long_window.turns[index].speaker_id != hidden
+        assert doc.findBlockByNumber(span.last_block).isVisible() == shown, index
+    expected = sum(1 for t in long_window.turns if t.speaker_id != hidden)
+    assert view.visible_turn_count() == expected
