@@ -40,29 +40,55 @@ def term_card(term: glossary.Term) -> str:
 
 
 class GlossaryLayer:
-    """Dotted underlines under the glossary terms of the open document."""
+    """Dotted underlines under the glossary terms of the open document.
+
+    Terms are found turn by turn when a turn is drawn or hovered, and remembered: opening
+    a 5 MB transcript costs nothing here, scrolling costs the turns that come into view.
+    """
 
     def __init__(self) -> None:
         self.enabled = True
         self.terms: dict[str, glossary.Term] = {}
-        self.set_matches([])
+        self.set_document(None, "", [])
 
-    def set_matches(self, matches: list[glossary.Match]) -> None:
-        """Replace the matches (non-overlapping, in text order) of the open document."""
-        self.matches = list(matches)
-        self._starts = [m.start for m in self.matches]
+    def set_document(self, matcher: glossary.Matcher | None, text: str,
+                     turns: list[tuple[int, int]]) -> None:
+        """Match `text` with `matcher`, within each turn's [start, end) (in text order)."""
+        self._matcher = matcher if matcher is not None and matcher.size else None
+        self._text = text
+        self._turns = turns
+        self._turn_starts = [start for start, _end in turns]
+        self._found: dict[int, list[glossary.Match]] = {}
+
+    def _turn_matches(self, index: int) -> list[glossary.Match]:
+        found = self._found.get(index)
+        if found is None:
+            found = self._found[index] = self._matcher.find_in_spans(
+                self._text, [self._turns[index]])
+        return found
+
+    def matches_between(self, low: int, high: int) -> list[glossary.Match]:
+        """The matches of the turns overlapping document offsets [low, high), in order."""
+        if self._matcher is None or not self._turns:
+            return []
+        first = max(0, bisect.bisect_right(self._turn_starts, low) - 1)
+        last = bisect.bisect_left(self._turn_starts, high)
+        result: list[glossary.Match] = []
+        for index in range(first, max(last, first + 1)):
+            result += [m for m in self._turn_matches(index) if m.end > low and m.start < high]
+        return result
 
     def match_at(self, offset: int) -> glossary.Match | None:
         """The match covering document offset `offset`, if any."""
-        index = bisect.bisect_right(self._starts, offset) - 1
-        if index >= 0 and self.matches[index].start <= offset < self.matches[index].end:
-            return self.matches[index]
+        for match in self.matches_between(offset, offset + 1):
+            if match.start <= offset < match.end:
+                return match
         return None
 
     def selections(self, view: TranscriptView) -> list[QTextEdit.ExtraSelection]:
         """A quiet dotted underline per match near the screen (no background, so
         annotation highlights stay readable over it)."""
-        if not self.enabled or not self.matches:
+        if not self.enabled or self._matcher is None:
             return []
         low, high = view.visible_range()
         colour = QColor(view.palette().color(view.palette().ColorRole.Text))
@@ -70,12 +96,9 @@ class GlossaryLayer:
         fmt = QTextCharFormat()
         fmt.setUnderlineStyle(QTextCharFormat.UnderlineStyle.DotLine)
         fmt.setUnderlineColor(colour)
-        first = bisect.bisect_left(self._starts, low)
-        last = bisect.bisect_left(self._starts, high)
         result: list[QTextEdit.ExtraSelection] = []
-        for match in self.matches[max(first - 1, 0):last]:
-            if match.end > low:
-                result.extend(make_selections(view, match.start, match.end, fmt))
+        for match in self.matches_between(low, high):
+            result.extend(make_selections(view, match.start, match.end, fmt))
         return result
 
     def tooltip(self, view: TranscriptView, offset: int) -> str:
@@ -167,13 +190,16 @@ class GlossaryController(QObject):
     def rematch(self) -> None:
         """Find the terms in the open document and redraw the marks."""
         document_id = self.window.document_id
-        if self.matcher is None or document_id is None:
-            self.layer.set_matches([])
-        else:
+        row = None
+        if self.matcher is not None and document_id is not None:
             row = self.window.db.execute("SELECT text FROM documents WHERE id = ?",
                                          [document_id]).fetchone()
+        if row is None:
+            self.layer.set_document(None, "", [])
+        else:
             self.layer.terms = {t.id: t for t in glossary.list_terms(self.window.db)}
-            self.layer.set_matches(self.matcher.find(row[0]) if row else [])
+            self.layer.set_document(self.matcher, row[0],
+                                    [(t.start, t.end) for t in self.window.turns])
         self.window.view.refresh_decorations()
 
     def set_marking(self, on: bool) -> None:

@@ -112,3 +112,23 @@ def test_turns_written_later_follow_the_speaker_filter(long_window, qtbot) -> No
         assert doc.findBlockByNumber(span.last_block).isVisible() == shown, index
     expected = sum(1 for t in long_window.turns if t.speaker_id != hidden)
     assert view.visible_turn_count() == expected
+
+
+def test_glossary_terms_are_found_only_in_the_turns_drawn_or_hovered(long_window, qtbot) -> None:
+    controller = long_window.glossary
+    qtbot.waitUntil(lambda: controller.prepared, timeout=20000)
+    layer = controller.layer
+    view = long_window.view
+    view.scroll_to_turn(0)
+    view.refresh_decorations()
+    drawn = {s.cursor.selectedText() for s in layer.selections(view)}
+    assert {"算力荒", "数据飞轮"} <= drawn
+    assert 0 < len(layer._found) < len(long_window.turns) // 2  # only turns near the screen
+    last = long_window.turns[-1]
+    offset = last.text_start + last.text.index("数据飞轮") + 1
+    match = layer.match_at(offset)  # a turn far from the screen, found when asked
+    assert match is not None and match.matched == "数据飞轮"
+    whole = controller.matcher.find(long_window.db.execute(
+        "SELECT text FROM documents WHERE id = ?", [long_window.document_id]).fetchone()[0])
+    near = [m for m in whole if last.start <= m.start < last.end]
+    assert layer.matches_between(last.start, last.end) == near
