@@ -80,6 +80,7 @@ def store(db: Database, parsed: ParsedTranscript, *, source_name: str, sha256: s
                     progress(position + 1, total)
         if indexed:
             search_index.index_turns(db, indexed)
+        search_index.merge_segments(db, doc_id)
     if progress is not None:
         progress(total, total)
     return doc_id
