@@ -1,11 +1,26 @@
 """Storage for Yandu: one SQLite file per study, opened and migrated here.
 
-Nothing in this package imports Qt.
+Nothing in this package imports Qt. Its names load on first use, so that a module can
+import `db` (for StudyError, say) without loading sqlite-utils before a study is opened:
+the window paints first and opens its study afterwards.
 """
 
 # No `from __future__ import annotations` here: it would bind the name `annotations` in this
 # package and shadow the `db.annotations` module in `from db import annotations`.
-from db.connection import default_study_path, open_memory_study, open_study
-from db.errors import StudyError
+import importlib
 
-__all__ = ["StudyError", "default_study_path", "open_memory_study", "open_study"]
+_EXPORTS = {
+    "StudyError": "db.errors",
+    "default_study_path": "db.connection",
+    "open_memory_study": "db.connection",
+    "open_study": "db.connection",
+}
+
+__all__ = sorted(_EXPORTS)
+
+
+def __getattr__(name):
+    module = _EXPORTS.get(name)
+    if module is None:
+        raise AttributeError(f"module 'db' has no attribute {name!r}")
+    return getattr(importlib.import_module(module), name)

@@ -3,8 +3,11 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
-from sqlite_utils import Database
+if TYPE_CHECKING:  # hints only: sqlite-utils loads when a study is opened
+    from sqlite_utils import Database
+
 
 COLUMNS = ("id", "document_id", "start", "end", "quote", "note", "colour", "author",
            "created_at", "updated_at")

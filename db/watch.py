@@ -13,8 +13,11 @@ put back a note over the other process's newer edit.
 from __future__ import annotations
 
 import weakref
+from typing import TYPE_CHECKING
 
-from sqlite_utils import Database
+if TYPE_CHECKING:  # hints only: sqlite-utils loads when a study is opened
+    from sqlite_utils import Database
+
 
 _last_seen: weakref.WeakKeyDictionary[Database, int] = weakref.WeakKeyDictionary()
 

@@ -7,8 +7,7 @@ for search exactly as an annotation made by hand.
 from __future__ import annotations
 
 import re
-
-from sqlite_utils import Database
+from typing import TYPE_CHECKING
 
 from db.annotations import Annotation
 from desktop.core import textnorm
@@ -21,6 +20,9 @@ from desktop.core.annotations import (
 )
 from desktop.core.commands import History
 from desktop.core.errors import YanduError
+
+if TYPE_CHECKING:  # hints only: sqlite-utils loads when a study is opened
+    from sqlite_utils import Database
 
 COLOUR_NAMES = dict(zip(
     ("yellow", "green", "blue", "red", "purple", "orange", "teal", "brown"), PALETTE,

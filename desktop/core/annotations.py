@@ -8,8 +8,7 @@ from __future__ import annotations
 
 import dataclasses
 import uuid
-
-from sqlite_utils import Database
+from typing import TYPE_CHECKING
 
 from db import annotations as rows
 from db.annotations import Annotation
@@ -17,6 +16,9 @@ from desktop.core import search_index
 from desktop.core.clock import now_iso
 from desktop.core.commands import Changes
 from desktop.core.errors import YanduError
+
+if TYPE_CHECKING:  # hints only: sqlite-utils loads when a study is opened
+    from sqlite_utils import Database
 
 DEFAULT_COLOUR = "#ffd54f"
 PALETTE = ("#ffd54f", "#81c784", "#64b5f6", "#e57373", "#ba68c8", "#ffb74d", "#4db6ac", "#a1887f")

@@ -8,9 +8,11 @@ menu from `History.undo_text` / `redo_text`.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Protocol
+from typing import TYPE_CHECKING, Protocol
 
-from sqlite_utils import Database
+if TYPE_CHECKING:  # hints only: sqlite-utils loads when a study is opened
+    from sqlite_utils import Database
+
 
 
 @dataclass(frozen=True)

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from desktop.core import search_index, segment, textnorm
@@ -34,6 +35,10 @@ class Term:
     words: tuple[str, ...]  # jieba search-mode tokens of the folded text
     grams: tuple[str, ...]  # gram tokens to look for in the gram tables
     prefix: bool = False  # the last gram is one character that may start a pair
+
+    def word_tokens(self) -> tuple[str, ...]:
+        """The phrase of `words` as FTS5 splits it into tokens."""
+        return tuple(search_index.fts_tokens(" ".join(self.words)))
 
     def grams_phrase(self) -> str:
         """The FTS5 phrase for the gram tables."""
@@ -68,6 +73,31 @@ class Query:
         return " AND ".join(
             "(" + " OR ".join(_phrase(t.words) for t in group) + ")" for group in self.groups
         )
+
+
+    def words_match(self, tokens: Sequence[str]) -> bool:
+        """Whether `words_expr` matches a row of the word index whose tokens (as FTS5
+        makes them, see `search_index.fts_tokens`) are `tokens`: each group has a term
+        whose words stand there one after another."""
+        if self.words_expr() is None:
+            return False
+        return all(any(_has_run(tokens, t.word_tokens()) for t in group) for group in self.groups)
+
+
+def _has_run(tokens: Sequence[str], run: tuple[str, ...]) -> bool:
+    """Whether `run` occurs in `tokens` as consecutive items."""
+    if not run:
+        return False
+    first, size = run[0], len(run)
+    at = 0
+    while True:
+        try:
+            at = tokens.index(first, at)
+        except ValueError:
+            return False
+        if tuple(tokens[at : at + size]) == run:
+            return True
+        at += 1
 
 
 def _phrase(tokens: tuple[str, ...]) -> str:

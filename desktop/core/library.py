@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 from dataclasses import asdict, dataclass, fields
-
-from sqlite_utils import Database
+from typing import TYPE_CHECKING
 
 from desktop.core.errors import YanduError
+
+if TYPE_CHECKING:  # hints only: sqlite-utils loads when a study is opened
+    from sqlite_utils import Database
 
 
 @dataclass(frozen=True)
@@ -131,7 +133,7 @@ def _turn_from_row(row: tuple) -> Turn:
     # A frozen dataclass's __init__ sets each field through object.__setattr__, ten times
     # slower than filling the instance dict at once: it shows with thousands of turns.
     turn = object.__new__(Turn)
-    turn.__dict__.update(zip(_TURN_FIELDS, row))
+    turn.__dict__.update(zip(_TURN_FIELDS, row, strict=True))
     return turn
 
 

@@ -21,10 +21,12 @@ import re
 import sqlite3
 import unicodedata
 from collections.abc import Iterable
-
-from sqlite_utils import Database
+from typing import TYPE_CHECKING
 
 from desktop.core import segment, textnorm
+
+if TYPE_CHECKING:  # hints only: sqlite-utils loads when a study is opened
+    from sqlite_utils import Database
 
 # Key in study_meta that schema steps 0003/0004 (the gram tables) set on a study that
 # already had text: the indexes are rebuilt before the next search.

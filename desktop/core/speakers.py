@@ -12,14 +12,16 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-
-from sqlite_utils import Database
+from typing import TYPE_CHECKING
 
 from desktop.core import search_index
 from desktop.core.commands import Changes
 from desktop.core.errors import YanduError
 from desktop.core.importing import structure
 from desktop.core.importing.text import speaker_key, strip_span
+
+if TYPE_CHECKING:  # hints only: sqlite-utils loads when a study is opened
+    from sqlite_utils import Database
 
 _COLOUR = re.compile(r"^#[0-9a-fA-F]{6}$")
 _TURN_COLUMNS = ("id", "speaker_id", "section_id", "label", "headline", "headline_start",

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import sqlite3
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QEvent, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent
@@ -24,7 +25,6 @@ from PySide6.QtWidgets import (
     QToolBar,
     QWidget,
 )
-from sqlite_utils import Database
 
 from db import StudyError
 from db import annotations as annotation_rows
@@ -49,6 +49,9 @@ from desktop.ui.window_filter import FilterMixin
 from desktop.ui.window_import import ImportMixin
 from desktop.ui.window_navigation import NavigationMixin
 from desktop.ui.window_speakers import SpeakersMixin
+
+if TYPE_CHECKING:  # hints only: sqlite-utils loads when a study is opened
+    from sqlite_utils import Database
 
 QT_TRANSLATE_NOOP = registry.QT_TRANSLATE_NOOP
 # Names of undoable steps, as the core gives them; translated when shown in the Edit menu.

@@ -11,9 +11,7 @@ from __future__ import annotations
 import os
 from collections.abc import Callable
 from pathlib import Path
-from typing import NamedTuple
-
-from sqlite_utils import Database
+from typing import TYPE_CHECKING, NamedTuple
 
 from db import open_study
 from desktop.core.errors import YanduError
@@ -25,6 +23,9 @@ from desktop.core.export.qdpx import export_qdpx
 from desktop.core.export.quotes_csv import export_csv
 from desktop.core.export.webannotation import export_webannotation
 from desktop.core.export.webannotation_import import ImportReport, import_webannotation
+
+if TYPE_CHECKING:  # hints only: sqlite-utils loads when a study is opened
+    from sqlite_utils import Database
 
 Exporter = Callable[..., Path]
 

@@ -10,14 +10,17 @@ from __future__ import annotations
 import html as html_lib
 import re
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import genanki
-from sqlite_utils import Database
 
 from desktop.core.export import data, glossary_source
 from desktop.core.export.html import markdown_to_html
 from desktop.core.export.options import ExportOptions, Progress, atomic_path, report
 from desktop.core.glossary.selection import sentence_around
+
+if TYPE_CHECKING:  # hints only: sqlite-utils loads when a study is opened
+    from sqlite_utils import Database
 
 # Fixed for ever: changing either makes Anki treat a re-export as a new note type or deck.
 MODEL_ID = 1_738_204_511

@@ -8,14 +8,16 @@ from __future__ import annotations
 
 import bisect
 from dataclasses import dataclass, field
-
-from sqlite_utils import Database
+from typing import TYPE_CHECKING
 
 from db import annotations as annotation_rows
 from db.annotations import Annotation
 from desktop.core import library
 from desktop.core.errors import YanduError
 from desktop.core.export.options import ExportOptions
+
+if TYPE_CHECKING:  # hints only: sqlite-utils loads when a study is opened
+    from sqlite_utils import Database
 
 
 @dataclass(frozen=True)

@@ -7,9 +7,12 @@ exporters need not know how matching works.
 
 from __future__ import annotations
 
-from sqlite_utils import Database
+from typing import TYPE_CHECKING
 
 from desktop.core.glossary import Term, build_matcher, list_terms
+
+if TYPE_CHECKING:  # hints only: sqlite-utils loads when a study is opened
+    from sqlite_utils import Database
 
 __all__ = ["Term", "all_terms", "first_occurrences", "terms_in"]
 

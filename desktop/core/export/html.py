@@ -10,15 +10,18 @@ from __future__ import annotations
 import html as html_lib
 import re
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import markdown as markdown_lib
 import nh3
-from sqlite_utils import Database
 
 from desktop.core.clock import now_iso
 from desktop.core.export import data
 from desktop.core.export.markdown import Block, body_blocks
 from desktop.core.export.options import ExportOptions, Progress, write_text
+
+if TYPE_CHECKING:  # hints only: sqlite-utils loads when a study is opened
+    from sqlite_utils import Database
 
 ALLOWED_TAGS = {
     "a", "abbr", "b", "blockquote", "br", "code", "dd", "del", "div", "dl", "dt", "em",

@@ -11,13 +11,15 @@ import re
 import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
-
-from sqlite_utils import Database
+from typing import TYPE_CHECKING
 
 from desktop.core.clock import now_iso
 from desktop.core.export import data, glossary_source
 from desktop.core.export.mdtext import block_quote, escape_inline, hashtag, yaml_string
 from desktop.core.export.options import ExportOptions, Progress, report, write_text
+
+if TYPE_CHECKING:  # hints only: sqlite-utils loads when a study is opened
+    from sqlite_utils import Database
 
 NARRATION = "Narration"
 BEFORE_FIRST_SECTION = "Opening"

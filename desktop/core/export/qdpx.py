@@ -13,13 +13,15 @@ import uuid
 import xml.etree.ElementTree as ET
 import zipfile
 from pathlib import Path
-
-from sqlite_utils import Database
+from typing import TYPE_CHECKING
 
 from desktop import __version__
 from desktop.core.clock import now_iso
 from desktop.core.export import data
 from desktop.core.export.options import ExportOptions, Progress, atomic_path, report
+
+if TYPE_CHECKING:  # hints only: sqlite-utils loads when a study is opened
+    from sqlite_utils import Database
 
 NAMESPACE = "urn:QDA-XML:project:1.0"
 _GUIDS = uuid.UUID("7f3c1e52-5a0e-4b8e-9d7a-2c6b0f1d9e34")  # Yandu's name space for uuid5

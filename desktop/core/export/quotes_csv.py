@@ -4,11 +4,13 @@ from __future__ import annotations
 
 import csv
 from pathlib import Path
-
-from sqlite_utils import Database
+from typing import TYPE_CHECKING
 
 from desktop.core.export import data
 from desktop.core.export.options import ExportOptions, Progress, atomic_output, report
+
+if TYPE_CHECKING:  # hints only: sqlite-utils loads when a study is opened
+    from sqlite_utils import Database
 
 COLUMNS = ("document", "section", "speaker", "quote", "note", "tags", "start", "end")
 TAG_SEPARATOR = "; "

@@ -9,12 +9,14 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
-
-from sqlite_utils import Database
+from typing import TYPE_CHECKING
 
 from desktop.core.clock import now_iso
 from desktop.core.export import data
 from desktop.core.export.options import ExportOptions, Progress, atomic_output, report
+
+if TYPE_CHECKING:  # hints only: sqlite-utils loads when a study is opened
+    from sqlite_utils import Database
 
 CONTEXT = "http://www.w3.org/ns/anno.jsonld"
 CONTEXT_SHORT = "https://www.w3.org/ns/anno.jsonld"  # also seen in the wild

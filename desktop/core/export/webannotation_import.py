@@ -11,8 +11,7 @@ import json
 import uuid
 from dataclasses import dataclass, field
 from pathlib import Path
-
-from sqlite_utils import Database
+from typing import TYPE_CHECKING
 
 from db import annotations as rows
 from db.annotations import Annotation
@@ -21,6 +20,9 @@ from desktop.core.annotations import DEFAULT_COLOUR
 from desktop.core.clock import now_iso
 from desktop.core.errors import YanduError
 from desktop.core.export.webannotation import YANDU_COLOUR
+
+if TYPE_CHECKING:  # hints only: sqlite-utils loads when a study is opened
+    from sqlite_utils import Database
 
 MAX_FILE_BYTES = 200 * 1024 * 1024
 

@@ -18,50 +18,46 @@ Public API (Qt-free; the window calls these):
 
 from __future__ import annotations
 
-from sqlite_utils import Database
+import importlib
+from typing import TYPE_CHECKING
 
-from desktop.core.glossary.builtin import (
-    builtin_keys,
-    builtin_term,
-    ensure_builtin,
-    is_seeded,
-    removed_builtins,
-)
-from desktop.core.glossary.commands import (
-    AddTerm,
-    Batch,
-    DismissCandidate,
-    EditTerm,
-    RemoveTerm,
-    ResetTerm,
-    dismissed,
-)
-from desktop.core.glossary.lists import (
-    ImportPlan,
-    export_terms,
-    import_terms,
-    plan_import,
-    read_term_list,
-)
-from desktop.core.glossary.matcher import Match, Matcher, build_matcher
-from desktop.core.glossary.model import Term, make_pinyin, new_term
-from desktop.core.glossary.occurrences import TermOccurrences, find_occurrences
-from desktop.core.glossary.selection import prefill_from_selection
-from desktop.core.glossary.store import (
-    categories,
-    find_term,
-    get_term,
-    list_terms,
-    require_term,
-)
-from desktop.core.glossary.suggest import Suggestion, suggest, term_from_suggestion
-from desktop.core.glossary.sync import catch_up, load_into_segmenter
+# Names load from their modules on first use: the window imports this package at start
+# and needs none of it (nor the segmenter, OpenCC or the automaton) before its first paint.
+_LAZY = {
+    **dict.fromkeys(['builtin_keys', 'builtin_term', 'ensure_builtin', 'is_seeded', 'removed_builtins'], "builtin"),
+    **dict.fromkeys(['AddTerm', 'Batch', 'DismissCandidate', 'EditTerm', 'RemoveTerm', 'ResetTerm', 'dismissed'], "commands"),
+    **dict.fromkeys(['ImportPlan', 'export_terms', 'import_terms', 'plan_import', 'read_term_list'], "lists"),
+    **dict.fromkeys(['Match', 'Matcher', 'build_matcher'], "matcher"),
+    **dict.fromkeys(['Term', 'make_pinyin', 'new_term'], "model"),
+    **dict.fromkeys(['TermOccurrences', 'find_occurrences'], "occurrences"),
+    **dict.fromkeys(['prefill_from_selection'], "selection"),
+    **dict.fromkeys(['categories', 'find_term', 'get_term', 'list_terms', 'require_term'], "store"),
+    **dict.fromkeys(['Suggestion', 'suggest', 'term_from_suggestion'], "suggestions"),
+    **dict.fromkeys(['catch_up', 'load_into_segmenter'], "sync"),
+}
+
+if TYPE_CHECKING:  # hints only: sqlite-utils loads when a study is opened
+    from sqlite_utils import Database
+
+    from desktop.core.glossary.matcher import Matcher
+
+
+def __getattr__(name: str):
+    module = _LAZY.get(name)
+    if module is None:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    value = getattr(importlib.import_module(f"{__name__}.{module}"), name)
+    globals()[name] = value  # found once, then an ordinary module attribute
+    return value
 
 
 def prepare(db: Database) -> None:
     """Call when a study opens (window and command line) and before importing into it:
     seeds a new study once, loads its terms into the segmenter, and re-indexes turns that
     were indexed without them."""
+    from desktop.core.glossary.builtin import ensure_builtin
+    from desktop.core.glossary.sync import catch_up, load_into_segmenter
+
     ensure_builtin(db)
     load_into_segmenter(db)
     catch_up(db)
@@ -69,6 +65,9 @@ def prepare(db: Database) -> None:
 
 def matcher_for(db: Database) -> Matcher:
     """A matcher over every term and alias of the study (rebuild after Changes.glossary)."""
+    from desktop.core.glossary.matcher import build_matcher
+    from desktop.core.glossary.store import list_terms
+
     return build_matcher(list_terms(db))
 
 

@@ -5,13 +5,15 @@ from __future__ import annotations
 import functools
 import json
 from importlib import resources
-
-from sqlite_utils import Database
+from typing import TYPE_CHECKING
 
 from desktop.core.clock import now_iso
 from desktop.core.errors import YanduError
 from desktop.core.glossary import store
 from desktop.core.glossary.model import Term, clean_aliases, make_pinyin, new_term
+
+if TYPE_CHECKING:  # hints only: sqlite-utils loads when a study is opened
+    from sqlite_utils import Database
 
 RESOURCE = "builtin.zh.json"
 #: study_meta key recording that the study was seeded, so a user's deletions stay deleted.

@@ -7,8 +7,7 @@ Each command writes the rows, then brings the segmenter and the search index in 
 from __future__ import annotations
 
 import dataclasses
-
-from sqlite_utils import Database
+from typing import TYPE_CHECKING
 
 from desktop.core.clock import now_iso
 from desktop.core.commands import Changes
@@ -17,6 +16,9 @@ from desktop.core.glossary import store, sync
 from desktop.core.glossary.builtin import builtin_fields
 from desktop.core.glossary.model import Term, clean_aliases, make_pinyin
 from desktop.core.textnorm import fold
+
+if TYPE_CHECKING:  # hints only: sqlite-utils loads when a study is opened
+    from sqlite_utils import Database
 
 GLOSSARY = Changes(glossary=True)
 

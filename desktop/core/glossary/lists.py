@@ -16,14 +16,16 @@ import io
 import os
 from dataclasses import dataclass, field
 from pathlib import Path
-
-from sqlite_utils import Database
+from typing import TYPE_CHECKING
 
 from desktop.core.errors import YanduError
 from desktop.core.glossary import store
 from desktop.core.glossary.commands import AddTerm, Batch, EditTerm
 from desktop.core.glossary.model import Term, clean_aliases, new_term, split_aliases
 from desktop.core.textnorm import fold
+
+if TYPE_CHECKING:  # hints only: sqlite-utils loads when a study is opened
+    from sqlite_utils import Database
 
 FIELDS = ("term", "aliases", "english", "category", "pinyin", "definition", "notes")
 HEADER_NAMES = {

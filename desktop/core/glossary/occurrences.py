@@ -4,11 +4,13 @@ from __future__ import annotations
 
 import bisect
 from dataclasses import asdict, dataclass, field
-
-from sqlite_utils import Database
+from typing import TYPE_CHECKING
 
 from desktop.core.glossary.matcher import build_matcher
 from desktop.core.glossary.model import Term
+
+if TYPE_CHECKING:  # hints only: sqlite-utils loads when a study is opened
+    from sqlite_utils import Database
 
 CONTEXT = 24  # code points of context on each side
 

@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import re
-
-from sqlite_utils import Database
+from typing import TYPE_CHECKING
 
 from desktop.core.errors import YanduError
 from desktop.core.glossary.model import make_pinyin
+
+if TYPE_CHECKING:  # hints only: sqlite-utils loads when a study is opened
+    from sqlite_utils import Database
 
 # Where a sentence ends: Chinese and Western end marks, and line breaks.
 _SENTENCE_END = re.compile(r"[。！？!?；;…\n]")

@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
-from sqlite_utils import Database
+from typing import TYPE_CHECKING
 
 from desktop.core.errors import YanduError
 from desktop.core.glossary.model import COLUMNS, Term, from_row
 from desktop.core.textnorm import fold
+
+if TYPE_CHECKING:  # hints only: sqlite-utils loads when a study is opened
+    from sqlite_utils import Database
 
 _SELECT = "SELECT " + ", ".join(f'"{c}"' for c in COLUMNS) + " FROM glossary_terms "
 

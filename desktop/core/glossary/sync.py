@@ -9,14 +9,16 @@ from __future__ import annotations
 
 import threading
 from collections.abc import Iterable
-
-from sqlite_utils import Database
+from typing import TYPE_CHECKING
 
 from desktop.core import search_index, segment
 from desktop.core.glossary import store
 from desktop.core.glossary.matcher import build_matcher
 from desktop.core.glossary.model import Term
 from desktop.core.textnorm import fold
+
+if TYPE_CHECKING:  # hints only: sqlite-utils loads when a study is opened
+    from sqlite_utils import Database
 
 #: study_meta key: the highest turn id indexed with the glossary's words in the segmenter.
 INDEXED_KEY = "glossary.indexed_through_turn"

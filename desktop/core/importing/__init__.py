@@ -10,14 +10,15 @@ import importlib.resources
 import os
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
-from typing import NamedTuple
-
-from sqlite_utils import Database
+from typing import TYPE_CHECKING, NamedTuple
 
 from desktop.core.errors import YanduError
 from desktop.core.importing.model import ParsedSpeaker, ParsedTranscript, ParsedTurn
 from desktop.core.importing.parser import MAX_BYTES, format_of, parse_bytes
 from desktop.core.importing.store import Progress, find_duplicate, sha256_of, store
+
+if TYPE_CHECKING:  # hints only: sqlite-utils loads when a study is opened
+    from sqlite_utils import Database
 
 __all__ = [
     "MAX_BYTES", "ImportResult", "ParsedSpeaker", "SpeakerSummary", "ParsedTranscript", "ParsedTurn",

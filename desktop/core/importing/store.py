@@ -4,12 +4,14 @@ from __future__ import annotations
 
 import hashlib
 from collections.abc import Callable
-
-from sqlite_utils import Database
+from typing import TYPE_CHECKING
 
 from desktop.core import search_index
 from desktop.core.clock import now_iso
 from desktop.core.importing.model import ParsedTranscript
+
+if TYPE_CHECKING:  # hints only: sqlite-utils loads when a study is opened
+    from sqlite_utils import Database
 
 Progress = Callable[[int, int], None]
 _BATCH = 500

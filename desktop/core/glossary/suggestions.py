@@ -13,8 +13,7 @@ import re
 from collections import Counter
 from dataclasses import asdict, dataclass
 from importlib import resources
-
-from sqlite_utils import Database
+from typing import TYPE_CHECKING
 
 from desktop.core import segment
 from desktop.core.glossary import store
@@ -22,6 +21,9 @@ from desktop.core.glossary.commands import dismissed
 from desktop.core.glossary.model import Term, new_term
 from desktop.core.glossary.selection import example_note, sentence_around
 from desktop.core.textnorm import Folded, fold, fold_with_map
+
+if TYPE_CHECKING:  # hints only: sqlite-utils loads when a study is opened
+    from sqlite_utils import Database
 
 STOPWORDS_RESOURCE = "stopwords.zh.txt"
 _WORDLIKE = re.compile(r"^[\w.+#\-]+$")
