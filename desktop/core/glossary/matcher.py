@@ -10,7 +10,7 @@ not found inside "ToBe" nor AI inside "AICC"; a trailing plural "s" is allowed (
 from __future__ import annotations
 
 import gc
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from itertools import accumulate, chain, compress, count, repeat
 from operator import itemgetter, le
 from typing import NamedTuple
@@ -60,13 +60,15 @@ def _utf8(text: str) -> bytes:
 class Matcher:
     """A compiled set of spellings (terms and aliases) -> term ids.
 
-    The automaton (a DFA, in Rust) runs over the UTF-8 bytes of the folded text and
-    resolves leftmost-longest itself. UTF-8 is self-synchronising — a spelling can only
-    match where a character starts — so no match straddles two characters. Spellings
-    without a Latin edge (nearly all Chinese ones) need nothing more; the few marks of a
-    spelling with a Latin edge are checked against the word-boundary rule, and where one
-    fails the text is resolved again from there, one character at a time, until the
-    automaton's marks agree again.
+    The automaton (Rust's aho-corasick, a contiguous NFA: ≈ 0.6 MB for 5,000 terms where
+    its DFA takes ≈ 23 MB for a scan about 15 % faster) runs over the UTF-8 bytes of the
+    folded text and resolves leftmost-longest itself. UTF-8 is self-synchronising — a
+    spelling can only match where a character starts — so no match straddles two
+    characters. Spellings without a Latin edge (nearly all Chinese ones) need nothing
+    more; the marks of a spelling with a Latin edge are checked against the word-boundary
+    rule, and where one fails the text is resolved again from there, one character at a
+    time, until it agrees with the automaton's marks again. Offsets and Match values are
+    then built for all marks at once by C-level maps, not a Python loop per mark.
     """
 
     def __init__(self, terms: Iterable[Term]) -> None:
@@ -95,7 +97,7 @@ class Matcher:
         self.size = len(spellings)
         self._automaton = ahocorasick_rs.BytesAhoCorasick(
             encoded, matchkind=ahocorasick_rs.MatchKind.LeftmostLongest,
-            implementation=ahocorasick_rs.Implementation.DFA) if encoded else None
+            implementation=ahocorasick_rs.Implementation.ContiguousNFA) if encoded else None
 
     def find(self, text: str) -> list[Match]:
         """Non-overlapping occurrences in `text`, in order, longest spelling first at a place."""
@@ -109,17 +111,21 @@ class Matcher:
         gc.disable()
         try:
             marks = self._automaton.find_matches_as_indexes(data)
-            if marks and self._first_edged < self.size:
-                marks = self._keep_word_edges(marks, data)
             if not marks:
                 return []
-            starts, ends = self._code_points(marks, data)
-            origin = folded.origin
-            if origin is not None:
-                starts, ends = self._to_source(starts, ends, origin, len(text))
-            ids = map(self._ids.__getitem__, map(_pattern, marks))
+            patterns = list(map(_pattern, marks))
+            if max(patterns) >= self._first_edged:
+                marks = self._keep_word_edges(marks, patterns, data)
+                if not marks:
+                    return []
+                patterns = list(map(_pattern, marks))
+            starts, ends = self._code_points(marks, patterns, data)
+            if folded.origin is not None:
+                starts, ends = _to_source(starts, ends, folded.origin, len(text))
+            ids = _pick(self._ids, patterns)
             matched = map(text.__getitem__, map(slice, starts, ends))
-            return list(map(tuple.__new__, repeat(Match), zip(starts, ends, ids, matched, strict=True)))
+            return list(map(tuple.__new__, repeat(Match),
+                            zip(starts, ends, ids, matched, strict=True)))
         finally:
             if collecting:
                 gc.enable()
@@ -161,8 +167,8 @@ class Matcher:
                 return pattern, at, end
         return None
 
-    def _keep_word_edges(self, marks: list[tuple[int, int, int]], data: bytes
-                         ) -> list[tuple[int, int, int]]:
+    def _keep_word_edges(self, marks: list[tuple[int, int, int]], patterns: list[int],
+                         data: bytes) -> list[tuple[int, int, int]]:
         """The automaton's marks with every Latin-edged mark checked, re-resolved where not.
 
         Where the automaton stands between two of its marks (the previous one ended at or
@@ -171,8 +177,7 @@ class Matcher:
         acceptable. Only after a rejected mark is the text resolved here, until the cursor
         again stands between two of the automaton's marks.
         """
-        edged = list(compress(count(), map(le, repeat(self._first_edged),
-                                           map(_pattern, marks))))
+        edged = compress(count(), map(le, repeat(self._first_edged), patterns))
         result: list[tuple[int, int, int]] = []
         done = 0  # marks[:done] are settled
         total = len(marks)
@@ -210,35 +215,41 @@ class Matcher:
 
     # -- offsets ------------------------------------------------------------------------
 
-    def _code_points(self, marks: list[tuple[int, int, int]], data: bytes
-                     ) -> tuple[list[int], list[int]]:
+    def _code_points(self, marks: list[tuple[int, int, int]], patterns: list[int],
+                     data: bytes) -> tuple[list[int], list[int]]:
         """Byte offsets of the marks -> code point offsets in the folded text."""
-        starts_b = list(map(_first, marks))
         if data.isascii():
-            return starts_b, list(map(_last, marks))
+            return list(map(_first, marks)), list(map(_last, marks))
         heads = data.translate(_HEADS)
         # Characters between one mark's end and the next mark's start, then the mark's own
         # length: running sums of the two give every start and end.
-        gaps = map(heads.count, repeat(1), chain((0,), map(_last, marks)), starts_b)
-        lengths = map(self._lengths.__getitem__, map(_pattern, marks))
+        gaps = map(heads.count, repeat(1), chain((0,), map(_last, marks)), map(_first, marks))
+        lengths = _pick(self._lengths, patterns)
         bounds = list(accumulate(chain.from_iterable(zip(gaps, lengths, strict=True))))
         return bounds[0::2], bounds[1::2]
 
-    @staticmethod
-    def _to_source(starts: list[int], ends: list[int], origin: tuple[int, ...],
-                   source_length: int) -> tuple[list[int], list[int]]:
-        """Folded code point offsets -> offsets in the source text."""
-        src_starts = list(map(origin.__getitem__, starts))
-        last = ends[-1]
-        src_ends = list(map(origin.__getitem__, ends[:-1]))
-        src_ends.append(origin[last] if last < len(origin) else source_length)
-        # A spelling that ended inside one expanded character (NFKC: ㎇ -> "gb") still
-        # covers that character.
-        if any(map(le, src_ends, src_starts)):
-            src_ends = [e if e > s else s + 1 for s, e in zip(src_starts, src_ends, strict=True)]
-        return src_starts, src_ends
+
+def _pick(values: Sequence, indices: Sequence[int]) -> Sequence:
+    """values[i] for each i of `indices`, looked up in one call."""
+    if len(indices) > 1:
+        return itemgetter(*indices)(values)
+    return [values[i] for i in indices]
+
+
+def _to_source(starts: list[int], ends: list[int], origin: tuple[int, ...],
+               source_length: int) -> tuple[Sequence[int], Sequence[int]]:
+    """Folded code point offsets -> offsets in the source text."""
+    src_starts = _pick(origin, starts)
+    last = ends[-1]
+    src_ends = list(_pick(origin, ends[:-1]))
+    src_ends.append(origin[last] if last < len(origin) else source_length)
+    # A spelling that ended inside one expanded character (NFKC: ㎇ -> "gb") still
+    # covers that character.
+    if any(map(le, src_ends, src_starts)):
+        src_ends = [e if e > s else s + 1 for s, e in zip(src_starts, src_ends, strict=True)]
+    return src_starts, src_ends
 
 
 def build_matcher(terms: Iterable[Term]) -> Matcher:
-    """A matcher for these terms (build once per glossary change; ≈ 60 ms for 5,000 terms)."""
+    """A matcher for these terms (build once per glossary change; ≈ 20 ms for 5,000 terms)."""
     return Matcher(terms)
