@@ -87,12 +87,12 @@ class SearchHit:
     source: _Text | None = field(default=None, repr=False, compare=False)
 
     @classmethod
-    def _make(cls, fields: dict, **more: object) -> SearchHit:
-        """A hit from its field values, without the frozen dataclass's `__init__`, which
-        sets each field through `object.__setattr__`: on a page of 100 hits that cost
-        more than finding them."""
+    def _make(cls, **fields: object) -> SearchHit:
+        """A hit from all its field values, without the frozen dataclass's `__init__`,
+        which sets each field through `object.__setattr__`: on a page of 100 hits that
+        cost more than finding them."""
         hit = object.__new__(cls)
-        hit.__dict__.update(fields, **more)
+        hit.__dict__.update(fields)
         return hit
 
     @functools.cached_property
@@ -166,11 +166,11 @@ _TURNS = _Source("turn_index", "turn_chars", "rowid")
 _NOTES = _Source("annotation_index", "annotation_chars", "annotation_id")
 
 
-# A hit before it is numbered: (part-word, document id, offset where the turn or the noted
-# passage starts, 0 for a turn and 1 for a note, the hit's fields). Sorting these gives
-# the order of results: whole-word hits first, then reading order, a turn before a note
-# at the same place.
-_Found = tuple[bool, int, int, int, dict]
+# A hit before it is numbered, behind its sort key: (part-word, document id, offset where
+# the turn or the noted passage starts, 0 for a turn and 1 for a note). The keys give the
+# order of results: whole-word hits first, then reading order, a turn before a note at
+# the same place.
+_Found = tuple[tuple[bool, int, int, int], SearchHit]
 
 
 def search(
@@ -200,9 +200,11 @@ def search(
         found += _turn_hits(db, terms, _turn_candidates(db, parsed, filters, limit))
     if "annotation" in kinds and _has_notes(db):
         found += _annotation_hits(db, terms, _note_candidates(db, parsed, filters, limit))
-    found.sort(key=lambda f: f[:4])
-    return [SearchHit._make(f[4], score=float(rank), whole_word=not f[0])
-            for rank, f in enumerate(found[:limit])]
+    found.sort(key=lambda f: f[0])
+    hits = [hit for _, hit in found[:limit]]
+    for rank, hit in enumerate(hits):
+        hit.__dict__["score"] = float(rank)  # numbered before anyone else sees the hit
+    return hits
 
 
 def count(
@@ -369,7 +371,7 @@ def _turn_candidates(
         for rowid in grams:
             if words is None and words_expr is not None:
                 words = _rowids(db, True, words_expr, filters)
-            while word is not None and word < rowid and words is not None:
+            while words is not None and word is not None and word < rowid:
                 word = next(words, None)
             if word == rowid:
                 whole.append(rowid)
@@ -449,10 +451,11 @@ def _turn_hits(
         if row is None:  # an index row without its turn: skip rather than fail
             continue
         turn_id, doc_id, title, speaker, start, text, text_start, headline, headline_start = row
-        hit = {"kind": "turn", "document_id": doc_id, "document_title": title,
-               "turn_id": turn_id, "annotation_id": None, "speaker": speaker,
-               "source": _Text(terms, text, text_start, headline, headline_start)}
-        hits.append((not whole, doc_id, start, 0, hit))
+        hit = SearchHit._make(
+            kind="turn", document_id=doc_id, document_title=title, turn_id=turn_id,
+            annotation_id=None, speaker=speaker, score=0.0, whole_word=whole,
+            source=_Text(terms, text, text_start, headline, headline_start))
+        hits.append(((not whole, doc_id, start, 0), hit))
     return hits
 
 
@@ -474,10 +477,11 @@ def _annotation_hits(
         if row is None:
             continue
         ann_id, doc_id, title, start, note = row
-        hit = {"kind": "annotation", "document_id": doc_id, "document_title": title,
-               "turn_id": None, "annotation_id": ann_id,
-               "speaker": speakers.get((doc_id, start)), "source": _Text(terms, note)}
-        hits.append((not whole, doc_id, start, 1, hit))
+        hit = SearchHit._make(
+            kind="annotation", document_id=doc_id, document_title=title, turn_id=None,
+            annotation_id=ann_id, speaker=speakers.get((doc_id, start)), score=0.0,
+            whole_word=whole, source=_Text(terms, note))
+        hits.append(((not whole, doc_id, start, 1), hit))
     return hits
 
 
