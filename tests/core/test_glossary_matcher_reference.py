@@ -71,7 +71,7 @@ def _found(terms: list[Term], text: str) -> list[tuple[int, int, str, str]]:
 # Characters chosen to meet every rule: Chinese (some traditional), Latin letters and
 # digits of both cases and widths, the plural "s", separators, an astral character (two
 # UTF-16 units), characters NFKC expands (… -> "...", ㎇ -> "gb", ﬁ -> "fi").
-ALPHABET = "算力荒模型大數据张量并行並a b s A S g 1 2 Ｇ ２ - . … ㎇ ﬁ 𠮷 ⵥ 中文"
+ALPHABET = "算力荒模型大數据张量并行並a b s A S g 1 2 Ｇ ２ - . … ㎇ ﬁ 𠮷 ⵥ 蝎 中文"
 CHARS = sorted(set(ALPHABET.replace(" ", ""))) + [" "]
 spellings = st.text(alphabet=CHARS, min_size=1, max_size=4)
 texts = st.text(alphabet=CHARS, max_size=60)
@@ -106,10 +106,15 @@ def test_text_made_of_the_spellings_agrees_with_the_reference(terms, picks, data
 
 
 def test_a_spelling_never_matches_across_two_characters():
-    # U+2D65 is the middle two bytes of 中文 in UTF-16 (4E 2D | 65 87).
-    assert _found([Term(id="x", term="ⵥ")], "中文中文") == []
-    assert _found([Term(id="x", term="ⵥ"), Term(id="y", term="文")], "中文") == [
-        (1, 2, "y", "文")]
+    # In UTF-16 中文 is 4E2D 6587: big-endian, its middle bytes spell ⵥ (2D65);
+    # little-endian (2D 4E 87 65), they spell 蝎 (U+874E, bytes 4E 87).
+    for straddler in ("ⵥ", "蝎"):
+        assert _found([Term(id="x", term=straddler)], "中文中文") == []
+        terms = [Term(id="x", term=straddler), Term(id="y", term="文")]
+        assert _found(terms, "中文") == [(1, 2, "y", "文")]
+        # ... nor hides a whole match that starts in the character it straddles into.
+        terms = [Term(id="x", term=straddler + "中"), Term(id="y", term="文中")]
+        assert _found(terms, "中文中") == [(1, 3, "y", "文中")]
 
 
 def test_a_rejected_latin_mark_gives_way_to_an_overlapping_chinese_one():

@@ -10,9 +10,11 @@ not found inside "ToBe" nor AI inside "AICC"; a trailing plural "s" is allowed (
 from __future__ import annotations
 
 import gc
+import re
+from bisect import bisect_left
 from collections.abc import Iterable, Sequence
-from itertools import accumulate, chain, compress, count, repeat
-from operator import itemgetter, le
+from itertools import compress, count, repeat
+from operator import and_, itemgetter, le, rshift, sub
 from typing import NamedTuple
 
 import ahocorasick_rs
@@ -40,35 +42,40 @@ def _kind(ch: str) -> int:
     return 0
 
 
-# The kind of the character a UTF-8 byte ends or starts: every byte of a non-ASCII
-# character is >= 0x80, and those characters are all of kind 0.
-_BYTE_KIND = bytes(_kind(chr(b)) if b < 0x80 else 0 for b in range(256))
-# 1 for a byte that starts a character, 0 for a continuation byte (10xxxxxx).
-_HEADS = bytes(0 if 0x80 <= b < 0xC0 else 1 for b in range(256))
-# Bytes in the UTF-8 character that a byte starts (1 for a continuation byte: step on).
-_CHAR_BYTES = bytes(1 if b < 0xC0 else 2 if b < 0xE0 else 3 if b < 0xF0 else 4
-                    for b in range(256))
+# The kind of an ASCII character by the low byte of its UTF-16 unit (the high byte is 0).
+_LOW_KIND = bytes(_kind(chr(b)) if b < 0x80 else 0 for b in range(256))
 _PLURAL = ord("s")
+_ASTRAL = re.compile("[\U00010000-\U0010ffff]")
 _pattern, _first, _last = itemgetter(0), itemgetter(1), itemgetter(2)
 
 
-def _utf8(text: str) -> bytes:
-    """`text` as UTF-8; lone surrogates (possible in a Python str) pass through."""
-    return text.encode("utf-8", "surrogatepass")
+def _units(text: str) -> bytes:
+    """`text` as UTF-16-LE: two bytes a code unit, four for a character past U+FFFF."""
+    return text.encode("utf-16-le", "surrogatepass")
+
+
+def _unit_kind(data: bytes, at: int) -> int:
+    """The kind of the code unit at byte `at` (even) of UTF-16-LE `data`."""
+    return 0 if data[at + 1] else _LOW_KIND[data[at]]
+
+
+def _head(unit: bytes) -> bytes:
+    """The first character of UTF-16-LE `unit` (a surrogate pair is one character)."""
+    return unit[:4] if 0xD8 <= unit[1] <= 0xDB else unit[:2]
 
 
 class Matcher:
     """A compiled set of spellings (terms and aliases) -> term ids.
 
     The automaton (Rust's aho-corasick, a contiguous NFA: ≈ 0.6 MB for 5,000 terms where
-    its DFA takes ≈ 23 MB for a scan about 15 % faster) runs over the UTF-8 bytes of the
-    folded text and resolves leftmost-longest itself. UTF-8 is self-synchronising — a
-    spelling can only match where a character starts — so no match straddles two
-    characters. Spellings without a Latin edge (nearly all Chinese ones) need nothing
-    more; the marks of a spelling with a Latin edge are checked against the word-boundary
-    rule, and where one fails the text is resolved again from there, one character at a
-    time, until it agrees with the automaton's marks again. Offsets and Match values are
-    then built for all marks at once by C-level maps, not a Python loop per mark.
+    its DFA takes ≈ 23 MB for a scan about 15 % faster) runs over the UTF-16 bytes of the
+    folded text and resolves leftmost-longest itself, so a byte offset halved is a code
+    unit offset. A spelling can also match across two characters, starting at an odd
+    byte (蝎 = 4E 87 inside 中文 = 2D 4E 87 65): such marks are rare and are redone
+    below, as are the marks of a spelling with a Latin edge that fails the word-boundary
+    rule. Spellings without a Latin edge (nearly all Chinese ones) at an even byte need
+    nothing more. Offsets and Match values are then built for all marks at once by C-level
+    maps, not a Python loop per mark.
     """
 
     def __init__(self, terms: Iterable[Term]) -> None:
@@ -83,7 +90,7 @@ class Matcher:
         plain = [k for k in owners if not (_kind(k[0]) or _kind(k[-1]))]
         edged = [k for k in owners if _kind(k[0]) or _kind(k[-1])]
         spellings = plain + edged
-        encoded = [_utf8(k) for k in spellings]
+        encoded = [_units(k) for k in spellings]
         self._first_edged = len(plain)
         self._ids = [owners[k] for k in spellings]
         self._lengths = [len(k) for k in spellings]
@@ -92,7 +99,7 @@ class Matcher:
         # First character (as bytes) -> byte lengths of the spellings it starts, longest first.
         by_head: dict[bytes, set[int]] = {}
         for b in encoded:
-            by_head.setdefault(b[:_CHAR_BYTES[b[0]]], set()).add(len(b))
+            by_head.setdefault(_head(b), set()).add(len(b))
         self._byte_lengths = {h: sorted(n, reverse=True) for h, n in by_head.items()}
         self.size = len(spellings)
         self._automaton = ahocorasick_rs.BytesAhoCorasick(
@@ -104,7 +111,7 @@ class Matcher:
         if not self.size or not text:
             return []
         folded = fold_with_map(text)
-        data = _utf8(folded.text)
+        data = _units(folded.text)
         # The marks are tens of thousands of small acyclic tuples: a garbage collection
         # triggered while they are built would only walk the whole heap for nothing.
         collecting = gc.isenabled()
@@ -114,12 +121,18 @@ class Matcher:
             if not marks:
                 return []
             patterns = list(map(_pattern, marks))
-            if max(patterns) >= self._first_edged:
-                marks = self._keep_word_edges(marks, patterns, data)
+            starts = list(map(_first, marks))
+            straddling = any(map(and_, starts, repeat(1)))
+            if straddling or max(patterns) >= self._first_edged:
+                marks = self._settle(marks, patterns, starts, straddling, data)
                 if not marks:
                     return []
                 patterns = list(map(_pattern, marks))
-            starts, ends = self._code_points(marks, patterns, data)
+                starts = list(map(_first, marks))
+            starts = list(map(rshift, starts, repeat(1)))
+            ends = list(map(rshift, map(_last, marks), repeat(1)))
+            if len(data) != 2 * len(folded.text):
+                starts, ends = _code_points(starts, ends, folded.text)
             if folded.origin is not None:
                 starts, ends = _to_source(starts, ends, folded.origin, len(text))
             ids = _pick(self._ids, patterns)
@@ -138,22 +151,23 @@ class Matcher:
                 result.append(Match(m.start + lo, m.end + lo, m.term_id, m.matched))
         return result
 
-    # -- word edges ---------------------------------------------------------------------
+    # -- marks the automaton cannot settle ----------------------------------------------
 
     def _acceptable(self, pattern: int, start: int, end: int, data: bytes) -> bool:
         """Whether the spelling at data[start:end] sits on word boundaries where it must."""
         left, right = self._edges[pattern]
-        if left and start > 0 and _BYTE_KIND[data[start - 1]] == left:
+        if left and start and _unit_kind(data, start - 2) == left:
             return False
-        if right and end < len(data) and _BYTE_KIND[data[end]] == right:
+        if right and end < len(data) and _unit_kind(data, end) == right:
             # A Latin word may not continue past the spelling, except by a plural "s".
-            return (right == 1 and self._lengths[pattern] >= 2 and data[end] == _PLURAL
-                    and (end + 1 == len(data) or _BYTE_KIND[data[end + 1]] != 1))
+            return (right == 1 and self._lengths[pattern] >= 2
+                    and data[end] == _PLURAL and not data[end + 1]
+                    and (end + 2 == len(data) or _unit_kind(data, end + 2) != 1))
         return True
 
     def _longest_at(self, data: bytes, at: int) -> tuple[int, int, int] | None:
         """The longest acceptable spelling starting at byte `at`, as (pattern, start, end)."""
-        lengths = self._byte_lengths.get(data[at:at + _CHAR_BYTES[data[at]]])
+        lengths = self._byte_lengths.get(_head(data[at:at + 4]))
         if lengths is None:
             return None
         size = len(data)
@@ -167,66 +181,64 @@ class Matcher:
                 return pattern, at, end
         return None
 
-    def _keep_word_edges(self, marks: list[tuple[int, int, int]], patterns: list[int],
-                         data: bytes) -> list[tuple[int, int, int]]:
-        """The automaton's marks with every Latin-edged mark checked, re-resolved where not.
+    def _settle(self, marks: list[tuple[int, int, int]], patterns: list[int],
+                starts: list[int], straddling: bool, data: bytes
+                ) -> list[tuple[int, int, int]]:
+        """The automaton's marks with the doubtful ones checked, and redone where wrong.
 
-        Where the automaton stands between two of its marks (the previous one ended at or
-        before the cursor, the next starts at or after it), its next mark is the leftmost-
-        longest of all spellings from the cursor on; so it is the right one whenever it is
-        acceptable. Only after a rejected mark is the text resolved here, until the cursor
-        again stands between two of the automaton's marks.
+        Doubtful are the marks of a Latin-edged spelling and those at an odd byte. Where
+        the automaton stands between two of its marks (the previous one ended at or before
+        the cursor, the next starts at or after it), its next mark is the leftmost-longest
+        of all spellings from the cursor on; so it is the right one whenever it is whole
+        and acceptable. Only after a wrong mark is the text resolved here, a character at
+        a time, until the cursor again stands between two of the automaton's marks.
         """
-        edged = compress(count(), map(le, repeat(self._first_edged), patterns))
+        doubtful: Iterable[int] = compress(count(), map(le, repeat(self._first_edged),
+                                                        patterns))
+        if straddling:
+            odd = compress(count(), map(and_, starts, repeat(1)))
+            doubtful = sorted(set(doubtful).union(odd))
         result: list[tuple[int, int, int]] = []
         done = 0  # marks[:done] are settled
         total = len(marks)
         size = len(data)
-        kind, edges = _BYTE_KIND, self._edges
-        for j in edged:
+        edges, low_kind = self._edges, _LOW_KIND
+        for j in doubtful:
             if j < done:
                 continue
             pattern, start, end = marks[j]
-            left, right = edges[pattern]
-            # Most Latin-edged marks touch no Latin word at all: settle them inline.
-            if ((not left or not start or kind[data[start - 1]] != left)
-                    and (not right or end == size or kind[data[end]] != right)):
-                continue
-            if self._acceptable(pattern, start, end, data):
-                continue
+            if not start & 1:
+                left, right = edges[pattern]
+                # Most Latin-edged marks touch no Latin word at all: settle them inline.
+                if ((not left or not start or data[start - 1]
+                     or low_kind[data[start - 2]] != left)
+                        and (not right or end == size or data[end + 1]
+                             or low_kind[data[end]] != right)):
+                    continue
+                if self._acceptable(pattern, start, end, data):
+                    continue
             result.extend(marks[done:j])
-            cursor, k = start, j
-            while True:
+            # No spelling starts between the last settled mark and this one; a mark at
+            # an odd byte leaves the character boundary just after it.
+            cursor, k = start + (start & 1), j
+            while cursor < size:
                 found = self._longest_at(data, cursor)
                 if found is not None:
                     result.append(found)
                     cursor = found[2]
                 else:
-                    cursor += _CHAR_BYTES[data[cursor]]
+                    cursor += 2  # a low surrogate starts no spelling: stepping by units is safe
                 while k < total and marks[k][1] < cursor:
                     k += 1
-                if cursor >= size or marks[k - 1][2] <= cursor:
+                if marks[k - 1][2] <= cursor:
                     break
+            else:
+                k = total
             done = k
         if not done:
             return marks
         result.extend(marks[done:])
         return result
-
-    # -- offsets ------------------------------------------------------------------------
-
-    def _code_points(self, marks: list[tuple[int, int, int]], patterns: list[int],
-                     data: bytes) -> tuple[list[int], list[int]]:
-        """Byte offsets of the marks -> code point offsets in the folded text."""
-        if data.isascii():
-            return list(map(_first, marks)), list(map(_last, marks))
-        heads = data.translate(_HEADS)
-        # Characters between one mark's end and the next mark's start, then the mark's own
-        # length: running sums of the two give every start and end.
-        gaps = map(heads.count, repeat(1), chain((0,), map(_last, marks)), map(_first, marks))
-        lengths = _pick(self._lengths, patterns)
-        bounds = list(accumulate(chain.from_iterable(zip(gaps, lengths, strict=True))))
-        return bounds[0::2], bounds[1::2]
 
 
 def _pick(values: Sequence, indices: Sequence[int]) -> Sequence:
@@ -234,6 +246,15 @@ def _pick(values: Sequence, indices: Sequence[int]) -> Sequence:
     if len(indices) > 1:
         return itemgetter(*indices)(values)
     return [values[i] for i in indices]
+
+
+def _code_points(starts: list[int], ends: list[int], text: str
+                 ) -> tuple[list[int], list[int]]:
+    """UTF-16 unit offsets into `text` -> code point offsets (it has astral characters)."""
+    # Unit offset of each astral character's first unit, in order.
+    pairs = [m.start() + k for k, m in enumerate(_ASTRAL.finditer(text))]
+    return (list(map(sub, starts, map(bisect_left, repeat(pairs), starts))),
+            list(map(sub, ends, map(bisect_left, repeat(pairs), ends))))
 
 
 def _to_source(starts: list[int], ends: list[int], origin: tuple[int, ...],
