@@ -11,7 +11,7 @@ import importlib
 
 _EXPORTS = {
     "StudyError": "db.errors",
-    "default_study_path": "db.connection",
+    "default_study_path": "db.peek",
     "open_memory_study": "db.connection",
     "open_study": "db.connection",
 }

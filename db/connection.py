@@ -14,12 +14,12 @@ import sqlite3
 from collections.abc import Iterator
 from pathlib import Path
 
-import platformdirs
 from sqlite_utils import Database
 
 from db import health
 from db.errors import StudyError
 from db.migrations import MIGRATIONS
+from db.peek import default_study_path
 
 SQLITE_MAGIC = health.SQLITE_MAGIC
 BUSY_TIMEOUT_MS = 5000
@@ -58,14 +58,6 @@ class Study(Database):
         except BaseException:
             self.rollback()
             raise
-
-
-def default_study_path() -> Path:
-    """The study used when neither --db nor YANDU_DB names one."""
-    env = os.environ.get("YANDU_DB")
-    if env:
-        return Path(env).expanduser()
-    return Path(platformdirs.user_data_dir("yandu", appauthor=False)) / "study.sqlite"
 
 
 def _configure(conn: sqlite3.Connection) -> None:

@@ -140,8 +140,10 @@ def session(study: str, document_id: int, other_id: int, runs: int) -> dict:
             QTimer.singleShot(1, first_paint)
             return
         result["painted_at"] = Watch.counter.first_end or Watch.counter.last
-        window = Watch.view.window()
-        result["document_at_paint"] = getattr(window, "document_id", None)
+        # The document whose text the reading view painted (the study itself may still
+        # be opening: the window paints the reader's place first).
+        view = Watch.view
+        result["document_at_paint"] = view.document_id if view.turns else None
         QTimer.singleShot(0, measure)
 
     # The filter must be in place before the window's first paint, and run_app builds and

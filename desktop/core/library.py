@@ -137,14 +137,29 @@ def _turn_from_row(row: tuple) -> Turn:
     return turn
 
 
+_TURN_COLUMNS = ('id, document_id, position, speaker_id, section_id, start, "end", label, '
+                 "headline, text_start, text_end, text, cue_start_ms, cue_end_ms")
+
+
 def turns(db: Database, document_id: int) -> list[Turn]:
     """A document's turns in order."""
     return [
         _turn_from_row(row)
         for row in db.execute(
-            'SELECT id, document_id, position, speaker_id, section_id, start, "end", label, '
-            "headline, text_start, text_end, text, cue_start_ms, cue_end_ms FROM turns "
-            "WHERE document_id = ? ORDER BY position",
+            f"SELECT {_TURN_COLUMNS} FROM turns WHERE document_id = ? ORDER BY position",
             [document_id],
+        )
+    ]
+
+
+def turns_from(db: Database, document_id: int, offset: int, limit: int) -> list[Turn]:
+    """Up to `limit` turns in order, from the turn holding document offset `offset` on."""
+    return [
+        _turn_from_row(row)
+        for row in db.execute(
+            f"SELECT {_TURN_COLUMNS} FROM turns WHERE document_id = ? AND position >= "
+            "coalesce((SELECT max(position) FROM turns WHERE document_id = ? AND start <= ?), 0) "
+            "ORDER BY position LIMIT ?",
+            [document_id, document_id, offset, limit],
         )
     ]

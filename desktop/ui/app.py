@@ -37,45 +37,98 @@ def run_app(args: argparse.Namespace) -> int:
               "WAYLAND_DISPLAY); use the command line instead, e.g. `yandu list` and "
               "`yandu show DOC`.", file=sys.stderr)
         return EXIT_USAGE
-    from PySide6.QtCore import QTimer
-    from PySide6.QtWidgets import QApplication, QMessageBox
-
-    from db import StudyError
+    from PySide6.QtWidgets import QApplication
 
     app = QApplication.instance() or QApplication(sys.argv[:1])
     app.setOrganizationName(ORGANIZATION)
     app.setApplicationName(APPLICATION)
     app.setApplicationDisplayName("Yandu 研读")
-    window = None
-    try:
-        window = build_window(getattr(args, "db", None))
-    except StudyError as exc:
-        QMessageBox.critical(None, "Yandu", str(exc))
-        print(f"yandu: {exc}", file=sys.stderr)
-        return EXIT_USAGE
+    window = start_window(getattr(args, "db", None))
     # jieba's dictionary (≈0.7 s) loads after the first paint, off the GUI thread.
-    window.view.first_painted.connect(window.load_segmenter_later)
-    QTimer.singleShot(2000, window.load_segmenter_later)  # in case the view is hidden
+    window.study_attached.connect(window.load_segmenter_later)
     window.show()
     return app.exec()
 
 
-def build_window(db_path: str | None):
-    """Open the study, make the window and start the sample import on a first start."""
+def start_window(db_path: str | None):
+    """The window as `yandu` starts it: painted first, the study opened right after.
+
+    Before the first paint only Qt and the window's own modules load: the reader's place
+    comes from a quick read-only look at the study. Opening the study itself (sqlite-utils,
+    checks, an upgrade if one is due) and everything that needs it follows the paint. A
+    study that cannot be opened is a message, and the application ends with exit code 2.
+    """
     from pathlib import Path
 
-    from db import default_study_path, open_study
-    from desktop.core import library
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QApplication
+
+    from db.peek import default_study_path, peek_study
     from desktop.ui.i18n import choose_language, install_translator
     from desktop.ui.main_window import MainWindow
     from desktop.ui.settings import app_settings
 
     install_translator(choose_language(str(app_settings().value("language", "") or "")))
     path = Path(db_path).expanduser() if db_path else default_study_path()
+    window = MainWindow(None, path)
+    conn = peek_study(path)
+    if conn is not None:
+        try:
+            window.show_first_screen(conn)
+        finally:
+            conn.close()
+
+    def open_now() -> None:
+        if window.db is not None or getattr(window, "_opening", False):
+            return
+        window._opening = True
+        from db import StudyError
+
+        try:
+            attach_study(window, path)
+        except StudyError as exc:
+            from PySide6.QtWidgets import QMessageBox
+
+            print(f"yandu: {exc}", file=sys.stderr)
+            QMessageBox.critical(window, "Yandu", str(exc))
+            window.close()
+            QApplication.instance().exit(EXIT_USAGE)
+
+    window.view.first_painted.connect(lambda: QTimer.singleShot(0, open_now))
+    QTimer.singleShot(500, open_now)  # in case the view is not painted (a hidden window)
+    return window
+
+
+def attach_study(window, path) -> None:
+    """Open the study at `path` into `window` (StudyError if it cannot be opened)."""
+    from db import open_study
+
     db = open_study(path)
-    window = MainWindow(db, path)
-    if not library.list_documents(db):
+    window.attach(db)
+    _import_sample_on_first_start(window)
+
+
+def _import_sample_on_first_start(window) -> None:
+    from desktop.core import library
+
+    if not library.list_documents(window.db):
         from desktop.core.importing import bundled_sample_path
 
         window.import_paths([bundled_sample_path()])
+
+
+def build_window(db_path: str | None):
+    """Open the study, make the window and start the sample import on a first start
+    (all before returning: for scripts and tests; `yandu` itself uses `start_window`)."""
+    from pathlib import Path
+
+    from db import default_study_path, open_study
+    from desktop.ui.i18n import choose_language, install_translator
+    from desktop.ui.main_window import MainWindow
+    from desktop.ui.settings import app_settings
+
+    install_translator(choose_language(str(app_settings().value("language", "") or "")))
+    path = Path(db_path).expanduser() if db_path else default_study_path()
+    window = MainWindow(open_study(path), path)
+    _import_sample_on_first_start(window)
     return window

@@ -125,7 +125,9 @@ class GlossaryController(QObject):
         self._requested = False
         self._version = -1
         window.view.add_layer(self.layer)
+        # After the first paint, once the study is open (either may come first).
         window.view.first_painted.connect(self.prepare_later)
+        window.study_attached.connect(self.prepare_later)
         window.document_opened.connect(lambda _id: self.rematch())
         window.changes_applied.connect(self._on_changes)
         toggle = window.actions[ActionId.TOGGLE_GLOSSARY]
@@ -134,7 +136,7 @@ class GlossaryController(QObject):
 
     def prepare_later(self) -> None:
         """Prepare the glossary on a worker thread (once), then mark the open document."""
-        if self._requested:
+        if self._requested or self.window.db is None or not self.window.view.painted:
             return
         self._requested = True
         path = self.window.study_path

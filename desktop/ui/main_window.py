@@ -71,6 +71,7 @@ COMMAND_NAMES = (
 )
 READING, COMPARE = 0, 1
 POLL_MS = 2000
+FIRST_SCREEN_TURNS = 200  # read for the first paint; the view writes a screenful of them
 
 
 def command_name(text: str) -> str:
@@ -80,18 +81,26 @@ def command_name(text: str) -> str:
 
 class MainWindow(AnnotationsMixin, NavigationMixin, SpeakersMixin, FilterMixin, ImportMixin,
                  QMainWindow):
-    """Yandu's window over one open study."""
+    """Yandu's window over one open study.
+
+    Made with a study (`MainWindow(db, path)`) it is ready at once. Made without one
+    (`MainWindow(None, path)`), as `yandu` starts, it can show the reader's place from a
+    read-only look (`show_first_screen`) and be painted before the study is opened, its
+    libraries loaded and checked; `attach(db)` then brings the panels, edits and watching.
+    Until then its commands do nothing.
+    """
 
     document_opened = Signal(int)
     changes_applied = Signal(object)  # a desktop.core.commands.Changes
+    study_attached = Signal()
 
-    def __init__(self, db: Database, study_path: Path | None = None,
+    def __init__(self, db: Database | None, study_path: Path | None = None,
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("main_window")
-        self.db = db
+        self.db: Database | None = None
         self.study_path = Path(study_path) if study_path else None
-        self.history = History(db)
+        self.history: History | None = None
         self.settings = app_settings()
         self.document_id: int | None = None
         self.document_title = ""
@@ -101,7 +110,7 @@ class MainWindow(AnnotationsMixin, NavigationMixin, SpeakersMixin, FilterMixin, 
         self.annotations: list[annotation_rows.Annotation] = []
         self.jumps = JumpHistory()
         self._compare_stale = True
-        self._data_version = self._read_data_version()
+        self._data_version = -1
         self._importing = 0
 
         self.view = TranscriptView(self)
@@ -164,12 +173,45 @@ class MainWindow(AnnotationsMixin, NavigationMixin, SpeakersMixin, FilterMixin, 
         self._poll = QTimer(self)
         self._poll.setInterval(POLL_MS)
         self._poll.timeout.connect(self.check_outside_changes)
-        self._poll.start()
         self.glossary = install_glossary(self)
         self.retranslate_ui()
+        if db is not None:
+            self.attach(db)
+
+    def attach(self, db: Database) -> None:
+        """Work on the opened study: fill the panels, reopen the last document, watch it."""
+        self.db = db
+        self.history = History(db)
+        self._data_version = self._read_data_version()
+        self._poll.start()
         self.refresh_documents()
         self.restore_state()
         self._update_undo_actions()
+        self.study_attached.emit()
+
+    def show_first_screen(self, conn: sqlite3.Connection) -> bool:
+        """Show the last document at the reader's place, read from a read-only look
+        (`db.peek`) before the study is opened; False if there is nothing to show."""
+        self.restore_layout()
+        document_id = read_int(self.settings, "document")
+        if document_id is None:
+            return False
+        key = f"documents/{document_id}"
+        top = read_int(self.settings, f"{key}/top") or 0
+        try:
+            info = library.find_document(conn, document_id)
+            turns = library.turns_from(conn, document_id, top, FIRST_SCREEN_TURNS)
+            speakers = library.speakers(conn, document_id)
+            sections = library.sections(conn, document_id)
+        except (sqlite3.Error, YanduError):
+            return False  # the study itself will be opened in a moment and say why
+        self.view.hidden_speakers = set(read_ints(self.settings, f"{key}/hidden_speakers"))
+        self.view.show_narration = read_bool(self.settings, f"{key}/narration", True)
+        self.view.load(info.id, turns, speakers, sections, near_offset=top)
+        self.view.scroll_to_offset(top, top=True)
+        self.document_title = info.title
+        self._update_title()
+        return True
 
     # ---- actions and menus ----------------------------------------------------------
 
@@ -233,7 +275,14 @@ class MainWindow(AnnotationsMixin, NavigationMixin, SpeakersMixin, FilterMixin, 
         for n in range(1, 10):
             handlers[ActionId(f"speaker.toggle_{n}")] = lambda n=n: self.toggle_speaker(n)
             handlers[ActionId(f"speaker.solo_{n}")] = lambda n=n: self.solo_speaker(n)
-        return handlers
+        return {action_id: self._once_attached(h) for action_id, h in handlers.items()}
+
+    def _once_attached(self, handler):
+        """`handler`, ignored in the moment before the study is open (keys pressed then)."""
+        def run() -> None:
+            if self.db is not None:
+                handler()
+        return run
 
     def _build_menus(self) -> None:
         bar = self.menuBar()
@@ -479,6 +528,10 @@ class MainWindow(AnnotationsMixin, NavigationMixin, SpeakersMixin, FilterMixin, 
 
     def _update_undo_actions(self) -> None:
         undo, redo = self.actions[ActionId.UNDO], self.actions[ActionId.REDO]
+        if self.history is None:  # no study open yet
+            undo.setEnabled(False)
+            redo.setEnabled(False)
+            return
         undo.setEnabled(self.history.can_undo)
         redo.setEnabled(self.history.can_redo)
         undo.setText(self.tr("&Undo %1").replace("%1", command_name(self.history.undo_text))
@@ -534,6 +587,8 @@ class MainWindow(AnnotationsMixin, NavigationMixin, SpeakersMixin, FilterMixin, 
 
     def save_state(self) -> None:
         """Remember the layout, geometry, document, view and filters."""
+        if self.db is None:
+            return  # closed before the study was open: nothing changed to remember
         self.settings.setValue("window/geometry", self.saveGeometry())
         self.settings.setValue("window/state", self.saveState())
         self.settings.setValue("window/view", self.stack.currentIndex())
@@ -545,6 +600,20 @@ class MainWindow(AnnotationsMixin, NavigationMixin, SpeakersMixin, FilterMixin, 
 
     def restore_state(self) -> None:
         """Bring back what `save_state` kept; open the last (or first) document."""
+        self.restore_layout()
+        documents = library.list_documents(self.db)
+        wanted = read_int(self.settings, "document")
+        ids = [d.id for d in documents]
+        if ids:
+            self.open_document(wanted if wanted in ids else ids[0])
+        if read_int(self.settings, "window/view", READING) == COMPARE and ids:
+            self.switch_view()
+
+    def restore_layout(self) -> None:
+        """Bring back the window's geometry, panels and zoom (once)."""
+        if getattr(self, "_layout_restored", False):
+            return
+        self._layout_restored = True
         geometry = self.settings.value("window/geometry")
         if geometry is not None:
             self.restoreGeometry(geometry)
@@ -559,13 +628,6 @@ class MainWindow(AnnotationsMixin, NavigationMixin, SpeakersMixin, FilterMixin, 
             font = self.view.font()
             font.setPointSizeF(float(zoom))
             self.view.setFont(font)
-        documents = library.list_documents(self.db)
-        wanted = read_int(self.settings, "document")
-        ids = [d.id for d in documents]
-        if ids:
-            self.open_document(wanted if wanted in ids else ids[0])
-        if read_int(self.settings, "window/view", READING) == COMPARE and ids:
-            self.switch_view()
 
     def _default_dock_sizes(self) -> None:
         self.resizeDocks([self.documents_dock, self.speakers_dock], [130, 400],

@@ -172,6 +172,11 @@ class TranscriptView(QPlainTextEdit):
         self.refresh_decorations()
 
     @property
+    def painted(self) -> bool:
+        """Whether the view has been painted on screen at least once."""
+        return self._painted
+
+    @property
     def is_complete(self) -> bool:
         """Whether every turn of the document is written into the view."""
         return self._writer is None or (self._writer.start == 0 and self._writer.done)

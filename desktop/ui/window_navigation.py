@@ -123,6 +123,8 @@ class NavigationMixin:
 
     def run_search(self, query: str, whole_study: bool) -> None:
         """Search the open document (or the whole study) and list the hits."""
+        if self.db is None:
+            return  # typed before the study was open; the search box keeps the query
         self.hits, self.hit_row = [], -1
         self.search_layer.ranges = []
         if not query:

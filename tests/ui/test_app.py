@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import argparse
 import subprocess
 import sys
 
@@ -38,15 +37,76 @@ def test_first_start_imports_and_opens_the_sample(tmp_path, qtbot, dialogs) -> N
     window.db.close()
 
 
-def test_a_broken_study_is_a_message_and_exit_2(tmp_path, monkeypatch, dialogs) -> None:
-    from desktop.ui import app
+def _run_script(script: str) -> subprocess.CompletedProcess:
+    """Run a Python script in a fresh process at the project root (offscreen)."""
+    return subprocess.run([sys.executable, "-c", script], capture_output=True, text=True,
+                          timeout=90, cwd=str(__import__("pathlib").Path(__file__).parents[2]),
+                          env={**__import__("os").environ, "QT_QPA_PLATFORM": "offscreen"})
 
+
+def test_a_broken_study_is_a_message_and_exit_2(tmp_path) -> None:
     bad = tmp_path / "bad.sqlite"
     bad.write_text("not a database", encoding="utf-8")
-    monkeypatch.setattr("PySide6.QtWidgets.QApplication.exec", lambda *a: 0)
-    code = app.run_app(argparse.Namespace(db=str(bad)))
-    assert code == 2
-    assert dialogs and "not a Yandu study" in dialogs[0][1]
+    script = f"""
+import argparse
+from PySide6.QtCore import QSettings, QTimer
+from PySide6.QtWidgets import QApplication, QMessageBox
+app = QApplication([])
+QSettings.setPath(QSettings.Format.NativeFormat, QSettings.Scope.UserScope, {str(tmp_path)!r})
+QMessageBox.critical = lambda parent, title, text, *a, **k: print("message:", text)
+QTimer.singleShot(20000, lambda: app.exit(99))  # never hang
+from desktop.ui.app import run_app
+print("code:", run_app(argparse.Namespace(db={str(bad)!r})))
+"""
+    result = _run_script(script)
+    lines = result.stdout.splitlines()
+    assert any(line.startswith("message:") and "not a Yandu study" in line for line in lines)
+    assert lines[-1] == "code: 2", result.stderr[-2000:]
+    assert "not a Yandu study" in result.stderr
+    assert "Traceback" not in result.stderr
+
+
+def test_yandu_paints_the_reader_s_place_before_opening_the_study(make_window, sample_study,
+                                                                 qt_settings) -> None:
+    first = make_window(sample_study)
+    target = first.turns[12]
+    first.view.scroll_to_offset(target.text_start, top=True)
+    top = first.view.top_offset()
+    first.close()  # saves the document and the place
+    script = f"""
+import json, sys, time
+from PySide6.QtCore import QSettings
+from PySide6.QtWidgets import QApplication
+from desktop.ui.settings import APPLICATION, ORGANIZATION
+app = QApplication([])
+app.setOrganizationName(ORGANIZATION)
+app.setApplicationName(APPLICATION)
+QSettings.setPath(QSettings.Format.NativeFormat, QSettings.Scope.UserScope, {str(qt_settings)!r})
+from desktop.ui.app import start_window
+window = start_window({str(sample_study)!r})
+seen = {{}}
+def painted():
+    seen.update(sqlite_utils="sqlite_utils" in sys.modules, open=window.db is not None,
+                top=window.view.top_offset(), title=window.document_title)
+window.view.first_painted.connect(painted)
+window.show()
+deadline = time.monotonic() + 30
+while time.monotonic() < deadline and not (window.db is not None and window.view.is_complete):
+    app.processEvents()
+    time.sleep(0.01)
+seen.update(after_top=window.view.top_offset(), document=window.document_id,
+            turns=len(window.turns), panels=window.documents_dock.list.count())
+window.close()
+print(json.dumps(seen))
+"""
+    result = _run_script(script)
+    seen = __import__("json").loads(result.stdout.splitlines()[-1])
+    assert seen["sqlite_utils"] is False, "sqlite-utils loaded before the first paint"
+    assert seen["open"] is False  # painted from the quick look, the study opened after
+    assert seen["top"] == top and seen["title"] == first.document_title
+    assert seen["after_top"] == top  # the place is kept when the whole document arrives
+    assert seen["document"] == first.document_id and seen["turns"] == len(first.turns)
+    assert seen["panels"] == 1
 
 
 def test_import_in_the_background_and_errors_in_one_line(window, qtbot, tmp_path,
