@@ -46,6 +46,9 @@ def _kind(ch: str) -> int:
 _LOW_KIND = bytes(_kind(chr(b)) if b < 0x80 else 0 for b in range(256))
 _PLURAL = ord("s")
 _ASTRAL = re.compile("[\U00010000-\U0010ffff]")
+# Runs of ASCII letters, or of digits, in UTF-16-LE.
+_LETTERS = re.compile(rb"(?:[A-Za-z]\x00)+")
+_DIGITS = re.compile(rb"(?:[0-9]\x00)+")
 _pattern, _first, _last = itemgetter(0), itemgetter(1), itemgetter(2)
 
 
@@ -57,6 +60,17 @@ def _units(text: str) -> bytes:
 def _unit_kind(data: bytes, at: int) -> int:
     """The kind of the code unit at byte `at` (even) of UTF-16-LE `data`."""
     return 0 if data[at + 1] else _LOW_KIND[data[at]]
+
+
+def _inside_word(data: bytes, at: int) -> int:
+    """The end of the ASCII word or number that byte `at` is inside of (not at its start),
+    else 0. A spelling starting there would continue it, so none is acceptable."""
+    if at < 2 or data[at + 1] or data[at - 1]:
+        return 0
+    kind = _LOW_KIND[data[at]]
+    if not kind or _LOW_KIND[data[at - 2]] != kind:
+        return 0
+    return (_LETTERS if kind == 1 else _DIGITS).match(data, at).end()
 
 
 def _head(unit: bytes) -> bytes:
@@ -222,8 +236,10 @@ class Matcher:
             # an odd byte leaves the character boundary just after it.
             cursor, k = start + (start & 1), j
             while cursor < size:
-                found = self._longest_at(data, cursor)
-                if found is not None:
+                run = _inside_word(data, cursor)
+                if run:
+                    cursor = run  # nothing acceptable starts inside a Latin word or number
+                elif found := self._longest_at(data, cursor):
                     result.append(found)
                     cursor = found[2]
                 else:
