@@ -11,9 +11,9 @@ Repeated terms count once, and only the first MAX_TERMS terms count at all.
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
-from collections.abc import Sequence
 from dataclasses import dataclass
 
 from desktop.core import search_index, segment, textnorm
@@ -35,10 +35,6 @@ class Term:
     words: tuple[str, ...]  # jieba search-mode tokens of the folded text
     grams: tuple[str, ...]  # gram tokens to look for in the gram tables
     prefix: bool = False  # the last gram is one character that may start a pair
-
-    def word_tokens(self) -> tuple[str, ...]:
-        """The phrase of `words` as FTS5 splits it into tokens."""
-        return tuple(search_index.fts_tokens(" ".join(self.words)))
 
     def grams_phrase(self) -> str:
         """The FTS5 phrase for the gram tables."""
@@ -74,30 +70,42 @@ class Query:
             "(" + " OR ".join(_phrase(t.words) for t in group) + ")" for group in self.groups
         )
 
+    def words_match(self, indexed: str) -> bool:
+        """Whether `words_expr` matches a row of the word index holding `indexed` (its
+        stored words): each group has a term whose words stand there one after another,
+        as FTS5 compares tokens (see `search_index.fts_tokens`)."""
+        patterns = self._word_patterns
+        if patterns is None:
+            return False
+        if _ACCENTED.search(indexed) is not None:
+            # Letters with diacritics: compare them bare, as FTS5 does (café = cafe).
+            indexed = " ".join(search_index.fts_tokens(indexed))
+        return all(any(p.search(indexed) is not None for p in group) for group in patterns)
 
-    def words_match(self, tokens: Sequence[str]) -> bool:
-        """Whether `words_expr` matches a row of the word index whose tokens (as FTS5
-        makes them, see `search_index.fts_tokens`) are `tokens`: each group has a term
-        whose words stand there one after another."""
+    @functools.cached_property
+    def _word_patterns(self) -> tuple[tuple[re.Pattern[str], ...], ...] | None:
         if self.words_expr() is None:
-            return False
-        return all(any(_has_run(tokens, t.word_tokens()) for t in group) for group in self.groups)
+            return None
+        return tuple(tuple(_run_pattern(search_index.fts_tokens(" ".join(t.words)))
+                           for t in group) for group in self.groups)
 
 
-def _has_run(tokens: Sequence[str], run: tuple[str, ...]) -> bool:
-    """Whether `run` occurs in `tokens` as consecutive items."""
-    if not run:
-        return False
-    first, size = run[0], len(run)
-    at = 0
-    while True:
-        try:
-            at = tokens.index(first, at)
-        except ValueError:
-            return False
-        if tuple(tokens[at : at + size]) == run:
-            return True
-        at += 1
+# Latin letters with diacritics (FTS5 compares them bare).
+_ACCENTED = re.compile("[\u00c0-\u024f\u1e00-\u1eff]")
+# A character FTS5 keeps in a token, and one that separates tokens.
+_TOKEN_CHAR = "(?:[^\\W_]|[\ue000-\uf8ff])"
+_SEPARATOR = "(?:(?![\ue000-\uf8ff])[\\W_])"
+
+
+def _run_pattern(tokens: list[str]) -> re.Pattern[str]:
+    """A regex finding the tokens one after another, each whole, in a word-index row."""
+    if not tokens:
+        return re.compile("(?!)")  # matches nothing
+    first = re.escape(tokens[0])
+    rest = "".join(f"{_SEPARATOR}+{re.escape(t)}" for t in tokens[1:])
+    # The look-behind comes after the first token, so that the pattern starts with plain
+    # text, which the regex engine finds by a fast scan.
+    return re.compile(f"{first}(?<!{_TOKEN_CHAR}{first}){rest}(?!{_TOKEN_CHAR})")
 
 
 def _phrase(tokens: tuple[str, ...]) -> str:

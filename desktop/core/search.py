@@ -7,17 +7,19 @@ group) and none of the excluded ones. Folding (NFKC, simplified Chinese, case) m
 across punctuation; spaces in a query only mark words ("算力 荒" finds 算力荒); Latin
 words match whole (gpt4 does not find gpt4o).
 
-Order: hits where every term is a whole word as jieba cuts it come first, then those where
-a term is only part of a word (参数 in 模型参数量); each group in reading order — documents
-in the order they were added, then by place in the document (a note at the start of its
-passage, after a turn starting at the same place). A concordance reads best that way, and
-it lets the index stop early: turn ids are given in reading order at import, so each
-group is read from the FTS5 tables in rowid order and reading stops after `limit` hits,
-whatever the size of the study (ranking by bm25 would read every posting of a common
-word). `SearchHit.score` is the hit's place in that order (0 for the first).
+Order: reading order — documents in the order they were added, then by place in the
+document (a note at the start of its passage, after a turn that starts at the same
+place), as a concordance lists its lines and as Next result (F3) steps through the text.
+Turn ids are given in reading order at import, so the gram index is read in rowid order
+and FTS5 stops after `limit` hits, whatever the size of the study (ranking by bm25, as
+before, read every posting of a common word, and putting whole words first needed the
+word index on every search, which cost as much as the search itself on a large study).
+`SearchHit.score` is the hit's place in that order (0 for the first); `whole_word` says
+whether every term is a whole word as jieba cuts it (参数 in 模型参数量 is not).
 
-Highlights and the excerpt of a hit are worked out when first asked for (`matches`,
-`snippet`, `snippet_matches`), so a page of results costs only what is shown. Offsets are
+Highlights, the excerpt and the whole-word flag of a hit are worked out when first asked
+for (`matches`, `snippet`, `snippet_matches`, `whole_word`), so a page of results costs
+only what is shown. Offsets are
 found on the folded text and mapped back through the fold map, so they land on the right
 characters even when folding changed lengths (㍿ -> 株式会社) or the text has astral
 characters.
@@ -29,13 +31,13 @@ import bisect
 import functools
 import logging
 import sqlite3
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
 from sqlite_utils import Database
 
 from desktop.core import fts_query, kwic, search_index, search_matches, textnorm
-from desktop.core.fts_query import Query, Term
+from desktop.core.fts_query import Query
 
 log = logging.getLogger(__name__)
 
@@ -52,11 +54,11 @@ class _Text:
     than finding them.
     """
 
-    __slots__ = ("terms", "_raw", "_text", "text_start", "headline", "headline_start")
+    __slots__ = ("query", "_raw", "_text", "text_start", "headline", "headline_start")
 
-    def __init__(self, terms: tuple[Term, ...], text: str | bytes, text_start: int = 0,
+    def __init__(self, query: Query, text: str | bytes, text_start: int = 0,
                  headline: str = "", headline_start: int = 0) -> None:
-        self.terms = terms
+        self.query = query
         self._raw = text if isinstance(text, bytes) else None
         self._text = text if isinstance(text, str) else None
         self.text_start = text_start  # where the text starts in documents.text (0: a note)
@@ -83,7 +85,6 @@ class SearchHit:
     annotation_id: str | None
     speaker: str | None
     score: float  # the hit's place in the results: 0 for the first, lower is earlier
-    whole_word: bool = True  # every term matched as a whole jieba word
     source: _Text | None = field(default=None, repr=False, compare=False)
 
     @classmethod
@@ -101,9 +102,21 @@ class SearchHit:
         if self.source is None:
             return (), ()
         src = self.source
-        local = search_matches.find_matches(src.text, src.terms)
-        in_headline = search_matches.find_matches(src.headline, src.terms) if src.headline else ()
+        terms = src.query.positive_terms()
+        local = search_matches.find_matches(src.text, terms)
+        in_headline = search_matches.find_matches(src.headline, terms) if src.headline else ()
         return local, in_headline
+
+    @functools.cached_property
+    def whole_word(self) -> bool:
+        """Whether every term is a whole word as jieba cuts the text (the word index
+        matches the hit), not only part of one (参数 in 模型参数量)."""
+        if self.source is None:
+            return False
+        src = self.source
+        # The words the index holds for this text, cut afresh: the same words, since the
+        # index is re-cut whenever the segmenter's dictionary changes.
+        return src.query.words_match(search_index.words_of(src.headline, src.text))
 
     @functools.cached_property
     def matches(self) -> tuple[_Span, ...]:
@@ -155,22 +168,19 @@ class SearchHit:
 
 @dataclass(frozen=True)
 class _Source:
-    """The FTS tables of one kind of hit."""
+    """The gram table of one kind of hit (the word tables are not read by a search)."""
 
-    words: str
     chars: str
-    key: str  # the column holding the row key in both tables
+    key: str  # the column holding the row key
 
 
-_TURNS = _Source("turn_index", "turn_chars", "rowid")
-_NOTES = _Source("annotation_index", "annotation_chars", "annotation_id")
+_TURNS = _Source("turn_chars", "rowid")
+_NOTES = _Source("annotation_chars", "annotation_id")
 
 
-# A hit before it is numbered, behind its sort key: (part-word, document id, offset where
-# the turn or the noted passage starts, 0 for a turn and 1 for a note). The keys give the
-# order of results: whole-word hits first, then reading order, a turn before a note at
-# the same place.
-_Found = tuple[tuple[bool, int, int, int], SearchHit]
+# A hit before it is numbered, behind its sort key: (document id, offset where the turn
+# or the noted passage starts, 0 for a turn and 1 for a note): reading order.
+_Found = tuple[tuple[int, int, int], SearchHit]
 
 
 def search(
@@ -182,10 +192,7 @@ def search(
     kinds: Iterable[str] = KINDS,
     limit: int = 100,
 ) -> list[SearchHit]:
-    """The first `limit` hits for `query`: whole-word hits first, each group in reading order.
-
-    Never raises for any query text.
-    """
+    """The first `limit` hits for `query`, in reading order; never raises for any query text."""
     parsed = fts_query.parse(query or "")
     if parsed is None or limit <= 0:
         return []
@@ -194,12 +201,11 @@ def search(
     if filters is None:
         return []
     kinds = (kinds,) if isinstance(kinds, str) else tuple(kinds)
-    terms = parsed.positive_terms()
     found: list[_Found] = []
     if "turn" in kinds:
-        found += _turn_hits(db, terms, _turn_candidates(db, parsed, filters, limit))
+        found += _turn_hits(db, parsed, _turn_candidates(db, parsed, filters, limit))
     if "annotation" in kinds and _has_notes(db):
-        found += _annotation_hits(db, terms, _note_candidates(db, parsed, filters, limit))
+        found += _annotation_hits(db, parsed, _note_candidates(db, parsed, filters, limit))
     found.sort(key=lambda f: f[0])
     hits = [hit for _, hit in found[:limit]]
     for rank, hit in enumerate(hits):
@@ -294,9 +300,9 @@ class _Filters:
             params += self.speaker_ids
         return "".join(f" AND {w}" for w in where), params
 
-    def turn_sql(self, words: bool) -> tuple[str, list]:
-        """Conditions on a turn table's rowid (the word index if `words`, else the gram
-        index) that keep an in-order scan streaming.
+    def turn_sql(self) -> tuple[str, list]:
+        """Conditions on the gram index's rowid (a turn id) that keep an in-order scan
+        streaming.
 
         Checked row by row (a primary-key lookup each) rather than as an IN list, which
         SQLite would build in full before the first row; the document's id range lets
@@ -315,8 +321,7 @@ class _Filters:
             checks.append(f"t.speaker_id IN ({','.join('?' * len(self.speaker_ids))})")
             params += self.speaker_ids
         if checks:
-            table = "turn_index" if words else "turn_chars"
-            where.append(f"EXISTS (SELECT 1 FROM turns t WHERE t.id = {table}.rowid AND "
+            where.append("EXISTS (SELECT 1 FROM turns t WHERE t.id = turn_chars.rowid AND "
                          + " AND ".join(checks) + ")")
         return "".join(f" AND {w}" for w in where), params
 
@@ -336,83 +341,26 @@ def _has_notes(db: Database) -> bool:
     return db.execute("SELECT 1 FROM annotations LIMIT 1").fetchone() is not None
 
 
-def _rowids(db: Database, words: bool, expr: str, filters: _Filters) -> Iterator[int]:
-    """Turn ids matching `expr` in the word or the gram index, ascending, read only as far
-    as they are used."""
-    where, params = filters.turn_sql(words)
+def _turn_candidates(db: Database, query: Query, filters: _Filters, limit: int) -> list[int]:
+    """The first `limit` turns (ids) holding the query, in reading order."""
+    where, params = filters.turn_sql()
     source = _TURNS
-    sql = (f"SELECT rowid FROM {source.words} WHERE {source.words} MATCH ?{where}" if words
-           else f"SELECT rowid FROM {source.chars} WHERE {source.chars} MATCH ?{where}")
-    cursor = db.conn.execute(sql + " ORDER BY rowid", [expr, *params])
-    try:
-        while rows := cursor.fetchmany(64):
-            for (rowid,) in rows:
-                yield rowid
-    finally:
-        cursor.close()
+    sql = (f"SELECT rowid FROM {source.chars} WHERE {source.chars} MATCH ?{where} "
+           "ORDER BY rowid LIMIT ?")
+    return [rowid for (rowid,) in _run(db, sql, [query.chars_expr(), *params, limit])]
 
 
-def _turn_candidates(
-    db: Database, query: Query, filters: _Filters, limit: int
-) -> list[tuple[int, bool]]:
-    """(turn id, whole word) of the first `limit` turn hits, whole-word hits first.
-
-    Walks the gram hits in reading order beside the word-index hits (also in order): a
-    gram hit that the word index has too is a whole-word hit. Stops at `limit` whole-word
-    hits; the part-word hits met on the way fill what is left.
-    """
-    words_expr = query.words_expr()
-    whole: list[int] = []
-    partial: list[int] = []
-    grams = _rowids(db, False, query.chars_expr(), filters)
-    words: Iterator[int] | None = None  # opened at the first gram hit
-    word = -1  # the word-index hit at or after the current gram hit; None past the last
-    try:
-        for rowid in grams:
-            if words is None and words_expr is not None:
-                words = _rowids(db, True, words_expr, filters)
-            while words is not None and word is not None and word < rowid:
-                word = next(words, None)
-            if word == rowid:
-                whole.append(rowid)
-                if len(whole) >= limit:
-                    break
-            elif len(partial) < limit:
-                partial.append(rowid)
-    except sqlite3.OperationalError as exc:
-        # The expressions are built from quoted tokens only, so this is not expected; a
-        # query must still never break the caller.
-        log.warning("search query failed: %s", exc)
-        return []
-    finally:
-        grams.close()
-        if words is not None:
-            words.close()
-    return [(t, True) for t in whole] + [(t, False) for t in partial[: limit - len(whole)]]
-
-
-def _note_candidates(
-    db: Database, query: Query, filters: _Filters, limit: int
-) -> list[tuple[str, bool]]:
-    """(annotation id, whole word) of the first `limit` note hits, whole-word hits first."""
+def _note_candidates(db: Database, query: Query, filters: _Filters, limit: int) -> list[str]:
+    """The first `limit` notes (annotation ids) holding the query, in reading order."""
     where, params = filters.sql("annotation")
     source = _NOTES
-    words_expr = query.words_expr()
-    whole = "0"
-    whole_params: list[str] = []
-    if words_expr is not None:
-        # Notes are few next to turns: the whole-word set is built once, then looked up.
-        whole = (f"c.{source.key} IN "
-                 f"(SELECT {source.key} FROM {source.words} WHERE {source.words} MATCH ?)")
-        whole_params = [words_expr]
     sql = (
-        f"SELECT c.{source.key}, {whole} AS whole FROM {source.chars} c "
+        f"SELECT c.{source.key} FROM {source.chars} c "
         f"JOIN annotations a ON a.id = c.{source.key} "
         f"WHERE {source.chars} MATCH ?{where} "
-        "ORDER BY whole DESC, a.document_id, a.start, a.id LIMIT ?"
+        "ORDER BY a.document_id, a.start, a.id LIMIT ?"
     )
-    rows = _run(db, sql, [*whole_params, query.chars_expr(), *params, limit])
-    return [(key, bool(whole_hit)) for key, whole_hit in rows]
+    return [key for (key,) in _run(db, sql, [query.chars_expr(), *params, limit])]
 
 
 def _is_utf8(db: Database) -> bool:
@@ -430,9 +378,7 @@ def _rows_by_id(db: Database, sql: str, ids: list) -> dict:
     return rows
 
 
-def _turn_hits(
-    db: Database, terms: tuple[Term, ...], found: list[tuple[int, bool]]
-) -> list[_Found]:
+def _turn_hits(db: Database, query: Query, found: list[int]) -> list[_Found]:
     if not found:
         return []
     by_id = _rows_by_id(
@@ -443,36 +389,34 @@ def _turn_hits(
         + ("CAST(t.text AS BLOB)" if _is_utf8(db) else "t.text") + ", t.text_start, "
         "t.headline, t.headline_start FROM turns t JOIN documents d ON d.id = t.document_id "
         "LEFT JOIN speakers s ON s.id = t.speaker_id WHERE t.id IN ({marks})",
-        [key for key, _ in found],
+        found,
     )
     hits = []
-    for key, whole in found:
+    for key in found:
         row = by_id.get(key)
         if row is None:  # an index row without its turn: skip rather than fail
             continue
         turn_id, doc_id, title, speaker, start, text, text_start, headline, headline_start = row
         hit = SearchHit._make(
             kind="turn", document_id=doc_id, document_title=title, turn_id=turn_id,
-            annotation_id=None, speaker=speaker, score=0.0, whole_word=whole,
-            source=_Text(terms, text, text_start, headline, headline_start))
-        hits.append(((not whole, doc_id, start, 0), hit))
+            annotation_id=None, speaker=speaker, score=0.0,
+            source=_Text(query, text, text_start, headline, headline_start))
+        hits.append(((doc_id, start, 0), hit))
     return hits
 
 
-def _annotation_hits(
-    db: Database, terms: tuple[Term, ...], found: list[tuple[str, bool]]
-) -> list[_Found]:
+def _annotation_hits(db: Database, query: Query, found: list[str]) -> list[_Found]:
     if not found:
         return []
     by_id = _rows_by_id(
         db,
         "SELECT a.id, a.document_id, d.title, a.start, a.note FROM annotations a "
         "JOIN documents d ON d.id = a.document_id WHERE a.id IN ({marks})",
-        [key for key, _ in found],
+        found,
     )
     speakers = _speakers_at(db, {(row[1], row[3]) for row in by_id.values()})
     hits = []
-    for key, whole in found:
+    for key in found:
         row = by_id.get(key)
         if row is None:
             continue
@@ -480,8 +424,8 @@ def _annotation_hits(
         hit = SearchHit._make(
             kind="annotation", document_id=doc_id, document_title=title, turn_id=None,
             annotation_id=ann_id, speaker=speakers.get((doc_id, start)), score=0.0,
-            whole_word=whole, source=_Text(terms, note))
-        hits.append(((not whole, doc_id, start, 1), hit))
+            source=_Text(query, note))
+        hits.append(((doc_id, start, 1), hit))
     return hits
 
 

@@ -75,6 +75,16 @@ def token_key(token: str) -> str:
     return unicodedata.normalize("NFC", bare)
 
 
+# What FTS5's unicode61 tokenizer keeps as one token: a run of letters, digits and
+# private-use characters (BOUNDARY); anything else separates tokens.
+_FTS_TOKEN = re.compile("(?:[^\\W_]|[\ue000-\uf8ff])+")
+
+
+def fts_tokens(text: str) -> list[str]:
+    """The tokens FTS5 makes of text stored in a word index (already folded)."""
+    return [token_key(t) for t in _FTS_TOKEN.findall(text)]
+
+
 def tokens_for(text: str) -> str:
     """The space-joined word tokens (jieba search mode) for `text`."""
     return " ".join(segment.index_tokens(textnorm.fold(text)))
@@ -98,6 +108,12 @@ def _both(*texts: str) -> tuple[str, str]:
 
 def _words(folded: list[str]) -> str:
     return f" {BOUNDARY} ".join(" ".join(segment.index_tokens(f)) for f in folded)
+
+
+def words_of(*texts: str) -> str:
+    """What the word index holds for these texts (a turn's headline and speech, or a
+    note): their words as the segmenter cuts them now, kept apart by BOUNDARY."""
+    return _words([textnorm.fold(t) for t in texts if t])
 
 
 def _headlines(db: Database, turn_ids: list[int]) -> dict[int, str]:

@@ -28,7 +28,6 @@ ALLOWED: dict[tuple[str, str], str] = {
         "_select's callers in the same module pass literal WHERE/ORDER BY clauses",
     ("desktop/core/search.py", "source.chars"):
         "_Source instances are module constants naming FTS tables",
-    ("desktop/core/search.py", "source.words"): "as above",
     ("desktop/core/search.py", "source.key"): "as above",
     ("desktop/core/search.py", "where"):
         "_Filters.sql builds it from literals and ? placeholders only",
