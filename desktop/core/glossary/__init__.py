@@ -25,7 +25,8 @@ from typing import TYPE_CHECKING
 # and needs none of it (nor the segmenter, OpenCC or the automaton) before its first paint.
 _LAZY = {
     **dict.fromkeys(['builtin_keys', 'builtin_term', 'ensure_builtin', 'is_seeded', 'removed_builtins'], "builtin"),
-    **dict.fromkeys(['AddTerm', 'Batch', 'DismissCandidate', 'EditTerm', 'RemoveTerm', 'ResetTerm', 'dismissed'], "commands"),
+    **dict.fromkeys(['AddTerm', 'Batch', 'DismissCandidate', 'EditTerm', 'RemoveTerm', 'ResetTerm',
+                      'check_new_spellings', 'dismissed'], "commands"),
     **dict.fromkeys(['ImportPlan', 'export_terms', 'import_terms', 'plan_import', 'read_term_list'], "lists"),
     **dict.fromkeys(['Match', 'Matcher', 'build_matcher'], "matcher"),
     **dict.fromkeys(['Term', 'make_pinyin', 'new_term'], "model"),
@@ -74,7 +75,7 @@ def matcher_for(db: Database) -> Matcher:
 __all__ = [
     "AddTerm", "Batch", "DismissCandidate", "EditTerm", "ImportPlan", "Match", "Matcher",
     "RemoveTerm", "ResetTerm", "Suggestion", "Term", "TermOccurrences", "build_matcher",
-    "builtin_keys", "builtin_term", "categories", "dismissed", "ensure_builtin",
+    "builtin_keys", "builtin_term", "categories", "check_new_spellings", "dismissed", "ensure_builtin",
     "export_terms", "find_occurrences", "find_term", "get_term", "import_terms",
     "is_seeded", "list_terms", "load_into_segmenter", "make_pinyin", "matcher_for",
     "new_term", "plan_import", "prepare", "catch_up", "prefill_from_selection", "read_term_list",

@@ -27,16 +27,14 @@ from PySide6.QtWidgets import (
 
 from desktop.core import glossary
 from desktop.core.errors import YanduError
-from desktop.core.glossary.commands import check_new_spellings
-from desktop.core.textnorm import fold
 from desktop.ui.actions import ActionId
 from desktop.ui.docks.common import elide
-from desktop.ui.docks.glossary_term_dialog import TermDialog
 from desktop.ui.glossary_layer import term_card
 from desktop.ui.markdown_note import render_note
 from desktop.ui.tasks import run_task
 
 if TYPE_CHECKING:
+    from desktop.ui.docks.glossary_term_dialog import TermDialog
     from desktop.ui.main_window import MainWindow
 
 ROLE = Qt.ItemDataRole.UserRole
@@ -136,6 +134,8 @@ class GlossaryDock(QDockWidget):
     def _fill(self) -> None:
         current = self.list.currentItem()
         keep = current.data(ROLE) if current else None
+        from desktop.core.textnorm import fold
+
         needle = fold(self.filter.text().strip())
         self.list.blockSignals(True)
         self.list.clear()
@@ -209,6 +209,8 @@ class GlossaryDock(QDockWidget):
             return None
         if self.dialog is not None:
             self.dialog.close()
+        from desktop.ui.docks.glossary_term_dialog import TermDialog
+
         self.dialog = TermDialog(window, values, self._add)
         self.dialog.show()
         self.dialog.field("english").setFocus()
@@ -221,7 +223,7 @@ class GlossaryDock(QDockWidget):
                 definition=values["definition"], category=values["category"],
                 english=values["english"], pinyin=values["pinyin"] or None,
                 notes=values["notes"])
-            check_new_spellings(self.window.db, term)
+            glossary.check_new_spellings(self.window.db, term)
         except YanduError as exc:
             if self.dialog is not None:
                 self.dialog.show_error(str(exc))
@@ -242,6 +244,8 @@ class GlossaryDock(QDockWidget):
                   "definition": term.definition, "notes": term.notes}
         if self.dialog is not None:
             self.dialog.close()
+        from desktop.ui.docks.glossary_term_dialog import TermDialog
+
         self.dialog = TermDialog(self.window, values, lambda v: self._edit(term, v))
         self.dialog.setWindowTitle(self.tr("Edit glossary term"))
         self.dialog.show()
@@ -254,7 +258,7 @@ class GlossaryDock(QDockWidget):
                 before, term=values["term"], aliases=values["aliases"].replace("，", ","),
                 definition=values["definition"], category=values["category"],
                 english=values["english"], pinyin=values["pinyin"], notes=values["notes"])
-            check_new_spellings(self.window.db, edit.after, except_id=before.id)
+            glossary.check_new_spellings(self.window.db, edit.after, except_id=before.id)
         except YanduError as exc:
             if self.dialog is not None:
                 self.dialog.show_error(str(exc))
@@ -411,9 +415,13 @@ def install_dock(window: MainWindow, controller) -> GlossaryDock:
     """Add the Glossary panel and connect its actions."""
     dock = GlossaryDock(window)
     window.add_dock(dock, Qt.DockWidgetArea.RightDockWidgetArea)
-    controller.terms_changed.connect(
-        lambda: dock.set_terms(sorted(glossary.list_terms(window.db),
-                                      key=lambda t: fold(t.term))))
+
+    def refill() -> None:
+        from desktop.core.textnorm import fold
+
+        dock.set_terms(sorted(glossary.list_terms(window.db), key=lambda t: fold(t.term)))
+
+    controller.terms_changed.connect(refill)
     actions = window.actions
     actions[ActionId.ADD_TERM].triggered.connect(lambda _=False: dock.open_add_term())
     actions[ActionId.REMOVE_TERM].triggered.connect(lambda _=False: dock.remove_current())
