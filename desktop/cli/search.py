@@ -15,7 +15,8 @@ def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -
     """Add the `search` command."""
     p = sub.add_parser(
         "search", parents=[common], help="search turns and annotation notes",
-        description="Search the study's turns and annotation notes, best matches first. "
+        description="Search the study's turns and annotation notes; hits are listed in "
+        "reading order. "
         "Chinese words are found inside longer words; full-width and traditional forms "
         'match their plain and simplified forms. Quote a phrase ("算力 荒"), join '
         "alternatives with OR, leave out a word with -word.",

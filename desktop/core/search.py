@@ -19,10 +19,9 @@ whether every term is a whole word as jieba cuts it (参数 in 模型参数量 i
 
 Highlights, the excerpt and the whole-word flag of a hit are worked out when first asked
 for (`matches`, `snippet`, `snippet_matches`, `whole_word`), so a page of results costs
-only what is shown. Offsets are
-found on the folded text and mapped back through the fold map, so they land on the right
-characters even when folding changed lengths (㍿ -> 株式会社) or the text has astral
-characters.
+only what is shown. Offsets are found on the folded text and mapped back through the fold
+map, so they land on the right characters even when folding changed lengths (㍿ ->
+株式会社) or the text has astral characters.
 """
 
 from __future__ import annotations
@@ -33,11 +32,13 @@ import logging
 import sqlite3
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
-
-from sqlite_utils import Database
+from typing import TYPE_CHECKING
 
 from desktop.core import fts_query, kwic, search_index, search_matches, textnorm
 from desktop.core.fts_query import Query
+
+if TYPE_CHECKING:
+    from sqlite_utils import Database
 
 log = logging.getLogger(__name__)
 
@@ -301,8 +302,8 @@ class _Filters:
         return "".join(f" AND {w}" for w in where), params
 
     def turn_sql(self) -> tuple[str, list]:
-        """Conditions on the gram index's rowid (a turn id) that keep an in-order scan
-        streaming.
+        """Conditions on the gram index's rowid (a turn id) that still let FTS5 stop after
+        the first rows in order.
 
         Checked row by row (a primary-key lookup each) rather than as an IN list, which
         SQLite would build in full before the first row; the document's id range lets

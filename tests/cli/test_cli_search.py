@@ -15,6 +15,17 @@ from desktop.cli import main
 ROOT = Path(__file__).resolve().parents[2]
 
 
+@pytest.fixture(autouse=True)
+def _segmenter_words_restored():
+    """`yandu import` teaches the segmenter the study's glossary words; forget them after
+    each test, so that later tests cut text with the plain dictionary."""
+    from desktop.core import segment
+
+    before = segment.custom_words()
+    yield
+    segment.remove_words(segment.custom_words() - before)
+
+
 @pytest.fixture
 def study(study_path, sample_path, capsys):
     assert main(["import", str(sample_path), "--db", str(study_path)]) == 0
@@ -55,6 +66,18 @@ def test_json_lists_hits_with_offsets_into_the_document(study, capsys):
         assert hit["kind"] == "turn"
         assert [text[s:e] for s, e in hit["matches"]] == ["算力荒"] * len(hit["matches"])
         assert all(hit["snippet"][s:e] == "算力荒" for s, e in hit["snippet_matches"])
+
+
+def test_json_hits_come_in_reading_order_with_their_flags(study, capsys):
+    assert main(["search", "算力", "--db", study, "--json", "--limit", "500"]) == 0
+    hits = json.loads(capsys.readouterr().out)
+    starts = [hit["matches"][0][0] for hit in hits]
+    assert len(hits) > 3 and starts == sorted(starts)
+    assert [hit["score"] for hit in hits] == [float(i) for i in range(len(hits))]
+    assert all(isinstance(hit["whole_word"], bool) for hit in hits)
+    assert list(hits[0]) == ["kind", "document_id", "document_title", "turn_id",
+                             "annotation_id", "speaker", "score", "matches", "snippet",
+                             "snippet_matches", "whole_word"]
 
 
 def test_doc_and_speaker_filters(study, capsys):
