@@ -33,7 +33,6 @@ from desktop.core.commands import Changes, Command, History
 from desktop.core.errors import YanduError
 from desktop.ui import actions as registry
 from desktop.ui.actions import SPECS, ActionId
-from desktop.ui.compare_view import CompareView
 from desktop.ui.decorations import AnnotationLayer, SearchLayer
 from desktop.ui.docks.annotations import AnnotationsDock
 from desktop.ui.docks.documents import DocumentsDock
@@ -52,6 +51,8 @@ from desktop.ui.window_speakers import SpeakersMixin
 
 if TYPE_CHECKING:  # hints only: sqlite-utils loads when a study is opened
     from sqlite_utils import Database
+
+    from desktop.ui.compare_view import CompareView
 
 QT_TRANSLATE_NOOP = registry.QT_TRANSLATE_NOOP
 # Names of undoable steps, as the core gives them; translated when shown in the Edit menu.
@@ -118,10 +119,9 @@ class MainWindow(AnnotationsMixin, NavigationMixin, SpeakersMixin, FilterMixin, 
         self.view.add_layer(self.annotation_layer)
         self.search_layer = SearchLayer()
         self.view.add_layer(self.search_layer)
-        self.compare = CompareView(self)
+        self._compare: CompareView | None = None  # made when first shown
         self.stack = QStackedWidget(self)
         self.stack.addWidget(self.view)
-        self.stack.addWidget(self.compare)
         self.setCentralWidget(self.stack)
 
         self.actions = registry.build_actions(self, self.settings, self._handlers())
@@ -161,7 +161,6 @@ class MainWindow(AnnotationsMixin, NavigationMixin, SpeakersMixin, FilterMixin, 
         self.view.filter_changed.connect(self._on_filter_changed)
         self.view.current_turn_changed.connect(self._on_current_turn)
         self.view.cursorPositionChanged.connect(self._follow_cursor_annotation)
-        self.compare.turn_activated.connect(self.jump_to_turn)
         self.annotations_dock.annotation_activated.connect(self.jump_to_annotation)
         self.search_dock.query_changed.connect(self.run_search)
         self.search_dock.hit_activated.connect(self.jump_to_hit)
@@ -212,6 +211,19 @@ class MainWindow(AnnotationsMixin, NavigationMixin, SpeakersMixin, FilterMixin, 
         self.document_title = info.title
         self._update_title()
         return True
+
+    @property
+    def compare(self) -> CompareView:
+        """The compare view (every answer to a question side by side), made when first
+        needed: most sessions start and stay in the reading view."""
+        if self._compare is None:
+            from desktop.ui.compare_view import CompareView
+
+            self._compare = CompareView(self)
+            self._compare.setFont(self.view.font())
+            self.stack.addWidget(self._compare)  # index COMPARE
+            self._compare.turn_activated.connect(self.jump_to_turn)
+        return self._compare
 
     # ---- actions and menus ----------------------------------------------------------
 

@@ -209,7 +209,8 @@ class NavigationMixin:
         size = min(36.0, max(7.0, font.pointSizeF() + steps))
         font.setPointSizeF(size)
         self.view.setFont(font)
-        self.compare.setFont(font)
+        if self._compare is not None:
+            self._compare.setFont(font)
 
     def set_language(self, language: str) -> None:
         """Switch the interface between English and Simplified Chinese (kept in settings)."""
