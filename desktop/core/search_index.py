@@ -4,7 +4,8 @@ Each text is folded first (see `textnorm`: NFKC, simplified Chinese, case-folded
 indexed twice, because FTS5 itself cannot find words inside Chinese runs:
 
 - `turn_index` / `annotation_index` hold the jieba search-mode words (see `segment`),
-  joined by spaces: they tell which hits are whole words.
+  joined by spaces: what a hit's whole-word flag is checked against (`words_of` gives
+  the same words for one text without reading the index).
 - `turn_chars` / `annotation_chars` hold "gram tokens" (`gram_tokens`): each run of
   Chinese (Japanese, Korean) characters as its overlapping character pairs plus its last
   character, each run of other letters and digits whole; anything else separates runs.
@@ -13,6 +14,10 @@ indexed twice, because FTS5 itself cannot find words inside Chinese runs:
   across punctuation (越大 is not in 超越,大胆). Pairs keep the lists FTS5 reads short
   (大前提 reads 大前 and 前提, not every turn with 大); a 1-character prefix index answers
   one-character queries.
+
+A search reads only the gram index. After an import, `merge_segments` merges the turn
+indexes' FTS5 segments, so that each query token is looked up once rather than in every
+segment the bulk insert wrote.
 """
 
 from __future__ import annotations
