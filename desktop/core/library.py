@@ -152,14 +152,18 @@ def turns(db: Database, document_id: int) -> list[Turn]:
     ]
 
 
-def turns_from(db: Database, document_id: int, offset: int, limit: int) -> list[Turn]:
-    """Up to `limit` turns in order, from the turn holding document offset `offset` on."""
+def turns_around(db: Database, document_id: int, offset: int, before: int,
+                 after: int) -> list[Turn]:
+    """The turn holding document offset `offset`, up to `before` turns before it and up
+    to `after` after it, in order."""
     return [
         _turn_from_row(row)
         for row in db.execute(
-            f"SELECT {_TURN_COLUMNS} FROM turns WHERE document_id = ? AND position >= "
-            "coalesce((SELECT max(position) FROM turns WHERE document_id = ? AND start <= ?), 0) "
-            "ORDER BY position LIMIT ?",
-            [document_id, document_id, offset, limit],
+            f"SELECT {_TURN_COLUMNS} FROM turns WHERE document_id = ? AND position BETWEEN "
+            "(SELECT coalesce(max(position), 0) FROM turns WHERE document_id = ? AND start <= ?)"
+            " - ? AND "
+            "(SELECT coalesce(max(position), 0) FROM turns WHERE document_id = ? AND start <= ?)"
+            " + ? ORDER BY position",
+            [document_id, document_id, offset, before, document_id, offset, after],
         )
     ]

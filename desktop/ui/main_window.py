@@ -72,7 +72,7 @@ COMMAND_NAMES = (
 )
 READING, COMPARE = 0, 1
 POLL_MS = 2000
-FIRST_SCREEN_TURNS = 200  # read for the first paint; the view writes a screenful of them
+FIRST_SCREEN_TURNS = 150  # read each side of the reader's place for the first paint
 
 
 def command_name(text: str) -> str:
@@ -199,7 +199,8 @@ class MainWindow(AnnotationsMixin, NavigationMixin, SpeakersMixin, FilterMixin, 
         top = read_int(self.settings, f"{key}/top") or 0
         try:
             info = library.find_document(conn, document_id)
-            turns = library.turns_from(conn, document_id, top, FIRST_SCREEN_TURNS)
+            turns = library.turns_around(conn, document_id, top, FIRST_SCREEN_TURNS,
+                                         FIRST_SCREEN_TURNS)
             speakers = library.speakers(conn, document_id)
             sections = library.sections(conn, document_id)
         except (sqlite3.Error, YanduError):

@@ -134,19 +134,35 @@ class TranscriptView(QPlainTextEdit):
         self.offsets, self.section_blocks = self._writer.offsets, self._writer.section_blocks
 
     def _first_part(self, near_offset: int | None) -> tuple[int, int]:
-        """The turns [first, until) to write before the first paint: a screenful from
-        the turn holding `near_offset` (where the reader will be put)."""
+        """The turns [first, until) to write before the first paint: a screenful after
+        the turn holding `near_offset` (where the reader will be put), and one before it,
+        so that near the end the screen fills from above as it will in the whole."""
         turns = self.turns
-        first = 0
+        near = 0
         if near_offset is not None and turns:
-            first = max(0, bisect.bisect_right([t.start for t in turns], near_offset) - 1)
-        index, shown, chars = first, 0, 0
-        while index < len(turns) and (shown < FIRST_PART_TURNS or chars < FIRST_PART_CHARS):
-            if self.turn_shown(index):
+            near = max(0, bisect.bisect_right([t.start for t in turns], near_offset) - 1)
+        return self._screenful(near, -1), self._screenful(near, 1)
+
+    def _screenful(self, index: int, step: int) -> int:
+        """The turn index a screenful of shown text away from `index` (before or after)."""
+        turns = self.turns
+        if step > 0:
+            last = index
+            shown = chars = 0
+            while last < len(turns) and (shown < FIRST_PART_TURNS or chars < FIRST_PART_CHARS):
+                if self.turn_shown(last):
+                    shown += 1
+                    chars += len(turns[last].text)
+                last += 1
+            return last
+        first = index
+        shown = chars = 0
+        while first > 0 and (shown < FIRST_PART_TURNS or chars < FIRST_PART_CHARS):
+            first -= 1
+            if self.turn_shown(first):
                 shown += 1
-                chars += len(turns[index].text)
-            index += 1
-        return first, index
+                chars += len(turns[first].text)
+        return first
 
     def _write_until(self, until: int) -> None:
         """Write turns up to `until`, then hide what the filter hides among them."""
