@@ -71,6 +71,8 @@ def start_window(db_path: str | None):
     install_translator(choose_language(str(app_settings().value("language", "") or "")))
     path = Path(db_path).expanduser() if db_path else default_study_path()
     window = MainWindow(None, path)
+    window.restore_layout()
+    window.show()  # laid out at its real size, so the reader's place lands where it will stay
     conn = peek_study(path)
     if conn is not None:
         try:
