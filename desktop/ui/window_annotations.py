@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import bisect
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QApplication
@@ -10,7 +11,9 @@ from PySide6.QtWidgets import QApplication
 from db import annotations as annotation_rows
 from db.annotations import Annotation
 from desktop.core.errors import YanduError
-from desktop.ui.annotation_editor import AnnotationEditor, AnnotationValues
+
+if TYPE_CHECKING:  # the editor (a dialog) loads when first opened
+    from desktop.ui.annotation_editor import AnnotationEditor, AnnotationValues
 
 
 class AnnotationsMixin:
@@ -90,6 +93,8 @@ class AnnotationsMixin:
                      is_new: bool) -> None:
         if self.editor is not None:
             self.editor.close()
+        from desktop.ui.annotation_editor import AnnotationEditor
+
         editor = AnnotationEditor(quote, values, self.known_tags(), self, is_new=is_new)
         self.editor = editor
 
@@ -123,6 +128,7 @@ class AnnotationsMixin:
         document_id = self.document_id
         # The core's annotation module pulls in the segmenter; load it when first needed.
         from desktop.core.annotations import DEFAULT_COLOUR, CreateAnnotation, new_annotation
+        from desktop.ui.annotation_editor import AnnotationValues
 
         colour = str(self.settings.value("annotations/last_colour", DEFAULT_COLOUR))
 
@@ -155,6 +161,7 @@ class AnnotationsMixin:
             return
 
         from desktop.core.annotations import EditAnnotation
+        from desktop.ui.annotation_editor import AnnotationValues
 
         def save(values: AnnotationValues) -> None:
             command = EditAnnotation.of(annotation, note=values.note, tags=values.tags,
