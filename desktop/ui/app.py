@@ -88,6 +88,8 @@ def start_window(db_path: str | None):
 
         try:
             attach_study(window, path)
+            if window.statusBar().currentMessage() == opening:
+                window.statusBar().clearMessage()
         except StudyError as exc:
             from PySide6.QtWidgets import QMessageBox
 
@@ -96,6 +98,10 @@ def start_window(db_path: str | None):
             window.close()
             QApplication.instance().exit(EXIT_USAGE)
 
+    from PySide6.QtCore import QCoreApplication
+
+    opening = QCoreApplication.translate("MainWindow", "Opening the study…")
+    window.statusBar().showMessage(opening)
     window.view.first_painted.connect(lambda: QTimer.singleShot(0, open_now))
     QTimer.singleShot(500, open_now)  # in case the view is not painted (a hidden window)
     return window

@@ -378,62 +378,62 @@
 <context>
     <name>Commands</name>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="57"/>
+        <location filename="../../desktop/ui/main_window.py" line="60"/>
         <source>Create annotation</source>
         <translation>新建批注</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="58"/>
+        <location filename="../../desktop/ui/main_window.py" line="61"/>
         <source>Edit annotation</source>
         <translation>编辑批注</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="59"/>
+        <location filename="../../desktop/ui/main_window.py" line="62"/>
         <source>Retag annotation</source>
         <translation>修改批注标签</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="60"/>
+        <location filename="../../desktop/ui/main_window.py" line="63"/>
         <source>Recolour annotation</source>
         <translation>修改批注颜色</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="61"/>
+        <location filename="../../desktop/ui/main_window.py" line="64"/>
         <source>Delete annotation</source>
         <translation>删除批注</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="62"/>
+        <location filename="../../desktop/ui/main_window.py" line="65"/>
         <source>Rename speaker</source>
         <translation>重命名发言人</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="63"/>
+        <location filename="../../desktop/ui/main_window.py" line="66"/>
         <source>Merge speakers</source>
         <translation>合并发言人</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="64"/>
+        <location filename="../../desktop/ui/main_window.py" line="67"/>
         <source>Set speaker role</source>
         <translation>设置发言人身份</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="65"/>
+        <location filename="../../desktop/ui/main_window.py" line="68"/>
         <source>Set speaker colour</source>
         <translation>设置发言人颜色</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="66"/>
+        <location filename="../../desktop/ui/main_window.py" line="69"/>
         <source>Set moderator</source>
         <translation>设为主持人</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="67"/>
+        <location filename="../../desktop/ui/main_window.py" line="70"/>
         <source>Unset moderator</source>
         <translation>取消主持人</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="68"/>
+        <location filename="../../desktop/ui/main_window.py" line="71"/>
         <source>Make narration</source>
         <translation>改为旁白</translation>
     </message>
@@ -552,33 +552,33 @@
 <context>
     <name>GlossaryDock</name>
     <message>
-        <location filename="../../desktop/ui/docks/glossary_dock.py" line="103"/>
+        <location filename="../../desktop/ui/docks/glossary_dock.py" line="101"/>
         <source>Glossary</source>
         <translation>术语表</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/docks/glossary_dock.py" line="104"/>
+        <location filename="../../desktop/ui/docks/glossary_dock.py" line="102"/>
         <source>Filter terms</source>
         <translation>筛选术语</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/docks/glossary_dock.py" line="105"/>
+        <location filename="../../desktop/ui/docks/glossary_dock.py" line="103"/>
         <source>Terms</source>
         <translation>术语</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/docks/glossary_dock.py" line="106"/>
+        <location filename="../../desktop/ui/docks/glossary_dock.py" line="104"/>
         <source>Suggestions</source>
         <translation>推荐</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/docks/glossary_dock.py" line="107"/>
+        <location filename="../../desktop/ui/docks/glossary_dock.py" line="105"/>
         <source>Suggest terms from this document</source>
         <translation>从本文档推荐术语</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/docks/glossary_dock.py" line="108"/>
-        <location filename="../../desktop/ui/docks/glossary_dock.py" line="352"/>
+        <location filename="../../desktop/ui/docks/glossary_dock.py" line="106"/>
+        <location filename="../../desktop/ui/docks/glossary_dock.py" line="356"/>
         <source>Y accepts the chosen suggestion, X dismisses it.</source>
         <translation>按 Y 采纳所选推荐,按 X 忽略。</translation>
     </message>
@@ -593,35 +593,35 @@
         <translation>请先选中要加入术语表的词。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/docks/glossary_dock.py" line="238"/>
-        <location filename="../../desktop/ui/docks/glossary_dock.py" line="271"/>
-        <location filename="../../desktop/ui/docks/glossary_dock.py" line="285"/>
+        <location filename="../../desktop/ui/docks/glossary_dock.py" line="240"/>
+        <location filename="../../desktop/ui/docks/glossary_dock.py" line="275"/>
+        <location filename="../../desktop/ui/docks/glossary_dock.py" line="289"/>
         <source>Choose a term in the Glossary panel first.</source>
         <translation>请先在术语面板中选择一个术语。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/docks/glossary_dock.py" line="246"/>
+        <location filename="../../desktop/ui/docks/glossary_dock.py" line="250"/>
         <source>Edit glossary term</source>
         <translation>编辑术语</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/docks/glossary_dock.py" line="294"/>
+        <location filename="../../desktop/ui/docks/glossary_dock.py" line="298"/>
         <source>No glossary term at the cursor.</source>
         <translation>光标处没有术语。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/docks/glossary_dock.py" line="319"/>
+        <location filename="../../desktop/ui/docks/glossary_dock.py" line="323"/>
         <source>Looking for candidate terms…</source>
         <translation>正在寻找候选术语…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/docks/glossary_dock.py" line="354"/>
+        <location filename="../../desktop/ui/docks/glossary_dock.py" line="358"/>
         <source>No new candidate terms here.</source>
         <translation>这里没有新的候选术语。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/docks/glossary_dock.py" line="367"/>
-        <location filename="../../desktop/ui/docks/glossary_dock.py" line="377"/>
+        <location filename="../../desktop/ui/docks/glossary_dock.py" line="371"/>
+        <location filename="../../desktop/ui/docks/glossary_dock.py" line="381"/>
         <source>Choose a suggestion in the Glossary panel first.</source>
         <translation>请先在术语面板中选择一条推荐。</translation>
     </message>
@@ -629,22 +629,22 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="281"/>
+        <location filename="../../desktop/ui/main_window.py" line="364"/>
         <source>Speaker &amp;filter</source>
         <translation>发言人筛选(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="282"/>
+        <location filename="../../desktop/ui/main_window.py" line="365"/>
         <source>&amp;Panels</source>
         <translation>面板(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="283"/>
+        <location filename="../../desktop/ui/main_window.py" line="366"/>
         <source>Toolbar</source>
         <translation>工具栏</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="306"/>
+        <location filename="../../desktop/ui/main_window.py" line="389"/>
         <source>no document</source>
         <translation>无文档</translation>
     </message>
@@ -655,7 +655,7 @@
     </message>
     <message>
         <location filename="../../desktop/ui/window_filter.py" line="63"/>
-        <location filename="../../desktop/ui/window_navigation.py" line="154"/>
+        <location filename="../../desktop/ui/window_navigation.py" line="156"/>
         <source>Narration</source>
         <translation>旁白</translation>
     </message>
@@ -665,17 +665,17 @@
         <translation>第 %1 段 · %2</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="458"/>
+        <location filename="../../desktop/ui/main_window.py" line="550"/>
         <source>&amp;Undo %1</source>
         <translation>撤销“%1”(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="460"/>
+        <location filename="../../desktop/ui/main_window.py" line="552"/>
         <source>&amp;Redo %1</source>
         <translation>重做“%1”(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="466"/>
+        <location filename="../../desktop/ui/main_window.py" line="558"/>
         <source>Yandu</source>
         <translation>研读</translation>
     </message>
@@ -710,47 +710,47 @@
         <translation>已导入“%1”。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window_annotations.py" line="114"/>
+        <location filename="../../desktop/ui/window_annotations.py" line="119"/>
         <source>Switch to the reading view to annotate.</source>
         <translation>请切换到阅读视图再添加批注。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window_annotations.py" line="120"/>
+        <location filename="../../desktop/ui/window_annotations.py" line="125"/>
         <source>Select some text of a turn first (Shift+arrows or the mouse).</source>
         <translation>请先选中发言中的文字（Shift+方向键或鼠标）。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window_annotations.py" line="154"/>
+        <location filename="../../desktop/ui/window_annotations.py" line="160"/>
         <source>No annotation here to edit.</source>
         <translation>此处没有可编辑的批注。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window_annotations.py" line="174"/>
+        <location filename="../../desktop/ui/window_annotations.py" line="181"/>
         <source>No annotation here to delete.</source>
         <translation>此处没有可删除的批注。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window_annotations.py" line="179"/>
+        <location filename="../../desktop/ui/window_annotations.py" line="186"/>
         <source>Annotation deleted; Undo brings it back.</source>
         <translation>批注已删除；撤销可恢复。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window_navigation.py" line="135"/>
+        <location filename="../../desktop/ui/window_navigation.py" line="137"/>
         <source>Search is not available in this build.</source>
         <translation>此版本不提供搜索。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window_navigation.py" line="156"/>
+        <location filename="../../desktop/ui/window_navigation.py" line="158"/>
         <source>Note · %1</source>
         <translation>批注 · %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window_navigation.py" line="235"/>
+        <location filename="../../desktop/ui/window_navigation.py" line="238"/>
         <source>About Yandu</source>
         <translation>关于研读</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window_navigation.py" line="235"/>
+        <location filename="../../desktop/ui/window_navigation.py" line="238"/>
         <source>&lt;b&gt;Yandu 研读&lt;/b&gt; %1&lt;p&gt;Study and annotate transcripts, with Chinese as a first-class language.&lt;/p&gt;&lt;p&gt;Every edit is saved at once in the study file.&lt;/p&gt;</source>
         <translation>&lt;b&gt;研读 Yandu&lt;/b&gt; %1&lt;p&gt;研读和批注文字稿，中文优先。&lt;/p&gt;&lt;p&gt;每次修改都立即保存在研究库文件中。&lt;/p&gt;</translation>
     </message>
@@ -793,6 +793,11 @@
         <location filename="../../desktop/ui/window_speakers.py" line="121"/>
         <source>Colour of %1</source>
         <translation>%1 的颜色</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/app.py" line="103"/>
+        <source>Opening the study…</source>
+        <translation>正在打开研究文件…</translation>
     </message>
 </context>
 <context>
@@ -1005,12 +1010,12 @@
 <context>
     <name>TranscriptView</name>
     <message>
-        <location filename="../../desktop/ui/transcript_view.py" line="102"/>
+        <location filename="../../desktop/ui/transcript_view.py" line="133"/>
         <source>Question %1</source>
         <translation>问题 %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/transcript_view.py" line="347"/>
+        <location filename="../../desktop/ui/transcript_view.py" line="484"/>
         <source>no role given</source>
         <translation>未注明身份</translation>
     </message>
