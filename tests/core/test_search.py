@@ -12,6 +12,16 @@ from desktop.core.search import SearchHit, count, search
 from tests.core.search_fixture import add_document, add_note
 
 
+@pytest.fixture(autouse=True)
+def _plain_dictionary():
+    """Cut text with jieba's own dictionary: an import elsewhere in the run may have taught
+    the segmenter a study's glossary words (算力 among them), which these tests rule out."""
+    taught = segment.custom_words()
+    segment.remove_words(taught)
+    yield
+    segment.add_words(taught)
+
+
 def _texts_at(doc: dict, hit: SearchHit) -> list[str]:
     return [doc["text"][s:e] for s, e in hit.matches]
 
