@@ -16,7 +16,7 @@ def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -
     p = sub.add_parser(
         "search", parents=[common], help="search turns and annotation notes",
         description="Search the study's turns and annotation notes; hits are listed in "
-        "reading order. "
+        "reading order, or best matches first (bm25) with --rank. "
         "Chinese words are found inside longer words; full-width and traditional forms "
         'match their plain and simplified forms. Quote a phrase ("算力 荒"), join '
         "alternatives with OR, leave out a word with -word.",
@@ -26,6 +26,8 @@ def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -
     p.add_argument("--speaker", metavar="NAME", help="only this speaker's turns and notes")
     p.add_argument("--limit", metavar="N", type=int, default=20,
                    help="show at most N hits (default 20)")
+    p.add_argument("--rank", action="store_true",
+                   help="best matches first (FTS5's bm25) instead of reading order")
     p.set_defaults(handler=run_search)
 
 
@@ -48,7 +50,7 @@ def run_search(args: argparse.Namespace) -> int:
     if args.speaker is not None:
         _check_speaker(db, args.speaker, document_id)
     hits = search(db, args.query, document_id=document_id, speaker=args.speaker,
-                  limit=args.limit)
+                  limit=args.limit, order="relevance" if args.rank else "text")
     if args.json:
         cli.print_json([h.as_dict() for h in hits])
         return 0

@@ -7,14 +7,17 @@ group) and none of the excluded ones. Folding (NFKC, simplified Chinese, case) m
 across punctuation; spaces in a query only mark words ("算力 荒" finds 算力荒); Latin
 words match whole (gpt4 does not find gpt4o).
 
-Order: reading order — documents in the order they were added, then by place in the
-document (a note at the start of its passage, after a turn that starts at the same
-place), as a concordance lists its lines and as Next result (F3) steps through the text.
-Turn ids are given in reading order at import, so the gram index is read in rowid order
-and FTS5 stops after `limit` hits, whatever the size of the study (ranking by bm25, as
-before, read every posting of a common word, and putting whole words first needed the
-word index on every search, which cost as much as the search itself on a large study).
-`SearchHit.score` is the hit's place in that order (0 for the first); `whole_word` says
+Order, two kinds (`order=`):
+- "text" (the default): reading order — documents in the order they were added, then by
+  place in the document (a note at the start of its passage, after a turn that starts at
+  the same place), as a concordance lists its lines and as Next result (F3) steps through
+  the text. Turn ids are given in reading order at import, so the gram index is read in
+  rowid order and FTS5 stops after `limit` hits, whatever the size of the study.
+- "relevance": best matches first, by FTS5's bm25 over the gram index (turns and notes
+  together), then reading order among equals. Ranking reads every posting of the query's
+  grams, so its cost grows with how often they occur; the window uses it for a search of
+  the whole study, where the order of documents says nothing.
+`SearchHit.score` is the hit's place in the order (0 for the first); `whole_word` says
 whether every term is a whole word as jieba cuts it (参数 in 模型参数量 is not).
 
 Highlights, the excerpt and the whole-word flag of a hit are worked out when first asked
@@ -43,6 +46,7 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 
 KINDS = ("turn", "annotation")
+ORDERS = ("text", "relevance")
 
 _Span = tuple[int, int]
 
@@ -179,9 +183,10 @@ _TURNS = _Source("turn_chars", "rowid")
 _NOTES = _Source("annotation_chars", "annotation_id")
 
 
-# A hit before it is numbered, behind its sort key: (document id, offset where the turn
-# or the noted passage starts, 0 for a turn and 1 for a note): reading order.
-_Found = tuple[tuple[int, int, int], SearchHit]
+# A hit before it is numbered, behind its sort key: (bm25 for "relevance", else 0;
+# document id, offset where the turn or the noted passage starts, 0 for a turn and 1 for
+# a note): the order of results.
+_Found = tuple[tuple[float, int, int, int], SearchHit]
 
 
 def search(
@@ -192,11 +197,16 @@ def search(
     speaker: str | None = None,
     kinds: Iterable[str] = KINDS,
     limit: int = 100,
+    order: str = "text",
 ) -> list[SearchHit]:
-    """The first `limit` hits for `query`, in reading order; never raises for any query text."""
+    """The first `limit` hits for `query` in `order` ("text": reading order, "relevance":
+    best first); never raises for any query text."""
+    if order not in ORDERS:
+        raise ValueError(f"order must be one of {ORDERS}, not {order!r}")
     parsed = fts_query.parse(query or "")
     if parsed is None or limit <= 0:
         return []
+    ranked = order == "relevance"
     search_index.ensure_current(db)
     filters = _Filters.build(db, document_id, speaker)
     if filters is None:
@@ -204,9 +214,10 @@ def search(
     kinds = (kinds,) if isinstance(kinds, str) else tuple(kinds)
     found: list[_Found] = []
     if "turn" in kinds:
-        found += _turn_hits(db, parsed, _turn_candidates(db, parsed, filters, limit))
+        found += _turn_hits(db, parsed, _turn_candidates(db, parsed, filters, limit, ranked))
     if "annotation" in kinds and _has_notes(db):
-        found += _annotation_hits(db, parsed, _note_candidates(db, parsed, filters, limit))
+        found += _annotation_hits(db, parsed,
+                                  _note_candidates(db, parsed, filters, limit, ranked))
     found.sort(key=lambda f: f[0])
     hits = [hit for _, hit in found[:limit]]
     for rank, hit in enumerate(hits):
@@ -342,26 +353,32 @@ def _has_notes(db: Database) -> bool:
     return db.execute("SELECT 1 FROM annotations LIMIT 1").fetchone() is not None
 
 
-def _turn_candidates(db: Database, query: Query, filters: _Filters, limit: int) -> list[int]:
-    """The first `limit` turns (ids) holding the query, in reading order."""
+def _turn_candidates(db: Database, query: Query, filters: _Filters, limit: int,
+                     ranked: bool) -> list[tuple[int, float]]:
+    """The first `limit` turns holding the query, as (turn id, bm25 or 0), in reading
+    order or, `ranked`, best first."""
     where, params = filters.turn_sql()
     source = _TURNS
-    sql = (f"SELECT rowid FROM {source.chars} WHERE {source.chars} MATCH ?{where} "
-           "ORDER BY rowid LIMIT ?")
-    return [rowid for (rowid,) in _run(db, sql, [query.chars_expr(), *params, limit])]
+    score, way = ((f"bm25({source.chars})", "2, 1") if ranked else ("0", "rowid"))
+    sql = (f"SELECT rowid, {score} FROM {source.chars} WHERE {source.chars} MATCH ?{where} "
+           f"ORDER BY {way} LIMIT ?")
+    return _run(db, sql, [query.chars_expr(), *params, limit])
 
 
-def _note_candidates(db: Database, query: Query, filters: _Filters, limit: int) -> list[str]:
-    """The first `limit` notes (annotation ids) holding the query, in reading order."""
+def _note_candidates(db: Database, query: Query, filters: _Filters, limit: int,
+                     ranked: bool) -> list[tuple[str, float]]:
+    """The first `limit` notes holding the query, as (annotation id, bm25 or 0), in
+    reading order or, `ranked`, best first."""
     where, params = filters.sql("annotation")
     source = _NOTES
+    score = f"bm25({source.chars})" if ranked else "0"
     sql = (
-        f"SELECT c.{source.key} FROM {source.chars} c "
-        f"JOIN annotations a ON a.id = c.{source.key} "
+        f"SELECT {source.chars}.{source.key}, {score} FROM {source.chars} "
+        f"JOIN annotations a ON a.id = {source.chars}.{source.key} "
         f"WHERE {source.chars} MATCH ?{where} "
-        "ORDER BY a.document_id, a.start, a.id LIMIT ?"
+        f"ORDER BY {'2, ' if ranked else ''}a.document_id, a.start, a.id LIMIT ?"
     )
-    return [key for (key,) in _run(db, sql, [query.chars_expr(), *params, limit])]
+    return _run(db, sql, [query.chars_expr(), *params, limit])
 
 
 def _is_utf8(db: Database) -> bool:
@@ -379,9 +396,10 @@ def _rows_by_id(db: Database, sql: str, ids: list) -> dict:
     return rows
 
 
-def _turn_hits(db: Database, query: Query, found: list[int]) -> list[_Found]:
+def _turn_hits(db: Database, query: Query, found: list[tuple[int, float]]) -> list[_Found]:
     if not found:
         return []
+    scores = dict(found)
     by_id = _rows_by_id(
         db,
         "SELECT t.id, t.document_id, d.title, s.name, t.start, "
@@ -390,10 +408,10 @@ def _turn_hits(db: Database, query: Query, found: list[int]) -> list[_Found]:
         + ("CAST(t.text AS BLOB)" if _is_utf8(db) else "t.text") + ", t.text_start, "
         "t.headline, t.headline_start FROM turns t JOIN documents d ON d.id = t.document_id "
         "LEFT JOIN speakers s ON s.id = t.speaker_id WHERE t.id IN ({marks})",
-        found,
+        list(scores),
     )
     hits = []
-    for key in found:
+    for key, score in found:
         row = by_id.get(key)
         if row is None:  # an index row without its turn: skip rather than fail
             continue
@@ -402,22 +420,24 @@ def _turn_hits(db: Database, query: Query, found: list[int]) -> list[_Found]:
             kind="turn", document_id=doc_id, document_title=title, turn_id=turn_id,
             annotation_id=None, speaker=speaker, score=0.0,
             source=_Text(query, text, text_start, headline, headline_start))
-        hits.append(((doc_id, start, 0), hit))
+        hits.append(((score, doc_id, start, 0), hit))
     return hits
 
 
-def _annotation_hits(db: Database, query: Query, found: list[str]) -> list[_Found]:
+def _annotation_hits(db: Database, query: Query,
+                     found: list[tuple[str, float]]) -> list[_Found]:
     if not found:
         return []
+    scores = dict(found)
     by_id = _rows_by_id(
         db,
         "SELECT a.id, a.document_id, d.title, a.start, a.note FROM annotations a "
         "JOIN documents d ON d.id = a.document_id WHERE a.id IN ({marks})",
-        found,
+        list(scores),
     )
     speakers = _speakers_at(db, {(row[1], row[3]) for row in by_id.values()})
     hits = []
-    for key in found:
+    for key, score in found:
         row = by_id.get(key)
         if row is None:
             continue
@@ -426,7 +446,7 @@ def _annotation_hits(db: Database, query: Query, found: list[str]) -> list[_Foun
             kind="annotation", document_id=doc_id, document_title=title, turn_id=None,
             annotation_id=ann_id, speaker=speakers.get((doc_id, start)), score=0.0,
             source=_Text(query, note))
-        hits.append(((doc_id, start, 1), hit))
+        hits.append(((score, doc_id, start, 1), hit))
     return hits
 
 

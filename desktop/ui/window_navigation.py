@@ -122,7 +122,8 @@ class NavigationMixin:
         self.search_dock.field.selectAll()
 
     def run_search(self, query: str, whole_study: bool) -> None:
-        """Search the open document (or the whole study) and list the hits."""
+        """Search the open document, hits in reading order (F3 walks the text); or the
+        whole study, best matches first (the order of documents says nothing there)."""
         if self.db is None:
             return  # typed before the study was open; the search box keeps the query
         self.hits, self.hit_row = [], -1
@@ -138,7 +139,8 @@ class NavigationMixin:
             return
         try:
             self.hits = search(self.db, query, limit=200,
-                               document_id=None if whole_study else self.document_id)
+                               document_id=None if whole_study else self.document_id,
+                               order="relevance" if whole_study else "text")
         except YanduError as exc:
             self.search_dock.set_message(str(exc))
             return

@@ -80,6 +80,24 @@ def test_json_hits_come_in_reading_order_with_their_flags(study, capsys):
                              "snippet_matches", "whole_word"]
 
 
+def test_rank_lists_the_same_hits_best_first(study, capsys):
+    assert main(["search", "算力", "--db", study, "--json", "--limit", "500"]) == 0
+    in_text = json.loads(capsys.readouterr().out)
+    assert main(["search", "算力", "--db", study, "--json", "--limit", "500", "--rank"]) == 0
+    ranked = json.loads(capsys.readouterr().out)
+    assert sorted(h["turn_id"] for h in ranked) == sorted(h["turn_id"] for h in in_text)
+    assert [h["turn_id"] for h in ranked] != [h["turn_id"] for h in in_text]
+    from db import open_study
+    from desktop.core import fts_query
+
+    db = open_study(study)
+    best = db.execute("SELECT rowid FROM turn_chars WHERE turn_chars MATCH ? "
+                      "ORDER BY bm25(turn_chars) LIMIT 1",
+                      [fts_query.parse("算力").chars_expr()]).fetchone()[0]
+    db.close()
+    assert ranked[0]["turn_id"] == best
+
+
 def test_doc_and_speaker_filters(study, capsys):
     assert main(["search", "算力", "--db", study, "--doc", "1", "--speaker", "吴韶华",
                  "--json", "--limit", "100"]) == 0

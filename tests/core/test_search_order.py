@@ -206,3 +206,58 @@ def test_a_document_filter_reads_only_that_documents_turns(corpus):
         assert hits and {h.document_id for h in hits} == {doc["id"]}
         assert len(hits) == count(db, "数据", document_id=doc["id"])
     assert search(db, "数据", document_id=10**6) == []
+
+
+def _bm25_reference(db, query: str, limit: int, document_id=None) -> list:
+    """Turn ids best first, as FTS5 ranks the gram index (reading order among equals)."""
+    parsed = fts_query.parse(query)
+    rows = db.execute(
+        "SELECT c.rowid, bm25(turn_chars), t.document_id, t.start FROM turn_chars c "
+        "JOIN turns t ON t.id = c.rowid WHERE turn_chars MATCH ?", [parsed.chars_expr()]
+    ).fetchall()
+    rows = [r for r in rows if document_id is None or r[2] == document_id]
+    rows.sort(key=lambda r: (r[1], r[2], r[3]))
+    return [r[0] for r in rows[:limit]]
+
+
+@pytest.mark.parametrize("query", QUERIES)
+@pytest.mark.parametrize("limit", [1, 7, 500])
+def test_best_matches_first_follows_bm25_over_the_gram_index(corpus, query, limit) -> None:
+    db, docs = corpus
+    hits = search(db, query, kinds="turn", limit=limit, order="relevance")
+    assert [h.turn_id for h in hits] == _bm25_reference(db, query, limit)
+    assert [h.score for h in hits] == [float(i) for i in range(len(hits))]
+    one = docs[1]["id"]
+    hits = search(db, query, kinds="turn", limit=limit, order="relevance", document_id=one)
+    assert [h.turn_id for h in hits] == _bm25_reference(db, query, limit, one)
+
+
+@pytest.mark.parametrize("query", QUERIES)
+def test_both_orders_find_the_same_hits(corpus, query) -> None:
+    db, _docs = corpus
+    in_text = search(db, query, limit=10_000)
+    best = search(db, query, limit=10_000, order="relevance")
+    assert sorted(h.turn_id for h in best) == sorted(h.turn_id for h in in_text)
+    assert len(best) == count(db, query)
+
+
+def test_notes_take_their_rank_among_the_turns(corpus) -> None:
+    db, docs = corpus
+    doc = docs[0]["id"]
+    long_note = add_note(db, doc, 0, 2, "这一段谈到很多别的事情，顺便提到算力荒，然后又说了别的。" * 3)
+    short_note = add_note(db, doc, 4, 6, "算力荒")
+    hits = search(db, "算力荒", limit=10_000, order="relevance")
+    notes = [h.annotation_id for h in hits if h.kind == "annotation"]
+    assert notes == [short_note, long_note]  # the note that says little else comes first
+    expr = fts_query.parse("算力荒").chars_expr()
+    score = dict(db.execute("SELECT rowid, bm25(turn_chars) FROM turn_chars "
+                            "WHERE turn_chars MATCH ?", [expr]).fetchall())
+    score.update(db.execute("SELECT annotation_id, bm25(annotation_chars) FROM annotation_chars "
+                            "WHERE annotation_chars MATCH ?", [expr]).fetchall())
+    keys = [score[h.turn_id if h.kind == "turn" else h.annotation_id] for h in hits]
+    assert keys == sorted(keys)  # turns and notes together, by FTS5's bm25
+
+
+def test_an_unknown_order_is_refused() -> None:
+    with pytest.raises(ValueError):
+        search(None, "算力", order="best")

@@ -131,3 +131,17 @@ def test_search_matches_are_marked_in_the_transcript(window) -> None:
     window.search_dock.field.clear()
     window.search_dock._emit_query()
     assert window.search_layer.selections(window.view) == []
+
+
+def test_the_open_document_in_reading_order_the_whole_study_best_first(window) -> None:
+    from desktop.core.search import search
+
+    window.search_dock.field.setText("算力")
+    window.search_dock._emit_query()
+    starts = [hit.matches[0][0] for hit in window.hits]
+    assert len(starts) > 3 and starts == sorted(starts)  # F3 walks the text
+    window.search_dock.whole_study.setChecked(True)
+    window.search_dock._emit_query()
+    best = search(window.db, "算力", limit=200, order="relevance")
+    assert [h.turn_id for h in window.hits] == [h.turn_id for h in best]
+    assert [h.turn_id for h in window.hits] != sorted(h.turn_id for h in window.hits)

@@ -71,6 +71,9 @@ class SearchDock(QDockWidget):
         self.setWindowTitle(self.tr("Search"))
         self.field.setPlaceholderText(self.tr("Search words, phrases…"))
         self.whole_study.setText(self.tr("All &documents"))
+        self.whole_study.setToolTip(self.tr(
+            "Search every document, best matches first; otherwise the open document, "
+            "in reading order"))
 
     def _enter(self) -> None:
         self._timer.stop()
