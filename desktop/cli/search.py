@@ -8,15 +8,16 @@ from desktop import cli
 from desktop.cli.importing import quiet_pipe
 from desktop.core import kwic, library, textnorm
 from desktop.core.errors import YanduError
-from desktop.core.search import count, search
+from desktop.core.search import ORDERS, count, search
 
 
 def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:
     """Add the `search` command."""
     p = sub.add_parser(
         "search", parents=[common], help="search turns and annotation notes",
-        description="Search the study's turns and annotation notes; hits are listed in "
-        "reading order, or best matches first (bm25) with --rank. "
+        description="Search the study's turns and annotation notes. A search of the whole "
+        "study lists the best matches first (bm25); a search of one document (--doc) lists "
+        "its hits in reading order; --order chooses. "
         "Chinese words are found inside longer words; full-width and traditional forms "
         'match their plain and simplified forms. Quote a phrase ("算力 荒"), join '
         "alternatives with OR, leave out a word with -word.",
@@ -26,8 +27,9 @@ def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -
     p.add_argument("--speaker", metavar="NAME", help="only this speaker's turns and notes")
     p.add_argument("--limit", metavar="N", type=int, default=20,
                    help="show at most N hits (default 20)")
-    p.add_argument("--rank", action="store_true",
-                   help="best matches first (FTS5's bm25) instead of reading order")
+    p.add_argument("--order", choices=ORDERS, default=None,
+                   help="relevance: best matches first (FTS5's bm25); text: reading order "
+                   "(default: text with --doc, else relevance)")
     p.set_defaults(handler=run_search)
 
 
@@ -50,7 +52,8 @@ def run_search(args: argparse.Namespace) -> int:
     if args.speaker is not None:
         _check_speaker(db, args.speaker, document_id)
     hits = search(db, args.query, document_id=document_id, speaker=args.speaker,
-                  limit=args.limit, order="relevance" if args.rank else "text")
+                  limit=args.limit,
+                  order=args.order or ("text" if document_id is not None else "relevance"))
     if args.json:
         cli.print_json([h.as_dict() for h in hits])
         return 0

@@ -69,7 +69,8 @@ def test_json_lists_hits_with_offsets_into_the_document(study, capsys):
 
 
 def test_json_hits_come_in_reading_order_with_their_flags(study, capsys):
-    assert main(["search", "算力", "--db", study, "--json", "--limit", "500"]) == 0
+    assert main(["search", "算力", "--db", study, "--json", "--limit", "500",
+                 "--order", "text"]) == 0
     hits = json.loads(capsys.readouterr().out)
     starts = [hit["matches"][0][0] for hit in hits]
     assert len(hits) > 3 and starts == sorted(starts)
@@ -80,11 +81,17 @@ def test_json_hits_come_in_reading_order_with_their_flags(study, capsys):
                              "snippet_matches", "whole_word"]
 
 
-def test_rank_lists_the_same_hits_best_first(study, capsys):
-    assert main(["search", "算力", "--db", study, "--json", "--limit", "500"]) == 0
+def test_the_whole_study_best_first_one_document_in_reading_order(study, capsys):
+    assert main(["search", "算力", "--db", study, "--json", "--limit", "500", "--doc", "1"]) == 0
     in_text = json.loads(capsys.readouterr().out)
-    assert main(["search", "算力", "--db", study, "--json", "--limit", "500", "--rank"]) == 0
+    assert main(["search", "算力", "--db", study, "--json", "--limit", "500",
+                 "--order", "text"]) == 0
+    assert json.loads(capsys.readouterr().out) == in_text
+    assert main(["search", "算力", "--db", study, "--json", "--limit", "500"]) == 0
     ranked = json.loads(capsys.readouterr().out)
+    assert main(["search", "算力", "--db", study, "--json", "--limit", "500", "--doc", "1",
+                 "--order", "relevance"]) == 0
+    assert json.loads(capsys.readouterr().out) == ranked
     assert sorted(h["turn_id"] for h in ranked) == sorted(h["turn_id"] for h in in_text)
     assert [h["turn_id"] for h in ranked] != [h["turn_id"] for h in in_text]
     from db import open_study
