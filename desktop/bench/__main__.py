@@ -13,9 +13,9 @@ from pathlib import Path
 from desktop.bench.report import Figure, markdown, table, write_json
 
 # The table, in its order.
-ORDER = ["import", "search_median", "search_p95", "start", "open", "toggle", "scroll",
-         "glossary", "export_markdown", "export_html", "memory", "growth_import",
-         "growth_search"]
+ORDER = ["import", "search_median", "search_p95", "search_ranked", "start", "open", "toggle",
+         "scroll", "glossary", "export_markdown", "export_html", "memory", "growth_import",
+         "growth_search", "growth_search_ranked"]
 
 
 def _sizes(text: str) -> list[float]:
