@@ -60,8 +60,7 @@ def start_window(db_path: str | None):
     """
     from pathlib import Path
 
-    from PySide6.QtCore import QTimer
-    from PySide6.QtWidgets import QApplication
+    from PySide6.QtCore import QCoreApplication, QTimer
 
     from db.peek import default_study_path, peek_study
     from desktop.ui.i18n import choose_language, install_translator
@@ -79,32 +78,42 @@ def start_window(db_path: str | None):
             window.show_first_screen(conn)
         finally:
             conn.close()
-
-    def open_now() -> None:
-        if window.db is not None or getattr(window, "_opening", False):
-            return
-        window._opening = True
-        from db import StudyError
-
-        try:
-            attach_study(window, path)
-            if window.statusBar().currentMessage() == opening:
-                window.statusBar().clearMessage()
-        except StudyError as exc:
-            from PySide6.QtWidgets import QMessageBox
-
-            print(f"yandu: {exc}", file=sys.stderr)
-            QMessageBox.critical(window, "Yandu", str(exc))
-            window.close()
-            QApplication.instance().exit(EXIT_USAGE)
-
-    from PySide6.QtCore import QCoreApplication
-
     opening = QCoreApplication.translate("MainWindow", "Opening the study…")
     window.statusBar().showMessage(opening)
+    started = False
+
+    def open_now() -> None:
+        nonlocal started
+        if started:
+            return
+        started = True
+        try:
+            attach_study(window, path)
+        except Exception as exc:  # noqa: BLE001 - any failure is one message, then exit 2
+            _give_up(window, exc)
+            return
+        if window.statusBar().currentMessage() == opening:
+            window.statusBar().clearMessage()
+
     window.view.first_painted.connect(lambda: QTimer.singleShot(0, open_now))
     QTimer.singleShot(500, open_now)  # in case the view is not painted (a hidden window)
     return window
+
+
+def _give_up(window, exc: BaseException) -> None:
+    """Say in one line why the study cannot be opened; close; end with exit code 2."""
+    from PySide6.QtWidgets import QApplication, QMessageBox
+
+    from db import StudyError
+
+    if isinstance(exc, StudyError):
+        message = str(exc)
+    else:  # not expected; still one line, never a traceback
+        message = f"Yandu could not open the study ({type(exc).__name__}: {exc})".splitlines()[0]
+    print(f"yandu: {message}", file=sys.stderr)
+    QMessageBox.critical(window, "Yandu", message)
+    window.close()
+    QApplication.instance().exit(EXIT_USAGE)
 
 
 def attach_study(window, path) -> None:

@@ -66,6 +66,31 @@ print("code:", run_app(argparse.Namespace(db={str(bad)!r})))
     assert "Traceback" not in result.stderr
 
 
+def test_an_unexpected_failure_while_opening_is_one_line_and_exit_2(sample_study,
+                                                                    tmp_path) -> None:
+    script = f"""
+import argparse
+from PySide6.QtCore import QSettings, QTimer
+from PySide6.QtWidgets import QApplication, QMessageBox
+app = QApplication([])
+QSettings.setPath(QSettings.Format.NativeFormat, QSettings.Scope.UserScope, {str(tmp_path)!r})
+QMessageBox.critical = lambda parent, title, text, *a, **k: print("message:", text)
+QTimer.singleShot(20000, lambda: app.exit(99))  # never hang
+from desktop.ui.main_window import MainWindow
+def broken(self, db):
+    raise RuntimeError("disk went away" + chr(10) + "second line")
+MainWindow.attach = broken
+from desktop.ui.app import run_app
+print("code:", run_app(argparse.Namespace(db={str(sample_study)!r})))
+"""
+    result = _run_script(script)
+    lines = result.stdout.splitlines()
+    assert lines and lines[-1] == "code: 2", result.stderr[-2000:]
+    assert any("RuntimeError: disk went away" in line for line in lines)
+    assert "second line" not in result.stdout + result.stderr
+    assert "Traceback" not in result.stderr
+
+
 def test_yandu_paints_the_reader_s_place_before_opening_the_study(make_window, sample_study,
                                                                  qt_settings) -> None:
     first = make_window(sample_study)
