@@ -8,6 +8,8 @@ from PySide6.QtWidgets import QDockWidget, QMessageBox, QWidget
 from desktop.core.errors import YanduError
 from desktop.ui.navigation import Place
 
+SEARCH_PAGE = 200  # hits listed in the Search panel at once
+
 READING, COMPARE = 0, 1
 
 
@@ -133,18 +135,20 @@ class NavigationMixin:
             self.view.refresh_decorations()
             return
         try:
-            from desktop.core.search import search
+            from desktop.core.search import count, search
         except ImportError:
             self.search_dock.set_message(QCoreApplication.translate("MainWindow", "Search is not available in this build."))
             return
+        scope = None if whole_study else self.document_id
         try:
-            self.hits = search(self.db, query, limit=200,
-                               document_id=None if whole_study else self.document_id,
+            self.hits = search(self.db, query, limit=SEARCH_PAGE, document_id=scope,
                                order="relevance" if whole_study else "text")
+            # A full page may hide more: say how many there are in all.
+            total = count(self.db, query, document_id=scope) if len(self.hits) == SEARCH_PAGE else None
         except YanduError as exc:
             self.search_dock.set_message(str(exc))
             return
-        self.search_dock.set_hits(self.hits, self._describe_hit)
+        self.search_dock.set_hits(self.hits, self._describe_hit, total)
         self.mark_search_matches()
 
     def mark_search_matches(self) -> None:

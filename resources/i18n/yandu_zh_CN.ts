@@ -655,7 +655,7 @@
     </message>
     <message>
         <location filename="../../desktop/ui/window_filter.py" line="63"/>
-        <location filename="../../desktop/ui/window_navigation.py" line="158"/>
+        <location filename="../../desktop/ui/window_navigation.py" line="162"/>
         <source>Narration</source>
         <translation>旁白</translation>
     </message>
@@ -735,22 +735,22 @@
         <translation>批注已删除；撤销可恢复。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window_navigation.py" line="138"/>
+        <location filename="../../desktop/ui/window_navigation.py" line="140"/>
         <source>Search is not available in this build.</source>
         <translation>此版本不提供搜索。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window_navigation.py" line="160"/>
+        <location filename="../../desktop/ui/window_navigation.py" line="164"/>
         <source>Note · %1</source>
         <translation>批注 · %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window_navigation.py" line="240"/>
+        <location filename="../../desktop/ui/window_navigation.py" line="244"/>
         <source>About Yandu</source>
         <translation>关于研读</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window_navigation.py" line="240"/>
+        <location filename="../../desktop/ui/window_navigation.py" line="244"/>
         <source>&lt;b&gt;Yandu 研读&lt;/b&gt; %1&lt;p&gt;Study and annotate transcripts, with Chinese as a first-class language.&lt;/p&gt;&lt;p&gt;Every edit is saved at once in the study file.&lt;/p&gt;</source>
         <translation>&lt;b&gt;研读 Yandu&lt;/b&gt; %1&lt;p&gt;研读和批注文字稿，中文优先。&lt;/p&gt;&lt;p&gt;每次修改都立即保存在研究库文件中。&lt;/p&gt;</translation>
     </message>
@@ -795,7 +795,7 @@
         <translation>%1 的颜色</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/app.py" line="103"/>
+        <location filename="../../desktop/ui/app.py" line="81"/>
         <source>Opening the study…</source>
         <translation>正在打开研究文件…</translation>
     </message>
@@ -868,7 +868,12 @@
         <translation>搜索所有文档，最相关的排在前面；否则只搜索当前文档，按阅读顺序排列</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/docks/search.py" line="99"/>
+        <location filename="../../desktop/ui/docks/search.py" line="100"/>
+        <source>First %1 of %2 results</source>
+        <translation>共 %2 条结果，显示前 %1 条</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/docks/search.py" line="103"/>
         <source>%1 results</source>
         <translation>%1 条结果</translation>
     </message>

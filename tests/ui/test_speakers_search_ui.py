@@ -145,3 +145,19 @@ def test_the_open_document_in_reading_order_the_whole_study_best_first(window) -
     best = search(window.db, "算力", limit=200, order="relevance")
     assert [h.turn_id for h in window.hits] == [h.turn_id for h in best]
     assert [h.turn_id for h in window.hits] != sorted(h.turn_id for h in window.hits)
+
+
+def test_a_full_page_of_hits_says_how_many_there_are_in_all(window, monkeypatch) -> None:
+    from desktop.core.search import count
+    from desktop.ui import window_navigation
+
+    monkeypatch.setattr(window_navigation, "SEARCH_PAGE", 3)
+    window.search_dock.field.setText("算力")
+    window.search_dock._emit_query()
+    total = count(window.db, "算力", document_id=window.document_id)
+    assert len(window.hits) == 3 < total
+    assert window.search_dock.status.text() == f"First 3 of {total} results"
+    window.search_dock.field.setText("幻觉")
+    window.search_dock._emit_query()
+    assert len(window.hits) < 3
+    assert window.search_dock.status.text() == f"{len(window.hits)} results"

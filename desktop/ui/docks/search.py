@@ -87,15 +87,19 @@ class SearchDock(QDockWidget):
         self._last = self.field.text().strip()
         self.query_changed.emit(self._last, self.whole_study.isChecked())
 
-    def set_hits(self, hits: Sequence[Any], describe) -> None:
-        """Show hits; `describe(hit)` gives the header line of each."""
+    def set_hits(self, hits: Sequence[Any], describe, total: int | None = None) -> None:
+        """Show hits; `describe(hit)` gives the header line of each; `total` is how many
+        there are when only the first ones are shown."""
         self.results.clear()
         for row, hit in enumerate(hits):
             text = f"{describe(hit)}\n{marked_snippet(hit.snippet, hit.snippet_matches)}"
             item = QListWidgetItem(text)
             item.setData(Qt.ItemDataRole.UserRole, row)
             self.results.addItem(item)
-        if self.field.text().strip():
+        if self.field.text().strip() and total is not None and total > len(hits):
+            self.status.setText(self.tr("First %1 of %2 results")
+                                .replace("%1", str(len(hits))).replace("%2", str(total)))
+        elif self.field.text().strip():
             self.status.setText(self.tr("%1 results").replace("%1", str(len(hits))))
         else:
             self.status.clear()
