@@ -359,9 +359,9 @@ def _turn_candidates(db: Database, query: Query, filters: _Filters, limit: int,
     order or, `ranked`, best first."""
     where, params = filters.turn_sql()
     source = _TURNS
-    score, way = ((f"bm25({source.chars})", "2, 1") if ranked else ("0", "rowid"))
+    score = f"bm25({source.chars})" if ranked else "0"
     sql = (f"SELECT rowid, {score} FROM {source.chars} WHERE {source.chars} MATCH ?{where} "
-           f"ORDER BY {way} LIMIT ?")
+           f"ORDER BY {'2, 1' if ranked else 'rowid'} LIMIT ?")
     return _run(db, sql, [query.chars_expr(), *params, limit])
 
 
