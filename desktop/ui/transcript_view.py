@@ -2,8 +2,10 @@
 
 Built on QPlainTextEdit because its layout is lazy (measured: 5 MB of Chinese builds in
 ≈0.1 s and stays under 80 MB, where QTextBrowser lays out everything and balloons). The
-document is built block by block with QTextCursor; the speaker filter hides blocks and
-marks them dirty instead of rebuilding; `offsets` maps view positions to code points.
+document is built block by block with QTextCursor, a screenful around the reader first
+and the whole right after the paint (`complete`; anything that needs a turn not written
+yet writes it first); the speaker filter hides blocks and marks them dirty instead of
+rebuilding; `offsets` maps view positions to code points.
 """
 
 from __future__ import annotations
@@ -96,9 +98,9 @@ class TranscriptView(QPlainTextEdit):
         """Show a document; the filter is kept for speakers that still exist.
 
         `headline_starts` (document offsets of each turn's headline) lets annotations and
-        search matches inside headlines be drawn and made. The turns up to a screenful
-        past `near_offset` (where the reader will be put) are written at once; the rest
-        follow right after the next paint, so a long transcript shows without waiting.
+        search matches inside headlines be drawn and made. A screenful of turns on each
+        side of `near_offset` (where the reader will be put) is written at once; the whole
+        transcript follows right after the next paint, so a long one shows without waiting.
         """
         self.document_id = document_id
         self.headline_starts = list(headline_starts) if headline_starts else None
@@ -342,7 +344,8 @@ class TranscriptView(QPlainTextEdit):
     def scroll_to_offset(self, offset: int, *, top: bool = False,
                          select_to: int | None = None) -> None:
         """Move the cursor to a document offset (optionally selecting) and show it."""
-        if not self._written_through(max(offset, select_to or 0)):
+        if not (self._written_through(offset)
+                and (select_to is None or self._written_through(select_to))):
             self.complete()
         qt = self.offsets.doc_to_qt(offset, forward=True)
         if qt is None:

@@ -132,3 +132,14 @@ def test_glossary_terms_are_found_only_in_the_turns_drawn_or_hovered(long_window
         "SELECT text FROM documents WHERE id = ?", [long_window.document_id]).fetchone()[0])
     near = [m for m in whole if last.start <= m.start < last.end]
     assert layer.matches_between(last.start, last.end) == near
+
+
+def test_a_selection_reaching_back_before_the_written_part_writes_the_rest(long_window) -> None:
+    view = long_window.view
+    target = long_window.turns[700]
+    _reload(long_window, near_offset=target.start)
+    earlier = long_window.turns[10]
+    assert view.offsets.span_of_turn(10) is None
+    view.scroll_to_offset(earlier.text_start, select_to=target.text_start + 3)
+    assert view.is_complete
+    assert view.selected_range()[0] == earlier.text_start
