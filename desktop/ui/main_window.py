@@ -113,6 +113,7 @@ class MainWindow(AnnotationsMixin, NavigationMixin, SpeakersMixin, FilterMixin, 
         self._compare_stale = True
         self._data_version = -1
         self._importing = 0
+        self._layout_restored = False
 
         self.view = TranscriptView(self)
         self.annotation_layer = AnnotationLayer(render_note=render_note)
@@ -624,7 +625,7 @@ class MainWindow(AnnotationsMixin, NavigationMixin, SpeakersMixin, FilterMixin, 
 
     def restore_layout(self) -> None:
         """Bring back the window's geometry, panels and zoom (once)."""
-        if getattr(self, "_layout_restored", False):
+        if self._layout_restored:
             return
         self._layout_restored = True
         geometry = self.settings.value("window/geometry")
