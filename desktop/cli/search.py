@@ -6,7 +6,7 @@ import argparse
 
 from desktop import cli
 from desktop.cli.importing import quiet_pipe
-from desktop.core import kwic, library, textnorm
+from desktop.core import glossary, kwic, library, textnorm
 from desktop.core.errors import YanduError
 from desktop.core.search import ORDERS, count, search
 
@@ -48,6 +48,8 @@ def run_search(args: argparse.Namespace) -> int:
     if args.limit < 1:
         raise YanduError("--limit must be at least 1.")
     db = cli.open_for(args)
+    # Cut words as the index was cut: with the study's glossary terms kept whole.
+    glossary.load_into_segmenter(db)
     document_id = library.find_document(db, args.doc).id if args.doc else None
     if args.speaker is not None:
         _check_speaker(db, args.speaker, document_id)

@@ -141,3 +141,24 @@ def test_runs_as_a_program_without_a_traceback(study):
     )
     assert done.returncode == 0, done.stderr
     assert "【算力荒】" in done.stdout and "Traceback" not in done.stderr
+
+
+def test_whole_word_flags_agree_with_the_word_index_in_a_fresh_process(study):
+    """The index was cut with the study's glossary words kept whole; a new process must
+    cut hits the same way before it says whether a term is a whole word."""
+    env = {**os.environ, "PYTHONPATH": str(ROOT)}
+    done = subprocess.run(
+        [sys.executable, "-m", "desktop", "search", "大模型", "--db", study, "--json",
+         "--limit", "500"], capture_output=True, text=True, env=env, timeout=60)
+    assert done.returncode == 0, done.stderr
+    hits = json.loads(done.stdout)
+    from db import open_study
+    from desktop.core import fts_query
+
+    db = open_study(study)
+    words = {r for (r,) in db.execute("SELECT rowid FROM turn_index WHERE turn_index MATCH ?",
+                                      [fts_query.parse("大模型").words_expr()])}
+    db.close()
+    assert len(hits) > 3
+    assert any(h["whole_word"] for h in hits)
+    assert [h["whole_word"] for h in hits] == [h["turn_id"] in words for h in hits]

@@ -23,9 +23,10 @@ if TYPE_CHECKING:  # hints only: sqlite-utils loads when a study is opened
 #: study_meta key: the highest turn id indexed with the glossary's words in the segmenter.
 INDEXED_KEY = "glossary.indexed_through_turn"
 
+# The segmenter's custom words are the glossary's: only this module adds them, so what
+# is loaded is read from the segmenter itself rather than mirrored here (a mirror goes
+# stale as soon as anything else takes a word out).
 _lock = threading.Lock()
-# The glossary words this module has put into the segmenter.
-_loaded: set[str] = set()
 
 
 def segmenter_words(forms: Iterable[str]) -> set[str]:
@@ -44,14 +45,13 @@ def load_into_segmenter(db: Database) -> int:
     """Make the segmenter's glossary words exactly this study's terms and aliases."""
     wanted = segmenter_words(store.all_forms(db))
     with _lock:
-        stale = _loaded - wanted
+        loaded = segment.custom_words()
+        stale = loaded - wanted
         if stale:
             segment.remove_words(sorted(stale))
-        fresh = wanted - _loaded
+        fresh = wanted - loaded
         if fresh:
             segment.add_words(sorted(fresh, key=lambda w: (len(w), w)))
-        _loaded.clear()
-        _loaded.update(wanted)
     return len(wanted)
 
 
@@ -110,6 +110,6 @@ def catch_up(db: Database) -> list[int]:
 def unload_from_segmenter() -> None:
     """Take every glossary word back out of the segmenter (a study closes; tests)."""
     with _lock:
-        if _loaded:
-            segment.remove_words(sorted(_loaded))
-        _loaded.clear()
+        loaded = segment.custom_words()
+        if loaded:  # (removing nothing must not load the dictionary)
+            segment.remove_words(sorted(loaded))
