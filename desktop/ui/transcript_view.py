@@ -86,6 +86,7 @@ class TranscriptView(QPlainTextEdit):
         self.verticalScrollBar().valueChanged.connect(self._on_scrolled)
         self._decorated: tuple[int, int] | None = None
         self._writer: DocumentWriter | None = None
+        self._turn_starts: list[int] = []
         self._rest_timer = QTimer(self)
         self._rest_timer.setSingleShot(True)
         self._rest_timer.timeout.connect(self.complete)
@@ -107,6 +108,7 @@ class TranscriptView(QPlainTextEdit):
         self.turns = list(turns)
         self.speakers = {s.id: s for s in speakers}
         self.sections = list(sections)
+        self._turn_starts = [t.start for t in self.turns]
         self.hidden_speakers &= set(self.speakers)
         self._build(near_offset)
 
@@ -139,10 +141,9 @@ class TranscriptView(QPlainTextEdit):
         """The turns [first, until) to write before the first paint: a screenful after
         the turn holding `near_offset` (where the reader will be put), and one before it,
         so that near the end the screen fills from above as it will in the whole."""
-        turns = self.turns
         near = 0
-        if near_offset is not None and turns:
-            near = max(0, bisect.bisect_right([t.start for t in turns], near_offset) - 1)
+        if near_offset is not None and self.turns:
+            near = max(0, bisect.bisect_right(self._turn_starts, near_offset) - 1)
         return self._screenful(near, -1), self._screenful(near, 1)
 
     def _screenful(self, index: int, step: int) -> int:
@@ -303,6 +304,14 @@ class TranscriptView(QPlainTextEdit):
         return sum(self._visible)
 
     # ---- positions --------------------------------------------------------------------
+
+    def turn_at_offset(self, offset: int) -> int:
+        """The turn whose text (label, headline and speech) holds document offset
+        `offset`, written into the view yet or not; -1 if none."""
+        index = bisect.bisect_right(self._turn_starts, offset) - 1
+        if index >= 0 and offset < self.turns[index].end:
+            return index
+        return -1
 
     def turn_index_at(self, position: int) -> int:
         """The turn at view position `position` (label and speech included), or -1."""

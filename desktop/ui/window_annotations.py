@@ -228,15 +228,16 @@ class AnnotationsMixin:
         self.annotations_dock.select(target.id)
 
     def _shown(self, offset: int) -> bool:
-        span = self.view.offsets.span_at_doc(offset)
-        return span is not None and self.view.turn_shown(span.index)
+        index = self.view.turn_at_offset(offset)
+        return index >= 0 and self.view.turn_shown(index)
 
     def _reveal(self, offset: int) -> None:
-        """Make the turn holding `offset` visible if the filter hides it."""
-        span = self.view.offsets.span_at_doc(offset)
-        if span is None or self.view.turn_shown(span.index):
+        """Make the turn holding `offset` visible if the filter hides it (whether or not
+        the view has written that turn yet)."""
+        index = self.view.turn_at_offset(offset)
+        if index < 0 or self.view.turn_shown(index):
             return
-        speaker_id = self.turns[span.index].speaker_id
+        speaker_id = self.turns[index].speaker_id
         if speaker_id is None:
             self.set_filter(self.view.hidden_speakers, True)
         else:

@@ -143,3 +143,26 @@ def test_a_selection_reaching_back_before_the_written_part_writes_the_rest(long_
     view.scroll_to_offset(earlier.text_start, select_to=target.text_start + 3)
     assert view.is_complete
     assert view.selected_range()[0] == earlier.text_start
+
+
+def test_going_back_to_a_hidden_speaker_far_from_the_written_part_reveals_it(long_window,
+                                                                            tmp_path) -> None:
+    from desktop.core.importing import import_file
+    from desktop.ui.navigation import Place
+
+    window = long_window
+    first = window.document_id
+    hidden = next(s.id for s in window.speakers if s.name == "乙某")
+    index = next(i for i in range(700, 900) if window.turns[i].speaker_id == hidden)
+    target = window.turns[index]
+    window.set_filter({hidden}, True)
+    window.view.scroll_to_offset(window.turns[0].text_start, top=True)
+    other = tmp_path / "other.txt"
+    other.write_text("甲：另一份文件。\n\n乙：第二段。\n", encoding="utf-8")
+    assert window.open_document(import_file(window.db, other).document_id)
+    window.go_to_place(Place(first, target.text_start + 1))  # reopens at the top, then jumps
+    view = window.view
+    assert hidden not in view.hidden_speakers
+    span = view.offsets.span_at_doc(target.text_start + 1)
+    assert view.document().findBlockByNumber(span.last_block).isVisible()
+    assert view.cursor_offset() == target.text_start + 1
