@@ -58,6 +58,7 @@ def start_window(db_path: str | None):
     checks, an upgrade if one is due) and everything that needs it follows the paint. A
     study that cannot be opened is a message, and the application ends with exit code 2.
     """
+    import contextlib
     from pathlib import Path
 
     from PySide6.QtCore import QCoreApplication, QTimer
@@ -74,17 +75,16 @@ def start_window(db_path: str | None):
     window.show()  # laid out at its real size, so the reader's place lands where it will stay
     conn = peek_study(path)
     if conn is not None:
-        try:
+        # Only a look: whatever goes wrong here, the opening that follows says it.
+        with contextlib.closing(conn), contextlib.suppress(Exception):
             window.show_first_screen(conn)
-        finally:
-            conn.close()
     opening = QCoreApplication.translate("MainWindow", "Opening the study…")
     window.statusBar().showMessage(opening)
     started = False
 
     def open_now() -> None:
         nonlocal started
-        if started:
+        if started or not window.isVisible():  # once; never for a window already closed
             return
         started = True
         try:
@@ -95,8 +95,8 @@ def start_window(db_path: str | None):
         if window.statusBar().currentMessage() == opening:
             window.statusBar().clearMessage()
 
-    window.view.first_painted.connect(lambda: QTimer.singleShot(0, open_now))
-    QTimer.singleShot(500, open_now)  # in case the view is not painted (a hidden window)
+    window.view.first_painted.connect(lambda: QTimer.singleShot(0, window, open_now))
+    QTimer.singleShot(500, window, open_now)  # in case no paint comes (a minimised window)
     return window
 
 

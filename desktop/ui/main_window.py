@@ -187,11 +187,15 @@ class MainWindow(AnnotationsMixin, NavigationMixin, SpeakersMixin, FilterMixin, 
         self.refresh_documents()
         self.restore_state()
         self._update_undo_actions()
+        # Checkable commands pressed before now were ignored: their ticks follow the view.
+        self.actions[ActionId.TOGGLE_NARRATION].setChecked(self.view.show_narration)
         self.study_attached.emit()
+        self.search_dock.search_again()  # a query typed while the study was opening
 
     def show_first_screen(self, conn: sqlite3.Connection) -> bool:
         """Show the last document at the reader's place, read from a read-only look
-        (`db.peek`) before the study is opened; False if there is nothing to show."""
+        (`db.peek`) before the study is opened; False if there is nothing to show (the
+        opening that follows says what is wrong, if anything is)."""
         self.restore_layout()
         document_id = read_int(self.settings, "document")
         if document_id is None:
@@ -205,7 +209,7 @@ class MainWindow(AnnotationsMixin, NavigationMixin, SpeakersMixin, FilterMixin, 
             speakers = library.speakers(conn, document_id)
             sections = library.sections(conn, document_id)
         except (sqlite3.Error, YanduError):
-            return False  # the study itself will be opened in a moment and say why
+            return False
         self.view.hidden_speakers = set(read_ints(self.settings, f"{key}/hidden_speakers"))
         self.view.show_narration = read_bool(self.settings, f"{key}/narration", True)
         self.view.load(info.id, turns, speakers, sections, near_offset=top)

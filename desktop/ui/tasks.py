@@ -34,12 +34,17 @@ class Task(QRunnable):
     def run(self) -> None:
         """Call the function; report its result or its exception."""
         try:
-            result = self.fn(lambda done, total: self.signals.progress.emit(done, total))
-        except BaseException as exc:  # noqa: BLE001 - handed to the GUI thread as a value
-            exc.__yandu_traceback__ = traceback.format_exc()
-            self.signals.failed.emit(exc)
-        else:
-            self.signals.done.emit(result)
+            try:
+                result = self.fn(lambda done, total: self.signals.progress.emit(done, total))
+            except BaseException as exc:  # noqa: BLE001 - handed to the GUI thread as a value
+                exc.__yandu_traceback__ = traceback.format_exc()
+                self.signals.failed.emit(exc)
+            else:
+                self.signals.done.emit(result)
+        except RuntimeError:
+            # The application is closing and took the signals' object with it: there is
+            # nobody left to tell, and nothing the work did is lost (it wrote the study).
+            pass
 
 
 class _Relay(QObject):

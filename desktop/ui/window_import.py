@@ -104,7 +104,9 @@ class ImportMixin:
         self.show_error(str(exc) or exc.__class__.__name__)
 
     def dragEnterEvent(self, event: QDragEnterEvent) -> None:  # noqa: N802 (Qt override)
-        """Accept files dragged onto the window."""
+        """Accept files dragged onto the window (once its study is open)."""
+        if self.db is None:
+            return
         if event.mimeData().hasUrls() and any(u.isLocalFile() for u in event.mimeData().urls()):
             event.acceptProposedAction()
 

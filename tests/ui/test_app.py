@@ -217,3 +217,32 @@ def test_a_local_display_without_its_socket_counts_as_none(monkeypatch) -> None:
     assert not has_display()
     monkeypatch.setenv("QT_QPA_PLATFORM", "offscreen")
     assert has_display()
+
+
+def test_a_window_closed_before_its_study_opens_never_opens_it(sample_study, qtbot) -> None:
+    from desktop.ui.app import start_window
+
+    window = start_window(str(sample_study))
+    qtbot.addWidget(window)
+    window.close()  # at once, before the first paint has opened the study
+    qtbot.wait(800)
+    assert window.db is None and not window._poll.isActive()
+
+
+def test_keys_and_queries_from_before_the_study_opens(sample_study, qtbot) -> None:
+    from desktop.ui.actions import ActionId
+    from desktop.ui.app import start_window
+    from desktop.ui.tasks import wait_for_tasks
+
+    window = start_window(str(sample_study))
+    qtbot.addWidget(window)
+    narration = window.actions[ActionId.TOGGLE_NARRATION]
+    narration.trigger()  # H, ignored until the study is open
+    window.search_dock.field.setText("算力")
+    window.search_dock._emit_query()
+    qtbot.waitUntil(lambda: window.db is not None, timeout=10_000)
+    assert narration.isChecked() == window.view.show_narration
+    assert window.hits and window.search_dock.results.count() == len(window.hits)
+    wait_for_tasks()
+    window.close()
+    window.db.close()

@@ -87,6 +87,11 @@ class SearchDock(QDockWidget):
         self._last = self.field.text().strip()
         self.query_changed.emit(self._last, self.whole_study.isChecked())
 
+    def search_again(self) -> None:
+        """Ask for the query in the box again, if there is one."""
+        if self.field.text().strip():
+            self._emit_query()
+
     def set_hits(self, hits: Sequence[Any], describe, total: int | None = None) -> None:
         """Show hits; `describe(hit)` gives the header line of each; `total` is how many
         there are when only the first ones are shown."""
