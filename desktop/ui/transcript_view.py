@@ -205,16 +205,15 @@ class TranscriptView(QPlainTextEdit):
         self._rest_timer.stop()
         if self.is_complete:
             return
-        if self._writer.start == 0:
-            self._write_until(len(self.turns))
-            return
-        # The screenful came from the middle: write the whole document anew, then put
-        # the reader back where they were (no paint comes in between).
         top = self.top_offset()
         selection = self.selected_range()
         cursor = self.cursor_offset()
-        self._start_writing(0)
+        if self._writer.start != 0:
+            # The screenful came from the middle: write the whole document anew.
+            self._start_writing(0)
         self._write_until(len(self.turns))
+        # Put the reader back where they were (no paint comes in between): the filter may
+        # have hidden written turns, and a rewrite moved every position.
         if top is not None:
             self.scroll_to_offset(top, top=True)
         place = selection or ((cursor, cursor) if cursor not in (None, top) else None)

@@ -65,6 +65,7 @@ class NavigationMixin:
 
     def step_section(self, direction: int) -> None:
         """Go to the next (1) or previous (-1) section header."""
+        self.view.complete()  # every section, not only those written so far
         blocks = [s for s in self.view.section_blocks
                   if any(self.view.turn_shown(i) for i in s.turn_indexes)]
         if not blocks:

@@ -166,3 +166,28 @@ def test_going_back_to_a_hidden_speaker_far_from_the_written_part_reveals_it(lon
     span = view.offsets.span_at_doc(target.text_start + 1)
     assert view.document().findBlockByNumber(span.last_block).isVisible()
     assert view.cursor_offset() == target.text_start + 1
+
+
+def test_a_selection_on_the_first_screen_survives_the_rest_and_the_filter(long_window,
+                                                                           qtbot) -> None:
+    view = long_window.view
+    hidden = next(s.id for s in long_window.speakers if s.name == "乙某")
+    view.hidden_speakers = {hidden}
+    _reload(long_window)  # from the top: the rest is appended, and hidden as it comes
+    turn = next(t for t in long_window.turns[:20] if t.speaker_id != hidden)
+    view.scroll_to_offset(turn.text_start + 1, select_to=turn.text_start + 5)
+    qtbot.waitUntil(lambda: view.is_complete)
+    assert view.selected_range() == (turn.text_start + 1, turn.text_start + 5)
+
+
+def test_section_steps_reach_sections_not_written_yet(long_window) -> None:
+    from desktop.ui.actions import ActionId
+
+    view = long_window.view
+    near = long_window.turns[-60]
+    _reload(long_window, near_offset=near.start)
+    assert len(view.section_blocks) < len(long_window.sections)
+    view.scroll_to_offset(near.text_start, top=True)
+    for _ in range(len(long_window.sections) + 1):
+        long_window.actions[ActionId.PREVIOUS_SECTION].trigger()
+    assert view.current_turn() == 0  # the first question, far before the first screen
