@@ -13,7 +13,7 @@ import html as _html
 import sqlite3
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QEvent, QObject, Qt, Signal
 from PySide6.QtGui import QColor, QTextCharFormat
 from PySide6.QtWidgets import QTextEdit
 
@@ -133,6 +133,27 @@ class GlossaryController(QObject):
         toggle = window.actions[ActionId.TOGGLE_GLOSSARY]
         toggle.setChecked(True)
         toggle.toggled.connect(self.set_marking)
+        window.view.viewport().installEventFilter(self)
+
+    def eventFilter(self, watched, event) -> bool:  # noqa: N802 (Qt override)
+        """A click on a marked term shows its entry in the Glossary panel, if the panel is
+        open (without taking the keyboard from the text; Shift+G opens a closed panel)."""
+        if (event.type() == QEvent.Type.MouseButtonRelease
+                and event.button() == Qt.MouseButton.LeftButton):
+            self._show_entry_at(event.position().toPoint())
+        return False
+
+    def _show_entry_at(self, point) -> None:
+        view = self.window.view
+        dock = getattr(self.window, "glossary_dock", None)
+        if dock is None or not dock.isVisible() or not self.layer.enabled:
+            return
+        if view.textCursor().hasSelection():
+            return  # a selection was made, not a click on a word
+        offset = view.offsets.qt_to_doc(view.cursorForPosition(point).position())
+        match = None if offset is None else self.layer.match_at(offset)
+        if match is not None:
+            dock.select_term(match.term_id)
 
     def prepare_later(self) -> None:
         """Prepare the glossary on a worker thread (once), then mark the open document."""

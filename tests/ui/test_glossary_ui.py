@@ -200,3 +200,27 @@ def test_editing_and_resetting_a_term_from_the_panel_are_undoable(window, qtbot)
     assert glossary.get_term(window.db, term.id).definition == "我自己的释义"
     window.history.undo()
     assert glossary.get_term(window.db, term.id).definition == term.definition
+
+
+def test_a_click_on_a_marked_term_shows_its_entry_in_the_open_panel(window, qtbot) -> None:
+    from PySide6.QtCore import Qt
+
+    _ready(window, qtbot)
+    text = _document_text(window)
+    offset = text.index("数据飞轮")
+    window.view.scroll_to_offset(offset, top=True)
+    cursor = window.view.textCursor()
+    cursor.setPosition(window.view.offsets.doc_to_qt(offset + 1))
+    point = window.view.cursorRect(cursor).center()
+    window.glossary_dock.show()
+    qtbot.mouseClick(window.view.viewport(), Qt.MouseButton.LeftButton, pos=point)
+    chosen = window.glossary_dock.current_term()
+    assert chosen is not None and "数据飞轮" in (chosen.term, *chosen.aliases)
+    assert window.view.hasFocus() or not window.glossary_dock.filter.hasFocus()
+
+    plain = text.index("以下是")
+    cursor.setPosition(window.view.offsets.doc_to_qt(plain + 1))
+    window.view.scroll_to_offset(plain, top=True)
+    point = window.view.cursorRect(cursor).center()
+    qtbot.mouseClick(window.view.viewport(), Qt.MouseButton.LeftButton, pos=point)
+    assert window.glossary_dock.current_term() == chosen  # plain text chooses nothing
