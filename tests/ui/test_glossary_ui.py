@@ -141,8 +141,13 @@ def test_suggestions_accept_and_dismiss_with_one_key(window, qtbot) -> None:
     _ready(window, qtbot)
     dock = window.glossary_dock
     window.actions[ActionId.SUGGEST_TERMS].trigger()
-    qtbot.waitUntil(lambda: dock.suggestion_list.count() > 1, timeout=20000)
+    qtbot.waitUntil(lambda: dock.suggestion_list.count() > 2, timeout=20000)
     assert dock.tabs.currentIndex() == 1
+    found = [s.candidate for s in dock.suggestions]
+
+    def listed() -> list[str]:
+        return [s.candidate for s in dock.suggestions]
+
     first = dock.current_suggestion()
     assert glossary.find_term(window.db, first.candidate) is None
     assert f"×{first.count}" in dock.suggestion_list.currentItem().text()
@@ -150,16 +155,21 @@ def test_suggestions_accept_and_dismiss_with_one_key(window, qtbot) -> None:
     window.actions[ActionId.ACCEPT_SUGGESTION].trigger()  # Y
     added = glossary.find_term(window.db, first.candidate)
     assert added is not None and window.glossary_dock.has_term(added.id)
+    assert listed() == found[1:]
     second = dock.current_suggestion()
-    assert second is not None and second.candidate != first.candidate
+    assert second.candidate == found[1]
 
     window.actions[ActionId.DISMISS_SUGGESTION].trigger()  # X
     assert fold(second.candidate) in glossary.dismissed(window.db)
-    assert all(s.candidate != second.candidate for s in dock.suggestions)
+    assert listed() == found[2:] and dock.current_suggestion().candidate == found[2]
 
-    window.actions[ActionId.UNDO].trigger()  # the dismissal
-    window.actions[ActionId.UNDO].trigger()  # the added term
+    window.actions[ActionId.UNDO].trigger()  # the dismissal: suggested again, in its place
+    assert listed() == found[1:]
+    window.actions[ActionId.UNDO].trigger()  # the added term: suggested again too
     assert glossary.find_term(window.db, first.candidate) is None
+    assert listed() == found
+    window.actions[ActionId.REDO].trigger()  # a term again: no longer suggested
+    assert listed() == found[1:]
 
 
 def test_key_opens_the_entry_of_the_term_at_the_cursor(window, qtbot) -> None:

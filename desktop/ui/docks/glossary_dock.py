@@ -71,6 +71,7 @@ class GlossaryDock(QDockWidget):
         layout.addWidget(split)
 
         self.suggestions: list[glossary.Suggestion] = []
+        self._found: list[glossary.Suggestion] = []
         self._suggesting = False
         candidates = QWidget(self)
         self.suggest_button = QPushButton(candidates)
@@ -344,18 +345,45 @@ class GlossaryDock(QDockWidget):
     def set_suggestions(self, suggestions: list[glossary.Suggestion]) -> None:
         """Show candidate terms, each with its count and an example."""
         self._suggesting = False
+        self._found = list(suggestions)  # the last run, whatever is accepted or dismissed since
+        self._show_suggestions(self._found)
+
+    def _show_suggestions(self, suggestions: list[glossary.Suggestion],
+                          keep: str | None = None, row: int = 0) -> None:
+        """List `suggestions`, choosing `keep` if it is among them, else row `row`."""
         self.suggestions = list(suggestions)
         self.suggestion_list.clear()
-        for suggestion in self.suggestions:
+        row = min(max(row, 0), max(len(self.suggestions) - 1, 0))
+        for index, suggestion in enumerate(self.suggestions):
             item = QListWidgetItem(f"{suggestion.candidate}  ×{suggestion.count}")
             item.setToolTip(suggestion.example)
             self.suggestion_list.addItem(item)
+            if suggestion.candidate == keep:
+                row = index
         if self.suggestions:
-            self.suggestion_list.setCurrentRow(0)
+            self.suggestion_list.setCurrentRow(row)
             self.suggestion_status.setText(
                 self.tr("Y accepts the chosen suggestion, X dismisses it."))
         else:
             self.suggestion_status.setText(self.tr("No new candidate terms here."))
+
+    def follow_glossary(self) -> None:
+        """After a glossary change — an undone dismissal or an undone term among them —
+        list again, from the last run, every candidate that is neither a term nor
+        dismissed now, in its place."""
+        if not self._found or self.window.db is None:
+            return
+        from desktop.core.textnorm import fold
+
+        db = self.window.db
+        excluded = {f for t in glossary.list_terms(db) for f in t.folded_forms()}
+        excluded |= glossary.dismissed(db)
+        visible = [s for s in self._found if fold(s.candidate) not in excluded]
+        if [s.candidate for s in visible] != [s.candidate for s in self.suggestions]:
+            row = self.suggestion_list.currentRow()
+            current = self.suggestions[row] if 0 <= row < len(self.suggestions) else None
+            self._show_suggestions(visible, keep=current.candidate if current else None,
+                                   row=row)
 
     def current_suggestion(self) -> glossary.Suggestion | None:
         """The chosen candidate, if the Suggestions tab shows one."""
@@ -371,8 +399,9 @@ class GlossaryDock(QDockWidget):
             self.window.show_error(self.tr("Choose a suggestion in the Glossary panel first."))
             return
         term = glossary.term_from_suggestion(self.window.db, suggestion)
+        row = self.suggestion_list.currentRow()
         if self.window.run_command(glossary.AddTerm(term)):
-            self._drop_current()
+            self._drop(suggestion.candidate, row)
 
     def dismiss_suggestion(self) -> None:
         """Never suggest the chosen candidate again (undoable), then move to the next one."""
@@ -380,13 +409,18 @@ class GlossaryDock(QDockWidget):
         if suggestion is None:
             self.window.show_error(self.tr("Choose a suggestion in the Glossary panel first."))
             return
-        if self.window.run_command(glossary.DismissCandidate(suggestion.candidate)):
-            self._drop_current()
-
-    def _drop_current(self) -> None:
         row = self.suggestion_list.currentRow()
-        del self.suggestions[row]
-        self.suggestion_list.takeItem(row)
+        if self.window.run_command(glossary.DismissCandidate(suggestion.candidate)):
+            self._drop(suggestion.candidate, row)
+
+    def _drop(self, candidate: str, row: int) -> None:
+        """Take `candidate` off the list (unless the glossary's refresh already has) and
+        choose the one now at `row`."""
+        for index, suggestion in enumerate(self.suggestions):
+            if suggestion.candidate == candidate:
+                del self.suggestions[index]
+                self.suggestion_list.takeItem(index)
+                break
         if self.suggestions:
             self.suggestion_list.setCurrentRow(min(row, len(self.suggestions) - 1))
 
@@ -420,6 +454,7 @@ def install_dock(window: MainWindow, controller) -> GlossaryDock:
         from desktop.core.textnorm import fold
 
         dock.set_terms(sorted(glossary.list_terms(window.db), key=lambda t: fold(t.term)))
+        dock.follow_glossary()
 
     controller.terms_changed.connect(refill)
     actions = window.actions
