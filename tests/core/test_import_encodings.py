@@ -106,6 +106,14 @@ def test_chinese_utf16_without_bom(codec):
     assert parsed.encoding == codec.upper().replace("-LE", "LE").replace("-BE", "BE")
 
 
+@pytest.mark.parametrize("codec", ["utf-16-le", "utf-16-be"])
+def test_chinese_utf16_without_bom_or_a_single_ascii_character(codec):
+    text = "甲：大模型的算力问题，数据飞轮很重要。乙：同意，还要解决幻觉问题。"
+    decoded = decode(text.encode(codec), "one-line.txt")
+    assert decoded.text == text
+    assert decoded.encoding == codec.upper().replace("-LE", "LE").replace("-BE", "BE")
+
+
 def test_a_few_stray_control_characters_are_still_text():
     text = "甲：正文\x0b换行\x1b[31m红色\x1b[0m\n乙：好\x07\n"
     parsed = parse_bytes(text.encode(), "log.txt")

@@ -186,6 +186,12 @@ def _decode_legacy(data: bytes, name: str) -> Decoded:
         text = _strict(data, codec)
         if text is not None and not _looks_binary(text):
             return Decoded(normalise_newlines(text), label)
+    # UTF-16 without a BOM and without one ASCII character (not even a line break) has no
+    # zero byte to give it away; it is tried only after the Chinese encodings, and must
+    # read as common Chinese (a GBK file can pass for Korean in UTF-16).
+    utf16 = _utf16_without_bom(data)
+    if utf16 is not None and _han_score(utf16.text[:65536]) >= 0.9:
+        return utf16
     bad_at, multibyte = _first_bad_utf8(data)
     if multibyte >= 1:
         # Mostly UTF-8 with broken bytes: guessing another encoding would only garble it.
