@@ -11,15 +11,7 @@ from desktop.core.annotations import DeleteAnnotation, EditAnnotation
 from desktop.core.search import SearchHit, count, search
 from tests.core.search_fixture import add_document, add_note
 
-
-@pytest.fixture(autouse=True)
-def _plain_dictionary():
-    """Cut text with jieba's own dictionary: an import elsewhere in the run may have taught
-    the segmenter a study's glossary words (算力 among them), which these tests rule out."""
-    taught = segment.custom_words()
-    segment.remove_words(taught)
-    yield
-    segment.add_words(taught)
+pytestmark = pytest.mark.usefixtures("plain_dictionary")
 
 
 def _texts_at(doc: dict, hit: SearchHit) -> list[str]:

@@ -11,15 +11,7 @@ from desktop.core import fts_query, kwic, search_index, search_matches, segment
 from desktop.core.search import SearchHit, count, search
 from tests.core.search_fixture import add_document, add_note
 
-
-@pytest.fixture(autouse=True)
-def _plain_dictionary():
-    """Cut text with jieba's own dictionary: an import elsewhere in the run may have taught
-    the segmenter a study's glossary words (算力 among them), which these tests rule out."""
-    taught = segment.custom_words()
-    segment.remove_words(taught)
-    yield
-    segment.add_words(taught)
+pytestmark = pytest.mark.usefixtures("plain_dictionary")
 
 PIECES = ["算力", "算力荒", "模型", "参数量", "模型参数", "数据", "的", "问题", "大模型", "，",
           "。", "我们有", "计算力"]

@@ -96,3 +96,25 @@ def make_window(qtbot, dialogs):
 def window(make_window, sample_study):
     """The window on a copy of the sample study."""
     return make_window(sample_study)
+
+
+@pytest.fixture
+def long_window(make_window, tmp_path, qtbot):
+    """A window on a study holding one 906-turn transcript (six questions), fully written."""
+    from db import open_study
+    from desktop.core.importing import import_file
+
+    lines = []
+    for i in range(900):
+        if i % 150 == 0:
+            lines.append(f"主持人：第{i // 150 + 1}个问题，大家怎么看算力荒？")
+        lines.append(f"{'甲乙丙'[i % 3]}某：第{i}段发言，讨论大模型的算力与数据飞轮的问题。")
+    source = tmp_path / "long.txt"
+    source.write_text("\n\n".join(lines) + "\n", encoding="utf-8")
+    study = tmp_path / "long.sqlite"
+    db = open_study(study)
+    import_file(db, source)
+    db.close()
+    window = make_window(study)
+    qtbot.waitUntil(lambda: window.view.is_complete)
+    return window

@@ -276,20 +276,10 @@ def test_another_module_can_add_a_layer_a_dock_and_a_menu(window) -> None:
     assert window.menuBar().actions()[-2] is tools.menuAction()  # just before Help
 
 
-def test_highlights_follow_the_scrolling_in_a_long_transcript(make_window, tmp_path,
-                                                             qtbot) -> None:
-    from db import open_study
+def test_highlights_follow_the_scrolling_in_a_long_transcript(long_window, qtbot) -> None:
     from desktop.core.annotations import CreateAnnotation, new_annotation
-    from desktop.core.importing import import_file
 
-    lines = [f"{'甲乙丙'[i % 3]}某：第{i}段发言，讨论大模型的算力与数据问题。" for i in range(600)]
-    source = tmp_path / "long.txt"
-    source.write_text("\n\n".join(lines) + "\n", encoding="utf-8")
-    study = tmp_path / "long.sqlite"
-    db = open_study(study)
-    import_file(db, source)
-    db.close()
-    window = make_window(study)
+    window = long_window
     first, last = window.turns[0], window.turns[-1]
     for turn in (first, last):
         window.run_command(CreateAnnotation(new_annotation(
