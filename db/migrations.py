@@ -189,3 +189,21 @@ def search_char_pairs(db: Database) -> None:
             WHERE EXISTS (SELECT 1 FROM turns) OR EXISTS (SELECT 1 FROM annotations);
         """
     )
+
+
+@MIGRATIONS(name="0005_fold_each_character")
+def fold_each_character(db: Database) -> None:
+    """Refill the search indexes: text is now folded a character at a time.
+
+    Text without full-width punctuation used to be converted to simplified Chinese by
+    phrase, which keeps some traditional characters (乾隆) that the same words elsewhere
+    lost; the indexes may hold either form. A study with text is marked for the app to
+    refill them.
+    """
+    db.execute(
+        """
+        INSERT OR REPLACE INTO study_meta (key, value)
+            SELECT 'search_index_stale', '1'
+            WHERE EXISTS (SELECT 1 FROM turns) OR EXISTS (SELECT 1 FROM annotations)
+        """
+    )

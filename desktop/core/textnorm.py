@@ -74,11 +74,12 @@ def fold(text: str) -> str:
 
 
 def fold_with_map(text: str) -> Folded:
-    """Fold `text`, keeping a map from folded positions to source positions."""
-    if unicodedata.is_normalized("NFKC", text):
-        simplified = _t2s().convert(text).casefold()
-        if len(simplified) == len(text):
-            return Folded(simplified, None)
+    """Fold `text`, keeping a map from folded positions to source positions.
+
+    Every character is folded on its own, never by phrase: OpenCC converting a phrase can
+    keep a character (乾隆) that it converts elsewhere (乾燥 -> 干燥), and a query, a
+    glossary term and a transcript must all fold a character the same way to find it.
+    """
     # Fold each distinct character once, ever, and translate in C: a Python loop over
     # every character costs about 0.5 ms per 1,000 characters, too slow for search.
     folded_text = text.translate(_table)

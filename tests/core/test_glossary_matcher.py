@@ -51,6 +51,12 @@ def test_folding_finds_traditional_fullwidth_and_other_case():
         assert text[start:end] == matched
 
 
+def test_a_traditional_term_is_found_whatever_surrounds_it():
+    # Folded a character at a time: the term 乾隆 and the text 乾隆， fold alike.
+    matcher = build_matcher(_terms(("乾隆",)))
+    assert [m for _, m, _, _ in _found(matcher, "乾隆年間，乾隆皇帝")] == ["乾隆", "乾隆"]
+
+
 def test_latin_terms_respect_word_edges():
     matcher = build_matcher(_terms(("ToB",), ("AI",), ("LLM",), ("GB",), ("源2.0",), ("B端",)))
     assert _found(matcher, "ToBe or not") == []

@@ -107,6 +107,25 @@ def test_simplified_and_traditional_fold_both_ways(memory_db):
         assert {t for h in hits for t in _texts_at(doc, h)} == {"议员", "議員"}
 
 
+def test_a_traditional_word_is_found_with_or_without_punctuation_around_it(memory_db):
+    # OpenCC converting by phrase keeps 乾 in 乾隆 but not in 乾隆，: every form must meet.
+    doc = add_document(memory_db, "d", [(None, "乾隆年間的檔案"), (None, "他說：乾隆，就是這樣。")])
+    for query in ("乾隆", "乾隆年間", "干隆"):
+        assert _turn_ids(search(memory_db, query)) >= {doc["turn_ids"][0]}, query
+    assert _turn_ids(search(memory_db, "乾隆")) == set(doc["turn_ids"])
+
+
+def test_the_per_character_fold_step_refills_the_indexes_of_a_study_with_text(panel):
+    from db.migrations import fold_each_character
+
+    db, _ = panel
+    fold_each_character(db)
+    assert db.execute("SELECT count(*) FROM study_meta WHERE key = ?",
+                      [search_index.STALE_KEY]).fetchone()[0] == 1
+    assert len(search(db, "算力")) == 3
+    assert search_index.ensure_current(db) is False
+
+
 def test_offsets_land_on_the_source_characters_when_folding_changes_lengths(memory_db):
     speech = "𠮷野家㍿的報告……說到株式会社和ﬁle"
     doc = add_document(memory_db, "d", [("甲", speech)])
