@@ -197,8 +197,8 @@ def fold_each_character(db: Database) -> None:
 
     Text without full-width punctuation used to be converted to simplified Chinese by
     phrase, which keeps some traditional characters (乾隆) that the same words elsewhere
-    lost; the indexes may hold either form. A study with text is marked for the app to
-    refill them.
+    lost; the indexes may hold either form. The ellipsis … also stays one character now
+    instead of NFKC's "...". A study with text is marked for the app to refill them.
     """
     db.execute(
         """

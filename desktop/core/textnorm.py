@@ -29,8 +29,12 @@ def _t2s() -> opencc.OpenCC:
 
 @functools.lru_cache(maxsize=65536)
 def _fold_char(ch: str) -> str:
-    folded = unicodedata.normalize("NFKC", ch)
-    return _t2s().convert(folded).casefold()
+    folded = _t2s().convert(unicodedata.normalize("NFKC", ch)).casefold()
+    if len(folded) > 1 and not any(c.isalnum() for c in folded):
+        # NFKC spells … as "...": punctuation that no search or glossary term reads, while
+        # the Chinese ellipsis …… would shift every later offset of a transcript.
+        return ch
+    return folded
 
 
 class _FoldTable(dict):

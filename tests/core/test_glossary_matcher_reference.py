@@ -139,10 +139,12 @@ def test_latin_spellings_next_to_chinese_and_inside_words():
 
 
 def test_astral_and_expanding_characters_keep_source_offsets():
-    terms = [Term(id="gb", term="GB"), Term(id="ji", term="𠮷野家"), Term(id="dots", term="...")]
-    text = "𠮷野家的10㎇……数据"
+    terms = [Term(id="gb", term="GB"), Term(id="ji", term="𠮷野家"), Term(id="kk", term="株式会社"),
+             Term(id="dots", term="...")]
+    text = "𠮷野家的10㎇……㍿数据"
     found = _found(terms, text)
     assert found == reference(terms, text)
-    assert [m[3] for m in found] == ["𠮷野家", "㎇", "…", "…"]  # "……" folds to six dots
+    # ㎇ folds to "gb" and ㍿ to 株式会社; the ellipsis stays itself, never "...".
+    assert [m[3] for m in found] == ["𠮷野家", "㎇", "㍿"]
     for start, end, _, matched in found:
         assert text[start:end] == matched

@@ -32,10 +32,13 @@ def test_fold_map_matches_folding_each_character(text):
 
 
 def test_fold_map_examples():
-    folded = textnorm.fold_with_map("大㍿…好")
-    assert folded.text == "大株式会社...好"
+    folded = textnorm.fold_with_map("大㍿ﬁ好")
+    assert folded.text == "大株式会社fi好"
     assert [folded.source_offset(i, 4) for i in range(len(folded.text))] == [0, 1, 1, 1, 1, 2,
-                                                                            2, 2, 3]
+                                                                            2, 3]
+    # Punctuation that would only grow (… is "..." under NFKC) keeps its single place.
+    assert textnorm.fold_with_map("好……").text == "好……"
+    assert textnorm.fold_with_map("好……").origin is None
     assert textnorm.fold_with_map("ＧＰＴ４，議員").text == "gpt4,议员"
     assert textnorm.fold_with_map("ＧＰＴ４，議員").origin is None
 
