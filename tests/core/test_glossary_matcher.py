@@ -102,3 +102,15 @@ def test_five_thousand_terms_over_megabytes_of_text_in_under_a_second():
     planted_ids = {t.id for t in planted}
     assert sum(1 for m in found if m.term_id in planted_ids) >= 5000
     assert elapsed < 1.0, f"{elapsed:.2f} s"
+
+
+def test_marks_read_like_a_list_of_matches():
+    matcher = build_matcher(_terms(("算力",), ("大模型",), ("AI",)))
+    text = "大模型的算力,AI算力"
+    found = matcher.find(text)
+    matches = list(found)
+    assert [m.matched for m in matches] == ["大模型", "算力", "AI", "算力"]
+    assert len(found) == 4 and found == matches and found[1:] == matches[1:]
+    assert found[-1] == matches[-1] and found[-1].term_id == "算力"
+    assert list(found.starts) == [m.start for m in matches]
+    assert build_matcher([]).find(text) == [] and not matcher.find("")

@@ -8,10 +8,11 @@ matcher's shortcuts (byte offsets, re-synchronising after a rejected mark, foldi
 
 from __future__ import annotations
 
+import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from desktop.core.glossary import Term, build_matcher
+from desktop.core.glossary import Term, build_matcher, matcher
 from desktop.core.textnorm import fold_with_map
 
 
@@ -56,9 +57,8 @@ def reference(terms: list[Term], text: str) -> list[tuple[int, int, str, str]]:
         if folded.origin is None:
             start, stop = at, end
         else:
-            start = folded.origin[at]
-            stop = folded.origin[end] if end < len(folded.origin) else len(text)
-            stop = max(stop, start + 1)
+            # A spelling covers every source character it has a folded character of.
+            start, stop = folded.origin[at], folded.origin[end - 1] + 1
         found.append((start, stop, owners[key], text[start:stop]))
         at = end
     return found
@@ -148,3 +148,24 @@ def test_astral_and_expanding_characters_keep_source_offsets():
     assert [m[3] for m in found] == ["𠮷野家", "㎇", "㍿"]
     for start, end, _, matched in found:
         assert text[start:end] == matched
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(glossaries(), st.lists(st.integers(0, 7), max_size=40), st.data())
+def test_a_long_text_read_in_pieces_agrees_with_the_reference(terms, picks, data):
+    # A long text is folded and scanned a piece at a time, cut after line ends; pieces of
+    # a few characters put every kind of mark next to a cut.
+    forms = [f for t in terms for f in t.forms]
+    glue = data.draw(st.lists(st.sampled_from(["", "\n", "a\n", "\ns", "1", "算\n", "…"]),
+                              min_size=len(picks), max_size=len(picks)))
+    text = "".join(forms[p % len(forms)] + g for p, g in zip(picks, glue, strict=True))
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(matcher, "_PIECE", 3)
+        assert _found(terms, text) == reference(terms, text)
+
+
+def test_a_spelling_ending_inside_an_expanded_character_covers_it():
+    # ㍿ folds to 株式会社: a mark of part of it covers all of it.
+    head, middle = [Term(id="head", term="大株")], [Term(id="middle", term="式会")]
+    assert _found(head, "大㍿。") == reference(head, "大㍿。") == [(0, 2, "head", "大㍿")]
+    assert _found(middle, "小㍿。") == reference(middle, "小㍿。") == [(1, 2, "middle", "㍿")]

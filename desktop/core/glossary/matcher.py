@@ -11,16 +11,18 @@ from __future__ import annotations
 
 import gc
 import re
+import threading
 from bisect import bisect_left
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
+from concurrent.futures import Future, ThreadPoolExecutor
 from itertools import compress, count, repeat
-from operator import and_, itemgetter, le, rshift, sub
-from typing import NamedTuple
+from operator import add, and_, eq, itemgetter, le, or_, rshift, sub
+from typing import NamedTuple, overload
 
 import ahocorasick_rs
 
 from desktop.core.glossary.model import Term
-from desktop.core.textnorm import fold_with_map
+from desktop.core.textnorm import Folded, fold_with_map
 
 
 class Match(NamedTuple):
@@ -30,6 +32,54 @@ class Match(NamedTuple):
     end: int
     term_id: str
     matched: str
+
+
+class Marks(Sequence[Match]):
+    """The occurrences found in one text, held as three columns: starts, ends, term ids.
+
+    A 5 MB transcript holds tens of thousands; a Match (with the text it covers) is made
+    only for the occurrences that are read, and a reader of places alone (a count per
+    term, the marks of the turns on screen) reads the columns.
+    """
+
+    __slots__ = ("_text", "ends", "starts", "term_ids")
+
+    def __init__(self, text: str = "", starts: Sequence[int] = (), ends: Sequence[int] = (),
+                 term_ids: Sequence[str] = ()) -> None:
+        self._text = text
+        self.starts = starts
+        self.ends = ends
+        self.term_ids = term_ids
+
+    def __len__(self) -> int:
+        return len(self.starts)
+
+    @overload
+    def __getitem__(self, index: int) -> Match: ...
+    @overload
+    def __getitem__(self, index: slice) -> Marks: ...
+
+    def __getitem__(self, index: int | slice) -> Match | Marks:
+        if isinstance(index, slice):
+            return Marks(self._text, self.starts[index], self.ends[index],
+                         self.term_ids[index])
+        start, end = self.starts[index], self.ends[index]
+        return Match(start, end, self.term_ids[index], self._text[start:end])
+
+    def __iter__(self) -> Iterator[Match]:
+        covered = map(self._text.__getitem__, map(slice, self.starts, self.ends))
+        return map(tuple.__new__, repeat(Match),
+                   zip(self.starts, self.ends, self.term_ids, covered, strict=True))
+
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, Sequence) or isinstance(other, str):
+            return NotImplemented
+        return len(self) == len(other) and all(map(tuple.__eq__, self, other))
+
+    __hash__ = None  # type: ignore[assignment]  # equal to a list, so unhashable like one
+
+    def __repr__(self) -> str:
+        return f"Marks({list(self)!r})"
 
 
 def _kind(ch: str) -> int:
@@ -44,12 +94,36 @@ def _kind(ch: str) -> int:
 
 # The kind of an ASCII character by the low byte of its UTF-16 unit (the high byte is 0).
 _LOW_KIND = bytes(_kind(chr(b)) if b < 0x80 else 0 for b in range(256))
+# The kind of every UTF-16 code unit (all are 0 but ASCII letters and digits).
+_UNIT_KIND = bytes(_LOW_KIND[:0x80]) + bytes(0x10000 - 0x80)
 _PLURAL = ord("s")
 _ASTRAL = re.compile("[\U00010000-\U0010ffff]")
 # Runs of ASCII letters, or of digits, in UTF-16-LE.
 _LETTERS = re.compile(rb"(?:[A-Za-z]\x00)+")
 _DIGITS = re.compile(rb"(?:[0-9]\x00)+")
 _pattern, _first, _last = itemgetter(0), itemgetter(1), itemgetter(2)
+# A long text is folded and scanned a piece of about this many characters at a time.
+_PIECE = 1 << 16
+_scanner_lock = threading.Lock()
+_scanner: ThreadPoolExecutor | None = None
+
+
+class _Done(NamedTuple):
+    """A scan run on the calling thread, read like the Future of one run elsewhere."""
+
+    marks: list[tuple[int, int, int]]
+
+    def result(self) -> list[tuple[int, int, int]]:
+        return self.marks
+
+
+def _scanning_thread() -> ThreadPoolExecutor:
+    """The thread that runs the automaton over pieces of a long text (started once)."""
+    global _scanner
+    with _scanner_lock:
+        if _scanner is None:
+            _scanner = ThreadPoolExecutor(1, thread_name_prefix="glossary-scan")
+        return _scanner
 
 
 def _units(text: str) -> bytes:
@@ -88,8 +162,8 @@ class Matcher:
     byte (蝎 = 4E 87 inside 中文 = 2D 4E 87 65): such marks are rare and are redone
     below, as are the marks of a spelling with a Latin edge that fails the word-boundary
     rule. Spellings without a Latin edge (nearly all Chinese ones) at an even byte need
-    nothing more. Offsets and Match values are then built for all marks at once by C-level
-    maps, not a Python loop per mark.
+    nothing more. The marks' offsets and term ids are then worked out column by column
+    with C-level maps, not a Python step per mark, and returned as `Marks`.
     """
 
     def __init__(self, terms: Iterable[Term]) -> None:
@@ -109,6 +183,9 @@ class Matcher:
         self._ids = [owners[k] for k in spellings]
         self._lengths = [len(k) for k in spellings]
         self._edges = [(_kind(k[0]), _kind(k[-1])) for k in spellings]
+        # The kind of unit each spelling's edge may not touch; 3, no unit's kind, for none.
+        self._left_edge = [left or 3 for left, _ in self._edges]
+        self._right_edge = [right or 3 for _, right in self._edges]
         self._index = {b: i for i, b in enumerate(encoded)}
         # First character (as bytes) -> byte lengths of the spellings it starts, longest first.
         by_head: dict[bytes, set[int]] = {}
@@ -116,54 +193,105 @@ class Matcher:
             by_head.setdefault(_head(b), set()).add(len(b))
         self._byte_lengths = {h: sorted(n, reverse=True) for h, n in by_head.items()}
         self.size = len(spellings)
+        # Pieces of a long text end at line ends, which no spelling may then contain.
+        self._one_line = not any("\n" in k for k in spellings)
         self._automaton = ahocorasick_rs.BytesAhoCorasick(
             encoded, matchkind=ahocorasick_rs.MatchKind.LeftmostLongest,
             implementation=ahocorasick_rs.Implementation.ContiguousNFA) if encoded else None
 
-    def find(self, text: str) -> list[Match]:
-        """Non-overlapping occurrences in `text`, in order, longest spelling first at a place."""
+    def find(self, text: str) -> Marks:
+        """Non-overlapping occurrences in `text`, in order, longest spelling first at a place.
+
+        A long text is cut into pieces at line ends. The automaton releases the GIL, so
+        one piece is scanned on its own thread while the next is folded here, and the
+        marks of the one before are gathered.
+        """
         if not self.size or not text:
-            return []
-        folded = fold_with_map(text)
-        data = _units(folded.text)
-        # The marks are tens of thousands of small acyclic tuples: a garbage collection
+            return Marks(text)
+        # The marks are tens of thousands of small acyclic objects: a garbage collection
         # triggered while they are built would only walk the whole heap for nothing.
         collecting = gc.isenabled()
         gc.disable()
         try:
-            marks = self._automaton.find_matches_as_indexes(data)
-            if not marks:
-                return []
-            patterns = list(map(_pattern, marks))
-            starts = list(map(_first, marks))
-            straddling = any(map(and_, starts, repeat(1)))
-            if straddling or max(patterns) >= self._first_edged:
-                marks = self._settle(marks, patterns, starts, straddling, data)
-                if not marks:
-                    return []
-                patterns = list(map(_pattern, marks))
-                starts = list(map(_first, marks))
-            starts = list(map(rshift, starts, repeat(1)))
-            ends = list(map(rshift, map(_last, marks), repeat(1)))
-            if len(data) != 2 * len(folded.text):
-                starts, ends = _code_points(starts, ends, folded.text)
-            if folded.origin is not None:
-                starts, ends = _to_source(starts, ends, folded.origin, len(text))
-            ids = _pick(self._ids, patterns)
-            matched = map(text.__getitem__, map(slice, starts, ends))
-            return list(map(tuple.__new__, repeat(Match),
-                            zip(starts, ends, ids, matched, strict=True)))
+            starts: list[int] = []
+            ends: list[int] = []
+            term_ids: list[str] = []
+            pieces = self._pieces(text)
+            pending = None
+            for lo, hi in pieces:
+                folded = fold_with_map(text[lo:hi])
+                data = _units(folded.text)
+                if len(pieces) == 1:
+                    scan: Future | _Done = _Done(self._automaton.find_matches_as_indexes(data))
+                else:
+                    scan = _scanning_thread().submit(self._automaton.find_matches_as_indexes,
+                                                     data)
+                if pending is not None:
+                    self._gather(*pending, starts, ends, term_ids)
+                pending = scan, folded, data, lo
+            self._gather(*pending, starts, ends, term_ids)
+            return Marks(text, starts, ends, term_ids)
         finally:
             if collecting:
                 gc.enable()
 
-    def find_in_spans(self, text: str, spans: Iterable[tuple[int, int]]) -> list[Match]:
+    def find_in_spans(self, text: str, spans: Iterable[tuple[int, int]]) -> Marks:
         """Occurrences inside each [start, end) span of `text`, with offsets into `text`."""
-        result: list[Match] = []
+        starts: list[int] = []
+        ends: list[int] = []
+        term_ids: list[str] = []
         for lo, hi in spans:
-            for m in self.find(text[lo:hi]):
-                result.append(Match(m.start + lo, m.end + lo, m.term_id, m.matched))
-        return result
+            found = self.find(text[lo:hi])
+            starts += map(add, found.starts, repeat(lo))
+            ends += map(add, found.ends, repeat(lo))
+            term_ids += found.term_ids
+        return Marks(text, starts, ends, term_ids)
+
+    def _pieces(self, text: str) -> list[tuple[int, int]]:
+        """[start, end) pieces of `text`, each about _PIECE long and ending after a line end."""
+        if len(text) < 2 * _PIECE or not self._one_line:
+            return [(0, len(text))]
+        pieces = []
+        lo = 0
+        while lo < len(text):
+            newline = text.find("\n", lo + _PIECE)
+            hi = len(text) if newline < 0 or len(text) - newline < _PIECE else newline + 1
+            pieces.append((lo, hi))
+            lo = hi
+        return pieces
+
+    def _gather(self, scan: Future | _Done, folded: Folded, data: bytes, lo: int,
+                starts: list[int], ends: list[int], term_ids: list[str]) -> None:
+        """Add the scanned marks of the piece at `lo` (folded to `folded`, `data` as UTF-16)
+        to the columns, as code points of the whole text."""
+        marks = scan.result()
+        if not marks:
+            return
+        patterns, first, last = zip(*marks, strict=True)
+        straddling = any(map(and_, first, repeat(1)))
+        if straddling or max(patterns) >= self._first_edged:
+            settled = self._settle(marks, patterns, first, straddling, data)
+            if not settled:
+                return
+            if settled is not marks:
+                patterns, first, last = zip(*settled, strict=True)
+        # Byte offsets -> code unit offsets -> code points of the folded piece.
+        first = map(rshift, first, repeat(1))
+        last = map(rshift, last, repeat(1))
+        if len(data) != 2 * len(folded.text):
+            first, last = _code_points(list(first), list(last), folded.text)
+        if folded.origin is not None:
+            # A spelling ends after the source character of its last folded one, even one
+            # that folding expanded (㎇ -> "gb": a match of "g" still covers all of ㎇).
+            origin = folded.origin
+            first = _pick(origin, list(first))
+            last = map(add, _pick(origin, list(map(sub, last, repeat(1)))), repeat(1))
+        if lo:
+            first = map(add, first, repeat(lo))
+            last = map(add, last, repeat(lo))
+        starts += first
+        ends += last
+        term_ids += _pick(self._ids, patterns)
 
     # -- marks the automaton cannot settle ----------------------------------------------
 
@@ -195,8 +323,33 @@ class Matcher:
                 return pattern, at, end
         return None
 
-    def _settle(self, marks: list[tuple[int, int, int]], patterns: list[int],
-                starts: list[int], straddling: bool, data: bytes
+    def _touching(self, marks: list[tuple[int, int, int]], patterns: Sequence[int],
+                  data: bytes) -> list[int]:
+        """Indices of the marks whose Latin edge touches a Latin word or number of its kind
+        (a letter before "AI", a digit after "源2.0"): those alone may break the rule.
+
+        Most Latin-edged marks have Chinese or punctuation around them; the test runs as
+        C-level maps over all of them rather than a Python step per mark.
+        """
+        edged = list(compress(count(), map(le, repeat(self._first_edged), patterns)))
+        if not edged:
+            return []
+        edged_marks = _pick(marks, edged)
+        edged_patterns = list(map(_pattern, edged_marks))
+        # Code units, with a line end after the last: the unit "before" offset 0 (index
+        # -1) and the one after the end of the text are then that line end.
+        units = memoryview(data + "\n".encode("utf-16-le")).cast("H")
+        kind_of = _UNIT_KIND.__getitem__
+        before = map(kind_of, map(units.__getitem__, map(sub, map(rshift, map(
+            _first, edged_marks), repeat(1)), repeat(1))))
+        after = map(kind_of, map(units.__getitem__, map(rshift, map(_last, edged_marks),
+                                                        repeat(1))))
+        touching = map(or_, map(eq, before, map(self._left_edge.__getitem__, edged_patterns)),
+                       map(eq, after, map(self._right_edge.__getitem__, edged_patterns)))
+        return list(compress(edged, touching))
+
+    def _settle(self, marks: list[tuple[int, int, int]], patterns: Sequence[int],
+                starts: Sequence[int], straddling: bool, data: bytes
                 ) -> list[tuple[int, int, int]]:
         """The automaton's marks with the doubtful ones checked, and redone where wrong.
 
@@ -207,8 +360,7 @@ class Matcher:
         and acceptable. Only after a wrong mark is the text resolved here, a character at
         a time, until the cursor again stands between two of the automaton's marks.
         """
-        doubtful: Iterable[int] = compress(count(), map(le, repeat(self._first_edged),
-                                                        patterns))
+        doubtful: Iterable[int] = self._touching(marks, patterns, data)
         if straddling:
             odd = compress(count(), map(and_, starts, repeat(1)))
             doubtful = sorted(set(doubtful).union(odd))
@@ -216,21 +368,12 @@ class Matcher:
         done = 0  # marks[:done] are settled
         total = len(marks)
         size = len(data)
-        edges, low_kind = self._edges, _LOW_KIND
         for j in doubtful:
             if j < done:
                 continue
             pattern, start, end = marks[j]
-            if not start & 1:
-                left, right = edges[pattern]
-                # Most Latin-edged marks touch no Latin word at all: settle them inline.
-                if ((not left or not start or data[start - 1]
-                     or low_kind[data[start - 2]] != left)
-                        and (not right or end == size or data[end + 1]
-                             or low_kind[data[end]] != right)):
-                    continue
-                if self._acceptable(pattern, start, end, data):
-                    continue
+            if not start & 1 and self._acceptable(pattern, start, end, data):
+                continue
             result.extend(marks[done:j])
             # No spelling starts between the last settled mark and this one; a mark at
             # an odd byte leaves the character boundary just after it.
@@ -271,20 +414,6 @@ def _code_points(starts: list[int], ends: list[int], text: str
     pairs = [m.start() + k for k, m in enumerate(_ASTRAL.finditer(text))]
     return (list(map(sub, starts, map(bisect_left, repeat(pairs), starts))),
             list(map(sub, ends, map(bisect_left, repeat(pairs), ends))))
-
-
-def _to_source(starts: list[int], ends: list[int], origin: tuple[int, ...],
-               source_length: int) -> tuple[Sequence[int], Sequence[int]]:
-    """Folded code point offsets -> offsets in the source text."""
-    src_starts = _pick(origin, starts)
-    last = ends[-1]
-    src_ends = list(_pick(origin, ends[:-1]))
-    src_ends.append(origin[last] if last < len(origin) else source_length)
-    # A spelling that ended inside one expanded character (NFKC: ㎇ -> "gb") still
-    # covers that character.
-    if any(map(le, src_ends, src_starts)):
-        src_ends = [e if e > s else s + 1 for s, e in zip(src_starts, src_ends, strict=True)]
-    return src_starts, src_ends
 
 
 def build_matcher(terms: Iterable[Term]) -> Matcher:
