@@ -132,21 +132,28 @@ def _headlines(db: Database, turn_ids: list[int]) -> dict[int, str]:
     return found
 
 
-def index_turns(db: Database, turns: Iterable[tuple[int, str]]) -> None:
-    """Index (turn id, speech) pairs, with each turn's headline read from `turns`.
+def turn_tokens(headline: str, speech: str) -> tuple[str, str]:
+    """What the word index and the gram index hold for a turn with this headline and
+    speech (segmenting is the slow part of indexing: it needs no study)."""
+    return _both(headline, speech)
 
-    Call inside the import transaction, after the turns are stored.
-    """
+
+def write_turn_tokens(db: Database, rows: Iterable[tuple[int, tuple[str, str]]]) -> None:
+    """Store (turn id, `turn_tokens(...)`) rows in the turn indexes."""
+    rows = list(rows)
+    db.conn.executemany("INSERT INTO turn_index (rowid, tokens) VALUES (?, ?)",
+                        [(turn_id, words) for turn_id, (words, _) in rows])
+    db.conn.executemany("INSERT INTO turn_chars (rowid, chars) VALUES (?, ?)",
+                        [(turn_id, chars) for turn_id, (_, chars) in rows])
+
+
+def index_turns(db: Database, turns: Iterable[tuple[int, str]]) -> None:
+    """Index stored turns given as (turn id, speech) pairs; their headlines are read from
+    the study."""
     pairs = list(turns)
     headlines = _headlines(db, [turn_id for turn_id, _ in pairs])
-    words: list[tuple[int, str]] = []
-    chars: list[tuple[int, str]] = []
-    for turn_id, text in pairs:
-        word_tokens, char_text = _both(headlines.get(turn_id, ""), text)
-        words.append((turn_id, word_tokens))
-        chars.append((turn_id, char_text))
-    db.conn.executemany("INSERT INTO turn_index (rowid, tokens) VALUES (?, ?)", words)
-    db.conn.executemany("INSERT INTO turn_chars (rowid, chars) VALUES (?, ?)", chars)
+    write_turn_tokens(db, [(turn_id, turn_tokens(headlines.get(turn_id, ""), text))
+                           for turn_id, text in pairs])
 
 
 # Pages of index a character of turn text takes, doubled for margin (measured: about

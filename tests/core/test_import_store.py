@@ -35,13 +35,13 @@ def test_failure_midway_leaves_the_study_unchanged(memory_db, monkeypatch):
     before = count_rows(memory_db)
     calls = []
 
-    def broken_index(db, turns):
-        calls.append(list(turns))
+    def broken_index(db, rows):
+        calls.append(list(rows))
         # By now the document, speakers, sections and turns rows are written.
         assert db.execute("SELECT count(*) FROM turns").fetchone()[0] > before["turns"]
         raise RuntimeError("disk on fire")
 
-    monkeypatch.setattr(search_index, "index_turns", broken_index)
+    monkeypatch.setattr(search_index, "write_turn_tokens", broken_index)
     with pytest.raises(RuntimeError):
         import_bytes(memory_db, TALK.encode(), "talk.txt")
     assert calls
@@ -55,13 +55,38 @@ def test_failure_inside_a_file_study_leaves_the_file_unchanged(study_path, monke
     db = open_study(study_path)
     import_bytes(db, "甲：你好？\n乙：好。\n".encode(), "earlier.txt")
     before = count_rows(db)
-    monkeypatch.setattr(search_index, "index_turns",
+    monkeypatch.setattr(search_index, "write_turn_tokens",
                         lambda db, turns: (_ for _ in ()).throw(RuntimeError("boom")))
     with pytest.raises(RuntimeError):
         import_bytes(db, TALK.encode(), "talk.txt")
     db.close()
     again = open_study(study_path)
     assert count_rows(again) == before
+
+
+def test_turns_are_segmented_before_the_study_is_locked(study_path, monkeypatch):
+    # Segmenting is most of an import: another connection (the window saving a note) must
+    # be able to write meanwhile.
+    import sqlite3
+
+    from db import open_study
+
+    db = open_study(study_path)
+    other = sqlite3.connect(study_path, timeout=0)
+    real = search_index.turn_tokens
+    saved = []
+
+    def segment_while_someone_saves(headline, speech):
+        other.execute("INSERT INTO study_meta (key, value) VALUES (?, 'x')", [f"k{len(saved)}"])
+        other.commit()
+        saved.append(db.conn.in_transaction)
+        return real(headline, speech)
+
+    monkeypatch.setattr(search_index, "turn_tokens", segment_while_someone_saves)
+    result = import_bytes(db, TALK.encode(), "talk.txt")
+    assert saved == [False] * result.turn_count
+    other.close()
+    db.close()
 
 
 def test_stored_rows_match_the_parse(memory_db):
@@ -82,7 +107,8 @@ def test_stored_rows_match_the_parse(memory_db):
 def test_progress_is_reported(memory_db):
     seen = []
     import_bytes(memory_db, TALK.encode(), "talk.txt", progress=lambda d, t: seen.append((d, t)))
-    assert seen[0] == (0, 4) and seen[-1] == (4, 4)
+    total = seen[0][1]
+    assert total > 0 and seen[0] == (0, total) and seen[-1] == (total, total)
 
 
 def test_progress_in_batches_on_a_long_transcript(memory_db):
@@ -92,7 +118,9 @@ def test_progress_in_batches_on_a_long_transcript(memory_db):
                           progress=lambda d, t: seen.append((d, t)))
     assert result.turn_count == 1400 and result.section_count == 700
     assert [d for d, _ in seen] == sorted(d for d, _ in seen)
-    assert len(seen) >= 3 and seen[-1] == (1400, 1400)
+    total = seen[0][1]
+    assert {t for _, t in seen} == {total} and seen[-1] == (total, total)
+    assert len(seen) >= 5  # segmenting and writing both report, a batch at a time
 
 
 def assert_lossless(parsed) -> None:

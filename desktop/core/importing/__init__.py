@@ -124,8 +124,6 @@ def import_bytes(db: Database, data: bytes, name: str, *, title: str | None = No
         return summarize(db, existing, duplicate=True)
     if parsed is None:
         parsed = parse_bytes(data, name, title=title)
-    if progress is not None:
-        progress(0, len(parsed.turns))
     doc_id = store(db, parsed, source_name=Path(name).name, sha256=sha, progress=progress)
     return summarize(db, doc_id, duplicate=False)
 

@@ -32,10 +32,21 @@ def store(db: Database, parsed: ParsedTranscript, *, source_name: str, sha256: s
           progress: Progress | None = None) -> int:
     """Insert the document, speakers, sections, turns and their index rows; return its id.
 
-    Everything happens in one transaction (a savepoint when the caller already holds
-    one): on any failure the study is left exactly as it was.
+    Everything is written in one transaction (a savepoint when the caller already holds
+    one): on any failure the study is left exactly as it was. The turns are segmented
+    for the index first, before the study is locked: that is most of an import's time,
+    and the window (or another program) can go on saving meanwhile.
     """
     total = len(parsed.turns)
+    # Progress counts 9 steps a turn for segmenting and 1 for writing.
+    steps = 10 * total
+    if progress is not None:
+        progress(0, steps)
+    tokens: list[tuple[str, str]] = []
+    for position, turn in enumerate(parsed.turns):
+        tokens.append(search_index.turn_tokens(parsed.headline(turn), parsed.turn_text(turn)))
+        if progress is not None and (position + 1) % _BATCH == 0:
+            progress(9 * (position + 1), steps)
     with db.atomic():
         doc_id = db.execute(
             "INSERT INTO documents (title, source_name, source_sha256, encoding, format, text, "
@@ -59,9 +70,8 @@ def store(db: Database, parsed: ParsedTranscript, *, source_name: str, sha256: s
             for position, section in enumerate(parsed.sections)
         ]
         section_of = parsed.section_of()
-        indexed: list[tuple[int, str]] = []
+        indexed: list[tuple[int, tuple[str, str]]] = []
         for position, turn in enumerate(parsed.turns):
-            speech = parsed.turn_text(turn)
             section = section_of[position]
             turn_id = db.execute(
                 'INSERT INTO turns (document_id, position, speaker_id, section_id, start, "end", '
@@ -71,18 +81,17 @@ def store(db: Database, parsed: ParsedTranscript, *, source_name: str, sha256: s
                  speaker_ids[turn.speaker] if turn.speaker is not None else None,
                  section_ids[section] if section is not None else None,
                  turn.start, turn.end, turn.label, parsed.headline(turn), turn.text_start,
-                 turn.text_end, speech, turn.cue_start_ms, turn.cue_end_ms,
+                 turn.text_end, parsed.turn_text(turn), turn.cue_start_ms, turn.cue_end_ms,
                  turn.headline_start, turn.headline_end],
             ).lastrowid
-            indexed.append((turn_id, speech))
+            indexed.append((turn_id, tokens[position]))
             if len(indexed) >= _BATCH:
-                search_index.index_turns(db, indexed)
+                search_index.write_turn_tokens(db, indexed)
                 indexed = []
                 if progress is not None:
-                    progress(position + 1, total)
-        if indexed:
-            search_index.index_turns(db, indexed)
+                    progress(9 * total + position + 1, steps)
+        search_index.write_turn_tokens(db, indexed)
         search_index.merge_segments(db, doc_id)
     if progress is not None:
-        progress(total, total)
+        progress(steps, steps)
     return doc_id
