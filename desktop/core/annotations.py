@@ -14,7 +14,7 @@ from db import annotations as rows
 from db.annotations import Annotation
 from desktop.core import search_index
 from desktop.core.clock import now_iso
-from desktop.core.commands import Changes
+from desktop.core.commands import Changes, StaleStep
 from desktop.core.errors import YanduError
 
 if TYPE_CHECKING:  # hints only: sqlite-utils loads when a study is opened
@@ -71,6 +71,23 @@ def check_anchor(db: Database, annotation: Annotation) -> bool:
     return text[annotation.start : annotation.end] == annotation.quote
 
 
+def _expect(db: Database, annotation_id: str, expected: Annotation | None) -> None:
+    """Refuse a step when the stored annotation is not what the step was made from: a
+    second window's newer note would otherwise be overwritten without a word."""
+    stored = rows.get(db, annotation_id)
+    if _version(stored) != _version(expected):
+        raise StaleStep("This annotation was changed in another window or program "
+                        "meanwhile; nothing was changed here.")
+
+
+def _version(annotation: Annotation | None) -> tuple | None:
+    if annotation is None:
+        return None
+    # Tags are read back sorted by name, whatever order they were written in.
+    return (annotation.note, annotation.colour, annotation.updated_at,
+            sorted(tag.casefold() for tag in annotation.tags))
+
+
 def _store(db: Database, annotation: Annotation) -> Changes:
     rows.insert(db, annotation)
     search_index.index_annotation(db, annotation.id, annotation.note)
@@ -100,6 +117,7 @@ class CreateAnnotation:
         return _store(db, self.annotation)
 
     def revert(self, db: Database) -> Changes:
+        _expect(db, self.annotation.id, self.annotation)
         return _remove(db, self.annotation)
 
 
@@ -111,9 +129,11 @@ class DeleteAnnotation:
     text: str = "Delete annotation"
 
     def apply(self, db: Database) -> Changes:
+        _expect(db, self.annotation.id, self.annotation)
         return _remove(db, self.annotation)
 
     def revert(self, db: Database) -> Changes:
+        _expect(db, self.annotation.id, None)
         return _store(db, self.annotation)
 
 
@@ -162,7 +182,9 @@ class EditAnnotation:
         )
 
     def apply(self, db: Database) -> Changes:
+        _expect(db, self.after.id, self.before)
         return _overwrite(db, self.after)
 
     def revert(self, db: Database) -> Changes:
+        _expect(db, self.before.id, self.after)
         return _overwrite(db, self.before)

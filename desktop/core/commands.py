@@ -7,8 +7,11 @@ menu from `History.undo_text` / `redo_text`.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Protocol
+
+from desktop.core.errors import YanduError
 
 if TYPE_CHECKING:  # hints only: sqlite-utils loads when a study is opened
     from sqlite_utils import Database
@@ -35,6 +38,12 @@ class Changes:
         )
 
 
+class StaleStep(YanduError):
+    """A step found the study not as it expected: another window or program changed what
+    it edits. Nothing is written, and the undo history, which may hold more such steps,
+    is cleared."""
+
+
 class Command(Protocol):
     """An edit that knows how to apply and revert itself."""
 
@@ -57,8 +66,7 @@ class History:
 
     def run(self, command: Command) -> Changes:
         """Apply `command` in one transaction and make it undoable."""
-        with self.db.atomic():
-            changes = command.apply(self.db)
+        changes = self._in_transaction(command.apply)
         self._undo.append(command)
         del self._undo[: -self.limit]
         self._redo.clear()
@@ -68,9 +76,7 @@ class History:
         """Revert the last command; nothing happens when there is none."""
         if not self._undo:
             return Changes()
-        command = self._undo[-1]
-        with self.db.atomic():
-            changes = command.revert(self.db)
+        changes = self._in_transaction(self._undo[-1].revert)
         self._redo.append(self._undo.pop())
         return changes
 
@@ -78,11 +84,17 @@ class History:
         """Apply again the last undone command."""
         if not self._redo:
             return Changes()
-        command = self._redo[-1]
-        with self.db.atomic():
-            changes = command.apply(self.db)
+        changes = self._in_transaction(self._redo[-1].apply)
         self._undo.append(self._redo.pop())
         return changes
+
+    def _in_transaction(self, step: Callable[[Database], Changes]) -> Changes:
+        try:
+            with self.db.atomic():
+                return step(self.db)
+        except StaleStep:
+            self.clear()
+            raise
 
     def clear(self) -> None:
         """Forget every step (after the study changes underneath, e.g. another study opened)."""

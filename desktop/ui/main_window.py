@@ -500,6 +500,7 @@ class MainWindow(AnnotationsMixin, NavigationMixin, SpeakersMixin, FilterMixin, 
         try:
             changes = self.history.run(command)
         except (YanduError, StudyError) as exc:
+            self._update_undo_actions()  # a stale step clears the history
             self.show_error(str(exc))
             return False
         except sqlite3.Error as exc:
@@ -522,6 +523,7 @@ class MainWindow(AnnotationsMixin, NavigationMixin, SpeakersMixin, FilterMixin, 
         try:
             changes = step()
         except (YanduError, StudyError, sqlite3.Error) as exc:
+            self._update_undo_actions()  # a stale step clears the history
             self.show_error(str(exc))
             return
         if changes.document_ids and self.document_id not in changes.document_ids:

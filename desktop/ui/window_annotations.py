@@ -126,26 +126,28 @@ class AnnotationsMixin:
             return
         start, end = selected
         document_id = self.document_id
-        # The core's annotation module pulls in the segmenter; load it when first needed.
-        from desktop.core.annotations import DEFAULT_COLOUR, CreateAnnotation, new_annotation
+        from desktop.core.annotations import DEFAULT_COLOUR
         from desktop.ui.annotation_editor import AnnotationValues
 
         colour = str(self.settings.value("annotations/last_colour", DEFAULT_COLOUR))
+        self._open_editor(self.view_text(start, end), AnnotationValues("", (), colour),
+                          lambda values: self._create(document_id, start, end, values),
+                          is_new=True)
 
-        def save(values: AnnotationValues) -> None:
-            try:
-                annotation = new_annotation(self.db, document_id, start, end,
-                                            note=values.note, tags=values.tags,
-                                            colour=values.colour)
-            except YanduError as exc:
-                self.show_error(str(exc))
-                return
-            self.settings.setValue("annotations/last_colour", values.colour)
-            self.annotation_layer.current_id = annotation.id
-            self.run_command(CreateAnnotation(annotation))
+    def _create(self, document_id: int, start: int, end: int, values) -> None:
+        """Store a new annotation on text[start:end] of the document with these values."""
+        # The core's annotation module pulls in the segmenter; load it when first needed.
+        from desktop.core.annotations import CreateAnnotation, new_annotation
 
-        quote = self.view_text(start, end)
-        self._open_editor(quote, AnnotationValues("", (), colour), save, is_new=True)
+        try:
+            annotation = new_annotation(self.db, document_id, start, end, note=values.note,
+                                        tags=values.tags, colour=values.colour)
+        except YanduError as exc:
+            self.show_error(str(exc))
+            return
+        self.settings.setValue("annotations/last_colour", values.colour)
+        self.annotation_layer.current_id = annotation.id
+        self.run_command(CreateAnnotation(annotation))
 
     def view_text(self, start: int, end: int) -> str:
         """The document text between two offsets."""
@@ -159,20 +161,41 @@ class AnnotationsMixin:
         if annotation is None:
             self.statusBar().showMessage(QCoreApplication.translate("MainWindow", "No annotation here to edit."), 5000)
             return
-
-        from desktop.core.annotations import EditAnnotation
         from desktop.ui.annotation_editor import AnnotationValues
 
-        def save(values: AnnotationValues) -> None:
-            command = EditAnnotation.of(annotation, note=values.note, tags=values.tags,
-                                        colour=values.colour)
+        self._edit(annotation,
+                   AnnotationValues(annotation.note, annotation.tags, annotation.colour))
+
+    def _edit(self, annotation: Annotation, values) -> None:
+        """The editor on `annotation`, showing `values`; saving changes it to them."""
+        from desktop.core.annotations import EditAnnotation
+
+        def save(new_values) -> None:
+            command = EditAnnotation.of(annotation, note=new_values.note, tags=new_values.tags,
+                                        colour=new_values.colour)
             if command.changes_anything:
                 self.annotation_layer.current_id = annotation.id
-                self.run_command(command)
+                if not self.run_command(command):
+                    self._edit_again(annotation, new_values)
 
-        self._open_editor(annotation.quote,
-                          AnnotationValues(annotation.note, annotation.tags, annotation.colour),
-                          save, is_new=False)
+        self._open_editor(annotation.quote, values, save, is_new=False)
+
+    def _edit_again(self, annotation: Annotation, values) -> None:
+        """Give the user's text back in an editor when another window or program changed
+        (or deleted) the annotation while it was being edited here."""
+        self.refresh_annotations()
+        current = self.annotation_by_id(annotation.id)
+        if current == annotation:
+            return  # the save failed for another reason, already told
+        if current is None:
+            self._open_editor(annotation.quote, values,
+                              lambda v: self._create(annotation.document_id, annotation.start,
+                                                     annotation.end, v), is_new=True)
+        else:
+            self._edit(current, values)
+        self.statusBar().showMessage(QCoreApplication.translate(
+            "MainWindow", "Your text is back in the editor: saving it replaces the other "
+            "version."), 10000)
 
     def delete_annotation(self) -> None:
         """Delete the current annotation (Undo brings it back)."""

@@ -552,76 +552,76 @@
 <context>
     <name>GlossaryDock</name>
     <message>
-        <location filename="../../desktop/ui/docks/glossary_dock.py" line="101"/>
+        <location filename="../../desktop/ui/docks/glossary_dock.py" line="102"/>
         <source>Glossary</source>
         <translation>术语表</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/docks/glossary_dock.py" line="102"/>
+        <location filename="../../desktop/ui/docks/glossary_dock.py" line="103"/>
         <source>Filter terms</source>
         <translation>筛选术语</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/docks/glossary_dock.py" line="103"/>
+        <location filename="../../desktop/ui/docks/glossary_dock.py" line="104"/>
         <source>Terms</source>
         <translation>术语</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/docks/glossary_dock.py" line="104"/>
+        <location filename="../../desktop/ui/docks/glossary_dock.py" line="105"/>
         <source>Suggestions</source>
         <translation>推荐</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/docks/glossary_dock.py" line="105"/>
+        <location filename="../../desktop/ui/docks/glossary_dock.py" line="106"/>
         <source>Suggest terms from this document</source>
         <translation>从本文档推荐术语</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/docks/glossary_dock.py" line="106"/>
-        <location filename="../../desktop/ui/docks/glossary_dock.py" line="356"/>
+        <location filename="../../desktop/ui/docks/glossary_dock.py" line="107"/>
+        <location filename="../../desktop/ui/docks/glossary_dock.py" line="366"/>
         <source>Y accepts the chosen suggestion, X dismisses it.</source>
         <translation>按 Y 采纳所选推荐,按 X 忽略。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/docks/glossary_dock.py" line="169"/>
+        <location filename="../../desktop/ui/docks/glossary_dock.py" line="170"/>
         <source>Narration</source>
         <translation>旁白</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/docks/glossary_dock.py" line="203"/>
+        <location filename="../../desktop/ui/docks/glossary_dock.py" line="204"/>
         <source>Select the word to add to the glossary first.</source>
         <translation>请先选中要加入术语表的词。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/docks/glossary_dock.py" line="240"/>
-        <location filename="../../desktop/ui/docks/glossary_dock.py" line="275"/>
-        <location filename="../../desktop/ui/docks/glossary_dock.py" line="289"/>
+        <location filename="../../desktop/ui/docks/glossary_dock.py" line="241"/>
+        <location filename="../../desktop/ui/docks/glossary_dock.py" line="276"/>
+        <location filename="../../desktop/ui/docks/glossary_dock.py" line="290"/>
         <source>Choose a term in the Glossary panel first.</source>
         <translation>请先在术语面板中选择一个术语。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/docks/glossary_dock.py" line="250"/>
+        <location filename="../../desktop/ui/docks/glossary_dock.py" line="251"/>
         <source>Edit glossary term</source>
         <translation>编辑术语</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/docks/glossary_dock.py" line="298"/>
+        <location filename="../../desktop/ui/docks/glossary_dock.py" line="299"/>
         <source>No glossary term at the cursor.</source>
         <translation>光标处没有术语。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/docks/glossary_dock.py" line="323"/>
+        <location filename="../../desktop/ui/docks/glossary_dock.py" line="324"/>
         <source>Looking for candidate terms…</source>
         <translation>正在寻找候选术语…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/docks/glossary_dock.py" line="358"/>
+        <location filename="../../desktop/ui/docks/glossary_dock.py" line="368"/>
         <source>No new candidate terms here.</source>
         <translation>这里没有新的候选术语。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/docks/glossary_dock.py" line="371"/>
-        <location filename="../../desktop/ui/docks/glossary_dock.py" line="381"/>
+        <location filename="../../desktop/ui/docks/glossary_dock.py" line="399"/>
+        <location filename="../../desktop/ui/docks/glossary_dock.py" line="410"/>
         <source>Choose a suggestion in the Glossary panel first.</source>
         <translation>请先在术语面板中选择一条推荐。</translation>
     </message>
@@ -629,22 +629,22 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="364"/>
+        <location filename="../../desktop/ui/main_window.py" line="369"/>
         <source>Speaker &amp;filter</source>
         <translation>发言人筛选(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="365"/>
+        <location filename="../../desktop/ui/main_window.py" line="370"/>
         <source>&amp;Panels</source>
         <translation>面板(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="366"/>
+        <location filename="../../desktop/ui/main_window.py" line="371"/>
         <source>Toolbar</source>
         <translation>工具栏</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="389"/>
+        <location filename="../../desktop/ui/main_window.py" line="394"/>
         <source>no document</source>
         <translation>无文档</translation>
     </message>
@@ -655,7 +655,7 @@
     </message>
     <message>
         <location filename="../../desktop/ui/window_filter.py" line="63"/>
-        <location filename="../../desktop/ui/window_navigation.py" line="162"/>
+        <location filename="../../desktop/ui/window_navigation.py" line="163"/>
         <source>Narration</source>
         <translation>旁白</translation>
     </message>
@@ -665,17 +665,17 @@
         <translation>第 %1 段 · %2</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="550"/>
+        <location filename="../../desktop/ui/main_window.py" line="557"/>
         <source>&amp;Undo %1</source>
         <translation>撤销“%1”(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="552"/>
+        <location filename="../../desktop/ui/main_window.py" line="559"/>
         <source>&amp;Redo %1</source>
         <translation>重做“%1”(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="558"/>
+        <location filename="../../desktop/ui/main_window.py" line="565"/>
         <source>Yandu</source>
         <translation>研读</translation>
     </message>
@@ -720,37 +720,42 @@
         <translation>请先选中发言中的文字（Shift+方向键或鼠标）。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window_annotations.py" line="160"/>
+        <location filename="../../desktop/ui/window_annotations.py" line="162"/>
         <source>No annotation here to edit.</source>
         <translation>此处没有可编辑的批注。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window_annotations.py" line="181"/>
+        <location filename="../../desktop/ui/window_annotations.py" line="196"/>
+        <source>Your text is back in the editor: saving it replaces the other version.</source>
+        <translation>你写的内容已放回编辑框：保存即替换另一处的版本。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/window_annotations.py" line="204"/>
         <source>No annotation here to delete.</source>
         <translation>此处没有可删除的批注。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window_annotations.py" line="186"/>
+        <location filename="../../desktop/ui/window_annotations.py" line="209"/>
         <source>Annotation deleted; Undo brings it back.</source>
         <translation>批注已删除；撤销可恢复。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window_navigation.py" line="140"/>
+        <location filename="../../desktop/ui/window_navigation.py" line="141"/>
         <source>Search is not available in this build.</source>
         <translation>此版本不提供搜索。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window_navigation.py" line="164"/>
+        <location filename="../../desktop/ui/window_navigation.py" line="165"/>
         <source>Note · %1</source>
         <translation>批注 · %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window_navigation.py" line="244"/>
+        <location filename="../../desktop/ui/window_navigation.py" line="245"/>
         <source>About Yandu</source>
         <translation>关于研读</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window_navigation.py" line="244"/>
+        <location filename="../../desktop/ui/window_navigation.py" line="245"/>
         <source>&lt;b&gt;Yandu 研读&lt;/b&gt; %1&lt;p&gt;Study and annotate transcripts, with Chinese as a first-class language.&lt;/p&gt;&lt;p&gt;Every edit is saved at once in the study file.&lt;/p&gt;</source>
         <translation>&lt;b&gt;研读 Yandu&lt;/b&gt; %1&lt;p&gt;研读和批注文字稿，中文优先。&lt;/p&gt;&lt;p&gt;每次修改都立即保存在研究库文件中。&lt;/p&gt;</translation>
     </message>
@@ -868,12 +873,12 @@
         <translation>搜索所有文档，最相关的排在前面；否则只搜索当前文档，按阅读顺序排列</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/docks/search.py" line="100"/>
+        <location filename="../../desktop/ui/docks/search.py" line="105"/>
         <source>First %1 of %2 results</source>
         <translation>共 %2 条结果，显示前 %1 条</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/docks/search.py" line="103"/>
+        <location filename="../../desktop/ui/docks/search.py" line="108"/>
         <source>%1 results</source>
         <translation>%1 条结果</translation>
     </message>
@@ -1020,12 +1025,12 @@
 <context>
     <name>TranscriptView</name>
     <message>
-        <location filename="../../desktop/ui/transcript_view.py" line="133"/>
+        <location filename="../../desktop/ui/transcript_view.py" line="137"/>
         <source>Question %1</source>
         <translation>问题 %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/transcript_view.py" line="484"/>
+        <location filename="../../desktop/ui/transcript_view.py" line="495"/>
         <source>no role given</source>
         <translation>未注明身份</translation>
     </message>

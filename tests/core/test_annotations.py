@@ -127,3 +127,29 @@ def test_out_of_range_passage_is_refused(doc, start, end):
 def test_unknown_document_is_refused(doc):
     with pytest.raises(YanduError, match="No document"):
         new_annotation(doc, 99, 0, 1)
+
+
+def test_a_step_made_from_an_older_version_is_refused_and_history_cleared(doc):
+    from desktop.core.commands import StaleStep
+
+    mine, theirs = History(doc), History(doc)  # two windows on one study
+    start, end = _span("算力荒")
+    ann = new_annotation(doc, 1, start, end, note="v1", tags=["b", "A"])
+    mine.run(CreateAnnotation(ann))
+    read_by_both = rows.get(doc, ann.id)
+    theirs.run(EditAnnotation.of(read_by_both, note="theirs"))
+    with pytest.raises(StaleStep):
+        mine.run(EditAnnotation.of(read_by_both, note="mine"))
+    assert rows.get(doc, ann.id).note == "theirs"
+    assert not mine.can_undo  # undoing the create would delete their newer note
+    with pytest.raises(StaleStep):
+        mine.run(DeleteAnnotation(read_by_both))
+    assert rows.get(doc, ann.id).note == "theirs"
+    # Their own steps still undo and redo: the study is as they left it.
+    theirs.undo()
+    assert rows.get(doc, ann.id) == read_by_both
+    theirs.redo()
+    mine.run(EditAnnotation.of(rows.get(doc, ann.id), tags=["c"]))
+    with pytest.raises(StaleStep):
+        theirs.undo()
+    assert rows.get(doc, ann.id).tags == ("c",) and not theirs.can_undo

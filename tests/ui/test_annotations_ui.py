@@ -324,3 +324,58 @@ def test_annotating_a_headline(window, qtbot) -> None:
     assert created.quote == turn.headline[:4] and created.start == start
     [drawn] = window.view.extraSelections()
     assert drawn.cursor.selectedText() == turn.headline[:4]
+
+
+def _edit_elsewhere(window, annotation_id: str, note: str) -> None:
+    """Change a note through a second connection, as another Yandu window would."""
+    from db import open_study
+    from desktop.core.annotations import EditAnnotation
+    from desktop.core.commands import History
+
+    other = open_study(window.study_path)
+    try:
+        History(other).run(EditAnnotation.of(rows.get(other, annotation_id), note=note))
+    finally:
+        other.close()
+
+
+def test_a_note_changed_in_another_window_meanwhile_is_kept_and_mine_comes_back(
+        window, qtbot, dialogs) -> None:
+    start = window.turns[5].text_start + 2
+    _select(window, start, start + 4)
+    window.actions[ActionId.ANNOTATE].trigger()
+    _save_editor(qtbot, window, "first")
+    [created] = _stored(window)
+    window.view.scroll_to_offset(start + 1)
+    window.actions[ActionId.EDIT_ANNOTATION].trigger()
+    _edit_elsewhere(window, created.id, "from the other window")
+
+    window.editor.note.setPlainText("mine")
+    qtbot.keyClick(window.editor.note, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
+    assert _stored(window)[0].note == "from the other window"
+    assert [kind for kind, _ in dialogs] == ["warning"] and "another window" in dialogs[0][1]
+    # Nothing typed is lost: the editor is back with it, on the other window's version.
+    assert window.editor is not None and window.editor.note.toPlainText() == "mine"
+    assert not window.actions[ActionId.UNDO].isEnabled()
+    qtbot.keyClick(window.editor.note, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
+    assert _stored(window)[0].note == "mine" and window.editor is None
+    window.actions[ActionId.UNDO].trigger()
+    assert _stored(window)[0].note == "from the other window"
+
+
+def test_a_note_deleted_in_another_window_meanwhile_can_be_saved_again(
+        window, qtbot, dialogs) -> None:
+    start = window.turns[5].text_start + 2
+    _select(window, start, start + 4)
+    window.actions[ActionId.ANNOTATE].trigger()
+    _save_editor(qtbot, window, "first")
+    [created] = _stored(window)
+    window.view.scroll_to_offset(start + 1)
+    window.actions[ActionId.EDIT_ANNOTATION].trigger()
+    window.db.execute("DELETE FROM annotations WHERE id = ?", [created.id])
+    window.editor.note.setPlainText("mine")
+    qtbot.keyClick(window.editor.note, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
+    assert _stored(window) == [] and window.editor.note.toPlainText() == "mine"
+    qtbot.keyClick(window.editor.note, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
+    [again] = _stored(window)
+    assert (again.start, again.end, again.note) == (created.start, created.end, "mine")
