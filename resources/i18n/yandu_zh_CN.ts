@@ -578,7 +578,7 @@
     </message>
     <message>
         <location filename="../../desktop/ui/docks/glossary_dock.py" line="107"/>
-        <location filename="../../desktop/ui/docks/glossary_dock.py" line="366"/>
+        <location filename="../../desktop/ui/docks/glossary_dock.py" line="374"/>
         <source>Y accepts the chosen suggestion, X dismisses it.</source>
         <translation>按 Y 采纳所选推荐,按 X 忽略。</translation>
     </message>
@@ -594,8 +594,8 @@
     </message>
     <message>
         <location filename="../../desktop/ui/docks/glossary_dock.py" line="241"/>
-        <location filename="../../desktop/ui/docks/glossary_dock.py" line="276"/>
-        <location filename="../../desktop/ui/docks/glossary_dock.py" line="290"/>
+        <location filename="../../desktop/ui/docks/glossary_dock.py" line="284"/>
+        <location filename="../../desktop/ui/docks/glossary_dock.py" line="298"/>
         <source>Choose a term in the Glossary panel first.</source>
         <translation>请先在术语面板中选择一个术语。</translation>
     </message>
@@ -605,23 +605,28 @@
         <translation>编辑术语</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/docks/glossary_dock.py" line="299"/>
+        <location filename="../../desktop/ui/docks/glossary_dock.py" line="275"/>
+        <source>Changed in another window meanwhile. Saving again replaces that version.</source>
+        <translation>此词条刚在另一个窗口中被修改。再次保存将替换那个版本。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/docks/glossary_dock.py" line="307"/>
         <source>No glossary term at the cursor.</source>
         <translation>光标处没有术语。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/docks/glossary_dock.py" line="324"/>
+        <location filename="../../desktop/ui/docks/glossary_dock.py" line="332"/>
         <source>Looking for candidate terms…</source>
         <translation>正在寻找候选术语…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/docks/glossary_dock.py" line="368"/>
+        <location filename="../../desktop/ui/docks/glossary_dock.py" line="376"/>
         <source>No new candidate terms here.</source>
         <translation>这里没有新的候选术语。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/docks/glossary_dock.py" line="399"/>
-        <location filename="../../desktop/ui/docks/glossary_dock.py" line="410"/>
+        <location filename="../../desktop/ui/docks/glossary_dock.py" line="407"/>
+        <location filename="../../desktop/ui/docks/glossary_dock.py" line="418"/>
         <source>Choose a suggestion in the Glossary panel first.</source>
         <translation>请先在术语面板中选择一条推荐。</translation>
     </message>

@@ -147,3 +147,23 @@ def test_a_study_opened_read_only_is_not_seeded(study_path, clean_segmenter):
         assert ensure_builtin(writer) == len(builtin_keys())
     finally:
         writer.close()
+
+
+def test_a_term_step_made_from_an_older_version_is_refused(empty_study):
+    from desktop.core.commands import StaleStep
+
+    db = empty_study
+    mine, theirs = History(db), History(db)  # two windows on one study
+    term = new_term("数据飞轮", definition="v1")
+    mine.run(AddTerm(term))
+    theirs.run(EditTerm.of(get_term(db, term.id), definition="theirs"))
+    with pytest.raises(StaleStep):
+        mine.run(EditTerm.of(term, definition="mine"))
+    assert get_term(db, term.id).definition == "theirs" and not mine.can_undo
+    with pytest.raises(StaleStep):
+        mine.run(RemoveTerm(term))
+    assert get_term(db, term.id).definition == "theirs"
+    mine.run(RemoveTerm(get_term(db, term.id)))
+    with pytest.raises(StaleStep):
+        theirs.undo()  # their edit's undo would bring back a term removed since
+    assert get_term(db, term.id) is None

@@ -212,6 +212,31 @@ def test_editing_and_resetting_a_term_from_the_panel_are_undoable(window, qtbot)
     assert glossary.get_term(window.db, term.id).definition == term.definition
 
 
+def test_a_term_changed_in_another_window_meanwhile_is_kept_and_mine_stays_typed(
+        window, qtbot, dialogs) -> None:
+    from db import open_study
+    from desktop.core.commands import History
+
+    _ready(window, qtbot)
+    term = glossary.find_term(window.db, "算力荒")
+    window.glossary_dock.select_term(term.id)
+    window.actions[ActionId.EDIT_TERM].trigger()
+    dialog = window.glossary_dock.dialog
+    other = open_study(window.study_path)
+    History(other).run(glossary.EditTerm.of(glossary.get_term(other, term.id),
+                                            definition="另一个窗口的释义"))
+    other.close()
+
+    dialog.field("definition").setPlainText("我自己的释义")
+    dialog.accept()
+    assert glossary.get_term(window.db, term.id).definition == "另一个窗口的释义"
+    assert dialog.isVisible() and dialog.field("definition").toPlainText() == "我自己的释义"
+    assert dialog.error.isVisible()
+    dialog.accept()  # saving again replaces the other version, knowingly
+    assert glossary.get_term(window.db, term.id).definition == "我自己的释义"
+    assert not dialog.isVisible()
+
+
 def test_a_click_on_a_marked_term_shows_its_entry_in_the_open_panel(window, qtbot) -> None:
     from PySide6.QtCore import Qt
 

@@ -10,7 +10,7 @@ import dataclasses
 from typing import TYPE_CHECKING
 
 from desktop.core.clock import now_iso
-from desktop.core.commands import Changes
+from desktop.core.commands import Changes, StaleStep
 from desktop.core.errors import YanduError
 from desktop.core.glossary import store, sync
 from desktop.core.glossary.builtin import builtin_fields
@@ -67,6 +67,14 @@ def check_new_spellings(db: Database, term: Term, *, except_id: str | None = Non
     Spellings.of(db).check(term, except_id=except_id)
 
 
+def _expect(db: Database, term_id: str, expected: Term | None) -> None:
+    """Refuse a step when the stored term is not what the step was made from: another
+    window's newer definition would otherwise be overwritten without a word."""
+    if store.get_term(db, term_id) != expected:
+        raise StaleStep("This glossary term was changed in another window or program "
+                        "meanwhile; nothing was changed here.")
+
+
 class _TermCommand:
     """Shared apply/revert: write the rows, then refresh the segmenter and index once."""
 
@@ -109,6 +117,7 @@ class AddTerm(_TermCommand):
         spellings.add(self.term)
 
     def unwrite(self, db: Database) -> None:
+        _expect(db, self.term.id, self.term)
         store.delete(db, self.term.id)
 
     def touched(self) -> list[str]:
@@ -123,11 +132,13 @@ class RemoveTerm(_TermCommand):
     text: str = "Remove term"
 
     def write(self, db: Database, spellings: Spellings | None = None) -> None:
+        _expect(db, self.term.id, self.term)
         store.delete(db, self.term.id)
         if spellings is not None:
             spellings.remove(self.term)
 
     def unwrite(self, db: Database) -> None:
+        _expect(db, self.term.id, None)
         store.insert(db, self.term)
 
     def touched(self) -> list[str]:
@@ -178,6 +189,7 @@ class EditTerm(_TermCommand):
                              "pinyin", "notes"))
 
     def write(self, db: Database, spellings: Spellings | None = None) -> None:
+        _expect(db, self.before.id, self.before)
         spellings = spellings or Spellings.of(db)
         spellings.check(self.after, except_id=self.after.id)
         store.update(db, self.after)
@@ -185,6 +197,7 @@ class EditTerm(_TermCommand):
         spellings.add(self.after)
 
     def unwrite(self, db: Database) -> None:
+        _expect(db, self.after.id, self.after)
         store.update(db, self.before)
 
     def touched(self) -> list[str]:

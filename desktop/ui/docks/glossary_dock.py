@@ -265,6 +265,14 @@ class GlossaryDock(QDockWidget):
                 self.dialog.show_error(str(exc))
             return False
         if edit.changes_anything and not self.window.run_command(edit):
+            current = glossary.get_term(self.window.db, before.id)
+            if current != before and self.dialog is not None:
+                # Changed elsewhere meanwhile: the dialog keeps what was typed, and saving
+                # again replaces the newer version (or adds the term back if it went).
+                self.dialog.on_accept = ((lambda v: self._edit(current, v)) if current
+                                         else self._add)
+                self.dialog.show_error(self.tr(
+                    "Changed in another window meanwhile. Saving again replaces that version."))
             return False
         self.select_term(before.id)
         return True
