@@ -883,7 +883,12 @@
         <translation>共 %2 条结果，显示前 %1 条</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/docks/search.py" line="108"/>
+        <location filename="../../desktop/ui/docks/search.py" line="109"/>
+        <source>1 result</source>
+        <translation>1 条结果</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/docks/search.py" line="110"/>
         <source>%1 results</source>
         <translation>%1 条结果</translation>
     </message>

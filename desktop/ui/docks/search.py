@@ -105,7 +105,9 @@ class SearchDock(QDockWidget):
             self.status.setText(self.tr("First %1 of %2 results")
                                 .replace("%1", str(len(hits))).replace("%2", str(total)))
         elif self.field.text().strip():
-            self.status.setText(self.tr("%1 results").replace("%1", str(len(hits))))
+            # English has a singular; Chinese uses one form for every count.
+            self.status.setText(self.tr("1 result") if len(hits) == 1 else
+                                self.tr("%1 results").replace("%1", str(len(hits))))
         else:
             self.status.clear()
 
