@@ -5,7 +5,9 @@ Everything here only reads: a file that fails a check is left exactly as it was.
 
 from __future__ import annotations
 
+import os
 import sqlite3
+import threading
 from pathlib import Path
 
 from db.errors import StudyError
@@ -41,11 +43,39 @@ def _wal_has_frames(path: Path) -> bool:
         return False
 
 
+# (device, inode) -> a read-only descriptor of a study, kept open for the life of the process.
+_held: dict[tuple[int, int], int] = {}
+_held_lock = threading.Lock()
+
+
+def read_header(path: Path, size: int = HEADER_SIZE) -> bytes:
+    """The first `size` bytes of the file at `path`, read without closing any descriptor.
+
+    POSIX drops every lock a process holds on a file when it closes *any* descriptor of
+    that file. Opening and closing a study to read its header would silently take
+    SQLite's locks away from the connections this process already has on it, and another
+    process (a second window, `yandu`, `sqlite3`) could then checkpoint and delete the
+    write-ahead log under them: their later writes would be lost and the file damaged.
+    So, as SQLite itself does, the descriptor stays open until the process ends (one per
+    study file; where locks are not tied to descriptors, it is closed at once).
+    """
+    if os.name != "posix":
+        with path.open("rb") as fh:
+            return fh.read(size)
+    st = os.stat(path)
+    with _held_lock:
+        fd = _held.get((st.st_dev, st.st_ino))
+        if fd is None:
+            fd = os.open(path, os.O_RDONLY | os.O_CLOEXEC)
+            opened = os.fstat(fd)  # the path may have been replaced since the stat
+            fd = _held.setdefault((opened.st_dev, opened.st_ino), fd)
+    return os.pread(fd, size, 0)
+
+
 def check_header(path: Path) -> None:
     """Refuse a file that is not an SQLite database or whose header shows it truncated."""
     try:
-        with path.open("rb") as fh:
-            head = fh.read(HEADER_SIZE)
+        head = read_header(path)
         size = path.stat().st_size
     except PermissionError as exc:
         raise StudyError(f"Cannot read the study {path}: permission denied.") from exc

@@ -12,16 +12,15 @@ import os
 import sqlite3
 from pathlib import Path
 
-from db.health import SQLITE_MAGIC
+from db.health import SQLITE_MAGIC, read_header
 
 
 def peek_study(path: str | Path) -> sqlite3.Connection | None:
     """A read-only connection to the study at `path`, or None if it cannot be read as one."""
     path = Path(path)
     try:
-        with path.open("rb") as fh:
-            if fh.read(len(SQLITE_MAGIC)) != SQLITE_MAGIC:
-                return None
+        if read_header(path, len(SQLITE_MAGIC)) != SQLITE_MAGIC:
+            return None
         conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
     except (OSError, sqlite3.Error):
         return None

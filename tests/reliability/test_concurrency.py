@@ -153,3 +153,36 @@ def test_stale_edit_from_other_window_is_visible_after_refresh(study_path):
     assert final.note == "edited in A" and final.tags == ("数据", "算力")
     a.close()
     b.close()
+
+
+def test_opening_the_study_again_in_one_process_keeps_its_locks(study_path):
+    # POSIX drops every lock a process holds on a file when it closes any descriptor of
+    # that file. The window peeks at the study, then opens it, and a background import
+    # opens it again: if any of that read the header through a descriptor it then closed,
+    # another process closing its connection would take itself for the last one, fold the
+    # write-ahead log into the file and delete it under the window, whose later edits
+    # would then be lost.
+    from db.health import check_header
+    from db.peek import peek_study
+
+    document_id = make_study(study_path)
+    peek = peek_study(study_path)
+    window = open_study(study_path)
+    history = History(window)
+    history.run(CreateAnnotation(new_annotation(window, document_id, 0, 2, note="first")))
+    check_header(study_path)
+    open_study(study_path).close()  # what a background import does
+    env = dict(os.environ, PYTHONPATH=str(ROOT))
+    reader = ("import sqlite3, sys; c = sqlite3.connect(sys.argv[1]); "
+              "print(c.execute('SELECT count(*) FROM annotations').fetchone()[0]); c.close()")
+    out = subprocess.run([PYTHON, "-c", reader, str(study_path)], env=env, text=True,
+                         capture_output=True, check=True).stdout
+    assert out.strip() == "1"
+    assert study_path.with_name(study_path.name + "-wal").exists()
+    history.run(CreateAnnotation(new_annotation(window, document_id, 2, 4, note="second")))
+    out = subprocess.run([PYTHON, "-c", reader, str(study_path)], env=env, text=True,
+                         capture_output=True, check=True).stdout
+    assert out.strip() == "2"  # the window's later edit reached the file others read
+    window.close()
+    peek.close()
+    assert integrity(study_path) == ["ok"]
