@@ -32,11 +32,19 @@ _COMMAND_MODULES = (
 )
 
 
-def _common_parser() -> argparse.ArgumentParser:
+def _common_parser(*, defaults: bool = True) -> argparse.ArgumentParser:
+    """The options every command takes; `defaults=False` for the copy after a command.
+
+    argparse copies a subcommand's defaults over what the top level already parsed, so
+    the copy given to each subcommand sets nothing unless the option is typed there:
+    `yandu --db S list` and `yandu list --db S` both mean S.
+    """
+    unset = {} if defaults else {"default": argparse.SUPPRESS}
     common = argparse.ArgumentParser(add_help=False)
     common.add_argument("--db", metavar="PATH", help="the study file (default: $YANDU_DB or "
-                        "the per-user study)")
-    common.add_argument("--json", action="store_true", help="print machine-readable JSON")
+                        "the per-user study)", **unset)
+    common.add_argument("--json", action="store_true", help="print machine-readable JSON",
+                        **unset)
     return common
 
 
@@ -44,15 +52,15 @@ def build_parser() -> argparse.ArgumentParser:
     """The full argument parser, with every registered command."""
     import importlib
 
-    common = _common_parser()
     parser = argparse.ArgumentParser(
         prog="yandu",
         description="Yandu (研读): study and annotate transcripts. With no command, "
         "opens the window.",
-        parents=[common],
+        parents=[_common_parser()],
     )
     parser.add_argument("--version", action="version", version=f"yandu {__version__}")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+    common = _common_parser(defaults=False)
     for name in _COMMAND_MODULES:
         importlib.import_module(name).register(sub, common)
     return parser
