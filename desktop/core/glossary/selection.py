@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import unicodedata
 from typing import TYPE_CHECKING
 
 from desktop.core.errors import YanduError
@@ -14,6 +15,33 @@ if TYPE_CHECKING:  # hints only: sqlite-utils loads when a study is opened
 # Where a sentence ends: Chinese and Western end marks, and line breaks.
 _SENTENCE_END = re.compile(r"[。！？!?；;…\n]")
 EXAMPLE_PREFIX = "例句："
+
+
+# Closing mark -> its opening mark: a term may keep a pair it holds, e.g. GPT-4(o).
+_PAIRS = {")": "(", "）": "（", "]": "[", "】": "【", "」": "「", "』": "『", "》": "《",
+          "”": "“", "’": "‘", '"': '"', "'": "'"}
+_OPENERS = {opening: closing for closing, opening in _PAIRS.items()}
+_KEPT = set("%#&@")  # punctuation that belongs to a word (5%, C#, R&D)
+
+
+def _loose(ch: str) -> bool:
+    return unicodedata.category(ch).startswith("P") and ch not in _KEPT
+
+
+def selected_term(selected: str) -> str:
+    """The term a selection means: spaces evened, and the punctuation a quick drag picks up
+    around a word (、 。 ， quotes around it) taken off; pairs inside the term are kept."""
+    term = " ".join(selected.split())
+    while term:
+        if len(term) >= 2 and _PAIRS.get(term[-1]) == term[0]:
+            term = term[1:-1].strip()  # “数据飞轮” -> 数据飞轮
+        elif _loose(term[-1]) and _PAIRS.get(term[-1], "\n") not in term[:-1]:
+            term = term[:-1].rstrip()
+        elif _loose(term[0]) and _OPENERS.get(term[0], "\n") not in term[1:]:
+            term = term[1:].lstrip()
+        else:
+            break
+    return term
 
 
 def sentence_around(text: str, start: int, end: int, *, limit: int = 200) -> str:
@@ -44,9 +72,9 @@ def prefill_from_selection(db: Database, document_id: int, start: int, end: int)
     title, text = row
     if not 0 <= start < end <= len(text):
         raise YanduError(f"The selection {start}–{end} is outside the document.")
-    term = " ".join(text[start:end].split())
+    term = selected_term(text[start:end])
     if not term:
-        raise YanduError("The selection is empty; select the word to add.")
+        raise YanduError("The selection holds no word; select the word to add.")
     if len(term) > 200:
         raise YanduError("The selection is too long for a glossary term (200 characters at most).")
     example = sentence_around(text, start, end)
