@@ -1,7 +1,7 @@
 """The annotation editor: a Markdown note with a live preview, tags and a colour.
 
-Ctrl+Enter saves, Esc cancels. The dialog only collects values; the window turns them
-into an undoable command.
+Ctrl+Enter saves, Esc cancels (after asking, when the note or tags were changed). The
+dialog only collects values; the window turns them into an undoable command.
 """
 
 from __future__ import annotations
@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QLabel,
     QLineEdit,
+    QMessageBox,
     QPlainTextEdit,
     QSplitter,
     QTextBrowser,
@@ -87,6 +88,8 @@ class AnnotationEditor(QDialog):
         self.preview.setObjectName("note_preview")
         self.preview.setOpenExternalLinks(False)
         self.preview.setOpenLinks(False)
+        # Read-only: out of the Tab chain, so text typed after Tab reaches the tags.
+        self.preview.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         splitter = QSplitter(self)
         splitter.addWidget(self.note)
         splitter.addWidget(self.preview)
@@ -111,6 +114,15 @@ class AnnotationEditor(QDialog):
                                    | QDialogButtonBox.StandardButton.Cancel, self)
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
+        self.save_button = buttons.button(QDialogButtonBox.StandardButton.Save)
+        self.cancel_button = buttons.button(QDialogButtonBox.StandardButton.Cancel)
+        for first, second in ((self.note, self.tags), (self.tags, self.colour),
+                              (self.colour, self.save_button),
+                              (self.save_button, self.cancel_button)):
+            self.setTabOrder(first, second)
+        # What the editor opened with: closing it unchanged needs no question.
+        self._opened = (values.note.strip(), split_tags(", ".join(values.tags)))
+        self.discard_prompt: QMessageBox | None = None
         hint = QLabel(self.tr("Ctrl+Enter saves · Esc cancels"), self)
         hint.setEnabled(False)
         layout = QVBoxLayout(self)
@@ -139,6 +151,40 @@ class AnnotationEditor(QDialog):
             self.accept()
             return True
         return super().eventFilter(watched, event)
+
+    def is_changed(self) -> bool:
+        """Whether the note or the tags differ from what the editor opened with."""
+        return (self.note.toPlainText().strip(), split_tags(self.tags.text())) != self._opened
+
+    def reject(self) -> None:
+        """Esc, Cancel or closing: a changed note or tags are only dropped after asking."""
+        if not self.is_changed():
+            super().reject()
+            return
+        if self.discard_prompt is None:
+            self._ask_to_discard()
+
+    def _ask_to_discard(self) -> None:
+        # open(), not exec(): no nested event loop; the answer arrives through `finished`.
+        box = QMessageBox(QMessageBox.Icon.Question, self.windowTitle(),
+                          self.tr("Discard this note?"), QMessageBox.StandardButton.NoButton,
+                          self)
+        box.setObjectName("discard_prompt")
+        box.setInformativeText(self.tr("What you typed here will be lost."))
+        discard = box.addButton(self.tr("&Discard"), QMessageBox.ButtonRole.DestructiveRole)
+        keep = box.addButton(self.tr("&Keep editing"), QMessageBox.ButtonRole.RejectRole)
+        box.setDefaultButton(keep)
+        box.setEscapeButton(keep)  # a second Esc keeps the note: losing it needs a choice
+
+        def answered(_result: int) -> None:
+            self.discard_prompt = None
+            box.deleteLater()
+            if box.clickedButton() is discard:
+                QDialog.reject(self)
+
+        box.finished.connect(answered)
+        self.discard_prompt = box
+        box.open()
 
     def _render(self) -> None:
         text = self.note.toPlainText().strip()

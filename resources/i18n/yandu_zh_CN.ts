@@ -302,42 +302,62 @@
 <context>
     <name>AnnotationEditor</name>
     <message>
-        <location filename="../../desktop/ui/annotation_editor.py" line="75"/>
+        <location filename="../../desktop/ui/annotation_editor.py" line="76"/>
         <source>New annotation</source>
         <translation>新建批注</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/annotation_editor.py" line="75"/>
+        <location filename="../../desktop/ui/annotation_editor.py" line="76"/>
         <source>Edit annotation</source>
         <translation>编辑批注</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/annotation_editor.py" line="82"/>
+        <location filename="../../desktop/ui/annotation_editor.py" line="83"/>
         <source>Note (Markdown: **bold**, *italic*, - lists, [links](https://…))</source>
         <translation>批注（Markdown：**粗体**、*斜体*、- 列表、[链接](https://…)）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/annotation_editor.py" line="95"/>
+        <location filename="../../desktop/ui/annotation_editor.py" line="98"/>
         <source>tags, separated by commas</source>
         <translation>标签，用逗号分隔</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/annotation_editor.py" line="108"/>
+        <location filename="../../desktop/ui/annotation_editor.py" line="111"/>
         <source>&amp;Tags:</source>
         <translation>标签(&amp;T)：</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/annotation_editor.py" line="109"/>
+        <location filename="../../desktop/ui/annotation_editor.py" line="112"/>
         <source>C&amp;olour:</source>
         <translation>颜色(&amp;O)：</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/annotation_editor.py" line="114"/>
+        <location filename="../../desktop/ui/annotation_editor.py" line="126"/>
         <source>Ctrl+Enter saves · Esc cancels</source>
         <translation>Ctrl+Enter 保存 · Esc 取消</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/annotation_editor.py" line="145"/>
+        <location filename="../../desktop/ui/annotation_editor.py" line="170"/>
+        <source>Discard this note?</source>
+        <translation>放弃这条批注？</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/annotation_editor.py" line="173"/>
+        <source>What you typed here will be lost.</source>
+        <translation>在这里输入的内容将会丢失。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/annotation_editor.py" line="174"/>
+        <source>&amp;Discard</source>
+        <translation>放弃(&amp;D)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/annotation_editor.py" line="175"/>
+        <source>&amp;Keep editing</source>
+        <translation>继续编辑(&amp;K)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/annotation_editor.py" line="191"/>
         <source>Preview</source>
         <translation>预览</translation>
     </message>

@@ -34,3 +34,122 @@ def test_search_count_says_one_result_and_many_results(qtbot) -> None:
     finally:
         install_translator("en")
     assert shown[1] == "1 条结果" and shown[7] == "7 条结果"
+
+
+# ---- the annotation editor ------------------------------------------------------------
+
+
+@pytest.fixture
+def editor(qtbot):
+    """A new-annotation editor on its own, shown."""
+    from desktop.ui.annotation_editor import AnnotationEditor, AnnotationValues
+
+    dialog = AnnotationEditor("算力是关键", AnnotationValues("", (), "#ffd54f"), ["技术"])
+    qtbot.addWidget(dialog)
+    dialog.open()
+    qtbot.waitExposed(dialog)
+    return dialog
+
+
+def _button(box, text: str):
+    return next(b for b in box.buttons() if b.text() == text)
+
+
+def test_esc_on_a_typed_note_asks_and_keep_editing_loses_nothing(editor, qtbot) -> None:
+    from PySide6.QtCore import Qt
+
+    qtbot.keyClicks(editor.note, "second careful note")
+    qtbot.keyClick(editor.note, Qt.Key.Key_Escape)
+    box = editor.discard_prompt
+    assert box is not None and box.isVisible()
+    assert box.text() == "Discard this note?"
+    assert editor.isVisible()
+    _button(box, "&Keep editing").click()
+    assert editor.discard_prompt is None and editor.isVisible()
+    assert editor.note.toPlainText() == "second careful note"
+
+    # Esc in the question keeps the note too: only the Discard button drops it.
+    qtbot.keyClick(editor.note, Qt.Key.Key_Escape)
+    qtbot.keyClick(editor.discard_prompt, Qt.Key.Key_Escape)
+    assert editor.isVisible() and editor.note.toPlainText() == "second careful note"
+
+    with qtbot.waitSignal(editor.rejected):
+        qtbot.keyClick(editor.note, Qt.Key.Key_Escape)
+        _button(editor.discard_prompt, "&Discard").click()
+    assert not editor.isVisible()
+
+
+def test_cancel_and_closing_ask_too_and_tags_count_as_a_change(editor, qtbot) -> None:
+    editor.tags.setText("技术")
+    editor.cancel_button.click()
+    assert editor.discard_prompt is not None and editor.isVisible()
+    _button(editor.discard_prompt, "&Keep editing").click()
+    editor.close()
+    assert editor.discard_prompt is not None and editor.isVisible()
+    with qtbot.waitSignal(editor.rejected):
+        _button(editor.discard_prompt, "&Discard").click()
+
+
+def test_an_unchanged_editor_closes_at_once(qtbot) -> None:
+    from PySide6.QtCore import Qt
+
+    from desktop.ui.annotation_editor import AnnotationEditor, AnnotationValues
+
+    dialog = AnnotationEditor("q", AnnotationValues("old **note**", ("a", "b"), "#81c784"), [],
+                              is_new=False)
+    qtbot.addWidget(dialog)
+    dialog.open()
+    qtbot.waitExposed(dialog)
+    dialog.note.setPlainText("changed")
+    dialog.note.setPlainText("old **note**")  # typed back: nothing to lose
+    dialog.tags.setText("a,b")  # the same tags written another way
+    dialog.colour.setCurrentIndex(3)  # the colour alone is not worth a question
+    with qtbot.waitSignal(dialog.rejected):
+        qtbot.keyClick(dialog.note, Qt.Key.Key_Escape)
+    assert dialog.discard_prompt is None and not dialog.isVisible()
+
+
+def test_tab_goes_note_tags_colour_buttons_never_the_preview(editor, qtbot) -> None:
+    from PySide6.QtCore import Qt
+
+    editor.activateWindow()
+    editor.note.setFocus()
+    qtbot.keyClicks(editor.note, "note")
+    qtbot.keyClick(editor.note, Qt.Key.Key_Tab)
+    assert editor.focusWidget() is editor.tags
+    qtbot.keyClicks(editor.focusWidget(), "tech, claim")  # (QTest types ASCII only)
+    assert editor.tags.text() == "tech, claim"
+    assert editor.note.toPlainText() == "note"
+    chain = []
+    for _ in range(3):
+        qtbot.keyClick(editor.focusWidget(), Qt.Key.Key_Tab)
+        chain.append(editor.focusWidget())
+    assert chain == [editor.colour, editor.save_button, editor.cancel_button]
+    assert editor.preview.focusPolicy() == Qt.FocusPolicy.NoFocus
+
+
+def test_window_keep_editing_then_save_stores_the_note(window, qtbot) -> None:
+    from PySide6.QtCore import Qt
+
+    from db import annotations as rows
+
+    view = window.view
+    view.setFocus()
+    window.view.scroll_to_offset(window.turns[5].text_start)
+    for _ in range(3):
+        qtbot.keyClick(view, Qt.Key.Key_Right, Qt.KeyboardModifier.ShiftModifier)
+    qtbot.keyClick(view, Qt.Key.Key_A)
+    editor = window.editor
+    qtbot.keyClicks(editor.note, "kept")
+    qtbot.keyClick(editor.note, Qt.Key.Key_Escape)
+    _button(editor.discard_prompt, "&Keep editing").click()
+    assert window.editor is editor
+    qtbot.keyClick(editor.note, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
+    assert [a.note for a in rows.for_document(window.db, window.document_id)] == ["kept"]
+
+    qtbot.keyClick(view, Qt.Key.Key_A)
+    qtbot.keyClicks(window.editor.note, "dropped")
+    qtbot.keyClick(window.editor.note, Qt.Key.Key_Escape)
+    _button(window.editor.discard_prompt, "&Discard").click()
+    assert window.editor is None
+    assert [a.note for a in rows.for_document(window.db, window.document_id)] == ["kept"]
