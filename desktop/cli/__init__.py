@@ -1,13 +1,15 @@
 """The `yandu` command line: one module per group of commands, each with `register()`.
 
-Every command takes `--db PATH` (else YANDU_DB, else the default study). Errors a user
-can cause end in one line on stderr and exit status 2, never a traceback.
+Every command takes `--db PATH` (else YANDU_DB, else the default study); only commands that
+add to a study make a named one that does not exist yet. Errors a user can cause end in one
+line on stderr and exit status 2, never a traceback.
 """
 
 from __future__ import annotations
 
 import argparse
 import json
+import os
 import sqlite3
 import sys
 from collections.abc import Callable, Sequence
@@ -66,9 +68,26 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+def study_path_for(args: argparse.Namespace) -> tuple[Path, bool]:
+    """The study the arguments name, and whether it was named (--db or $YANDU_DB)."""
+    if args.db is not None:
+        return Path(args.db).expanduser(), True
+    return default_study_path(), bool(os.environ.get("YANDU_DB"))
+
+
 def open_for(args: argparse.Namespace):
-    """Open the study named by the arguments (or the default one)."""
-    return open_study(args.db)
+    """Open the study named by the arguments (or the default one).
+
+    A study named with --db or $YANDU_DB that does not exist is made only by a command that
+    adds to it (its parser sets `creates_study`), and only in a folder that exists: for
+    anything else a missing file is far more likely a typo than a wish for an empty study.
+    The per-user study is made on first use, as the window does.
+    """
+    path, named = study_path_for(args)
+    creates = not named or bool(getattr(args, "creates_study", False))
+    if named and creates and not path.exists() and not path.parent.is_dir():
+        raise StudyError(f"No study at {path}, and no folder {path.parent} to make one in.")
+    return open_study(path, create=creates)
 
 
 def print_json(value: Any) -> None:
@@ -98,7 +117,6 @@ def main(argv: Sequence[str] | None = None, *, start_window: Callable[[argparse.
     except (YanduError, StudyError) as exc:
         return fail(str(exc))
     except sqlite3.Error as exc:  # locked, disk full, read-only...: one line, no traceback
-        return fail(describe_error(default_study_path() if args.db is None
-                                   else Path(args.db).expanduser(), exc))
+        return fail(describe_error(study_path_for(args)[0], exc))
     except KeyboardInterrupt:
         return fail("interrupted.")

@@ -59,7 +59,7 @@ def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -
     p.add_argument("--alias", "-a", action="append", default=[], metavar="ALIAS",
                    help="an alias or variant spelling (repeatable)")
     _term_fields(p)
-    p.set_defaults(handler=run_add)
+    p.set_defaults(handler=run_add, creates_study=True)
 
     p = gsub.add_parser("edit", parents=[inner], help="change a term")
     p.add_argument("term", metavar="TERM", help="the term, an alias, or its id")
@@ -80,7 +80,7 @@ def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -
     p = gsub.add_parser("import", parents=[inner],
                         help="import a term list (CSV/TSV with a header, or term<sep>translation)")
     p.add_argument("file", metavar="FILE")
-    p.set_defaults(handler=run_import)
+    p.set_defaults(handler=run_import, creates_study=True)
 
     p = gsub.add_parser("export", parents=[inner], help="export the terms to a list")
     p.add_argument("file", metavar="FILE")

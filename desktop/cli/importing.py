@@ -48,7 +48,7 @@ def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -
     )
     p.add_argument("files", nargs="+", metavar="FILE", help="transcript files")
     p.add_argument("--title", help="the document's title (only with one FILE)")
-    p.set_defaults(handler=run_import)
+    p.set_defaults(handler=run_import, creates_study=True)
 
     p = sub.add_parser("show", parents=[common], help="print a transcript turn by turn")
     p.add_argument("document", metavar="DOC", help="document id, title or file name")

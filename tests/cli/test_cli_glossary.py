@@ -25,6 +25,7 @@ def _run(capsys, *argv: str) -> tuple[int, str, str]:
 
 
 def test_list_seeds_the_builtin_glossary_once(study_path, capsys):
+    open_study(study_path).close()  # listing does not make a study; it seeds an empty one
     code, out, _ = _run(capsys, "glossary", "list", "--db", str(study_path), "--json")
     assert code == 0
     terms = json.loads(out)
@@ -53,6 +54,7 @@ def test_add_edit_remove(study_path, capsys):
 
 
 def test_removed_builtin_stays_removed_and_reset_restores_text(study_path, capsys):
+    open_study(study_path).close()
     db = str(study_path)
     assert _run(capsys, "glossary", "remove", "百模大战", "--db", db)[0] == 0
     _run(capsys, "glossary", "list", "--db", db)
