@@ -8,6 +8,7 @@ line on stderr and exit status 2, never a traceback.
 from __future__ import annotations
 
 import argparse
+import difflib
 import json
 import os
 import sqlite3
@@ -34,6 +35,34 @@ _COMMAND_MODULES = (
 )
 
 
+class _NotACommand(Exception):
+    """A word where a command was expected; the text is the one-line message."""
+
+
+class _Parser(argparse.ArgumentParser):
+    """An ArgumentParser that answers a word that is not a command in one line."""
+
+    def _check_value(self, action: argparse.Action, value: Any) -> None:
+        if isinstance(action, argparse._SubParsersAction) and value not in action.choices:
+            raise _NotACommand(_not_a_command(self.prog, value, list(action.choices)))
+        super()._check_value(action, value)
+
+
+def _not_a_command(prog: str, word: str, commands: list[str]) -> str:
+    """What to say when `word` is given where one of `commands` was expected."""
+    group = prog.removeprefix("yandu").strip()
+    what = f"a {group} command" if group else "a command"
+    if not group and (Path(word).suffix or os.sep in word or Path(word).exists()):
+        # Most likely a file the user wants to open or import.
+        if Path(word).suffix.lower() in (".json", ".jsonld"):
+            return (f"{word!r} is not {what}; to merge its annotations: "
+                    "yandu import-annotations FILE")
+        return f"{word!r} is not {what}; to import it: yandu import FILE"
+    close = difflib.get_close_matches(word, commands, n=1)
+    hint = f" (did you mean {close[0]!r}?)" if close else ""
+    return f"{word!r} is not {what}{hint}; {prog} --help lists them."
+
+
 def _common_parser(*, defaults: bool = True) -> argparse.ArgumentParser:
     """The options every command takes; `defaults=False` for the copy after a command.
 
@@ -54,7 +83,7 @@ def build_parser() -> argparse.ArgumentParser:
     """The full argument parser, with every registered command."""
     import importlib
 
-    parser = argparse.ArgumentParser(
+    parser = _Parser(
         prog="yandu",
         description="Yandu (研读): study and annotate transcripts. With no command, "
         "opens the window.",
@@ -106,7 +135,10 @@ def main(argv: Sequence[str] | None = None, *, start_window: Callable[[argparse.
          | None = None) -> int:
     """Run the command line; with no command, call `start_window`."""
     parser = build_parser()
-    args = parser.parse_args(argv)
+    try:
+        args = parser.parse_args(argv)
+    except _NotACommand as exc:
+        return fail(str(exc))
     if args.command is None:
         if start_window is None:
             parser.print_help()
