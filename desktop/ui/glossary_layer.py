@@ -58,9 +58,9 @@ class GlossaryLayer:
         self._text = text
         self._turns = turns
         self._turn_starts = [start for start, _end in turns]
-        self._found: dict[int, list[glossary.Match]] = {}
+        self._found: dict[int, glossary.Marks] = {}
 
-    def _turn_matches(self, index: int) -> list[glossary.Match]:
+    def _turn_matches(self, index: int) -> glossary.Marks:
         found = self._found.get(index)
         if found is None:
             found = self._found[index] = self._matcher.find_in_spans(

@@ -10,7 +10,7 @@ Public API (Qt-free; the window calls these):
   Changes(glossary=True)
 - new_term, prefill_from_selection, term_from_suggestion (accepting a suggestion),
   ensure_builtin, builtin_term, removed_builtins
-- build_matcher(terms).find(text) -> [Match]; matcher_for(db)
+- build_matcher(terms).find(text) -> Marks (a sequence of Match); matcher_for(db)
 - load_into_segmenter(db), catch_up(db); find_occurrences(db, term);
   suggest(db, document_id=...)
 - import_terms / plan_import / read_term_list / export_terms (term lists)
@@ -28,7 +28,7 @@ _LAZY = {
     **dict.fromkeys(['AddTerm', 'Batch', 'DismissCandidate', 'EditTerm', 'RemoveTerm', 'ResetTerm',
                       'check_new_spellings', 'dismissed'], "commands"),
     **dict.fromkeys(['ImportPlan', 'export_terms', 'import_terms', 'plan_import', 'read_term_list'], "lists"),
-    **dict.fromkeys(['Match', 'Matcher', 'build_matcher'], "matcher"),
+    **dict.fromkeys(['Marks', 'Match', 'Matcher', 'build_matcher'], "matcher"),
     **dict.fromkeys(['Term', 'make_pinyin', 'new_term'], "model"),
     **dict.fromkeys(['TermOccurrences', 'find_occurrences'], "occurrences"),
     **dict.fromkeys(['prefill_from_selection'], "selection"),
@@ -73,7 +73,7 @@ def matcher_for(db: Database) -> Matcher:
 
 
 __all__ = [
-    "AddTerm", "Batch", "DismissCandidate", "EditTerm", "ImportPlan", "Match", "Matcher",
+    "AddTerm", "Batch", "DismissCandidate", "EditTerm", "ImportPlan", "Marks", "Match", "Matcher",
     "RemoveTerm", "ResetTerm", "Suggestion", "Term", "TermOccurrences", "build_matcher",
     "builtin_keys", "builtin_term", "categories", "check_new_spellings", "dismissed", "ensure_builtin",
     "export_terms", "find_occurrences", "find_term", "get_term", "import_terms",
