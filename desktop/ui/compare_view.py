@@ -11,6 +11,7 @@ from collections.abc import Sequence
 
 from PySide6.QtCore import (
     QAbstractTableModel,
+    QEvent,
     QModelIndex,
     QPersistentModelIndex,
     QSize,
@@ -41,6 +42,7 @@ from desktop.core.library import Section, Speaker, Turn
 from desktop.ui.docks.common import elide
 
 CELL_LIMIT = 300  # characters per cell; the whole answer is in the tooltip and one key away
+MIN_COLUMN_CHARS = 14  # an answer column is never narrower than this many CJK characters
 TURNS_ROLE = Qt.ItemDataRole.UserRole + 1
 
 _Index = QModelIndex | QPersistentModelIndex
@@ -215,7 +217,11 @@ class CompareView(QTableView):
         self.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectItems)
         self.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
+        self.setHorizontalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
+        # Answers share the width; with many speakers the header's minimum section size
+        # stops the share at a readable width and the table scrolls sideways instead.
         self.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+        self._apply_min_column_width()
         self.verticalHeader().setDefaultAlignment(Qt.AlignmentFlag.AlignTop
                                                   | Qt.AlignmentFlag.AlignLeft)
         self.clicked.connect(self._activate)
@@ -226,6 +232,20 @@ class CompareView(QTableView):
         self._fit_timer.setInterval(0)
         self._fit_timer.timeout.connect(self.fit_rows)
         self.horizontalHeader().sectionResized.connect(lambda *_: self._fit_timer.start())
+
+    def min_column_width(self) -> int:
+        """The narrowest an answer column gets: MIN_COLUMN_CHARS CJK characters wide in the
+        view's font, plus the cell's margins."""
+        return self.fontMetrics().horizontalAdvance("中" * MIN_COLUMN_CHARS) + 16
+
+    def _apply_min_column_width(self) -> None:
+        self.horizontalHeader().setMinimumSectionSize(self.min_column_width())
+
+    def changeEvent(self, event) -> None:  # noqa: N802 (Qt override)
+        """The minimum column width follows the font (set by the window, or zoomed)."""
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.FontChange:
+            self._apply_min_column_width()
 
     def fit_rows(self) -> None:
         """Make each row as tall as its longest wrapped answer (small tables only)."""
@@ -238,9 +258,10 @@ class CompareView(QTableView):
         self.compare_model.load(turns, speakers, sections)
         header = self.horizontalHeader()
         if self.compare_model.columnCount():
-            # The question column keeps a reading width; the answers share the rest.
+            # The question column keeps a reading width; the answers share the rest
+            # (each at least min_column_width(), scrolling sideways when they do not fit).
             header.setSectionResizeMode(0, QHeaderView.ResizeMode.Interactive)
-            header.resizeSection(0, 200)
+            header.resizeSection(0, max(200, self.min_column_width()))
         self.fit_rows()
         if self.compare_model.rowCount() and self.compare_model.columnCount() > 1:
             self.setCurrentIndex(self.compare_model.index(0, 1))

@@ -1,12 +1,13 @@
-"""Small window messages and the annotation editor: counts, discard prompt, tab order."""
+"""Small window messages, the annotation editor (discard prompt, Tab order), compare columns."""
 
 from __future__ import annotations
 
 from types import SimpleNamespace
 
 import pytest
+from PySide6.QtCore import QTranslator
 
-from desktop.ui.i18n import install_translator
+from desktop.ui.i18n import translations_folder
 
 pytestmark = pytest.mark.ui
 
@@ -26,14 +27,15 @@ def test_search_count_says_one_result_and_many_results(qtbot) -> None:
         dock.set_hits(_hits(count), lambda hit: "Turn")
         shown[count] = dock.status.text()
     assert shown == {0: "0 results", 1: "1 result", 2: "2 results", 7: "7 results"}
-    try:
-        assert install_translator("zh_CN")
-        for count in (1, 7):
-            dock.set_hits(_hits(count), lambda hit: "Turn")
-            shown[count] = dock.status.text()
-    finally:
-        install_translator("en")
-    assert shown[1] == "1 条结果" and shown[7] == "7 条结果"
+
+
+def test_search_count_in_chinese_has_one_form() -> None:
+    # Read from the shipped .qm without installing it: installing would retranslate every
+    # window still open in the test run.
+    translator = QTranslator()
+    assert translator.load("yandu_zh_CN", str(translations_folder()))
+    assert translator.translate("SearchDock", "1 result") == "1 条结果"
+    assert translator.translate("SearchDock", "%1 results") == "%1 条结果"
 
 
 # ---- the annotation editor ------------------------------------------------------------
@@ -153,3 +155,59 @@ def test_window_keep_editing_then_save_stores_the_note(window, qtbot) -> None:
     _button(window.editor.discard_prompt, "&Discard").click()
     assert window.editor is None
     assert [a.note for a in rows.for_document(window.db, window.document_id)] == ["kept"]
+
+
+# ---- the compare view ----------------------------------------------------------------
+
+
+def _compare_data(speaker_count: int):
+    from desktop.core.library import Section, Speaker, Turn
+
+    speakers = [Speaker(i, 1, i, f"发言人{i}", "", "#336699", False, 1)
+                for i in range(speaker_count)]
+    sections = [Section(j, 1, j, f"第{j + 1}个问题") for j in range(3)]
+    turns = []
+    for section in sections:
+        for speaker in speakers:
+            text = "大模型的算力与数据飞轮的问题" * 3
+            turns.append(Turn(len(turns), 1, len(turns), speaker.id, section.id, 0, 0, "", "",
+                              0, 0, text, None, None))
+    return turns, speakers, sections
+
+
+@pytest.fixture
+def compare(qtbot):
+    """A compare view 1000 pixels wide, shown."""
+    from desktop.ui.compare_view import CompareView
+
+    view = CompareView()
+    qtbot.addWidget(view)
+    view.resize(1000, 600)
+    view.show()
+    qtbot.waitExposed(view)
+    return view
+
+
+def test_many_speakers_keep_readable_columns_and_scroll_sideways(compare, qtbot) -> None:
+    compare.load(*_compare_data(70))
+    header = compare.horizontalHeader()
+    readable = compare.fontMetrics().horizontalAdvance("中" * 12)
+    widths = [header.sectionSize(c) for c in range(1, 71)]
+    assert min(widths) >= readable
+    assert header.length() > compare.viewport().width()
+    qtbot.waitUntil(lambda: compare.horizontalScrollBar().maximum() > 0)
+    # The last speaker's answers can be scrolled into view.
+    compare.scrollTo(compare.compare_model.index(0, 70))
+    assert compare.horizontalScrollBar().value() > 0
+    assert compare.visualRect(compare.compare_model.index(0, 70)).right() <= (
+        compare.viewport().width())
+
+
+def test_a_few_speakers_still_share_the_width_without_scrolling(compare, qtbot) -> None:
+    compare.load(*_compare_data(3))
+    header = compare.horizontalHeader()
+    widths = [header.sectionSize(c) for c in range(1, 4)]
+    assert max(widths) - min(widths) <= 1  # an equal share of what the question leaves
+    assert abs(header.length() - compare.viewport().width()) <= 1
+    assert min(widths) > compare.min_column_width()
+    assert compare.horizontalScrollBar().maximum() == 0
