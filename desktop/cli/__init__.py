@@ -43,6 +43,8 @@ class _Parser(argparse.ArgumentParser):
     """An ArgumentParser that answers a word that is not a command in one line."""
 
     def _check_value(self, action: argparse.Action, value: Any) -> None:
+        # argparse has no public hook for a bad command: it prints the usage and an
+        # "invalid choice" list of every command. This is where it finds one.
         if isinstance(action, argparse._SubParsersAction) and value not in action.choices:
             raise _NotACommand(_not_a_command(self.prog, value, list(action.choices)))
         super()._check_value(action, value)
