@@ -1,0 +1,165 @@
+"""How many turns, notes and matches a search finds, read from the gram index alone.
+
+A search hit is a turn or a note; each holds one or more matches (the highlighted
+occurrences). `search.count` counts hits; `tally` counts both, by kind. Matches are
+counted from the index's token positions (FTS5's `fts5vocab` instance rows), never from
+the hits' texts: for a common word in a 20 MB study the texts are megabytes to fold, the
+positions a few milliseconds to count in SQLite.
+
+A match here is one place where a term occurs, as the gram index finds it: a phrase of n
+gram tokens is found where its tokens stand at n positions in a row. Places are counted
+once whichever terms start there. Highlights (`SearchHit.matches`) merge occurrences
+that overlap or touch (哈哈 twice in 哈哈哈 is one highlight), so for such text the count
+here can be larger than the highlights; elsewhere the two agree.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from desktop.core import fts_query, search_index
+from desktop.core.fts_query import Query, Term
+from desktop.core.search import KINDS, _Filters, _has_notes, _run
+
+if TYPE_CHECKING:
+    from sqlite_utils import Database
+
+
+@dataclass(frozen=True)
+class Tally:
+    """What a search finds in all: turns, notes, and matches inside them."""
+
+    turns: int = 0
+    notes: int = 0
+    matches: int = 0
+
+    @property
+    def hits(self) -> int:
+        """Turns and notes together: what `search.count` gives."""
+        return self.turns + self.notes
+
+
+# The gram tables and the row key their hits are found by.
+_TABLES = {"turn": "turn_chars", "annotation": "annotation_chars"}
+
+
+def tally(
+    db: Database,
+    query: str,
+    *,
+    document_id: int | None = None,
+    speaker: str | None = None,
+    kinds: Iterable[str] = KINDS,
+    matches: bool = True,
+) -> Tally:
+    """Turns, notes and (unless `matches` is false) matches `search` would find with no
+    limit; never raises for any query text."""
+    parsed = fts_query.parse(query or "")
+    if parsed is None:
+        return Tally()
+    search_index.ensure_current(db)
+    filters = _Filters.build(db, document_id, speaker)
+    if filters is None:
+        return Tally()
+    kinds = (kinds,) if isinstance(kinds, str) else tuple(kinds)
+    found = {"turn": (0, 0), "annotation": (0, 0)}
+    for kind, table in _TABLES.items():
+        if kind not in kinds or (kind == "annotation" and not _has_notes(db)):
+            continue
+        found[kind] = _count_kind(db, parsed, filters, kind, table, matches)
+    return Tally(found["turn"][0], found["annotation"][0],
+                 found["turn"][1] + found["annotation"][1])
+
+
+def count_matches(db: Database, query: str, **filters: object) -> int:
+    """How many matches (occurrences) `search` would highlight in all its hits."""
+    return tally(db, query, **filters).matches  # type: ignore[arg-type]
+
+
+def _hit_rows_sql(parsed: Query, filters: _Filters, kind: str, table: str) -> tuple[str, list]:
+    """SELECT of the FTS rowids of the hits of one kind, and its params."""
+    where, params = filters.sql(kind)  # as `search.count` counts them
+    return (f"SELECT rowid FROM {table} WHERE {table} MATCH ?{where}",
+            [parsed.chars_expr(), *params])
+
+
+def _count_kind(db: Database, parsed: Query, filters: _Filters, kind: str, table: str,
+                with_matches: bool) -> tuple[int, int]:
+    rows_sql, rows_params = _hit_rows_sql(parsed, filters, kind, table)
+    hits = _run(db, f"SELECT count(*) FROM ({rows_sql})", rows_params)
+    hit_count = hits[0][0] if hits else 0
+    if not with_matches or hit_count == 0:
+        return hit_count, 0
+    if _every_place_counts(db, parsed, filters):
+        # Every place of the one term lies in a hit: the index's own totals say how many.
+        term = parsed.groups[0][0]
+        sql, params = _term_total(_vocab_table(db, table, "row"), term)
+        rows = _run(db, sql, params)
+        return hit_count, (rows[0][0] or 0) if rows else 0
+    vocab = _vocab_table(db, table, "instance")
+    places: list[str] = []
+    params: list = []
+    for term in parsed.positive_terms():
+        sql, term_params = _term_places(vocab, term)
+        places.append(sql)
+        params += term_params
+    # Each term's places (row, column, first token) in SQLite, united so that a place
+    # where two terms start counts once, and kept only in the hits' rows (a turn holding
+    # one term of "a b" but not the other is no hit, and its places are no matches).
+    sql = (f"SELECT count(*) FROM ({' UNION '.join(places)}) "
+           f"WHERE doc IN ({rows_sql})")
+    rows = _run(db, sql, [*params, *rows_params])
+    return hit_count, rows[0][0] if rows else 0
+
+
+def _vocab_table(db: Database, table: str, kind: str) -> str:
+    """A temporary fts5vocab table over `table`: "instance" lists every token position,
+    "row" gives each token's number of rows and of places."""
+    name = f"temp.yandu_{table}_{kind}"
+    # Temporary: nothing is written to the study, and a read-only study can count too.
+    db.execute(f"CREATE VIRTUAL TABLE IF NOT EXISTS {name} "
+               f"USING fts5vocab(main, {table}, {kind})")
+    return name
+
+
+def _every_place_counts(db: Database, parsed: Query, filters: _Filters) -> bool:
+    """Whether the query is one term of one token (算力, a Latin word, one character) with
+    nothing to leave out and no filter that leaves anything out (a study of one document
+    searched in that document): then every place of that token is a match."""
+    if (len(parsed.groups) != 1 or len(parsed.groups[0]) != 1 or parsed.excluded
+            or len(parsed.groups[0][0].grams) != 1 or filters.speaker_ids is not None):
+        return False
+    return filters.document_id is None or db.execute(
+        "SELECT 1 FROM documents WHERE id != ? LIMIT 1", [filters.document_id]).fetchone() is None
+
+
+def _term_total(vocab: str, term: Term) -> tuple[str, list]:
+    """SELECT of the number of places of a one-token term from a "row" vocab table."""
+    key = search_index.token_key(term.grams[0])
+    if term.prefix:
+        return (f"SELECT sum(cnt) FROM {vocab} WHERE term >= ? AND term < ?",
+                [key, chr(ord(key[0]) + 1)])
+    return f"SELECT sum(cnt) FROM {vocab} WHERE term = ?", [key]
+
+
+def _term_places(vocab: str, term: Term) -> tuple[str, list]:
+    """SELECT (doc, col, offset) of each place where `term` starts, and its params."""
+    selects: list[str] = []
+    params: list = []
+    last = len(term.grams) - 1
+    for i, gram in enumerate(term.grams):
+        key = search_index.token_key(gram)
+        if term.prefix and i == last:
+            # One character at the end: the first character of any token (a pair, or a
+            # run's last character), as the prefix index finds it.
+            condition = "term >= ? AND term < ?"
+            params += [key, chr(ord(key[0]) + 1)]
+        else:
+            condition = "term = ?"
+            params.append(key)
+        selects.append(f"SELECT doc, col, offset - {i} FROM {vocab} WHERE {condition}")
+    # A subquery of its own: compound SELECTs bind left to right, so a bare INTERSECT
+    # inside the UNION would apply to the union so far.
+    return f"SELECT * FROM ({' INTERSECT '.join(selects)})", params
