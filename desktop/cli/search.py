@@ -8,7 +8,8 @@ from desktop import cli
 from desktop.cli.importing import quiet_pipe
 from desktop.core import glossary, kwic, library, textnorm
 from desktop.core.errors import YanduError
-from desktop.core.search import ORDERS, count, search
+from desktop.core.search import ORDERS, search
+from desktop.core.search_counts import Tally, tally
 
 
 def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:
@@ -67,7 +68,28 @@ def run_search(args: argparse.Namespace) -> int:
         place = f"turn {hit.turn_id}" if hit.kind == "turn" else "note"
         print(f"{hit.document_title} [{hit.document_id}] · {who} · {place}")
         print(f"  {kwic.mark(hit.snippet, hit.snippet_matches)}")
-    total = count(db, args.query, document_id=document_id, speaker=args.speaker)
-    shown = f"{len(hits)} of {total}" if total > len(hits) else f"{len(hits)}"
-    print(f"{shown} {'hit' if total == 1 else 'hits'}.")
+    print(_summary(db, args, document_id, hits))
     return 0
+
+
+def _counted(n: int, what: str, whats: str) -> str:
+    return f"{n} {what if n == 1 else whats}"
+
+
+def _summary(db, args: argparse.Namespace, document_id: int | None, hits: list) -> str:
+    """"9 turns, 37 matches.": a hit is a turn or a note, a match one marked occurrence."""
+    if len(hits) < args.limit:
+        # Every hit is shown: count the marked matches themselves.
+        turns = sum(1 for hit in hits if hit.kind == "turn")
+        counts = Tally(turns, len(hits) - turns, sum(len(hit.matches) for hit in hits))
+    else:
+        # More may be left out: the index counts them without reading their texts.
+        counts = tally(db, args.query, document_id=document_id, speaker=args.speaker)
+    parts = [_counted(counts.turns, "turn", "turns")] if counts.turns else []
+    if counts.notes:
+        parts.append(_counted(counts.notes, "note", "notes"))
+    parts.append(_counted(counts.matches, "match", "matches"))
+    text = ", ".join(parts)
+    if counts.hits > len(hits):
+        return f"{len(hits)} of {counts.hits} hits shown: {text}."
+    return f"{text}."

@@ -49,7 +49,8 @@ def test_human_output_marks_the_match_and_counts(study, capsys):
     assert main(["search", "算力", "--db", study, "--limit", "3"]) == 0
     out = capsys.readouterr().out.splitlines()
     expected = sum("算力" in t for t in _turn_texts(study))
-    assert out[-1] == f"3 of {expected} hits."
+    matches = sum(t.count("算力") for t in _turn_texts(study))
+    assert out[-1] == f"3 of {expected} hits shown: {expected} turns, {matches} matches."
     snippets = [line for line in out if line.startswith("  ")]
     assert len(snippets) == 3 and all("【算力】" in s for s in snippets)
     assert out[0].startswith("AICC 2023 大模型创新主题圆桌论坛 [1] · ")

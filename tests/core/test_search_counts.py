@@ -118,3 +118,34 @@ def test_nothing_to_count(sample_study):
     # Hits only, when the matches are not wanted.
     assert tally(db, "算力", matches=False).matches == 0
     assert tally(db, "算力", matches=False).turns == 9
+
+
+def test_the_command_line_says_turns_and_matches(tmp_path, capsys):
+    from desktop.cli import main
+    from desktop.core import segment
+
+    study = str(tmp_path / "study.sqlite")
+    before = segment.custom_words()
+    try:
+        assert main(["import", str(bundled_sample_path()), "--db", study]) == 0
+        assert main(["search", "算力", "--db", study, "--doc", "1"]) == 0
+        assert capsys.readouterr().out.splitlines()[-1] == "9 turns, 37 matches."
+        assert main(["search", "算力", "--db", study, "--limit", "2"]) == 0
+        assert capsys.readouterr().out.splitlines()[-1] == (
+            "2 of 9 hits shown: 9 turns, 37 matches.")
+        turns, places = _occurrences_in(study, "开源")
+        assert (turns, places) == (1, 1)
+        assert main(["search", "开源", "--db", study]) == 0
+        assert capsys.readouterr().out.splitlines()[-1] == "1 turn, 1 match."
+    finally:
+        segment.remove_words(segment.custom_words() - before)
+
+
+def _occurrences_in(path: str, word: str) -> tuple[int, int]:
+    from db import open_study
+
+    db = open_study(path)
+    try:
+        return _occurrences(db, word)
+    finally:
+        db.close()
