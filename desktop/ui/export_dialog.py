@@ -38,6 +38,7 @@ from desktop.core.export import (
     export_study_file,
     render_html,
 )
+from desktop.ui.docks.common import elide
 from desktop.ui.tasks import run_task
 
 PREVIEW_DELAY_MS = 250
@@ -48,9 +49,12 @@ def _tr(text: str) -> str:
 
 
 def one_line(exc: BaseException) -> str:
-    """A failure as one line for the user (never a traceback)."""
-    lines = str(exc).strip().splitlines()
-    return lines[0] if lines else exc.__class__.__name__
+    """A failure as one line for the user (never a traceback).
+
+    The lines are joined, not cut at the first: an SQLite damage report, for one, starts
+    with "*** in database main ***" and the words that matter follow on the next lines.
+    """
+    return elide(str(exc), 600) or exc.__class__.__name__
 
 
 class OfflineBrowser(QTextBrowser):
@@ -123,7 +127,11 @@ class ExportDialog(QDialog):
         self.progress = QProgressBar(self)
         self.progress.setVisible(False)
         self.message = QLabel(self)
-        self.message.setWordWrap(False)
+        self.message.setObjectName("export_message")
+        # A long error (a path, a damage report) wraps instead of running off the edge.
+        self.message.setWordWrap(True)
+        self.message.setTextFormat(Qt.TextFormat.PlainText)
+        self.message.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
         self.export_button = self.buttons.addButton(
             QCoreApplication.translate("ExportDialog", "Export"), QDialogButtonBox.ButtonRole.AcceptRole)

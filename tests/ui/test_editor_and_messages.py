@@ -211,3 +211,35 @@ def test_a_few_speakers_still_share_the_width_without_scrolling(compare, qtbot) 
     assert abs(header.length() - compare.viewport().width()) <= 1
     assert min(widths) > compare.min_column_width()
     assert compare.horizontalScrollBar().maximum() == 0
+
+
+# ---- the export dialog's message ------------------------------------------------------
+
+
+def test_export_error_keeps_its_end_and_wraps_inside_the_dialog(window, qtbot) -> None:
+    import sqlite3
+
+    from db import StudyError
+    from desktop.ui.export_dialog import ExportDialog, one_line
+
+    # What a damaged study reports: SQLite's check puts its findings on several lines.
+    damage = StudyError("The study /home/reader/.local/share/yandu/study.sqlite is damaged "
+                        "(*** in database main ***\nOn tree page 6 cell 69: Offset 43690 out "
+                        "of range 186..4092\nOn tree page 6 cell 68: Offset 43690 out of "
+                        "range 186..4092); restore it from a backup.")
+    assert one_line(damage).endswith("186..4092); restore it from a backup.")
+    assert "\n" not in one_line(damage)
+    assert one_line(sqlite3.OperationalError("")) == "OperationalError"
+
+    dialog = ExportDialog(window)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    dialog._failed(damage)
+    label = dialog.message
+    assert label.text() == one_line(damage)
+    assert label.wordWrap()
+    qtbot.waitUntil(lambda: label.height() >= label.heightForWidth(label.width()))
+    # Two lines or more, and no wider than the dialog: nothing is cut off at the edge.
+    assert label.height() >= 2 * label.fontMetrics().height()
+    assert label.geometry().right() <= dialog.width()
