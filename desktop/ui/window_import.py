@@ -12,6 +12,12 @@ from desktop.core.errors import YanduError
 from desktop.ui.tasks import run_task
 
 
+def named_error(path: Path, exc: BaseException) -> str:
+    """The failure to import `path`, naming the file once: most messages already do."""
+    message = str(exc) or exc.__class__.__name__
+    return message if path.name in message else f"{path.name}: {message}"
+
+
 class ImportMixin:
     """Import and background loading for MainWindow."""
 
@@ -59,7 +65,7 @@ class ImportMixin:
                     try:
                         results.append(import_file(db, path, progress=step))
                     except (YanduError, StudyError) as exc:
-                        errors.append(f"{path.name}: {exc}")
+                        errors.append(named_error(path, exc))
             finally:
                 db.close()
             return results, errors

@@ -243,3 +243,38 @@ def test_export_error_keeps_its_end_and_wraps_inside_the_dialog(window, qtbot) -
     # Two lines or more, and no wider than the dialog: nothing is cut off at the edge.
     assert label.height() >= 2 * label.fontMetrics().height()
     assert label.geometry().right() <= dialog.width()
+
+
+# ---- import failures ------------------------------------------------------------------
+
+
+def test_every_bad_import_is_one_dialog_naming_the_file_once(window, qtbot, dialogs,
+                                                             tmp_path) -> None:
+    from desktop.core import library
+    from desktop.ui.tasks import running_tasks
+
+    files = {"binary.txt": b"\x00\x01\x02abc" * 100, "empty.txt": b"",
+             "broken.docx": b"PK\x03\x04 not really a zip"}
+    documents = len(library.list_documents(window.db))
+    for name, data in files.items():
+        (tmp_path / name).write_bytes(data)
+        dialogs.clear()
+        window.import_paths([tmp_path / name])
+        qtbot.waitUntil(lambda: running_tasks() == 0 and bool(dialogs), timeout=10000)
+        [(kind, message)] = dialogs
+        assert kind == "warning"
+        assert message.count(name) == 1, message
+        assert "\n" not in message
+        assert window.statusBar().currentMessage() == message
+    assert len(library.list_documents(window.db)) == documents  # nothing half-imported
+
+
+def test_an_import_error_without_the_name_gets_it_in_front() -> None:
+    from pathlib import Path
+
+    from db import StudyError
+    from desktop.ui.window_import import named_error
+
+    assert named_error(Path("/in/a.txt"), StudyError("The study is locked.")) == (
+        "a.txt: The study is locked.")
+    assert named_error(Path("/in/a.txt"), StudyError("a.txt is empty.")) == "a.txt is empty."
