@@ -17,7 +17,10 @@ class NavigationMixin:
     """Navigation actions of MainWindow."""
 
     hits: list = []
-    hit_row: int = -1
+    hit_row: int = -1  # the search hit last shown
+    hit_stop: int = -1  # which of its matches
+    # (query, scope, order, total) while hits beyond those held remain to be fetched
+    _search_more: tuple | None = None
 
     # ---- views ------------------------------------------------------------------------
 
@@ -126,31 +129,58 @@ class NavigationMixin:
 
     def run_search(self, query: str, whole_study: bool) -> None:
         """Search the open document, hits in reading order (F3 walks the text); or the
-        whole study, best matches first (the order of documents says nothing there)."""
+        whole study, best matches first (the order of documents says nothing there).
+
+        The reader stays where they are: typing pauses run the search, and jumping at
+        each pause would pull the text away while the query is still being typed and
+        while the list is being read as a concordance. The previous search's selection
+        goes, so that what stays selected is never a match of another query; Enter or F3
+        goes to the first match.
+        """
         if self.db is None:
             return  # typed before the study was open; the search box keeps the query
-        self.hits, self.hit_row = [], -1
+        self.hits, self.hit_row, self.hit_stop = [], -1, -1
+        self._search_more = None
+        self._clear_search_selection()
         self.search_layer.ranges = []
         if not query:
             self.search_dock.set_hits([], str)
             self.view.refresh_decorations()
             return
         try:
-            from desktop.core.search import count, search
+            from desktop.core.search import search
+            from desktop.core.search_counts import Tally, tally
         except ImportError:
             self.search_dock.set_message(QCoreApplication.translate("MainWindow", "Search is not available in this build."))
             return
         scope = None if whole_study else self.document_id
+        order = "relevance" if whole_study else "text"
         try:
             self.hits = search(self.db, query, limit=SEARCH_PAGE, document_id=scope,
-                               order="relevance" if whole_study else "text")
-            # A full page may hide more: say how many there are in all.
-            total = count(self.db, query, document_id=scope) if len(self.hits) == SEARCH_PAGE else None
+                               order=order)
+            if len(self.hits) < SEARCH_PAGE:
+                # Every hit is here, its matches found for its excerpt already: count
+                # the highlights themselves, what F3 steps through.
+                turns = sum(1 for hit in self.hits if hit.kind == "turn")
+                counts = Tally(turns, len(self.hits) - turns,
+                               sum(len(hit.matches) for hit in self.hits))
+            else:
+                # A full page may hide more: the index says how many in all, without
+                # reading the texts of hits not shown.
+                counts = tally(self.db, query, document_id=scope)
         except YanduError as exc:
             self.search_dock.set_message(str(exc))
             return
-        self.search_dock.set_hits(self.hits, self._describe_hit, total)
+        if counts.hits > len(self.hits):
+            self._search_more = (query, scope, order, counts.hits)
+        self.search_dock.set_hits(self.hits, self._describe_hit, counts.hits, tally=counts)
         self.mark_search_matches()
+
+    def _clear_search_selection(self) -> None:
+        cursor = self.view.textCursor()
+        if cursor.hasSelection():
+            cursor.clearSelection()
+            self.view.setTextCursor(cursor)
 
     def mark_search_matches(self) -> None:
         """Underline the open document's matches of the current search."""
@@ -168,36 +198,123 @@ class NavigationMixin:
             return f"{who} · {title}"
         return who
 
-    def jump_to_hit(self, row: int) -> None:
-        """Show a search hit in the reading view, the match selected."""
+    def _load_more_hits(self, everything: bool = False) -> bool:
+        """Fetch the next page of hits after those held (or all the rest); False when
+        there are no more. The search runs again with a larger limit: in reading order
+        FTS5 stops after the limit, so a page costs little more than the first."""
+        if self._search_more is None or self.db is None:
+            return False
+        from desktop.core.search import search
+
+        query, scope, order, total = self._search_more
+        limit = total if everything else len(self.hits) + SEARCH_PAGE
+        try:
+            found = search(self.db, query, limit=max(limit, len(self.hits) + 1),
+                           document_id=scope, order=order)
+        except YanduError as exc:
+            self.statusBar().showMessage(str(exc), 5000)
+            return False
+        more = found[len(self.hits):]
+        if len(found) >= total or not more:
+            self._search_more = None  # the index has no more (or changed since)
+        if not more:
+            return False
+        self.hits.extend(more)
+        self.mark_search_matches()
+        return True
+
+    def _hit_stops(self, row: int) -> list[tuple[int, int]]:
+        """The places F3 stops at in hit `row`: each highlighted match of a turn, in
+        reading order (its headline, above the speech, first); a note's passage."""
+        hit = self.hits[row]
+        if hit.kind == "annotation":
+            if hit.document_id != self.document_id:
+                return [(-1, -1)]  # its document opens first, then its passage is found
+            annotation = self.annotation_by_id(hit.annotation_id)
+            return [(annotation.start, annotation.end)] if annotation is not None else []
+        return list(hit.matches or ())
+
+    def jump_to_hit(self, row: int, stop: int = 0) -> None:
+        """Show a search hit in the reading view, its match number `stop` (-1: the last)
+        selected."""
         if not 0 <= row < len(self.hits):
             return
         hit = self.hits[row]
+        if row != self.hit_row:
+            self.jumps.record(self.here())
         self.hit_row = row
-        self.jumps.record(self.here())
         if hit.document_id != self.document_id:
             if not self.open_document(hit.document_id):
                 return
             self.mark_search_matches()
         self.show_reading()
-        matches = list(hit.matches or ())
-        if hit.kind == "annotation" and hit.annotation_id:
-            annotation = self.annotation_by_id(hit.annotation_id)
-            if annotation is not None:
-                matches = [(annotation.start, annotation.end)]
-        if not matches:
+        stops = self._hit_stops(row)
+        if not stops:
             return
-        start, end = matches[0]
+        self.hit_stop = stop % len(stops)
+        start, end = stops[self.hit_stop]
         self._reveal(start)
         self.view.scroll_to_offset(start, select_to=end)
-        self.search_dock.results.setCurrentRow(row)
+        if row < self.search_dock.results.count():
+            self.search_dock.results.setCurrentRow(row)
+        else:
+            self.search_dock.results.setCurrentRow(-1)  # a hit past the listed page
 
     def step_hit(self, direction: int) -> None:
-        """Go to the next (1) or previous (-1) search hit."""
+        """Go to the next (1) or previous (-1) match of the search, in reading order
+        within each hit, every match of a hit in turn; past the last match back to the
+        first (and before the first on to the last), saying so."""
         if not self.hits:
             self.focus_search()
             return
-        self.jump_to_hit((self.hit_row + direction) % len(self.hits))
+        row, stop = self.hit_row, getattr(self, "hit_stop", -1)
+        if row < 0:
+            # Nothing visited yet: F3 starts at the first match, Shift+F3 at the last.
+            if direction > 0:
+                self._step_to(0, 0, direction)
+            else:
+                self._wrap_to_last(say=False)
+            return
+        stops = self._hit_stops(row) if row < len(self.hits) else []
+        if 0 <= stop + direction < len(stops):
+            self.jump_to_hit(row, stop + direction)
+        elif direction > 0:
+            self._step_to(row + 1, 0, direction)
+        elif row > 0:
+            self._step_to(row - 1, -1, direction)
+        else:
+            self._wrap_to_last()
+
+    def _step_to(self, row: int, stop: int, direction: int) -> None:
+        """Go to match `stop` of hit `row`, or of the nearest hit in `direction` that has
+        one; past the end, fetch further pages, then wrap to the first match."""
+        wrapped = False
+        while True:
+            if row >= len(self.hits) and not self._load_more_hits():
+                if wrapped:
+                    return  # no hit has a match to show
+                row, wrapped = 0, True
+            if row < 0:
+                self._wrap_to_last()
+                return
+            if self._hit_stops(row):
+                self.jump_to_hit(row, stop)
+                if wrapped:  # after the jump, whose cursor move shows the turn there
+                    self.statusBar().showMessage(QCoreApplication.translate(
+                        "MainWindow", "Passed the last match: back to the first."), 4000)
+                return
+            row += direction
+
+    def _wrap_to_last(self, say: bool = True) -> None:
+        """Go to the last match of the search (fetching every hit not yet held)."""
+        self._load_more_hits(everything=True)
+        for row in range(len(self.hits) - 1, -1, -1):
+            if self._hit_stops(row):
+                self.jump_to_hit(row, -1)
+                if say:
+                    self.statusBar().showMessage(QCoreApplication.translate(
+                        "MainWindow", "Passed the first match: on to the last."), 4000)
+                return
 
     # ---- focus, zoom, language, help ---------------------------------------------------
 

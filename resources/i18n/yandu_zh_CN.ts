@@ -461,7 +461,7 @@
 <context>
     <name>CompareModel</name>
     <message>
-        <location filename="../../desktop/ui/compare_view.py" line="133"/>
+        <location filename="../../desktop/ui/compare_view.py" line="135"/>
         <source>Question</source>
         <translation>问题</translation>
     </message>
@@ -482,89 +482,89 @@
 <context>
     <name>ExportDialog</name>
     <message>
-        <location filename="../../desktop/ui/export_dialog.py" line="75"/>
-        <location filename="../../desktop/ui/export_dialog.py" line="215"/>
+        <location filename="../../desktop/ui/export_dialog.py" line="79"/>
+        <location filename="../../desktop/ui/export_dialog.py" line="223"/>
         <source>Export notes</source>
         <translation>导出笔记</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/export_dialog.py" line="84"/>
+        <location filename="../../desktop/ui/export_dialog.py" line="88"/>
         <source>This document</source>
         <translation>本文档</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/export_dialog.py" line="85"/>
+        <location filename="../../desktop/ui/export_dialog.py" line="89"/>
         <source>Whole study</source>
         <translation>整个研究</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/export_dialog.py" line="97"/>
+        <location filename="../../desktop/ui/export_dialog.py" line="101"/>
         <source>all tags (or: tag, tag, …)</source>
         <translation>全部标签(或:标签, 标签, …)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/export_dialog.py" line="98"/>
+        <location filename="../../desktop/ui/export_dialog.py" line="102"/>
         <source>Include the full transcript</source>
         <translation>附上完整记录</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/export_dialog.py" line="100"/>
+        <location filename="../../desktop/ui/export_dialog.py" line="104"/>
         <source>Choose…</source>
         <translation>选择…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/export_dialog.py" line="107"/>
+        <location filename="../../desktop/ui/export_dialog.py" line="111"/>
         <source>Format</source>
         <translation>格式</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/export_dialog.py" line="108"/>
+        <location filename="../../desktop/ui/export_dialog.py" line="112"/>
         <source>Scope</source>
         <translation>范围</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/export_dialog.py" line="109"/>
+        <location filename="../../desktop/ui/export_dialog.py" line="113"/>
         <source>Speakers</source>
         <translation>发言人</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/export_dialog.py" line="110"/>
+        <location filename="../../desktop/ui/export_dialog.py" line="114"/>
         <source>Tags</source>
         <translation>标签</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/export_dialog.py" line="112"/>
+        <location filename="../../desktop/ui/export_dialog.py" line="116"/>
         <source>File</source>
         <translation>文件</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/export_dialog.py" line="129"/>
+        <location filename="../../desktop/ui/export_dialog.py" line="137"/>
         <source>Export</source>
         <translation>导出</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/export_dialog.py" line="239"/>
+        <location filename="../../desktop/ui/export_dialog.py" line="247"/>
         <source>This study is in memory; exporting needs a study file.</source>
         <translation>此研究只在内存中;导出需要研究文件。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/export_dialog.py" line="243"/>
+        <location filename="../../desktop/ui/export_dialog.py" line="251"/>
         <source>Choose a file to export to.</source>
         <translation>请选择要导出到的文件。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/export_dialog.py" line="247"/>
+        <location filename="../../desktop/ui/export_dialog.py" line="255"/>
         <source>Exporting…</source>
         <translation>正在导出…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/export_dialog.py" line="269"/>
-        <location filename="../../desktop/ui/export_dialog.py" line="347"/>
+        <location filename="../../desktop/ui/export_dialog.py" line="277"/>
+        <location filename="../../desktop/ui/export_dialog.py" line="355"/>
         <source>Exported to %1.</source>
         <translation>已导出到 %1。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/export_dialog.py" line="336"/>
+        <location filename="../../desktop/ui/export_dialog.py" line="344"/>
         <source>Export to PDF</source>
         <translation>导出为 PDF</translation>
     </message>
@@ -680,7 +680,7 @@
     </message>
     <message>
         <location filename="../../desktop/ui/window_filter.py" line="63"/>
-        <location filename="../../desktop/ui/window_navigation.py" line="163"/>
+        <location filename="../../desktop/ui/window_navigation.py" line="193"/>
         <source>Narration</source>
         <translation>旁白</translation>
     </message>
@@ -705,32 +705,32 @@
         <translation>研读</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window_import.py" line="36"/>
+        <location filename="../../desktop/ui/window_import.py" line="42"/>
         <source>Import transcripts</source>
         <translation>导入文字稿</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window_import.py" line="37"/>
+        <location filename="../../desktop/ui/window_import.py" line="43"/>
         <source>Transcripts (*.txt *.md *.markdown *.srt *.vtt *.docx);;All files (*)</source>
         <translation>文字稿 (*.txt *.md *.markdown *.srt *.vtt *.docx);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window_import.py" line="44"/>
+        <location filename="../../desktop/ui/window_import.py" line="50"/>
         <source>This study is in memory; import needs a study file.</source>
         <translation>此研究库在内存中；导入需要研究库文件。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window_import.py" line="70"/>
+        <location filename="../../desktop/ui/window_import.py" line="76"/>
         <source>Importing %1…</source>
         <translation>正在导入 %1…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window_import.py" line="92"/>
+        <location filename="../../desktop/ui/window_import.py" line="98"/>
         <source>“%1” is already in the study.</source>
         <translation>“%1”已在研究库中。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window_import.py" line="94"/>
+        <location filename="../../desktop/ui/window_import.py" line="100"/>
         <source>Imported “%1”.</source>
         <translation>已导入“%1”。</translation>
     </message>
@@ -765,22 +765,32 @@
         <translation>批注已删除；撤销可恢复。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window_navigation.py" line="141"/>
+        <location filename="../../desktop/ui/window_navigation.py" line="154"/>
         <source>Search is not available in this build.</source>
         <translation>此版本不提供搜索。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window_navigation.py" line="165"/>
+        <location filename="../../desktop/ui/window_navigation.py" line="195"/>
         <source>Note · %1</source>
         <translation>批注 · %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window_navigation.py" line="245"/>
+        <location filename="../../desktop/ui/window_navigation.py" line="303"/>
+        <source>Passed the last match: back to the first.</source>
+        <translation>已过最后一处匹配：回到第一处。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/window_navigation.py" line="315"/>
+        <source>Passed the first match: on to the last.</source>
+        <translation>已过第一处匹配：转到最后一处。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/window_navigation.py" line="362"/>
         <source>About Yandu</source>
         <translation>关于研读</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window_navigation.py" line="245"/>
+        <location filename="../../desktop/ui/window_navigation.py" line="362"/>
         <source>&lt;b&gt;Yandu 研读&lt;/b&gt; %1&lt;p&gt;Study and annotate transcripts, with Chinese as a first-class language.&lt;/p&gt;&lt;p&gt;Every edit is saved at once in the study file.&lt;/p&gt;</source>
         <translation>&lt;b&gt;研读 Yandu&lt;/b&gt; %1&lt;p&gt;研读和批注文字稿，中文优先。&lt;/p&gt;&lt;p&gt;每次修改都立即保存在研究库文件中。&lt;/p&gt;</translation>
     </message>
@@ -898,19 +908,59 @@
         <translation>搜索所有文档，最相关的排在前面；否则只搜索当前文档，按阅读顺序排列</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/docks/search.py" line="105"/>
+        <location filename="../../desktop/ui/docks/search.py" line="109"/>
+        <source>%1 — first %2 shown</source>
+        <translation>%1 — 显示前 %2 条</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/docks/search.py" line="113"/>
         <source>First %1 of %2 results</source>
         <translation>共 %2 条结果，显示前 %1 条</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/docks/search.py" line="109"/>
+        <location filename="../../desktop/ui/docks/search.py" line="117"/>
         <source>1 result</source>
         <translation>1 条结果</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/docks/search.py" line="110"/>
+        <location filename="../../desktop/ui/docks/search.py" line="118"/>
         <source>%1 results</source>
         <translation>%1 条结果</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/docks/search.py" line="128"/>
+        <source>1 turn</source>
+        <translation>1 段发言</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/docks/search.py" line="129"/>
+        <source>%1 turns</source>
+        <translation>%1 段发言</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/docks/search.py" line="131"/>
+        <source>1 note</source>
+        <translation>1 条批注</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/docks/search.py" line="132"/>
+        <source>%1 notes</source>
+        <translation>%1 条批注</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/docks/search.py" line="133"/>
+        <source>1 match</source>
+        <translation>1 处匹配</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/docks/search.py" line="134"/>
+        <source>%1 matches</source>
+        <translation>%1 处匹配</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/docks/search.py" line="137"/>
+        <source>%1, %2</source>
+        <translation>%1，%2</translation>
     </message>
 </context>
 <context>

@@ -148,7 +148,7 @@ def test_the_open_document_in_reading_order_the_whole_study_best_first(window) -
 
 
 def test_a_full_page_of_hits_says_how_many_there_are_in_all(window, monkeypatch) -> None:
-    from desktop.core.search import count
+    from desktop.core.search import count, search
     from desktop.ui import window_navigation
 
     monkeypatch.setattr(window_navigation, "SEARCH_PAGE", 3)
@@ -156,8 +156,12 @@ def test_a_full_page_of_hits_says_how_many_there_are_in_all(window, monkeypatch)
     window.search_dock._emit_query()
     total = count(window.db, "算力", document_id=window.document_id)
     assert len(window.hits) == 3 < total
-    assert window.search_dock.status.text() == f"First 3 of {total} results"
+    matches = sum(len(h.matches) for h in search(window.db, "算力", limit=1000,
+                                                 document_id=window.document_id))
+    assert window.search_dock.status.text() == (
+        f"{total} turns, {matches} matches — first 3 shown")
     window.search_dock.field.setText("幻觉")
     window.search_dock._emit_query()
     assert len(window.hits) < 3
-    assert window.search_dock.status.text() == f"{len(window.hits)} results"
+    matches = sum(len(h.matches) for h in window.hits)
+    assert window.search_dock.status.text() == f"{len(window.hits)} turns, {matches} matches"

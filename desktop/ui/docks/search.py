@@ -92,16 +92,24 @@ class SearchDock(QDockWidget):
         if self.field.text().strip():
             self._emit_query()
 
-    def set_hits(self, hits: Sequence[Any], describe, total: int | None = None) -> None:
+    def set_hits(self, hits: Sequence[Any], describe, total: int | None = None, *,
+                 tally: Any = None) -> None:
         """Show hits; `describe(hit)` gives the header line of each; `total` is how many
-        there are when only the first ones are shown."""
+        there are when only the first ones are shown; `tally` (turns, notes, matches in
+        all, as `search_counts.Tally`) says what they count."""
         self.results.clear()
         for row, hit in enumerate(hits):
             text = f"{describe(hit)}\n{marked_snippet(hit.snippet, hit.snippet_matches)}"
             item = QListWidgetItem(text)
             item.setData(Qt.ItemDataRole.UserRole, row)
             self.results.addItem(item)
-        if self.field.text().strip() and total is not None and total > len(hits):
+        if self.field.text().strip() and tally is not None and tally.hits:
+            counted = self.tally_text(tally.turns, tally.notes, tally.matches)
+            if tally.hits > len(hits):
+                counted = (self.tr("%1 — first %2 shown")
+                           .replace("%1", counted).replace("%2", str(len(hits))))
+            self.status.setText(counted)
+        elif self.field.text().strip() and total is not None and total > len(hits):
             self.status.setText(self.tr("First %1 of %2 results")
                                 .replace("%1", str(len(hits))).replace("%2", str(total)))
         elif self.field.text().strip():
@@ -110,6 +118,24 @@ class SearchDock(QDockWidget):
                                 self.tr("%1 results").replace("%1", str(len(hits))))
         else:
             self.status.clear()
+
+    def tally_text(self, turns: int, notes: int, matches: int) -> str:
+        """"9 turns, 37 matches": what a search found, each count saying what it counts
+        (a hit is a turn or a note; a match is one highlighted occurrence in it)."""
+        # English has a singular; Chinese uses one form for every count.
+        parts = []
+        if turns:
+            parts.append(self.tr("1 turn") if turns == 1 else
+                         self.tr("%1 turns").replace("%1", str(turns)))
+        if notes:
+            parts.append(self.tr("1 note") if notes == 1 else
+                         self.tr("%1 notes").replace("%1", str(notes)))
+        parts.append(self.tr("1 match") if matches == 1 else
+                     self.tr("%1 matches").replace("%1", str(matches)))
+        text = parts[0]
+        for part in parts[1:]:
+            text = self.tr("%1, %2").replace("%2", part).replace("%1", text)
+        return text
 
     def set_message(self, message: str) -> None:
         """Show a one-line message (e.g. a bad query) instead of results."""

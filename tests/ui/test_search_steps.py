@@ -1,0 +1,146 @@
+"""The Search panel's counts, and F3 / Shift+F3 stepping through every match in the text."""
+
+from __future__ import annotations
+
+import pytest
+
+from desktop.core import textnorm
+from desktop.ui.actions import ActionId
+
+pytestmark = pytest.mark.ui
+
+
+def _search(window, query: str) -> None:
+    window.search_dock.field.setText(query)
+    window.search_dock._emit_query()
+
+
+def _places(window, word: str) -> list[tuple[int, int]]:
+    """Every (start, end) of `word` in the open document's headlines and speeches, found
+    by plain substring search on the folded text (the sample folds length for length)."""
+    folded = textnorm.fold(word)
+    found = []
+    for headline, headline_start, text, text_start in window.db.execute(
+            "SELECT headline, headline_start, text, text_start FROM turns "
+            "WHERE document_id = ? ORDER BY position", [window.document_id]):
+        for part, offset in ((headline, headline_start), (text, text_start)):
+            part = textnorm.fold(part)
+            at = part.find(folded)
+            while at >= 0:
+                found.append((offset + at, offset + at + len(word)))
+                at = part.find(folded, at + len(word))
+    return found
+
+
+def _step(window, direction: int = 1) -> tuple[int, str]:
+    """Press F3 (or Shift+F3); the selection it leaves, as (Qt position, text)."""
+    action = ActionId.FIND_NEXT if direction > 0 else ActionId.FIND_PREVIOUS
+    window.actions[action].trigger()
+    cursor = window.view.textCursor()
+    return cursor.selectionStart(), cursor.selectedText()
+
+
+def test_the_panel_counts_turns_and_matches(window) -> None:
+    _search(window, "算力")
+    places = _places(window, "算力")
+    turns = {window.view.turn_at_offset(start) for start, _ in places}
+    assert len(places) == 37 and len(turns) == 9  # as a reader counted them
+    assert window.search_dock.status.text() == "9 turns, 37 matches"
+    _search(window, "开源")
+    assert window.search_dock.status.text() == "1 turn, 1 match"
+
+
+def test_f3_visits_every_match_in_reading_order_then_wraps(window) -> None:
+    _search(window, "算力")
+    count = len(_places(window, "算力"))
+    seen = [_step(window) for _ in range(count)]
+    positions = [position for position, _ in seen]
+    assert all(text == "算力" for _, text in seen)
+    assert positions == sorted(positions) and len(set(positions)) == count
+    assert count > len(window.hits)  # several in one turn, each visited
+    assert _step(window) == seen[0]  # past the last: back to the first, saying so
+    assert "first" in window.statusBar().currentMessage()
+    assert _step(window, -1) == seen[-1]  # before the first: on to the last
+    assert "last" in window.statusBar().currentMessage()
+    backwards = [_step(window, -1) for _ in range(count - 1)]
+    assert backwards == seen[-2::-1]
+
+
+def test_shift_f3_first_goes_to_the_last_match(window) -> None:
+    _search(window, "算力")
+    last = max(_places(window, "算力"))
+    _step(window, -1)
+    assert window.view.selected_range() == last
+
+
+def test_f3_goes_past_the_first_page_of_hits(window, monkeypatch) -> None:
+    from desktop.ui import window_navigation
+
+    monkeypatch.setattr(window_navigation, "SEARCH_PAGE", 3)
+    _search(window, "算力")
+    assert len(window.hits) == 3
+    assert window.search_dock.status.text() == "9 turns, 37 matches — first 3 shown"
+    seen = [_step(window) for _ in range(37)]
+    positions = [position for position, _ in seen]
+    assert positions == sorted(positions) and len(set(positions)) == 37
+    assert len(window.hits) == 9  # fetched page by page as F3 went on
+    assert _step(window) == seen[0]
+    # From the first hit backwards, every hit is fetched at once to find the last match.
+    _search(window, "算力")
+    assert len(window.hits) == 3
+    assert _step(window, -1) == seen[-1] and len(window.hits) == 9
+
+
+def test_a_new_search_clears_the_old_selection_and_f3_starts_over(window) -> None:
+    _search(window, "算力")
+    _step(window)
+    _step(window)
+    assert window.view.textCursor().hasSelection()
+    _search(window, "模型")
+    # The reader stays where they were, with nothing of the last search selected.
+    assert not window.view.textCursor().hasSelection()
+    first = min(_places(window, "模型"))
+    _step(window)
+    assert window.view.selected_range() == first
+
+
+def test_activating_a_hit_then_f3_goes_on_inside_that_hit(window) -> None:
+    _search(window, "算力")
+    row = next(i for i, hit in enumerate(window.hits) if len(hit.matches) >= 3)
+    window.search_dock.hit_activated.emit(row)
+    matches = window.hits[row].matches
+    assert window.view.textCursor().selectedText() == "算力"
+    _step(window)
+    _step(window)
+    assert window.view.selected_range() == matches[2]
+    assert window.hit_row == row and window.hit_stop == 2
+
+
+def test_the_counts_in_chinese(qtbot) -> None:
+    from types import SimpleNamespace
+
+    from PySide6.QtCore import QCoreApplication, QEvent
+
+    from desktop.core.search_counts import Tally
+    from desktop.ui.docks.search import SearchDock
+    from desktop.ui.i18n import install_translator
+
+    # Windows of earlier tests, closed with their studies, go first: a language switch
+    # would reach them too.
+    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+    dock = SearchDock()
+    qtbot.addWidget(dock)
+    dock.field.setText("算力")
+    hits = [SimpleNamespace(snippet=f"第{i}段", snippet_matches=[]) for i in range(3)]
+    shown = []
+    try:
+        assert install_translator("zh_CN")
+        for counts in (Tally(3, 0, 37), Tally(9, 1, 38), Tally(1, 0, 1)):
+            dock.set_hits(hits[:counts.hits], str, counts.hits, tally=counts)
+            shown.append(dock.status.text())
+    finally:
+        install_translator("en")
+    assert shown == ["3 段发言，37 处匹配", "9 段发言，1 条批注，38 处匹配 — 显示前 3 条",
+                     "1 段发言，1 处匹配"]
+    dock.set_hits(hits, str, 10, tally=Tally(9, 1, 38))
+    assert dock.status.text() == "9 turns, 1 note, 38 matches — first 3 shown"
