@@ -70,7 +70,8 @@ class AnnotationEditor(QDialog):
     """Edit a note (Markdown), its tags and its colour."""
 
     def __init__(self, quote: str, values: AnnotationValues, known_tags: Sequence[str],
-                 parent: QWidget | None = None, *, is_new: bool = True) -> None:
+                 parent: QWidget | None = None, *, is_new: bool = True,
+                 saved: AnnotationValues | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("annotation_editor")
         self.setWindowTitle(self.tr("New annotation") if is_new else self.tr("Edit annotation"))
@@ -120,8 +121,10 @@ class AnnotationEditor(QDialog):
                               (self.colour, self.save_button),
                               (self.save_button, self.cancel_button)):
             self.setTabOrder(first, second)
-        # What the editor opened with: closing it unchanged needs no question.
-        self._opened = (values.note.strip(), split_tags(", ".join(values.tags)))
+        # What the study holds (`saved`, else what the editor opened with): closing the
+        # editor on that needs no question.
+        kept = saved if saved is not None else values
+        self._opened = (kept.note.strip(), split_tags(", ".join(kept.tags)))
         self.discard_prompt: QMessageBox | None = None
         hint = QLabel(self.tr("Ctrl+Enter saves · Esc cancels"), self)
         hint.setEnabled(False)

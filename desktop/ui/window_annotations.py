@@ -90,12 +90,13 @@ class AnnotationsMixin:
         return self.annotation_by_id(self.annotation_layer.current_id)
 
     def _open_editor(self, quote: str, values: AnnotationValues, on_save, *,
-                     is_new: bool) -> None:
+                     is_new: bool, saved: AnnotationValues | None = None) -> None:
         if self.editor is not None:
             self.editor.close()
         from desktop.ui.annotation_editor import AnnotationEditor
 
-        editor = AnnotationEditor(quote, values, self.known_tags(), self, is_new=is_new)
+        editor = AnnotationEditor(quote, values, self.known_tags(), self, is_new=is_new,
+                                  saved=saved)
         self.editor = editor
 
         def accepted() -> None:
@@ -169,6 +170,7 @@ class AnnotationsMixin:
     def _edit(self, annotation: Annotation, values) -> None:
         """The editor on `annotation`, showing `values`; saving changes it to them."""
         from desktop.core.annotations import EditAnnotation
+        from desktop.ui.annotation_editor import AnnotationValues
 
         def save(new_values) -> None:
             command = EditAnnotation.of(annotation, note=new_values.note, tags=new_values.tags,
@@ -178,7 +180,8 @@ class AnnotationsMixin:
                 if not self.run_command(command):
                     self._edit_again(annotation, new_values)
 
-        self._open_editor(annotation.quote, values, save, is_new=False)
+        saved = AnnotationValues(annotation.note, annotation.tags, annotation.colour)
+        self._open_editor(annotation.quote, values, save, is_new=False, saved=saved)
 
     def _edit_again(self, annotation: Annotation, values) -> None:
         """Give the user's text back in an editor when another window or program changed
@@ -188,9 +191,12 @@ class AnnotationsMixin:
         if current == annotation:
             return  # the save failed for another reason, already told
         if current is None:
+            from desktop.ui.annotation_editor import AnnotationValues
+
             self._open_editor(annotation.quote, values,
                               lambda v: self._create(annotation.document_id, annotation.start,
-                                                     annotation.end, v), is_new=True)
+                                                     annotation.end, v), is_new=True,
+                              saved=AnnotationValues("", (), values.colour))
         else:
             self._edit(current, values)
         self.statusBar().showMessage(QCoreApplication.translate(

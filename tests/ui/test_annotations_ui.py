@@ -356,6 +356,7 @@ def test_a_note_changed_in_another_window_meanwhile_is_kept_and_mine_comes_back(
     assert [kind for kind, _ in dialogs] == ["warning"] and "another window" in dialogs[0][1]
     # Nothing typed is lost: the editor is back with it, on the other window's version.
     assert window.editor is not None and window.editor.note.toPlainText() == "mine"
+    assert window.editor.is_changed()  # Esc would ask before dropping it
     assert not window.actions[ActionId.UNDO].isEnabled()
     qtbot.keyClick(window.editor.note, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
     assert _stored(window)[0].note == "mine" and window.editor is None
@@ -376,6 +377,7 @@ def test_a_note_deleted_in_another_window_meanwhile_can_be_saved_again(
     window.editor.note.setPlainText("mine")
     qtbot.keyClick(window.editor.note, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
     assert _stored(window) == [] and window.editor.note.toPlainText() == "mine"
+    assert window.editor.is_changed()
     qtbot.keyClick(window.editor.note, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
     [again] = _stored(window)
     assert (again.start, again.end, again.note) == (created.start, created.end, "mine")
