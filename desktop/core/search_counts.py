@@ -60,6 +60,10 @@ def tally(
     if parsed is None:
         return Tally()
     search_index.ensure_current(db)
+    if document_id is not None and db.execute(
+            "SELECT 1 FROM documents WHERE id != ? LIMIT 1", [document_id]).fetchone() is None:
+        # The study's only document: every row is in it, and no filter is cheaper.
+        document_id = None
     filters = _Filters.build(db, document_id, speaker)
     if filters is None:
         return Tally()
@@ -92,7 +96,7 @@ def _count_kind(db: Database, parsed: Query, filters: _Filters, kind: str, table
     hit_count = hits[0][0] if hits else 0
     if not with_matches or hit_count == 0:
         return hit_count, 0
-    if _every_place_counts(db, parsed, filters):
+    if _every_place_counts(parsed, filters):
         # Every place of the one term lies in a hit: the index's own totals say how many.
         term = parsed.groups[0][0]
         sql, params = _term_total(_vocab_table(db, table, "row"), term)
@@ -124,15 +128,12 @@ def _vocab_table(db: Database, table: str, kind: str) -> str:
     return name
 
 
-def _every_place_counts(db: Database, parsed: Query, filters: _Filters) -> bool:
+def _every_place_counts(parsed: Query, filters: _Filters) -> bool:
     """Whether the query is one term of one token (算力, a Latin word, one character) with
-    nothing to leave out and no filter that leaves anything out (a study of one document
-    searched in that document): then every place of that token is a match."""
-    if (len(parsed.groups) != 1 or len(parsed.groups[0]) != 1 or parsed.excluded
-            or len(parsed.groups[0][0].grams) != 1 or filters.speaker_ids is not None):
-        return False
-    return filters.document_id is None or db.execute(
-        "SELECT 1 FROM documents WHERE id != ? LIMIT 1", [filters.document_id]).fetchone() is None
+    nothing to leave out and no filter: then every place of that token is a match."""
+    return (len(parsed.groups) == 1 and len(parsed.groups[0]) == 1 and not parsed.excluded
+            and len(parsed.groups[0][0].grams) == 1
+            and filters.document_id is None and filters.speaker_ids is None)
 
 
 def _term_total(vocab: str, term: Term) -> tuple[str, list]:

@@ -21,6 +21,7 @@ class NavigationMixin:
     hit_stop: int = -1  # which of its matches
     # (query, scope, order, total) while hits beyond those held remain to be fetched
     _search_more: tuple | None = None
+    _marked_page: int = 0  # the page of hits whose matches are underlined, with its neighbours
 
     # ---- views ------------------------------------------------------------------------
 
@@ -183,8 +184,13 @@ class NavigationMixin:
             self.view.setTextCursor(cursor)
 
     def mark_search_matches(self) -> None:
-        """Underline the open document's matches of the current search."""
-        self.search_layer.ranges = [m for hit in self.hits
+        """Underline the open document's matches of the current search: those of the
+        page of hits F3 is in and of the pages on either side (the whole list of a
+        common word would be tens of thousands, each read from its turn's text)."""
+        page = max(self.hit_row, 0) // SEARCH_PAGE
+        self._marked_page = page
+        near = self.hits[max(page - 1, 0) * SEARCH_PAGE:(page + 2) * SEARCH_PAGE]
+        self.search_layer.ranges = [m for hit in near
                                     if hit.kind == "turn" and hit.document_id == self.document_id
                                     for m in hit.matches]
         self.view.refresh_decorations()
@@ -219,8 +225,7 @@ class NavigationMixin:
             self._search_more = None  # the index has no more (or changed since)
         if not more:
             return False
-        self.hits.extend(more)
-        self.mark_search_matches()
+        self.hits.extend(more)  # underlined once F3 reaches their page (`jump_to_hit`)
         return True
 
     def _hit_stops(self, row: int) -> list[tuple[int, int]]:
@@ -246,6 +251,8 @@ class NavigationMixin:
         if hit.document_id != self.document_id:
             if not self.open_document(hit.document_id):
                 return
+            self.mark_search_matches()
+        elif row // SEARCH_PAGE != getattr(self, "_marked_page", 0):
             self.mark_search_matches()
         self.show_reading()
         stops = self._hit_stops(row)

@@ -84,6 +84,10 @@ def test_f3_goes_past_the_first_page_of_hits(window, monkeypatch) -> None:
     positions = [position for position, _ in seen]
     assert positions == sorted(positions) and len(set(positions)) == 37
     assert len(window.hits) == 9  # fetched page by page as F3 went on
+    # Underlined: the matches of the page F3 is in and its neighbours, not every hit's.
+    marked = set(window.search_layer.ranges)
+    assert set(window.hits[8].matches) <= marked
+    assert not set(window.hits[0].matches) & marked
     assert _step(window) == seen[0]
     # From the first hit backwards, every hit is fetched at once to find the last match.
     _search(window, "算力")
