@@ -36,6 +36,7 @@ from desktop.core.export import (
     ExportOptions,
     default_filename,
     export_study_file,
+    preview_html,
     render_html,
 )
 from desktop.ui.docks.common import elide
@@ -100,6 +101,9 @@ class ExportDialog(QDialog):
         self.tags = QLineEdit(self)
         self.tags.setPlaceholderText(QCoreApplication.translate("ExportDialog", "all tags (or: tag, tag, …)"))
         self.with_transcript = QCheckBox(QCoreApplication.translate("ExportDialog", "Include the full transcript"), self)
+        self.with_glossary = QCheckBox(QCoreApplication.translate(
+            "ExportDialog", "Include the glossary terms found in the text"), self)
+        self.with_glossary.setChecked(True)
         self.path = QLineEdit(self)
         browse = QPushButton(QCoreApplication.translate("ExportDialog", "Choose…"), self)
         browse.clicked.connect(self.choose_path)
@@ -113,6 +117,7 @@ class ExportDialog(QDialog):
         form.addRow(QCoreApplication.translate("ExportDialog", "Speakers"), self.speakers)
         form.addRow(QCoreApplication.translate("ExportDialog", "Tags"), self.tags)
         form.addRow("", self.with_transcript)
+        form.addRow("", self.with_glossary)
         form.addRow(QCoreApplication.translate("ExportDialog", "File"), where)
         options = QWidget(self)
         options.setLayout(form)
@@ -156,7 +161,10 @@ class ExportDialog(QDialog):
         self.speakers.itemChanged.connect(self._options_changed)
         self.tags.textChanged.connect(self._options_changed)
         self.with_transcript.toggled.connect(self._options_changed)
+        self.with_glossary.toggled.connect(self._options_changed)
+        self.format.currentIndexChanged.connect(self._format_changed)
         self._fill_speakers()
+        self._format_changed()
         self._suggest_path()
         self.update_preview()
 
@@ -180,7 +188,19 @@ class ExportDialog(QDialog):
         tags = tuple(dict.fromkeys(t.strip().lstrip("#") for t in
                                    self.tags.text().replace("，", ",").split(",") if t.strip()))
         return ExportOptions(document_ids=ids, speakers=speakers, tags=tags,
-                             with_transcript=self.with_transcript.isChecked())
+                             with_transcript=self.with_transcript.isChecked(),
+                             with_glossary=self.with_glossary.isChecked())
+
+    def _format_changed(self) -> None:
+        """Grey out the choices the chosen format does not heed."""
+        uses = FORMATS[self.format_id()].uses
+        widgets = {"scope": (self.whole_study, self.this_document), "speakers": (self.speakers,),
+                   "tags": (self.tags,), "transcript": (self.with_transcript,),
+                   "glossary": (self.with_glossary,)}
+        for option, group in widgets.items():
+            for widget in group:
+                widget.setEnabled(option in uses and not (
+                    widget is self.this_document and self.document_id is None))
 
     def _fill_speakers(self) -> None:
         if self.this_document.isChecked() and self.document_id is not None:
@@ -230,9 +250,9 @@ class ExportDialog(QDialog):
     # ---- preview and export ---------------------------------------------------------
 
     def update_preview(self) -> None:
-        """Show the notes as they would read (the HTML rendering of the current options)."""
+        """Show the export as it will read (notes, the quote list's rows or the cards)."""
         try:
-            html = render_html(self.db, self.options())
+            html = preview_html(self.db, self.format_id(), self.options())
         except (YanduError, StudyError) as exc:
             self.preview.setPlainText(one_line(exc))
             return

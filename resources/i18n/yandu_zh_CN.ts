@@ -302,62 +302,62 @@
 <context>
     <name>AnnotationEditor</name>
     <message>
-        <location filename="../../desktop/ui/annotation_editor.py" line="76"/>
+        <location filename="../../desktop/ui/annotation_editor.py" line="77"/>
         <source>New annotation</source>
         <translation>新建批注</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/annotation_editor.py" line="76"/>
+        <location filename="../../desktop/ui/annotation_editor.py" line="77"/>
         <source>Edit annotation</source>
         <translation>编辑批注</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/annotation_editor.py" line="83"/>
+        <location filename="../../desktop/ui/annotation_editor.py" line="84"/>
         <source>Note (Markdown: **bold**, *italic*, - lists, [links](https://…))</source>
         <translation>批注（Markdown：**粗体**、*斜体*、- 列表、[链接](https://…)）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/annotation_editor.py" line="98"/>
+        <location filename="../../desktop/ui/annotation_editor.py" line="99"/>
         <source>tags, separated by commas</source>
         <translation>标签，用逗号分隔</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/annotation_editor.py" line="111"/>
+        <location filename="../../desktop/ui/annotation_editor.py" line="112"/>
         <source>&amp;Tags:</source>
         <translation>标签(&amp;T)：</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/annotation_editor.py" line="112"/>
+        <location filename="../../desktop/ui/annotation_editor.py" line="113"/>
         <source>C&amp;olour:</source>
         <translation>颜色(&amp;O)：</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/annotation_editor.py" line="126"/>
+        <location filename="../../desktop/ui/annotation_editor.py" line="129"/>
         <source>Ctrl+Enter saves · Esc cancels</source>
         <translation>Ctrl+Enter 保存 · Esc 取消</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/annotation_editor.py" line="170"/>
+        <location filename="../../desktop/ui/annotation_editor.py" line="173"/>
         <source>Discard this note?</source>
         <translation>放弃这条批注？</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/annotation_editor.py" line="173"/>
+        <location filename="../../desktop/ui/annotation_editor.py" line="176"/>
         <source>What you typed here will be lost.</source>
         <translation>在这里输入的内容将会丢失。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/annotation_editor.py" line="174"/>
+        <location filename="../../desktop/ui/annotation_editor.py" line="177"/>
         <source>&amp;Discard</source>
         <translation>放弃(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/annotation_editor.py" line="175"/>
+        <location filename="../../desktop/ui/annotation_editor.py" line="178"/>
         <source>&amp;Keep editing</source>
         <translation>继续编辑(&amp;K)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/annotation_editor.py" line="191"/>
+        <location filename="../../desktop/ui/annotation_editor.py" line="194"/>
         <source>Preview</source>
         <translation>预览</translation>
     </message>
@@ -482,89 +482,94 @@
 <context>
     <name>ExportDialog</name>
     <message>
-        <location filename="../../desktop/ui/export_dialog.py" line="79"/>
-        <location filename="../../desktop/ui/export_dialog.py" line="223"/>
+        <location filename="../../desktop/ui/export_dialog.py" line="80"/>
+        <location filename="../../desktop/ui/export_dialog.py" line="243"/>
         <source>Export notes</source>
         <translation>导出笔记</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/export_dialog.py" line="88"/>
+        <location filename="../../desktop/ui/export_dialog.py" line="89"/>
         <source>This document</source>
         <translation>本文档</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/export_dialog.py" line="89"/>
+        <location filename="../../desktop/ui/export_dialog.py" line="90"/>
         <source>Whole study</source>
         <translation>整个研究</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/export_dialog.py" line="101"/>
+        <location filename="../../desktop/ui/export_dialog.py" line="102"/>
         <source>all tags (or: tag, tag, …)</source>
         <translation>全部标签(或:标签, 标签, …)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/export_dialog.py" line="102"/>
+        <location filename="../../desktop/ui/export_dialog.py" line="103"/>
         <source>Include the full transcript</source>
         <translation>附上完整记录</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/export_dialog.py" line="104"/>
+        <source>Include the glossary terms found in the text</source>
+        <translation>附上文中出现的术语表词条</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/export_dialog.py" line="108"/>
         <source>Choose…</source>
         <translation>选择…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/export_dialog.py" line="111"/>
+        <location filename="../../desktop/ui/export_dialog.py" line="115"/>
         <source>Format</source>
         <translation>格式</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/export_dialog.py" line="112"/>
+        <location filename="../../desktop/ui/export_dialog.py" line="116"/>
         <source>Scope</source>
         <translation>范围</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/export_dialog.py" line="113"/>
+        <location filename="../../desktop/ui/export_dialog.py" line="117"/>
         <source>Speakers</source>
         <translation>发言人</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/export_dialog.py" line="114"/>
+        <location filename="../../desktop/ui/export_dialog.py" line="118"/>
         <source>Tags</source>
         <translation>标签</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/export_dialog.py" line="116"/>
+        <location filename="../../desktop/ui/export_dialog.py" line="121"/>
         <source>File</source>
         <translation>文件</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/export_dialog.py" line="137"/>
+        <location filename="../../desktop/ui/export_dialog.py" line="142"/>
         <source>Export</source>
         <translation>导出</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/export_dialog.py" line="247"/>
+        <location filename="../../desktop/ui/export_dialog.py" line="267"/>
         <source>This study is in memory; exporting needs a study file.</source>
         <translation>此研究只在内存中;导出需要研究文件。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/export_dialog.py" line="251"/>
+        <location filename="../../desktop/ui/export_dialog.py" line="271"/>
         <source>Choose a file to export to.</source>
         <translation>请选择要导出到的文件。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/export_dialog.py" line="255"/>
+        <location filename="../../desktop/ui/export_dialog.py" line="275"/>
         <source>Exporting…</source>
         <translation>正在导出…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/export_dialog.py" line="277"/>
-        <location filename="../../desktop/ui/export_dialog.py" line="355"/>
+        <location filename="../../desktop/ui/export_dialog.py" line="297"/>
+        <location filename="../../desktop/ui/export_dialog.py" line="375"/>
         <source>Exported to %1.</source>
         <translation>已导出到 %1。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/export_dialog.py" line="344"/>
+        <location filename="../../desktop/ui/export_dialog.py" line="364"/>
         <source>Export to PDF</source>
         <translation>导出为 PDF</translation>
     </message>
@@ -680,7 +685,7 @@
     </message>
     <message>
         <location filename="../../desktop/ui/window_filter.py" line="63"/>
-        <location filename="../../desktop/ui/window_navigation.py" line="193"/>
+        <location filename="../../desktop/ui/window_navigation.py" line="199"/>
         <source>Narration</source>
         <translation>旁白</translation>
     </message>
@@ -735,62 +740,62 @@
         <translation>已导入“%1”。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window_annotations.py" line="119"/>
+        <location filename="../../desktop/ui/window_annotations.py" line="120"/>
         <source>Switch to the reading view to annotate.</source>
         <translation>请切换到阅读视图再添加批注。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window_annotations.py" line="125"/>
+        <location filename="../../desktop/ui/window_annotations.py" line="126"/>
         <source>Select some text of a turn first (Shift+arrows or the mouse).</source>
         <translation>请先选中发言中的文字（Shift+方向键或鼠标）。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window_annotations.py" line="162"/>
+        <location filename="../../desktop/ui/window_annotations.py" line="163"/>
         <source>No annotation here to edit.</source>
         <translation>此处没有可编辑的批注。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window_annotations.py" line="196"/>
+        <location filename="../../desktop/ui/window_annotations.py" line="202"/>
         <source>Your text is back in the editor: saving it replaces the other version.</source>
         <translation>你写的内容已放回编辑框：保存即替换另一处的版本。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window_annotations.py" line="204"/>
+        <location filename="../../desktop/ui/window_annotations.py" line="210"/>
         <source>No annotation here to delete.</source>
         <translation>此处没有可删除的批注。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window_annotations.py" line="209"/>
+        <location filename="../../desktop/ui/window_annotations.py" line="215"/>
         <source>Annotation deleted; Undo brings it back.</source>
         <translation>批注已删除；撤销可恢复。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window_navigation.py" line="154"/>
+        <location filename="../../desktop/ui/window_navigation.py" line="155"/>
         <source>Search is not available in this build.</source>
         <translation>此版本不提供搜索。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window_navigation.py" line="195"/>
+        <location filename="../../desktop/ui/window_navigation.py" line="201"/>
         <source>Note · %1</source>
         <translation>批注 · %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window_navigation.py" line="303"/>
+        <location filename="../../desktop/ui/window_navigation.py" line="310"/>
         <source>Passed the last match: back to the first.</source>
         <translation>已过最后一处匹配：回到第一处。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window_navigation.py" line="315"/>
+        <location filename="../../desktop/ui/window_navigation.py" line="322"/>
         <source>Passed the first match: on to the last.</source>
         <translation>已过第一处匹配：转到最后一处。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window_navigation.py" line="362"/>
+        <location filename="../../desktop/ui/window_navigation.py" line="369"/>
         <source>About Yandu</source>
         <translation>关于研读</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window_navigation.py" line="362"/>
+        <location filename="../../desktop/ui/window_navigation.py" line="369"/>
         <source>&lt;b&gt;Yandu 研读&lt;/b&gt; %1&lt;p&gt;Study and annotate transcripts, with Chinese as a first-class language.&lt;/p&gt;&lt;p&gt;Every edit is saved at once in the study file.&lt;/p&gt;</source>
         <translation>&lt;b&gt;研读 Yandu&lt;/b&gt; %1&lt;p&gt;研读和批注文字稿，中文优先。&lt;/p&gt;&lt;p&gt;每次修改都立即保存在研究库文件中。&lt;/p&gt;</translation>
     </message>

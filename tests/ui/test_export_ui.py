@@ -130,3 +130,39 @@ def test_print_and_pdf_actions_are_in_the_file_menu(window, qtbot) -> None:
     assert window.actions[ActionId.EXPORT].shortcut().toString() == "Ctrl+E"
     assert window.actions[ActionId.PRINT].shortcut().toString() == "Ctrl+P"
     settle(qtbot)
+
+
+def test_each_format_previews_its_own_content_and_greys_out_what_it_ignores(
+        window, qtbot, tmp_path) -> None:
+    _annotate(window, "预览 note", ("算力",))
+    dialog = ExportDialog(window)
+    formats = [dialog.format.itemData(i) for i in range(dialog.format.count())]
+
+    dialog.format.setCurrentIndex(formats.index("markdown"))
+    dialog.update_preview()
+    assert "预览 note" in dialog.preview.toPlainText()
+    assert dialog.with_glossary.isEnabled() and dialog.with_transcript.isEnabled()
+
+    dialog.format.setCurrentIndex(formats.index("csv"))
+    dialog.update_preview()
+    assert "1 rows" in dialog.preview.toPlainText() and "预览 note" in dialog.preview.toPlainText()
+    assert not dialog.with_glossary.isEnabled() and not dialog.with_transcript.isEnabled()
+    assert dialog.tags.isEnabled() and dialog.speakers.isEnabled()
+
+    dialog.format.setCurrentIndex(formats.index("anki"))
+    dialog.update_preview()
+    assert "数据飞轮" in dialog.preview.toPlainText()  # a glossary term of the sample: a card
+    assert "预览 note" not in dialog.preview.toPlainText()
+    assert not dialog.tags.isEnabled() and dialog.this_document.isEnabled()
+
+    dialog.format.setCurrentIndex(formats.index("markdown"))
+    dialog.with_glossary.setChecked(False)
+    assert dialog.options().with_glossary is False
+    out = tmp_path / "no-glossary.md"
+    dialog.path.setText(str(out))
+    dialog.start_export()
+    qtbot.waitUntil(lambda: dialog.task is None, timeout=10000)
+    assert "预览 note" in out.read_text(encoding="utf-8")
+    assert "数据飞轮" not in out.read_text(encoding="utf-8").split("预览 note")[1]
+    dialog.close()
+    settle(qtbot)

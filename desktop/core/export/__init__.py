@@ -2,7 +2,7 @@
 
 Every exporter has the shape `export_<format>(db, options, out, progress=None) -> Path`
 and reads the study only. `FORMATS` lists them for the Export dialog and `yandu export`;
-`render_markdown` / `render_html` give the preview. Exports read through their own
+`preview_html` gives the dialog's preview. Exports read through their own
 connection when run off the GUI thread (sqlite-utils connections are per thread).
 """
 
@@ -19,6 +19,7 @@ from desktop.core.export.anki import export_anki
 from desktop.core.export.html import export_html, render_html
 from desktop.core.export.markdown import export_markdown, render_markdown
 from desktop.core.export.options import ExportOptions, Progress, safe_filename
+from desktop.core.export.preview import preview_html
 from desktop.core.export.qdpx import export_qdpx
 from desktop.core.export.quotes_csv import export_csv
 from desktop.core.export.webannotation import export_webannotation
@@ -30,21 +31,30 @@ if TYPE_CHECKING:  # hints only: sqlite-utils loads when a study is opened
 Exporter = Callable[..., Path]
 
 
+#: The choices of ExportOptions a format can heed ("scope" is document_ids).
+NOTES_OPTIONS = frozenset({"scope", "speakers", "tags", "transcript", "glossary"})
+ANNOTATION_OPTIONS = frozenset({"scope", "speakers", "tags"})
+
+
 class Format(NamedTuple):
-    """An export format: its label for menus, its file suffix, the function that writes it."""
+    """An export format: its label for menus, its file suffix, the function that writes it,
+    and which options it heeds (the dialog greys out the others)."""
 
     label: str
     suffix: str
     export: Exporter
+    uses: frozenset[str] = NOTES_OPTIONS
 
 
 FORMATS: dict[str, Format] = {
     "markdown": Format("Markdown notes", ".md", export_markdown),
     "html": Format("HTML page", ".html", export_html),
-    "csv": Format("Quote list (CSV)", ".csv", export_csv),
-    "qdpx": Format("REFI-QDA project (.qdpx)", ".qdpx", export_qdpx),
-    "webannotation": Format("Web Annotation (JSON-LD)", ".jsonld", export_webannotation),
-    "anki": Format("Anki deck of the glossary (.apkg)", ".apkg", export_anki),
+    "csv": Format("Quote list (CSV)", ".csv", export_csv, ANNOTATION_OPTIONS),
+    "qdpx": Format("REFI-QDA project (.qdpx)", ".qdpx", export_qdpx, ANNOTATION_OPTIONS),
+    "webannotation": Format("Web Annotation (JSON-LD)", ".jsonld", export_webannotation,
+                            ANNOTATION_OPTIONS),
+    "anki": Format("Anki deck of the glossary (.apkg)", ".apkg", export_anki,
+                   frozenset({"scope"})),
 }
 
 
@@ -88,6 +98,7 @@ def export_study_file(study: str | os.PathLike[str], format_id: str, options: Ex
 __all__ = [
     "FORMATS", "ExportOptions", "Format", "ImportReport", "Progress", "default_filename",
     "export", "export_anki", "export_study_file", "export_csv", "export_html", "export_markdown", "export_qdpx",
-    "export_webannotation", "import_webannotation", "render_html", "render_markdown",
+    "export_webannotation", "import_webannotation", "preview_html", "render_html",
+    "render_markdown",
     "safe_filename",
 ]
