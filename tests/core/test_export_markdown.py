@@ -170,7 +170,7 @@ def test_front_matter_is_valid_yaml_even_for_awkward_names(memory_db):
 def test_an_empty_study_exports_in_every_format(memory_db, tmp_path):
     from desktop.core.export import FORMATS, export
 
-    for format_id, (_label, suffix, _fn) in FORMATS.items():
+    for format_id, (_label, suffix, _fn, _uses) in FORMATS.items():
         out = export(memory_db, format_id, ExportOptions(), tmp_path / f"empty{suffix}")
         assert out.stat().st_size > 0
     assert render_markdown(memory_db, ExportOptions(exported_at=EXPORTED_AT)).startswith(

@@ -39,8 +39,9 @@ def test_safe_filename_limits_length():
 
 def test_registry_lists_every_format_with_suffix_and_function():
     assert list(FORMATS) == ["markdown", "html", "csv", "qdpx", "webannotation", "anki"]
-    for label, suffix, function in FORMATS.values():
+    for label, suffix, function, uses in FORMATS.values():
         assert label and suffix.startswith(".") and callable(function)
+        assert "scope" in uses and uses <= {"scope", "speakers", "tags", "transcript", "glossary"}
 
 
 def test_default_filename_comes_from_the_title(memory_db):
