@@ -135,13 +135,14 @@ class NavigationMixin:
         The reader stays where they are: typing pauses run the search, and jumping at
         each pause would pull the text away while the query is still being typed and
         while the list is being read as a concordance. The previous search's selection
-        goes, so that what stays selected is never a match of another query; Enter or F3
-        goes to the first match.
+        goes, so that what stays selected is never a match of another query. F3 then goes
+        to the first match after the cursor (Shift+F3 the last before it), as in an
+        editor; Enter in the search box to the first in the list.
         """
         if self.db is None:
             return  # typed before the study was open; the search box keeps the query
         self.hits, self.hit_row, self.hit_stop = [], -1, -1
-        self._search_more = None
+        self._search_more = self._search_scope = None
         self._clear_search_selection()
         self.search_layer.ranges = []
         if not query:
@@ -172,6 +173,7 @@ class NavigationMixin:
         except YanduError as exc:
             self.search_dock.set_message(str(exc))
             return
+        self._search_scope = scope
         if counts.hits > len(self.hits):
             self._search_more = (query, scope, order, counts.hits)
         self.search_dock.set_hits(self.hits, self._describe_hit, counts.hits, tally=counts)
@@ -262,19 +264,30 @@ class NavigationMixin:
         start, end = stops[self.hit_stop]
         self._reveal(start)
         self.view.scroll_to_offset(start, select_to=end)
+        cursor = self.view.textCursor()
+        self._stop_selection = (cursor.selectionStart(), cursor.selectionEnd())
         if row < self.search_dock.results.count():
             self.search_dock.results.setCurrentRow(row)
         else:
             self.search_dock.results.setCurrentRow(-1)  # a hit past the listed page
 
     def step_hit(self, direction: int) -> None:
-        """Go to the next (1) or previous (-1) match of the search, in reading order
-        within each hit, every match of a hit in turn; past the last match back to the
-        first (and before the first on to the last), saying so."""
+        """Go to the next (1) or previous (-1) match of the search: every match of each
+        hit in turn, in reading order within the hit; in the open document, from the
+        cursor when the reader has moved. Past the last match back to the first (and
+        before the first on to the last), saying so."""
         if not self.hits:
             self.focus_search()
             return
         row, stop = self.hit_row, getattr(self, "hit_stop", -1)
+        if self._from_cursor():
+            found = self._step_from_cursor(direction)
+            if found is not None:
+                if not found and direction > 0:
+                    self._step_to(len(self.hits), 0, direction)  # wraps to the first, saying so
+                elif not found:
+                    self._wrap_to_last()
+                return
         if row < 0:
             # Nothing visited yet: F3 starts at the first match, Shift+F3 at the last.
             if direction > 0:
@@ -291,6 +304,48 @@ class NavigationMixin:
             self._step_to(row - 1, -1, direction)
         else:
             self._wrap_to_last()
+
+    def _from_cursor(self) -> bool:
+        """Whether F3 goes on from the text cursor, as in an editor: in a search of the
+        open document (reading order) when the reader has not yet stepped, or has moved
+        or selected since the last step."""
+        if getattr(self, "_search_scope", None) != self.document_id or self.document_id is None:
+            return False
+        cursor = self.view.textCursor()
+        return self.hit_row < 0 or getattr(self, "_stop_selection", None) != (
+            cursor.selectionStart(), cursor.selectionEnd())
+
+    def _step_from_cursor(self, direction: int) -> bool | None:
+        """Go to the first match after the cursor (or selection), or the last before it;
+        False when no match lies that way (the caller wraps), None when the cursor is
+        nowhere in the text."""
+        cursor = self.view.textCursor()
+        start = self.view.offsets.qt_to_doc(cursor.selectionStart())
+        end = self.view.offsets.qt_to_doc(cursor.selectionEnd(), forward=False)
+        if start is None or end is None:
+            return None
+        after = end if cursor.hasSelection() else start
+        turns = {turn.id: turn for turn in self.turns}
+        last_turn = turns.get(self.hits[-1].turn_id) if self.hits else None
+        if self._search_more is not None and (last_turn is None or last_turn.end <= after):
+            self._load_more_hits(everything=True)  # the cursor lies past the hits held
+        best: tuple[int, int] | None = None
+        for row, hit in enumerate(self.hits):
+            turn = turns.get(hit.turn_id) if hit.kind == "turn" else None
+            if turn is not None and direction > 0 and turn.end <= after:
+                continue  # every match of this turn lies before the cursor
+            if turn is not None and direction < 0 and turn.start >= start:
+                break  # and of this one after it: so of every later hit too
+            for index, (at, _end) in enumerate(self._hit_stops(row)):
+                if direction > 0 and at >= after:
+                    self.jump_to_hit(row, index)
+                    return True
+                if direction < 0 and at < start:
+                    best = (row, index)
+        if best is None:
+            return False
+        self.jump_to_hit(*best)
+        return True
 
     def _step_to(self, row: int, stop: int, direction: int) -> None:
         """Go to match `stop` of hit `row`, or of the nearest hit in `direction` that has

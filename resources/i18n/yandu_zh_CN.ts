@@ -685,7 +685,7 @@
     </message>
     <message>
         <location filename="../../desktop/ui/window_filter.py" line="63"/>
-        <location filename="../../desktop/ui/window_navigation.py" line="199"/>
+        <location filename="../../desktop/ui/window_navigation.py" line="201"/>
         <source>Narration</source>
         <translation>旁白</translation>
     </message>
@@ -770,32 +770,32 @@
         <translation>批注已删除；撤销可恢复。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window_navigation.py" line="155"/>
+        <location filename="../../desktop/ui/window_navigation.py" line="156"/>
         <source>Search is not available in this build.</source>
         <translation>此版本不提供搜索。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window_navigation.py" line="201"/>
+        <location filename="../../desktop/ui/window_navigation.py" line="203"/>
         <source>Note · %1</source>
         <translation>批注 · %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window_navigation.py" line="310"/>
+        <location filename="../../desktop/ui/window_navigation.py" line="365"/>
         <source>Passed the last match: back to the first.</source>
         <translation>已过最后一处匹配：回到第一处。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window_navigation.py" line="322"/>
+        <location filename="../../desktop/ui/window_navigation.py" line="377"/>
         <source>Passed the first match: on to the last.</source>
         <translation>已过第一处匹配：转到最后一处。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window_navigation.py" line="369"/>
+        <location filename="../../desktop/ui/window_navigation.py" line="424"/>
         <source>About Yandu</source>
         <translation>关于研读</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window_navigation.py" line="369"/>
+        <location filename="../../desktop/ui/window_navigation.py" line="424"/>
         <source>&lt;b&gt;Yandu 研读&lt;/b&gt; %1&lt;p&gt;Study and annotate transcripts, with Chinese as a first-class language.&lt;/p&gt;&lt;p&gt;Every edit is saved at once in the study file.&lt;/p&gt;</source>
         <translation>&lt;b&gt;研读 Yandu&lt;/b&gt; %1&lt;p&gt;研读和批注文字稿，中文优先。&lt;/p&gt;&lt;p&gt;每次修改都立即保存在研究库文件中。&lt;/p&gt;</translation>
     </message>

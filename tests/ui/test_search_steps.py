@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pytest
+from PySide6.QtGui import QTextCursor
 
 from desktop.core import textnorm
 from desktop.ui.actions import ActionId
@@ -89,23 +90,54 @@ def test_f3_goes_past_the_first_page_of_hits(window, monkeypatch) -> None:
     assert set(window.hits[8].matches) <= marked
     assert not set(window.hits[0].matches) & marked
     assert _step(window) == seen[0]
-    # From the first hit backwards, every hit is fetched at once to find the last match.
+    # Before the first match backwards, every hit is fetched at once to find the last.
     _search(window, "算力")
+    window.view.moveCursor(QTextCursor.MoveOperation.Start)
     assert len(window.hits) == 3
     assert _step(window, -1) == seen[-1] and len(window.hits) == 9
+    # From a place further on, F3 goes to the first match after it, fetching as needed.
+    _search(window, "算力")
+    places = sorted(_places(window, "算力"))
+    _put_cursor(window, places[20][0] + 1)
+    assert _step(window) == seen[21]
+    assert window.view.selected_range() == places[21]
+    assert _step(window, -1) == seen[20]
 
 
-def test_a_new_search_clears_the_old_selection_and_f3_starts_over(window) -> None:
+def test_a_new_search_clears_the_old_selection_and_f3_goes_on_from_there(window) -> None:
     _search(window, "算力")
     _step(window)
     _step(window)
-    assert window.view.textCursor().hasSelection()
+    _, here = window.view.selected_range()
     _search(window, "模型")
     # The reader stays where they were, with nothing of the last search selected.
     assert not window.view.textCursor().hasSelection()
-    first = min(_places(window, "模型"))
+    assert window.view.cursor_offset() == here
+    # F3 goes to the first match after the cursor, Shift+F3 to the last before it.
+    places = sorted(_places(window, "模型"))
+    after = [p for p in places if p[0] >= here]
+    assert after and len(after) < len(places)
     _step(window)
-    assert window.view.selected_range() == first
+    assert window.view.selected_range() == after[0]
+    _put_cursor(window, here)
+    _step(window, -1)
+    assert window.view.selected_range() == [p for p in places if p[0] < here][-1]
+
+
+def test_f3_wraps_from_after_the_last_match(window) -> None:
+    _search(window, "算力")
+    places = sorted(_places(window, "算力"))
+    _put_cursor(window, places[-1][1] + 1)
+    _step(window)
+    assert window.view.selected_range() == places[0]
+    assert "first" in window.statusBar().currentMessage()
+
+
+def _put_cursor(window, offset: int) -> None:
+    """Click into the text at a document offset, as a reader moving on would."""
+    cursor = window.view.textCursor()
+    cursor.setPosition(window.view.offsets.doc_to_qt(offset))
+    window.view.setTextCursor(cursor)
 
 
 def test_activating_a_hit_then_f3_goes_on_inside_that_hit(window) -> None:
