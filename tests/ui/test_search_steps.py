@@ -180,3 +180,28 @@ def test_the_counts_in_chinese(qtbot) -> None:
                      "1 段发言，1 处匹配"]
     dock.set_hits(hits, str, 10, tally=Tally(9, 1, 38))
     assert dock.status.text() == "9 turns, 1 note, 38 matches — first 3 shown"
+
+
+def test_the_keys_step_and_the_whole_study_steps_in_its_own_order(window, qtbot) -> None:
+    from PySide6.QtCore import Qt
+
+    _search(window, "算力")
+    window.view.setFocus()
+    qtbot.keyClick(window.view, Qt.Key.Key_F3)
+    first = window.view.selected_range()
+    qtbot.keyClick(window.view, Qt.Key.Key_F3)
+    second = window.view.selected_range()
+    assert first < second
+    qtbot.keyClick(window.view, Qt.Key.Key_F3, Qt.KeyboardModifier.ShiftModifier)
+    assert window.view.selected_range() == first
+    # Searching every document lists the best hits first; F3 follows that list, every
+    # match of a hit before the next hit.
+    window.search_dock.whole_study.setChecked(True)
+    assert window.hits[0].turn_id != min(h.turn_id for h in window.hits)  # not text order
+    expected = [(row, i) for row, hit in enumerate(window.hits)
+                for i in range(len(hit.matches))]
+    visited = []
+    for _ in expected:
+        _step(window)
+        visited.append((window.hit_row, window.hit_stop))
+    assert visited == expected
