@@ -9,8 +9,10 @@ positions a few milliseconds to count in SQLite.
 A match here is one place where a term occurs, as the gram index finds it: a phrase of n
 gram tokens is found where its tokens stand at n positions in a row. Places are counted
 once whichever terms start there. Highlights (`SearchHit.matches`) merge occurrences
-that overlap or touch (哈哈 twice in 哈哈哈 is one highlight), so for such text the count
-here can be larger than the highlights; elsewhere the two agree.
+that overlap or touch (哈哈 twice in 哈哈哈 is one highlight; so are 算力 and 荒 in 算力荒
+for the query `算力 荒`), so for such text the count here can be larger than the
+highlights; elsewhere the two agree. The window and `yandu search` therefore count the
+highlights themselves when every hit is in hand, and ask here only when there are more.
 """
 
 from __future__ import annotations
