@@ -208,14 +208,14 @@ def search(
         return []
     ranked = order == "relevance"
     search_index.ensure_current(db)
-    filters = _Filters.build(db, document_id, speaker)
+    filters = Filters.build(db, document_id, speaker)
     if filters is None:
         return []
     kinds = (kinds,) if isinstance(kinds, str) else tuple(kinds)
     found: list[_Found] = []
     if "turn" in kinds:
         found += _turn_hits(db, parsed, _turn_candidates(db, parsed, filters, limit, ranked))
-    if "annotation" in kinds and _has_notes(db):
+    if "annotation" in kinds and has_notes(db):
         found += _annotation_hits(db, parsed,
                                   _note_candidates(db, parsed, filters, limit, ranked))
     found.sort(key=lambda f: f[0])
@@ -238,30 +238,32 @@ def count(
     if parsed is None:
         return 0
     search_index.ensure_current(db)
-    filters = _Filters.build(db, document_id, speaker)
+    filters = Filters.build(db, document_id, speaker)
     if filters is None:
         return 0
     total = 0
     kinds = (kinds,) if isinstance(kinds, str) else tuple(kinds)
     for kind, source in (("turn", _TURNS), ("annotation", _NOTES)):
-        if kind not in kinds or (kind == "annotation" and not _has_notes(db)):
+        if kind not in kinds or (kind == "annotation" and not has_notes(db)):
             continue
         where, params = filters.sql(kind)
         sql = f"SELECT count(*) FROM {source.chars} WHERE {source.chars} MATCH ?{where}"
-        rows = _run(db, sql, [parsed.chars_expr(), *params])
+        rows = run_query(db, sql, [parsed.chars_expr(), *params])
         total += rows[0][0] if rows else 0
     return total
 
 
 @dataclass(frozen=True)
-class _Filters:
+class Filters:
+    """Where a search looks: one document and some of its speakers, or everywhere."""
+
     document_id: int | None
     speaker_ids: tuple[int, ...] | None
     # Turn ids of the document's first and last turns: every turn of it lies between.
     turn_range: tuple[int, int] | None = None
 
     @classmethod
-    def build(cls, db: Database, document_id: int | None, speaker: str | None) -> _Filters | None:
+    def build(cls, db: Database, document_id: int | None, speaker: str | None) -> Filters | None:
         """The filters, or None when they can match nothing (no such speaker or document)."""
         speaker_ids = None
         if speaker is not None:
@@ -338,7 +340,8 @@ class _Filters:
         return "".join(f" AND {w}" for w in where), params
 
 
-def _run(db: Database, sql: str, params: Sequence) -> list[tuple]:
+def run_query(db: Database, sql: str, params: Sequence) -> list[tuple]:
+    """The rows of a search statement built here, or none if SQLite refuses it."""
     try:
         return db.execute(sql, list(params)).fetchall()
     except sqlite3.OperationalError as exc:
@@ -348,12 +351,12 @@ def _run(db: Database, sql: str, params: Sequence) -> list[tuple]:
         return []
 
 
-def _has_notes(db: Database) -> bool:
+def has_notes(db: Database) -> bool:
     """Whether the study has any annotation (most have none while being read first)."""
     return db.execute("SELECT 1 FROM annotations LIMIT 1").fetchone() is not None
 
 
-def _turn_candidates(db: Database, query: Query, filters: _Filters, limit: int,
+def _turn_candidates(db: Database, query: Query, filters: Filters, limit: int,
                      ranked: bool) -> list[tuple[int, float]]:
     """The first `limit` turns holding the query, as (turn id, bm25 or 0), in reading
     order or, `ranked`, best first."""
@@ -362,10 +365,10 @@ def _turn_candidates(db: Database, query: Query, filters: _Filters, limit: int,
     score = f"bm25({source.chars})" if ranked else "0"
     sql = (f"SELECT rowid, {score} FROM {source.chars} WHERE {source.chars} MATCH ?{where} "
            f"ORDER BY {'2, 1' if ranked else 'rowid'} LIMIT ?")
-    return _run(db, sql, [query.chars_expr(), *params, limit])
+    return run_query(db, sql, [query.chars_expr(), *params, limit])
 
 
-def _note_candidates(db: Database, query: Query, filters: _Filters, limit: int,
+def _note_candidates(db: Database, query: Query, filters: Filters, limit: int,
                      ranked: bool) -> list[tuple[str, float]]:
     """The first `limit` notes holding the query, as (annotation id, bm25 or 0), in
     reading order or, `ranked`, best first."""
@@ -378,7 +381,7 @@ def _note_candidates(db: Database, query: Query, filters: _Filters, limit: int,
         f"WHERE {source.chars} MATCH ?{where} "
         f"ORDER BY {'2, ' if ranked else ''}a.document_id, a.start, a.id LIMIT ?"
     )
-    return _run(db, sql, [query.chars_expr(), *params, limit])
+    return run_query(db, sql, [query.chars_expr(), *params, limit])
 
 
 def _is_utf8(db: Database) -> bool:

@@ -23,7 +23,7 @@ from typing import TYPE_CHECKING
 
 from desktop.core import fts_query, search_index
 from desktop.core.fts_query import Query, Term
-from desktop.core.search import KINDS, _Filters, _has_notes, _run
+from desktop.core.search import KINDS, Filters, has_notes, run_query
 
 if TYPE_CHECKING:
     from sqlite_utils import Database
@@ -66,13 +66,13 @@ def tally(
             "SELECT 1 FROM documents WHERE id != ? LIMIT 1", [document_id]).fetchone() is None:
         # The study's only document: every row is in it, and no filter is cheaper.
         document_id = None
-    filters = _Filters.build(db, document_id, speaker)
+    filters = Filters.build(db, document_id, speaker)
     if filters is None:
         return Tally()
     kinds = (kinds,) if isinstance(kinds, str) else tuple(kinds)
     found = {"turn": (0, 0), "annotation": (0, 0)}
     for kind, table in _TABLES.items():
-        if kind not in kinds or (kind == "annotation" and not _has_notes(db)):
+        if kind not in kinds or (kind == "annotation" and not has_notes(db)):
             continue
         found[kind] = _count_kind(db, parsed, filters, kind, table, matches)
     return Tally(found["turn"][0], found["annotation"][0],
@@ -84,17 +84,17 @@ def count_matches(db: Database, query: str, **filters: object) -> int:
     return tally(db, query, **filters).matches  # type: ignore[arg-type]
 
 
-def _hit_rows_sql(parsed: Query, filters: _Filters, kind: str, table: str) -> tuple[str, list]:
+def _hit_rows_sql(parsed: Query, filters: Filters, kind: str, table: str) -> tuple[str, list]:
     """SELECT of the FTS rowids of the hits of one kind, and its params."""
     where, params = filters.sql(kind)  # as `search.count` counts them
     return (f"SELECT rowid FROM {table} WHERE {table} MATCH ?{where}",
             [parsed.chars_expr(), *params])
 
 
-def _count_kind(db: Database, parsed: Query, filters: _Filters, kind: str, table: str,
+def _count_kind(db: Database, parsed: Query, filters: Filters, kind: str, table: str,
                 with_matches: bool) -> tuple[int, int]:
     rows_sql, rows_params = _hit_rows_sql(parsed, filters, kind, table)
-    hits = _run(db, f"SELECT count(*) FROM ({rows_sql})", rows_params)
+    hits = run_query(db, f"SELECT count(*) FROM ({rows_sql})", rows_params)
     hit_count = hits[0][0] if hits else 0
     if not with_matches or hit_count == 0:
         return hit_count, 0
@@ -102,7 +102,7 @@ def _count_kind(db: Database, parsed: Query, filters: _Filters, kind: str, table
         # Every place of the one term lies in a hit: the index's own totals say how many.
         term = parsed.groups[0][0]
         sql, params = _term_total(_vocab_table(db, table, "row"), term)
-        rows = _run(db, sql, params)
+        rows = run_query(db, sql, params)
         return hit_count, (rows[0][0] or 0) if rows else 0
     vocab = _vocab_table(db, table, "instance")
     places: list[str] = []
@@ -116,7 +116,7 @@ def _count_kind(db: Database, parsed: Query, filters: _Filters, kind: str, table
     # one term of "a b" but not the other is no hit, and its places are no matches).
     sql = (f"SELECT count(*) FROM ({' UNION '.join(places)}) "
            f"WHERE doc IN ({rows_sql})")
-    rows = _run(db, sql, [*params, *rows_params])
+    rows = run_query(db, sql, [*params, *rows_params])
     return hit_count, rows[0][0] if rows else 0
 
 
@@ -130,7 +130,7 @@ def _vocab_table(db: Database, table: str, kind: str) -> str:
     return name
 
 
-def _every_place_counts(parsed: Query, filters: _Filters) -> bool:
+def _every_place_counts(parsed: Query, filters: Filters) -> bool:
     """Whether the query is one term of one token (算力, a Latin word, one character) with
     nothing to leave out and no filter: then every place of that token is a match."""
     return (len(parsed.groups) == 1 and len(parsed.groups[0]) == 1 and not parsed.excluded

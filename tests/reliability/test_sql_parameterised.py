@@ -30,8 +30,8 @@ ALLOWED: dict[tuple[str, str], str] = {
         "_Source instances are module constants naming FTS tables",
     ("desktop/core/search.py", "source.key"): "as above",
     ("desktop/core/search.py", "where"):
-        "_Filters.sql builds it from literals and ? placeholders only",
-    ("desktop/core/search.py", "sql"): "_run executes the SQL this module builds (checked)",
+        "Filters.sql builds it from literals and ? placeholders only",
+    ("desktop/core/search.py", "sql"): "run_query executes the SQL this module builds (checked)",
     ("desktop/core/glossary/store.py", "COLUMNS"):
         "glossary.model.COLUMNS, a module constant tuple of column names",
     ("desktop/core/glossary/store.py", "term.row()"):
