@@ -32,6 +32,14 @@ ALLOWED: dict[tuple[str, str], str] = {
     ("desktop/core/search.py", "where"):
         "Filters.sql builds it from literals and ? placeholders only",
     ("desktop/core/search.py", "sql"): "run_query executes the SQL this module builds (checked)",
+    ("desktop/core/search_counts.py", "table"):
+        "an FTS table name from search.KINDS, a module constant",
+    ("desktop/core/search_counts.py", "where"): "Filters.sql, as in search.py",
+    ("desktop/core/search_counts.py", "rows_sql"): "_hit_rows_sql's SELECT, built as above",
+    ("desktop/core/search_counts.py", "kind"): "the literal 'row' or 'instance' of fts5vocab",
+    ("desktop/core/search_counts.py", "vocab"):
+        "_vocab_table's name, made of the table and kind above",
+    ("desktop/core/search_counts.py", "i"): "an int: a token's place in the term",
     ("desktop/core/glossary/store.py", "COLUMNS"):
         "glossary.model.COLUMNS, a module constant tuple of column names",
     ("desktop/core/glossary/store.py", "term.row()"):
