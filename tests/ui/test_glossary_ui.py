@@ -259,3 +259,30 @@ def test_a_click_on_a_marked_term_shows_its_entry_in_the_open_panel(window, qtbo
     point = window.view.cursorRect(cursor).center()
     qtbot.mouseClick(window.view.viewport(), Qt.MouseButton.LeftButton, pos=point)
     assert window.glossary_dock.current_term() == chosen  # plain text chooses nothing
+
+
+def test_the_panel_follows_a_language_switch_and_new_documents(window, qtbot, tmp_path) -> None:
+    from PySide6.QtCore import QCoreApplication
+
+    _ready(window, qtbot)
+    dock = window.glossary_dock
+    term = glossary.find_term(window.db, "数据飞轮")
+    dock.select_term(term.id)
+    before = dock.occurrences.topLevelItemCount()
+    assert before >= 1
+    window.set_language("zh_CN")  # the switch reaches widgets as a posted event
+    try:
+        chinese = QCoreApplication.translate("GlossaryDock", "Glossary")
+        assert chinese != "Glossary"
+        qtbot.waitUntil(lambda: dock.windowTitle() == chinese, timeout=5000)
+    finally:
+        window.set_language("en")
+    qtbot.waitUntil(lambda: dock.windowTitle() == "Glossary", timeout=5000)
+    # A second document that also speaks of 数据飞轮: its occurrences join the list.
+    other = tmp_path / "second.txt"
+    other.write_text("甲：我们也在做数据飞轮。\n乙：数据飞轮很重要。\n", encoding="utf-8")
+    window.import_paths([other])
+    qtbot.waitUntil(lambda: len(window.documents_dock._documents) == 2, timeout=15000)
+    qtbot.waitUntil(lambda: any("second" in dock.occurrences.topLevelItem(i).text(0)
+                                for i in range(dock.occurrences.topLevelItemCount())),
+                    timeout=15000)

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QEvent, Qt
 from PySide6.QtWidgets import (
     QDockWidget,
     QLabel,
@@ -105,6 +105,13 @@ class GlossaryDock(QDockWidget):
         self.tabs.setTabText(1, self.tr("Suggestions"))
         self.suggest_button.setText(self.tr("Suggest terms from this document"))
         self.suggestion_status.setText(self.tr("Y accepts the chosen suggestion, X dismisses it."))
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 (Qt override)
+        """Follow language switches: the panel's own texts and the chosen term's card."""
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate_ui()
+            self._show_current()
 
     # ---- terms -----------------------------------------------------------------------
 
@@ -465,6 +472,9 @@ def install_dock(window: MainWindow, controller) -> GlossaryDock:
         dock.follow_glossary()
 
     controller.terms_changed.connect(refill)
+    # Occurrences are counted over every document: another one opened (or imported) may
+    # hold more of them.
+    window.document_opened.connect(lambda _id: dock._show_current())
     actions = window.actions
     actions[ActionId.ADD_TERM].triggered.connect(lambda _=False: dock.open_add_term())
     actions[ActionId.REMOVE_TERM].triggered.connect(lambda _=False: dock.remove_current())
