@@ -278,3 +278,13 @@ def test_an_import_error_without_the_name_gets_it_in_front() -> None:
     assert named_error(Path("/in/a.txt"), StudyError("The study is locked.")) == (
         "a.txt: The study is locked.")
     assert named_error(Path("/in/a.txt"), StudyError("a.txt is empty.")) == "a.txt is empty."
+
+
+def test_the_documents_panel_has_room_for_each_title_and_its_details(window) -> None:
+    panel = window.documents_dock.list
+    item = panel.item(0)
+    assert "\n" in item.text()  # the title, then turns and speakers
+    lines = len(item.text().splitlines())
+    # Qt alone sizes the entry to the text's bare height; the style's margins then cut
+    # the last line off.
+    assert panel.sizeHintForRow(0) >= lines * panel.fontMetrics().lineSpacing() + 6

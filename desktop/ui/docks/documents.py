@@ -4,10 +4,26 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QDockWidget, QListWidget, QListWidgetItem, QWidget
+from PySide6.QtCore import QModelIndex, QSize, Qt, Signal
+from PySide6.QtWidgets import (
+    QDockWidget,
+    QListWidget,
+    QListWidgetItem,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
+    QWidget,
+)
 
 from desktop.core.library import DocumentInfo
+
+
+class _RoomyDelegate(QStyledItemDelegate):
+    """Items a little taller than Qt measures them: it sizes a two-line entry (title and
+    details) to the text's exact height, and the style's margins then leave room for its
+    first line only, so the details were never seen."""
+
+    def sizeHint(self, option: QStyleOptionViewItem, index: QModelIndex) -> QSize:  # noqa: N802
+        return super().sizeHint(option, index) + QSize(0, 6)
 
 
 class DocumentsDock(QDockWidget):
@@ -21,6 +37,7 @@ class DocumentsDock(QDockWidget):
         self.list = QListWidget(self)
         self.list.setObjectName("documents_list")
         self.list.setWordWrap(True)
+        self.list.setItemDelegate(_RoomyDelegate(self.list))
         self.list.itemActivated.connect(self._activated)
         self.list.itemClicked.connect(self._activated)
         self.setWidget(self.list)
