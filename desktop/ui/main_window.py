@@ -47,6 +47,7 @@ from desktop.ui.window_annotations import AnnotationsMixin
 from desktop.ui.window_filter import FilterMixin
 from desktop.ui.window_import import ImportMixin
 from desktop.ui.window_navigation import NavigationMixin
+from desktop.ui.window_search import SearchMixin
 from desktop.ui.window_speakers import SpeakersMixin
 
 if TYPE_CHECKING:  # hints only: sqlite-utils loads when a study is opened
@@ -80,7 +81,7 @@ def command_name(text: str) -> str:
     return QCoreApplication.translate("Commands", text)
 
 
-class MainWindow(AnnotationsMixin, NavigationMixin, SpeakersMixin, FilterMixin, ImportMixin,
+class MainWindow(AnnotationsMixin, NavigationMixin, SearchMixin, SpeakersMixin, FilterMixin, ImportMixin,
                  QMainWindow):
     """Yandu's window over one open study.
 

@@ -398,62 +398,62 @@
 <context>
     <name>Commands</name>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="60"/>
+        <location filename="../../desktop/ui/main_window.py" line="61"/>
         <source>Create annotation</source>
         <translation>新建批注</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="61"/>
+        <location filename="../../desktop/ui/main_window.py" line="62"/>
         <source>Edit annotation</source>
         <translation>编辑批注</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="62"/>
+        <location filename="../../desktop/ui/main_window.py" line="63"/>
         <source>Retag annotation</source>
         <translation>修改批注标签</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="63"/>
+        <location filename="../../desktop/ui/main_window.py" line="64"/>
         <source>Recolour annotation</source>
         <translation>修改批注颜色</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="64"/>
+        <location filename="../../desktop/ui/main_window.py" line="65"/>
         <source>Delete annotation</source>
         <translation>删除批注</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="65"/>
+        <location filename="../../desktop/ui/main_window.py" line="66"/>
         <source>Rename speaker</source>
         <translation>重命名发言人</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="66"/>
+        <location filename="../../desktop/ui/main_window.py" line="67"/>
         <source>Merge speakers</source>
         <translation>合并发言人</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="67"/>
+        <location filename="../../desktop/ui/main_window.py" line="68"/>
         <source>Set speaker role</source>
         <translation>设置发言人身份</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="68"/>
+        <location filename="../../desktop/ui/main_window.py" line="69"/>
         <source>Set speaker colour</source>
         <translation>设置发言人颜色</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="69"/>
+        <location filename="../../desktop/ui/main_window.py" line="70"/>
         <source>Set moderator</source>
         <translation>设为主持人</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="70"/>
+        <location filename="../../desktop/ui/main_window.py" line="71"/>
         <source>Unset moderator</source>
         <translation>取消主持人</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="71"/>
+        <location filename="../../desktop/ui/main_window.py" line="72"/>
         <source>Make narration</source>
         <translation>改为旁白</translation>
     </message>
@@ -469,12 +469,12 @@
 <context>
     <name>DocumentsDock</name>
     <message>
-        <location filename="../../desktop/ui/docks/documents.py" line="32"/>
+        <location filename="../../desktop/ui/docks/documents.py" line="49"/>
         <source>Documents</source>
         <translation>文档</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/docks/documents.py" line="41"/>
+        <location filename="../../desktop/ui/docks/documents.py" line="58"/>
         <source>%1 turns · %2 speakers</source>
         <translation>%1 段发言 · %2 位发言人</translation>
     </message>
@@ -603,55 +603,55 @@
     </message>
     <message>
         <location filename="../../desktop/ui/docks/glossary_dock.py" line="107"/>
-        <location filename="../../desktop/ui/docks/glossary_dock.py" line="374"/>
+        <location filename="../../desktop/ui/docks/glossary_dock.py" line="381"/>
         <source>Y accepts the chosen suggestion, X dismisses it.</source>
         <translation>按 Y 采纳所选推荐,按 X 忽略。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/docks/glossary_dock.py" line="170"/>
+        <location filename="../../desktop/ui/docks/glossary_dock.py" line="177"/>
         <source>Narration</source>
         <translation>旁白</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/docks/glossary_dock.py" line="204"/>
+        <location filename="../../desktop/ui/docks/glossary_dock.py" line="211"/>
         <source>Select the word to add to the glossary first.</source>
         <translation>请先选中要加入术语表的词。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/docks/glossary_dock.py" line="241"/>
-        <location filename="../../desktop/ui/docks/glossary_dock.py" line="284"/>
-        <location filename="../../desktop/ui/docks/glossary_dock.py" line="298"/>
+        <location filename="../../desktop/ui/docks/glossary_dock.py" line="248"/>
+        <location filename="../../desktop/ui/docks/glossary_dock.py" line="291"/>
+        <location filename="../../desktop/ui/docks/glossary_dock.py" line="305"/>
         <source>Choose a term in the Glossary panel first.</source>
         <translation>请先在术语面板中选择一个术语。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/docks/glossary_dock.py" line="251"/>
+        <location filename="../../desktop/ui/docks/glossary_dock.py" line="258"/>
         <source>Edit glossary term</source>
         <translation>编辑术语</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/docks/glossary_dock.py" line="275"/>
+        <location filename="../../desktop/ui/docks/glossary_dock.py" line="282"/>
         <source>Changed in another window meanwhile. Saving again replaces that version.</source>
         <translation>此词条刚在另一个窗口中被修改。再次保存将替换那个版本。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/docks/glossary_dock.py" line="307"/>
+        <location filename="../../desktop/ui/docks/glossary_dock.py" line="314"/>
         <source>No glossary term at the cursor.</source>
         <translation>光标处没有术语。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/docks/glossary_dock.py" line="332"/>
+        <location filename="../../desktop/ui/docks/glossary_dock.py" line="339"/>
         <source>Looking for candidate terms…</source>
         <translation>正在寻找候选术语…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/docks/glossary_dock.py" line="376"/>
+        <location filename="../../desktop/ui/docks/glossary_dock.py" line="383"/>
         <source>No new candidate terms here.</source>
         <translation>这里没有新的候选术语。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/docks/glossary_dock.py" line="407"/>
-        <location filename="../../desktop/ui/docks/glossary_dock.py" line="418"/>
+        <location filename="../../desktop/ui/docks/glossary_dock.py" line="414"/>
+        <location filename="../../desktop/ui/docks/glossary_dock.py" line="425"/>
         <source>Choose a suggestion in the Glossary panel first.</source>
         <translation>请先在术语面板中选择一条推荐。</translation>
     </message>
@@ -659,22 +659,22 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="369"/>
+        <location filename="../../desktop/ui/main_window.py" line="370"/>
         <source>Speaker &amp;filter</source>
         <translation>发言人筛选(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="370"/>
+        <location filename="../../desktop/ui/main_window.py" line="371"/>
         <source>&amp;Panels</source>
         <translation>面板(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="371"/>
+        <location filename="../../desktop/ui/main_window.py" line="372"/>
         <source>Toolbar</source>
         <translation>工具栏</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="394"/>
+        <location filename="../../desktop/ui/main_window.py" line="395"/>
         <source>no document</source>
         <translation>无文档</translation>
     </message>
@@ -685,7 +685,7 @@
     </message>
     <message>
         <location filename="../../desktop/ui/window_filter.py" line="63"/>
-        <location filename="../../desktop/ui/window_navigation.py" line="201"/>
+        <location filename="../../desktop/ui/window_search.py" line="100"/>
         <source>Narration</source>
         <translation>旁白</translation>
     </message>
@@ -695,17 +695,17 @@
         <translation>第 %1 段 · %2</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="557"/>
+        <location filename="../../desktop/ui/main_window.py" line="558"/>
         <source>&amp;Undo %1</source>
         <translation>撤销“%1”(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="559"/>
+        <location filename="../../desktop/ui/main_window.py" line="560"/>
         <source>&amp;Redo %1</source>
         <translation>重做“%1”(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="565"/>
+        <location filename="../../desktop/ui/main_window.py" line="566"/>
         <source>Yandu</source>
         <translation>研读</translation>
     </message>
@@ -770,32 +770,32 @@
         <translation>批注已删除；撤销可恢复。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window_navigation.py" line="156"/>
+        <location filename="../../desktop/ui/window_search.py" line="55"/>
         <source>Search is not available in this build.</source>
         <translation>此版本不提供搜索。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window_navigation.py" line="203"/>
+        <location filename="../../desktop/ui/window_search.py" line="102"/>
         <source>Note · %1</source>
         <translation>批注 · %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window_navigation.py" line="365"/>
+        <location filename="../../desktop/ui/window_search.py" line="264"/>
         <source>Passed the last match: back to the first.</source>
         <translation>已过最后一处匹配：回到第一处。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window_navigation.py" line="377"/>
+        <location filename="../../desktop/ui/window_search.py" line="276"/>
         <source>Passed the first match: on to the last.</source>
         <translation>已过第一处匹配：转到最后一处。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window_navigation.py" line="424"/>
+        <location filename="../../desktop/ui/window_navigation.py" line="153"/>
         <source>About Yandu</source>
         <translation>关于研读</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window_navigation.py" line="424"/>
+        <location filename="../../desktop/ui/window_navigation.py" line="153"/>
         <source>&lt;b&gt;Yandu 研读&lt;/b&gt; %1&lt;p&gt;Study and annotate transcripts, with Chinese as a first-class language.&lt;/p&gt;&lt;p&gt;Every edit is saved at once in the study file.&lt;/p&gt;</source>
         <translation>&lt;b&gt;研读 Yandu&lt;/b&gt; %1&lt;p&gt;研读和批注文字稿，中文优先。&lt;/p&gt;&lt;p&gt;每次修改都立即保存在研究库文件中。&lt;/p&gt;</translation>
     </message>

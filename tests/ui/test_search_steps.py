@@ -75,9 +75,9 @@ def test_shift_f3_first_goes_to_the_last_match(window) -> None:
 
 
 def test_f3_goes_past_the_first_page_of_hits(window, monkeypatch) -> None:
-    from desktop.ui import window_navigation
+    from desktop.ui import window_search
 
-    monkeypatch.setattr(window_navigation, "SEARCH_PAGE", 3)
+    monkeypatch.setattr(window_search, "SEARCH_PAGE", 3)
     _search(window, "算力")
     assert len(window.hits) == 3
     assert window.search_dock.status.text() == "9 turns, 37 matches — first 3 shown"

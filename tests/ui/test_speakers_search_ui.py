@@ -149,9 +149,9 @@ def test_the_open_document_in_reading_order_the_whole_study_best_first(window) -
 
 def test_a_full_page_of_hits_says_how_many_there_are_in_all(window, monkeypatch) -> None:
     from desktop.core.search import count, search
-    from desktop.ui import window_navigation
+    from desktop.ui import window_search
 
-    monkeypatch.setattr(window_navigation, "SEARCH_PAGE", 3)
+    monkeypatch.setattr(window_search, "SEARCH_PAGE", 3)
     window.search_dock.field.setText("算力")
     window.search_dock._emit_query()
     total = count(window.db, "算力", document_id=window.document_id)

@@ -1,0 +1,280 @@
+"""The window's search: running a query, the Search panel's hits, and F3 through the
+matches of the text."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QCoreApplication
+
+from desktop.core.errors import YanduError
+
+SEARCH_PAGE = 200  # hits listed in the Search panel at once
+
+
+class SearchMixin:
+    """Search actions of MainWindow."""
+
+    hits: list = []
+    hit_row: int = -1  # the search hit last shown
+    hit_stop: int = -1  # which of its matches
+    # (query, scope, order, total) while hits beyond those held remain to be fetched
+    _search_more: tuple | None = None
+    _marked_page: int = 0  # the page of hits whose matches are underlined, with its neighbours
+
+    def focus_search(self) -> None:
+        """Put the cursor in the search field (selecting what is there)."""
+        self.search_dock.show()
+        self.search_dock.raise_()
+        self.search_dock.field.setFocus()
+        self.search_dock.field.selectAll()
+
+    def run_search(self, query: str, whole_study: bool) -> None:
+        """Search the open document, hits in reading order (F3 walks the text); or the
+        whole study, best matches first (the order of documents says nothing there).
+
+        The reader stays where they are: typing pauses run the search, and jumping at
+        each pause would pull the text away while the query is still being typed and
+        while the list is being read as a concordance. The previous search's selection
+        goes, so that what stays selected is never a match of another query. F3 then goes
+        to the first match after the cursor (Shift+F3 the last before it), as in an
+        editor; Enter in the search box to the first in the list.
+        """
+        if self.db is None:
+            return  # typed before the study was open; the search box keeps the query
+        self.hits, self.hit_row, self.hit_stop = [], -1, -1
+        self._search_more = self._search_scope = None
+        self._clear_search_selection()
+        self.search_layer.ranges = []
+        if not query:
+            self.search_dock.set_hits([], str)
+            self.view.refresh_decorations()
+            return
+        try:
+            from desktop.core.search import search
+            from desktop.core.search_counts import Tally, tally
+        except ImportError:
+            self.search_dock.set_message(QCoreApplication.translate("MainWindow", "Search is not available in this build."))
+            return
+        scope = None if whole_study else self.document_id
+        order = "relevance" if whole_study else "text"
+        try:
+            self.hits = search(self.db, query, limit=SEARCH_PAGE, document_id=scope,
+                               order=order)
+            if len(self.hits) < SEARCH_PAGE:
+                # Every hit is here, its matches found for its excerpt already: count
+                # the highlights themselves, what F3 steps through.
+                turns = sum(1 for hit in self.hits if hit.kind == "turn")
+                counts = Tally(turns, len(self.hits) - turns,
+                               sum(len(hit.matches) for hit in self.hits))
+            else:
+                # A full page may hide more: the index says how many in all, without
+                # reading the texts of hits not shown.
+                counts = tally(self.db, query, document_id=scope)
+        except YanduError as exc:
+            self.search_dock.set_message(str(exc))
+            return
+        self._search_scope = scope
+        if counts.hits > len(self.hits):
+            self._search_more = (query, scope, order, counts.hits)
+        self.search_dock.set_hits(self.hits, self._describe_hit, counts.hits, tally=counts)
+        self.mark_search_matches()
+
+    def _clear_search_selection(self) -> None:
+        cursor = self.view.textCursor()
+        if cursor.hasSelection():
+            cursor.clearSelection()
+            self.view.setTextCursor(cursor)
+
+    def mark_search_matches(self) -> None:
+        """Underline the open document's matches of the current search: those of the
+        page of hits F3 is in and of the pages on either side (the whole list of a
+        common word would be tens of thousands, each read from its turn's text)."""
+        page = max(self.hit_row, 0) // SEARCH_PAGE
+        self._marked_page = page
+        near = self.hits[max(page - 1, 0) * SEARCH_PAGE:(page + 2) * SEARCH_PAGE]
+        self.search_layer.ranges = [m for hit in near
+                                    if hit.kind == "turn" and hit.document_id == self.document_id
+                                    for m in hit.matches]
+        self.view.refresh_decorations()
+
+    def _describe_hit(self, hit) -> str:
+        who = hit.speaker or QCoreApplication.translate("MainWindow", "Narration")
+        if hit.kind == "annotation":
+            who = QCoreApplication.translate("MainWindow", "Note · %1").replace("%1", who)
+        title = getattr(hit, "document_title", "")
+        if title and hit.document_id != self.document_id:
+            return f"{who} · {title}"
+        return who
+
+    def _load_more_hits(self, everything: bool = False) -> bool:
+        """Fetch the next page of hits after those held (or all the rest); False when
+        there are no more. The search runs again with a larger limit: in reading order
+        FTS5 stops after the limit, so a page costs little more than the first."""
+        if self._search_more is None or self.db is None:
+            return False
+        from desktop.core.search import search
+
+        query, scope, order, total = self._search_more
+        limit = total if everything else len(self.hits) + SEARCH_PAGE
+        try:
+            found = search(self.db, query, limit=max(limit, len(self.hits) + 1),
+                           document_id=scope, order=order)
+        except YanduError as exc:
+            self.statusBar().showMessage(str(exc), 5000)
+            return False
+        more = found[len(self.hits):]
+        if len(found) >= total or not more:
+            self._search_more = None  # the index has no more (or changed since)
+        if not more:
+            return False
+        self.hits.extend(more)  # underlined once F3 reaches their page (`jump_to_hit`)
+        return True
+
+    def _hit_stops(self, row: int) -> list[tuple[int, int]]:
+        """The places F3 stops at in hit `row`: each highlighted match of a turn, in
+        reading order (its headline, above the speech, first); a note's passage."""
+        hit = self.hits[row]
+        if hit.kind == "annotation":
+            if hit.document_id != self.document_id:
+                return [(-1, -1)]  # its document opens first, then its passage is found
+            annotation = self.annotation_by_id(hit.annotation_id)
+            return [(annotation.start, annotation.end)] if annotation is not None else []
+        return list(hit.matches or ())
+
+    def jump_to_hit(self, row: int, stop: int = 0) -> None:
+        """Show a search hit in the reading view, its match number `stop` (-1: the last)
+        selected."""
+        if not 0 <= row < len(self.hits):
+            return
+        hit = self.hits[row]
+        if row != self.hit_row:
+            self.jumps.record(self.here())
+        self.hit_row = row
+        if hit.document_id != self.document_id:
+            if not self.open_document(hit.document_id):
+                return
+            self.mark_search_matches()
+        elif row // SEARCH_PAGE != getattr(self, "_marked_page", 0):
+            self.mark_search_matches()
+        self.show_reading()
+        stops = self._hit_stops(row)
+        if not stops:
+            return
+        self.hit_stop = stop % len(stops)
+        start, end = stops[self.hit_stop]
+        self._reveal(start)
+        self.view.scroll_to_offset(start, select_to=end)
+        cursor = self.view.textCursor()
+        self._stop_selection = (cursor.selectionStart(), cursor.selectionEnd())
+        if row < self.search_dock.results.count():
+            self.search_dock.results.setCurrentRow(row)
+        else:
+            self.search_dock.results.setCurrentRow(-1)  # a hit past the listed page
+
+    def step_hit(self, direction: int) -> None:
+        """Go to the next (1) or previous (-1) match of the search: every match of each
+        hit in turn, in reading order within the hit; in the open document, from the
+        cursor when the reader has moved. Past the last match back to the first (and
+        before the first on to the last), saying so."""
+        if not self.hits:
+            self.focus_search()
+            return
+        row, stop = self.hit_row, getattr(self, "hit_stop", -1)
+        if self._from_cursor():
+            found = self._step_from_cursor(direction)
+            if found is not None:
+                if not found and direction > 0:
+                    self._step_to(len(self.hits), 0, direction)  # wraps to the first, saying so
+                elif not found:
+                    self._wrap_to_last()
+                return
+        if row < 0:
+            # Nothing visited yet: F3 starts at the first match, Shift+F3 at the last.
+            if direction > 0:
+                self._step_to(0, 0, direction)
+            else:
+                self._wrap_to_last(say=False)
+            return
+        stops = self._hit_stops(row) if row < len(self.hits) else []
+        if 0 <= stop + direction < len(stops):
+            self.jump_to_hit(row, stop + direction)
+        elif direction > 0:
+            self._step_to(row + 1, 0, direction)
+        elif row > 0:
+            self._step_to(row - 1, -1, direction)
+        else:
+            self._wrap_to_last()
+
+    def _from_cursor(self) -> bool:
+        """Whether F3 goes on from the text cursor, as in an editor: in a search of the
+        open document (reading order) when the reader has not yet stepped, or has moved
+        or selected since the last step."""
+        if getattr(self, "_search_scope", None) != self.document_id or self.document_id is None:
+            return False
+        cursor = self.view.textCursor()
+        return self.hit_row < 0 or getattr(self, "_stop_selection", None) != (
+            cursor.selectionStart(), cursor.selectionEnd())
+
+    def _step_from_cursor(self, direction: int) -> bool | None:
+        """Go to the first match after the cursor (or selection), or the last before it;
+        False when no match lies that way (the caller wraps), None when the cursor is
+        nowhere in the text."""
+        cursor = self.view.textCursor()
+        start = self.view.offsets.qt_to_doc(cursor.selectionStart())
+        end = self.view.offsets.qt_to_doc(cursor.selectionEnd(), forward=False)
+        if start is None or end is None:
+            return None
+        after = end if cursor.hasSelection() else start
+        turns = {turn.id: turn for turn in self.turns}
+        last_turn = turns.get(self.hits[-1].turn_id) if self.hits else None
+        if self._search_more is not None and (last_turn is None or last_turn.end <= after):
+            self._load_more_hits(everything=True)  # the cursor lies past the hits held
+        best: tuple[int, int] | None = None
+        for row, hit in enumerate(self.hits):
+            turn = turns.get(hit.turn_id) if hit.kind == "turn" else None
+            if turn is not None and direction > 0 and turn.end <= after:
+                continue  # every match of this turn lies before the cursor
+            if turn is not None and direction < 0 and turn.start >= start:
+                break  # and of this one after it: so of every later hit too
+            for index, (at, _end) in enumerate(self._hit_stops(row)):
+                if direction > 0 and at >= after:
+                    self.jump_to_hit(row, index)
+                    return True
+                if direction < 0 and at < start:
+                    best = (row, index)
+        if best is None:
+            return False
+        self.jump_to_hit(*best)
+        return True
+
+    def _step_to(self, row: int, stop: int, direction: int) -> None:
+        """Go to match `stop` of hit `row`, or of the nearest hit in `direction` that has
+        one; past the end, fetch further pages, then wrap to the first match."""
+        wrapped = False
+        while True:
+            if row >= len(self.hits) and not self._load_more_hits():
+                if wrapped:
+                    return  # no hit has a match to show
+                row, wrapped = 0, True
+            if row < 0:
+                self._wrap_to_last()
+                return
+            if self._hit_stops(row):
+                self.jump_to_hit(row, stop)
+                if wrapped:  # after the jump, whose cursor move shows the turn there
+                    self.statusBar().showMessage(QCoreApplication.translate(
+                        "MainWindow", "Passed the last match: back to the first."), 4000)
+                return
+            row += direction
+
+    def _wrap_to_last(self, say: bool = True) -> None:
+        """Go to the last match of the search (fetching every hit not yet held)."""
+        self._load_more_hits(everything=True)
+        for row in range(len(self.hits) - 1, -1, -1):
+            if self._hit_stops(row):
+                self.jump_to_hit(row, -1)
+                if say:
+                    self.statusBar().showMessage(QCoreApplication.translate(
+                        "MainWindow", "Passed the first match: on to the last."), 4000)
+                return
+
+    # ---- focus, zoom, language, help ---------------------------------------------------
