@@ -127,3 +127,146 @@ def test_prefill_from_selection_gives_the_term_and_its_sentence(sample_study):
         prefill_from_selection(sample_study, 1, 5, 5)
     with pytest.raises(YanduError):
         prefill_from_selection(sample_study, 99, 0, 2)
+
+
+# ---- long documents: the same answers, in steps, in seconds ---------------------------
+
+def _sample_speech(db) -> str:
+    from desktop.core.glossary.suggestions import _documents, _speech
+
+    ((doc_id, text),) = _documents(db, None)
+    return _speech(db, doc_id, text)
+
+
+def _collocations_by_definition(tokens, stop, known, minimum=3):
+    """Joined runs of 2-3 words, as first written (quadratic): the reference."""
+    import re
+    from collections import Counter
+
+    from desktop.core.glossary.suggestions import FUNCTION_WORDS
+
+    wordlike = re.compile(r"^[\w.+#\-]+$")
+    runs = Counter()
+    for size in (2, 3):
+        for i in range(len(tokens) - size + 1):
+            parts = tokens[i:i + size]
+            folded = [fold(p) for p in parts]
+            if (not all(wordlike.match(p) for p in parts)
+                    or any(f in FUNCTION_WORDS for f in folded)
+                    or all(f in stop or f in known for f in folded)
+                    or any(f in known for f in folded)):
+                continue
+            joined = "".join(parts)
+            if 3 <= len(joined) <= 7 and not all(p.isascii() for p in parts):
+                runs[joined] += 1
+    frequent = {w: n for w, n in runs.items() if n >= minimum}
+    return Counter({w: n for w, n in frequent.items()
+                    if not any(w != o and w in o and m >= n for o, m in frequent.items())})
+
+
+def test_collocations_are_those_of_the_definition(bare_sample):
+    from desktop.core import segment
+    from desktop.core.glossary.suggestions import _collocations, stopwords
+
+    tokens = segment.words(_sample_speech(bare_sample))
+    known = {"大模型", "浪潮信息"}
+    for minimum in (2, 3):
+        fast = _collocations(tokens, stopwords(), known, minimum)
+        reference = _collocations_by_definition(tokens, stopwords(), known, minimum)
+        assert fast == reference and list(fast) == list(reference)  # order breaks ties
+        assert fast  # the sample has recurring runs, so the comparison means something
+    # A piece as frequent as a longer run is dropped; one more frequent on its own stays.
+    made = ["量子", "退火", "机", "。"] * 3 + ["量子", "退火", "。"] * 2
+    found = _collocations(made, frozenset(), set())
+    assert found == _collocations_by_definition(made, frozenset(), set())
+    assert found == {"量子退火机": 3, "量子退火": 5}
+
+
+def test_tfidf_from_cut_words_is_jiebas_own_extraction(bare_sample):
+    from desktop.core import segment
+
+    speech = _sample_speech(bare_sample)
+    for text in (speech, speech[: len(speech) // 3]):
+        assert segment.tfidf_keywords(segment.words(text), 60) == segment.keywords(text, 60)
+
+
+def test_textrank_from_words_tagged_piece_by_piece_is_jiebas_own(bare_sample):
+    from desktop.core import segment
+    from desktop.core.glossary.suggestions import _chunks
+
+    speech = _sample_speech(bare_sample)
+    tagged = [w for piece in _chunks(speech, 500) for w in segment.tagged_words(piece)]
+    found = segment.textrank_keywords(tagged, 60)
+    assert len(found) == 60
+    assert found == segment.keywords(speech, 60, method="textrank")
+
+
+def test_a_long_text_is_cut_where_the_segmenter_starts_afresh(bare_sample):
+    from desktop.core import segment
+    from desktop.core.glossary.suggestions import _chunks
+
+    speech = _sample_speech(bare_sample)
+    pieces = _chunks(speech, 300)
+    assert len(pieces) > 5 and "".join(pieces) == speech
+    assert all(p[-1] in "\n。！？!?" for p in pieces[:-1])
+    words = [w for p in pieces for w in segment.words(p)]
+    assert words == segment.words(speech)
+
+
+def test_the_textrank_sample_is_spread_over_the_text_and_always_the_same():
+    from desktop.core.glossary.suggestions import _spread_sample
+
+    lines = [f"第{i}行说了一些关于模型和算力的事情。" for i in range(5000)]
+    text = "\n".join(lines)
+    assert _spread_sample("短文本。\n还有一行。", 1000) == "短文本。\n还有一行。"
+    sample = _spread_sample(text, 2000, pieces=8)
+    assert sample == _spread_sample(text, 2000, pieces=8)
+    assert 1500 <= len(sample) <= 3000
+    assert all(part and part in text for part in sample.split("\n"))
+    # From the beginning, the middle and the end of the text.
+    assert "第0行" in sample and any(f"第{i}行" in sample for i in range(2500, 2600))
+    assert any(f"第{i}行" in sample for i in range(4375, 5000))
+
+
+def test_progress_is_reported_and_raising_from_it_stops_the_work(bare_sample):
+    calls = []
+    found = suggest(bare_sample, limit=50, progress=lambda done, total: calls.append((done,
+                                                                                      total)))
+    assert found == suggest(bare_sample, limit=50)
+    assert len(calls) >= 4 and calls[-1][0] == calls[-1][1]
+    assert all(0 < d <= t for d, t in calls) and [d for d, _ in calls] == sorted(
+        d for d, _ in calls)
+
+    class Stop(Exception):
+        pass
+
+    seen = []
+
+    def stop_at_the_second(done, total):
+        seen.append(done)
+        if len(seen) == 2:
+            raise Stop
+
+    with pytest.raises(Stop):
+        suggest(bare_sample, progress=stop_at_the_second)
+    assert len(seen) == 2
+
+
+@pytest.mark.slow
+def test_suggestions_for_a_two_megabyte_transcript_take_seconds(tmp_path, clean_segmenter):
+    import time
+
+    from db import open_study
+    from desktop.bench.generate import MB, cached_file
+
+    db = open_study(tmp_path / "study.sqlite")
+    doc = import_file(db, cached_file(tmp_path, 2 * MB)).document_id
+    suggest(db, document_id=doc, limit=1)  # loads jieba's dictionary and tagger once
+    steps = []
+    start = time.perf_counter()
+    found = suggest(db, document_id=doc, progress=lambda d, t: steps.append(time.perf_counter()))
+    took = time.perf_counter() - start
+    db.close()
+    assert len(found) == 30 and took < 8, took
+    gaps = [b - a for a, b in zip([start, *steps[:-1]], steps, strict=True)]
+    assert max(gaps) < 0.8, sorted(gaps)[-3:]  # a quit never waits long for the next step

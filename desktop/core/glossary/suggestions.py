@@ -11,6 +11,7 @@ from __future__ import annotations
 import functools
 import re
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import asdict, dataclass
 from importlib import resources
 from typing import TYPE_CHECKING
@@ -28,6 +29,12 @@ if TYPE_CHECKING:  # hints only: sqlite-utils loads when a study is opened
 STOPWORDS_RESOURCE = "stopwords.zh.txt"
 _WORDLIKE = re.compile(r"^[\w.+#\-]+$")
 _HAS_LETTER = re.compile(r"[^\W\d_]")
+# Where a long text may be cut: both segmenters start afresh after these characters.
+_CUT = re.compile(r"[\n。！？!?]")
+CHUNK_CHARS = 20_000  # segmented at a time (≈10 ms), so other threads get their turn
+CHUNK_TOKENS = 100_000  # word runs counted at a time
+TEXTRANK_SAMPLE_CHARS = 20_000  # tagged for TextRank (≈2 s)
+TAG_CHARS = 1_500  # tagged at a time (≈0.15 s)
 # Single characters and particles that glue onto words without making a compound.
 FUNCTION_WORDS = frozenset(
     "的地得了着过是在和与及或而并把被让给对从向往为以于由将会能要可去来到说做用有没不也都就才又还很"
@@ -84,29 +91,105 @@ def _speech(db: Database, document_id: int, text: str) -> str:
     return "\n".join(parts)
 
 
-def _collocations(text: str, stop: frozenset[str], known: set[str],
-                  minimum: int = 3) -> Counter:
+class _Steps:
+    """Counts the steps of a long job and reports each to `progress(done, total)`."""
+
+    def __init__(self, total: int, progress: Callable[[int, int], None] | None) -> None:
+        self.done, self.total, self.progress = 0, max(total, 1), progress
+
+    def __call__(self) -> None:
+        self.done = min(self.done + 1, self.total - 1)  # `total` is an estimate
+        if self.progress is not None:
+            self.progress(self.done, self.total)
+
+    def finish(self) -> None:
+        """Report the job done."""
+        if self.progress is not None:
+            self.progress(self.total, self.total)
+
+
+def _chunks(text: str, size: int = CHUNK_CHARS) -> list[str]:
+    """`text` in pieces of about `size` characters, each ending at a line or sentence end.
+
+    Both segmenters start afresh at these characters, so the pieces' words are the whole
+    text's words, and no candidate (letters, digits, .+#-) reaches across a cut.
+    """
+    pieces: list[str] = []
+    start = 0
+    while start < len(text):
+        cut = _CUT.search(text, start + size)
+        end = cut.end() if cut else len(text)
+        pieces.append(text[start:end])
+        start = end
+    return pieces
+
+
+def _spread_sample(text: str, budget: int = TEXTRANK_SAMPLE_CHARS, pieces: int = 32) -> str:
+    """`text` itself when it is short, else `pieces` stretches from all over it, `budget`
+    characters in all: the same for the same text (no randomness)."""
+    if len(text) <= budget:
+        return text
+    step, width = len(text) / pieces, budget // pieces
+    parts = []
+    for k in range(pieces):
+        start = int(k * step)
+        if start:
+            cut = _CUT.search(text, start)
+            start = cut.end() if cut else len(text)
+        cut = _CUT.search(text, min(start + width, len(text)))
+        end = cut.end() if cut else len(text)
+        parts.append(text[start:min(end, int((k + 1) * step))].strip("\n"))
+    return "\n".join(p for p in parts if p)
+
+
+def _word_kinds(tokens: list[str], stop: frozenset[str], known: set[str]) -> list[tuple | None]:
+    """Per token: None when no compound may contain it, else (length, everyday?, ASCII?)."""
+    kinds: dict[str, tuple | None] = {}
+    for token in set(tokens):
+        folded = fold(token)
+        if (not _WORDLIKE.match(token) or folded in FUNCTION_WORDS  # 的大模型: grammar
+                or folded in known):  # 大模型训练: a known word with another beside it
+            kinds[token] = None
+        else:
+            kinds[token] = (len(token), folded in stop, token.isascii())
+    return [kinds[t] for t in tokens]
+
+
+def _collocations(tokens: list[str], stop: frozenset[str], known: set[str],
+                  minimum: int = 3, checkpoint: Callable[[], None] | None = None) -> Counter:
     """Runs of 2-3 words that recur, joined (算力 + 荒 -> 算力荒), longest kept."""
-    tokens = segment.words(text)
+    kinds = _word_kinds(tokens, stop, known)
     runs: Counter = Counter()
+    last = len(tokens)
     for size in (2, 3):
-        for i in range(len(tokens) - size + 1):
-            parts = tokens[i : i + size]
-            if not all(_WORDLIKE.match(p) for p in parts):
-                continue
-            folded = [fold(p) for p in parts]
-            if any(f in FUNCTION_WORDS for f in folded):
-                continue  # 的大模型, 算力的: grammar, not a compound
-            generic = [f in stop or f in known for f in folded]
-            if all(generic) or any(f in known for f in folded):
-                continue  # 模型训练, 大模型训练: everyday or known words side by side
-            joined = "".join(parts)
-            if 3 <= len(joined) <= 7 and not all(p.isascii() for p in parts):
-                runs[joined] += 1
+        for begin in range(0, max(last - size + 1, 0), CHUNK_TOKENS):
+            for i in range(begin, min(begin + CHUNK_TOKENS, last - size + 1)):
+                a, b = kinds[i], kinds[i + 1]
+                if a is None or b is None:
+                    continue
+                length, everyday, ascii_only = a[0] + b[0], a[1] and b[1], a[2] and b[2]
+                if size == 3:
+                    c = kinds[i + 2]
+                    if c is None:
+                        continue
+                    length += c[0]
+                    everyday, ascii_only = everyday and c[1], ascii_only and c[2]
+                # 模型训练: everyday words side by side; GPT 4: no Chinese in it
+                if not everyday and not ascii_only and 3 <= length <= 7:
+                    runs["".join(tokens[i : i + size])] += 1
+            if checkpoint is not None:
+                checkpoint()
     frequent = {w: n for w, n in runs.items() if n >= minimum}
-    # 基础大 inside 基础大模型 (as often) is only a piece of it.
-    return Counter({w: n for w, n in frequent.items()
-                    if not any(w != o and w in o and m >= n for o, m in frequent.items())})
+    # 基础大 inside 基础大模型 (as often) is only a piece of it: for each string, the most
+    # often any longer frequent run holding it occurs.
+    inside: dict[str, int] = {}
+    for outer, count in frequent.items():
+        for size in range(3, len(outer)):
+            for i in range(len(outer) - size + 1):
+                piece = outer[i : i + size]
+                if inside.get(piece, 0) < count:
+                    inside[piece] = count
+    return Counter({w: n for w, n in frequent.items() if inside.get(w, 0) < n})
 
 
 def _acceptable(word: str, excluded: set[str], names: list[str], stop: frozenset[str]) -> bool:
@@ -120,8 +203,14 @@ def _acceptable(word: str, excluded: set[str], names: list[str], stop: frozenset
 
 
 def suggest(db: Database, *, document_id: int | None = None, limit: int = 30,
-            top_k: int = 120, min_count: int = 2) -> list[Suggestion]:
-    """Candidate jargon from one document (or the whole study), best first."""
+            top_k: int = 120, min_count: int = 2,
+            progress: Callable[[int, int], None] | None = None) -> list[Suggestion]:
+    """Candidate jargon from one document (or the whole study), best first.
+
+    The work goes in steps of at most a few tenths of a second (once jieba's dictionary
+    is loaded); after each, `progress(done, total)` is called, so a caller can show how far it got or
+    stop the work by raising.
+    """
     docs = _documents(db, document_id)
     if not docs:
         return []
@@ -133,6 +222,15 @@ def suggest(db: Database, *, document_id: int | None = None, limit: int = 30,
         "SELECT DISTINCT name FROM speakers" + (" WHERE document_id = ?" if document_id else ""),
         [document_id] if document_id else [])]
 
+    pieces = _chunks(corpus)
+    tag_pieces = _chunks(_spread_sample(corpus), TAG_CHARS)
+    token_chunks = 2 + len(corpus) // CHUNK_TOKENS  # a word is about two characters
+    step = _Steps(2 * len(pieces) + len(tag_pieces) + token_chunks + 2, progress)
+
+    tokens: list[str] = []
+    for piece in pieces:
+        tokens.extend(segment.words(piece))
+        step()
     scores: dict[str, float] = {}
     methods: dict[str, list[str]] = {}
 
@@ -141,32 +239,48 @@ def suggest(db: Database, *, document_id: int | None = None, limit: int = 30,
             scores[word] = scores.get(word, 0.0) + value
             methods.setdefault(word, []).append(method)
 
+    # TF-IDF over every word; TextRank over a sample spread across a long text (jieba's
+    # tagger is pure Python, ≈0.1 ms a character; the top words hardly move past it).
     for method in ("tfidf", "textrank"):
-        found = segment.keywords(corpus, top_k, method=method)
+        if method == "tfidf":
+            found = segment.tfidf_keywords(tokens, top_k)
+        else:
+            tagged: list = []
+            for piece in tag_pieces:
+                tagged.extend(segment.tagged_words(piece))
+                step()
+            found = segment.textrank_keywords(tagged, top_k)
+        step()
         if found:
             best = max(w for _, w in found) or 1.0
             for word, weight in found:
                 credit(word, weight / best, method)
-    pairs = _collocations(corpus, stop, excluded)
+    pairs = _collocations(tokens, stop, excluded, checkpoint=step)
     if pairs:
         most = max(pairs.values())
         for word, count in pairs.most_common(top_k):
             credit(word, 0.6 * count / most + 0.2, "frequency")
 
-    folded_corpus = fold(corpus)
+    folded_pieces = []
+    for piece in pieces:
+        folded_pieces.append(fold(piece))
+        step()
     ranked: list[Suggestion] = []
     folded_docs: dict[int, Folded] = {}
     for word, score in scores.items():
-        count = folded_corpus.count(fold(word))
+        key = fold(word)
+        count = sum(piece.count(key) for piece in folded_pieces)
         if count < max(1, min_count):
             continue
         example, where, start = "", None, None
         for doc_id, text in docs:
-            folded = folded_docs.setdefault(doc_id, fold_with_map(text))
-            at = folded.text.find(fold(word))
+            folded = folded_docs.get(doc_id)
+            if folded is None:  # folded once: a long document takes a tenth of a second
+                folded = folded_docs[doc_id] = fold_with_map(text)
+            at = folded.text.find(key)
             if at >= 0:
                 start = folded.source_offset(at, len(text))
-                end = folded.source_offset(at + len(fold(word)), len(text))
+                end = folded.source_offset(at + len(key), len(text))
                 example, where = sentence_around(text, start, end), doc_id
                 break
         ranked.append(Suggestion(word, count, round(score, 4), tuple(methods[word]),
@@ -180,6 +294,7 @@ def suggest(db: Database, *, document_id: int | None = None, limit: int = 30,
         if key not in seen:
             seen.add(key)
             unique.append(s)
+    step.finish()
     return unique[:limit]
 
 
