@@ -17,6 +17,8 @@ from PySide6.QtCore import QEvent, QPoint, Qt, QTimer, Signal
 from PySide6.QtGui import (
     QFont,
     QPainter,
+    QPalette,
+    QResizeEvent,
     QTextCursor,
     QTextOption,
 )
@@ -40,6 +42,9 @@ BAR_WIDTH = 3
 FIRST_PART_TURNS = 40
 FIRST_PART_CHARS = 8000
 REST_DELAY_MS = 100  # when no paint comes (the view is hidden), write the rest anyway
+# The longest line, in Chinese characters: a wider window centres a column of this measure
+# (past about 40 characters the eye loses its way back to the next line).
+MEASURE = 40
 
 
 def reading_font(point_size: float = 12.0) -> QFont:
@@ -90,6 +95,26 @@ class TranscriptView(QPlainTextEdit):
         self._rest_timer = QTimer(self)
         self._rest_timer.setSingleShot(True)
         self._rest_timer.timeout.connect(self.complete)
+        # The bands beside a centred column look like the page, not like the window.
+        self.setBackgroundRole(QPalette.ColorRole.Base)
+        self.setAutoFillBackground(True)
+
+    # ---- measure --------------------------------------------------------------------
+
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 (Qt override)
+        """Keep the lines to a readable measure, centred, however wide the window."""
+        self._fit_measure()
+        super().resizeEvent(event)
+
+    def _fit_measure(self) -> None:
+        column = (self.fontMetrics().horizontalAdvance("中") * MEASURE
+                  + 2 * int(self.document().documentMargin()))
+        room = self.contentsRect().width()
+        if self.verticalScrollBar().isVisible():
+            room -= self.verticalScrollBar().width()
+        side = max(0, (room - column) // 2)
+        if self.viewportMargins().left() != side:
+            self.setViewportMargins(side, 0, side, 0)
 
     # ---- building -------------------------------------------------------------------
 
@@ -501,8 +526,11 @@ class TranscriptView(QPlainTextEdit):
         return "<hr>".join(p for p in parts if p)
 
     def changeEvent(self, event: QEvent) -> None:  # noqa: N802 (Qt override)
-        """Rebuild the formats when the system switches between light and dark."""
+        """Rebuild the formats when the system switches between light and dark; keep the
+        measure when the text is zoomed."""
         super().changeEvent(event)
+        if event.type() == QEvent.Type.FontChange:
+            self._fit_measure()
         if event.type() == QEvent.Type.PaletteChange and self.turns:
             top = self.top_offset()
             self._build()

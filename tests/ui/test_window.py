@@ -230,3 +230,23 @@ def test_compare_columns_follow_the_speaker_filter(window) -> None:
     assert not window.compare.isColumnHidden(1)
     window.show_all_speakers()
     assert not window.compare.isColumnHidden(2)
+
+
+def test_a_wide_window_keeps_the_lines_to_a_readable_measure(window, qtbot) -> None:
+    from PySide6.QtWidgets import QDockWidget
+
+    from desktop.ui.transcript_view import MEASURE
+
+    view = window.view
+    column = (view.fontMetrics().horizontalAdvance("中") * MEASURE
+              + 2 * int(view.document().documentMargin()))
+    window.resize(1600, 900)
+    window.show()
+    for dock in window.findChildren(QDockWidget):
+        dock.hide()
+    qtbot.waitUntil(lambda: view.viewportMargins().left() > 0)
+    margins = view.viewportMargins()
+    assert margins.left() == margins.right()  # centred
+    assert column - 2 <= view.viewport().width() <= column + 2
+    window.resize(column // 2, 900)  # narrower than the measure: the text fills the view
+    qtbot.waitUntil(lambda: view.viewportMargins().left() == 0)
