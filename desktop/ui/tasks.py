@@ -2,40 +2,71 @@
 
 A task that touches the study opens its own connection: sqlite connections belong to
 the thread that made them.
+
+When the application is about to quit, a task that writes (an import, an export) is
+waited for, so nothing is left half-written; one that only reads (`writes=False`:
+suggestions, say) is cancelled and stops at its next progress call.
 """
 
 from __future__ import annotations
 
+import threading
 import traceback
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal, Slot
+from PySide6.QtCore import QCoreApplication, QObject, QRunnable, QThreadPool, Signal, Slot
 
 ProgressFn = Callable[[int, int], None]
+
+
+class TaskCancelled(Exception):
+    """Raised by a cancelled task's progress function: the work stops there."""
 
 
 class _Signals(QObject):
     done = Signal(object)
     failed = Signal(object)
     progress = Signal(int, int)
+    cancelled = Signal()
 
 
 class Task(QRunnable):
     """Runs `fn(progress)` on a worker thread."""
 
-    def __init__(self, fn: Callable[[ProgressFn], Any]) -> None:
+    def __init__(self, fn: Callable[[ProgressFn], Any], *, writes: bool = True) -> None:
         super().__init__()
         self.fn = fn
+        self.writes = writes
         self.signals = _Signals()
+        self._cancel = threading.Event()
         self.setAutoDelete(False)  # the Python side keeps the task alive until it reports
+
+    def cancel(self) -> None:
+        """Ask the work to stop: its next progress call raises TaskCancelled."""
+        self._cancel.set()
+
+    @property
+    def cancelled(self) -> bool:
+        """Whether `cancel` was called."""
+        return self._cancel.is_set()
+
+    def _progress(self, done: int, total: int) -> None:
+        if self._cancel.is_set():
+            raise TaskCancelled
+        self.signals.progress.emit(done, total)
 
     @Slot()
     def run(self) -> None:
         """Call the function; report its result or its exception."""
         try:
+            if self._cancel.is_set():  # cancelled while it waited for a thread
+                self.signals.cancelled.emit()
+                return
             try:
-                result = self.fn(lambda done, total: self.signals.progress.emit(done, total))
+                result = self.fn(self._progress)
+            except TaskCancelled:
+                self.signals.cancelled.emit()
             except BaseException as exc:  # noqa: BLE001 - handed to the GUI thread as a value
                 exc.__yandu_traceback__ = traceback.format_exc()
                 self.signals.failed.emit(exc)
@@ -68,25 +99,63 @@ class _Relay(QObject):
 
     @Slot(int, int)
     def progress(self, done: int, total: int) -> None:
-        if self.on_progress is not None:
+        if self.on_progress is not None and not self.task.cancelled:
             self.on_progress(done, total)
+
+    @Slot()
+    def cancelled(self) -> None:
+        _running.pop(self.task, None)
 
 
 _running: dict[Task, _Relay] = {}
+_watching_quit = False
+
+
+def _watch_quit() -> None:
+    """Settle the background work as soon as the application is about to quit."""
+    global _watching_quit
+    app = QCoreApplication.instance()
+    if _watching_quit or app is None:
+        return
+    app.aboutToQuit.connect(_settle_before_quitting)
+    _watching_quit = True
+
+
+def _settle_before_quitting() -> None:
+    # Reading tasks stop at their next step (a few tenths of a second at most); writing
+    # ones finish. Both end here, while Python is whole: a worker still running Python
+    # as the interpreter shuts down can crash the process, or keep it alive unseen.
+    cancel_reading_tasks()
+    wait_for_tasks(-1)
 
 
 def run_task(fn: Callable[[ProgressFn], Any], on_done: Callable[[Any], None],
              on_error: Callable[[BaseException], None] | None = None,
-             progress: Callable[[int, int], None] | None = None) -> Task:
-    """Run `fn(progress)` off the GUI thread; `on_done`/`on_error` run on the GUI thread."""
-    task = Task(fn)
+             progress: Callable[[int, int], None] | None = None, *,
+             writes: bool = True) -> Task:
+    """Run `fn(progress)` off the GUI thread; `on_done`/`on_error` run on the GUI thread.
+
+    With `writes=False` the work only reads, and quitting abandons it: `fn` should call
+    `progress` every so often (it raises TaskCancelled then), and nothing is reported.
+    """
+    _watch_quit()
+    task = Task(fn, writes=writes)
     relay = _Relay(task, on_done, on_error, progress)
     _running[task] = relay
     task.signals.done.connect(relay.done)
     task.signals.failed.connect(relay.failed)
     task.signals.progress.connect(relay.progress)
+    task.signals.cancelled.connect(relay.cancelled)
     QThreadPool.globalInstance().start(task)
     return task
+
+
+def cancel_reading_tasks() -> int:
+    """Cancel every unfinished task that does not write; how many were cancelled."""
+    reading = [task for task in _running if not task.writes and not task.cancelled]
+    for task in reading:
+        task.cancel()
+    return len(reading)
 
 
 def running_tasks() -> int:
@@ -95,5 +164,5 @@ def running_tasks() -> int:
 
 
 def wait_for_tasks(msecs: int = 30000) -> bool:
-    """Block until the pool is idle (for tests and quitting)."""
+    """Block until the pool is idle, or for `msecs` at most (-1: no limit); idle?"""
     return QThreadPool.globalInstance().waitForDone(msecs)

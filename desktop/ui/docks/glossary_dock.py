@@ -339,14 +339,22 @@ class GlossaryDock(QDockWidget):
         self.suggestion_status.setText(self.tr("Looking for candidate terms…"))
         document_id, path = window.document_id, window.study_path
 
-        def work(_progress) -> list[glossary.Suggestion]:
+        def work(progress) -> list[glossary.Suggestion]:
             from db import open_study
 
             db = open_study(path)  # sqlite connections belong to their thread
             try:
-                return glossary.suggest(db, document_id=document_id)
+                # In short steps, each ending in `progress`: no step holds the interpreter
+                # long enough to slow the window, and quitting stops the work there.
+                return glossary.suggest(db, document_id=document_id, progress=progress)
             finally:
                 db.close()
+
+        looking = self.suggestion_status.text()
+
+        def advanced(done: int, total: int) -> None:
+            if self._suggesting:
+                self.suggestion_status.setText(f"{looking} {100 * done // max(total, 1)} %")
 
         def failed(exc: BaseException) -> None:
             self._suggesting = False
@@ -355,7 +363,7 @@ class GlossaryDock(QDockWidget):
         if path is None:
             self.set_suggestions(glossary.suggest(window.db, document_id=document_id))
             return
-        run_task(work, self.set_suggestions, failed)
+        run_task(work, self.set_suggestions, failed, advanced, writes=False)
 
     def set_suggestions(self, suggestions: list[glossary.Suggestion]) -> None:
         """Show candidate terms, each with its count and an example."""
