@@ -4,6 +4,9 @@ Candidates come from jieba's TF-IDF and TextRank keyword extraction and from wor
 recur next to each other (算力 + 荒 -> 算力荒), minus existing terms and aliases, stop
 words, speaker names and what the user dismissed. Each comes with its count and the first
 sentence it appears in.
+
+A 5 MB transcript takes a few seconds: every word is read for TF-IDF and the recurring
+runs, while TextRank (jieba's pure-Python tagger) reads a sample spread over a long text.
 """
 
 from __future__ import annotations
@@ -108,6 +111,28 @@ class _Steps:
             self.progress(self.total, self.total)
 
 
+class _FoldedText:
+    """A long text folded piece by piece (folding 5 MB in one call holds the interpreter
+    for a sixth of a second), for finding where a folded word first occurs."""
+
+    def __init__(self, text: str, checkpoint: Callable[[], None]) -> None:
+        self.pieces: list[tuple[int, int, Folded]] = []  # (offset, length, folded)
+        offset = 0
+        for piece in _chunks(text):
+            self.pieces.append((offset, len(piece), fold_with_map(piece)))
+            offset += len(piece)
+            checkpoint()
+
+    def find(self, key: str) -> tuple[int, int] | None:
+        """Where the first occurrence of folded `key` is in the text, or None."""
+        for offset, length, folded in self.pieces:  # a piece ends where no word runs on
+            at = folded.text.find(key)
+            if at >= 0:
+                return (offset + folded.source_offset(at, length),
+                        offset + folded.source_offset(at + len(key), length))
+        return None
+
+
 def _chunks(text: str, size: int = CHUNK_CHARS) -> list[str]:
     """`text` in pieces of about `size` characters, each ending at a line or sentence end.
 
@@ -208,8 +233,8 @@ def suggest(db: Database, *, document_id: int | None = None, limit: int = 30,
     """Candidate jargon from one document (or the whole study), best first.
 
     The work goes in steps of at most a few tenths of a second (once jieba's dictionary
-    is loaded); after each, `progress(done, total)` is called, so a caller can show how far it got or
-    stop the work by raising.
+    is loaded); after each, `progress(done, total)` is called, so a caller can show how
+    far it got, or stop the work by raising.
     """
     docs = _documents(db, document_id)
     if not docs:
@@ -225,7 +250,7 @@ def suggest(db: Database, *, document_id: int | None = None, limit: int = 30,
     pieces = _chunks(corpus)
     tag_pieces = _chunks(_spread_sample(corpus), TAG_CHARS)
     token_chunks = 2 + len(corpus) // CHUNK_TOKENS  # a word is about two characters
-    step = _Steps(2 * len(pieces) + len(tag_pieces) + token_chunks + 2, progress)
+    step = _Steps(3 * len(pieces) + len(tag_pieces) + token_chunks + 2, progress)
 
     tokens: list[str] = []
     for piece in pieces:
@@ -266,7 +291,7 @@ def suggest(db: Database, *, document_id: int | None = None, limit: int = 30,
         folded_pieces.append(fold(piece))
         step()
     ranked: list[Suggestion] = []
-    folded_docs: dict[int, Folded] = {}
+    folded_docs: dict[int, _FoldedText] = {}
     for word, score in scores.items():
         key = fold(word)
         count = sum(piece.count(key) for piece in folded_pieces)
@@ -275,13 +300,12 @@ def suggest(db: Database, *, document_id: int | None = None, limit: int = 30,
         example, where, start = "", None, None
         for doc_id, text in docs:
             folded = folded_docs.get(doc_id)
-            if folded is None:  # folded once: a long document takes a tenth of a second
-                folded = folded_docs[doc_id] = fold_with_map(text)
-            at = folded.text.find(key)
-            if at >= 0:
-                start = folded.source_offset(at, len(text))
-                end = folded.source_offset(at + len(key), len(text))
-                example, where = sentence_around(text, start, end), doc_id
+            if folded is None:  # folded once, not once per candidate
+                folded = folded_docs[doc_id] = _FoldedText(text, step)
+            span = folded.find(key)
+            if span is not None:
+                start = span[0]
+                example, where = sentence_around(text, *span), doc_id
                 break
         ranked.append(Suggestion(word, count, round(score, 4), tuple(methods[word]),
                                  example, where, start))
