@@ -10,7 +10,9 @@ suggestions, say) is cancelled and stops at its next progress call.
 
 from __future__ import annotations
 
+import sys
 import threading
+import time
 import traceback
 from collections.abc import Callable
 from typing import Any
@@ -18,6 +20,12 @@ from typing import Any
 from PySide6.QtCore import QCoreApplication, QObject, QRunnable, QThreadPool, Signal, Slot
 
 ProgressFn = Callable[[int, int], None]
+
+PROGRESS_EVERY = 0.05  # seconds between progress reports: each one is work for the window
+# While work runs beside the window, the window's thread waits this long at most for the
+# interpreter after each call into Qt; with Python's 5 ms a key press, which makes dozens
+# of such calls, took a fifth of a second while suggestions were computed.
+SWITCH_INTERVAL = 0.001
 
 
 class TaskCancelled(Exception):
@@ -40,6 +48,7 @@ class Task(QRunnable):
         self.writes = writes
         self.signals = _Signals()
         self._cancel = threading.Event()
+        self._reported = 0.0
         self.setAutoDelete(False)  # the Python side keeps the task alive until it reports
 
     def cancel(self) -> None:
@@ -54,7 +63,10 @@ class Task(QRunnable):
     def _progress(self, done: int, total: int) -> None:
         if self._cancel.is_set():
             raise TaskCancelled
-        self.signals.progress.emit(done, total)
+        now = time.monotonic()
+        if now - self._reported >= PROGRESS_EVERY or done >= total:
+            self._reported = now
+            self.signals.progress.emit(done, total)
 
     @Slot()
     def run(self) -> None:
@@ -88,12 +100,12 @@ class _Relay(QObject):
 
     @Slot(object)
     def done(self, result: Any) -> None:
-        _running.pop(self.task, None)
+        _forget(self.task)
         self.on_done(result)
 
     @Slot(object)
     def failed(self, exc: BaseException) -> None:
-        _running.pop(self.task, None)
+        _forget(self.task)
         if self.on_error is not None:
             self.on_error(exc)
 
@@ -104,11 +116,28 @@ class _Relay(QObject):
 
     @Slot()
     def cancelled(self) -> None:
-        _running.pop(self.task, None)
+        _forget(self.task)
 
 
 _running: dict[Task, _Relay] = {}
 _watching_quit = False
+_usual_switch_interval: float | None = None  # Python's own, while any task runs
+
+
+def _remember(task: Task, relay: _Relay) -> None:
+    global _usual_switch_interval
+    if not _running and _usual_switch_interval is None:
+        _usual_switch_interval = sys.getswitchinterval()
+        sys.setswitchinterval(min(_usual_switch_interval, SWITCH_INTERVAL))
+    _running[task] = relay
+
+
+def _forget(task: Task) -> None:
+    global _usual_switch_interval
+    _running.pop(task, None)
+    if not _running and _usual_switch_interval is not None:
+        sys.setswitchinterval(_usual_switch_interval)
+        _usual_switch_interval = None
 
 
 def _watch_quit() -> None:
@@ -141,7 +170,7 @@ def run_task(fn: Callable[[ProgressFn], Any], on_done: Callable[[Any], None],
     _watch_quit()
     task = Task(fn, writes=writes)
     relay = _Relay(task, on_done, on_error, progress)
-    _running[task] = relay
+    _remember(task, relay)
     task.signals.done.connect(relay.done)
     task.signals.failed.connect(relay.failed)
     task.signals.progress.connect(relay.progress)

@@ -142,3 +142,31 @@ def test_window_suggestions_show_progress_and_are_abandoned_on_quit(window, qtbo
     assert cancel_reading_tasks() == 1  # what quitting does
     assert wait_for_tasks(2000)
     assert len(steps) < 3000 and dock.suggestion_list.count() == 0
+
+
+def test_the_window_gets_the_interpreter_back_quickly_while_work_runs(qtbot):
+    import sys
+
+    qtbot.waitUntil(lambda: running_tasks() == 0, timeout=5000)  # none left from before
+    usual = sys.getswitchinterval()
+    release = threading.Event()
+    results = []
+    run_task(lambda progress: release.wait(5), results.append)
+    assert sys.getswitchinterval() <= 0.001 < usual
+    release.set()
+    qtbot.waitUntil(lambda: results == [True], timeout=5000)
+    assert sys.getswitchinterval() == usual
+
+
+def test_progress_reaches_the_window_a_few_times_a_second_and_at_the_end(qtbot):
+    reported, results = [], []
+
+    def busy(progress):
+        for step in range(1, 2001):
+            time.sleep(0.0002)
+            progress(step, 2000)
+        return "done"
+
+    run_task(busy, results.append, progress=lambda d, t: reported.append(d))
+    qtbot.waitUntil(lambda: results == ["done"], timeout=10000)
+    assert 1 <= len(reported) < 200 and reported[-1] == 2000
