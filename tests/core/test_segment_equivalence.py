@@ -111,6 +111,7 @@ def test_symbol_runs_split_as_jieba_splits_them(pair) -> None:
         ref.remove_words(words)
 
 
+@pytest.mark.usefixtures("plain_dictionary")  # a glossary loaded earlier may hold 算力荒
 def test_custom_words_reach_the_segmenter_in_use() -> None:
     probe = "大家都在谈算力荒的问题"
     assert "算力荒" not in segment.words(probe)
