@@ -339,8 +339,8 @@ def _edit_elsewhere(window, annotation_id: str, note: str) -> None:
         other.close()
 
 
-def test_a_note_changed_in_another_window_meanwhile_is_kept_and_mine_comes_back(
-        window, qtbot, dialogs) -> None:
+def _editing_a_new_note(window, qtbot):
+    """Annotate a passage with the note "first" and open the editor on it again."""
     start = window.turns[5].text_start + 2
     _select(window, start, start + 4)
     window.actions[ActionId.ANNOTATE].trigger()
@@ -348,6 +348,12 @@ def test_a_note_changed_in_another_window_meanwhile_is_kept_and_mine_comes_back(
     [created] = _stored(window)
     window.view.scroll_to_offset(start + 1)
     window.actions[ActionId.EDIT_ANNOTATION].trigger()
+    return created
+
+
+def test_a_note_changed_in_another_window_meanwhile_is_kept_and_mine_comes_back(
+        window, qtbot, dialogs) -> None:
+    created = _editing_a_new_note(window, qtbot)
     _edit_elsewhere(window, created.id, "from the other window")
 
     window.editor.note.setPlainText("mine")
@@ -366,13 +372,7 @@ def test_a_note_changed_in_another_window_meanwhile_is_kept_and_mine_comes_back(
 
 def test_a_note_deleted_in_another_window_meanwhile_can_be_saved_again(
         window, qtbot, dialogs) -> None:
-    start = window.turns[5].text_start + 2
-    _select(window, start, start + 4)
-    window.actions[ActionId.ANNOTATE].trigger()
-    _save_editor(qtbot, window, "first")
-    [created] = _stored(window)
-    window.view.scroll_to_offset(start + 1)
-    window.actions[ActionId.EDIT_ANNOTATION].trigger()
+    created = _editing_a_new_note(window, qtbot)
     window.db.execute("DELETE FROM annotations WHERE id = ?", [created.id])
     window.editor.note.setPlainText("mine")
     qtbot.keyClick(window.editor.note, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
