@@ -22,6 +22,14 @@ def _document_text(window) -> str:
                              [window.document_id]).fetchone()[0]
 
 
+def _cursor_inside(window, offset: int):
+    """A text cursor one character into document offset `offset`, scrolled to the top."""
+    window.view.scroll_to_offset(offset, top=True)
+    cursor = window.view.textCursor()
+    cursor.setPosition(window.view.offsets.doc_to_qt(offset + 1))
+    return cursor
+
+
 def _marked_spans(window) -> set[tuple[int, int]]:
     return {(s.cursor.selectionStart(), s.cursor.selectionEnd())
             for s in window.glossary.layer.selections(window.view)}
@@ -175,10 +183,7 @@ def test_suggestions_accept_and_dismiss_with_one_key(window, qtbot) -> None:
 def test_key_opens_the_entry_of_the_term_at_the_cursor(window, qtbot) -> None:
     _ready(window, qtbot)
     text = _document_text(window)
-    offset = text.index("数据飞轮")
-    window.view.scroll_to_offset(offset, top=True)
-    cursor = window.view.textCursor()
-    cursor.setPosition(window.view.offsets.doc_to_qt(offset + 1))
+    cursor = _cursor_inside(window, text.index("数据飞轮"))
     window.view.setTextCursor(cursor)
 
     window.actions[ActionId.OPEN_TERM].trigger()
@@ -242,10 +247,7 @@ def test_a_click_on_a_marked_term_shows_its_entry_in_the_open_panel(window, qtbo
 
     _ready(window, qtbot)
     text = _document_text(window)
-    offset = text.index("数据飞轮")
-    window.view.scroll_to_offset(offset, top=True)
-    cursor = window.view.textCursor()
-    cursor.setPosition(window.view.offsets.doc_to_qt(offset + 1))
+    cursor = _cursor_inside(window, text.index("数据飞轮"))
     point = window.view.cursorRect(cursor).center()
     window.glossary_dock.show()
     qtbot.mouseClick(window.view.viewport(), Qt.MouseButton.LeftButton, pos=point)
