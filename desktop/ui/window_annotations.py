@@ -148,7 +148,17 @@ class AnnotationsMixin:
             return
         self.settings.setValue("annotations/last_colour", values.colour)
         self.annotation_layer.current_id = annotation.id
-        self.run_command(CreateAnnotation(annotation))
+        if not self.run_command(CreateAnnotation(annotation)):
+            # Not saved (the study busy with an import, the disk full...): what was typed
+            # comes back in the editor, to save again.
+            self._create_again(document_id, start, end, annotation.quote, values)
+
+    def _create_again(self, document_id: int, start: int, end: int, quote: str,
+                      values) -> None:
+        from desktop.ui.annotation_editor import AnnotationValues
+
+        self._open_editor(quote, values, lambda v: self._create(document_id, start, end, v),
+                          is_new=True, saved=AnnotationValues("", (), values.colour))
 
     def view_text(self, start: int, end: int) -> str:
         """The document text between two offsets."""
@@ -184,19 +194,16 @@ class AnnotationsMixin:
         self._open_editor(annotation.quote, values, save, is_new=False, saved=saved)
 
     def _edit_again(self, annotation: Annotation, values) -> None:
-        """Give the user's text back in an editor when another window or program changed
-        (or deleted) the annotation while it was being edited here."""
+        """Give the user's text back in an editor when a save failed: on the newer version
+        when another window or program changed (or deleted) the annotation meanwhile."""
         self.refresh_annotations()
         current = self.annotation_by_id(annotation.id)
         if current == annotation:
-            return  # the save failed for another reason, already told
+            self._edit(annotation, values)  # failed for another reason, already told
+            return
         if current is None:
-            from desktop.ui.annotation_editor import AnnotationValues
-
-            self._open_editor(annotation.quote, values,
-                              lambda v: self._create(annotation.document_id, annotation.start,
-                                                     annotation.end, v), is_new=True,
-                              saved=AnnotationValues("", (), values.colour))
+            self._create_again(annotation.document_id, annotation.start, annotation.end,
+                               annotation.quote, values)
         else:
             self._edit(current, values)
         self.statusBar().showMessage(QCoreApplication.translate(

@@ -381,3 +381,39 @@ def test_a_note_deleted_in_another_window_meanwhile_can_be_saved_again(
     qtbot.keyClick(window.editor.note, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
     [again] = _stored(window)
     assert (again.start, again.end, again.note) == (created.start, created.end, "mine")
+
+
+def test_a_note_that_could_not_be_saved_comes_back_in_the_editor(
+        window, qtbot, dialogs, monkeypatch) -> None:
+    import sqlite3
+
+    from desktop.core.commands import History
+
+    def locked(self, command):
+        raise sqlite3.OperationalError("database is locked")  # e.g. a long import writing
+
+    start = window.turns[5].text_start + 2
+    _select(window, start, start + 4)
+    window.actions[ActionId.ANNOTATE].trigger()
+    with monkeypatch.context() as patch:
+        patch.setattr(History, "run", locked)
+        window.editor.note.setPlainText("typed while the study was busy")
+        qtbot.keyClick(window.editor.note, Qt.Key.Key_Return,
+                       Qt.KeyboardModifier.ControlModifier)
+        assert _stored(window) == [] and [kind for kind, _ in dialogs] == ["warning"]
+        assert window.editor.note.toPlainText() == "typed while the study was busy"
+        assert window.editor.is_changed()
+    qtbot.keyClick(window.editor.note, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
+    [created] = _stored(window)
+    assert (created.start, created.note) == (start, "typed while the study was busy")
+
+    window.view.scroll_to_offset(start + 1)
+    window.actions[ActionId.EDIT_ANNOTATION].trigger()
+    with monkeypatch.context() as patch:
+        patch.setattr(History, "run", locked)
+        window.editor.note.setPlainText("edited while busy")
+        qtbot.keyClick(window.editor.note, Qt.Key.Key_Return,
+                       Qt.KeyboardModifier.ControlModifier)
+        assert window.editor.note.toPlainText() == "edited while busy"
+    qtbot.keyClick(window.editor.note, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
+    assert _stored(window)[0].note == "edited while busy" and window.editor is None
