@@ -24,8 +24,8 @@ pytestmark = pytest.mark.ui
 ROOT = Path(__file__).resolve().parents[2]
 
 # A whole application, started as `yandu` starts it: a reading task that would keep a
-# processor busy for a minute, a writing task that takes a second, and a quit a fifth of
-# a second in.
+# processor busy for ten minutes, a writing task that takes a second, and a quit a fifth
+# of a second in.
 QUITTING_APP = textwrap.dedent("""
     import os, sys, time
     from pathlib import Path
@@ -38,7 +38,7 @@ QUITTING_APP = textwrap.dedent("""
     out = Path(sys.argv[1])
 
     def reading(progress):
-        end, step = time.monotonic() + 60, 0
+        end, step = time.monotonic() + 600, 0
         try:
             while time.monotonic() < end:
                 sum(range(20000))  # pure Python, as suggestions are
@@ -68,17 +68,15 @@ QUITTING_APP = textwrap.dedent("""
 def test_quitting_abandons_reading_work_and_waits_for_writing(tmp_path):
     script = tmp_path / "app.py"
     script.write_text(QUITTING_APP, encoding="utf-8")
-    start = time.monotonic()
+    # Abandoned, the reading task ends the process in seconds; waited for, it would run
+    # into this timeout. How many seconds is the machine's business, not the test's.
     done = subprocess.run([sys.executable, str(script), str(tmp_path), str(ROOT)],
-                          capture_output=True, text=True, timeout=40)
-    ended = time.monotonic()
+                          capture_output=True, text=True, timeout=180)
     assert done.returncode == 0, done.stderr
     assert (tmp_path / "loop-ended").exists()
     assert (tmp_path / "written").read_text() == "whole"  # waited for, not cut short
     assert not (tmp_path / "read-to-the-end").exists()  # abandoned,
     assert int((tmp_path / "stopped").read_text()) > 0  # at a step, before Python ended
-    # The writing task's second plus Python and Qt starting, not the reading task's minute.
-    assert ended - start < 15, ended - start
 
 
 def test_cancelling_stops_a_reading_task_at_its_next_step(qtbot):
@@ -101,9 +99,8 @@ def test_cancelling_stops_a_reading_task_at_its_next_step(qtbot):
     qtbot.waitUntil(lambda: len(steps) > 3, timeout=5000)
     assert cancel_reading_tasks() == 1
     assert cancel_reading_tasks() == 0  # already cancelled; the writing task never is
-    stopped_at = time.monotonic()
-    qtbot.waitUntil(lambda: running_tasks() == 1, timeout=3000)  # the reading task left
-    assert time.monotonic() - stopped_at < 1
+    # Its 3,000 steps would take 30 s: it leaves at the next one.
+    qtbot.waitUntil(lambda: running_tasks() == 1, timeout=10000)
     assert len(steps) < 3000 and results == []  # nothing reported for a cancelled task
     release.set()
     qtbot.waitUntil(lambda: results == ["written"], timeout=5000)
