@@ -42,7 +42,7 @@ from desktop.core.library import Section, Speaker, Turn
 from desktop.ui.docks.common import elide
 
 CELL_LIMIT = 300  # characters per cell; the whole answer is in the tooltip and one key away
-MIN_COLUMN_CHARS = 14  # an answer column is never narrower than this many CJK characters
+MIN_COLUMN_CHARS = 10  # an answer column is never narrower than this many CJK characters
 TURNS_ROLE = Qt.ItemDataRole.UserRole + 1
 
 _Index = QModelIndex | QPersistentModelIndex

@@ -191,7 +191,9 @@ def compare(qtbot):
 def test_many_speakers_keep_readable_columns_and_scroll_sideways(compare, qtbot) -> None:
     compare.load(*_compare_data(70))
     header = compare.horizontalHeader()
-    readable = compare.fontMetrics().horizontalAdvance("中" * 12)
+    from desktop.ui.compare_view import MIN_COLUMN_CHARS
+
+    readable = compare.fontMetrics().horizontalAdvance("中" * MIN_COLUMN_CHARS)
     widths = [header.sectionSize(c) for c in range(1, 71)]
     assert min(widths) >= readable
     assert header.length() > compare.viewport().width()
