@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QTextCursor
 
 from desktop.core import glossary
@@ -288,3 +289,22 @@ def test_the_panel_follows_a_language_switch_and_new_documents(window, qtbot, tm
     qtbot.waitUntil(lambda: any("second" in dock.occurrences.topLevelItem(i).text(0)
                                 for i in range(dock.occurrences.topLevelItemCount())),
                     timeout=15000)
+
+
+def test_pinyin_made_from_the_term_follows_the_term_and_typed_pinyin_stays(window, qtbot) -> None:
+    from desktop.ui.docks.glossary_term_dialog import TermDialog
+
+    _ready(window, qtbot)
+    made = TermDialog(window, {"term": "算力荒", "pinyin": glossary.make_pinyin("算力荒")},
+                      lambda _values: True)
+    made.show()
+    made.field("term").end(False)
+    qtbot.keyClick(made.field("term"), Qt.Key.Key_Backspace)  # 算力荒 -> 算力
+    assert made.field("term").text() == "算力"
+    assert made.field("pinyin").text() == glossary.make_pinyin("算力")
+    typed = TermDialog(window, {"term": "数据飞轮", "pinyin": "shù jù fēi lún (my reading)"},
+                       lambda _values: True)
+    typed.show()
+    typed.field("term").end(False)
+    qtbot.keyClicks(typed.field("term"), "x")  # QTest types Latin keys only
+    assert typed.field("pinyin").text() == "shù jù fēi lún (my reading)"

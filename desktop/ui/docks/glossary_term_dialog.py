@@ -41,6 +41,13 @@ class TermDialog(QDialog):
             widget.setObjectName(f"term_{name}")
             self._fields[name] = widget
             form.addRow(labels[name], widget)
+        # Pinyin made from the term follows the term as it is edited; pinyin typed by
+        # hand (anything else in the field) is left alone.
+        from desktop.core.glossary import make_pinyin
+
+        self._make_pinyin = make_pinyin
+        self._term_pinyin = make_pinyin(str(values.get("term", "")).strip())
+        self._fields["term"].textEdited.connect(self._follow_term)
         self.error = QLabel(self)
         self.error.setWordWrap(True)
         self.error.setVisible(False)
@@ -52,6 +59,12 @@ class TermDialog(QDialog):
         layout.addLayout(form)
         layout.addWidget(self.error)
         layout.addWidget(buttons)
+
+    def _follow_term(self, text: str) -> None:
+        pinyin = self._fields["pinyin"]
+        if isinstance(pinyin, QLineEdit) and pinyin.text().strip() == self._term_pinyin:
+            self._term_pinyin = self._make_pinyin(text.strip())
+            pinyin.setText(self._term_pinyin)
 
     def field(self, name: str) -> QLineEdit | QPlainTextEdit:
         """The editor widget of a field."""
