@@ -221,6 +221,15 @@ def reindex_all(db: Database) -> None:
         db.execute("DELETE FROM study_meta WHERE key = ?", [STALE_KEY])
 
 
+def is_stale(db: Database) -> bool:
+    """Whether a schema upgrade left the indexes to be filled (see `ensure_current`)."""
+    try:
+        return db.execute("SELECT 1 FROM study_meta WHERE key = ?",
+                          [STALE_KEY]).fetchone() is not None
+    except sqlite3.Error:
+        return False
+
+
 def ensure_current(db: Database) -> bool:
     """Fill the indexes if a schema upgrade left them stale; True when it rebuilt them."""
     try:

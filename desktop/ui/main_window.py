@@ -191,6 +191,7 @@ class MainWindow(AnnotationsMixin, NavigationMixin, SearchMixin, SpeakersMixin, 
         # Checkable commands pressed before now were ignored: their ticks follow the view.
         self.actions[ActionId.TOGGLE_NARRATION].setChecked(self.view.show_narration)
         self.study_attached.emit()
+        self.refill_index_if_stale()
         self.search_dock.search_again()  # a query typed while the study was opening
 
     def show_first_screen(self, conn: sqlite3.Connection) -> bool:
@@ -577,8 +578,8 @@ class MainWindow(AnnotationsMixin, NavigationMixin, SearchMixin, SpeakersMixin, 
         if version == self._data_version:
             return
         self._data_version = version
-        if self._importing:
-            return  # our own background import; its completion refreshes the window
+        if self._importing or self.refilling_index:
+            return  # our own background write; its completion refreshes the window
         # Another program wrote: an undo recorded before could overwrite its newer edit.
         self.history.clear()
         self._update_undo_actions()

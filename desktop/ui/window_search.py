@@ -6,6 +6,7 @@ from __future__ import annotations
 from PySide6.QtCore import QCoreApplication
 
 from desktop.core.errors import YanduError
+from desktop.ui.tasks import run_task
 
 SEARCH_PAGE = 200  # hits listed in the Search panel at once
 
@@ -19,6 +20,7 @@ class SearchMixin:
     # (query, scope, order, total) while hits beyond those held remain to be fetched
     _search_more: tuple | None = None
     _marked_page: int = 0  # the page of hits whose matches are underlined, with its neighbours
+    refilling_index = False  # the indexes are being filled after an upgrade
 
     def focus_search(self) -> None:
         """Put the cursor in the search field (selecting what is there)."""
@@ -26,6 +28,42 @@ class SearchMixin:
         self.search_dock.raise_()
         self.search_dock.field.setFocus()
         self.search_dock.field.selectAll()
+
+    def refill_index_if_stale(self) -> None:
+        """Fill the search indexes in the background when an upgrade left them stale (a
+        new way of indexing), instead of at the first search, which would wait for it."""
+        from desktop.core import search_index
+
+        path = self.study_path
+        if path is None or not path.exists() or not search_index.is_stale(self.db):
+            return
+
+        def work(_progress) -> None:
+            from db import open_study
+
+            db = open_study(path, create=False)  # connections belong to their thread
+            try:
+                search_index.ensure_current(db)
+            finally:
+                db.close()
+
+        self.refilling_index = True
+        self.statusBar().showMessage(QCoreApplication.translate(
+            "MainWindow", "Bringing the search index up to date…"))
+        run_task(work, self._index_refilled, self._index_refilled)
+
+    def _index_refilled(self, outcome) -> None:
+        self.refilling_index = False
+        self._data_version = self._read_data_version()  # our own write, not another's
+        from desktop.core import search_index
+
+        if isinstance(outcome, BaseException):
+            self.show_error(str(outcome) or outcome.__class__.__name__)
+        elif not search_index.is_stale(self.db):
+            self.statusBar().showMessage(QCoreApplication.translate(
+                "MainWindow", "The search index is up to date."), 5000)
+        # else: the study was busy; the first search brings the index up to date instead
+        self.search_dock.search_again()
 
     def run_search(self, query: str, whole_study: bool) -> None:
         """Search the open document, hits in reading order (F3 walks the text); or the
@@ -40,6 +78,11 @@ class SearchMixin:
         """
         if self.db is None:
             return  # typed before the study was open; the search box keeps the query
+        if self.refilling_index:
+            # The refill's end runs the search again (`_index_refilled`).
+            self.search_dock.set_message(QCoreApplication.translate(
+                "MainWindow", "The search index is being brought up to date…"))
+            return
         self.hits, self.hit_row, self.hit_stop = [], -1, -1
         self._search_more = self._search_scope = None
         self._clear_search_selection()

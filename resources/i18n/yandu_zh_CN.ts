@@ -603,7 +603,7 @@
     </message>
     <message>
         <location filename="../../desktop/ui/docks/glossary_dock.py" line="107"/>
-        <location filename="../../desktop/ui/docks/glossary_dock.py" line="381"/>
+        <location filename="../../desktop/ui/docks/glossary_dock.py" line="389"/>
         <source>Y accepts the chosen suggestion, X dismisses it.</source>
         <translation>按 Y 采纳所选推荐,按 X 忽略。</translation>
     </message>
@@ -645,13 +645,13 @@
         <translation>正在寻找候选术语…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/docks/glossary_dock.py" line="383"/>
+        <location filename="../../desktop/ui/docks/glossary_dock.py" line="391"/>
         <source>No new candidate terms here.</source>
         <translation>这里没有新的候选术语。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/docks/glossary_dock.py" line="414"/>
-        <location filename="../../desktop/ui/docks/glossary_dock.py" line="425"/>
+        <location filename="../../desktop/ui/docks/glossary_dock.py" line="422"/>
+        <location filename="../../desktop/ui/docks/glossary_dock.py" line="433"/>
         <source>Choose a suggestion in the Glossary panel first.</source>
         <translation>请先在术语面板中选择一条推荐。</translation>
     </message>
@@ -659,22 +659,22 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="370"/>
+        <location filename="../../desktop/ui/main_window.py" line="371"/>
         <source>Speaker &amp;filter</source>
         <translation>发言人筛选(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="371"/>
+        <location filename="../../desktop/ui/main_window.py" line="372"/>
         <source>&amp;Panels</source>
         <translation>面板(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="372"/>
+        <location filename="../../desktop/ui/main_window.py" line="373"/>
         <source>Toolbar</source>
         <translation>工具栏</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="395"/>
+        <location filename="../../desktop/ui/main_window.py" line="396"/>
         <source>no document</source>
         <translation>无文档</translation>
     </message>
@@ -685,7 +685,7 @@
     </message>
     <message>
         <location filename="../../desktop/ui/window_filter.py" line="63"/>
-        <location filename="../../desktop/ui/window_search.py" line="100"/>
+        <location filename="../../desktop/ui/window_search.py" line="143"/>
         <source>Narration</source>
         <translation>旁白</translation>
     </message>
@@ -695,17 +695,17 @@
         <translation>第 %1 段 · %2</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="558"/>
+        <location filename="../../desktop/ui/main_window.py" line="559"/>
         <source>&amp;Undo %1</source>
         <translation>撤销“%1”(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="560"/>
+        <location filename="../../desktop/ui/main_window.py" line="561"/>
         <source>&amp;Redo %1</source>
         <translation>重做“%1”(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="566"/>
+        <location filename="../../desktop/ui/main_window.py" line="567"/>
         <source>Yandu</source>
         <translation>研读</translation>
     </message>
@@ -750,42 +750,57 @@
         <translation>请先选中发言中的文字（Shift+方向键或鼠标）。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window_annotations.py" line="163"/>
+        <location filename="../../desktop/ui/window_annotations.py" line="173"/>
         <source>No annotation here to edit.</source>
         <translation>此处没有可编辑的批注。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window_annotations.py" line="202"/>
+        <location filename="../../desktop/ui/window_annotations.py" line="209"/>
         <source>Your text is back in the editor: saving it replaces the other version.</source>
         <translation>你写的内容已放回编辑框：保存即替换另一处的版本。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window_annotations.py" line="210"/>
+        <location filename="../../desktop/ui/window_annotations.py" line="217"/>
         <source>No annotation here to delete.</source>
         <translation>此处没有可删除的批注。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window_annotations.py" line="215"/>
+        <location filename="../../desktop/ui/window_annotations.py" line="222"/>
         <source>Annotation deleted; Undo brings it back.</source>
         <translation>批注已删除；撤销可恢复。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window_search.py" line="55"/>
+        <location filename="../../desktop/ui/window_search.py" line="51"/>
+        <source>Bringing the search index up to date…</source>
+        <translation>正在更新搜索索引…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/window_search.py" line="63"/>
+        <source>The search index is up to date.</source>
+        <translation>搜索索引已是最新。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/window_search.py" line="83"/>
+        <source>The search index is being brought up to date…</source>
+        <translation>搜索索引正在更新，稍后即出结果…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/window_search.py" line="98"/>
         <source>Search is not available in this build.</source>
         <translation>此版本不提供搜索。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window_search.py" line="102"/>
+        <location filename="../../desktop/ui/window_search.py" line="145"/>
         <source>Note · %1</source>
         <translation>批注 · %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window_search.py" line="264"/>
+        <location filename="../../desktop/ui/window_search.py" line="307"/>
         <source>Passed the last match: back to the first.</source>
         <translation>已过最后一处匹配：回到第一处。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window_search.py" line="276"/>
+        <location filename="../../desktop/ui/window_search.py" line="319"/>
         <source>Passed the first match: on to the last.</source>
         <translation>已过第一处匹配：转到最后一处。</translation>
     </message>
@@ -1110,12 +1125,12 @@
 <context>
     <name>TranscriptView</name>
     <message>
-        <location filename="../../desktop/ui/transcript_view.py" line="137"/>
+        <location filename="../../desktop/ui/transcript_view.py" line="162"/>
         <source>Question %1</source>
         <translation>问题 %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/transcript_view.py" line="495"/>
+        <location filename="../../desktop/ui/transcript_view.py" line="520"/>
         <source>no role given</source>
         <translation>未注明身份</translation>
     </message>

@@ -165,3 +165,24 @@ def test_a_full_page_of_hits_says_how_many_there_are_in_all(window, monkeypatch)
     assert len(window.hits) < 3
     matches = sum(len(h.matches) for h in window.hits)
     assert window.search_dock.status.text() == f"{len(window.hits)} turns, {matches} matches"
+
+
+def test_an_index_left_stale_by_an_upgrade_is_refilled_in_the_background(
+        make_window, sample_study, qtbot) -> None:
+    from db import open_study
+    from desktop.core import search_index
+
+    db = open_study(sample_study)
+    db.execute("DELETE FROM turn_chars")  # what a schema step that re-indexes leaves
+    db.execute("INSERT INTO study_meta (key, value) VALUES (?, '1')", [search_index.STALE_KEY])
+    db.close()
+    window = make_window(sample_study)
+    qtbot.waitUntil(lambda: not window.refilling_index, timeout=20000)
+    assert not search_index.is_stale(window.db)
+    window.run_search("算力", False)
+    assert window.hits  # found through the refilled index
+    # While a refill runs, a search says so instead of waiting for it.
+    window.refilling_index = True
+    window.run_search("算力", False)
+    assert "up to date" in window.search_dock.status.text()
+    window.refilling_index = False
