@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 
+import pytest
 from sqlite_utils import Database
 
 from desktop.core import search_index
@@ -60,3 +61,15 @@ def add_note(db: Database, document_id: int, start: int, end: int, note: str) ->
     annotation = new_annotation(db, document_id, start, end, note=note)
     CreateAnnotation(annotation).apply(db)
     return annotation.id
+
+
+@pytest.fixture(scope="module")
+def sample_study():
+    """The bundled sample imported into a study in memory: (db, document id)."""
+    from db import open_memory_study
+    from desktop.core.importing import bundled_sample_path, import_file
+
+    db = open_memory_study()
+    result = import_file(db, bundled_sample_path())
+    yield db, result.document_id
+    db.close()

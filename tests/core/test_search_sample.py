@@ -4,21 +4,12 @@ from __future__ import annotations
 
 import re
 
-import pytest
-
 from desktop.core import segment, textnorm
-from desktop.core.importing import bundled_sample_path, import_file
 from desktop.core.search import count, search
+from tests.core import search_fixture
 
-
-@pytest.fixture(scope="module")
-def sample_study():
-    from db import open_memory_study
-
-    db = open_memory_study()
-    result = import_file(db, bundled_sample_path())
-    yield db, result.document_id
-    db.close()
+# The sample in a study, shared with the other search tests.
+sample_study = search_fixture.sample_study
 
 
 def _turns(db) -> list[tuple[int, str, str | None]]:
