@@ -161,6 +161,7 @@ def test_a_long_text_read_in_pieces_agrees_with_the_reference(terms, picks, data
     text = "".join(forms[p % len(forms)] + g for p, g in zip(picks, glue, strict=True))
     with pytest.MonkeyPatch.context() as patch:
         patch.setattr(matcher, "_PIECE", 3)
+        patch.setattr(matcher, "_END_PIECE", 2)
         assert _found(terms, text) == reference(terms, text)
 
 

@@ -12,14 +12,13 @@ from __future__ import annotations
 import gc
 import re
 import threading
-from bisect import bisect_left
 from collections.abc import Iterable, Iterator, Sequence
 from concurrent.futures import Future, ThreadPoolExecutor
-from itertools import compress, count, repeat
-from operator import add, and_, eq, itemgetter, le, or_, rshift, sub
+from itertools import chain, repeat
 from typing import NamedTuple, overload
 
 import ahocorasick_rs
+import numpy as np
 
 from desktop.core.glossary.model import Term
 from desktop.core.textnorm import Folded, fold_with_map
@@ -34,8 +33,14 @@ class Match(NamedTuple):
     matched: str
 
 
+_NO_PLACES = np.empty(0, dtype=np.int64)
+_NO_IDS = np.empty(0, dtype=object)
+_NO_PLACES.flags.writeable = _NO_IDS.flags.writeable = False  # shared by every empty Marks
+
+
 class Marks(Sequence[Match]):
-    """The occurrences found in one text, held as three columns: starts, ends, term ids.
+    """The occurrences found in one text, held as three array columns: starts, ends (code
+    points, int64) and term ids (objects).
 
     A 5 MB transcript holds tens of thousands; a Match (with the text it covers) is made
     only for the occurrences that are read, and a reader of places alone (a count per
@@ -44,8 +49,8 @@ class Marks(Sequence[Match]):
 
     __slots__ = ("_text", "ends", "starts", "term_ids")
 
-    def __init__(self, text: str = "", starts: Sequence[int] = (), ends: Sequence[int] = (),
-                 term_ids: Sequence[str] = ()) -> None:
+    def __init__(self, text: str = "", starts: np.ndarray = _NO_PLACES,
+                 ends: np.ndarray = _NO_PLACES, term_ids: np.ndarray = _NO_IDS) -> None:
         self._text = text
         self.starts = starts
         self.ends = ends
@@ -63,13 +68,14 @@ class Marks(Sequence[Match]):
         if isinstance(index, slice):
             return Marks(self._text, self.starts[index], self.ends[index],
                          self.term_ids[index])
-        start, end = self.starts[index], self.ends[index]
+        start, end = int(self.starts[index]), int(self.ends[index])
         return Match(start, end, self.term_ids[index], self._text[start:end])
 
     def __iter__(self) -> Iterator[Match]:
-        covered = map(self._text.__getitem__, map(slice, self.starts, self.ends))
+        starts, ends = self.starts.tolist(), self.ends.tolist()
+        covered = map(self._text.__getitem__, map(slice, starts, ends))
         return map(tuple.__new__, repeat(Match),
-                   zip(self.starts, self.ends, self.term_ids, covered, strict=True))
+                   zip(starts, ends, self.term_ids.tolist(), covered, strict=True))
 
     def __eq__(self, other: object) -> bool:
         if not isinstance(other, Sequence) or isinstance(other, str):
@@ -95,15 +101,18 @@ def _kind(ch: str) -> int:
 # The kind of an ASCII character by the low byte of its UTF-16 unit (the high byte is 0).
 _LOW_KIND = bytes(_kind(chr(b)) if b < 0x80 else 0 for b in range(256))
 # The kind of every UTF-16 code unit (all are 0 but ASCII letters and digits).
-_UNIT_KIND = bytes(_LOW_KIND[:0x80]) + bytes(0x10000 - 0x80)
+_UNIT_KIND = np.frombuffer(_LOW_KIND[:0x80] + bytes(0x10000 - 0x80), dtype=np.uint8)
+_LINE_END = "\n".encode("utf-16-le")
 _PLURAL = ord("s")
 _ASTRAL = re.compile("[\U00010000-\U0010ffff]")
 # Runs of ASCII letters, or of digits, in UTF-16-LE.
 _LETTERS = re.compile(rb"(?:[A-Za-z]\x00)+")
 _DIGITS = re.compile(rb"(?:[0-9]\x00)+")
-_pattern, _first, _last = itemgetter(0), itemgetter(1), itemgetter(2)
-# A long text is folded and scanned a piece of about this many characters at a time.
-_PIECE = 1 << 16
+# A long text is folded and scanned a piece of about this many characters at a time, but
+# for a first and a last piece of about _END_PIECE: the scanning thread starts on the first
+# one sooner, and the scan of the last one, which nothing overlaps, is short.
+_PIECE = 1 << 18
+_END_PIECE = 1 << 15
 _scanner_lock = threading.Lock()
 _scanner: ThreadPoolExecutor | None = None
 
@@ -162,8 +171,8 @@ class Matcher:
     byte (蝎 = 4E 87 inside 中文 = 2D 4E 87 65): such marks are rare and are redone
     below, as are the marks of a spelling with a Latin edge that fails the word-boundary
     rule. Spellings without a Latin edge (nearly all Chinese ones) at an even byte need
-    nothing more. The marks' offsets and term ids are then worked out column by column
-    with C-level maps, not a Python step per mark, and returned as `Marks`.
+    nothing more. The automaton's marks are made an array at once, and the checks, the
+    offsets and the term ids are worked out column by column, not a Python step per mark.
     """
 
     def __init__(self, terms: Iterable[Term]) -> None:
@@ -180,12 +189,12 @@ class Matcher:
         spellings = plain + edged
         encoded = [_units(k) for k in spellings]
         self._first_edged = len(plain)
-        self._ids = [owners[k] for k in spellings]
+        self._ids = np.array([owners[k] for k in spellings], dtype=object)
         self._lengths = [len(k) for k in spellings]
         self._edges = [(_kind(k[0]), _kind(k[-1])) for k in spellings]
         # The kind of unit each spelling's edge may not touch; 3, no unit's kind, for none.
-        self._left_edge = [left or 3 for left, _ in self._edges]
-        self._right_edge = [right or 3 for _, right in self._edges]
+        self._left_edge = np.array([left or 3 for left, _ in self._edges], dtype=np.uint8)
+        self._right_edge = np.array([right or 3 for _, right in self._edges], dtype=np.uint8)
         self._index = {b: i for i, b in enumerate(encoded)}
         # First character (as bytes) -> byte lengths of the spellings it starts, longest first.
         by_head: dict[bytes, set[int]] = {}
@@ -213,9 +222,7 @@ class Matcher:
         collecting = gc.isenabled()
         gc.disable()
         try:
-            starts: list[int] = []
-            ends: list[int] = []
-            term_ids: list[str] = []
+            found: list[_Columns] = []
             pieces = self._pieces(text)
             pending = None
             for lo, hi in pieces:
@@ -227,71 +234,79 @@ class Matcher:
                     scan = _scanning_thread().submit(self._automaton.find_matches_as_indexes,
                                                      data)
                 if pending is not None:
-                    self._gather(*pending, starts, ends, term_ids)
+                    found.append(self._gather(*pending))
                 pending = scan, folded, data, lo
-            self._gather(*pending, starts, ends, term_ids)
-            return Marks(text, starts, ends, term_ids)
+            found.append(self._gather(*pending))
+            return _joined(text, found)
         finally:
             if collecting:
                 gc.enable()
 
     def find_in_spans(self, text: str, spans: Iterable[tuple[int, int]]) -> Marks:
         """Occurrences inside each [start, end) span of `text`, with offsets into `text`."""
-        starts: list[int] = []
-        ends: list[int] = []
-        term_ids: list[str] = []
+        found: list[_Columns] = []
         for lo, hi in spans:
-            found = self.find(text[lo:hi])
-            starts += map(add, found.starts, repeat(lo))
-            ends += map(add, found.ends, repeat(lo))
-            term_ids += found.term_ids
-        return Marks(text, starts, ends, term_ids)
+            marks = self.find(text[lo:hi])
+            found.append(_Columns(marks.starts + lo, marks.ends + lo, marks.term_ids))
+        return _joined(text, found)
 
     def _pieces(self, text: str) -> list[tuple[int, int]]:
-        """[start, end) pieces of `text`, each about _PIECE long and ending after a line end."""
-        if len(text) < 2 * _PIECE or not self._one_line:
+        """[start, end) pieces of `text`, each ending after a line end: a short first one,
+        then pieces of about _PIECE, leaving a short last one."""
+        if len(text) < 4 * _END_PIECE or not self._one_line:
             return [(0, len(text))]
-        pieces = []
+        pieces: list[tuple[int, int]] = []
         lo = 0
         while lo < len(text):
-            newline = text.find("\n", lo + _PIECE)
-            hi = len(text) if newline < 0 or len(text) - newline < _PIECE else newline + 1
+            size = min(_PIECE, len(text) - lo - _END_PIECE) if pieces else _END_PIECE
+            newline = text.find("\n", lo + size) if size > 0 else -1
+            hi = len(text) if newline < 0 else newline + 1
             pieces.append((lo, hi))
             lo = hi
         return pieces
 
-    def _gather(self, scan: Future | _Done, folded: Folded, data: bytes, lo: int,
-                starts: list[int], ends: list[int], term_ids: list[str]) -> None:
-        """Add the scanned marks of the piece at `lo` (folded to `folded`, `data` as UTF-16)
-        to the columns, as code points of the whole text."""
+    def _gather(self, scan: Future | _Done, folded: Folded, data: bytes, lo: int) -> _Columns:
+        """The scanned marks of the piece at `lo` (folded to `folded`, `data` as UTF-16),
+        as code points of the whole text."""
         marks = scan.result()
         if not marks:
-            return
-        patterns, first, last = zip(*marks, strict=True)
-        straddling = any(map(and_, first, repeat(1)))
-        if straddling or max(patterns) >= self._first_edged:
-            settled = self._settle(marks, patterns, first, straddling, data)
-            if not settled:
-                return
-            if settled is not marks:
-                patterns, first, last = zip(*settled, strict=True)
+            return _Columns(_NO_PLACES, _NO_PLACES, _NO_IDS)
+        table = np.fromiter(chain.from_iterable(marks), np.int64, 3 * len(marks))
+        table = table.reshape(-1, 3)
+        doubtful = self._doubtful(table, data)
+        if doubtful:
+            settled = self._settle(marks, doubtful, data)
+            if len(settled) > 1:
+                table = np.concatenate([
+                    table[part] if isinstance(part, slice)
+                    else np.array(part, dtype=np.int64).reshape(-1, 3) for part in settled])
+        patterns, first, last = table.T
         # Byte offsets -> code unit offsets -> code points of the folded piece.
-        first = map(rshift, first, repeat(1))
-        last = map(rshift, last, repeat(1))
+        first, last = first >> 1, last >> 1
         if len(data) != 2 * len(folded.text):
-            first, last = _code_points(list(first), list(last), folded.text)
+            first, last = _code_points(first, last, folded.text)
         if folded.origin is not None:
             # A spelling ends after the source character of its last folded one, even one
             # that folding expanded (㎇ -> "gb": a match of "g" still covers all of ㎇).
-            origin = folded.origin
-            first = _pick(origin, list(first))
-            last = map(add, _pick(origin, list(map(sub, last, repeat(1)))), repeat(1))
-        if lo:
-            first = map(add, first, repeat(lo))
-            last = map(add, last, repeat(lo))
-        starts += first
-        ends += last
-        term_ids += _pick(self._ids, patterns)
+            origin = np.array(folded.origin, dtype=np.int64)
+            first, last = origin[first], origin[last - 1] + 1
+        return _Columns(first + lo, last + lo, self._ids[patterns])
+
+    def _doubtful(self, table: np.ndarray, data: bytes) -> list[int]:
+        """Indices of the marks (rows of pattern, first byte, end byte) the automaton may
+        have got wrong: those at an odd byte, and those whose Latin edge touches a Latin
+        word or number of its kind (a letter before "AI", a digit after "源2.0")."""
+        patterns, first, last = table.T
+        doubtful = (first & 1).astype(bool)
+        if patterns.max() >= self._first_edged:
+            # Code units with a line end after the last: the unit "before" offset 0 (index
+            # -1) and the one after the end of the text are then that line end, kind 0.
+            units = np.frombuffer(data + _LINE_END, dtype="<u2")
+            before = _UNIT_KIND[units[(first >> 1) - 1]]
+            after = _UNIT_KIND[units[last >> 1]]
+            doubtful |= before == self._left_edge[patterns]
+            doubtful |= after == self._right_edge[patterns]
+        return np.flatnonzero(doubtful).tolist()
 
     # -- marks the automaton cannot settle ----------------------------------------------
 
@@ -323,35 +338,11 @@ class Matcher:
                 return pattern, at, end
         return None
 
-    def _touching(self, marks: list[tuple[int, int, int]], patterns: Sequence[int],
-                  data: bytes) -> list[int]:
-        """Indices of the marks whose Latin edge touches a Latin word or number of its kind
-        (a letter before "AI", a digit after "源2.0"): those alone may break the rule.
-
-        Most Latin-edged marks have Chinese or punctuation around them; the test runs as
-        C-level maps over all of them rather than a Python step per mark.
-        """
-        edged = list(compress(count(), map(le, repeat(self._first_edged), patterns)))
-        if not edged:
-            return []
-        edged_marks = _pick(marks, edged)
-        edged_patterns = list(map(_pattern, edged_marks))
-        # Code units, with a line end after the last: the unit "before" offset 0 (index
-        # -1) and the one after the end of the text are then that line end.
-        units = memoryview(data + "\n".encode("utf-16-le")).cast("H")
-        kind_of = _UNIT_KIND.__getitem__
-        before = map(kind_of, map(units.__getitem__, map(sub, map(rshift, map(
-            _first, edged_marks), repeat(1)), repeat(1))))
-        after = map(kind_of, map(units.__getitem__, map(rshift, map(_last, edged_marks),
-                                                        repeat(1))))
-        touching = map(or_, map(eq, before, map(self._left_edge.__getitem__, edged_patterns)),
-                       map(eq, after, map(self._right_edge.__getitem__, edged_patterns)))
-        return list(compress(edged, touching))
-
-    def _settle(self, marks: list[tuple[int, int, int]], patterns: Sequence[int],
-                starts: Sequence[int], straddling: bool, data: bytes
-                ) -> list[tuple[int, int, int]]:
-        """The automaton's marks with the doubtful ones checked, and redone where wrong.
+    def _settle(self, marks: list[tuple[int, int, int]], doubtful: list[int], data: bytes
+                ) -> list[slice | list[tuple[int, int, int]]]:
+        """The automaton's marks with the doubtful ones checked, and redone where wrong: in
+        order, runs of the automaton's marks that stand (slices of `marks`) and the marks
+        found here in place of the others.
 
         Doubtful are the marks of a Latin-edged spelling and those at an odd byte. Where
         the automaton stands between two of its marks (the previous one ended at or before
@@ -360,11 +351,7 @@ class Matcher:
         and acceptable. Only after a wrong mark is the text resolved here, a character at
         a time, until the cursor again stands between two of the automaton's marks.
         """
-        doubtful: Iterable[int] = self._touching(marks, patterns, data)
-        if straddling:
-            odd = compress(count(), map(and_, starts, repeat(1)))
-            doubtful = sorted(set(doubtful).union(odd))
-        result: list[tuple[int, int, int]] = []
+        result: list[slice | list[tuple[int, int, int]]] = []
         done = 0  # marks[:done] are settled
         total = len(marks)
         size = len(data)
@@ -374,7 +361,9 @@ class Matcher:
             pattern, start, end = marks[j]
             if not start & 1 and self._acceptable(pattern, start, end, data):
                 continue
-            result.extend(marks[done:j])
+            result.append(slice(done, j))
+            redone: list[tuple[int, int, int]] = []
+            result.append(redone)
             # No spelling starts between the last settled mark and this one; a mark at
             # an odd byte leaves the character boundary just after it.
             cursor, k = start + (start & 1), j
@@ -383,7 +372,7 @@ class Matcher:
                 if run:
                     cursor = run  # nothing acceptable starts inside a Latin word or number
                 elif found := self._longest_at(data, cursor):
-                    result.append(found)
+                    redone.append(found)
                     cursor = found[2]
                 else:
                     cursor += 2  # a low surrogate starts no spelling: stepping by units is safe
@@ -394,26 +383,34 @@ class Matcher:
             else:
                 k = total
             done = k
-        if not done:
-            return marks
-        result.extend(marks[done:])
+        result.append(slice(done, total))
         return result
 
 
-def _pick(values: Sequence, indices: Sequence[int]) -> Sequence:
-    """values[i] for each i of `indices`, looked up in one call."""
-    if len(indices) > 1:
-        return itemgetter(*indices)(values)
-    return [values[i] for i in indices]
+class _Columns(NamedTuple):
+    """The marks of one piece or span: starts, ends and term ids."""
+
+    starts: np.ndarray
+    ends: np.ndarray
+    term_ids: np.ndarray
 
 
-def _code_points(starts: list[int], ends: list[int], text: str
-                 ) -> tuple[list[int], list[int]]:
+def _joined(text: str, parts: list[_Columns]) -> Marks:
+    """The marks of `text`, from those of its pieces or spans in order."""
+    if not parts:
+        return Marks(text)
+    if len(parts) == 1:
+        return Marks(text, *parts[0])
+    return Marks(text, *(np.concatenate(column) for column in zip(*parts, strict=True)))
+
+
+def _code_points(starts: np.ndarray, ends: np.ndarray, text: str
+                 ) -> tuple[np.ndarray, np.ndarray]:
     """UTF-16 unit offsets into `text` -> code point offsets (it has astral characters)."""
     # Unit offset of each astral character's first unit, in order.
-    pairs = [m.start() + k for k, m in enumerate(_ASTRAL.finditer(text))]
-    return (list(map(sub, starts, map(bisect_left, repeat(pairs), starts))),
-            list(map(sub, ends, map(bisect_left, repeat(pairs), ends))))
+    pairs = np.array([m.start() + k for k, m in enumerate(_ASTRAL.finditer(text))],
+                     dtype=np.int64)
+    return starts - np.searchsorted(pairs, starts), ends - np.searchsorted(pairs, ends)
 
 
 def build_matcher(terms: Iterable[Term]) -> Matcher:
