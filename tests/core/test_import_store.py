@@ -9,6 +9,7 @@ from hypothesis import strategies as st
 from desktop.core import library, search_index
 from desktop.core.errors import YanduError
 from desktop.core.importing import import_bytes, import_file, parse_bytes
+from desktop.core.search import search
 
 TALK = "主持人：算力够吗？\n\n张三：\"不够\"\n\n算力荒是普遍问题。\n\n主持人：怎么办？\n\n张三：合作共训。\n"
 
@@ -47,6 +48,36 @@ def test_failure_midway_leaves_the_study_unchanged(memory_db, monkeypatch):
     assert calls
     assert count_rows(memory_db) == before
     assert not memory_db.conn.in_transaction
+
+
+def _merging(db) -> dict[str, int]:
+    return dict(db.execute(
+        "SELECT k, v FROM turn_chars_config WHERE k IN ('automerge', 'crisismerge')"))
+
+
+def test_an_import_merges_its_index_once_and_puts_fts5_settings_back(memory_db, monkeypatch):
+    seen = []
+    write = search_index.write_turn_tokens
+
+    def watched(db, rows):
+        seen.append(_merging(db))
+        write(db, rows)
+
+    monkeypatch.setattr(search_index, "write_turn_tokens", watched)
+    import_bytes(memory_db, TALK.encode(), "talk.txt")
+    assert seen and all(s == {"automerge": 0, "crisismerge": 64} for s in seen)
+    assert _merging(memory_db) == {"automerge": 4, "crisismerge": 16}
+    seen.clear()
+    search_index.reindex_all(memory_db)  # a rebuild holds merging back the same way
+    assert seen == [{"automerge": 0, "crisismerge": 64}]
+    assert _merging(memory_db) == {"automerge": 4, "crisismerge": 16}
+    # A failed import leaves them as they were, with everything else.
+    monkeypatch.setattr(search_index, "write_turn_tokens",
+                        lambda db, turns: (_ for _ in ()).throw(RuntimeError("boom")))
+    with pytest.raises(RuntimeError):
+        import_bytes(memory_db, "甲：你好？\n乙：好。\n".encode(), "earlier.txt")
+    assert _merging(memory_db) == {"automerge": 4, "crisismerge": 16}
+    assert len(search(memory_db, "合作共训")) == 1
 
 
 def test_failure_inside_a_file_study_leaves_the_file_unchanged(study_path, monkeypatch):

@@ -70,28 +70,28 @@ def store(db: Database, parsed: ParsedTranscript, *, source_name: str, sha256: s
             for position, section in enumerate(parsed.sections)
         ]
         section_of = parsed.section_of()
-        indexed: list[tuple[int, tuple[str, str]]] = []
-        for position, turn in enumerate(parsed.turns):
-            section = section_of[position]
-            turn_id = db.execute(
-                'INSERT INTO turns (document_id, position, speaker_id, section_id, start, "end", '
-                "label, headline, text_start, text_end, text, cue_start_ms, cue_end_ms, "
-                "headline_start, headline_end) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                [doc_id, position,
-                 speaker_ids[turn.speaker] if turn.speaker is not None else None,
-                 section_ids[section] if section is not None else None,
-                 turn.start, turn.end, turn.label, parsed.headline(turn), turn.text_start,
-                 turn.text_end, parsed.turn_text(turn), turn.cue_start_ms, turn.cue_end_ms,
-                 turn.headline_start, turn.headline_end],
-            ).lastrowid
-            indexed.append((turn_id, tokens[position]))
-            if len(indexed) >= _BATCH:
-                search_index.write_turn_tokens(db, indexed)
-                indexed = []
-                if progress is not None:
-                    progress(9 * total + position + 1, steps)
-        search_index.write_turn_tokens(db, indexed)
-        search_index.merge_segments(db, doc_id)
+        with search_index.bulk_turn_writes(db, doc_id):
+            indexed: list[tuple[int, tuple[str, str]]] = []
+            for position, turn in enumerate(parsed.turns):
+                section = section_of[position]
+                turn_id = db.execute(
+                    'INSERT INTO turns (document_id, position, speaker_id, section_id, start, "end", '
+                    "label, headline, text_start, text_end, text, cue_start_ms, cue_end_ms, "
+                    "headline_start, headline_end) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                    [doc_id, position,
+                     speaker_ids[turn.speaker] if turn.speaker is not None else None,
+                     section_ids[section] if section is not None else None,
+                     turn.start, turn.end, turn.label, parsed.headline(turn), turn.text_start,
+                     turn.text_end, parsed.turn_text(turn), turn.cue_start_ms, turn.cue_end_ms,
+                     turn.headline_start, turn.headline_end],
+                ).lastrowid
+                indexed.append((turn_id, tokens[position]))
+                if len(indexed) >= _BATCH:
+                    search_index.write_turn_tokens(db, indexed)
+                    indexed = []
+                    if progress is not None:
+                        progress(9 * total + position + 1, steps)
+            search_index.write_turn_tokens(db, indexed)
     if progress is not None:
         progress(steps, steps)
     return doc_id
