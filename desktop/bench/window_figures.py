@@ -104,8 +104,11 @@ def _compile_bytecode() -> None:
         compileall.compile_dir(ROOT / package, quiet=1)
 
 
-def window_figures(imp, workdir: Path, data: str, runs: int) -> list[Figure]:
-    """Start-up, open, toggle, scroll and memory, measured on Yandu's real window."""
+def window_figures(imp, workdir: Path, data: str, runs: int,
+                   starts: int | None = None) -> list[Figure]:
+    """Start-up, open, toggle, scroll and memory, measured on Yandu's real window: `starts`
+    starts of Yandu and of a bare window, taking turns (default `runs`), each Yandu run
+    timing `runs` of the rest."""
     why = window_available()
     if why:
         return skipped(data, why)
@@ -118,7 +121,7 @@ def window_figures(imp, workdir: Path, data: str, runs: int) -> list[Figure]:
         bare_start: list[float] = []
         bare_rss: list[float] = []
         sessions: list[dict] = []
-        for _ in range(runs):
+        for _ in range(starts or runs):
             started, out = probe(["bare"], home)
             bare_start.append(out["painted_at"] - started)
             bare_rss.append(out["peak_rss_mb"])
