@@ -198,7 +198,8 @@ def merge_segments(db: Database, document_id: int) -> None:
     cost about half. FTS5's 'merge' command with a negative budget merges across levels,
     writing about that many pages; the budget is the size of what was just added, so an
     import costs in proportion to itself (a large study is merged a step at a time, not
-    rewritten for each small import) and a study of one document ends fully merged.
+    rewritten for each small import); a study of one document ends with one or two
+    segments a table (FTS5 leaves the last merge step to a later one).
     """
     chars = db.execute(
         "SELECT coalesce(sum(length(text)), 0) FROM turns WHERE document_id = ?", [document_id]
