@@ -215,8 +215,16 @@ class Matcher:
         one piece is scanned on its own thread while the next is folded here, and the
         marks of the one before are gathered.
         """
+        return _joined(text, self._columns(text, 0))
+
+    def find_in_spans(self, text: str, spans: Iterable[tuple[int, int]]) -> Marks:
+        """Occurrences inside each [start, end) span of `text`, with offsets into `text`."""
+        return _joined(text, [part for lo, hi in spans for part in self._columns(text[lo:hi], lo)])
+
+    def _columns(self, text: str, offset: int) -> list[_Columns]:
+        """The marks of `text`, piece by piece, with `offset` added to their places."""
         if not self.size or not text:
-            return Marks(text)
+            return []
         # The marks are tens of thousands of small acyclic objects: a garbage collection
         # triggered while they are built would only walk the whole heap for nothing.
         collecting = gc.isenabled()
@@ -235,20 +243,12 @@ class Matcher:
                                                      data)
                 if pending is not None:
                     found.append(self._gather(*pending))
-                pending = scan, folded, data, lo
+                pending = scan, folded, data, offset + lo
             found.append(self._gather(*pending))
-            return _joined(text, found)
+            return [part for part in found if len(part.starts)]
         finally:
             if collecting:
                 gc.enable()
-
-    def find_in_spans(self, text: str, spans: Iterable[tuple[int, int]]) -> Marks:
-        """Occurrences inside each [start, end) span of `text`, with offsets into `text`."""
-        found: list[_Columns] = []
-        for lo, hi in spans:
-            marks = self.find(text[lo:hi])
-            found.append(_Columns(marks.starts + lo, marks.ends + lo, marks.term_ids))
-        return _joined(text, found)
 
     def _pieces(self, text: str) -> list[tuple[int, int]]:
         """[start, end) pieces of `text`, each ending after a line end: a short first one,
@@ -297,16 +297,16 @@ class Matcher:
         have got wrong: those at an odd byte, and those whose Latin edge touches a Latin
         word or number of its kind (a letter before "AI", a digit after "源2.0")."""
         patterns, first, last = table.T
-        doubtful = (first & 1).astype(bool)
+        doubtful = first & 1
         if patterns.max() >= self._first_edged:
             # Code units with a line end after the last: the unit "before" offset 0 (index
             # -1) and the one after the end of the text are then that line end, kind 0.
             units = np.frombuffer(data + _LINE_END, dtype="<u2")
             before = _UNIT_KIND[units[(first >> 1) - 1]]
             after = _UNIT_KIND[units[last >> 1]]
-            doubtful |= before == self._left_edge[patterns]
-            doubtful |= after == self._right_edge[patterns]
-        return np.flatnonzero(doubtful).tolist()
+            doubtful = (doubtful | (before == self._left_edge[patterns])
+                        | (after == self._right_edge[patterns]))
+        return np.flatnonzero(doubtful).tolist() if doubtful.any() else []
 
     # -- marks the automaton cannot settle ----------------------------------------------
 
