@@ -114,13 +114,12 @@ def session(study: str, document_id: int, other_id: int, runs: int) -> dict:
     from PySide6.QtCore import QTimer
     from PySide6.QtWidgets import QApplication
 
-    from desktop.core import segment
     from desktop.ui.app import run_app
     from desktop.ui.transcript_view import TranscriptView
 
     app = QApplication(sys.argv[:1])
     result: dict = {}
-    _note_segmenter_start(segment, result)
+    _note_segmenter_start(result)
 
     class Watch:
         counter = None
@@ -128,6 +127,8 @@ def session(study: str, document_id: int, other_id: int, runs: int) -> dict:
 
     def measure() -> None:
         try:
+            from desktop.core import segment
+
             _measure(app, Watch, result, document_id, other_id, runs, segment)
         except Exception as exc:  # report, never hang the parent
             result["error"] = f"{type(exc).__name__}: {exc}"
@@ -155,15 +156,45 @@ def session(study: str, document_id: int, other_id: int, runs: int) -> dict:
     return result
 
 
-def _note_segmenter_start(segment, result: dict) -> None:
-    """Record when the segmenter's dictionary first starts loading (it must follow the paint)."""
-    original = segment.initialize
+def _note_segmenter_start(result: dict) -> None:
+    """Record when the segmenter's dictionary first starts loading (it must follow the paint).
 
-    def initialize() -> None:
-        result.setdefault("segmenter_started_at", time.monotonic())
-        original()
+    Its module is not imported here, which would put its import before Yandu's first paint:
+    its `initialize` is wrapped when Yandu itself imports it.
+    """
+    import importlib.abc
+    import importlib.util
 
-    segment.initialize = initialize
+    name = "desktop.core.segment"
+
+    def wrap(segment) -> None:
+        original = segment.initialize
+
+        def initialize() -> None:
+            result.setdefault("segmenter_started_at", time.monotonic())
+            original()
+
+        segment.initialize = initialize
+
+    class Finder(importlib.abc.MetaPathFinder):
+        def find_spec(self, fullname, path, target=None):
+            if fullname != name:
+                return None
+            sys.meta_path.remove(self)
+            spec = importlib.util.find_spec(fullname)
+            run = spec.loader.exec_module
+
+            def exec_module(module) -> None:
+                run(module)
+                wrap(module)
+
+            spec.loader.exec_module = exec_module
+            return spec
+
+    if name in sys.modules:
+        wrap(sys.modules[name])
+    else:
+        sys.meta_path.insert(0, Finder())
 
 
 def _install_early_watch(app, watch, view_class) -> None:
