@@ -6,6 +6,8 @@ that has a step this list does not know was written by a newer Yandu and is refu
 
 from __future__ import annotations
 
+import json
+
 from sqlite_utils import Database
 from sqlite_utils.migrations import Migrations
 
@@ -207,3 +209,26 @@ def fold_each_character(db: Database) -> None:
             WHERE EXISTS (SELECT 1 FROM turns) OR EXISTS (SELECT 1 FROM annotations)
         """
     )
+
+
+@MIGRATIONS(name="0006_split_aliases_typed_with_commas")
+def split_aliases_typed_with_commas(db: Database) -> None:
+    """Split glossary aliases that hold commas into one alias each.
+
+    The term dialog asked for comma-separated aliases but stored what was typed as one
+    alias ("数学数据, 中文语料"), which never matched the text. Each part becomes an alias
+    of its own, blanks and repeats (and the term itself) left out, in the order typed.
+    """
+    rows = db.execute(
+        "SELECT id, term, aliases FROM glossary_terms "
+        "WHERE aliases LIKE '%,%' OR aliases LIKE '%，%'"
+    ).fetchall()
+    for term_id, term, stored in rows:
+        aliases: list[str] = []
+        for alias in json.loads(stored or "[]"):
+            for part in str(alias).replace("，", ",").split(","):
+                part = part.strip()
+                if part and part != term.strip() and part not in aliases:
+                    aliases.append(part)
+        db.execute("UPDATE glossary_terms SET aliases = ? WHERE id = ?",
+                   [json.dumps(aliases, ensure_ascii=False), term_id])

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import sqlite3
 
 import pytest
@@ -89,3 +90,22 @@ def test_failed_migration_leaves_study_as_it_was(study_path):
     db = open_study(study_path)
     assert "half_done" not in db.table_names()
     assert db["study_meta"].get("marker")["value"] == "kept"
+
+
+def test_aliases_typed_with_commas_are_split_on_upgrade(study_path):
+    # A study written before step 0006, with aliases as the term dialog used to store them.
+    db = open_study(study_path)
+    rows = [("t1", "中文数据", '["数学数据, 中文语料", "语料"]'),
+            ("t2", "算力荒", '["算力紧缺，缺卡, 算力荒,", "缺卡"]'),
+            ("t3", "张量并行", '["TP"]')]
+    for term_id, term, aliases in rows:
+        db.execute("INSERT INTO glossary_terms (id, term, aliases, created_at, updated_at) "
+                   "VALUES (?, ?, ?, '2026-01-01', '2026-01-01')", [term_id, term, aliases])
+    db.execute("DELETE FROM _sqlite_migrations WHERE name = '0006_split_aliases_typed_with_commas'")
+    db.close()
+
+    db = open_study(study_path)
+    stored = dict(db.execute("SELECT id, aliases FROM glossary_terms").fetchall())
+    assert json.loads(stored["t1"]) == ["数学数据", "中文语料", "语料"]
+    assert json.loads(stored["t2"]) == ["算力紧缺", "缺卡"]  # the term itself and repeats left out
+    assert json.loads(stored["t3"]) == ["TP"]

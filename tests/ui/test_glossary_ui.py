@@ -308,3 +308,25 @@ def test_pinyin_made_from_the_term_follows_the_term_and_typed_pinyin_stays(windo
     typed.field("term").end(False)
     qtbot.keyClicks(typed.field("term"), "x")  # QTest types Latin keys only
     assert typed.field("pinyin").text() == "shù jù fēi lún (my reading)"
+
+
+def test_aliases_typed_with_commas_are_each_an_alias_and_each_marked(window, qtbot) -> None:
+    # The field's label asks for comma-separated aliases; full-width commas count too.
+    controller = _ready(window, qtbot)
+    text = _document_text(window)
+    dock = window.glossary_dock
+    term = glossary.find_term(window.db, "算力荒")
+    dock.select_term(term.id)
+    dialog = dock.open_edit_term()
+    dialog.field("aliases").setText("企业应用, 行业场景，服务经验")
+    dialog.accept()
+
+    edited = glossary.get_term(window.db, term.id)
+    assert edited.aliases == ("企业应用", "行业场景", "服务经验")
+    for alias in edited.aliases:
+        # Somewhere the alias is not inside a longer term: there it is marked as this term.
+        starts = [m.start() for m in re.finditer(alias, text)]
+        marks = [controller.layer.match_at(start) for start in starts]
+        assert any(m is not None and m.term_id == term.id for m in marks), alias
+    window.actions[ActionId.UNDO].trigger()
+    assert glossary.get_term(window.db, term.id).aliases == term.aliases

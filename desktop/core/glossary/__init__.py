@@ -29,7 +29,7 @@ _LAZY = {
                       'check_new_spellings', 'dismissed'], "commands"),
     **dict.fromkeys(['ImportPlan', 'export_terms', 'import_terms', 'plan_import', 'read_term_list'], "lists"),
     **dict.fromkeys(['Marks', 'Match', 'Matcher', 'build_matcher'], "matcher"),
-    **dict.fromkeys(['Term', 'make_pinyin', 'new_term'], "model"),
+    **dict.fromkeys(['Term', 'make_pinyin', 'new_term', 'split_alias_field'], "model"),
     **dict.fromkeys(['TermOccurrences', 'find_occurrences'], "occurrences"),
     **dict.fromkeys(['prefill_from_selection'], "selection"),
     **dict.fromkeys(['categories', 'find_term', 'get_term', 'list_terms', 'require_term'], "store"),
@@ -79,5 +79,5 @@ __all__ = [
     "export_terms", "find_occurrences", "find_term", "get_term", "import_terms",
     "is_seeded", "list_terms", "load_into_segmenter", "make_pinyin", "matcher_for",
     "new_term", "plan_import", "prepare", "catch_up", "prefill_from_selection", "read_term_list",
-    "removed_builtins", "require_term", "suggest", "term_from_suggestion",
+    "removed_builtins", "require_term", "split_alias_field", "suggest", "term_from_suggestion",
 ]

@@ -85,6 +85,12 @@ def split_aliases(text: str) -> list[str]:
     return [a.strip() for a in text.split(";") if a.strip()]
 
 
+def split_alias_field(text: str) -> list[str]:
+    """Aliases typed in the term dialog's one field: separated by commas (, or ，), as the
+    field's label says, or by what separates them in a term list's cell."""
+    return split_aliases(text.replace("，", ";").replace(",", ";"))
+
+
 def make_pinyin(text: str) -> str:
     """Pinyin with tone marks for the Chinese in `text`; Latin runs are kept as written."""
     from pypinyin import Style, lazy_pinyin

@@ -227,7 +227,7 @@ class GlossaryDock(QDockWidget):
     def _add(self, values: dict[str, str]) -> bool:
         try:
             term = glossary.new_term(
-                values["term"], aliases=values["aliases"].replace("，", ","),
+                values["term"], aliases=glossary.split_alias_field(values["aliases"]),
                 definition=values["definition"], category=values["category"],
                 english=values["english"], pinyin=values["pinyin"] or None,
                 notes=values["notes"])
@@ -263,7 +263,7 @@ class GlossaryDock(QDockWidget):
     def _edit(self, before: glossary.Term, values: dict[str, str]) -> bool:
         try:
             edit = glossary.EditTerm.of(
-                before, term=values["term"], aliases=values["aliases"].replace("，", ","),
+                before, term=values["term"], aliases=glossary.split_alias_field(values["aliases"]),
                 definition=values["definition"], category=values["category"],
                 english=values["english"], pinyin=values["pinyin"], notes=values["notes"])
             glossary.check_new_spellings(self.window.db, edit.after, except_id=before.id)
