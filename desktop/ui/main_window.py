@@ -166,6 +166,7 @@ class MainWindow(AnnotationsMixin, NavigationMixin, SearchMixin, SpeakersMixin, 
         self.annotations_dock.annotation_activated.connect(self.jump_to_annotation)
         self.search_dock.query_changed.connect(self.run_search)
         self.search_dock.hit_activated.connect(self.jump_to_hit)
+        self.document_opened.connect(self.search_follows_document)
 
         self.setAcceptDrops(True)
         self.setDockNestingEnabled(True)
@@ -543,6 +544,7 @@ class MainWindow(AnnotationsMixin, NavigationMixin, SearchMixin, SpeakersMixin, 
             self.refresh_annotations()
         if changes.documents or changes.speakers:
             self.refresh_documents()
+            self.search_dock.search_again()  # hits are labelled with speakers and titles
         if changes.glossary:
             self.view.refresh_decorations()  # e.g. a glossary layer's marks
         self._update_undo_actions()

@@ -19,6 +19,7 @@ class SearchMixin:
     hit_stop: int = -1  # which of its matches
     # (query, scope, order, total) while hits beyond those held remain to be fetched
     _search_more: tuple | None = None
+    _search_scope: int | None = None  # the document the hits were searched in; None: all
     _marked_page: int = 0  # the page of hits whose matches are underlined, with its neighbours
     refilling_index = False  # the indexes are being filled after an upgrade
 
@@ -120,6 +121,15 @@ class SearchMixin:
             self._search_more = (query, scope, order, counts.hits)
         self.search_dock.set_hits(self.hits, self._describe_hit, counts.hits, tally=counts)
         self.mark_search_matches()
+
+    def search_follows_document(self, _document_id: int) -> None:
+        """Another document is open: a search of the document is run again on this one (its
+        hits, and F3, belong to the text being read); a search of the whole study keeps
+        its hits and underlines this document's matches."""
+        if self._search_scope is not None:
+            self.search_dock.search_again()
+        else:
+            self.mark_search_matches()
 
     def _clear_search_selection(self) -> None:
         cursor = self.view.textCursor()
@@ -251,7 +261,7 @@ class SearchMixin:
         """Whether F3 goes on from the text cursor, as in an editor: in a search of the
         open document (reading order) when the reader has not yet stepped, or has moved
         or selected since the last step."""
-        if getattr(self, "_search_scope", None) != self.document_id or self.document_id is None:
+        if self._search_scope != self.document_id or self.document_id is None:
             return False
         cursor = self.view.textCursor()
         return self.hit_row < 0 or getattr(self, "_stop_selection", None) != (

@@ -186,3 +186,49 @@ def test_an_index_left_stale_by_an_upgrade_is_refilled_in_the_background(
     window.run_search("算力", False)
     assert "up to date" in window.search_dock.status.text()
     window.refilling_index = False
+
+
+def test_a_search_of_the_document_follows_the_reader_to_another_one(window) -> None:
+    from desktop.core.importing import import_bytes
+
+    first = window.document_id
+    window.search_dock.field.setText("算力")
+    window.search_dock._emit_query()
+    assert window.hits and window.search_layer.ranges
+    talk = "甲：算力不够。\n\n乙：没有算力，就没有大模型。\n".encode()
+    other = import_bytes(window.db, talk, "other.txt").document_id
+    window.open_document(other)
+    # The hits, their underlines and F3 are this document's, not the old one's.
+    text = window.db.execute("SELECT text FROM documents WHERE id = ?", [other]).fetchone()[0]
+    assert len(window.hits) == 2 and {h.document_id for h in window.hits} == {other}
+    assert [text[s:e] for s, e in window.search_layer.ranges] == ["算力", "算力"]
+    window.actions[ActionId.FIND_NEXT].trigger()
+    assert window.document_id == other
+    assert window.view.selected_range() == window.search_layer.ranges[0]
+    # A search of the whole study keeps its hits; the open document's are underlined.
+    window.search_dock.whole_study.setChecked(True)
+    window.search_dock._emit_query()
+    hits = list(window.hits)
+    window.open_document(first)
+    assert window.hits == hits
+    assert window.search_layer.ranges == [m for h in hits if h.document_id == first
+                                          for m in h.matches][:len(window.search_layer.ranges)]
+    assert window.search_layer.ranges
+
+
+def test_search_results_follow_a_renamed_speaker(window, monkeypatch) -> None:
+    from PySide6.QtWidgets import QInputDialog
+
+    window.search_dock.field.setText("算力荒")
+    window.search_dock._emit_query()
+    labels = [window.search_dock.results.item(i).text()
+              for i in range(window.search_dock.results.count())]
+    assert any("陈虞君" in label for label in labels)
+    window.speakers_dock.tree.setCurrentItem(window.speakers_dock.tree.topLevelItem(1))
+    window.speakers_dock.tree.setFocus()
+    monkeypatch.setattr(QInputDialog, "getText", lambda *a, **k: ("陈虞君博士", True))
+    window.actions[ActionId.RENAME_SPEAKER].trigger()
+    labels = [window.search_dock.results.item(i).text()
+              for i in range(window.search_dock.results.count())]
+    assert any("陈虞君博士" in label for label in labels)
+    assert not any("陈虞君" in label and "陈虞君博士" not in label for label in labels)
