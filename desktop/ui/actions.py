@@ -7,6 +7,7 @@ settings); Help > Keyboard Shortcuts and the README table are generated from her
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from enum import StrEnum
@@ -245,6 +246,11 @@ def speaker_number(action_id: ActionId) -> int | None:
     return None
 
 
+def without_mnemonic(text: str) -> str:
+    """An action's text as a plain label: no mnemonic, whether "&Undo" or "撤销(&U)"."""
+    return re.sub(r"\(&[^)]\)", "", text).replace("&", "")
+
+
 def action_text(action_id: ActionId) -> str:
     """The translated text of an action, with its speaker number filled in."""
     spec = SPECS[action_id]
@@ -332,7 +338,7 @@ def shortcut_rows(actions: dict[ActionId, QAction] | None = None,
             keys = spec.default_sequences()
             text = action_text(action_id)
             menu = spec.menu
-        rows.append((menu.replace("&", ""), text.replace("&", "").replace("…", ""),
+        rows.append((without_mnemonic(menu), without_mnemonic(text).replace("…", ""),
                      ", ".join(k.toString(fmt) for k in keys)))
     return rows
 

@@ -562,6 +562,11 @@ class MainWindow(AnnotationsMixin, NavigationMixin, SearchMixin, SpeakersMixin, 
                      if self.history.can_undo else registry.action_text(ActionId.UNDO))
         redo.setText(self.tr("&Redo %1").replace("%1", command_name(self.history.redo_text))
                      if self.history.can_redo else registry.action_text(ActionId.REDO))
+        for action, action_id in ((undo, ActionId.UNDO), (redo, ActionId.REDO)):
+            # The toolbar button keeps its short name, so the buttons after it stay where
+            # they are; the menu and the tooltip say what would be undone.
+            action.setIconText(registry.without_mnemonic(registry.action_text(action_id)))
+            action.setToolTip(registry.without_mnemonic(action.text()))
 
     def show_error(self, message: str) -> None:
         """Tell the user about a problem in one line."""

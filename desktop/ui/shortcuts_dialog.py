@@ -115,8 +115,7 @@ class ShortcutsDialog(QDialog):
             if conflict is not None:
                 self.message.setText(self.tr("%1 is already used by “%2”.")
                                      .replace("%1", key.toString(QKeySequence.NativeText))
-                                     .replace("%2", self.actions[conflict].text()
-                                              .replace("&", "")))
+                                     .replace("%2", registry.without_mnemonic(self.actions[conflict].text())))
                 return False
             keys = [key]
         self.actions[action_id].setShortcuts(keys)

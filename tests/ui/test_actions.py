@@ -83,3 +83,23 @@ def test_f1_lists_every_action(window, qtbot) -> None:
     texts = {table.item(r, 1).text(): table.item(r, 2).text() for r in range(table.rowCount())}
     assert texts["Annotate selection"] == "A"
     dialogs[0].close()
+
+
+def test_undo_on_the_toolbar_keeps_its_short_name(window, monkeypatch) -> None:
+    # The menu says what would be undone; the toolbar button keeps its width, so the
+    # buttons after it do not move under the mouse after every edit.
+    from PySide6.QtWidgets import QInputDialog
+
+    undo = window.actions[ActionId.UNDO]
+    button = window.toolbar.widgetForAction(undo)
+    window.speakers_dock.tree.setCurrentItem(window.speakers_dock.tree.topLevelItem(1))
+    window.speakers_dock.tree.setFocus()
+    monkeypatch.setattr(QInputDialog, "getText", lambda *a, **k: ("陈虞君博士", True))
+    window.actions[ActionId.RENAME_SPEAKER].trigger()
+    assert undo.text() == "&Undo Rename speaker"
+    assert button.text() == "Undo" and undo.toolTip() == "Undo Rename speaker"
+
+
+def test_labels_lose_their_mnemonic_in_either_language() -> None:
+    assert registry.without_mnemonic("&Undo") == "Undo"
+    assert registry.without_mnemonic("撤销“重命名”(&U)") == "撤销“重命名”"
