@@ -5,7 +5,7 @@ from __future__ import annotations
 import bisect
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QCoreApplication, QTimer
 from PySide6.QtWidgets import QApplication
 
 from db import annotations as annotation_rows
@@ -276,5 +276,11 @@ class AnnotationsMixin:
         speaker_id = self.turns[index].speaker_id
         if speaker_id is None:
             self.set_filter(self.view.hidden_speakers, True)
+            shown = QCoreApplication.translate("MainWindow", "Narration is shown again, to reach this place.")
         else:
             self.set_filter(self.view.hidden_speakers - {speaker_id}, self.view.show_narration)
+            name = next((s.name for s in self.speakers if s.id == speaker_id), "")
+            shown = QCoreApplication.translate(
+                "MainWindow", "%1 is shown again, to reach this place.").replace("%1", name)
+        # Said after the jump's own messages, so it is the one that stays.
+        QTimer.singleShot(0, self, lambda: self.statusBar().showMessage(shown, 8000))

@@ -95,7 +95,7 @@ def test_search_jumps_to_the_match_and_back_returns(window, qtbot) -> None:
     assert window.view.cursor_offset() == start
 
 
-def test_search_reveals_a_hidden_speaker(window) -> None:
+def test_search_reveals_a_hidden_speaker_and_says_so(window, qtbot) -> None:
     window.search_dock.field.setText("算力荒")
     window.search_dock._emit_query()
     hit = window.hits[0]
@@ -104,6 +104,8 @@ def test_search_reveals_a_hidden_speaker(window) -> None:
     window.jump_to_hit(0)
     assert speaker.id not in window.view.hidden_speakers
     assert window.view.textCursor().selectedText() == "算力荒"
+    qtbot.waitUntil(lambda: window.statusBar().currentMessage()
+                    == f"{speaker.name} is shown again, to reach this place.")
 
 
 def test_next_and_previous_annotation(window) -> None:
