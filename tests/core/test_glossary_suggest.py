@@ -267,3 +267,19 @@ def test_suggestions_for_a_two_megabyte_transcript_come_in_many_short_steps(
     db.close()
     assert len(found) == 30
     assert len(steps) >= 20 and [d for d, _ in steps] == sorted(d for d, _ in steps)
+
+
+def test_numbers_beside_chinese_are_not_suggested(empty_study):
+    # Dates, quantities and pieces of sentences recur in long transcripts; they are not
+    # jargon. Latin names with numbers (A100) still are.
+    from desktop.core.importing import import_bytes
+
+    turns = []
+    for i in range(12):
+        turns.append("甲：2019年我们提供1套集群，约12台A100，200平米机房，量子退火机很关键。")
+        turns.append(f"乙：2020年得到10块H100显卡，量子退火机的第{i}次实验。")
+    import_bytes(empty_study, "\n\n".join(turns).encode(), "numbers.txt")
+    words = [s.candidate for s in suggest(empty_study, limit=50)]
+    assert "A100" in words and "量子退火机" in words, words
+    assert not [w for w in words if any(c.isdigit() for c in w)
+                and any("\u4e00" <= c <= "\u9fff" for c in w)], words

@@ -330,3 +330,15 @@ def test_aliases_typed_with_commas_are_each_an_alias_and_each_marked(window, qtb
         assert any(m is not None and m.term_id == term.id for m in marks), alias
     window.actions[ActionId.UNDO].trigger()
     assert glossary.get_term(window.db, term.id).aliases == term.aliases
+
+
+def test_a_new_suggestion_run_clears_the_last_list(window, qtbot) -> None:
+    _ready(window, qtbot)
+    dock = window.glossary_dock
+    old = glossary.Suggestion("旧候选", 3, 1.0, ("tfidf",), "旧候选在这里。", None, None)
+    dock.set_suggestions([old])
+    assert dock.suggestion_list.count() == 1
+    dock.find_suggestions()
+    assert dock.suggestion_list.count() == 0 and dock.current_suggestion() is None
+    qtbot.waitUntil(lambda: not dock._suggesting, timeout=30000)
+    assert "旧候选" not in [s.candidate for s in dock.suggestions]

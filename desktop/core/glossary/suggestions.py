@@ -32,6 +32,9 @@ if TYPE_CHECKING:  # hints only: sqlite-utils loads when a study is opened
 STOPWORDS_RESOURCE = "stopwords.zh.txt"
 _WORDLIKE = re.compile(r"^[\w.+#\-]+$")
 _HAS_LETTER = re.compile(r"[^\W\d_]")
+# A number beside Chinese (2019年, 200平米, 提供1, 约12) is a date, a quantity or a piece
+# of a sentence, almost never jargon; a coinage like 200的500 is better added by hand.
+_NUMBER_IN_CHINESE = re.compile(r"[0-9](?=.*[\u3400-\u9fff])|[\u3400-\u9fff](?=.*[0-9])")
 # Where a long text may be cut: both segmenters start afresh after these characters.
 _CUT = re.compile(r"[\n。！？!?]")
 CHUNK_CHARS = 20_000  # segmented at a time (≈10 ms), so other threads get their turn
@@ -220,6 +223,8 @@ def _collocations(tokens: list[str], stop: frozenset[str], known: set[str],
 def _acceptable(word: str, excluded: set[str], names: list[str], stop: frozenset[str]) -> bool:
     key = fold(word)
     if len(key) < 2 or not _WORDLIKE.match(key) or not _HAS_LETTER.search(key):
+        return False
+    if _NUMBER_IN_CHINESE.search(key):
         return False
     if key in excluded or key in stop:
         return False

@@ -336,6 +336,10 @@ class GlossaryDock(QDockWidget):
         self.raise_()
         self.tabs.setCurrentIndex(1)
         self._suggesting = True
+        # The last run's list (another document's, perhaps) goes while this one runs.
+        self._found = []
+        self.suggestions = []
+        self.suggestion_list.clear()
         self.suggestion_status.setText(self.tr("Looking for candidate terms…"))
         document_id, path = window.document_id, window.study_path
 
