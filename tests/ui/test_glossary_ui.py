@@ -342,3 +342,20 @@ def test_a_new_suggestion_run_clears_the_last_list(window, qtbot) -> None:
     assert dock.suggestion_list.count() == 0 and dock.current_suggestion() is None
     qtbot.waitUntil(lambda: not dock._suggesting, timeout=30000)
     assert "旧候选" not in [s.candidate for s in dock.suggestions]
+
+
+def test_adding_a_word_that_is_already_a_term_opens_that_term(window, qtbot) -> None:
+    _ready(window, qtbot)
+    text = _document_text(window)
+    start = text.index("算力荒")
+    window.view.scroll_to_offset(start, select_to=start + 3)
+    terms_before = len(glossary.list_terms(window.db))
+    dialog = window.glossary_dock.open_add_term()
+    term = glossary.find_term(window.db, "算力荒")
+    assert dialog is not None and dialog.field("term").text() == "算力荒"
+    assert window.glossary_dock.current_term().id == term.id
+    assert "already in the glossary" in window.statusBar().currentMessage()
+    dialog.field("english").setText("compute famine")
+    dialog.accept()
+    assert glossary.get_term(window.db, term.id).english == "compute famine"
+    assert len(glossary.list_terms(window.db)) == terms_before

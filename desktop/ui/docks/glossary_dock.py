@@ -204,7 +204,8 @@ class GlossaryDock(QDockWidget):
     # ---- adding and removing ---------------------------------------------------------
 
     def open_add_term(self) -> TermDialog | None:
-        """Open the term editor prefilled from the selected text (None if nothing is)."""
+        """Open the term editor prefilled from the selected text (None if nothing is); on
+        a word already in the glossary, that term's editor."""
         window = self.window
         selected = window.view.selected_range()
         if window.document_id is None or selected is None:
@@ -215,6 +216,18 @@ class GlossaryDock(QDockWidget):
         except YanduError as exc:
             window.show_error(str(exc))
             return None
+        existing = glossary.find_term(window.db, values["term"])
+        if existing is not None:
+            # Already a term (or an alias of one): its entry, to edit, not a new one that
+            # could only be refused.
+            self.show()
+            self.raise_()
+            self.tabs.setCurrentIndex(0)
+            self.select_term(existing.id)
+            window.statusBar().showMessage(
+                self.tr("“%1” is already in the glossary, as “%2”.")
+                .replace("%1", values["term"]).replace("%2", existing.term), 8000)
+            return self.open_edit_term()
         if self.dialog is not None:
             self.dialog.close()
         from desktop.ui.docks.glossary_term_dialog import TermDialog
