@@ -70,6 +70,13 @@ COMMAND_NAMES = (
     QT_TRANSLATE_NOOP("Commands", "Set moderator"),
     QT_TRANSLATE_NOOP("Commands", "Unset moderator"),
     QT_TRANSLATE_NOOP("Commands", "Make narration"),
+    QT_TRANSLATE_NOOP("Commands", "Edit speakers"),
+    QT_TRANSLATE_NOOP("Commands", "Add term"),
+    QT_TRANSLATE_NOOP("Commands", "Edit term"),
+    QT_TRANSLATE_NOOP("Commands", "Remove term"),
+    QT_TRANSLATE_NOOP("Commands", "Reset term"),
+    QT_TRANSLATE_NOOP("Commands", "Import terms"),
+    QT_TRANSLATE_NOOP("Commands", "Dismiss suggestion"),
 )
 READING, COMPARE = 0, 1
 POLL_MS = 2000

@@ -457,6 +457,41 @@
         <source>Make narration</source>
         <translation>改为旁白</translation>
     </message>
+    <message>
+        <location filename="../../desktop/ui/main_window.py" line="73"/>
+        <source>Edit speakers</source>
+        <translation>编辑发言人</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/main_window.py" line="74"/>
+        <source>Add term</source>
+        <translation>添加术语</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/main_window.py" line="75"/>
+        <source>Edit term</source>
+        <translation>编辑术语</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/main_window.py" line="76"/>
+        <source>Remove term</source>
+        <translation>删除术语</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/main_window.py" line="77"/>
+        <source>Reset term</source>
+        <translation>还原术语</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/main_window.py" line="78"/>
+        <source>Import terms</source>
+        <translation>导入术语</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/main_window.py" line="79"/>
+        <source>Dismiss suggestion</source>
+        <translation>忽略建议</translation>
+    </message>
 </context>
 <context>
     <name>CompareModel</name>
@@ -603,7 +638,7 @@
     </message>
     <message>
         <location filename="../../desktop/ui/docks/glossary_dock.py" line="107"/>
-        <location filename="../../desktop/ui/docks/glossary_dock.py" line="389"/>
+        <location filename="../../desktop/ui/docks/glossary_dock.py" line="406"/>
         <source>Y accepts the chosen suggestion, X dismisses it.</source>
         <translation>按 Y 采纳所选推荐,按 X 忽略。</translation>
     </message>
@@ -613,45 +648,50 @@
         <translation>旁白</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/docks/glossary_dock.py" line="211"/>
+        <location filename="../../desktop/ui/docks/glossary_dock.py" line="212"/>
         <source>Select the word to add to the glossary first.</source>
         <translation>请先选中要加入术语表的词。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/docks/glossary_dock.py" line="248"/>
-        <location filename="../../desktop/ui/docks/glossary_dock.py" line="291"/>
-        <location filename="../../desktop/ui/docks/glossary_dock.py" line="305"/>
+        <location filename="../../desktop/ui/docks/glossary_dock.py" line="228"/>
+        <source>“%1” is already in the glossary, as “%2”.</source>
+        <translation>“%1”已在术语表中，即“%2”。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/docks/glossary_dock.py" line="261"/>
+        <location filename="../../desktop/ui/docks/glossary_dock.py" line="304"/>
+        <location filename="../../desktop/ui/docks/glossary_dock.py" line="318"/>
         <source>Choose a term in the Glossary panel first.</source>
         <translation>请先在术语面板中选择一个术语。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/docks/glossary_dock.py" line="258"/>
+        <location filename="../../desktop/ui/docks/glossary_dock.py" line="271"/>
         <source>Edit glossary term</source>
         <translation>编辑术语</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/docks/glossary_dock.py" line="282"/>
+        <location filename="../../desktop/ui/docks/glossary_dock.py" line="295"/>
         <source>Changed in another window meanwhile. Saving again replaces that version.</source>
         <translation>此词条刚在另一个窗口中被修改。再次保存将替换那个版本。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/docks/glossary_dock.py" line="314"/>
+        <location filename="../../desktop/ui/docks/glossary_dock.py" line="327"/>
         <source>No glossary term at the cursor.</source>
         <translation>光标处没有术语。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/docks/glossary_dock.py" line="339"/>
+        <location filename="../../desktop/ui/docks/glossary_dock.py" line="356"/>
         <source>Looking for candidate terms…</source>
         <translation>正在寻找候选术语…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/docks/glossary_dock.py" line="391"/>
+        <location filename="../../desktop/ui/docks/glossary_dock.py" line="408"/>
         <source>No new candidate terms here.</source>
         <translation>这里没有新的候选术语。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/docks/glossary_dock.py" line="422"/>
-        <location filename="../../desktop/ui/docks/glossary_dock.py" line="433"/>
+        <location filename="../../desktop/ui/docks/glossary_dock.py" line="439"/>
+        <location filename="../../desktop/ui/docks/glossary_dock.py" line="450"/>
         <source>Choose a suggestion in the Glossary panel first.</source>
         <translation>请先在术语面板中选择一条推荐。</translation>
     </message>
@@ -659,22 +699,22 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="372"/>
+        <location filename="../../desktop/ui/main_window.py" line="379"/>
         <source>Speaker &amp;filter</source>
         <translation>发言人筛选(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="373"/>
+        <location filename="../../desktop/ui/main_window.py" line="380"/>
         <source>&amp;Panels</source>
         <translation>面板(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="374"/>
+        <location filename="../../desktop/ui/main_window.py" line="381"/>
         <source>Toolbar</source>
         <translation>工具栏</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="397"/>
+        <location filename="../../desktop/ui/main_window.py" line="404"/>
         <source>no document</source>
         <translation>无文档</translation>
     </message>
@@ -695,17 +735,17 @@
         <translation>第 %1 段 · %2</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="561"/>
+        <location filename="../../desktop/ui/main_window.py" line="568"/>
         <source>&amp;Undo %1</source>
         <translation>撤销“%1”(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="563"/>
+        <location filename="../../desktop/ui/main_window.py" line="570"/>
         <source>&amp;Redo %1</source>
         <translation>重做“%1”(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="574"/>
+        <location filename="../../desktop/ui/main_window.py" line="581"/>
         <source>Yandu</source>
         <translation>研读</translation>
     </message>

@@ -50,3 +50,28 @@ def test_switching_the_interface_to_chinese_and_back(window, qtbot) -> None:
     assert window.menuBar().actions()[0].text() == "&File"
     assert "Question 1" in window.view.toPlainText()
     assert not install_translator("en")
+
+
+def test_every_undoable_step_has_a_name_to_translate() -> None:
+    # The Edit menu says "Undo <name>" in the interface's language: each command's name
+    # must be among those the translation file is made from.
+    import dataclasses
+    import inspect
+
+    from desktop.core import annotations, speakers
+    from desktop.core.glossary import commands
+    from desktop.ui.main_window import COMMAND_NAMES
+
+    names = set()
+    for module in (annotations, speakers, commands):
+        for _, cls in inspect.getmembers(module, inspect.isclass):
+            if cls.__module__ != module.__name__:
+                continue
+            if dataclasses.is_dataclass(cls):
+                field = {f.name: f for f in dataclasses.fields(cls)}.get("text")
+                if field is not None and isinstance(field.default, str):
+                    names.add(field.default)
+            elif isinstance(getattr(cls, "text", None), str):
+                names.add(cls.text)
+    assert len(names) >= 15
+    assert names <= set(COMMAND_NAMES), names - set(COMMAND_NAMES)
