@@ -5,6 +5,8 @@ Each runs an undoable command from desktop.core.speakers through the window's hi
 
 from __future__ import annotations
 
+import difflib
+
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QApplication, QColorDialog, QInputDialog, QLineEdit
@@ -82,16 +84,20 @@ class SpeakersMixin:
                 "%1", speaker.name
             ),
             names,
-            0,
+            _likely_same(speaker, others),
             False,
         )
         if ok and name in names:
             target = others[names.index(name)]
-            self.run_command(
+            if self.run_command(
                 _commands().MergeSpeakers(
                     self.document_id, source=speaker.id, target=target.id
                 )
-            )
+            ):
+                self.statusBar().showMessage(
+                    QCoreApplication.translate(
+                        "MainWindow", "The turns of %1 are now %2's; Undo gives them back."
+                    ).replace("%1", speaker.name).replace("%2", target.name), 8000)
 
     def set_speaker_role(self) -> None:
         """Set the current speaker's role (shown when hovering their name)."""
@@ -141,5 +147,23 @@ class SpeakersMixin:
     def make_narration(self) -> None:
         """Turn a wrongly detected speaker's turns back into narration."""
         speaker = self._need_speaker()
-        if speaker is not None:
-            self.run_command(_commands().MakeNarration(self.document_id, speaker=speaker.id))
+        if speaker is not None and self.run_command(
+            _commands().MakeNarration(self.document_id, speaker=speaker.id)
+        ):
+            self.statusBar().showMessage(
+                QCoreApplication.translate(
+                    "MainWindow", "The turns of %1 are narration now; Undo brings the speaker back."
+                ).replace("%1", speaker.name), 8000)
+
+
+def _likely_same(speaker: Speaker, others: list[Speaker]) -> int:
+    """Which of `others` a merge of `speaker` most likely means: the one with the most
+    similar name (a label split in two: 张教授 and 张三教授), else the first who is not a
+    moderator, since a panellist merged into the moderator turns answers into questions."""
+    best = max(range(len(others)), key=lambda i: difflib.SequenceMatcher(
+        None, speaker.name, others[i].name).ratio())
+    if difflib.SequenceMatcher(None, speaker.name, others[best].name).ratio() >= 0.5:
+        return best
+    if speaker.is_moderator:
+        return 0
+    return next((i for i, s in enumerate(others) if not s.is_moderator), 0)

@@ -865,44 +865,54 @@
         <translation>&lt;b&gt;研读 Yandu&lt;/b&gt; %1&lt;p&gt;研读和批注文字稿，中文优先。&lt;/p&gt;&lt;p&gt;每次修改都立即保存在研究库文件中。&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window_speakers.py" line="41"/>
+        <location filename="../../desktop/ui/window_speakers.py" line="43"/>
         <source>Select a speaker in the Speakers panel (Ctrl+2) or put the cursor in one of their turns.</source>
         <translation>请在发言人面板（Ctrl+2）中选择发言人，或把光标放在其发言中。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window_speakers.py" line="57"/>
+        <location filename="../../desktop/ui/window_speakers.py" line="59"/>
         <source>Rename speaker</source>
         <translation>重命名发言人</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window_speakers.py" line="58"/>
+        <location filename="../../desktop/ui/window_speakers.py" line="60"/>
         <source>New name for %1:</source>
         <translation>%1 的新名字：</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window_speakers.py" line="80"/>
+        <location filename="../../desktop/ui/window_speakers.py" line="82"/>
         <source>Merge speaker</source>
         <translation>合并发言人</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window_speakers.py" line="81"/>
+        <location filename="../../desktop/ui/window_speakers.py" line="83"/>
         <source>Give every turn of %1 to:</source>
         <translation>把 %1 的全部发言归给：</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window_speakers.py" line="103"/>
+        <location filename="../../desktop/ui/window_speakers.py" line="98"/>
+        <source>The turns of %1 are now %2&apos;s; Undo gives them back.</source>
+        <translation>%1 的发言已归入 %2；撤销可还原。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/window_speakers.py" line="109"/>
         <source>Set role</source>
         <translation>设置身份</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window_speakers.py" line="104"/>
+        <location filename="../../desktop/ui/window_speakers.py" line="110"/>
         <source>Role of %1:</source>
         <translation>%1 的身份：</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window_speakers.py" line="121"/>
+        <location filename="../../desktop/ui/window_speakers.py" line="127"/>
         <source>Colour of %1</source>
         <translation>%1 的颜色</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/window_speakers.py" line="154"/>
+        <source>The turns of %1 are narration now; Undo brings the speaker back.</source>
+        <translation>%1 的发言已改为旁白；撤销可恢复该发言人。</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/app.py" line="81"/>

@@ -234,3 +234,33 @@ def test_search_results_follow_a_renamed_speaker(window, monkeypatch) -> None:
               for i in range(window.search_dock.results.count())]
     assert any("陈虞君博士" in label for label in labels)
     assert not any("陈虞君" in label and "陈虞君博士" not in label for label in labels)
+
+
+def test_merge_offers_a_panellist_not_the_moderator_and_says_what_it_did(window,
+                                                                         monkeypatch) -> None:
+    from PySide6.QtWidgets import QInputDialog
+
+    asked = {}
+
+    def choose(parent, title, label, items, current, editable):
+        asked["default"] = items[current]
+        return items[current], True
+
+    monkeypatch.setattr(QInputDialog, "getItem", choose)
+    wu = next(i for i, s in enumerate(window.speakers) if s.name == "吴韶华")
+    window.speakers_dock.tree.setCurrentItem(window.speakers_dock.tree.topLevelItem(wu))
+    window.speakers_dock.tree.setFocus()
+    window.actions[ActionId.MERGE_SPEAKER].trigger()
+    moderators = {s.name for s in window.speakers if s.is_moderator}
+    assert asked["default"] == "陈虞君" and asked["default"] not in moderators
+    assert window.statusBar().currentMessage() == (
+        "The turns of 吴韶华 are now 陈虞君's; Undo gives them back.")
+    window.actions[ActionId.UNDO].trigger()
+
+    zhang = next(i for i, s in enumerate(window.speakers) if s.name == "张家俊")
+    window.speakers_dock.tree.setCurrentItem(window.speakers_dock.tree.topLevelItem(zhang))
+    window.speakers_dock.tree.setFocus()
+    window.actions[ActionId.SPEAKER_NARRATION].trigger()
+    assert "张家俊" not in [s.name for s in window.speakers]
+    assert window.statusBar().currentMessage() == (
+        "The turns of 张家俊 are narration now; Undo brings the speaker back.")
