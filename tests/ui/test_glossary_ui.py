@@ -359,3 +359,22 @@ def test_adding_a_word_that_is_already_a_term_opens_that_term(window, qtbot) -> 
     dialog.accept()
     assert glossary.get_term(window.db, term.id).english == "compute famine"
     assert len(glossary.list_terms(window.db)) == terms_before
+
+
+def test_occurrences_list_the_open_document_first(window, qtbot) -> None:
+    from desktop.core.importing import import_bytes
+
+    _ready(window, qtbot)
+    talk = "甲：算力荒还会持续。\n\n乙：算力荒是普遍问题。\n".encode()
+    other = import_bytes(window.db, talk, "其他座谈.txt", title="其他座谈").document_id
+    dock = window.glossary_dock
+    term = glossary.find_term(window.db, "算力荒")
+    for document_id, title in ((other, "其他座谈"), (window.document_id, None)):
+        window.open_document(document_id)
+        dock.select_term(term.id)
+        dock._show_current()
+        first = dock.occurrences.topLevelItem(0).text(0)
+        if title:
+            assert first.startswith(f"{title} · ")
+        else:
+            assert not first.startswith("其他座谈")

@@ -172,7 +172,10 @@ class GlossaryDock(QDockWidget):
         extra = f"<p><small>{self.tr('Aliases')}: {_esc(aliases)}</small></p>" if aliases else ""
         self.card.setHtml(term_card(term) + extra + (f"<hr>{notes}" if notes else ""))
         found = glossary.find_occurrences(self.window.db, term)
-        for doc in found.documents:
+        # The document being read first, then the others in the study's order.
+        documents = sorted(found.documents,
+                           key=lambda doc: doc.document_id != self.window.document_id)
+        for doc in documents:
             for group in doc.speakers:
                 name = group.speaker or self.tr("Narration")
                 label = f"{name} ({group.count})"
