@@ -29,6 +29,9 @@ def test_switching_the_interface_to_chinese_and_back(window, qtbot) -> None:
     turn = window.turns[3]
     window.run_command(CreateAnnotation(new_annotation(
         window.db, window.document_id, turn.text_start, turn.text_start + 3)))
+    window.search_dock.field.setText("算力")
+    window.search_dock._emit_query()
+    assert window.search_dock.status.text().startswith(f"{len(window.hits)} turns, ")
     try:
         window.actions[ActionId.LANGUAGE_CHINESE].trigger()
         # Qt posts the language change to every window.
@@ -37,6 +40,8 @@ def test_switching_the_interface_to_chinese_and_back(window, qtbot) -> None:
         assert window.menuBar().actions()[0].text() == "文件(&F)"
         assert window.speakers_dock.windowTitle() == "发言人"
         assert window.count_label.text() == "显示 21 / 21 段发言"
+        # The counts of a search made before the switch are said in the new language.
+        assert "段发言" in window.search_dock.status.text()
         assert "问题 1" in window.view.toPlainText()
         assert window.settings.value("language") == "zh_CN"
         assert window.actions[ActionId.LANGUAGE_CHINESE].isChecked()

@@ -64,6 +64,7 @@ class SearchDock(QDockWidget):
         self.whole_study.toggled.connect(lambda _c: self._emit_query())
         self.results.itemActivated.connect(self._activated)
         self.results.itemClicked.connect(self._activated)
+        self._shown: tuple | None = None  # what set_hits was last given, to say it again
         self.retranslate()
 
     def retranslate(self) -> None:
@@ -74,6 +75,11 @@ class SearchDock(QDockWidget):
         self.whole_study.setToolTip(self.tr(
             "Search every document, best matches first; otherwise the open document, "
             "in reading order"))
+        if self._shown is not None:  # the hits' labels and counts, in the new language
+            row = self.results.currentRow()
+            hits, describe, total, tally = self._shown
+            self.set_hits(hits, describe, total, tally=tally)
+            self.results.setCurrentRow(row)
 
     def _enter(self) -> None:
         self._timer.stop()
@@ -97,6 +103,7 @@ class SearchDock(QDockWidget):
         """Show hits; `describe(hit)` gives the header line of each; `total` is how many
         there are when only the first ones are shown; `tally` (turns, notes, matches in
         all, as `search_counts.Tally`) says what they count."""
+        self._shown = (hits, describe, total, tally)
         self.results.clear()
         for row, hit in enumerate(hits):
             text = f"{describe(hit)}\n{marked_snippet(hit.snippet, hit.snippet_matches)}"
@@ -139,6 +146,7 @@ class SearchDock(QDockWidget):
 
     def set_message(self, message: str) -> None:
         """Show a one-line message (e.g. a bad query) instead of results."""
+        self._shown = None
         self.results.clear()
         self.status.setText(message)
 
