@@ -70,6 +70,8 @@ class ActionId(StrEnum):
     REMOVE_TERM = "glossary.remove_term"
     FOCUS_GLOSSARY = "glossary.focus"
     SUGGEST_TERMS = "glossary.suggest"
+    IMPORT_TERMS = "glossary.import_list"
+    EXPORT_TERMS = "glossary.export_list"
     ACCEPT_SUGGESTION = "glossary.accept_suggestion"
     DISMISS_SUGGESTION = "glossary.dismiss_suggestion"
     SHORTCUTS = "help.shortcuts"
@@ -228,6 +230,10 @@ SPECS: dict[ActionId, ActionSpec] = {
                                     GLOSSARY_MENU),
     A.DISMISS_SUGGESTION: ActionSpec(QT_TRANSLATE_NOOP("Actions", "&Dismiss suggestion"), "X",
                                      GLOSSARY_MENU),
+    A.IMPORT_TERMS: ActionSpec(QT_TRANSLATE_NOOP("Actions", "&Import a term list…"), None,
+                               GLOSSARY_MENU),
+    A.EXPORT_TERMS: ActionSpec(QT_TRANSLATE_NOOP("Actions", "E&xport the term list…"), None,
+                               GLOSSARY_MENU),
     A.SHORTCUTS: ActionSpec(QT_TRANSLATE_NOOP("Actions", "&Keyboard shortcuts"), "F1", _H),
     A.EDIT_SHORTCUTS: ActionSpec(QT_TRANSLATE_NOOP("Actions", "&Change shortcuts…"), None, _H),
     A.ABOUT: ActionSpec(QT_TRANSLATE_NOOP("Actions", "&About Yandu"), None, _H),

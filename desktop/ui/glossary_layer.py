@@ -238,7 +238,9 @@ class GlossaryController(QObject):
 def install_glossary(window: MainWindow) -> GlossaryController:
     """Add the glossary marks (and their toggle key) and the Glossary panel to a window."""
     from desktop.ui.docks.glossary_dock import install_dock  # the dock imports this module
+    from desktop.ui.glossary_lists import install_term_lists
 
     controller = GlossaryController(window)
     window.glossary_dock = install_dock(window, controller)
+    install_term_lists(window)
     return controller
