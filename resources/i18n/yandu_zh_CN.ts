@@ -622,86 +622,96 @@
 <context>
     <name>GlossaryDock</name>
     <message>
-        <location filename="../../desktop/ui/docks/glossary_dock.py" line="102"/>
+        <location filename="../../desktop/ui/docks/glossary_dock.py" line="101"/>
         <source>Glossary</source>
         <translation>术语表</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/docks/glossary_dock.py" line="103"/>
+        <location filename="../../desktop/ui/docks/glossary_dock.py" line="102"/>
         <source>Filter terms</source>
         <translation>筛选术语</translation>
     </message>
     <message>
+        <location filename="../../desktop/ui/docks/glossary_dock.py" line="103"/>
+        <source>Choose a term to see its entry.</source>
+        <translation>选择一个术语，查看其词条。</translation>
+    </message>
+    <message>
         <location filename="../../desktop/ui/docks/glossary_dock.py" line="104"/>
+        <source>Where it occurs, by speaker</source>
+        <translation>出处（按发言人）</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/docks/glossary_dock.py" line="105"/>
         <source>Terms</source>
         <translation>术语</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/docks/glossary_dock.py" line="105"/>
+        <location filename="../../desktop/ui/docks/glossary_dock.py" line="106"/>
         <source>Suggestions</source>
         <translation>推荐</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/docks/glossary_dock.py" line="106"/>
+        <location filename="../../desktop/ui/docks/glossary_dock.py" line="107"/>
         <source>Suggest terms from this document</source>
         <translation>从本文档推荐术语</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/docks/glossary_dock.py" line="107"/>
-        <location filename="../../desktop/ui/docks/glossary_dock.py" line="409"/>
+        <location filename="../../desktop/ui/docks/glossary_dock.py" line="108"/>
+        <location filename="../../desktop/ui/docks/glossary_dock.py" line="410"/>
         <source>Y accepts the chosen suggestion, X dismisses it.</source>
         <translation>按 Y 采纳所选推荐,按 X 忽略。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/docks/glossary_dock.py" line="180"/>
+        <location filename="../../desktop/ui/docks/glossary_dock.py" line="181"/>
         <source>Narration</source>
         <translation>旁白</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/docks/glossary_dock.py" line="215"/>
+        <location filename="../../desktop/ui/docks/glossary_dock.py" line="216"/>
         <source>Select the word to add to the glossary first.</source>
         <translation>请先选中要加入术语表的词。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/docks/glossary_dock.py" line="231"/>
+        <location filename="../../desktop/ui/docks/glossary_dock.py" line="232"/>
         <source>“%1” is already in the glossary, as “%2”.</source>
         <translation>“%1”已在术语表中，即“%2”。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/docks/glossary_dock.py" line="264"/>
-        <location filename="../../desktop/ui/docks/glossary_dock.py" line="307"/>
-        <location filename="../../desktop/ui/docks/glossary_dock.py" line="321"/>
+        <location filename="../../desktop/ui/docks/glossary_dock.py" line="265"/>
+        <location filename="../../desktop/ui/docks/glossary_dock.py" line="308"/>
+        <location filename="../../desktop/ui/docks/glossary_dock.py" line="322"/>
         <source>Choose a term in the Glossary panel first.</source>
         <translation>请先在术语面板中选择一个术语。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/docks/glossary_dock.py" line="274"/>
+        <location filename="../../desktop/ui/docks/glossary_dock.py" line="275"/>
         <source>Edit glossary term</source>
         <translation>编辑术语</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/docks/glossary_dock.py" line="298"/>
+        <location filename="../../desktop/ui/docks/glossary_dock.py" line="299"/>
         <source>Changed in another window meanwhile. Saving again replaces that version.</source>
         <translation>此词条刚在另一个窗口中被修改。再次保存将替换那个版本。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/docks/glossary_dock.py" line="330"/>
+        <location filename="../../desktop/ui/docks/glossary_dock.py" line="331"/>
         <source>No glossary term at the cursor.</source>
         <translation>光标处没有术语。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/docks/glossary_dock.py" line="359"/>
+        <location filename="../../desktop/ui/docks/glossary_dock.py" line="360"/>
         <source>Looking for candidate terms…</source>
         <translation>正在寻找候选术语…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/docks/glossary_dock.py" line="411"/>
+        <location filename="../../desktop/ui/docks/glossary_dock.py" line="412"/>
         <source>No new candidate terms here.</source>
         <translation>这里没有新的候选术语。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/docks/glossary_dock.py" line="442"/>
-        <location filename="../../desktop/ui/docks/glossary_dock.py" line="453"/>
+        <location filename="../../desktop/ui/docks/glossary_dock.py" line="443"/>
+        <location filename="../../desktop/ui/docks/glossary_dock.py" line="454"/>
         <source>Choose a suggestion in the Glossary panel first.</source>
         <translation>请先在术语面板中选择一条推荐。</translation>
     </message>

@@ -378,3 +378,11 @@ def test_occurrences_list_the_open_document_first(window, qtbot) -> None:
             assert first.startswith(f"{title} · ")
         else:
             assert not first.startswith("其他座谈")
+
+
+def test_the_panes_of_the_glossary_panel_say_what_they_are_when_empty(window) -> None:
+    dock = window.glossary_dock
+    assert dock.card.toPlainText() == "" or dock.current_term() is not None
+    assert dock.card.placeholderText() == "Choose a term to see its entry."
+    assert not dock.occurrences.isHeaderHidden()
+    assert dock.occurrences.headerItem().text(0) == "Where it occurs, by speaker"

@@ -61,7 +61,6 @@ class GlossaryDock(QDockWidget):
         self.card.setOpenLinks(False)  # a definition's links must not load anything
         self.occurrences = QTreeWidget(body)
         self.occurrences.setObjectName("glossary_occurrences")
-        self.occurrences.setHeaderHidden(True)
         split = QSplitter(Qt.Orientation.Vertical, body)
         for widget in (self.list, self.card, self.occurrences):
             split.addWidget(widget)
@@ -101,6 +100,8 @@ class GlossaryDock(QDockWidget):
         """Texts in the interface language."""
         self.setWindowTitle(self.tr("Glossary"))
         self.filter.setPlaceholderText(self.tr("Filter terms"))
+        self.card.setPlaceholderText(self.tr("Choose a term to see its entry."))
+        self.occurrences.setHeaderLabels([self.tr("Where it occurs, by speaker")])
         self.tabs.setTabText(0, self.tr("Terms"))
         self.tabs.setTabText(1, self.tr("Suggestions"))
         self.suggest_button.setText(self.tr("Suggest terms from this document"))
