@@ -54,19 +54,24 @@ class SpeakersMixin:
         speaker = self._need_speaker()
         if speaker is None:
             return
-        name, ok = QInputDialog.getText(
-            self,
-            QCoreApplication.translate("MainWindow", "Rename speaker"),
-            QCoreApplication.translate("MainWindow", "New name for %1:").replace(
-                "%1", speaker.name
-            ),
-            QLineEdit.EchoMode.Normal,
-            speaker.name,
-        )
-        if ok and name.strip() and name.strip() != speaker.name:
-            self.run_command(
-                _commands().RenameSpeaker(self.document_id, speaker=speaker.id, new_name=name)
+        typed = speaker.name
+        while True:
+            name, ok = QInputDialog.getText(
+                self,
+                QCoreApplication.translate("MainWindow", "Rename speaker"),
+                QCoreApplication.translate("MainWindow", "New name for %1:").replace(
+                    "%1", speaker.name
+                ),
+                QLineEdit.EchoMode.Normal,
+                typed,
             )
+            if not ok or not name.strip() or name.strip() == speaker.name:
+                return
+            if self.run_command(
+                _commands().RenameSpeaker(self.document_id, speaker=speaker.id, new_name=name)
+            ):
+                return
+            typed = name  # refused (the name of another speaker...): asked again, as typed
 
     def merge_speaker(self) -> None:
         """Give all the current speaker's turns to another speaker."""

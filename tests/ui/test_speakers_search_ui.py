@@ -47,9 +47,18 @@ def test_rename_to_an_existing_name_is_one_line_and_changes_nothing(window, monk
 
     window.speakers_dock.tree.setCurrentItem(window.speakers_dock.tree.topLevelItem(1))
     window.speakers_dock.tree.setFocus()
-    monkeypatch.setattr(QInputDialog, "getText", lambda *a, **k: ("张家俊", True))
+    # The name is refused; the dialog comes back with what was typed, and is cancelled.
+    answers = iter([("张家俊", True), ("张家俊", False)])
+    offered = []
+
+    def ask(parent, title, label, echo, text):
+        offered.append(text)
+        return next(answers)
+
+    monkeypatch.setattr(QInputDialog, "getText", ask)
     window.actions[ActionId.RENAME_SPEAKER].trigger()
     assert dialogs and "\n" not in dialogs[0][1] and "merge" in dialogs[0][1]
+    assert offered == ["陈虞君", "张家俊"]
     assert [s.name for s in window.speakers][1] == "陈虞君"
     assert not window.actions[ActionId.UNDO].isEnabled()
 
