@@ -380,6 +380,7 @@ class MainWindow(AnnotationsMixin, NavigationMixin, SearchMixin, SpeakersMixin, 
         self._panel_menu.setTitle(self.tr("&Panels"))
         self.toolbar.setWindowTitle(self.tr("Toolbar"))
         registry.retranslate(self.actions)
+        self.name_speaker_keys()
         for dock in (self.documents_dock, self.speakers_dock, self.annotations_dock,
                      self.search_dock):
             dock.retranslate()
@@ -479,6 +480,7 @@ class MainWindow(AnnotationsMixin, NavigationMixin, SearchMixin, SpeakersMixin, 
         self.speakers_dock.set_speakers(self.speakers, self.view.hidden_speakers,
                                         self.view.show_narration, narration)
         self.speakers_dock.set_counts(self.view.visible_turn_count(), len(self.turns))
+        self.name_speaker_keys()
 
     def _refresh_compare(self) -> None:
         if self._compare_stale:

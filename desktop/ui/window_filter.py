@@ -15,6 +15,22 @@ class FilterMixin:
     def _speaker_by_number(self, number: int) -> library.Speaker | None:
         return self.speakers[number - 1] if 0 < number <= len(self.speakers) else None
 
+    def name_speaker_keys(self) -> None:
+        """The Speakers menu's keys 1-9 and Shift+1-9 name the open document's speakers,
+        and those past its last speaker are not offered."""
+        from desktop.ui import actions as registry
+
+        for number in range(1, 10):
+            speaker = self._speaker_by_number(number)
+            for action_id in (ActionId(f"speaker.toggle_{number}"),
+                              ActionId(f"speaker.solo_{number}")):
+                action, text = self.actions[action_id], registry.action_text(action_id)
+                if speaker is not None:
+                    text = QCoreApplication.translate("Actions", "%1: %2").replace(
+                        "%2", speaker.name).replace("%1", text)
+                action.setText(text)
+                action.setVisible(speaker is not None)
+
     def toggle_speaker(self, number: int) -> None:
         """Show or hide the Nth speaker."""
         speaker = self._speaker_by_number(number)

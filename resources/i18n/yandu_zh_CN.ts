@@ -308,6 +308,11 @@
         <source>Show only speaker %1</source>
         <translation>只显示发言人 %1</translation>
     </message>
+    <message>
+        <location filename="../../desktop/ui/window_filter.py" line="29"/>
+        <source>%1: %2</source>
+        <translation>%1：%2</translation>
+    </message>
 </context>
 <context>
     <name>AnnotationEditor</name>
@@ -772,38 +777,38 @@
         <translation>工具栏</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="404"/>
+        <location filename="../../desktop/ui/main_window.py" line="405"/>
         <source>no document</source>
         <translation>无文档</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window_filter.py" line="55"/>
+        <location filename="../../desktop/ui/window_filter.py" line="71"/>
         <source>%1 of %2 turns shown</source>
         <translation>显示 %1 / %2 段发言</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window_filter.py" line="63"/>
+        <location filename="../../desktop/ui/window_filter.py" line="79"/>
         <location filename="../../desktop/ui/window_search.py" line="153"/>
         <source>Narration</source>
         <translation>旁白</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window_filter.py" line="64"/>
+        <location filename="../../desktop/ui/window_filter.py" line="80"/>
         <source>Turn %1 · %2</source>
         <translation>第 %1 段 · %2</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="568"/>
+        <location filename="../../desktop/ui/main_window.py" line="570"/>
         <source>&amp;Undo %1</source>
         <translation>撤销“%1”(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="570"/>
+        <location filename="../../desktop/ui/main_window.py" line="572"/>
         <source>&amp;Redo %1</source>
         <translation>重做“%1”(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="581"/>
+        <location filename="../../desktop/ui/main_window.py" line="583"/>
         <source>Yandu</source>
         <translation>研读</translation>
     </message>
@@ -928,47 +933,47 @@
         <translation>请在发言人面板（Ctrl+2）中选择发言人，或把光标放在其发言中。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window_speakers.py" line="59"/>
+        <location filename="../../desktop/ui/window_speakers.py" line="61"/>
         <source>Rename speaker</source>
         <translation>重命名发言人</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window_speakers.py" line="60"/>
+        <location filename="../../desktop/ui/window_speakers.py" line="62"/>
         <source>New name for %1:</source>
         <translation>%1 的新名字：</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window_speakers.py" line="82"/>
+        <location filename="../../desktop/ui/window_speakers.py" line="87"/>
         <source>Merge speaker</source>
         <translation>合并发言人</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window_speakers.py" line="83"/>
+        <location filename="../../desktop/ui/window_speakers.py" line="88"/>
         <source>Give every turn of %1 to:</source>
         <translation>把 %1 的全部发言归给：</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window_speakers.py" line="98"/>
+        <location filename="../../desktop/ui/window_speakers.py" line="103"/>
         <source>The turns of %1 are now %2&apos;s; Undo gives them back.</source>
         <translation>%1 的发言已归入 %2；撤销可还原。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window_speakers.py" line="109"/>
+        <location filename="../../desktop/ui/window_speakers.py" line="114"/>
         <source>Set role</source>
         <translation>设置身份</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window_speakers.py" line="110"/>
+        <location filename="../../desktop/ui/window_speakers.py" line="115"/>
         <source>Role of %1:</source>
         <translation>%1 的身份：</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window_speakers.py" line="127"/>
+        <location filename="../../desktop/ui/window_speakers.py" line="132"/>
         <source>Colour of %1</source>
         <translation>%1 的颜色</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window_speakers.py" line="154"/>
+        <location filename="../../desktop/ui/window_speakers.py" line="159"/>
         <source>The turns of %1 are narration now; Undo brings the speaker back.</source>
         <translation>%1 的发言已改为旁白；撤销可恢复该发言人。</translation>
     </message>

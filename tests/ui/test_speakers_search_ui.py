@@ -273,3 +273,17 @@ def test_merge_offers_a_panellist_not_the_moderator_and_says_what_it_did(window,
     assert "张家俊" not in [s.name for s in window.speakers]
     assert window.statusBar().currentMessage() == (
         "The turns of 张家俊 are narration now; Undo brings the speaker back.")
+
+
+def test_number_keys_name_the_speakers_they_show_or_hide(window) -> None:
+    toggle = [window.actions[ActionId(f"speaker.toggle_{n}")] for n in range(1, 10)]
+    solo = [window.actions[ActionId(f"speaker.solo_{n}")] for n in range(1, 10)]
+    names = [s.name for s in window.speakers]
+    assert len(names) == 4
+    assert [a.text() for a in toggle[:4]] == [f"Show or hide speaker {n}: {name}"
+                                              for n, name in enumerate(names, 1)]
+    assert solo[1].text() == f"Show only speaker 2: {names[1]}"
+    assert all(a.isVisible() for a in toggle[:4] + solo[:4])
+    assert not any(a.isVisible() for a in toggle[4:] + solo[4:])
+    solo[1].trigger()
+    assert window.view.hidden_speakers == {s.id for s in window.speakers if s.name != names[1]}
