@@ -145,9 +145,16 @@ def test_each_format_previews_its_own_content_and_greys_out_what_it_ignores(
 
     dialog.format.setCurrentIndex(formats.index("csv"))
     dialog.update_preview()
-    assert "1 rows" in dialog.preview.toPlainText() and "预览 note" in dialog.preview.toPlainText()
+    assert "1 row\n" in dialog.preview.toPlainText() and "预览 note" in dialog.preview.toPlainText()
     assert not dialog.with_glossary.isEnabled() and not dialog.with_transcript.isEnabled()
     assert dialog.tags.isEnabled() and dialog.speakers.isEnabled()
+
+    # A REFI-QDA project previews as what it holds, not as the notes page.
+    dialog.format.setCurrentIndex(formats.index("qdpx"))
+    dialog.update_preview()
+    shown = dialog.preview.toPlainText()
+    assert "A REFI-QDA project: 1 source, 1 selection, 1 code, 1 note." in shown
+    assert "算力" in shown and "预览 note" not in shown
 
     dialog.format.setCurrentIndex(formats.index("anki"))
     dialog.update_preview()

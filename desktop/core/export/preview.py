@@ -1,8 +1,9 @@
 """What the Export dialog shows before writing: the file's content as it will read.
 
-Notes (Markdown, HTML) and the formats that carry annotations (REFI-QDA, Web Annotation)
-preview as the notes page; the quote list as its first rows; the Anki deck as its first
-cards. Long lists are cut: a preview answers "is this what I want?", not "all of it".
+Notes (Markdown, HTML) and Web Annotation preview as the notes page; the quote list as
+its first rows; the Anki deck as its first cards; a REFI-QDA project as what it holds
+(sources, selections, codes). Long lists are cut: a preview answers "is this what I
+want?", not "all of it".
 """
 
 from __future__ import annotations
@@ -11,7 +12,7 @@ import html as html_lib
 import re
 from typing import TYPE_CHECKING
 
-from desktop.core.export import anki, quotes_csv
+from desktop.core.export import anki, data, quotes_csv
 from desktop.core.export.html import render_html
 from desktop.core.export.options import ExportOptions
 
@@ -30,7 +31,33 @@ def preview_html(db: Database, format_id: str, options: ExportOptions) -> str:
         cards = [[_text(field) for field in note.fields[:5]]
                  for note in anki.build_notes(db, options)]
         return _table(["term", "pinyin", "english", "definition", "example"], cards)
+    if format_id == "qdpx":
+        return _project(db, options)
     return render_html(db, options)
+
+
+def _count(n: int, what: str) -> str:
+    """"1 code", "2 codes"."""
+    return f"{n:,} {what}" if n == 1 else f"{n:,} {what}s"
+
+
+def _project(db: Database, options: ExportOptions) -> str:
+    """What a REFI-QDA project will hold: its sources with their selections, its codes
+    (the tags) with how many selections each codes, and the notes."""
+    docs = data.load(db, options)
+    codes: dict[str, list] = {}  # a tag folded -> [its name, selections coded]
+    for doc in docs:
+        for item in doc.annotations:
+            for tag in item.annotation.tags:
+                codes.setdefault(tag.casefold(), [tag, 0])[1] += 1
+    selections = sum(len(doc.annotations) for doc in docs)
+    notes = sum(1 for doc in docs for item in doc.annotations if item.annotation.note)
+    said = ", ".join((_count(len(docs), "source"), _count(selections, "selection"),
+                      _count(len(codes), "code"), _count(notes, "note")))
+    sources = _rows(["source", "selections"], [[d.meta.title, len(d.annotations)] for d in docs])
+    coded = _rows(["code", "selections"], [codes[k] for k in sorted(codes)])
+    return (f"<!DOCTYPE html><html><body><p>A REFI-QDA project: {html_lib.escape(said)}.</p>"
+            f"{sources}{coded}</body></html>")
 
 
 def _text(fragment: str) -> str:
@@ -39,12 +66,17 @@ def _text(fragment: str) -> str:
 
 
 def _table(columns: list[str], rows: list[list]) -> str:
+    return (f"<!DOCTYPE html><html><body><p>{_count(len(rows), 'row')}</p>"
+            f"{_rows(columns, rows)}</body></html>")
+
+
+def _rows(columns: list[str], rows: list[list]) -> str:
+    """An HTML table of the first PREVIEW_ROWS rows, saying how many more there are."""
     e = html_lib.escape
     head = "".join(f"<th>{e(c)}</th>" for c in columns)
     body = "".join("<tr>" + "".join(f"<td>{e(str(v))}</td>" for v in row) + "</tr>"
                    for row in rows[:PREVIEW_ROWS])
     more = (f"<p>… {len(rows) - PREVIEW_ROWS:,} more</p>" if len(rows) > PREVIEW_ROWS
             else "")
-    return (f"<!DOCTYPE html><html><body><p>{len(rows):,} rows</p>"
-            f"<table border='1' cellspacing='0' cellpadding='3'><tr>{head}</tr>{body}</table>"
-            f"{more}</body></html>")
+    return (f"<table border='1' cellspacing='0' cellpadding='3'><tr>{head}</tr>{body}</table>"
+            f"{more}")
