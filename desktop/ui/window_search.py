@@ -20,6 +20,7 @@ class SearchMixin:
     # (query, scope, order, total) while hits beyond those held remain to be fetched
     _search_more: tuple | None = None
     _search_scope: int | None = None  # the document the hits were searched in; None: all
+    _match_total: int | None = None  # matches F3 visits, when the search found no notes
     _marked_page: int = 0  # the page of hits whose matches are underlined, with its neighbours
     refilling_index = False  # the indexes are being filled after an upgrade
 
@@ -85,7 +86,7 @@ class SearchMixin:
                 "MainWindow", "The search index is being brought up to date…"))
             return
         self.hits, self.hit_row, self.hit_stop = [], -1, -1
-        self._search_more = self._search_scope = None
+        self._search_more = self._search_scope = self._match_total = None
         self._clear_search_selection()
         self.search_layer.ranges = []
         if not query:
@@ -117,6 +118,7 @@ class SearchMixin:
             self.search_dock.set_message(str(exc))
             return
         self._search_scope = scope
+        self._match_total = counts.matches if not counts.notes else None
         if counts.hits > len(self.hits):
             self._search_more = (query, scope, order, counts.hits)
         self.search_dock.set_hits(self.hits, self._describe_hit, counts.hits, tally=counts)
@@ -222,6 +224,11 @@ class SearchMixin:
             self.search_dock.results.setCurrentRow(row)
         else:
             self.search_dock.results.setCurrentRow(-1)  # a hit past the listed page
+        if self._match_total:
+            number = sum(len(self._hit_stops(r)) for r in range(row)) + self.hit_stop + 1
+            self.statusBar().showMessage(QCoreApplication.translate(
+                "MainWindow", "Match %1 of %2").replace("%1", str(number))
+                .replace("%2", str(self._match_total)), 4000)
 
     def step_hit(self, direction: int) -> None:
         """Go to the next (1) or previous (-1) match of the search: every match of each

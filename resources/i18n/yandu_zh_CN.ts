@@ -788,7 +788,7 @@
     </message>
     <message>
         <location filename="../../desktop/ui/window_filter.py" line="79"/>
-        <location filename="../../desktop/ui/window_search.py" line="153"/>
+        <location filename="../../desktop/ui/window_search.py" line="155"/>
         <source>Narration</source>
         <translation>旁白</translation>
     </message>
@@ -883,37 +883,42 @@
         <translation>为显示此处，已重新显示 %1。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window_search.py" line="52"/>
+        <location filename="../../desktop/ui/window_search.py" line="53"/>
         <source>Bringing the search index up to date…</source>
         <translation>正在更新搜索索引…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window_search.py" line="64"/>
+        <location filename="../../desktop/ui/window_search.py" line="65"/>
         <source>The search index is up to date.</source>
         <translation>搜索索引已是最新。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window_search.py" line="84"/>
+        <location filename="../../desktop/ui/window_search.py" line="85"/>
         <source>The search index is being brought up to date…</source>
         <translation>搜索索引正在更新，稍后即出结果…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window_search.py" line="99"/>
+        <location filename="../../desktop/ui/window_search.py" line="100"/>
         <source>Search is not available in this build.</source>
         <translation>此版本不提供搜索。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window_search.py" line="155"/>
+        <location filename="../../desktop/ui/window_search.py" line="157"/>
         <source>Note · %1</source>
         <translation>批注 · %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window_search.py" line="317"/>
+        <location filename="../../desktop/ui/window_search.py" line="229"/>
+        <source>Match %1 of %2</source>
+        <translation>第 %1 处，共 %2 处</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/window_search.py" line="324"/>
         <source>Passed the last match: back to the first.</source>
         <translation>已过最后一处匹配：回到第一处。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window_search.py" line="329"/>
+        <location filename="../../desktop/ui/window_search.py" line="336"/>
         <source>Passed the first match: on to the last.</source>
         <translation>已过第一处匹配：转到最后一处。</translation>
     </message>

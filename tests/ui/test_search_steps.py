@@ -54,7 +54,10 @@ def test_the_panel_counts_turns_and_matches(window) -> None:
 def test_f3_visits_every_match_in_reading_order_then_wraps(window) -> None:
     _search(window, "算力")
     count = len(_places(window, "算力"))
-    seen = [_step(window) for _ in range(count)]
+    seen = []
+    for number in range(1, count + 1):
+        seen.append(_step(window))
+        assert window.statusBar().currentMessage() == f"Match {number} of {count}"
     positions = [position for position, _ in seen]
     assert all(text == "算力" for _, text in seen)
     assert positions == sorted(positions) and len(set(positions)) == count
