@@ -80,6 +80,7 @@ COMMAND_NAMES = (
 )
 READING, COMPARE = 0, 1
 POLL_MS = 2000
+TEXT_SHARE = 0.45  # of a narrowed window's width, the reading view keeps at least this
 FIRST_SCREEN_TURNS = 150  # read each side of the reader's place for the first paint
 
 
@@ -674,6 +675,32 @@ class MainWindow(AnnotationsMixin, NavigationMixin, SearchMixin, SpeakersMixin, 
                          Qt.Orientation.Horizontal)
         self.resizeDocks([self.annotations_dock, self.search_dock], [520, 300],
                          Qt.Orientation.Vertical)
+
+    def resizeEvent(self, event) -> None:  # noqa: N802 (Qt override)
+        """A narrowed window takes the width from the side panels, not only from the text
+        (Qt shrinks the central widget first: at 1024 pixels the transcript was the
+        narrowest column)."""
+        super().resizeEvent(event)
+        if event.size().width() < event.oldSize().width():
+            self._keep_text_wide()
+
+    def _keep_text_wide(self) -> None:
+        width = self.width()
+        if self.centralWidget().width() >= TEXT_SHARE * width:
+            return
+        # One dock of each side column: resizing it resizes its column.
+        sides = [dock for dock in (self.documents_dock, self.speakers_dock,
+                                   self.annotations_dock, self.search_dock,
+                                   getattr(self, "glossary_dock", None))
+                 if dock is not None and dock.isVisible() and not dock.isFloating()]
+        columns = {self.dockWidgetArea(dock): dock for dock in reversed(sides)}
+        docks = [columns[area] for area in (Qt.DockWidgetArea.LeftDockWidgetArea,
+                                            Qt.DockWidgetArea.RightDockWidgetArea)
+                 if area in columns]
+        if docks:
+            share = int(width * (1 - TEXT_SHARE) / len(docks))
+            self.resizeDocks(docks, [min(dock.width(), share) for dock in docks],
+                             Qt.Orientation.Horizontal)
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 (Qt override)
         """Save the state; every edit is already in the study."""

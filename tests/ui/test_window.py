@@ -250,3 +250,22 @@ def test_a_wide_window_keeps_the_lines_to_a_readable_measure(window, qtbot) -> N
     assert column - 2 <= view.viewport().width() <= column + 2
     window.resize(column // 2, 900)  # narrower than the measure: the text fills the view
     qtbot.waitUntil(lambda: view.viewportMargins().left() == 0)
+
+
+def test_a_narrowed_window_takes_width_from_the_panels_not_only_the_text(window, qtbot) -> None:
+    window.resize(1400, 900)
+    window.show()
+    qtbot.waitExposed(window)
+    window._default_dock_sizes()  # as on a first start: 360 and 340 pixels
+    qtbot.waitUntil(lambda: window.documents_dock.width() > 300)
+    wide = (window.documents_dock.width(), window.annotations_dock.width())
+    assert window.centralWidget().width() >= 0.45 * window.width()  # nothing to give up
+    window.resize(1300, 900)
+    qtbot.waitUntil(lambda: window.width() == 1300)
+    assert (window.documents_dock.width(), window.annotations_dock.width()) == wide
+    window.resize(1024, 700)
+    qtbot.waitUntil(lambda: window.width() == 1024)
+    qtbot.wait(50)
+    assert window.centralWidget().width() >= 0.4 * window.width()
+    assert window.documents_dock.width() < wide[0] and window.annotations_dock.width() < wide[1]
+    assert min(window.documents_dock.width(), window.annotations_dock.width()) > 200
