@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from importlib import resources
 from pathlib import Path
 
@@ -43,3 +44,10 @@ def install_translator(language: str) -> bool:
             _installed.append(qt_own)
             break
     return True
+
+
+def fill(template: str, *values: str) -> str:
+    """A translated `template` with %1, %2... replaced by `values` in one pass, so a value
+    that itself holds "%2" (a speaker's name, a file name) is left as it is."""
+    return re.sub(r"%(\d)", lambda m: values[int(m.group(1)) - 1]
+                  if 0 < int(m.group(1)) <= len(values) else m.group(0), template)

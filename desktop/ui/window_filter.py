@@ -7,6 +7,7 @@ from PySide6.QtCore import QCoreApplication
 from desktop.core import library
 from desktop.ui.actions import ActionId
 from desktop.ui.docks.speakers import NARRATION
+from desktop.ui.i18n import fill
 
 
 class FilterMixin:
@@ -26,8 +27,8 @@ class FilterMixin:
                               ActionId(f"speaker.solo_{number}")):
                 action, text = self.actions[action_id], registry.action_text(action_id)
                 if speaker is not None:
-                    text = QCoreApplication.translate("Actions", "%1: %2").replace(
-                        "%2", speaker.name).replace("%1", text)
+                    text = fill(QCoreApplication.translate("Actions", "%1: %2"), text,
+                                speaker.name)
                 action.setText(text)
                 action.setVisible(speaker is not None)
 

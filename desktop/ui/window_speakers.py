@@ -12,6 +12,7 @@ from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QApplication, QColorDialog, QInputDialog, QLineEdit
 
 from desktop.core.library import Speaker
+from desktop.ui.i18n import fill
 
 
 def _commands():
@@ -69,9 +70,9 @@ class SpeakersMixin:
                 return
             if self.run_command(
                 _commands().RenameSpeaker(self.document_id, speaker=speaker.id, new_name=name)
-            ):
-                return
-            typed = name  # refused (the name of another speaker...): asked again, as typed
+            ) or not any(s.name == name.strip() for s in self.speakers):
+                return  # done, or refused for another reason than the name (already said)
+            typed = name  # the name of another speaker: asked again, as typed
 
     def merge_speaker(self) -> None:
         """Give all the current speaker's turns to another speaker."""
@@ -99,10 +100,10 @@ class SpeakersMixin:
                     self.document_id, source=speaker.id, target=target.id
                 )
             ):
-                self.statusBar().showMessage(
+                self.statusBar().showMessage(fill(
                     QCoreApplication.translate(
                         "MainWindow", "The turns of %1 are now %2's; Undo gives them back."
-                    ).replace("%1", speaker.name).replace("%2", target.name), 8000)
+                    ), speaker.name, target.name), 8000)
 
     def set_speaker_role(self) -> None:
         """Set the current speaker's role (shown when hovering their name)."""

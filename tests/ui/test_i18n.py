@@ -80,3 +80,11 @@ def test_every_undoable_step_has_a_name_to_translate() -> None:
                 names.add(cls.text)
     assert len(names) >= 15
     assert names <= set(COMMAND_NAMES), names - set(COMMAND_NAMES)
+
+
+def test_placeholders_are_filled_in_one_pass() -> None:
+    from desktop.ui.i18n import fill
+
+    assert fill("%1: %2", "Toggle", "Agent %1") == "Toggle: Agent %1"
+    assert fill("%2 before %1", "a", "b") == "b before a"
+    assert fill("100%1 and %3", "x") == "100x and %3"  # a missing value leaves its mark

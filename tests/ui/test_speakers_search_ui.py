@@ -287,3 +287,15 @@ def test_number_keys_name_the_speakers_they_show_or_hide(window) -> None:
     assert not any(a.isVisible() for a in toggle[4:] + solo[4:])
     solo[1].trigger()
     assert window.view.hidden_speakers == {s.id for s in window.speakers if s.name != names[1]}
+
+
+def test_a_speaker_name_with_a_placeholder_in_it_is_shown_as_typed(window,
+                                                                   monkeypatch) -> None:
+    from PySide6.QtWidgets import QInputDialog
+
+    window.speakers_dock.tree.setCurrentItem(window.speakers_dock.tree.topLevelItem(1))
+    window.speakers_dock.tree.setFocus()
+    monkeypatch.setattr(QInputDialog, "getText", lambda *a, **k: ("Agent %1", True))
+    window.actions[ActionId.RENAME_SPEAKER].trigger()
+    assert window.actions[ActionId("speaker.toggle_2")].text() == (
+        "Show or hide speaker 2: Agent %1")

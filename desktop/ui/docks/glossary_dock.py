@@ -30,6 +30,7 @@ from desktop.core.errors import YanduError
 from desktop.ui.actions import ActionId
 from desktop.ui.docks.common import elide
 from desktop.ui.glossary_layer import term_card
+from desktop.ui.i18n import fill
 from desktop.ui.markdown_note import render_note
 from desktop.ui.tasks import run_task
 
@@ -228,9 +229,9 @@ class GlossaryDock(QDockWidget):
             self.raise_()
             self.tabs.setCurrentIndex(0)
             self.select_term(existing.id)
-            window.statusBar().showMessage(
-                self.tr("“%1” is already in the glossary, as “%2”.")
-                .replace("%1", values["term"]).replace("%2", existing.term), 8000)
+            window.statusBar().showMessage(fill(
+                self.tr("“%1” is already in the glossary, as “%2”."), values["term"],
+                existing.term), 8000)
             return self.open_edit_term()
         if self.dialog is not None:
             self.dialog.close()
