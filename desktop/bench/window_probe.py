@@ -100,11 +100,11 @@ def prepare(study: str, document_id: int) -> dict:
     app.setOrganizationName(ORGANIZATION)
     app.setApplicationName(APPLICATION)
     window = build_window(study)
-    window.open_document(document_id)
+    window.session.open_document(document_id)
     window.show()
     _settle(app, 0.3)
     window.close()
-    return {"opened": window.document_id}
+    return {"opened": window.session.document_id}
 
 
 def session(study: str, document_id: int, other_id: int, runs: int) -> dict:
@@ -251,8 +251,8 @@ def _measure(app, watch, result: dict, document_id: int, other_id: int, runs: in
 
     toggles: list[float | None] = []
     for _ in range(runs):
-        toggles.append(until_painted(lambda: window.toggle_speaker(1)))
-        toggles.append(until_painted(lambda: window.toggle_speaker(1)))
+        toggles.append(until_painted(lambda: window.speaker_filter.toggle_speaker(1)))
+        toggles.append(until_painted(lambda: window.speaker_filter.toggle_speaker(1)))
     result["toggle"] = toggles
 
     bar = view.verticalScrollBar()
@@ -267,8 +267,8 @@ def _measure(app, watch, result: dict, document_id: int, other_id: int, runs: in
 
     opens: list[float | None] = []
     for _ in range(runs):
-        until_painted(lambda: window.open_document(other_id))
-        opens.append(until_painted(lambda: window.open_document(document_id)))
+        until_painted(lambda: window.session.open_document(other_id))
+        opens.append(until_painted(lambda: window.session.open_document(document_id)))
     result["open"] = opens
     result["turns_shown"] = len(getattr(window, "turns", []))
 

@@ -15,11 +15,11 @@ from desktop.core.annotations import (
     DEFAULT_COLOUR,
     PALETTE,
     CreateAnnotation,
-    document_text,
     new_annotation,
 )
 from desktop.core.commands import History
 from desktop.core.errors import YanduError
+from desktop.core.library import document_text
 
 if TYPE_CHECKING:  # hints only: sqlite-utils loads when a study is opened
     from sqlite_utils import Database

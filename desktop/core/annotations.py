@@ -16,20 +16,13 @@ from desktop.core import search_index
 from desktop.core.clock import now_iso
 from desktop.core.commands import Changes, StaleStep
 from desktop.core.errors import YanduError
+from desktop.core.library import document_text
 
 if TYPE_CHECKING:  # hints only: sqlite-utils loads when a study is opened
     from sqlite_utils import Database
 
 DEFAULT_COLOUR = "#ffd54f"
 PALETTE = ("#ffd54f", "#81c784", "#64b5f6", "#e57373", "#ba68c8", "#ffb74d", "#4db6ac", "#a1887f")
-
-
-def document_text(db: Database, document_id: int) -> str:
-    """The full, immutable text of a document."""
-    row = db.execute("SELECT text FROM documents WHERE id = ?", [document_id]).fetchone()
-    if row is None:
-        raise YanduError(f"No document with id {document_id}.")
-    return row[0]
 
 
 def new_annotation(

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import bisect
+from collections.abc import Sequence
 from dataclasses import asdict, dataclass, fields
 from typing import TYPE_CHECKING
 
@@ -70,9 +72,19 @@ class Turn:
     text: str
     cue_start_ms: int | None
     cue_end_ms: int | None
+    # Where the turn's headline quote sits in the document; both 0 when it has none.
+    headline_start: int = 0
+    headline_end: int = 0
 
 
 _TURN_FIELDS = tuple(f.name for f in fields(Turn))
+
+
+def index_at(starts: Sequence[int], offset: int) -> int:
+    """Which of the spans starting at `starts` (in order) holds `offset`: the last one
+    starting at or before it, -1 when `offset` lies before the first. With the turns'
+    starts, the turn holding a document offset."""
+    return bisect.bisect_right(starts, offset) - 1
 
 
 def list_documents(db: Database) -> list[DocumentInfo]:
@@ -103,6 +115,22 @@ def find_document(db: Database, ref: str | int) -> DocumentInfo:
     if not exact and not partial:
         raise YanduError(f"No document matches {ref_text!r}; see `yandu list`.")
     raise YanduError(f"{ref_text!r} matches several documents; use its id (see `yandu list`).")
+
+
+def document_text(db: Database, document_id: int, start: int = 0,
+                  end: int | None = None) -> str:
+    """A document's text (it never changes), or its code points [start, end); YanduError
+    when there is no such document. Sliced in SQLite: a short passage of a long text
+    costs no copy of the whole."""
+    if end is None:
+        row = db.execute("SELECT substr(text, ?) FROM documents WHERE id = ?",
+                         [start + 1, document_id]).fetchone()
+    else:
+        row = db.execute("SELECT substr(text, ?, ?) FROM documents WHERE id = ?",
+                         [start + 1, max(end - start, 0), document_id]).fetchone()
+    if row is None:
+        raise YanduError(f"No document with id {document_id}.")
+    return row[0]
 
 
 def speakers(db: Database, document_id: int) -> list[Speaker]:
@@ -138,7 +166,8 @@ def _turn_from_row(row: tuple) -> Turn:
 
 
 _TURN_COLUMNS = ('id, document_id, position, speaker_id, section_id, start, "end", label, '
-                 "headline, text_start, text_end, text, cue_start_ms, cue_end_ms")
+                 "headline, text_start, text_end, text, cue_start_ms, cue_end_ms, headline_start, "
+                 "headline_end")
 
 
 def turns(db: Database, document_id: int) -> list[Turn]:

@@ -45,7 +45,7 @@ def run_app(args: argparse.Namespace) -> int:
     app.setApplicationDisplayName("Yandu 研读")
     window = start_window(getattr(args, "db", None))
     # jieba's dictionary (≈0.7 s) loads after the first paint, off the GUI thread.
-    window.study_attached.connect(window.load_segmenter_later)
+    window.session.attached.connect(window.importer.load_segmenter_later)
     window.show()
     return app.exec()
 
@@ -126,12 +126,10 @@ def attach_study(window, path) -> None:
 
 
 def _import_sample_on_first_start(window) -> None:
-    from desktop.core import library
-
-    if not library.list_documents(window.db):
+    if not window.session.documents():
         from desktop.core.importing import bundled_sample_path
 
-        window.import_paths([bundled_sample_path()])
+        window.importer.import_paths([bundled_sample_path()])
 
 
 def build_window(db_path: str | None):

@@ -118,8 +118,11 @@ class AnnotationLayer:
         return result
 
     def at(self, offset: int) -> list[Annotation]:
-        """The annotations covering document offset `offset`."""
-        return [a for a in self.annotations if a.start <= offset < a.end]
+        """The annotations covering document offset `offset`: those starting at most the
+        longest annotation's length before it (found by bisection), then checked."""
+        first = bisect.bisect_left(self._starts, offset - self._longest)
+        last = bisect.bisect_right(self._starts, offset)
+        return [a for a in self.annotations[first:last] if a.start <= offset < a.end]
 
     def tooltip(self, view: TranscriptView, offset: int) -> str:
         """The notes of the annotations under the mouse, rendered."""

@@ -79,8 +79,8 @@ class ExportDialog(QDialog):
         self.setObjectName("export_dialog")
         self.setWindowTitle(QCoreApplication.translate("ExportDialog", "Export notes"))
         self.window_ = window
-        self.db = window.db
-        self.document_id: int | None = window.document_id
+        self.db = window.session.db
+        self.document_id: int | None = window.session.document_id
         self.task = None
 
         self.format = QComboBox(self)
@@ -262,7 +262,7 @@ class ExportDialog(QDialog):
         """Write the export off the GUI thread, showing progress; errors become one line."""
         if self.task is not None:
             return
-        study = self.window_.study_path
+        study = self.window_.session.study_path
         if study is None:
             self.message.setText(QCoreApplication.translate("ExportDialog", "This study is in memory; exporting needs a study file."))
             return
@@ -307,8 +307,8 @@ class ExportDialog(QDialog):
 
 def notes_html(window) -> str:
     """The notes of the open document (or of the whole study) as HTML, for printing."""
-    ids = (window.document_id,) if window.document_id is not None else None
-    return render_html(window.db, ExportOptions(document_ids=ids))
+    ids = (window.session.document_id,) if window.session.document_id is not None else None
+    return render_html(window.session.db, ExportOptions(document_ids=ids))
 
 
 def notes_document(html: str) -> QTextDocument:
@@ -342,7 +342,7 @@ def print_notes(window) -> None:
     try:
         html = notes_html(window)
     except (YanduError, StudyError) as exc:
-        window.show_error(one_line(exc))
+        window.feedback.error(one_line(exc))
         return
     printer = QPrinter(QPrinter.PrinterMode.HighResolution)
     dialog = QPrintDialog(printer, window)
@@ -354,10 +354,10 @@ def export_pdf(window) -> None:
     """File > Export to PDF…: print the notes to a chosen PDF file."""
     try:
         html = notes_html(window)
-        ids = (window.document_id,) if window.document_id is not None else None
-        stem = Path(default_filename(window.db, ExportOptions(document_ids=ids), "html")).stem
+        ids = (window.session.document_id,) if window.session.document_id is not None else None
+        stem = Path(default_filename(window.session.db, ExportOptions(document_ids=ids), "html")).stem
     except (YanduError, StudyError) as exc:
-        window.show_error(one_line(exc))
+        window.feedback.error(one_line(exc))
         return
     folder = str(window.settings.value("export/folder", "") or "") or str(Path.home())
     path, _ = QFileDialog.getSaveFileName(
@@ -369,7 +369,7 @@ def export_pdf(window) -> None:
     try:
         write_pdf(html, Path(path))
     except (YanduError, OSError) as exc:
-        window.show_error(one_line(exc))
+        window.feedback.error(one_line(exc))
         return
     window.settings.setValue("export/folder", str(Path(path).parent))
     window.statusBar().showMessage(QCoreApplication.translate("ExportDialog", "Exported to %1.").replace("%1", path), 8000)

@@ -1,9 +1,9 @@
-"""The main window: transcript (reading or compare view) in the middle, panels around it.
+"""The main window: it assembles the transcript in the middle, the panels around it, the
+menus and the toolbar, and hands each concern to its controller (`controllers/`).
 
-Other modules extend it without editing it: `add_dock` adds a panel (with a View menu
-entry), `menu` finds or creates a menu, `add_registry_action` builds an action added to
-the registry later, decoration layers go on `view.add_layer`, and `changes_applied`
-tells listeners what every edit, undo or redo touched.
+What the window shows comes from its `Session` (the open study and document) through the
+session's signals; a new panel is made with the session and the controllers it needs,
+added with `add_dock`, and listens to `session` for what to refresh.
 """
 
 from __future__ import annotations
@@ -12,8 +12,8 @@ import sqlite3
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, QEvent, Qt, QTimer, Signal
-from PySide6.QtGui import QAction, QCloseEvent
+from PySide6.QtCore import QCoreApplication, QEvent, Qt
+from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import (
     QDockWidget,
     QLabel,
@@ -26,34 +26,34 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from db import StudyError
-from db import annotations as annotation_rows
-from desktop.core import library
-from desktop.core.commands import Changes, Command, History
-from desktop.core.errors import YanduError
 from desktop.ui import actions as registry
 from desktop.ui.actions import SPECS, ActionId
+from desktop.ui.controllers.annotations import AnnotationsController
+from desktop.ui.controllers.glossary import GlossaryMarks
+from desktop.ui.controllers.glossary_terms import GlossaryTerms
+from desktop.ui.controllers.importing import ImportController
+from desktop.ui.controllers.navigation import Navigator
+from desktop.ui.controllers.reading import COMPARE, READING, ReadingController
+from desktop.ui.controllers.search import SearchController
+from desktop.ui.controllers.speaker_filter import SpeakerFilter
+from desktop.ui.controllers.speakers import SpeakersController
+from desktop.ui.controllers.term_lists import TermLists
 from desktop.ui.decorations import AnnotationLayer, SearchLayer
 from desktop.ui.docks.annotations import AnnotationsDock
 from desktop.ui.docks.documents import DocumentsDock
+from desktop.ui.docks.glossary_dock import GlossaryDock
 from desktop.ui.docks.search import SearchDock
 from desktop.ui.docks.speakers import SpeakersDock
-from desktop.ui.glossary_layer import install_glossary
+from desktop.ui.feedback import Feedback
+from desktop.ui.i18n import fill
 from desktop.ui.markdown_note import render_note
-from desktop.ui.navigation import JumpHistory, Place
-from desktop.ui.settings import app_settings, read_bool, read_int, read_ints
+from desktop.ui.session import Session
+from desktop.ui.settings import app_settings, read_int
 from desktop.ui.transcript_view import TranscriptView
-from desktop.ui.window_annotations import AnnotationsMixin
-from desktop.ui.window_filter import FilterMixin
-from desktop.ui.window_import import ImportMixin
-from desktop.ui.window_navigation import NavigationMixin
-from desktop.ui.window_search import SearchMixin
-from desktop.ui.window_speakers import SpeakersMixin
+from desktop.ui.window_layout import WindowLayout
 
 if TYPE_CHECKING:  # hints only: sqlite-utils loads when a study is opened
     from sqlite_utils import Database
-
-    from desktop.ui.compare_view import CompareView
 
 QT_TRANSLATE_NOOP = registry.QT_TRANSLATE_NOOP
 # Names of undoable steps, as the core gives them; translated when shown in the Edit menu.
@@ -78,10 +78,13 @@ COMMAND_NAMES = (
     QT_TRANSLATE_NOOP("Commands", "Import terms"),
     QT_TRANSLATE_NOOP("Commands", "Dismiss suggestion"),
 )
-READING, COMPARE = 0, 1
-POLL_MS = 2000
-TEXT_SHARE = 0.45  # of a narrowed window's width, the reading view keeps at least this
-FIRST_SCREEN_TURNS = 150  # read each side of the reader's place for the first paint
+# Menu entries after which a separator goes.
+SEPARATED = (ActionId.ZOOM_IN, ActionId.FOCUS_TRANSCRIPT, ActionId.LANGUAGE_ENGLISH,
+             ActionId.NEXT_SECTION, ActionId.NEXT_ANNOTATION, ActionId.BACK, ActionId.FIND,
+             ActionId.SHORTCUTS, ActionId.QUIT)
+TOOLBAR = (ActionId.IMPORT, ActionId.UNDO, ActionId.REDO, ActionId.ANNOTATE,
+           ActionId.SWITCH_VIEW, ActionId.SHOW_ALL_SPEAKERS, ActionId.TOGGLE_NARRATION,
+           ActionId.FIND)
 
 
 def command_name(text: str) -> str:
@@ -89,76 +92,36 @@ def command_name(text: str) -> str:
     return QCoreApplication.translate("Commands", text)
 
 
-class MainWindow(AnnotationsMixin, NavigationMixin, SearchMixin, SpeakersMixin, FilterMixin, ImportMixin,
-                 QMainWindow):
-    """Yandu's window over one open study.
+class MainWindow(QMainWindow):
+    """Yandu's window over one study.
 
     Made with a study (`MainWindow(db, path)`) it is ready at once. Made without one
     (`MainWindow(None, path)`), as `yandu` starts, it can show the reader's place from a
-    read-only look (`show_first_screen`) and be painted before the study is opened, its
-    libraries loaded and checked; `attach(db)` then brings the panels, edits and watching.
-    Until then its commands do nothing.
+    read-only look (`show_first_screen`) and be painted before the study is opened;
+    `attach(db)` then brings the panels, edits and watching. Until then its commands do
+    nothing.
     """
-
-    document_opened = Signal(int)
-    changes_applied = Signal(object)  # a desktop.core.commands.Changes
-    study_attached = Signal()
 
     def __init__(self, db: Database | None, study_path: Path | None = None,
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("main_window")
-        self.db: Database | None = None
-        self.study_path = Path(study_path) if study_path else None
-        self.history: History | None = None
         self.settings = app_settings()
-        self.document_id: int | None = None
-        self.document_title = ""
-        self.turns: list[library.Turn] = []
-        self.speakers: list[library.Speaker] = []
-        self.sections: list[library.Section] = []
-        self.annotations: list[annotation_rows.Annotation] = []
-        self.jumps = JumpHistory()
-        self._compare_stale = True
-        self._data_version = -1
-        self._importing = 0
-        self._layout_restored = False
+        self.session = Session(study_path, self.settings, self)
+        self.feedback = Feedback(self)
+        self.layout_state = WindowLayout(self, self.settings)
+        self.actions = registry.build_actions(self, self.settings, self._handlers())
+        for action in self.actions.values():
+            self.addAction(action)  # shortcuts work whichever panel has the focus
 
         self.view = TranscriptView(self)
         self.annotation_layer = AnnotationLayer(render_note=render_note)
         self.view.add_layer(self.annotation_layer)
         self.search_layer = SearchLayer()
         self.view.add_layer(self.search_layer)
-        self._compare: CompareView | None = None  # made when first shown
         self.stack = QStackedWidget(self)
         self.stack.addWidget(self.view)
         self.setCentralWidget(self.stack)
-
-        self.actions = registry.build_actions(self, self.settings, self._handlers())
-        for action in self.actions.values():
-            self.addAction(action)  # shortcuts work whichever panel has the focus
-
-        self.documents_dock = DocumentsDock(self)
-        self.speakers_dock = SpeakersDock(self)
-        self.annotations_dock = AnnotationsDock(self)
-        self.search_dock = SearchDock(self)
-        self._panel_menu = QMenu(self)
-        self._menus: dict[str, QMenu] = {}
-        self._build_menus()
-        self.add_dock(self.documents_dock, Qt.DockWidgetArea.LeftDockWidgetArea)
-        self.add_dock(self.speakers_dock, Qt.DockWidgetArea.LeftDockWidgetArea)
-        self.add_dock(self.annotations_dock, Qt.DockWidgetArea.RightDockWidgetArea)
-        self.add_dock(self.search_dock, Qt.DockWidgetArea.RightDockWidgetArea)
-        self.speakers_dock.add_actions([self.actions[a] for a in (
-            ActionId.RENAME_SPEAKER, ActionId.MERGE_SPEAKER, ActionId.SPEAKER_ROLE,
-            ActionId.SPEAKER_COLOUR, ActionId.SPEAKER_MODERATOR, ActionId.SPEAKER_NARRATION)])
-        self.annotations_dock.add_actions([self.actions[a] for a in (
-            ActionId.EDIT_ANNOTATION, ActionId.DELETE_ANNOTATION)])
-        self.view.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
-        self.view.addActions([self.actions[a] for a in (
-            ActionId.ANNOTATE, ActionId.EDIT_ANNOTATION, ActionId.DELETE_ANNOTATION)])
-        self._build_toolbar()
-
         self.count_label = QLabel(self)
         self.progress = QProgressBar(self)
         self.progress.setMaximumWidth(200)
@@ -166,83 +129,263 @@ class MainWindow(AnnotationsMixin, NavigationMixin, SearchMixin, SpeakersMixin, 
         self.statusBar().addPermanentWidget(self.progress)
         self.statusBar().addPermanentWidget(self.count_label)
 
-        self.documents_dock.document_activated.connect(self.open_document_by_user)
-        self.speakers_dock.speaker_toggled.connect(self._on_speaker_checkbox)
-        self.view.filter_changed.connect(self._on_filter_changed)
-        self.view.current_turn_changed.connect(self._on_current_turn)
-        self.view.cursorPositionChanged.connect(self._follow_cursor_annotation)
-        self.annotations_dock.annotation_activated.connect(self.jump_to_annotation)
-        self.search_dock.query_changed.connect(self.run_search)
-        self.search_dock.hit_activated.connect(self.jump_to_hit)
-        self.document_opened.connect(self.search_follows_document)
+        self.documents_dock = DocumentsDock(self)
+        self.speakers_dock = SpeakersDock(self)
+        self.annotations_dock = AnnotationsDock(self)
+        self.search_dock = SearchDock(self)
+        self.glossary_dock = GlossaryDock(self.session, self)
+        self._build_controllers()
+        self.panel_menu = QMenu(self)
+        self._filter_menu = QMenu(self)
+        self._menus: dict[str, QMenu] = {}
+        self._build_menus()
+        self._build_toolbar()
+        for dock, area in ((self.documents_dock, Qt.DockWidgetArea.LeftDockWidgetArea),
+                           (self.speakers_dock, Qt.DockWidgetArea.LeftDockWidgetArea),
+                           (self.annotations_dock, Qt.DockWidgetArea.RightDockWidgetArea),
+                           (self.search_dock, Qt.DockWidgetArea.RightDockWidgetArea),
+                           (self.glossary_dock, Qt.DockWidgetArea.RightDockWidgetArea)):
+            self.add_dock(dock, area)
+        self._offer_actions()
+        self._connect_session()
 
         self.setAcceptDrops(True)
         self.setDockNestingEnabled(True)
         self.resize(1400, 900)
-
-        self._poll = QTimer(self)
-        self._poll.setInterval(POLL_MS)
-        self._poll.timeout.connect(self.check_outside_changes)
-        self.glossary = install_glossary(self)
         self.retranslate_ui()
         if db is not None:
             self.attach(db)
 
+    def _build_controllers(self) -> None:
+        session, feedback, a = self.session, self.feedback, self.actions
+        # The reading view is filled first when a document opens: the others read it.
+        self.speaker_filter = SpeakerFilter(session, self.view, self.speakers_dock, a,
+                                            self.count_label, feedback)
+        self.reading = ReadingController(session, self.stack, self.view,
+                                         self.speaker_filter, self.settings)
+        self.navigator = Navigator(session, self.reading, self.speaker_filter)
+        self.annotations = AnnotationsController(
+            session, self.reading, self.navigator, self.annotation_layer,
+            self.annotations_dock, self.settings, feedback, self)
+        self.speakers = SpeakersController(session, self.view, self.speakers_dock, feedback,
+                                           self)
+        self.search = SearchController(session, self.navigator, self.search_layer,
+                                       self.search_dock, feedback)
+        self.importer = ImportController(session, self.navigator, self.progress, feedback,
+                                         self)
+        self.glossary = GlossaryMarks(session, self.view, a[ActionId.TOGGLE_GLOSSARY], feedback)
+        self.glossary_terms = GlossaryTerms(session, self.navigator, self.glossary,
+                                            self.glossary_dock, a, feedback, self)
+        self.term_lists = TermLists(session, a[ActionId.IMPORT_TERMS], a[ActionId.EXPORT_TERMS],
+                                    feedback, self)
+
+    def _connect_session(self) -> None:
+        session = self.session
+        session.failed.connect(self.feedback.error)
+        session.history_changed.connect(self._update_undo_actions)
+        session.documents_changed.connect(self.refresh_documents)
+        session.document_opened.connect(lambda _id: self._update_title())
+        session.outside_change.connect(lambda: self.feedback.status(QCoreApplication.translate(
+            "MainWindow", "Another program changed the study: Yandu shows its changes, and "
+            "Undo starts afresh from here."), 10000))
+        self.documents_dock.document_activated.connect(self.navigator.open_document)
+
     def attach(self, db: Database) -> None:
-        """Work on the opened study: fill the panels, reopen the last document, watch it."""
-        self.db = db
-        self.history = History(db)
-        self._data_version = self._read_data_version()
-        self._poll.start()
-        self.refresh_documents()
-        self.restore_state()
-        self._update_undo_actions()
+        """Work on the opened study: reopen the last document where it was left."""
+        self.restore_layout()
+        self.session.attach(db)
+        if self.session.document_id is not None and read_int(
+                self.settings, "window/view", READING) == COMPARE:
+            self.reading.switch_view()
         # Checkable commands pressed before now were ignored: their ticks follow the view.
         self.actions[ActionId.TOGGLE_NARRATION].setChecked(self.view.show_narration)
-        self.study_attached.emit()
-        self.refill_index_if_stale()
-        self.search_dock.search_again()  # a query typed while the study was opening
 
     def show_first_screen(self, conn: sqlite3.Connection) -> bool:
-        """Show the last document at the reader's place, read from a read-only look
-        (`db.peek`) before the study is opened; False if there is nothing to show (the
-        opening that follows says what is wrong, if anything is)."""
+        """Show the last document at the reader's place from a read-only look at the
+        study, before it is opened; False when there is nothing to show."""
         self.restore_layout()
-        document_id = read_int(self.settings, "document")
-        if document_id is None:
-            return False
-        key = f"documents/{document_id}"
-        top = read_int(self.settings, f"{key}/top") or 0
-        try:
-            info = library.find_document(conn, document_id)
-            turns = library.turns_around(conn, document_id, top, FIRST_SCREEN_TURNS,
-                                         FIRST_SCREEN_TURNS)
-            speakers = library.speakers(conn, document_id)
-            sections = library.sections(conn, document_id)
-        except (sqlite3.Error, YanduError):
-            return False
-        self.view.hidden_speakers = set(read_ints(self.settings, f"{key}/hidden_speakers"))
-        self.view.show_narration = read_bool(self.settings, f"{key}/narration", True)
-        self.view.load(info.id, turns, speakers, sections, near_offset=top)
-        self.view.scroll_to_offset(top, top=True)
-        self.document_title = info.title
-        self._update_title()
-        return True
-
-    @property
-    def compare(self) -> CompareView:
-        """The compare view (every answer to a question side by side), made when first
-        needed: most sessions start and stay in the reading view."""
-        if self._compare is None:
-            from desktop.ui.compare_view import CompareView
-
-            self._compare = CompareView(self)
-            self._compare.setFont(self.view.font())
-            self.stack.addWidget(self._compare)  # index COMPARE
-            self._compare.turn_activated.connect(self.jump_to_turn)
-        return self._compare
+        title = self.reading.show_first_screen(conn)
+        if title is not None:
+            self._update_title(title)
+        return title is not None
 
     # ---- actions and menus ----------------------------------------------------------
+
+    def _handlers(self) -> dict:
+        """What each action does, ignored in the moment before the study is open."""
+        a = ActionId
+        handlers = {
+            a.IMPORT: lambda: self.importer.choose(), a.QUIT: self.close,
+            a.EXPORT: self.open_export_dialog, a.PRINT: self.print_notes,
+            a.EXPORT_PDF: self.export_pdf,
+            a.UNDO: lambda: self.session.undo(), a.REDO: lambda: self.session.redo(),
+            a.FIND: lambda: self.search.focus_search(),
+            a.FIND_NEXT: lambda: self.search.step_hit(1),
+            a.FIND_PREVIOUS: lambda: self.search.step_hit(-1),
+            a.ANNOTATE: lambda: self.annotations.annotate_selection(),
+            a.EDIT_ANNOTATION: lambda: self.annotations.edit_current(),
+            a.DELETE_ANNOTATION: lambda: self.annotations.delete_current(),
+            a.NEXT_TURN: lambda: self.navigator.step_turn(1),
+            a.PREVIOUS_TURN: lambda: self.navigator.step_turn(-1),
+            a.NEXT_SECTION: lambda: self.navigator.step_section(1),
+            a.PREVIOUS_SECTION: lambda: self.navigator.step_section(-1),
+            a.NEXT_ANNOTATION: lambda: self.annotations.step(1),
+            a.PREVIOUS_ANNOTATION: lambda: self.annotations.step(-1),
+            a.BACK: lambda: self.navigator.go_back(),
+            a.FORWARD: lambda: self.navigator.go_forward(),
+            a.SWITCH_VIEW: lambda: self.reading.switch_view(),
+            a.SHOW_ALL_SPEAKERS: lambda: self.speaker_filter.show_all(),
+            a.TOGGLE_NARRATION: lambda: self.speaker_filter.toggle_narration(),
+            a.ZOOM_IN: lambda: self.reading.zoom(1), a.ZOOM_OUT: lambda: self.reading.zoom(-1),
+            a.FOCUS_TRANSCRIPT: lambda: self.reading.focus(),
+            a.FOCUS_DOCUMENTS: lambda: _focus(self.documents_dock, self.documents_dock.list),
+            a.FOCUS_SPEAKERS: lambda: _focus(self.speakers_dock, self.speakers_dock.tree),
+            a.FOCUS_ANNOTATIONS: lambda: _focus(self.annotations_dock,
+                                                self.annotations_dock.list),
+            a.FOCUS_SEARCH_RESULTS: lambda: _focus(self.search_dock, self.search_dock.results),
+            a.LANGUAGE_ENGLISH: lambda: self.set_language("en"),
+            a.LANGUAGE_CHINESE: lambda: self.set_language("zh_CN"),
+            a.RENAME_SPEAKER: lambda: self.speakers.rename_speaker(),
+            a.MERGE_SPEAKER: lambda: self.speakers.merge_speaker(),
+            a.SPEAKER_ROLE: lambda: self.speakers.set_speaker_role(),
+            a.SPEAKER_COLOUR: lambda: self.speakers.set_speaker_colour(),
+            a.SPEAKER_MODERATOR: lambda: self.speakers.toggle_moderator(),
+            a.SPEAKER_NARRATION: lambda: self.speakers.make_narration(),
+            a.SHORTCUTS: lambda: self._shortcuts(editable=False),
+            a.EDIT_SHORTCUTS: lambda: self._shortcuts(editable=True),
+            a.ABOUT: self.show_about,
+        }
+        for n in range(1, 10):
+            handlers[ActionId(f"speaker.toggle_{n}")] = (
+                lambda n=n: self.speaker_filter.toggle_speaker(n))
+            handlers[ActionId(f"speaker.solo_{n}")] = (
+                lambda n=n: self.speaker_filter.solo_speaker(n))
+        return {action_id: self._once_attached(h) for action_id, h in handlers.items()}
+
+    def _once_attached(self, handler):
+        def run() -> None:
+            if self.session.is_attached:
+                handler()
+        return run
+
+    def _build_menus(self) -> None:
+        bar = self.menuBar()
+        for title in registry.MENUS:
+            self._menus[title] = bar.addMenu(title)
+        for action_id, spec in SPECS.items():
+            if registry.speaker_number(action_id) is not None:
+                self._filter_menu.addAction(self.actions[action_id])
+                continue
+            menu = self.menu(spec.menu)
+            if action_id in SEPARATED:
+                menu.addSeparator()
+            menu.addAction(self.actions[action_id])
+        speakers_menu = self._menus[registry.MENUS[5]]
+        speakers_menu.addSeparator()
+        speakers_menu.addMenu(self._filter_menu)
+        view_menu = self._menus[registry.MENUS[4]]
+        view_menu.addSeparator()
+        view_menu.addMenu(self.panel_menu)
+
+    def _build_toolbar(self) -> None:
+        self.toolbar = QToolBar(self)
+        self.toolbar.setObjectName("main_toolbar")
+        self.toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+        for action_id in TOOLBAR:
+            self.toolbar.addAction(self.actions[action_id])
+        self.addToolBar(Qt.ToolBarArea.TopToolBarArea, self.toolbar)
+
+    def _offer_actions(self) -> None:
+        """Context menus offer the actions that apply to what they are on."""
+        a = self.actions
+        self.speakers_dock.add_actions([a[i] for i in (
+            ActionId.RENAME_SPEAKER, ActionId.MERGE_SPEAKER, ActionId.SPEAKER_ROLE,
+            ActionId.SPEAKER_COLOUR, ActionId.SPEAKER_MODERATOR, ActionId.SPEAKER_NARRATION)])
+        self.annotations_dock.add_actions([a[ActionId.EDIT_ANNOTATION],
+                                           a[ActionId.DELETE_ANNOTATION]])
+        self.view.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
+        self.view.addActions([a[i] for i in (ActionId.ANNOTATE, ActionId.EDIT_ANNOTATION,
+                                             ActionId.DELETE_ANNOTATION, ActionId.ADD_TERM)])
+        glossary = self.glossary_dock
+        glossary.suggestion_list.addActions([a[ActionId.ACCEPT_SUGGESTION],
+                                             a[ActionId.DISMISS_SUGGESTION]])
+        glossary.suggestion_list.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
+        glossary.list.addActions([a[ActionId.EDIT_TERM], a[ActionId.RESET_TERM],
+                                  a[ActionId.REMOVE_TERM]])
+
+    def menu(self, title: str) -> QMenu:
+        """The menu titled `title` (English source text, e.g. "&Glossary"); made before
+        Help if missing."""
+        if title not in self._menus:
+            help_menu = self._menus[registry.MENUS[-1]]
+            menu = QMenu(QCoreApplication.translate("Menus", title), self)
+            self.menuBar().insertMenu(help_menu.menuAction(), menu)
+            self._menus[title] = menu
+        return self._menus[title]
+
+    def add_dock(self, dock: QDockWidget, area: Qt.DockWidgetArea) -> None:
+        """Add a panel; it gets a View > Panels entry and its state is saved."""
+        if not dock.objectName():
+            raise ValueError("a dock needs an objectName for its layout to be restored")
+        self.addDockWidget(area, dock)
+        self.panel_menu.addAction(dock.toggleViewAction())
+
+    @property
+    def docks(self) -> list[QDockWidget]:
+        """Every panel, in the order they were added."""
+        return [self.documents_dock, self.speakers_dock, self.annotations_dock,
+                self.search_dock, self.glossary_dock]
+
+    # ---- language, help, export --------------------------------------------------------
+
+    def retranslate_ui(self) -> None:
+        """Set every text again (after a language switch)."""
+        for title, menu in self._menus.items():
+            menu.setTitle(QCoreApplication.translate("Menus", title))
+        self._filter_menu.setTitle(self.tr("Speaker &filter"))
+        self.panel_menu.setTitle(self.tr("&Panels"))
+        self.toolbar.setWindowTitle(self.tr("Toolbar"))
+        registry.retranslate(self.actions)
+        self.speaker_filter.name_speaker_keys()
+        for dock in self.docks[:4]:
+            dock.retranslate()
+        from desktop.ui.i18n import choose_language
+
+        language = choose_language(str(self.settings.value("language", "") or ""))
+        self.actions[ActionId.LANGUAGE_CHINESE].setChecked(language.startswith("zh"))
+        self.actions[ActionId.LANGUAGE_ENGLISH].setChecked(not language.startswith("zh"))
+        self.actions[ActionId.TOGGLE_NARRATION].setChecked(self.view.show_narration)
+        self._update_undo_actions()
+        self._update_title()
+        self.reading.refresh_language()
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 (Qt override)
+        """Follow language switches."""
+        if event.type() == QEvent.Type.LanguageChange and hasattr(self, "toolbar"):
+            self.retranslate_ui()
+        super().changeEvent(event)
+
+    def set_language(self, language: str) -> None:
+        """Switch the interface between English and Simplified Chinese (kept in settings)."""
+        from desktop.ui.i18n import install_translator
+
+        self.settings.setValue("language", language)
+        install_translator(language)
+
+    def _shortcuts(self, *, editable: bool) -> None:
+        """List every action with its keys (F1), or let the user reassign them."""
+        from desktop.ui.shortcuts_dialog import ShortcutsDialog
+
+        ShortcutsDialog(self.actions, self.settings, self, editable=editable).open()
+
+    def show_about(self) -> None:
+        """A few words about Yandu."""
+        from desktop import __version__
+
+        QMessageBox.about(self, self.tr("About Yandu"), fill(self.tr(
+            "<b>Yandu 研读</b> %1<p>Study and annotate transcripts, with Chinese "
+            "as a first-class language.</p><p>Every edit is saved at once in the study "
+            "file.</p>"), __version__))
 
     # The exporters (and the libraries they use) load on first use, not at start-up.
     def open_export_dialog(self) -> None:
@@ -263,447 +406,81 @@ class MainWindow(AnnotationsMixin, NavigationMixin, SearchMixin, SpeakersMixin, 
 
         export_pdf(self)
 
-    def _handlers(self) -> dict:
-        a = ActionId
-        handlers = {
-            a.IMPORT: self.choose_import, a.QUIT: self.close,
-            a.EXPORT: self.open_export_dialog, a.PRINT: self.print_notes,
-            a.EXPORT_PDF: self.export_pdf,
-            a.UNDO: self.undo, a.REDO: self.redo,
-            a.FIND: self.focus_search, a.FIND_NEXT: lambda: self.step_hit(1),
-            a.FIND_PREVIOUS: lambda: self.step_hit(-1),
-            a.ANNOTATE: self.annotate_selection, a.EDIT_ANNOTATION: self.edit_annotation,
-            a.DELETE_ANNOTATION: self.delete_annotation,
-            a.NEXT_TURN: lambda: self.step_turn(1), a.PREVIOUS_TURN: lambda: self.step_turn(-1),
-            a.NEXT_SECTION: lambda: self.step_section(1),
-            a.PREVIOUS_SECTION: lambda: self.step_section(-1),
-            a.NEXT_ANNOTATION: lambda: self.step_annotation(1),
-            a.PREVIOUS_ANNOTATION: lambda: self.step_annotation(-1),
-            a.BACK: self.go_back, a.FORWARD: self.go_forward,
-            a.SWITCH_VIEW: self.switch_view, a.SHOW_ALL_SPEAKERS: self.show_all_speakers,
-            a.TOGGLE_NARRATION: self.toggle_narration,
-            a.ZOOM_IN: lambda: self.zoom(1), a.ZOOM_OUT: lambda: self.zoom(-1),
-            a.FOCUS_TRANSCRIPT: self.focus_transcript,
-            a.FOCUS_DOCUMENTS: lambda: self._focus_dock(self.documents_dock,
-                                                        self.documents_dock.list),
-            a.FOCUS_SPEAKERS: lambda: self._focus_dock(self.speakers_dock,
-                                                       self.speakers_dock.tree),
-            a.FOCUS_ANNOTATIONS: lambda: self._focus_dock(self.annotations_dock,
-                                                          self.annotations_dock.list),
-            a.FOCUS_SEARCH_RESULTS: lambda: self._focus_dock(self.search_dock,
-                                                             self.search_dock.results),
-            a.LANGUAGE_ENGLISH: lambda: self.set_language("en"),
-            a.LANGUAGE_CHINESE: lambda: self.set_language("zh_CN"),
-            a.RENAME_SPEAKER: self.rename_speaker, a.MERGE_SPEAKER: self.merge_speaker,
-            a.SPEAKER_ROLE: self.set_speaker_role, a.SPEAKER_COLOUR: self.set_speaker_colour,
-            a.SPEAKER_MODERATOR: self.toggle_moderator,
-            a.SPEAKER_NARRATION: self.make_narration,
-            a.SHORTCUTS: self.show_shortcuts, a.EDIT_SHORTCUTS: self.edit_shortcuts,
-            a.ABOUT: self.show_about,
-        }
-        for n in range(1, 10):
-            handlers[ActionId(f"speaker.toggle_{n}")] = lambda n=n: self.toggle_speaker(n)
-            handlers[ActionId(f"speaker.solo_{n}")] = lambda n=n: self.solo_speaker(n)
-        return {action_id: self._once_attached(h) for action_id, h in handlers.items()}
-
-    def _once_attached(self, handler):
-        """`handler`, ignored in the moment before the study is open (keys pressed then)."""
-        def run() -> None:
-            if self.db is not None:
-                handler()
-        return run
-
-    def _build_menus(self) -> None:
-        bar = self.menuBar()
-        for title in registry.MENUS:
-            self._menus[title] = bar.addMenu(title)
-        self._filter_menu = QMenu(self)
-        for action_id, spec in SPECS.items():
-            menu = self.menu(spec.menu)  # a menu not in MENUS (an extension's) is made
-            if registry.speaker_number(action_id) is not None:
-                self._filter_menu.addAction(self.actions[action_id])
-                continue
-            if action_id in (ActionId.ZOOM_IN, ActionId.FOCUS_TRANSCRIPT,
-                             ActionId.LANGUAGE_ENGLISH, ActionId.NEXT_SECTION,
-                             ActionId.NEXT_ANNOTATION, ActionId.BACK, ActionId.FIND,
-                             ActionId.SHORTCUTS, ActionId.QUIT):
-                menu.addSeparator()
-            menu.addAction(self.actions[action_id])
-        speakers_menu = self._menus[registry.MENUS[5]]
-        speakers_menu.addSeparator()
-        speakers_menu.addMenu(self._filter_menu)
-        view_menu = self._menus[registry.MENUS[4]]
-        view_menu.addSeparator()
-        view_menu.addMenu(self._panel_menu)
-
-    def _build_toolbar(self) -> None:
-        self.toolbar = QToolBar(self)
-        self.toolbar.setObjectName("main_toolbar")
-        self.toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
-        for action_id in (ActionId.IMPORT, ActionId.UNDO, ActionId.REDO, ActionId.ANNOTATE,
-                          ActionId.SWITCH_VIEW, ActionId.SHOW_ALL_SPEAKERS,
-                          ActionId.TOGGLE_NARRATION, ActionId.FIND):
-            self.toolbar.addAction(self.actions[action_id])
-        self.addToolBar(Qt.ToolBarArea.TopToolBarArea, self.toolbar)
-
-    def menu(self, title: str) -> QMenu:
-        """The menu titled `title` (English source text, e.g. "&Tools"); made if missing."""
-        if title not in self._menus:
-            help_menu = self._menus[registry.MENUS[-1]]
-            menu = QMenu(QCoreApplication.translate("Menus", title), self)
-            self.menuBar().insertMenu(help_menu.menuAction(), menu)
-            self._menus[title] = menu
-        return self._menus[title]
-
-    def add_dock(self, dock: QDockWidget, area: Qt.DockWidgetArea) -> None:
-        """Add a panel; it gets a View > Panels entry and its state is saved."""
-        if not dock.objectName():
-            raise ValueError("a dock needs an objectName for its layout to be restored")
-        self.addDockWidget(area, dock)
-        self._panel_menu.addAction(dock.toggleViewAction())
-
-    def add_registry_action(self, action_id: ActionId, handler) -> QAction:
-        """Build the QAction of a registry entry added after the window (by an extension)."""
-        if action_id not in self.actions:
-            built = registry.build_actions(self, self.settings, {action_id: handler})
-            self.actions[action_id] = built[action_id]
-            self.addAction(built[action_id])
-            for other_id, action in built.items():
-                if other_id != action_id:
-                    action.deleteLater()
-        return self.actions[action_id]
-
-    def retranslate_ui(self) -> None:
-        """Set every text again (after a language switch)."""
-        for title, menu in self._menus.items():
-            menu.setTitle(QCoreApplication.translate("Menus", title))
-        self._filter_menu.setTitle(self.tr("Speaker &filter"))
-        self._panel_menu.setTitle(self.tr("&Panels"))
-        self.toolbar.setWindowTitle(self.tr("Toolbar"))
-        registry.retranslate(self.actions)
-        self.name_speaker_keys()
-        for dock in (self.documents_dock, self.speakers_dock, self.annotations_dock,
-                     self.search_dock):
-            dock.retranslate()
-        from desktop.ui.i18n import choose_language
-
-        language = choose_language(str(self.settings.value("language", "") or ""))
-        self.actions[ActionId.LANGUAGE_CHINESE].setChecked(language.startswith("zh"))
-        self.actions[ActionId.LANGUAGE_ENGLISH].setChecked(not language.startswith("zh"))
-        self.actions[ActionId.TOGGLE_NARRATION].setChecked(self.view.show_narration)
-        self._update_undo_actions()
-        self._update_title()
-        if self.turns:
-            self.refresh_document(keep_scroll=True)
-
-    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 (Qt override)
-        """Follow language switches."""
-        if event.type() == QEvent.Type.LanguageChange and hasattr(self, "toolbar"):
-            self.retranslate_ui()
-        super().changeEvent(event)
-
-    def _update_title(self) -> None:
-        title = self.document_title or self.tr("no document")
+    def _update_title(self, title: str | None = None) -> None:
+        title = title or self.session.document_title or self.tr("no document")
         self.setWindowTitle(f"{title} — Yandu 研读")
-
-    # ---- documents ------------------------------------------------------------------
-
-    def refresh_documents(self) -> None:
-        """Reload the library list."""
-        self.documents_dock.set_documents(library.list_documents(self.db), self.document_id)
-
-    def open_document_by_user(self, document_id: int) -> None:
-        """Open a document chosen in the library (a jump: Back returns)."""
-        if document_id != self.document_id:
-            self.jumps.record(self.here())
-            self.open_document(document_id)
-
-    def open_document(self, document_id: int, *, offset: int | None = None) -> bool:
-        """Show a document, with its saved filter and scroll position."""
-        if self.document_id is not None:
-            self.save_document_state()
-        try:
-            info = library.find_document(self.db, document_id)
-        except YanduError as exc:
-            self.statusBar().showMessage(str(exc), 5000)
-            return False
-        self.document_id = info.id
-        self.document_title = info.title
-        key = f"documents/{info.id}"
-        hidden = set(read_ints(self.settings, f"{key}/hidden_speakers"))
-        self.view.hidden_speakers = hidden
-        self.view.show_narration = read_bool(self.settings, f"{key}/narration", True)
-        top = read_int(self.settings, f"{key}/top") if offset is None else offset
-        self.refresh_document(keep_scroll=False, near_offset=top)
-        if top is not None:
-            self.view.scroll_to_offset(top, top=True)
-        self.settings.setValue("document", info.id)
-        self.refresh_documents()
-        self._update_title()
-        self.document_opened.emit(info.id)
-        return True
-
-    def refresh_document(self, *, keep_scroll: bool = True,
-                         near_offset: int | None = None) -> None:
-        """Reload turns, speakers and sections of the open document (after an edit).
-
-        The view is written first around the place the reader keeps (or `near_offset`).
-        """
-        if self.document_id is None:
-            return
-        top = self.view.top_offset() if keep_scroll and self.view.turns else None
-        near = top if top is not None else near_offset
-        self.turns = library.turns(self.db, self.document_id)
-        self.speakers = library.speakers(self.db, self.document_id)
-        self.sections = library.sections(self.db, self.document_id)
-        self.view.load(self.document_id, self.turns, self.speakers, self.sections,
-                       self._headline_starts(), near_offset=near)
-        self._compare_stale = True
-        if self.stack.currentIndex() == COMPARE:
-            self._refresh_compare()
-        self._fill_speakers_dock()
-        self.refresh_annotations()
-        if top is not None:
-            self.view.scroll_to_offset(top, top=True)
-
-    def _headline_starts(self) -> list[int] | None:
-        """Where each turn's headline starts in the document (None on an older study)."""
-        try:
-            rows = self.db.execute(
-                "SELECT headline_start, headline_end FROM turns WHERE document_id = ? "
-                "ORDER BY position", [self.document_id]).fetchall()
-        except sqlite3.Error:
-            return None
-        return [start if end > start else 0 for start, end in rows]
-
-    def _fill_speakers_dock(self) -> None:
-        narration = sum(1 for t in self.turns if t.speaker_id is None)
-        self.speakers_dock.set_speakers(self.speakers, self.view.hidden_speakers,
-                                        self.view.show_narration, narration)
-        self.speakers_dock.set_counts(self.view.visible_turn_count(), len(self.turns))
-        self.name_speaker_keys()
-
-    def _refresh_compare(self) -> None:
-        if self._compare_stale:
-            self.compare.load(self.turns, self.speakers, self.sections)
-            self._compare_stale = False
-            self._hide_compare_columns()
-
-    def _hide_compare_columns(self) -> None:
-        """The compare view follows the speaker filter: hidden speakers lose their column."""
-        if self._compare_stale:
-            return
-        for column, speaker in enumerate(self.compare.compare_model.columns, start=1):
-            self.compare.setColumnHidden(column, speaker.id in self.view.hidden_speakers)
-        self.compare.fit_rows()
-
-    def here(self) -> Place | None:
-        """Where the reader is now (for back/forward)."""
-        if self.document_id is None:
-            return None
-        offset = self.view.cursor_offset()
-        if offset is None:
-            offset = self.view.top_offset() or 0
-        return Place(self.document_id, offset)
-
-    # ---- edits, undo and refresh ----------------------------------------------------
-
-    def run_command(self, command: Command) -> bool:
-        """Apply an undoable edit and refresh what it touched; errors become one line."""
-        try:
-            changes = self.history.run(command)
-        except (YanduError, StudyError) as exc:
-            self._update_undo_actions()  # a stale step clears the history
-            self.show_error(str(exc))
-            return False
-        except sqlite3.Error as exc:
-            from db.connection import describe_write_error
-
-            self.show_error(describe_write_error(self.study_path, exc))
-            return False
-        self.apply_changes(changes)
-        return True
-
-    def undo(self) -> None:
-        """Revert the last edit."""
-        self._undo_redo(self.history.undo)
-
-    def redo(self) -> None:
-        """Apply the last undone edit again."""
-        self._undo_redo(self.history.redo)
-
-    def _undo_redo(self, step) -> None:
-        try:
-            changes = step()
-        except (YanduError, StudyError, sqlite3.Error) as exc:
-            self._update_undo_actions()  # a stale step clears the history
-            self.show_error(str(exc))
-            return
-        if changes.document_ids and self.document_id not in changes.document_ids:
-            # Show the step where it happened, not a silent change in another document.
-            self.open_document(min(changes.document_ids))
-        self.apply_changes(changes)
-
-    def apply_changes(self, changes: Changes) -> None:
-        """Refresh the views an edit touched, then tell the listeners."""
-        self._data_version = self._read_data_version()
-        touches_open = (not changes.document_ids or self.document_id in changes.document_ids)
-        if changes.speakers and touches_open:
-            self.refresh_document(keep_scroll=True)
-        elif changes.annotations and touches_open:
-            self.refresh_annotations()
-        if changes.documents or changes.speakers:
-            self.refresh_documents()
-            self.search_dock.search_again()  # hits are labelled with speakers and titles
-        if changes.glossary:
-            self.view.refresh_decorations()  # e.g. a glossary layer's marks
-        self._update_undo_actions()
-        self.changes_applied.emit(changes)
 
     def _update_undo_actions(self) -> None:
         undo, redo = self.actions[ActionId.UNDO], self.actions[ActionId.REDO]
-        if self.history is None:  # no study open yet
-            undo.setEnabled(False)
-            redo.setEnabled(False)
-            return
-        undo.setEnabled(self.history.can_undo)
-        redo.setEnabled(self.history.can_redo)
-        undo.setText(self.tr("&Undo %1").replace("%1", command_name(self.history.undo_text))
-                     if self.history.can_undo else registry.action_text(ActionId.UNDO))
-        redo.setText(self.tr("&Redo %1").replace("%1", command_name(self.history.redo_text))
-                     if self.history.can_redo else registry.action_text(ActionId.REDO))
-        for action, action_id in ((undo, ActionId.UNDO), (redo, ActionId.REDO)):
+        history = self.session.history
+        undo.setEnabled(history is not None and history.can_undo)
+        redo.setEnabled(history is not None and history.can_redo)
+        for action, action_id, step in ((undo, ActionId.UNDO, history and history.undo_text),
+                                        (redo, ActionId.REDO, history and history.redo_text)):
+            template = self.tr("&Undo %1") if action_id == ActionId.UNDO else self.tr("&Redo %1")
+            action.setText(fill(template, command_name(step)) if step
+                           else registry.action_text(action_id))
             # The toolbar button keeps its short name, so the buttons after it stay where
             # they are; the menu and the tooltip say what would be undone.
             action.setIconText(registry.without_mnemonic(registry.action_text(action_id)))
             action.setToolTip(registry.without_mnemonic(action.text()))
 
-    def show_error(self, message: str) -> None:
-        """Tell the user about a problem in one line."""
-        self.statusBar().showMessage(message, 8000)
-        QMessageBox.warning(self, self.tr("Yandu"), message)
+    # ---- documents and state -------------------------------------------------------------
 
-    def _read_data_version(self) -> int:
-        try:
-            return int(self.db.execute("PRAGMA data_version").fetchone()[0])
-        except sqlite3.Error:
-            return -1
-
-    def check_outside_changes(self) -> None:
-        """Reload when another program (or a background import) changed the study."""
-        version = self._read_data_version()
-        if version == self._data_version:
-            return
-        self._data_version = version
-        if self._importing or self.refilling_index:
-            return  # our own background write; its completion refreshes the window
-        # Another program wrote: an undo recorded before could overwrite its newer edit.
-        self.history.clear()
-        self._update_undo_actions()
-        self.refresh_documents()
-        ids = {d.id for d in library.list_documents(self.db)}
-        if self.document_id is not None and self.document_id not in ids:
-            self.document_id = None
-            self.history.clear()
-            if ids:
-                self.open_document(min(ids))
-        elif self.document_id is not None:
-            self.refresh_document(keep_scroll=True)
-
-    # ---- state ------------------------------------------------------------------------
-
-    def save_document_state(self) -> None:
-        """Remember the open document's filter and scroll position."""
-        if self.document_id is None:
-            return
-        key = f"documents/{self.document_id}"
-        self.settings.setValue(f"{key}/hidden_speakers",
-                               ",".join(str(i) for i in sorted(self.view.hidden_speakers)))
-        self.settings.setValue(f"{key}/narration", self.view.show_narration)
-        top = self.view.top_offset()
-        if top is not None:
-            self.settings.setValue(f"{key}/top", top)
-
-    def save_state(self) -> None:
-        """Remember the layout, geometry, document, view and filters."""
-        if self.db is None:
-            return  # closed before the study was open: nothing changed to remember
-        self.settings.setValue("window/geometry", self.saveGeometry())
-        self.settings.setValue("window/state", self.saveState())
-        self.settings.setValue("window/view", self.stack.currentIndex())
-        self.settings.setValue("window/zoom", self.view.font().pointSizeF())
-        if self.document_id is not None:
-            self.settings.setValue("document", self.document_id)
-        self.save_document_state()
-        self.settings.sync()
-
-    def restore_state(self) -> None:
-        """Bring back what `save_state` kept; open the last (or first) document."""
-        self.restore_layout()
-        documents = library.list_documents(self.db)
-        wanted = read_int(self.settings, "document")
-        ids = [d.id for d in documents]
-        if ids:
-            self.open_document(wanted if wanted in ids else ids[0])
-        if read_int(self.settings, "window/view", READING) == COMPARE and ids:
-            self.switch_view()
+    def refresh_documents(self) -> None:
+        """List the study's documents, the open one chosen."""
+        self.documents_dock.set_documents(self.session.documents(), self.session.document_id)
 
     def restore_layout(self) -> None:
         """Bring back the window's geometry, panels and zoom (once)."""
-        if self._layout_restored:
+        if self.layout_state.restored:
             return
-        self._layout_restored = True
-        geometry = self.settings.value("window/geometry")
-        if geometry is not None:
-            self.restoreGeometry(geometry)
-        state = self.settings.value("window/state")
-        if state is not None:
-            self.restoreState(state)
-        else:
-            # Docks take their sizes once the window is laid out.
-            QTimer.singleShot(0, self._default_dock_sizes)
+        self.layout_state.restore(self.docks)
         zoom = self.settings.value("window/zoom")
         if zoom:
-            font = self.view.font()
-            font.setPointSizeF(float(zoom))
-            self.view.setFont(font)
+            self.reading.set_font_size(float(zoom))
 
-    def _default_dock_sizes(self) -> None:
-        self.resizeDocks([self.documents_dock, self.speakers_dock], [130, 400],
-                         Qt.Orientation.Vertical)
-        self.resizeDocks([self.documents_dock, self.annotations_dock], [360, 340],
-                         Qt.Orientation.Horizontal)
-        self.resizeDocks([self.annotations_dock, self.search_dock], [520, 300],
-                         Qt.Orientation.Vertical)
+    def save_state(self) -> None:
+        """Remember the layout, geometry, document, view and filters."""
+        if not self.session.is_attached:
+            return  # closed before the study was open: nothing changed to remember
+        self.layout_state.save()
+        self.settings.setValue("window/view", self.stack.currentIndex())
+        self.settings.setValue("window/zoom", self.view.font().pointSizeF())
+        if self.session.document_id is not None:
+            self.settings.setValue("document", self.session.document_id)
+        self.reading.save_place()
+        self.settings.sync()
 
     def resizeEvent(self, event) -> None:  # noqa: N802 (Qt override)
-        """A narrowed window takes the width from the side panels, not only from the text
-        (Qt shrinks the central widget first: at 1024 pixels the transcript was the
-        narrowest column)."""
+        """A narrowed window takes the width from the side panels, not only the text."""
         super().resizeEvent(event)
         if event.size().width() < event.oldSize().width():
-            self._keep_text_wide()
-
-    def _keep_text_wide(self) -> None:
-        width = self.width()
-        if self.centralWidget().width() >= TEXT_SHARE * width:
-            return
-        # One dock of each side column: resizing it resizes its column.
-        sides = [dock for dock in (self.documents_dock, self.speakers_dock,
-                                   self.annotations_dock, self.search_dock,
-                                   getattr(self, "glossary_dock", None))
-                 if dock is not None and dock.isVisible() and not dock.isFloating()]
-        columns = {self.dockWidgetArea(dock): dock for dock in reversed(sides)}
-        docks = [columns[area] for area in (Qt.DockWidgetArea.LeftDockWidgetArea,
-                                            Qt.DockWidgetArea.RightDockWidgetArea)
-                 if area in columns]
-        if docks:
-            share = int(width * (1 - TEXT_SHARE) / len(docks))
-            self.resizeDocks(docks, [min(dock.width(), share) for dock in docks],
-                             Qt.Orientation.Horizontal)
+            self.layout_state.keep_text_wide(self.docks)
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 (Qt override)
         """Save the state; every edit is already in the study."""
         self.save_state()
-        self._poll.stop()
+        self.session.stop_watching()
         super().closeEvent(event)
+
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:  # noqa: N802 (Qt override)
+        """Accept files dragged onto the window (once its study is open)."""
+        if not self.session.is_attached:
+            return
+        if event.mimeData().hasUrls() and any(u.isLocalFile() for u in event.mimeData().urls()):
+            event.acceptProposedAction()
+
+    def dropEvent(self, event: QDropEvent) -> None:  # noqa: N802 (Qt override)
+        """Import the dropped files."""
+        paths = [Path(u.toLocalFile()) for u in event.mimeData().urls() if u.isLocalFile()]
+        if paths:
+            event.acceptProposedAction()
+            self.importer.import_paths(paths)
+
+
+def _focus(dock: QDockWidget, widget: QWidget) -> None:
+    """Show a panel and put the keyboard in `widget` of it."""
+    dock.show()
+    dock.raise_()
+    widget.setFocus()

@@ -65,15 +65,15 @@ def main(argv: list[str] | None = None) -> int:
     window.resize(width, height)
     window.show()
     deadline = time.monotonic() + 30
-    while window.document_id is None and time.monotonic() < deadline:
+    while window.session.document_id is None and time.monotonic() < deadline:
         _settle(app, 0.1)
     wait_for_tasks()
-    if args.demo and args.db is None and window.document_id is not None:
+    if args.demo and args.db is None and window.session.document_id is not None:
         _demo(window)
     _settle(app, 0.5)
     window.grab().save(str(args.out), None, 0)  # 0: the smallest PNG
     window.close()
-    window.db.close()
+    window.session.db.close()
     print(f"saved {args.out}")
     return 0
 
@@ -98,15 +98,15 @@ def _demo(window) -> None:
     """Two overlapping annotations in the second section, and the cursor on the first."""
     from desktop.core.annotations import CreateAnnotation, new_annotation
 
-    turn = window.turns[7]
+    turn = window.session.turns[7]
     notes = [(turn.text_start + 4, turn.text_start + 30, "**数据飞轮**：用户反馈反哺模型。",
               ("数据", "方法"), "#ffd54f"),
              (turn.text_start + 20, turn.text_start + 52, "对比 张家俊 的回答", ("对比",),
               "#81c784")]
     for start, end, note, tags, colour in notes:
-        annotation = new_annotation(window.db, window.document_id, start, end, note=note,
+        annotation = new_annotation(window.session.db, window.session.document_id, start, end, note=note,
                                     tags=tags, colour=colour)
-        window.run_command(CreateAnnotation(annotation))
+        window.session.run(CreateAnnotation(annotation))
     window.view.scroll_to_offset(turn.text_start + 5)
     window.step_section(-1)  # the question above, with its header at the top
 

@@ -88,17 +88,13 @@ class DocumentWriter:
 
     def __init__(self, doc: QTextDocument, turns: Sequence[Turn],
                  speakers: Mapping[int, Speaker], sections: Sequence[Section], fmts: dict,
-                 question: str, headline_starts: Sequence[int] | None = None,
-                 start: int = 0) -> None:
+                 question: str, start: int = 0) -> None:
         self.doc = doc
         self.turns = turns
         self.speakers = speakers
         self.sections = sections
         self.fmts = fmts
         self.question = question
-        if headline_starts is not None and len(headline_starts) != len(turns):
-            headline_starts = None
-        self.headline_starts = headline_starts
         self.offsets = OffsetMap()
         self.offsets.headlines = OffsetMap()
         self.section_blocks: list[SectionBlocks] = []
@@ -134,7 +130,7 @@ class DocumentWriter:
         spacer, body, narration = fmts["spacer"], fmts["body"], fmts["narration"]
         header, headline = fmts["header"], fmts["headline"]
         names, speakers, sections = self._names, self.speakers, self.sections
-        headline_starts, headlines = self.headline_starts, self.offsets.headlines
+        headlines = self.offsets.headlines
         section_blocks, section_pos = self.section_blocks, self._section_pos
         add_span = self.offsets.add
         first = self.written == self.start
@@ -183,8 +179,8 @@ class DocumentWriter:
                 insert_text(speaker.name, names[speaker.id])
                 if turn.headline:
                     insert_text(HEADLINE_GAP, headline)
-                    if headline_starts is not None and headline_starts[index] > 0:
-                        headlines.add(TurnSpan(index, headline_starts[index], turn.headline,
+                    if turn.headline_end > turn.headline_start:
+                        headlines.add(TurnSpan(index, turn.headline_start, turn.headline,
                                                position(), block_number(), block_number()))
                     insert_text(turn.headline, headline)
                 # The moderator's question opening a section reads as its header.
@@ -204,9 +200,8 @@ class DocumentWriter:
 
 def fill_document(doc: QTextDocument, turns: Sequence[Turn], speakers: Mapping[int, Speaker],
                   sections: Sequence[Section], fmts: dict, question: str,
-                  headline_starts: Sequence[int] | None = None,
                   ) -> tuple[OffsetMap, list[SectionBlocks]]:
     """Write every turn into `doc` (which must be empty); return the offset map and sections."""
-    writer = DocumentWriter(doc, turns, speakers, sections, fmts, question, headline_starts)
+    writer = DocumentWriter(doc, turns, speakers, sections, fmts, question)
     writer.write(len(turns))
     return writer.offsets, writer.section_blocks

@@ -10,7 +10,6 @@ rebuilding; `offsets` maps view positions to code points.
 
 from __future__ import annotations
 
-import bisect
 from collections.abc import Sequence
 
 from PySide6.QtCore import QEvent, QPoint, Qt, QTimer, Signal
@@ -24,7 +23,7 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import QPlainTextEdit, QTextEdit, QToolTip, QWidget
 
-from desktop.core.library import Section, Speaker, Turn
+from desktop.core.library import Section, Speaker, Turn, index_at
 from desktop.ui.decorations import DecorationLayer
 from desktop.ui.offsets import OffsetMap
 from desktop.ui.transcript_build import (
@@ -119,17 +118,15 @@ class TranscriptView(QPlainTextEdit):
     # ---- building -------------------------------------------------------------------
 
     def load(self, document_id: int, turns: Sequence[Turn], speakers: Sequence[Speaker],
-             sections: Sequence[Section], headline_starts: Sequence[int] | None = None,
-             *, near_offset: int | None = None) -> None:
+             sections: Sequence[Section], *, near_offset: int | None = None) -> None:
         """Show a document; the filter is kept for speakers that still exist.
 
-        `headline_starts` (document offsets of each turn's headline) lets annotations and
-        search matches inside headlines be drawn and made. A screenful of turns on each
+        Each turn's headline span lets annotations and search matches inside headlines be
+        drawn and made. A screenful of turns on each
         side of `near_offset` (where the reader will be put) is written at once; the whole
         transcript follows right after the next paint, so a long one shows without waiting.
         """
         self.document_id = document_id
-        self.headline_starts = list(headline_starts) if headline_starts else None
         self.turns = list(turns)
         self.speakers = {s.id: s for s in speakers}
         self.sections = list(sections)
@@ -159,7 +156,7 @@ class TranscriptView(QPlainTextEdit):
             self.setUpdatesEnabled(True)
         self._writer = DocumentWriter(
             doc, self.turns, self.speakers, self.sections, make_formats(self.palette()),
-            self.tr("Question %1"), getattr(self, "headline_starts", None), start=first)
+            self.tr("Question %1"), start=first)
         self.offsets, self.section_blocks = self._writer.offsets, self._writer.section_blocks
 
     def _first_part(self, near_offset: int | None) -> tuple[int, int]:
@@ -168,7 +165,7 @@ class TranscriptView(QPlainTextEdit):
         so that near the end the screen fills from above as it will in the whole."""
         near = 0
         if near_offset is not None and self.turns:
-            near = max(0, bisect.bisect_right(self._turn_starts, near_offset) - 1)
+            near = max(0, index_at(self._turn_starts, near_offset))
         return self._screenful(near, -1), self._screenful(near, 1)
 
     def _screenful(self, index: int, step: int) -> int:
@@ -332,7 +329,7 @@ class TranscriptView(QPlainTextEdit):
     def turn_at_offset(self, offset: int) -> int:
         """The turn whose text (label, headline and speech) holds document offset
         `offset`, written into the view yet or not; -1 if none."""
-        index = bisect.bisect_right(self._turn_starts, offset) - 1
+        index = index_at(self._turn_starts, offset)
         if index >= 0 and offset < self.turns[index].end:
             return index
         return -1

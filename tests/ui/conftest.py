@@ -86,8 +86,8 @@ def make_window(qtbot, dialogs):
     yield make
     wait_for_tasks()
     for window, db in opened:
-        if window.editor is not None:
-            window.editor.reject()
+        if window.annotations.editor is not None:
+            window.annotations.editor.reject()
         window.close()
         db.close()
 

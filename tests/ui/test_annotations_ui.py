@@ -19,11 +19,11 @@ def _select(window, start: int, end: int) -> None:
 
 
 def _stored(window):
-    return rows.for_document(window.db, window.document_id)
+    return rows.for_document(window.session.db, window.session.document_id)
 
 
 def _save_editor(qtbot, window, note: str = "", tags: str = "", colour_index: int | None = None):
-    editor = window.editor
+    editor = window.annotations.editor
     assert editor is not None and editor.isVisible()
     if note:
         editor.note.setPlainText(note)
@@ -32,11 +32,11 @@ def _save_editor(qtbot, window, note: str = "", tags: str = "", colour_index: in
     if colour_index is not None:
         editor.colour.setCurrentIndex(colour_index)
     qtbot.keyClick(editor.note, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
-    assert window.editor is None
+    assert window.annotations.editor is None
 
 
 def test_create_edit_delete_with_actions_and_undo_redo_each(window, qtbot) -> None:
-    turn = window.turns[5]
+    turn = window.session.turns[5]
     start = turn.text_start + 2
     _select(window, start, start + 6)
     window.actions[ActionId.ANNOTATE].trigger()
@@ -52,7 +52,7 @@ def test_create_edit_delete_with_actions_and_undo_redo_each(window, qtbot) -> No
 
     window.view.scroll_to_offset(start + 1)
     window.actions[ActionId.EDIT_ANNOTATION].trigger()
-    assert window.editor.note.toPlainText() == "**关键** point"
+    assert window.annotations.editor.note.toPlainText() == "**关键** point"
     _save_editor(qtbot, window, "changed note")
     assert _stored(window)[0].note == "changed note"
     assert window.actions[ActionId.UNDO].text() == "&Undo Edit annotation"
@@ -81,12 +81,12 @@ def test_create_edit_delete_with_actions_and_undo_redo_each(window, qtbot) -> No
 def test_annotating_by_real_key_presses(window, qtbot) -> None:
     view = window.view
     view.setFocus()
-    turn = window.turns[5]
+    turn = window.session.turns[5]
     window.view.scroll_to_offset(turn.text_start)
     for _ in range(4):
         qtbot.keyClick(view, Qt.Key.Key_Right, Qt.KeyboardModifier.ShiftModifier)
     qtbot.keyClick(view, Qt.Key.Key_A)
-    editor = window.editor
+    editor = window.annotations.editor
     assert editor is not None
     qtbot.keyClicks(editor.note, "note typed")
     qtbot.keyClick(editor.note, Qt.Key.Key_Tab)  # Tab leaves the note for the tags
@@ -101,14 +101,14 @@ def test_annotating_by_real_key_presses(window, qtbot) -> None:
     view.setFocus()
     qtbot.keyClick(view, Qt.Key.Key_Left)
     qtbot.keyClick(view, Qt.Key.Key_E)
-    assert window.editor is not None
-    qtbot.keyClick(window.editor.note, Qt.Key.Key_Escape)
-    assert window.editor is None
+    assert window.annotations.editor is not None
+    qtbot.keyClick(window.annotations.editor.note, Qt.Key.Key_Escape)
+    assert window.annotations.editor is None
     assert _stored(window)[0].note == "note typed"
     qtbot.keyClick(view, Qt.Key.Key_E)
-    window.editor.note.selectAll()
-    qtbot.keyClicks(window.editor.note, "retyped")
-    qtbot.keyClick(window.editor.note, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
+    window.annotations.editor.note.selectAll()
+    qtbot.keyClicks(window.annotations.editor.note, "retyped")
+    qtbot.keyClick(window.annotations.editor.note, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
     assert _stored(window)[0].note == "retyped"
 
     # Delete removes it; Ctrl+Z brings it back, Ctrl+Y and Ctrl+Shift+Z redo.
@@ -128,17 +128,17 @@ def test_annotating_by_real_key_presses(window, qtbot) -> None:
 def test_panel_click_scrolls_to_the_annotation_and_delete_from_the_panel(window, qtbot) -> None:
     from desktop.core.annotations import CreateAnnotation, new_annotation
 
-    late = window.turns[-1]
-    annotation = new_annotation(window.db, window.document_id, late.text_start,
+    late = window.session.turns[-1]
+    annotation = new_annotation(window.session.db, window.session.document_id, late.text_start,
                                 late.text_start + 5, note="late", tags=["x"])
-    window.run_command(CreateAnnotation(annotation))
+    window.session.run(CreateAnnotation(annotation))
     window.view.scroll_to_turn(0)
     item = window.annotations_dock.list.item(0)
     window.annotations_dock.list.setCurrentItem(item)
     window.annotations_dock.annotation_activated.emit(annotation.id)
     cursor = window.view.textCursor()
     assert window.view.selected_range() == (annotation.start, annotation.end)
-    assert window.view.turn_index_at(cursor.position()) == len(window.turns) - 1
+    assert window.view.turn_index_at(cursor.position()) == len(window.session.turns) - 1
     window.annotations_dock.list.setFocus()
     qtbot.keyClick(window.annotations_dock.list, Qt.Key.Key_Delete)
     assert _stored(window) == []
@@ -147,13 +147,13 @@ def test_panel_click_scrolls_to_the_annotation_and_delete_from_the_panel(window,
 def test_overlapping_annotations_stay_distinguishable(window) -> None:
     from desktop.core.annotations import CreateAnnotation, new_annotation
 
-    turn = window.turns[5]
-    a = new_annotation(window.db, window.document_id, turn.text_start, turn.text_start + 10,
+    turn = window.session.turns[5]
+    a = new_annotation(window.session.db, window.session.document_id, turn.text_start, turn.text_start + 10,
                        colour="#ffd54f")
-    b = new_annotation(window.db, window.document_id, turn.text_start + 5,
+    b = new_annotation(window.session.db, window.session.document_id, turn.text_start + 5,
                        turn.text_start + 15, colour="#64b5f6")
-    window.run_command(CreateAnnotation(a))
-    window.run_command(CreateAnnotation(b))
+    window.session.run(CreateAnnotation(a))
+    window.session.run(CreateAnnotation(b))
     first, second = window.annotation_layer.selections(window.view)
     assert first.format.background().color().alpha() < 255  # translucent: overlaps mix
     assert not first.format.fontUnderline()
@@ -174,7 +174,7 @@ def test_anchor_after_astral_characters(make_window, tmp_path, qtbot) -> None:
     import_file(db, source)
     db.close()
     window = make_window(study)
-    text = window.db.execute("SELECT text FROM documents").fetchone()[0]
+    text = window.session.db.execute("SELECT text FROM documents").fetchone()[0]
     start = text.index("重点")
     _select(window, start, start + 2)
     cursor = window.view.textCursor()
@@ -205,9 +205,9 @@ def test_anchor_after_astral_characters(make_window, tmp_path, qtbot) -> None:
 def test_retag_and_recolour_are_named_steps(window, qtbot) -> None:
     from desktop.core.annotations import CreateAnnotation, new_annotation
 
-    turn = window.turns[6]
-    window.run_command(CreateAnnotation(new_annotation(
-        window.db, window.document_id, turn.text_start, turn.text_start + 4, note="n",
+    turn = window.session.turns[6]
+    window.session.run(CreateAnnotation(new_annotation(
+        window.session.db, window.session.document_id, turn.text_start, turn.text_start + 4, note="n",
         tags=["a"])))
     window.view.scroll_to_offset(turn.text_start + 1)
     window.actions[ActionId.EDIT_ANNOTATION].trigger()
@@ -227,18 +227,18 @@ def test_panel_filters_by_tag_and_speaker(window) -> None:
     from desktop.core.annotations import CreateAnnotation, new_annotation
 
     for index, tags in ((5, ["算力"]), (6, ["数据"]), (7, ["算力", "数据"])):
-        turn = window.turns[index]
-        window.run_command(CreateAnnotation(new_annotation(
-            window.db, window.document_id, turn.text_start, turn.text_start + 3, tags=tags)))
+        turn = window.session.turns[index]
+        window.session.run(CreateAnnotation(new_annotation(
+            window.session.db, window.session.document_id, turn.text_start, turn.text_start + 3, tags=tags)))
     dock = window.annotations_dock
     assert dock.list.count() == 3
     dock.tag_filter.setCurrentIndex(dock.tag_filter.findData("算力"))
     assert dock.list.count() == 2
-    speaker = window.speaker_name_at(window.turns[7].text_start)
+    speaker = window.session.speaker_name_at(window.session.turns[7].text_start)
     dock.speaker_filter.setCurrentIndex(dock.speaker_filter.findData(speaker))
-    assert dock.visible_ids() == [window.annotations[2].id]
+    assert dock.visible_ids() == [window.session.annotations[2].id]
     # The tags come back as completions in the editor.
-    assert window.known_tags() == ["数据", "算力"]
+    assert window.session.known_tags() == ["数据", "算力"]
 
 
 def test_another_module_can_add_a_layer_a_dock_and_a_menu(window) -> None:
@@ -247,7 +247,7 @@ def test_another_module_can_add_a_layer_a_dock_and_a_menu(window) -> None:
 
     from desktop.ui.decorations import make_selection
 
-    turn = window.turns[5]
+    turn = window.session.turns[5]
 
     class DottedLayer:
         def selections(self, view):
@@ -270,7 +270,7 @@ def test_another_module_can_add_a_layer_a_dock_and_a_menu(window) -> None:
     dock.setObjectName("glossary_dock")
     dock.setWidget(QLabel("terms"))
     window.add_dock(dock, Qt.DockWidgetArea.RightDockWidgetArea)
-    assert dock.toggleViewAction() in window._panel_menu.actions()
+    assert dock.toggleViewAction() in window.panel_menu.actions()
     tools = window.menu("&Glossary")
     assert tools is window.menu("&Glossary")
     assert window.menuBar().actions()[-2] is tools.menuAction()  # just before Help
@@ -280,10 +280,10 @@ def test_highlights_follow_the_scrolling_in_a_long_transcript(long_window, qtbot
     from desktop.core.annotations import CreateAnnotation, new_annotation
 
     window = long_window
-    first, last = window.turns[0], window.turns[-1]
+    first, last = window.session.turns[0], window.session.turns[-1]
     for turn in (first, last):
-        window.run_command(CreateAnnotation(new_annotation(
-            window.db, window.document_id, turn.text_start, turn.text_start + 3)))
+        window.session.run(CreateAnnotation(new_annotation(
+            window.session.db, window.session.document_id, turn.text_start, turn.text_start + 3)))
     qtbot.waitUntil(lambda: window.view.is_complete)  # the rest follows the first screen
     window.view.scroll_to_turn(0)
     drawn = [s.cursor.selectedText() for s in window.view.extraSelections()]
@@ -300,20 +300,20 @@ def test_undo_shows_the_document_it_changes(window, tmp_path) -> None:
 
     source = tmp_path / "other.txt"
     source.write_text("甲：你好。\n\n乙：再见。\n", encoding="utf-8")
-    other = import_file(window.db, source).document_id
-    first = window.document_id
-    turn = window.turns[3]
-    window.run_command(CreateAnnotation(new_annotation(
-        window.db, first, turn.text_start, turn.text_start + 2)))
-    window.open_document(other)
+    other = import_file(window.session.db, source).document_id
+    first = window.session.document_id
+    turn = window.session.turns[3]
+    window.session.run(CreateAnnotation(new_annotation(
+        window.session.db, first, turn.text_start, turn.text_start + 2)))
+    window.session.open_document(other)
     window.actions[ActionId.UNDO].trigger()
-    assert window.document_id == first
+    assert window.session.document_id == first
     assert _stored(window) == []
 
 
 def test_annotating_a_headline(window, qtbot) -> None:
-    index, turn = next((i, t) for i, t in enumerate(window.turns) if t.headline)
-    row = window.db.execute("SELECT headline_start FROM turns WHERE id = ?",
+    index, turn = next((i, t) for i, t in enumerate(window.session.turns) if t.headline)
+    row = window.session.db.execute("SELECT headline_start FROM turns WHERE id = ?",
                             [turn.id]).fetchone()
     start = row[0]
     window.view.scroll_to_offset(start, select_to=start + 4)
@@ -332,7 +332,7 @@ def _edit_elsewhere(window, annotation_id: str, note: str) -> None:
     from desktop.core.annotations import EditAnnotation
     from desktop.core.commands import History
 
-    other = open_study(window.study_path)
+    other = open_study(window.session.study_path)
     try:
         History(other).run(EditAnnotation.of(rows.get(other, annotation_id), note=note))
     finally:
@@ -341,7 +341,7 @@ def _edit_elsewhere(window, annotation_id: str, note: str) -> None:
 
 def _editing_a_new_note(window, qtbot):
     """Annotate a passage with the note "first" and open the editor on it again."""
-    start = window.turns[5].text_start + 2
+    start = window.session.turns[5].text_start + 2
     _select(window, start, start + 4)
     window.actions[ActionId.ANNOTATE].trigger()
     _save_editor(qtbot, window, "first")
@@ -356,16 +356,16 @@ def test_a_note_changed_in_another_window_meanwhile_is_kept_and_mine_comes_back(
     created = _editing_a_new_note(window, qtbot)
     _edit_elsewhere(window, created.id, "from the other window")
 
-    window.editor.note.setPlainText("mine")
-    qtbot.keyClick(window.editor.note, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
+    window.annotations.editor.note.setPlainText("mine")
+    qtbot.keyClick(window.annotations.editor.note, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
     assert _stored(window)[0].note == "from the other window"
     assert [kind for kind, _ in dialogs] == ["warning"] and "another window" in dialogs[0][1]
     # Nothing typed is lost: the editor is back with it, on the other window's version.
-    assert window.editor is not None and window.editor.note.toPlainText() == "mine"
-    assert window.editor.is_changed()  # Esc would ask before dropping it
+    assert window.annotations.editor is not None and window.annotations.editor.note.toPlainText() == "mine"
+    assert window.annotations.editor.is_changed()  # Esc would ask before dropping it
     assert not window.actions[ActionId.UNDO].isEnabled()
-    qtbot.keyClick(window.editor.note, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
-    assert _stored(window)[0].note == "mine" and window.editor is None
+    qtbot.keyClick(window.annotations.editor.note, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
+    assert _stored(window)[0].note == "mine" and window.annotations.editor is None
     window.actions[ActionId.UNDO].trigger()
     assert _stored(window)[0].note == "from the other window"
 
@@ -373,12 +373,12 @@ def test_a_note_changed_in_another_window_meanwhile_is_kept_and_mine_comes_back(
 def test_a_note_deleted_in_another_window_meanwhile_can_be_saved_again(
         window, qtbot, dialogs) -> None:
     created = _editing_a_new_note(window, qtbot)
-    window.db.execute("DELETE FROM annotations WHERE id = ?", [created.id])
-    window.editor.note.setPlainText("mine")
-    qtbot.keyClick(window.editor.note, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
-    assert _stored(window) == [] and window.editor.note.toPlainText() == "mine"
-    assert window.editor.is_changed()
-    qtbot.keyClick(window.editor.note, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
+    window.session.db.execute("DELETE FROM annotations WHERE id = ?", [created.id])
+    window.annotations.editor.note.setPlainText("mine")
+    qtbot.keyClick(window.annotations.editor.note, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
+    assert _stored(window) == [] and window.annotations.editor.note.toPlainText() == "mine"
+    assert window.annotations.editor.is_changed()
+    qtbot.keyClick(window.annotations.editor.note, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
     [again] = _stored(window)
     assert (again.start, again.end, again.note) == (created.start, created.end, "mine")
 
@@ -392,18 +392,18 @@ def test_a_note_that_could_not_be_saved_comes_back_in_the_editor(
     def locked(self, command):
         raise sqlite3.OperationalError("database is locked")  # e.g. a long import writing
 
-    start = window.turns[5].text_start + 2
+    start = window.session.turns[5].text_start + 2
     _select(window, start, start + 4)
     window.actions[ActionId.ANNOTATE].trigger()
     with monkeypatch.context() as patch:
         patch.setattr(History, "run", locked)
-        window.editor.note.setPlainText("typed while the study was busy")
-        qtbot.keyClick(window.editor.note, Qt.Key.Key_Return,
+        window.annotations.editor.note.setPlainText("typed while the study was busy")
+        qtbot.keyClick(window.annotations.editor.note, Qt.Key.Key_Return,
                        Qt.KeyboardModifier.ControlModifier)
         assert _stored(window) == [] and [kind for kind, _ in dialogs] == ["warning"]
-        assert window.editor.note.toPlainText() == "typed while the study was busy"
-        assert window.editor.is_changed()
-    qtbot.keyClick(window.editor.note, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
+        assert window.annotations.editor.note.toPlainText() == "typed while the study was busy"
+        assert window.annotations.editor.is_changed()
+    qtbot.keyClick(window.annotations.editor.note, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
     [created] = _stored(window)
     assert (created.start, created.note) == (start, "typed while the study was busy")
 
@@ -411,9 +411,9 @@ def test_a_note_that_could_not_be_saved_comes_back_in_the_editor(
     window.actions[ActionId.EDIT_ANNOTATION].trigger()
     with monkeypatch.context() as patch:
         patch.setattr(History, "run", locked)
-        window.editor.note.setPlainText("edited while busy")
-        qtbot.keyClick(window.editor.note, Qt.Key.Key_Return,
+        window.annotations.editor.note.setPlainText("edited while busy")
+        qtbot.keyClick(window.annotations.editor.note, Qt.Key.Key_Return,
                        Qt.KeyboardModifier.ControlModifier)
-        assert window.editor.note.toPlainText() == "edited while busy"
-    qtbot.keyClick(window.editor.note, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
-    assert _stored(window)[0].note == "edited while busy" and window.editor is None
+        assert window.annotations.editor.note.toPlainText() == "edited while busy"
+    qtbot.keyClick(window.annotations.editor.note, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
+    assert _stored(window)[0].note == "edited while busy" and window.annotations.editor is None

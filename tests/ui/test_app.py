@@ -28,13 +28,13 @@ def test_first_start_imports_and_opens_the_sample(tmp_path, qtbot, dialogs) -> N
     window = build_window(str(tmp_path / "new.sqlite"))
     qtbot.addWidget(window)
     window.show()
-    assert window.document_id is None  # shown at once; the import runs in the background
-    qtbot.waitUntil(lambda: window.document_id is not None, timeout=20000)
-    assert [s.name for s in window.speakers] == ["杨静", "陈虞君", "张家俊", "吴韶华"]
+    assert window.session.document_id is None  # shown at once; the import runs in the background
+    qtbot.waitUntil(lambda: window.session.document_id is not None, timeout=20000)
+    assert [s.name for s in window.session.speakers] == ["杨静", "陈虞君", "张家俊", "吴韶华"]
     assert window.documents_dock.list.count() == 1
     wait_for_tasks()
     window.close()
-    window.db.close()
+    window.session.db.close()
 
 
 def _run_script(script: str) -> subprocess.CompletedProcess:
@@ -94,7 +94,7 @@ print("code:", run_app(argparse.Namespace(db={str(sample_study)!r})))
 def test_yandu_paints_the_reader_s_place_before_opening_the_study(make_window, sample_study,
                                                                  qt_settings) -> None:
     first = make_window(sample_study)
-    target = first.turns[12]
+    target = first.session.turns[12]
     first.view.scroll_to_offset(target.text_start, top=True)
     top = first.view.top_offset()
     first.close()  # saves the document and the place
@@ -111,16 +111,16 @@ from desktop.ui.app import start_window
 window = start_window({str(sample_study)!r})
 seen = {{}}
 def painted():
-    seen.update(sqlite_utils="sqlite_utils" in sys.modules, open=window.db is not None,
-                top=window.view.top_offset(), title=window.document_title)
+    seen.update(sqlite_utils="sqlite_utils" in sys.modules, open=window.session.db is not None,
+                top=window.view.top_offset(), title=window.windowTitle())
 window.view.first_painted.connect(painted)
 window.show()
 deadline = time.monotonic() + 30
-while time.monotonic() < deadline and not (window.db is not None and window.view.is_complete):
+while time.monotonic() < deadline and not (window.session.db is not None and window.view.is_complete):
     app.processEvents()
     time.sleep(0.01)
-seen.update(after_top=window.view.top_offset(), document=window.document_id,
-            turns=len(window.turns), panels=window.documents_dock.list.count())
+seen.update(after_top=window.view.top_offset(), document=window.session.document_id,
+            turns=len(window.session.turns), panels=window.documents_dock.list.count())
 window.close()
 print(json.dumps(seen))
 """
@@ -128,9 +128,9 @@ print(json.dumps(seen))
     seen = __import__("json").loads(result.stdout.splitlines()[-1])
     assert seen["sqlite_utils"] is False, "sqlite-utils loaded before the first paint"
     assert seen["open"] is False  # painted from the quick look, the study opened after
-    assert seen["top"] == top and seen["title"] == first.document_title
+    assert seen["top"] == top and first.session.document_title in seen["title"]
     assert seen["after_top"] == top  # the place is kept when the whole document arrives
-    assert seen["document"] == first.document_id and seen["turns"] == len(first.turns)
+    assert seen["document"] == first.session.document_id and seen["turns"] == len(first.session.turns)
     assert seen["panels"] == 1
 
 
@@ -138,14 +138,14 @@ def test_import_in_the_background_and_errors_in_one_line(window, qtbot, tmp_path
                                                          dialogs) -> None:
     source = tmp_path / "访谈.txt"
     source.write_text("记者：你好吗？\n\n王五：很好。\n", encoding="utf-8")
-    window.import_paths([source])
+    window.importer.import_paths([source])
     assert window.progress.isVisible()
-    qtbot.waitUntil(lambda: window.document_title == "访谈", timeout=20000)
+    qtbot.waitUntil(lambda: window.session.document_title == "访谈", timeout=20000)
     assert window.documents_dock.list.count() == 2
     assert not window.progress.isVisible()
     empty = tmp_path / "empty.txt"
     empty.write_bytes(b"")
-    window.import_paths([empty])
+    window.importer.import_paths([empty])
     qtbot.waitUntil(lambda: bool(dialogs), timeout=20000)
     kind, text = dialogs[0]
     assert kind == "warning" and "empty.txt" in text and "\n" not in text
@@ -162,8 +162,8 @@ app = QApplication([])
 QSettings.setPath(QSettings.Format.NativeFormat, QSettings.Scope.UserScope, {str(tmp_path)!r})
 from desktop.ui.app import build_window
 window = build_window({str(sample_study)!r})
-window.view.first_painted.connect(window.load_segmenter_later)
-assert window.document_id is not None
+window.view.first_painted.connect(window.importer.load_segmenter_later)
+assert window.session.document_id is not None
 before = any(m.split(".")[0] in ("jieba", "rjieba") for m in sys.modules)
 window.show()
 deadline = time.monotonic() + 20
@@ -192,7 +192,7 @@ def test_file_import_action_and_drag_and_drop(window, qtbot, tmp_path, monkeypat
     second.write_text("主持人：第二个问题？\n\n李四：回答二。\n", encoding="utf-8")
     monkeypatch.setattr(QFileDialog, "getOpenFileNames", lambda *a, **k: ([str(first)], ""))
     window.actions[ActionId.IMPORT].trigger()
-    qtbot.waitUntil(lambda: window.document_title == "甲", timeout=20000)
+    qtbot.waitUntil(lambda: window.session.document_title == "甲", timeout=20000)
 
     mime = QMimeData()
     mime.setUrls([QUrl.fromLocalFile(str(second))])
@@ -203,9 +203,9 @@ def test_file_import_action_and_drag_and_drop(window, qtbot, tmp_path, monkeypat
     # Qt delivers a drop only to the target of a real drag; hand it over directly.
     window.dropEvent(QDropEvent(QPointF(50, 50), Qt.DropAction.CopyAction, mime,
                                 Qt.MouseButton.NoButton, Qt.KeyboardModifier.NoModifier))
-    qtbot.waitUntil(lambda: window.document_title == "乙", timeout=20000)
+    qtbot.waitUntil(lambda: window.session.document_title == "乙", timeout=20000)
     assert window.documents_dock.list.count() == 3
-    assert [s.name for s in window.speakers][-1] == "李四"
+    assert [s.name for s in window.session.speakers][-1] == "李四"
 
 
 def test_a_local_display_without_its_socket_counts_as_none(monkeypatch) -> None:
@@ -226,7 +226,7 @@ def test_a_window_closed_before_its_study_opens_never_opens_it(sample_study, qtb
     qtbot.addWidget(window)
     window.close()  # at once, before the first paint has opened the study
     qtbot.wait(800)
-    assert window.db is None and not window._poll.isActive()
+    assert window.session.db is None and not window.session.watching
 
 
 def test_keys_and_queries_from_before_the_study_opens(sample_study, qtbot) -> None:
@@ -240,9 +240,9 @@ def test_keys_and_queries_from_before_the_study_opens(sample_study, qtbot) -> No
     narration.trigger()  # H, ignored until the study is open
     window.search_dock.field.setText("算力")
     window.search_dock._emit_query()
-    qtbot.waitUntil(lambda: window.db is not None, timeout=10_000)
+    qtbot.waitUntil(lambda: window.session.db is not None, timeout=10_000)
     assert narration.isChecked() == window.view.show_narration
-    assert window.hits and window.search_dock.results.count() == len(window.hits)
+    assert window.search.hits and window.search_dock.results.count() == len(window.search.hits)
     wait_for_tasks()
     window.close()
-    window.db.close()
+    window.session.db.close()

@@ -133,7 +133,7 @@ def test_window_suggestions_show_progress_and_are_abandoned_on_quit(window, qtbo
         return found
 
     monkeypatch.setattr(glossary, "suggest", slow_suggest)
-    dock.find_suggestions()
+    window.glossary_terms.find_suggestions()
     qtbot.waitUntil(lambda: dock.suggestion_status.text().endswith("%") and bool(steps),
                     timeout=15000)
     assert cancel_reading_tasks() == 1  # what quitting does

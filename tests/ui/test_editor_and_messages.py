@@ -137,24 +137,24 @@ def test_window_keep_editing_then_save_stores_the_note(window, qtbot) -> None:
 
     view = window.view
     view.setFocus()
-    window.view.scroll_to_offset(window.turns[5].text_start)
+    window.view.scroll_to_offset(window.session.turns[5].text_start)
     for _ in range(3):
         qtbot.keyClick(view, Qt.Key.Key_Right, Qt.KeyboardModifier.ShiftModifier)
     qtbot.keyClick(view, Qt.Key.Key_A)
-    editor = window.editor
+    editor = window.annotations.editor
     qtbot.keyClicks(editor.note, "kept")
     qtbot.keyClick(editor.note, Qt.Key.Key_Escape)
     _button(editor.discard_prompt, "&Keep editing").click()
-    assert window.editor is editor
+    assert window.annotations.editor is editor
     qtbot.keyClick(editor.note, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
-    assert [a.note for a in rows.for_document(window.db, window.document_id)] == ["kept"]
+    assert [a.note for a in rows.for_document(window.session.db, window.session.document_id)] == ["kept"]
 
     qtbot.keyClick(view, Qt.Key.Key_A)
-    qtbot.keyClicks(window.editor.note, "dropped")
-    qtbot.keyClick(window.editor.note, Qt.Key.Key_Escape)
-    _button(window.editor.discard_prompt, "&Discard").click()
-    assert window.editor is None
-    assert [a.note for a in rows.for_document(window.db, window.document_id)] == ["kept"]
+    qtbot.keyClicks(window.annotations.editor.note, "dropped")
+    qtbot.keyClick(window.annotations.editor.note, Qt.Key.Key_Escape)
+    _button(window.annotations.editor.discard_prompt, "&Discard").click()
+    assert window.annotations.editor is None
+    assert [a.note for a in rows.for_document(window.session.db, window.session.document_id)] == ["kept"]
 
 
 # ---- the compare view ----------------------------------------------------------------
@@ -257,25 +257,25 @@ def test_every_bad_import_is_one_dialog_naming_the_file_once(window, qtbot, dial
 
     files = {"binary.txt": b"\x00\x01\x02abc" * 100, "empty.txt": b"",
              "broken.docx": b"PK\x03\x04 not really a zip"}
-    documents = len(library.list_documents(window.db))
+    documents = len(library.list_documents(window.session.db))
     for name, data in files.items():
         (tmp_path / name).write_bytes(data)
         dialogs.clear()
-        window.import_paths([tmp_path / name])
+        window.importer.import_paths([tmp_path / name])
         qtbot.waitUntil(lambda: running_tasks() == 0 and bool(dialogs), timeout=10000)
         [(kind, message)] = dialogs
         assert kind == "warning"
         assert message.count(name) == 1, message
         assert "\n" not in message
         assert window.statusBar().currentMessage() == message
-    assert len(library.list_documents(window.db)) == documents  # nothing half-imported
+    assert len(library.list_documents(window.session.db)) == documents  # nothing half-imported
 
 
 def test_an_import_error_without_the_name_gets_it_in_front() -> None:
     from pathlib import Path
 
     from db import StudyError
-    from desktop.ui.window_import import named_error
+    from desktop.ui.controllers.importing import named_error
 
     assert named_error(Path("/in/a.txt"), StudyError("The study is locked.")) == (
         "a.txt: The study is locked.")

@@ -32,10 +32,10 @@ def settle(qtbot) -> None:
 
 
 def _annotate(window, note: str, tags: tuple[str, ...] = ()) -> None:
-    turn = window.turns[3]
-    annotation = new_annotation(window.db, window.document_id, turn.text_start,
+    turn = window.session.turns[3]
+    annotation = new_annotation(window.session.db, window.session.document_id, turn.text_start,
                                 turn.text_start + 4, note=note, tags=tags)
-    assert window.run_command(CreateAnnotation(annotation))
+    assert window.session.run(CreateAnnotation(annotation))
 
 
 def test_ctrl_e_opens_the_dialog_and_exports_markdown_off_the_gui_thread(
@@ -47,7 +47,7 @@ def test_ctrl_e_opens_the_dialog_and_exports_markdown_off_the_gui_thread(
     assert dialog.format.count() == 6
     # The suggested file is named after the open document.
     assert dialog.path.text().endswith(".md")
-    assert window.document_title.split()[0][:3] in dialog.path.text()
+    assert window.session.document_title.split()[0][:3] in dialog.path.text()
     out = tmp_path / "notes.md"
     dialog.path.setText(str(out))
     dialog.export_button.click()
@@ -65,10 +65,10 @@ def test_ctrl_e_opens_the_dialog_and_exports_markdown_off_the_gui_thread(
 
 def test_tag_filter_leaves_out_other_annotations(window, qtbot, tmp_path) -> None:
     _annotate(window, "kept note", ("keep",))
-    turn = window.turns[6]
-    other = new_annotation(window.db, window.document_id, turn.text_start,
+    turn = window.session.turns[6]
+    other = new_annotation(window.session.db, window.session.document_id, turn.text_start,
                            turn.text_start + 3, note="dropped note", tags=("other",))
-    assert window.run_command(CreateAnnotation(other))
+    assert window.session.run(CreateAnnotation(other))
     dialog = ExportDialog(window)
     dialog.tags.setText("keep")
     assert dialog.options().tags == ("keep",)

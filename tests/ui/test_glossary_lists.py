@@ -26,7 +26,7 @@ def test_export_writes_every_term_where_the_user_chose(window, qtbot, tmp_path,
     window.actions[ActionId.EXPORT_TERMS].trigger()
     with target.open(encoding="utf-8-sig", newline="") as fh:
         rows = list(csv.reader(fh))
-    terms = glossary.list_terms(window.db)
+    terms = glossary.list_terms(window.session.db)
     assert rows[0][0] == "term" and len(rows) == len(terms) + 1
     assert "算力荒" in {row[0] for row in rows[1:]}
     assert window.statusBar().currentMessage() == f"Wrote {len(terms)} terms to {target}"
@@ -41,30 +41,28 @@ def test_import_adds_and_merges_as_one_step_that_undo_takes_back(window, qtbot, 
     source.write_text("term\taliases\tenglish\n"
                       "量子退火\t\tquantum annealing\n"
                       "算力荒\t算力饥荒\t\n", encoding="utf-8")
-    before = glossary.find_term(window.db, "算力荒")
+    before = glossary.find_term(window.session.db, "算力荒")
     monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *a, **k: (str(source), ""))
     window.actions[ActionId.IMPORT_TERMS].trigger()
 
-    added = glossary.find_term(window.db, "量子退火")
+    added = glossary.find_term(window.session.db, "量子退火")
     assert added is not None and added.english == "quantum annealing"
-    assert "算力饥荒" in glossary.get_term(window.db, before.id).aliases
+    assert "算力饥荒" in glossary.get_term(window.session.db, before.id).aliases
     assert window.statusBar().currentMessage() == (
         "Term list: 1 added, 1 merged into existing terms, 0 already known.")
     assert window.glossary_dock.has_term(added.id)
     assert window.actions[ActionId.UNDO].text() == "&Undo Import terms"
     window.actions[ActionId.UNDO].trigger()
-    assert glossary.find_term(window.db, "量子退火") is None
-    assert glossary.get_term(window.db, before.id).aliases == before.aliases
+    assert glossary.find_term(window.session.db, "量子退火") is None
+    assert glossary.get_term(window.session.db, before.id).aliases == before.aliases
 
 
 def test_a_list_without_terms_is_one_message_and_changes_nothing(window, qtbot, tmp_path,
                                                                   dialogs) -> None:
-    from desktop.ui.glossary_lists import import_term_list
-
     _ready(window, qtbot)
     empty = tmp_path / "empty.csv"
     empty.write_text("\n\n", encoding="utf-8")
-    count = len(glossary.list_terms(window.db))
-    assert not import_term_list(window, str(empty))
+    count = len(glossary.list_terms(window.session.db))
+    assert not window.term_lists.import_list(str(empty))
     assert dialogs == [("warning", "empty.csv has no terms to import.")]
-    assert len(glossary.list_terms(window.db)) == count
+    assert len(glossary.list_terms(window.session.db)) == count

@@ -19,8 +19,8 @@ def _ready(window, qtbot):
 
 
 def _document_text(window) -> str:
-    return window.db.execute("SELECT text FROM documents WHERE id = ?",
-                             [window.document_id]).fetchone()[0]
+    return window.session.db.execute("SELECT text FROM documents WHERE id = ?",
+                             [window.session.document_id]).fetchone()[0]
 
 
 def _cursor_inside(window, offset: int):
@@ -47,7 +47,7 @@ def test_layer_marks_a_term_and_the_hover_shows_its_definition(window, qtbot) ->
     span = window.view.offsets.doc_range_to_qt(match.start, match.end)
     assert span in _marked_spans(window)
 
-    term = glossary.get_term(window.db, match.term_id)
+    term = glossary.get_term(window.session.db, match.term_id)
     assert term is not None and term.definition
     cursor = QTextCursor(window.view.document())
     cursor.setPosition(span[0] + 1)
@@ -81,26 +81,26 @@ def test_add_term_from_selection_and_undo(window, qtbot) -> None:
         start = next(i for i in range(len(text) - 2)
                      if text[i:i + 2].strip() and controller.layer.match_at(i) is None
                      and controller.layer.match_at(i + 1) is None
-                     and glossary.find_term(window.db, text[i:i + 2]) is None
+                     and glossary.find_term(window.session.db, text[i:i + 2]) is None
                      and text[i:i + 2].isalpha())
         word = text[start:start + 2]
-    assert glossary.find_term(window.db, word) is None
+    assert glossary.find_term(window.session.db, word) is None
     window.view.scroll_to_offset(start, select_to=start + len(word))
 
-    dialog = window.glossary_dock.open_add_term()
+    dialog = window.glossary_terms.open_add_term()
     assert dialog is not None
     assert dialog.field("term").text() == word
     assert word in dialog.field("notes").toPlainText()  # the example sentence
     dialog.field("english").setText("outside relations")
     dialog.accept()
 
-    added = glossary.find_term(window.db, word)
+    added = glossary.find_term(window.session.db, word)
     assert added is not None and added.english == "outside relations"
     assert controller.layer.match_at(start) is not None
     assert window.glossary_dock.has_term(added.id)
 
     window.actions[ActionId.UNDO].trigger()
-    assert glossary.find_term(window.db, word) is None
+    assert glossary.find_term(window.session.db, word) is None
     assert controller.layer.match_at(start) is None
     assert not window.glossary_dock.has_term(added.id)
 
@@ -108,14 +108,14 @@ def test_add_term_from_selection_and_undo(window, qtbot) -> None:
 def test_dock_shows_occurrences_by_speaker_and_jumps_to_one(window, qtbot) -> None:
     _ready(window, qtbot)
     dock = window.glossary_dock
-    term = glossary.find_term(window.db, "算力荒")
+    term = glossary.find_term(window.session.db, "算力荒")
     dock.filter.setText("算力")
     shown = [dock.list.item(r).data(0x0100) for r in range(dock.list.count())]
     assert term.id in shown and len(shown) < len(dock.terms)
     dock.select_term(term.id)
     assert "算力荒" in dock.card.toPlainText()
 
-    counts = glossary.find_occurrences(window.db, term).counts_by_speaker()
+    counts = glossary.find_occurrences(window.session.db, term).counts_by_speaker()
     tree = dock.occurrences
     labels = [tree.topLevelItem(i).text(0) for i in range(tree.topLevelItemCount())]
     assert len(labels) == len(counts)
@@ -126,23 +126,23 @@ def test_dock_shows_occurrences_by_speaker_and_jumps_to_one(window, qtbot) -> No
     child = tree.topLevelItem(0).child(0)
     document_id, start, end = child.data(0, 0x0100)
     tree.itemActivated.emit(child, 0)
-    assert window.document_id == document_id
+    assert window.session.document_id == document_id
     assert window.view.selected_range() == (start, end)
     assert _document_text(window)[start:end] == "算力荒"
 
 
 def test_remove_term_and_undo(window, qtbot) -> None:
     controller = _ready(window, qtbot)
-    term = glossary.find_term(window.db, "算力荒")
+    term = glossary.find_term(window.session.db, "算力荒")
     offset = _document_text(window).index("算力荒")
     window.glossary_dock.select_term(term.id)
     window.actions[ActionId.REMOVE_TERM].trigger()
-    assert glossary.get_term(window.db, term.id) is None
+    assert glossary.get_term(window.session.db, term.id) is None
     left = controller.layer.match_at(offset)  # a shorter term (算力) may still match
     assert left is None or left.term_id != term.id
     assert not window.glossary_dock.has_term(term.id)
     window.actions[ActionId.UNDO].trigger()
-    assert glossary.get_term(window.db, term.id) == term
+    assert glossary.get_term(window.session.db, term.id) == term
     assert controller.layer.match_at(offset).term_id == term.id
 
 
@@ -158,24 +158,24 @@ def test_suggestions_accept_and_dismiss_with_one_key(window, qtbot) -> None:
         return [s.candidate for s in dock.suggestions]
 
     first = dock.current_suggestion()
-    assert glossary.find_term(window.db, first.candidate) is None
+    assert glossary.find_term(window.session.db, first.candidate) is None
     assert f"×{first.count}" in dock.suggestion_list.currentItem().text()
 
     window.actions[ActionId.ACCEPT_SUGGESTION].trigger()  # Y
-    added = glossary.find_term(window.db, first.candidate)
+    added = glossary.find_term(window.session.db, first.candidate)
     assert added is not None and window.glossary_dock.has_term(added.id)
     assert listed() == found[1:]
     second = dock.current_suggestion()
     assert second.candidate == found[1]
 
     window.actions[ActionId.DISMISS_SUGGESTION].trigger()  # X
-    assert fold(second.candidate) in glossary.dismissed(window.db)
+    assert fold(second.candidate) in glossary.dismissed(window.session.db)
     assert listed() == found[2:] and dock.current_suggestion().candidate == found[2]
 
     window.actions[ActionId.UNDO].trigger()  # the dismissal: suggested again, in its place
     assert listed() == found[1:]
     window.actions[ActionId.UNDO].trigger()  # the added term: suggested again too
-    assert glossary.find_term(window.db, first.candidate) is None
+    assert glossary.find_term(window.session.db, first.candidate) is None
     assert listed() == found
     window.actions[ActionId.REDO].trigger()  # a term again: no longer suggested
     assert listed() == found[1:]
@@ -193,29 +193,29 @@ def test_key_opens_the_entry_of_the_term_at_the_cursor(window, qtbot) -> None:
 
     cursor.setPosition(window.view.offsets.doc_to_qt(text.index("以下是")))
     window.view.setTextCursor(cursor)
-    assert not window.glossary_dock.open_term_at_cursor()
+    assert not window.glossary_terms.open_term_at_cursor()
     assert window.glossary_dock.current_term() == chosen  # nothing else chosen
 
 
 def test_editing_and_resetting_a_term_from_the_panel_are_undoable(window, qtbot) -> None:
     _ready(window, qtbot)
-    term = glossary.find_term(window.db, "算力荒")
+    term = glossary.find_term(window.session.db, "算力荒")
     assert term is not None and term.builtin_key
     window.glossary_dock.select_term(term.id)
 
     window.actions[ActionId.EDIT_TERM].trigger()
-    dialog = window.glossary_dock.dialog
+    dialog = window.glossary_terms.dialog
     dialog.field("definition").setPlainText("我自己的释义")
     dialog.accept()
-    assert glossary.get_term(window.db, term.id).definition == "我自己的释义"
-    assert window.history.undo_text == "Edit term"
+    assert glossary.get_term(window.session.db, term.id).definition == "我自己的释义"
+    assert window.session.history.undo_text == "Edit term"
 
     window.actions[ActionId.RESET_TERM].trigger()
-    assert glossary.get_term(window.db, term.id).definition == term.definition
-    window.history.undo()
-    assert glossary.get_term(window.db, term.id).definition == "我自己的释义"
-    window.history.undo()
-    assert glossary.get_term(window.db, term.id).definition == term.definition
+    assert glossary.get_term(window.session.db, term.id).definition == term.definition
+    window.session.history.undo()
+    assert glossary.get_term(window.session.db, term.id).definition == "我自己的释义"
+    window.session.history.undo()
+    assert glossary.get_term(window.session.db, term.id).definition == term.definition
 
 
 def test_a_term_changed_in_another_window_meanwhile_is_kept_and_mine_stays_typed(
@@ -224,22 +224,22 @@ def test_a_term_changed_in_another_window_meanwhile_is_kept_and_mine_stays_typed
     from desktop.core.commands import History
 
     _ready(window, qtbot)
-    term = glossary.find_term(window.db, "算力荒")
+    term = glossary.find_term(window.session.db, "算力荒")
     window.glossary_dock.select_term(term.id)
     window.actions[ActionId.EDIT_TERM].trigger()
-    dialog = window.glossary_dock.dialog
-    other = open_study(window.study_path)
+    dialog = window.glossary_terms.dialog
+    other = open_study(window.session.study_path)
     History(other).run(glossary.EditTerm.of(glossary.get_term(other, term.id),
                                             definition="另一个窗口的释义"))
     other.close()
 
     dialog.field("definition").setPlainText("我自己的释义")
     dialog.accept()
-    assert glossary.get_term(window.db, term.id).definition == "另一个窗口的释义"
+    assert glossary.get_term(window.session.db, term.id).definition == "另一个窗口的释义"
     assert dialog.isVisible() and dialog.field("definition").toPlainText() == "我自己的释义"
     assert dialog.error.isVisible()
     dialog.accept()  # saving again replaces the other version, knowingly
-    assert glossary.get_term(window.db, term.id).definition == "我自己的释义"
+    assert glossary.get_term(window.session.db, term.id).definition == "我自己的释义"
     assert not dialog.isVisible()
 
 
@@ -269,7 +269,7 @@ def test_the_panel_follows_a_language_switch_and_new_documents(window, qtbot, tm
 
     _ready(window, qtbot)
     dock = window.glossary_dock
-    term = glossary.find_term(window.db, "数据飞轮")
+    term = glossary.find_term(window.session.db, "数据飞轮")
     dock.select_term(term.id)
     before = dock.occurrences.topLevelItemCount()
     assert before >= 1
@@ -284,7 +284,7 @@ def test_the_panel_follows_a_language_switch_and_new_documents(window, qtbot, tm
     # A second document that also speaks of 数据飞轮: its occurrences join the list.
     other = tmp_path / "second.txt"
     other.write_text("甲：我们也在做数据飞轮。\n乙：数据飞轮很重要。\n", encoding="utf-8")
-    window.import_paths([other])
+    window.importer.import_paths([other])
     qtbot.waitUntil(lambda: len(window.documents_dock._documents) == 2, timeout=15000)
     qtbot.waitUntil(lambda: any("second" in dock.occurrences.topLevelItem(i).text(0)
                                 for i in range(dock.occurrences.topLevelItemCount())),
@@ -315,13 +315,13 @@ def test_aliases_typed_with_commas_are_each_an_alias_and_each_marked(window, qtb
     controller = _ready(window, qtbot)
     text = _document_text(window)
     dock = window.glossary_dock
-    term = glossary.find_term(window.db, "算力荒")
+    term = glossary.find_term(window.session.db, "算力荒")
     dock.select_term(term.id)
-    dialog = dock.open_edit_term()
+    dialog = window.glossary_terms.open_edit_term()
     dialog.field("aliases").setText("企业应用, 行业场景，服务经验")
     dialog.accept()
 
-    edited = glossary.get_term(window.db, term.id)
+    edited = glossary.get_term(window.session.db, term.id)
     assert edited.aliases == ("企业应用", "行业场景", "服务经验")
     for alias in edited.aliases:
         # Somewhere the alias is not inside a longer term: there it is marked as this term.
@@ -329,7 +329,7 @@ def test_aliases_typed_with_commas_are_each_an_alias_and_each_marked(window, qtb
         marks = [controller.layer.match_at(start) for start in starts]
         assert any(m is not None and m.term_id == term.id for m in marks), alias
     window.actions[ActionId.UNDO].trigger()
-    assert glossary.get_term(window.db, term.id).aliases == term.aliases
+    assert glossary.get_term(window.session.db, term.id).aliases == term.aliases
 
 
 def test_a_new_suggestion_run_clears_the_last_list(window, qtbot) -> None:
@@ -338,9 +338,9 @@ def test_a_new_suggestion_run_clears_the_last_list(window, qtbot) -> None:
     old = glossary.Suggestion("旧候选", 3, 1.0, ("tfidf",), "旧候选在这里。", None, None)
     dock.set_suggestions([old])
     assert dock.suggestion_list.count() == 1
-    dock.find_suggestions()
+    window.glossary_terms.find_suggestions()
     assert dock.suggestion_list.count() == 0 and dock.current_suggestion() is None
-    qtbot.waitUntil(lambda: not dock._suggesting, timeout=30000)
+    qtbot.waitUntil(lambda: not window.glossary_terms.suggesting, timeout=30000)
     assert "旧候选" not in [s.candidate for s in dock.suggestions]
 
 
@@ -349,16 +349,16 @@ def test_adding_a_word_that_is_already_a_term_opens_that_term(window, qtbot) -> 
     text = _document_text(window)
     start = text.index("算力荒")
     window.view.scroll_to_offset(start, select_to=start + 3)
-    terms_before = len(glossary.list_terms(window.db))
-    dialog = window.glossary_dock.open_add_term()
-    term = glossary.find_term(window.db, "算力荒")
+    terms_before = len(glossary.list_terms(window.session.db))
+    dialog = window.glossary_terms.open_add_term()
+    term = glossary.find_term(window.session.db, "算力荒")
     assert dialog is not None and dialog.field("term").text() == "算力荒"
     assert window.glossary_dock.current_term().id == term.id
     assert "already in the glossary" in window.statusBar().currentMessage()
     dialog.field("english").setText("compute famine")
     dialog.accept()
-    assert glossary.get_term(window.db, term.id).english == "compute famine"
-    assert len(glossary.list_terms(window.db)) == terms_before
+    assert glossary.get_term(window.session.db, term.id).english == "compute famine"
+    assert len(glossary.list_terms(window.session.db)) == terms_before
 
 
 def test_occurrences_list_the_open_document_first(window, qtbot) -> None:
@@ -366,13 +366,13 @@ def test_occurrences_list_the_open_document_first(window, qtbot) -> None:
 
     _ready(window, qtbot)
     talk = "甲：算力荒还会持续。\n\n乙：算力荒是普遍问题。\n".encode()
-    other = import_bytes(window.db, talk, "其他座谈.txt", title="其他座谈").document_id
+    other = import_bytes(window.session.db, talk, "其他座谈.txt", title="其他座谈").document_id
     dock = window.glossary_dock
-    term = glossary.find_term(window.db, "算力荒")
-    for document_id, title in ((other, "其他座谈"), (window.document_id, None)):
-        window.open_document(document_id)
+    term = glossary.find_term(window.session.db, "算力荒")
+    for document_id, title in ((other, "其他座谈"), (window.session.document_id, None)):
+        window.session.open_document(document_id)
         dock.select_term(term.id)
-        dock._show_current()
+        dock.show_current()
         first = dock.occurrences.topLevelItem(0).text(0)
         if title:
             assert first.startswith(f"{title} · ")

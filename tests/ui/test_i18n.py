@@ -26,12 +26,12 @@ def test_language_setting_wins_over_the_locale() -> None:
 def test_switching_the_interface_to_chinese_and_back(window, qtbot) -> None:
     from desktop.core.annotations import CreateAnnotation, new_annotation
 
-    turn = window.turns[3]
-    window.run_command(CreateAnnotation(new_annotation(
-        window.db, window.document_id, turn.text_start, turn.text_start + 3)))
+    turn = window.session.turns[3]
+    window.session.run(CreateAnnotation(new_annotation(
+        window.session.db, window.session.document_id, turn.text_start, turn.text_start + 3)))
     window.search_dock.field.setText("算力")
     window.search_dock._emit_query()
-    assert window.search_dock.status.text().startswith(f"{len(window.hits)} turns, ")
+    assert window.search_dock.status.text().startswith(f"{len(window.search.hits)} turns, ")
     try:
         window.actions[ActionId.LANGUAGE_CHINESE].trigger()
         # Qt posts the language change to every window.

@@ -21,9 +21,9 @@ def _places(window, word: str) -> list[tuple[int, int]]:
     by plain substring search on the folded text (the sample folds length for length)."""
     folded = textnorm.fold(word)
     found = []
-    for headline, headline_start, text, text_start in window.db.execute(
+    for headline, headline_start, text, text_start in window.session.db.execute(
             "SELECT headline, headline_start, text, text_start FROM turns "
-            "WHERE document_id = ? ORDER BY position", [window.document_id]):
+            "WHERE document_id = ? ORDER BY position", [window.session.document_id]):
         for part, offset in ((headline, headline_start), (text, text_start)):
             part = textnorm.fold(part)
             at = part.find(folded)
@@ -61,7 +61,7 @@ def test_f3_visits_every_match_in_reading_order_then_wraps(window) -> None:
     positions = [position for position, _ in seen]
     assert all(text == "算力" for _, text in seen)
     assert positions == sorted(positions) and len(set(positions)) == count
-    assert count > len(window.hits)  # several in one turn, each visited
+    assert count > len(window.search.hits)  # several in one turn, each visited
     assert _step(window) == seen[0]  # past the last: back to the first, saying so
     assert "first" in window.statusBar().currentMessage()
     assert _step(window, -1) == seen[-1]  # before the first: on to the last
@@ -78,26 +78,26 @@ def test_shift_f3_first_goes_to_the_last_match(window) -> None:
 
 
 def test_f3_goes_past_the_first_page_of_hits(window, monkeypatch) -> None:
-    from desktop.ui import window_search
+    from desktop.ui.controllers import search as search_controller
 
-    monkeypatch.setattr(window_search, "SEARCH_PAGE", 3)
+    monkeypatch.setattr(search_controller, "SEARCH_PAGE", 3)
     _search(window, "算力")
-    assert len(window.hits) == 3
+    assert len(window.search.hits) == 3
     assert window.search_dock.status.text() == "9 turns, 37 matches — first 3 shown"
     seen = [_step(window) for _ in range(37)]
     positions = [position for position, _ in seen]
     assert positions == sorted(positions) and len(set(positions)) == 37
-    assert len(window.hits) == 9  # fetched page by page as F3 went on
+    assert len(window.search.hits) == 9  # fetched page by page as F3 went on
     # Underlined: the matches of the page F3 is in and its neighbours, not every hit's.
     marked = set(window.search_layer.ranges)
-    assert set(window.hits[8].matches) <= marked
-    assert not set(window.hits[0].matches) & marked
+    assert set(window.search.hits[8].matches) <= marked
+    assert not set(window.search.hits[0].matches) & marked
     assert _step(window) == seen[0]
     # Before the first match backwards, every hit is fetched at once to find the last.
     _search(window, "算力")
     window.view.moveCursor(QTextCursor.MoveOperation.Start)
-    assert len(window.hits) == 3
-    assert _step(window, -1) == seen[-1] and len(window.hits) == 9
+    assert len(window.search.hits) == 3
+    assert _step(window, -1) == seen[-1] and len(window.search.hits) == 9
     # From a place further on, F3 goes to the first match after it, fetching as needed.
     _search(window, "算力")
     places = sorted(_places(window, "算力"))
@@ -145,14 +145,14 @@ def _put_cursor(window, offset: int) -> None:
 
 def test_activating_a_hit_then_f3_goes_on_inside_that_hit(window) -> None:
     _search(window, "算力")
-    row = next(i for i, hit in enumerate(window.hits) if len(hit.matches) >= 3)
+    row = next(i for i, hit in enumerate(window.search.hits) if len(hit.matches) >= 3)
     window.search_dock.hit_activated.emit(row)
-    matches = window.hits[row].matches
+    matches = window.search.hits[row].matches
     assert window.view.textCursor().selectedText() == "算力"
     _step(window)
     _step(window)
     assert window.view.selected_range() == matches[2]
-    assert window.hit_row == row and window.hit_stop == 2
+    assert window.search.hit_row == row and window.search.hit_stop == 2
 
 
 def test_the_counts_in_chinese(qtbot) -> None:
@@ -200,11 +200,11 @@ def test_the_keys_step_and_the_whole_study_steps_in_its_own_order(window, qtbot)
     # Searching every document lists the best hits first; F3 follows that list, every
     # match of a hit before the next hit.
     window.search_dock.whole_study.setChecked(True)
-    assert window.hits[0].turn_id != min(h.turn_id for h in window.hits)  # not text order
-    expected = [(row, i) for row, hit in enumerate(window.hits)
+    assert window.search.hits[0].turn_id != min(h.turn_id for h in window.search.hits)  # not text order
+    expected = [(row, i) for row, hit in enumerate(window.search.hits)
                 for i in range(len(hit.matches))]
     visited = []
     for _ in expected:
         _step(window)
-        visited.append((window.hit_row, window.hit_stop))
+        visited.append((window.search.hit_row, window.search.hit_stop))
     assert visited == expected

@@ -19,20 +19,20 @@ def _speech_shown(window, index: int) -> bool:
 
 
 def test_opening_the_sample_shows_every_turn_with_speakers_and_sections(window) -> None:
-    assert window.document_id is not None
-    names = [s.name for s in window.speakers]
+    assert window.session.document_id is not None
+    names = [s.name for s in window.session.speakers]
     assert names == ["杨静", "陈虞君", "张家俊", "吴韶华"]
     text = window.view.toPlainText()
     # Every turn's speech is in the view, in order.
     position = 0
-    for turn in window.turns:
+    for turn in window.session.turns:
         found = text.find(turn.text, position)
         assert found >= 0, turn.text[:20]
         position = found + len(turn.text)
     # Headlines sit beside the speaker's name; sections read as numbered headers.
     assert "陈虞君　提升大模型长文本能力,降低幻觉问题" in text
     assert len(window.view.section_blocks) == 5
-    assert window.view.visible_turn_count() == len(window.turns) == 21
+    assert window.view.visible_turn_count() == len(window.session.turns) == 21
     assert "21 of 21" in window.count_label.text()
     tree = window.speakers_dock.tree
     assert tree.topLevelItem(0).text(1) == "杨静"
@@ -43,8 +43,8 @@ def test_opening_the_sample_shows_every_turn_with_speakers_and_sections(window) 
 def test_speaker_keys_toggle_solo_and_show_all(window, qtbot) -> None:
     view = window.view
     view.setFocus()
-    chen = window.speakers[1]
-    chen_turns = [i for i, t in enumerate(window.turns) if t.speaker_id == chen.id]
+    chen = window.session.speakers[1]
+    chen_turns = [i for i, t in enumerate(window.session.turns) if t.speaker_id == chen.id]
     qtbot.keyClick(view, Qt.Key.Key_2)
     assert chen.id in view.hidden_speakers
     assert not any(_speech_shown(window, i) for i in chen_turns)
@@ -55,9 +55,9 @@ def test_speaker_keys_toggle_solo_and_show_all(window, qtbot) -> None:
     assert view.visible_turn_count() == 21
 
     qtbot.keyClick(view, Qt.Key.Key_3, Qt.KeyboardModifier.ShiftModifier)
-    zhang = window.speakers[2]
-    shown = [i for i in range(len(window.turns)) if view.turn_shown(i)]
-    assert shown and all(window.turns[i].speaker_id == zhang.id for i in shown)
+    zhang = window.session.speakers[2]
+    shown = [i for i in range(len(window.session.turns)) if view.turn_shown(i)]
+    assert shown and all(window.session.turns[i].speaker_id == zhang.id for i in shown)
     assert view.visible_turn_count() == 5
     assert "5 of 21" in window.count_label.text()
     # The moderator is hidden, so each header repeats its question.
@@ -77,15 +77,15 @@ def test_speaker_keys_toggle_solo_and_show_all(window, qtbot) -> None:
 def test_filter_checkbox_in_the_panel(window) -> None:
     item = window.speakers_dock.tree.topLevelItem(3)
     item.setCheckState(1, Qt.CheckState.Unchecked)
-    assert window.speakers[3].id in window.view.hidden_speakers
+    assert window.session.speakers[3].id in window.view.hidden_speakers
     assert window.view.visible_turn_count() == 16
 
 
 def test_compare_view_cells_hold_each_answer_headline_first(window, qtbot) -> None:
     window.view.setFocus()
     qtbot.keyClick(window.view, Qt.Key.Key_C)
-    assert window.stack.currentWidget() is window.compare
-    model = window.compare.compare_model
+    assert window.stack.currentWidget() is window.reading.compare
+    model = window.reading.compare.compare_model
     assert model.rowCount() == 5
     assert [model.headerData(c, Qt.Orientation.Horizontal) for c in range(4)] == [
         "Question", "陈虞君", "张家俊", "吴韶华"]
@@ -95,21 +95,21 @@ def test_compare_view_cells_hold_each_answer_headline_first(window, qtbot) -> No
     # Row 2 (question 2): 吴韶华 answered first in the transcript but keeps his column.
     assert model.index(1, 3).data().startswith("【算法数据双创新,打造内部飞轮】")
     # A click on a cell jumps to that turn in the reading view...
-    rect = window.compare.visualRect(model.index(0, 3))
-    qtbot.mouseClick(window.compare.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    rect = window.reading.compare.visualRect(model.index(0, 3))
+    qtbot.mouseClick(window.reading.compare.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
     assert window.stack.currentWidget() is window.view
-    assert window.turns[window.view.current_turn()].headline == "筑基基础大模型,助力行业落地"
+    assert window.session.turns[window.view.current_turn()].headline == "筑基基础大模型,助力行业落地"
     qtbot.keyClick(window.view, Qt.Key.Key_C)
     # ...and so does Enter.
-    window.compare.setCurrentIndex(model.index(1, 2))
-    qtbot.keyClick(window.compare, Qt.Key.Key_Return)
+    window.reading.compare.setCurrentIndex(model.index(1, 2))
+    qtbot.keyClick(window.reading.compare, Qt.Key.Key_Return)
     assert window.stack.currentWidget() is window.view
-    turn = window.turns[window.view.current_turn()]
-    assert turn.speaker_id == window.speakers[2].id
+    turn = window.session.turns[window.view.current_turn()]
+    assert turn.speaker_id == window.session.speakers[2].id
     assert turn.text.startswith("在追赶和超越GPT4的过程中")
     # ...and Back returns to where we were.
     window.actions[ActionId.BACK].trigger()
-    assert window.view.current_turn() != window.turns.index(turn)
+    assert window.view.current_turn() != window.session.turns.index(turn)
 
 
 def test_navigation_by_turn_and_section(window) -> None:
@@ -122,31 +122,31 @@ def test_navigation_by_turn_and_section(window) -> None:
     window.actions[ActionId.PREVIOUS_TURN].trigger()
     assert window.view.current_turn() == second - 1
     # Hidden turns are skipped.
-    window.set_filter({window.speakers[1].id}, True)
+    window.speaker_filter.set_filter({window.session.speakers[1].id}, True)
     index = 0
     window.view.scroll_to_turn(0)
     for _ in range(6):
         window.actions[ActionId.NEXT_TURN].trigger()
         index = window.view.current_turn()
-        assert window.turns[index].speaker_id != window.speakers[1].id
+        assert window.session.turns[index].speaker_id != window.session.speakers[1].id
 
 
 def test_restart_restores_document_filter_scroll_and_view(make_window, sample_study) -> None:
     first = make_window(sample_study)
-    first.set_filter({first.speakers[0].id}, False)
-    target = first.turns[12]
+    first.speaker_filter.set_filter({first.session.speakers[0].id}, False)
+    target = first.session.turns[12]
     first.view.scroll_to_offset(target.text_start, top=True)
     top = first.view.top_offset()
-    first.switch_view()
+    first.reading.switch_view()
     first.speakers_dock.hide()
     first.close()
 
     second = make_window(sample_study)
-    assert second.document_id == first.document_id
-    assert second.view.hidden_speakers == {first.speakers[0].id}
+    assert second.session.document_id == first.session.document_id
+    assert second.view.hidden_speakers == {first.session.speakers[0].id}
     assert second.view.show_narration is False
     assert second.view.visible_turn_count() == 15
-    assert second.stack.currentWidget() is second.compare
+    assert second.stack.currentWidget() is second.reading.compare
     assert not second.speakers_dock.isVisible()
     assert second.view.top_offset() == top
 
@@ -167,23 +167,27 @@ def test_twenty_thousand_void_qt_calls_do_not_crash(qapp, qtbot) -> None:
     assert edit.toPlainText() == "研读"
 
 
-def test_changes_by_another_program_appear_and_clear_undo(window) -> None:
+def test_changes_by_another_program_appear_and_clear_undo(window, qtbot) -> None:
     from db import open_study
     from desktop.core.annotations import CreateAnnotation, new_annotation
 
-    turn = window.turns[4]
-    window.run_command(CreateAnnotation(new_annotation(
-        window.db, window.document_id, turn.text_start, turn.text_start + 2)))
+    # The window's own background writes (the glossary made ready) are done: a write seen
+    # now is another program's.
+    qtbot.waitUntil(lambda: window.glossary.prepared, timeout=15000)
+
+    turn = window.session.turns[4]
+    window.session.run(CreateAnnotation(new_annotation(
+        window.session.db, window.session.document_id, turn.text_start, turn.text_start + 2)))
     assert window.actions[ActionId.UNDO].isEnabled()
-    other = open_study(window.study_path)
+    other = open_study(window.session.study_path)
     try:
-        CreateAnnotation(new_annotation(other, window.document_id, turn.text_start + 5,
+        CreateAnnotation(new_annotation(other, window.session.document_id, turn.text_start + 5,
                                         turn.text_start + 9, note="from the CLI")).apply(other)
     finally:
         other.close()
-    window.check_outside_changes()
+    window.session.check_outside_changes()
     assert window.annotations_dock.list.count() == 2
-    assert any(a.note == "from the CLI" for a in window.annotations)
+    assert any(a.note == "from the CLI" for a in window.session.annotations)
     assert not window.actions[ActionId.UNDO].isEnabled()
 
 
@@ -192,9 +196,9 @@ def test_hover_shows_the_role_and_the_note(window) -> None:
 
     view = window.view
     turn_index = 5
-    turn = window.turns[turn_index]
-    window.run_command(CreateAnnotation(new_annotation(
-        window.db, window.document_id, turn.text_start, turn.text_start + 8,
+    turn = window.session.turns[turn_index]
+    window.session.run(CreateAnnotation(new_annotation(
+        window.session.db, window.session.document_id, turn.text_start, turn.text_start + 8,
         note="**important** <script>alert(1)</script> ![](http://example.com/x.png)",
         tags=["t1"])))
     view.scroll_to_offset(turn.text_start + 3)
@@ -206,7 +210,7 @@ def test_hover_shows_the_role_and_the_note(window) -> None:
     cursor.setPosition(label_block.position() + 1)
     view.setTextCursor(cursor)
     role_tip = view.tooltip_at(view.cursorRect().center())
-    speaker = next(s for s in window.speakers if s.id == turn.speaker_id)
+    speaker = next(s for s in window.session.speakers if s.id == turn.speaker_id)
     assert speaker.name in role_tip and html.escape(speaker.role) in role_tip
 
 
@@ -218,18 +222,18 @@ def test_speaker_filter_without_the_mouse(window, qtbot) -> None:
     tree.setCurrentItem(tree.topLevelItem(0))
     qtbot.keyClick(tree, Qt.Key.Key_Down)
     qtbot.keyClick(tree, Qt.Key.Key_Space)
-    assert window.speakers[1].id in window.view.hidden_speakers
+    assert window.session.speakers[1].id in window.view.hidden_speakers
     qtbot.keyClick(tree, Qt.Key.Key_0, Qt.KeyboardModifier.ControlModifier)
     assert window.view.hasFocus()
 
 
 def test_compare_columns_follow_the_speaker_filter(window) -> None:
-    window.switch_view()
-    window.toggle_speaker(3)  # 张家俊, the second answer column
-    assert window.compare.isColumnHidden(2)
-    assert not window.compare.isColumnHidden(1)
-    window.show_all_speakers()
-    assert not window.compare.isColumnHidden(2)
+    window.reading.switch_view()
+    window.speaker_filter.toggle_speaker(3)  # 张家俊, the second answer column
+    assert window.reading.compare.isColumnHidden(2)
+    assert not window.reading.compare.isColumnHidden(1)
+    window.speaker_filter.show_all()
+    assert not window.reading.compare.isColumnHidden(2)
 
 
 def test_a_wide_window_keeps_the_lines_to_a_readable_measure(window, qtbot) -> None:
@@ -256,7 +260,7 @@ def test_a_narrowed_window_takes_width_from_the_panels_not_only_the_text(window,
     window.resize(1400, 900)
     window.show()
     qtbot.waitExposed(window)
-    window._default_dock_sizes()  # as on a first start: 360 and 340 pixels
+    window.layout_state.first_sizes(window.docks)  # as on a first start: 360 and 340 pixels
     qtbot.waitUntil(lambda: window.documents_dock.width() > 300)
     wide = (window.documents_dock.width(), window.annotations_dock.width())
     assert window.centralWidget().width() >= 0.45 * window.width()  # nothing to give up

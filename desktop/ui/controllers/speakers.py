@@ -1,18 +1,26 @@
-"""The window's speaker edits (rename, merge, role, colour, moderator, narration).
+"""Speaker edits from the window (rename, merge, role, colour, moderator, narration).
 
-Each runs an undoable command from desktop.core.speakers through the window's history.
+Each runs an undoable command from desktop.core.speakers through the session.
 """
 
 from __future__ import annotations
 
 import difflib
 
-from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QCoreApplication, QObject
 from PySide6.QtGui import QColor
-from PySide6.QtWidgets import QApplication, QColorDialog, QInputDialog, QLineEdit
+from PySide6.QtWidgets import QApplication, QColorDialog, QInputDialog, QLineEdit, QWidget
 
 from desktop.core.library import Speaker
+from desktop.ui.docks.speakers import SpeakersDock
+from desktop.ui.feedback import Feedback
 from desktop.ui.i18n import fill
+from desktop.ui.session import Session
+from desktop.ui.transcript_view import TranscriptView
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("MainWindow", text)
 
 
 def _commands():
@@ -22,27 +30,32 @@ def _commands():
     return speakers
 
 
-class SpeakersMixin:
-    """Speaker actions of MainWindow."""
+class SpeakersController(QObject):
+    """Edits of the open document's speakers, on the one the user means."""
+
+    def __init__(self, session: Session, view: TranscriptView, dock: SpeakersDock,
+                 feedback: Feedback, dialog_parent: QWidget) -> None:
+        super().__init__(dialog_parent)
+        self.session, self.view, self.dock = session, view, dock
+        self.feedback, self.parent_widget = feedback, dialog_parent
 
     def current_speaker(self) -> Speaker | None:
         """The speaker selected in the panel when it has the focus, else the one whose turn
         holds the text cursor, else the panel's selection."""
-        by_id = {s.id: s for s in self.speakers}
-        panel_id = self.speakers_dock.current_speaker_id()
-        if QApplication.focusWidget() is self.speakers_dock.tree and panel_id in by_id:
+        by_id = {s.id: s for s in self.session.speakers}
+        panel_id = self.dock.current_speaker_id()
+        if QApplication.focusWidget() is self.dock.tree and panel_id in by_id:
             return by_id[panel_id]
-        turn = self.view.current_turn()
-        if 0 <= turn < len(self.turns) and self.turns[turn].speaker_id in by_id:
-            return by_id[self.turns[turn].speaker_id]
+        turns, turn = self.session.turns, self.view.current_turn()
+        if 0 <= turn < len(turns) and turns[turn].speaker_id in by_id:
+            return by_id[turns[turn].speaker_id]
         return by_id.get(panel_id) if panel_id is not None else None
 
     def _need_speaker(self) -> Speaker | None:
         speaker = self.current_speaker()
         if speaker is None:
-            self.statusBar().showMessage(
-                QCoreApplication.translate(
-                    "MainWindow",
+            self.feedback.status(
+                _tr(
                     "Select a speaker in the Speakers panel (Ctrl+2) or put the cursor in "
                     "one of their turns.",
                 ),
@@ -58,19 +71,16 @@ class SpeakersMixin:
         typed = speaker.name
         while True:
             name, ok = QInputDialog.getText(
-                self,
-                QCoreApplication.translate("MainWindow", "Rename speaker"),
-                QCoreApplication.translate("MainWindow", "New name for %1:").replace(
-                    "%1", speaker.name
-                ),
+                self.parent_widget,
+                _tr("Rename speaker"),
+                fill(_tr("New name for %1:"), speaker.name),
                 QLineEdit.EchoMode.Normal,
                 typed,
             )
             if not ok or not name.strip() or name.strip() == speaker.name:
                 return
-            if self.run_command(
-                _commands().RenameSpeaker(self.document_id, speaker=speaker.id, new_name=name)
-            ) or not any(s.name == name.strip() for s in self.speakers):
+            if self.session.run(_commands().RenameSpeaker(
+                    self.session.document_id, speaker=speaker.id, new_name=name)) or not any(s.name == name.strip() for s in self.session.speakers):
                 return  # done, or refused for another reason than the name (already said)
             typed = name  # the name of another speaker: asked again, as typed
 
@@ -79,30 +89,28 @@ class SpeakersMixin:
         speaker = self._need_speaker()
         if speaker is None:
             return
-        others = [s for s in self.speakers if s.id != speaker.id]
+        others = [s for s in self.session.speakers if s.id != speaker.id]
         if not others:
             return
         names = [s.name for s in others]
         name, ok = QInputDialog.getItem(
-            self,
-            QCoreApplication.translate("MainWindow", "Merge speaker"),
-            QCoreApplication.translate("MainWindow", "Give every turn of %1 to:").replace(
-                "%1", speaker.name
-            ),
+            self.parent_widget,
+            _tr("Merge speaker"),
+            fill(_tr("Give every turn of %1 to:"), speaker.name),
             names,
             _likely_same(speaker, others),
             False,
         )
         if ok and name in names:
             target = others[names.index(name)]
-            if self.run_command(
+            if self.session.run(
                 _commands().MergeSpeakers(
-                    self.document_id, source=speaker.id, target=target.id
+                    self.session.document_id, source=speaker.id, target=target.id
                 )
             ):
-                self.statusBar().showMessage(fill(
-                    QCoreApplication.translate(
-                        "MainWindow", "The turns of %1 are now %2's; Undo gives them back."
+                self.feedback.status(fill(
+                    _tr(
+                        "The turns of %1 are now %2's; Undo gives them back."
                     ), speaker.name, target.name), 8000)
 
     def set_speaker_role(self) -> None:
@@ -111,15 +119,15 @@ class SpeakersMixin:
         if speaker is None:
             return
         role, ok = QInputDialog.getText(
-            self,
-            QCoreApplication.translate("MainWindow", "Set role"),
-            QCoreApplication.translate("MainWindow", "Role of %1:").replace("%1", speaker.name),
+            self.parent_widget,
+            _tr("Set role"),
+            fill(_tr("Role of %1:"), speaker.name),
             QLineEdit.EchoMode.Normal,
             speaker.role,
         )
         if ok and role.strip() != speaker.role:
-            self.run_command(
-                _commands().SetRole(self.document_id, speaker=speaker.id, role=role)
+            self.session.run(
+                _commands().SetRole(self.session.document_id, speaker=speaker.id, role=role)
             )
 
     def set_speaker_colour(self) -> None:
@@ -129,13 +137,13 @@ class SpeakersMixin:
             return
         colour = QColorDialog.getColor(
             QColor(speaker.colour),
-            self,
-            QCoreApplication.translate("MainWindow", "Colour of %1").replace("%1", speaker.name),
+            self.parent_widget,
+            fill(_tr("Colour of %1"), speaker.name),
         )
         if colour.isValid() and colour.name() != speaker.colour.lower():
-            self.run_command(
+            self.session.run(
                 _commands().SetColour(
-                    self.document_id, speaker=speaker.id, colour=colour.name()
+                    self.session.document_id, speaker=speaker.id, colour=colour.name()
                 )
             )
 
@@ -144,22 +152,21 @@ class SpeakersMixin:
         speaker = self._need_speaker()
         if speaker is not None:
             command = _commands().SetModerator(
-                self.document_id, speaker=speaker.id, on=not speaker.is_moderator
+                self.session.document_id, speaker=speaker.id, on=not speaker.is_moderator
             )
             if speaker.is_moderator:
                 command.text = "Unset moderator"
-            self.run_command(command)
+            self.session.run(command)
 
     def make_narration(self) -> None:
         """Turn a wrongly detected speaker's turns back into narration."""
         speaker = self._need_speaker()
-        if speaker is not None and self.run_command(
-            _commands().MakeNarration(self.document_id, speaker=speaker.id)
+        if speaker is not None and self.session.run(
+            _commands().MakeNarration(self.session.document_id, speaker=speaker.id)
         ):
-            self.statusBar().showMessage(
-                QCoreApplication.translate(
-                    "MainWindow", "The turns of %1 are narration now; Undo brings the speaker back."
-                ).replace("%1", speaker.name), 8000)
+            self.feedback.status(fill(_tr(
+                "The turns of %1 are narration now; Undo brings the speaker back."),
+                speaker.name), 8000)
 
 
 def _likely_same(speaker: Speaker, others: list[Speaker]) -> int:

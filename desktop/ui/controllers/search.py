@@ -1,71 +1,88 @@
-"""The window's search: running a query, the Search panel's hits, and F3 through the
+"""Search in the window: running a query, the Search panel's hits, and F3 through the
 matches of the text."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QCoreApplication, QObject
 
 from desktop.core.errors import YanduError
-from desktop.ui.tasks import run_task
+from desktop.ui.controllers.navigation import Navigator
+from desktop.ui.decorations import SearchLayer
+from desktop.ui.docks.search import SearchDock
+from desktop.ui.feedback import Feedback
+from desktop.ui.i18n import fill
+from desktop.ui.session import Session
 
 SEARCH_PAGE = 200  # hits listed in the Search panel at once
 
 
-class SearchMixin:
-    """Search actions of MainWindow."""
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("MainWindow", text)
 
-    hits: list = []
-    hit_row: int = -1  # the search hit last shown
-    hit_stop: int = -1  # which of its matches
-    # (query, scope, order, total) while hits beyond those held remain to be fetched
-    _search_more: tuple | None = None
-    _search_scope: int | None = None  # the document the hits were searched in; None: all
-    _match_total: int | None = None  # matches F3 visits, when the search found no notes
-    _marked_page: int = 0  # the page of hits whose matches are underlined, with its neighbours
-    refilling_index = False  # the indexes are being filled after an upgrade
+
+class SearchController(QObject):
+    """The current search: its hits, the matches underlined, and where F3 is."""
+
+    def __init__(self, session: Session, navigator: Navigator, layer: SearchLayer,
+                 dock: SearchDock, feedback: Feedback) -> None:
+        super().__init__(dock)
+        self.session, self.navigator, self.layer = session, navigator, layer
+        self.dock, self.feedback = dock, feedback
+        self.view = navigator.view
+        self.hits: list = []
+        self.hit_row = -1  # the search hit last shown
+        self.hit_stop = -1  # which of its matches
+        # (query, scope, order, total) while hits beyond those held remain to be fetched
+        self._search_more: tuple | None = None
+        self._search_scope: int | None = None  # the document searched in; None: all
+        self._match_total: int | None = None  # matches F3 visits, when no notes were hit
+        self._marked_page = 0  # the page of hits whose matches are underlined (± one)
+        self._stop_selection: tuple[int, int] | None = None  # the selection F3 made
+        self.refilling_index = False  # the indexes are being filled after an upgrade
+        dock.query_changed.connect(self.run_search)
+        dock.hit_activated.connect(self.jump_to_hit)
+        session.attached.connect(self._on_attached)
+        session.document_opened.connect(self._follow_document)
+        session.changes_applied.connect(self._on_changes)
+
+    def _on_attached(self) -> None:
+        self.refill_index_if_stale()
+        self.dock.search_again()  # a query typed while the study was opening
+
+    def _on_changes(self, changes) -> None:
+        if changes.documents or changes.speakers:
+            self.dock.search_again()  # hits are labelled with speakers and titles
 
     def focus_search(self) -> None:
         """Put the cursor in the search field (selecting what is there)."""
-        self.search_dock.show()
-        self.search_dock.raise_()
-        self.search_dock.field.setFocus()
-        self.search_dock.field.selectAll()
+        self.dock.show()
+        self.dock.raise_()
+        self.dock.field.setFocus()
+        self.dock.field.selectAll()
 
     def refill_index_if_stale(self) -> None:
         """Fill the search indexes in the background when an upgrade left them stale (a
         new way of indexing), instead of at the first search, which would wait for it."""
         from desktop.core import search_index
 
-        path = self.study_path
-        if path is None or not path.exists() or not search_index.is_stale(self.db):
+        path = self.session.study_path
+        if path is None or not path.exists() or not search_index.is_stale(self.session.db):
             return
-
-        def work(_progress) -> None:
-            from db import open_study
-
-            db = open_study(path, create=False)  # connections belong to their thread
-            try:
-                search_index.ensure_current(db)
-            finally:
-                db.close()
-
         self.refilling_index = True
-        self.statusBar().showMessage(QCoreApplication.translate(
-            "MainWindow", "Bringing the search index up to date…"))
-        run_task(work, self._index_refilled, self._index_refilled)
+        self.feedback.status(_tr("Bringing the search index up to date…"))
+        self.session.run_in_background(lambda db, _progress: search_index.ensure_current(db),
+                                       self._index_refilled, self._index_refilled)
 
     def _index_refilled(self, outcome) -> None:
         self.refilling_index = False
-        self._data_version = self._read_data_version()  # our own write, not another's
         from desktop.core import search_index
 
         if isinstance(outcome, BaseException):
-            self.show_error(str(outcome) or outcome.__class__.__name__)
-        elif not search_index.is_stale(self.db):
-            self.statusBar().showMessage(QCoreApplication.translate(
-                "MainWindow", "The search index is up to date."), 5000)
+            self.feedback.error(str(outcome) or outcome.__class__.__name__)
+        elif not search_index.is_stale(self.session.db):
+            self.feedback.status(_tr("The search index is up to date."), 5000)
         # else: the study was busy; the first search brings the index up to date instead
-        self.search_dock.search_again()
+        self.dock.search_again()
 
     def run_search(self, query: str, whole_study: bool) -> None:
         """Search the open document, hits in reading order (F3 walks the text); or the
@@ -78,31 +95,28 @@ class SearchMixin:
         to the first match after the cursor (Shift+F3 the last before it), as in an
         editor; Enter in the search box to the first in the list.
         """
-        if self.db is None:
+        if self.session.db is None:
             return  # typed before the study was open; the search box keeps the query
         if self.refilling_index:
             # The refill's end runs the search again (`_index_refilled`).
-            self.search_dock.set_message(QCoreApplication.translate(
-                "MainWindow", "The search index is being brought up to date…"))
+            self.dock.set_message(_tr(
+                "The search index is being brought up to date…"))
             return
         self.hits, self.hit_row, self.hit_stop = [], -1, -1
         self._search_more = self._search_scope = self._match_total = None
         self._clear_search_selection()
-        self.search_layer.ranges = []
+        self.layer.ranges = []
         if not query:
-            self.search_dock.set_hits([], str)
+            self.dock.set_hits([], str)
             self.view.refresh_decorations()
             return
-        try:
-            from desktop.core.search import search
-            from desktop.core.search_counts import Tally, tally
-        except ImportError:
-            self.search_dock.set_message(QCoreApplication.translate("MainWindow", "Search is not available in this build."))
-            return
-        scope = None if whole_study else self.document_id
+        from desktop.core.search import search
+        from desktop.core.search_counts import Tally, tally
+
+        scope = None if whole_study else self.session.document_id
         order = "relevance" if whole_study else "text"
         try:
-            self.hits = search(self.db, query, limit=SEARCH_PAGE, document_id=scope,
+            self.hits = search(self.session.db, query, limit=SEARCH_PAGE, document_id=scope,
                                order=order)
             if len(self.hits) < SEARCH_PAGE:
                 # Every hit is here, its matches found for its excerpt already: count
@@ -113,23 +127,23 @@ class SearchMixin:
             else:
                 # A full page may hide more: the index says how many in all, without
                 # reading the texts of hits not shown.
-                counts = tally(self.db, query, document_id=scope)
+                counts = tally(self.session.db, query, document_id=scope)
         except YanduError as exc:
-            self.search_dock.set_message(str(exc))
+            self.dock.set_message(str(exc))
             return
         self._search_scope = scope
         self._match_total = counts.matches if not counts.notes else None
         if counts.hits > len(self.hits):
             self._search_more = (query, scope, order, counts.hits)
-        self.search_dock.set_hits(self.hits, self._describe_hit, counts.hits, tally=counts)
+        self.dock.set_hits(self.hits, self._describe_hit, counts.hits, tally=counts)
         self.mark_search_matches()
 
-    def search_follows_document(self, _document_id: int) -> None:
+    def _follow_document(self, _document_id: int) -> None:
         """Another document is open: a search of the document is run again on this one (its
         hits, and F3, belong to the text being read); a search of the whole study keeps
         its hits and underlines this document's matches."""
         if self._search_scope is not None:
-            self.search_dock.search_again()
+            self.dock.search_again()
         else:
             self.mark_search_matches()
 
@@ -146,17 +160,17 @@ class SearchMixin:
         page = max(self.hit_row, 0) // SEARCH_PAGE
         self._marked_page = page
         near = self.hits[max(page - 1, 0) * SEARCH_PAGE:(page + 2) * SEARCH_PAGE]
-        self.search_layer.ranges = [m for hit in near
-                                    if hit.kind == "turn" and hit.document_id == self.document_id
+        self.layer.ranges = [m for hit in near
+                                    if hit.kind == "turn" and hit.document_id == self.session.document_id
                                     for m in hit.matches]
         self.view.refresh_decorations()
 
     def _describe_hit(self, hit) -> str:
-        who = hit.speaker or QCoreApplication.translate("MainWindow", "Narration")
+        who = hit.speaker or _tr("Narration")
         if hit.kind == "annotation":
-            who = QCoreApplication.translate("MainWindow", "Note · %1").replace("%1", who)
+            who = fill(_tr("Note · %1"), who)
         title = getattr(hit, "document_title", "")
-        if title and hit.document_id != self.document_id:
+        if title and hit.document_id != self.session.document_id:
             return f"{who} · {title}"
         return who
 
@@ -164,17 +178,17 @@ class SearchMixin:
         """Fetch the next page of hits after those held (or all the rest); False when
         there are no more. The search runs again with a larger limit: in reading order
         FTS5 stops after the limit, so a page costs little more than the first."""
-        if self._search_more is None or self.db is None:
+        if self._search_more is None or self.session.db is None:
             return False
         from desktop.core.search import search
 
         query, scope, order, total = self._search_more
         limit = total if everything else len(self.hits) + SEARCH_PAGE
         try:
-            found = search(self.db, query, limit=max(limit, len(self.hits) + 1),
+            found = search(self.session.db, query, limit=max(limit, len(self.hits) + 1),
                            document_id=scope, order=order)
         except YanduError as exc:
-            self.statusBar().showMessage(str(exc), 5000)
+            self.feedback.status(str(exc), 5000)
             return False
         more = found[len(self.hits):]
         if len(found) >= total or not more:
@@ -189,9 +203,9 @@ class SearchMixin:
         reading order (its headline, above the speech, first); a note's passage."""
         hit = self.hits[row]
         if hit.kind == "annotation":
-            if hit.document_id != self.document_id:
+            if hit.document_id != self.session.document_id:
                 return [(-1, -1)]  # its document opens first, then its passage is found
-            annotation = self.annotation_by_id(hit.annotation_id)
+            annotation = self.session.annotation(hit.annotation_id)
             return [(annotation.start, annotation.end)] if annotation is not None else []
         return list(hit.matches or ())
 
@@ -202,33 +216,31 @@ class SearchMixin:
             return
         hit = self.hits[row]
         if row != self.hit_row:
-            self.jumps.record(self.here())
+            self.navigator.jumps.record(self.navigator.here())
         self.hit_row = row
-        if hit.document_id != self.document_id:
-            if not self.open_document(hit.document_id):
+        if hit.document_id != self.session.document_id:
+            # Opened first: a note's passage is found among that document's annotations.
+            if not self.session.open_document(hit.document_id):
                 return
+        elif row // SEARCH_PAGE != self._marked_page:
             self.mark_search_matches()
-        elif row // SEARCH_PAGE != getattr(self, "_marked_page", 0):
-            self.mark_search_matches()
-        self.show_reading()
         stops = self._hit_stops(row)
         if not stops:
+            self.navigator.reading.show_reading()
             return
         self.hit_stop = stop % len(stops)
         start, end = stops[self.hit_stop]
-        self._reveal(start)
-        self.view.scroll_to_offset(start, select_to=end)
+        self.navigator.go_to(hit.document_id, start, end, record=False)
         cursor = self.view.textCursor()
         self._stop_selection = (cursor.selectionStart(), cursor.selectionEnd())
-        if row < self.search_dock.results.count():
-            self.search_dock.results.setCurrentRow(row)
+        if row < self.dock.results.count():
+            self.dock.results.setCurrentRow(row)
         else:
-            self.search_dock.results.setCurrentRow(-1)  # a hit past the listed page
+            self.dock.results.setCurrentRow(-1)  # a hit past the listed page
         if self._match_total:
             number = sum(len(self._hit_stops(r)) for r in range(row)) + self.hit_stop + 1
-            self.statusBar().showMessage(QCoreApplication.translate(
-                "MainWindow", "Match %1 of %2").replace("%1", str(number))
-                .replace("%2", str(self._match_total)), 4000)
+            self.feedback.status(fill(_tr("Match %1 of %2"), str(number),
+                                      str(self._match_total)), 4000)
 
     def step_hit(self, direction: int) -> None:
         """Go to the next (1) or previous (-1) match of the search: every match of each
@@ -238,7 +250,7 @@ class SearchMixin:
         if not self.hits:
             self.focus_search()
             return
-        row, stop = self.hit_row, getattr(self, "hit_stop", -1)
+        row, stop = self.hit_row, self.hit_stop
         if self._from_cursor():
             found = self._step_from_cursor(direction)
             if found is not None:
@@ -268,10 +280,10 @@ class SearchMixin:
         """Whether F3 goes on from the text cursor, as in an editor: in a search of the
         open document (reading order) when the reader has not yet stepped, or has moved
         or selected since the last step."""
-        if self._search_scope != self.document_id or self.document_id is None:
+        if self._search_scope != self.session.document_id or self.session.document_id is None:
             return False
         cursor = self.view.textCursor()
-        return self.hit_row < 0 or getattr(self, "_stop_selection", None) != (
+        return self.hit_row < 0 or self._stop_selection != (
             cursor.selectionStart(), cursor.selectionEnd())
 
     def _step_from_cursor(self, direction: int) -> bool | None:
@@ -284,7 +296,7 @@ class SearchMixin:
         if start is None or end is None:
             return None
         after = end if cursor.hasSelection() else start
-        turns = {turn.id: turn for turn in self.turns}
+        turns = {turn.id: turn for turn in self.session.turns}
         last_turn = turns.get(self.hits[-1].turn_id) if self.hits else None
         if self._search_more is not None and (last_turn is None or last_turn.end <= after):
             self._load_more_hits(everything=True)  # the cursor lies past the hits held
@@ -321,8 +333,8 @@ class SearchMixin:
             if self._hit_stops(row):
                 self.jump_to_hit(row, stop)
                 if wrapped:  # after the jump, whose cursor move shows the turn there
-                    self.statusBar().showMessage(QCoreApplication.translate(
-                        "MainWindow", "Passed the last match: back to the first."), 4000)
+                    self.feedback.status(_tr(
+                        "Passed the last match: back to the first."), 4000)
                 return
             row += direction
 
@@ -333,8 +345,6 @@ class SearchMixin:
             if self._hit_stops(row):
                 self.jump_to_hit(row, -1)
                 if say:
-                    self.statusBar().showMessage(QCoreApplication.translate(
-                        "MainWindow", "Passed the first match: on to the last."), 4000)
+                    self.feedback.status(_tr(
+                        "Passed the first match: on to the last."), 4000)
                 return
-
-    # ---- focus, zoom, language, help ---------------------------------------------------
