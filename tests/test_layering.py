@@ -52,3 +52,28 @@ def test_only_segment_module_imports_jieba() -> None:
         if any(m.split(".")[0] in ("jieba", "rjieba") for m in _imported_modules(p))
     ]
     assert users == ["desktop/core/segment.py"]
+
+
+SQL_CALLS = ("execute", "executescript", "executemany", "query")
+
+
+@pytest.mark.parametrize("path", _python_files("desktop/ui"),
+                         ids=lambda p: str(p.relative_to(ROOT)))
+def test_no_sql_in_the_ui(path: Path) -> None:
+    # The window reads and writes the study through desktop/core and db, never by itself.
+    tree = ast.parse(path.read_text(encoding="utf-8"), filename=str(path))
+    calls = [node.lineno for node in ast.walk(tree)
+             if isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute)
+             and node.func.attr in SQL_CALLS]
+    assert not calls, f"{path.relative_to(ROOT)} runs SQL on lines {calls}"
+
+
+@pytest.mark.parametrize("path", _python_files("desktop/ui"),
+                         ids=lambda p: str(p.relative_to(ROOT)))
+def test_ui_modules_stay_small_and_have_no_mixins(path: Path) -> None:
+    source = path.read_text(encoding="utf-8")
+    assert source.count("\n") <= 400, f"{path.relative_to(ROOT)}: split it by concern"
+    tree = ast.parse(source, filename=str(path))
+    mixins = [node.name for node in ast.walk(tree)
+              if isinstance(node, ast.ClassDef) and node.name.endswith("Mixin")]
+    assert not mixins, f"{path.relative_to(ROOT)} defines {mixins}"

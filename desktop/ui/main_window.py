@@ -22,12 +22,11 @@ from PySide6.QtWidgets import (
     QMessageBox,
     QProgressBar,
     QStackedWidget,
-    QToolBar,
     QWidget,
 )
 
 from desktop.ui import actions as registry
-from desktop.ui.actions import SPECS, ActionId
+from desktop.ui.actions import ActionId
 from desktop.ui.controllers.annotations import AnnotationsController
 from desktop.ui.controllers.glossary import GlossaryMarks
 from desktop.ui.controllers.glossary_terms import GlossaryTerms
@@ -50,47 +49,12 @@ from desktop.ui.markdown_note import render_note
 from desktop.ui.session import Session
 from desktop.ui.settings import app_settings, read_int
 from desktop.ui.transcript_view import TranscriptView
+from desktop.ui.undo_actions import name_undo_actions
 from desktop.ui.window_layout import WindowLayout
+from desktop.ui.window_menus import WindowMenus
 
 if TYPE_CHECKING:  # hints only: sqlite-utils loads when a study is opened
     from sqlite_utils import Database
-
-QT_TRANSLATE_NOOP = registry.QT_TRANSLATE_NOOP
-# Names of undoable steps, as the core gives them; translated when shown in the Edit menu.
-COMMAND_NAMES = (
-    QT_TRANSLATE_NOOP("Commands", "Create annotation"),
-    QT_TRANSLATE_NOOP("Commands", "Edit annotation"),
-    QT_TRANSLATE_NOOP("Commands", "Retag annotation"),
-    QT_TRANSLATE_NOOP("Commands", "Recolour annotation"),
-    QT_TRANSLATE_NOOP("Commands", "Delete annotation"),
-    QT_TRANSLATE_NOOP("Commands", "Rename speaker"),
-    QT_TRANSLATE_NOOP("Commands", "Merge speakers"),
-    QT_TRANSLATE_NOOP("Commands", "Set speaker role"),
-    QT_TRANSLATE_NOOP("Commands", "Set speaker colour"),
-    QT_TRANSLATE_NOOP("Commands", "Set moderator"),
-    QT_TRANSLATE_NOOP("Commands", "Unset moderator"),
-    QT_TRANSLATE_NOOP("Commands", "Make narration"),
-    QT_TRANSLATE_NOOP("Commands", "Edit speakers"),
-    QT_TRANSLATE_NOOP("Commands", "Add term"),
-    QT_TRANSLATE_NOOP("Commands", "Edit term"),
-    QT_TRANSLATE_NOOP("Commands", "Remove term"),
-    QT_TRANSLATE_NOOP("Commands", "Reset term"),
-    QT_TRANSLATE_NOOP("Commands", "Import terms"),
-    QT_TRANSLATE_NOOP("Commands", "Dismiss suggestion"),
-)
-# Menu entries after which a separator goes.
-SEPARATED = (ActionId.ZOOM_IN, ActionId.FOCUS_TRANSCRIPT, ActionId.LANGUAGE_ENGLISH,
-             ActionId.NEXT_SECTION, ActionId.NEXT_ANNOTATION, ActionId.BACK, ActionId.FIND,
-             ActionId.SHORTCUTS, ActionId.QUIT)
-TOOLBAR = (ActionId.IMPORT, ActionId.UNDO, ActionId.REDO, ActionId.ANNOTATE,
-           ActionId.SWITCH_VIEW, ActionId.SHOW_ALL_SPEAKERS, ActionId.TOGGLE_NARRATION,
-           ActionId.FIND)
-
-
-def command_name(text: str) -> str:
-    """The translated name of an undo step."""
-    return QCoreApplication.translate("Commands", text)
-
 
 class MainWindow(QMainWindow):
     """Yandu's window over one study.
@@ -135,11 +99,8 @@ class MainWindow(QMainWindow):
         self.search_dock = SearchDock(self)
         self.glossary_dock = GlossaryDock(self.session, self)
         self._build_controllers()
-        self.panel_menu = QMenu(self)
-        self._filter_menu = QMenu(self)
-        self._menus: dict[str, QMenu] = {}
-        self._build_menus()
-        self._build_toolbar()
+        self.menus = WindowMenus(self, self.actions)
+        self.panel_menu = self.menus.panel_menu
         for dock, area in ((self.documents_dock, Qt.DockWidgetArea.LeftDockWidgetArea),
                            (self.speakers_dock, Qt.DockWidgetArea.LeftDockWidgetArea),
                            (self.annotations_dock, Qt.DockWidgetArea.RightDockWidgetArea),
@@ -268,33 +229,6 @@ class MainWindow(QMainWindow):
                 handler()
         return run
 
-    def _build_menus(self) -> None:
-        bar = self.menuBar()
-        for title in registry.MENUS:
-            self._menus[title] = bar.addMenu(title)
-        for action_id, spec in SPECS.items():
-            if registry.speaker_number(action_id) is not None:
-                self._filter_menu.addAction(self.actions[action_id])
-                continue
-            menu = self.menu(spec.menu)
-            if action_id in SEPARATED:
-                menu.addSeparator()
-            menu.addAction(self.actions[action_id])
-        speakers_menu = self._menus[registry.MENUS[5]]
-        speakers_menu.addSeparator()
-        speakers_menu.addMenu(self._filter_menu)
-        view_menu = self._menus[registry.MENUS[4]]
-        view_menu.addSeparator()
-        view_menu.addMenu(self.panel_menu)
-
-    def _build_toolbar(self) -> None:
-        self.toolbar = QToolBar(self)
-        self.toolbar.setObjectName("main_toolbar")
-        self.toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
-        for action_id in TOOLBAR:
-            self.toolbar.addAction(self.actions[action_id])
-        self.addToolBar(Qt.ToolBarArea.TopToolBarArea, self.toolbar)
-
     def _offer_actions(self) -> None:
         """Context menus offer the actions that apply to what they are on."""
         a = self.actions
@@ -316,12 +250,7 @@ class MainWindow(QMainWindow):
     def menu(self, title: str) -> QMenu:
         """The menu titled `title` (English source text, e.g. "&Glossary"); made before
         Help if missing."""
-        if title not in self._menus:
-            help_menu = self._menus[registry.MENUS[-1]]
-            menu = QMenu(QCoreApplication.translate("Menus", title), self)
-            self.menuBar().insertMenu(help_menu.menuAction(), menu)
-            self._menus[title] = menu
-        return self._menus[title]
+        return self.menus.menu(title)
 
     def add_dock(self, dock: QDockWidget, area: Qt.DockWidgetArea) -> None:
         """Add a panel; it gets a View > Panels entry and its state is saved."""
@@ -340,11 +269,7 @@ class MainWindow(QMainWindow):
 
     def retranslate_ui(self) -> None:
         """Set every text again (after a language switch)."""
-        for title, menu in self._menus.items():
-            menu.setTitle(QCoreApplication.translate("Menus", title))
-        self._filter_menu.setTitle(self.tr("Speaker &filter"))
-        self.panel_menu.setTitle(self.tr("&Panels"))
-        self.toolbar.setWindowTitle(self.tr("Toolbar"))
+        self.menus.retranslate()
         registry.retranslate(self.actions)
         self.speaker_filter.name_speaker_keys()
         for dock in self.docks[:4]:
@@ -361,7 +286,7 @@ class MainWindow(QMainWindow):
 
     def changeEvent(self, event: QEvent) -> None:  # noqa: N802 (Qt override)
         """Follow language switches."""
-        if event.type() == QEvent.Type.LanguageChange and hasattr(self, "toolbar"):
+        if event.type() == QEvent.Type.LanguageChange and hasattr(self, "menus"):
             self.retranslate_ui()
         super().changeEvent(event)
 
@@ -411,19 +336,8 @@ class MainWindow(QMainWindow):
         self.setWindowTitle(f"{title} — Yandu 研读")
 
     def _update_undo_actions(self) -> None:
-        undo, redo = self.actions[ActionId.UNDO], self.actions[ActionId.REDO]
-        history = self.session.history
-        undo.setEnabled(history is not None and history.can_undo)
-        redo.setEnabled(history is not None and history.can_redo)
-        for action, action_id, step in ((undo, ActionId.UNDO, history and history.undo_text),
-                                        (redo, ActionId.REDO, history and history.redo_text)):
-            template = self.tr("&Undo %1") if action_id == ActionId.UNDO else self.tr("&Redo %1")
-            action.setText(fill(template, command_name(step)) if step
-                           else registry.action_text(action_id))
-            # The toolbar button keeps its short name, so the buttons after it stay where
-            # they are; the menu and the tooltip say what would be undone.
-            action.setIconText(registry.without_mnemonic(registry.action_text(action_id)))
-            action.setToolTip(registry.without_mnemonic(action.text()))
+        name_undo_actions(self.actions[ActionId.UNDO], self.actions[ActionId.REDO],
+                          self.session.history)
 
     # ---- documents and state -------------------------------------------------------------
 

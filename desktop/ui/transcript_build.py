@@ -7,7 +7,7 @@ hide blocks for the speaker filter and map view positions to document offsets.
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 
 from PySide6.QtGui import (
@@ -23,6 +23,18 @@ from PySide6.QtGui import (
 
 from desktop.core.library import Section, Speaker, Turn
 from desktop.ui.offsets import OffsetMap, TurnSpan
+
+CJK_FAMILIES = ["Noto Sans CJK SC", "Source Han Sans SC", "WenQuanYi Micro Hei",
+                "PingFang SC", "Microsoft YaHei", "Noto Sans", "DejaVu Sans"]
+
+
+def reading_font(point_size: float = 12.0) -> QFont:
+    """A font that renders Chinese properly, falling back through common CJK families."""
+    font = QFont()
+    font.setFamilies(CJK_FAMILIES)
+    font.setPointSizeF(point_size)
+    font.setStyleHint(QFont.StyleHint.SansSerif)
+    return font
 
 HEADLINE_GAP = "　"  # an ideographic space between the name and the headline
 
@@ -205,3 +217,33 @@ def fill_document(doc: QTextDocument, turns: Sequence[Turn], speakers: Mapping[i
     writer = DocumentWriter(doc, turns, speakers, sections, fmts, question)
     writer.write(len(turns))
     return writer.offsets, writer.section_blocks
+
+
+# Written before the first paint: enough shown turns and text to fill a tall screen at
+# the smallest zoom; the rest of a long transcript follows right after the paint.
+FIRST_PART_TURNS = 40
+FIRST_PART_CHARS = 8000
+
+
+def first_part(turns: Sequence[Turn], shown: Callable[[int], bool], near: int,
+               ) -> tuple[int, int]:
+    """The turns [first, until) to write before the first paint: a screenful of shown
+    text after turn `near` (where the reader will be put), and one before it, so that near
+    the end the screen fills from above as it will in the whole."""
+    return _screenful(turns, shown, near, -1), _screenful(turns, shown, near, 1)
+
+
+def _screenful(turns: Sequence[Turn], shown: Callable[[int], bool], index: int,
+               step: int) -> int:
+    """The turn index a screenful of shown text away from `index` (before or after)."""
+    count = chars = 0
+    while (index > 0 if step < 0 else index < len(turns)) and (
+            count < FIRST_PART_TURNS or chars < FIRST_PART_CHARS):
+        if step < 0:
+            index -= 1
+        if shown(index):
+            count += 1
+            chars += len(turns[index].text)
+        if step > 0:
+            index += 1
+    return index

@@ -14,14 +14,12 @@ from collections.abc import Sequence
 
 from PySide6.QtCore import QEvent, QPoint, Qt, QTimer, Signal
 from PySide6.QtGui import (
-    QFont,
-    QPainter,
     QPalette,
     QResizeEvent,
     QTextCursor,
     QTextOption,
 )
-from PySide6.QtWidgets import QPlainTextEdit, QTextEdit, QToolTip, QWidget
+from PySide6.QtWidgets import QPlainTextEdit, QToolTip, QWidget
 
 from desktop.core.library import Section, Speaker, Turn, index_at
 from desktop.ui.decorations import DecorationLayer
@@ -29,30 +27,23 @@ from desktop.ui.offsets import OffsetMap
 from desktop.ui.transcript_build import (
     DocumentWriter,
     SectionBlocks,
+    first_part,
     make_formats,
-    readable,
+    reading_font,
+)
+from desktop.ui.transcript_filter import hide_filtered
+from desktop.ui.transcript_layers import (
+    LayerStack,
+    hover_text,
+    paint_speaker_bars,
+    visible_range,
 )
 
-CJK_FAMILIES = ["Noto Sans CJK SC", "Source Han Sans SC", "WenQuanYi Micro Hei",
-                "PingFang SC", "Microsoft YaHei", "Noto Sans", "DejaVu Sans"]
 BAR_WIDTH = 3
-# Written before the first paint: enough shown turns and text to fill a tall screen at
-# the smallest zoom; the rest of a long transcript follows right after the paint.
-FIRST_PART_TURNS = 40
-FIRST_PART_CHARS = 8000
 REST_DELAY_MS = 100  # when no paint comes (the view is hidden), write the rest anyway
 # The longest line, in Chinese characters: a wider window centres a column of this measure
 # (past about 40 characters the eye loses its way back to the next line).
 MEASURE = 40
-
-
-def reading_font(point_size: float = 12.0) -> QFont:
-    """A font that renders Chinese properly, falling back through common CJK families."""
-    font = QFont()
-    font.setFamilies(CJK_FAMILIES)
-    font.setPointSizeF(point_size)
-    font.setStyleHint(QFont.StyleHint.SansSerif)
-    return font
 
 
 class TranscriptView(QPlainTextEdit):
@@ -81,15 +72,14 @@ class TranscriptView(QPlainTextEdit):
         self.document_id: int | None = None
         self.hidden_speakers: set[int] = set()
         self.show_narration = True
-        self._visible: list[bool] = []
-        self._layers: list[DecorationLayer] = []
+        self.visible_turns: list[bool] = []
+        self._layers = LayerStack()
         self._last_turn = -1
         self._painted = False
         self.cursorPositionChanged.connect(self._on_cursor_moved)
         # Layers draw only what is near the screen, so decorations follow the scrolling.
-        self.verticalScrollBar().valueChanged.connect(self._on_scrolled)
-        self._decorated: tuple[int, int] | None = None
-        self._writer: DocumentWriter | None = None
+        self.verticalScrollBar().valueChanged.connect(lambda _: self._layers.follow(self))
+        self.writer: DocumentWriter | None = None
         self._turn_starts: list[int] = []
         self._rest_timer = QTimer(self)
         self._rest_timer.setSingleShot(True)
@@ -121,10 +111,9 @@ class TranscriptView(QPlainTextEdit):
              sections: Sequence[Section], *, near_offset: int | None = None) -> None:
         """Show a document; the filter is kept for speakers that still exist.
 
-        Each turn's headline span lets annotations and search matches inside headlines be
-        drawn and made. A screenful of turns on each
-        side of `near_offset` (where the reader will be put) is written at once; the whole
-        transcript follows right after the next paint, so a long one shows without waiting.
+        A screenful of turns on each side of `near_offset` (where the reader will be put)
+        is written at once; the whole transcript follows right after the next paint, so a
+        long one shows without waiting.
         """
         self.document_id = document_id
         self.turns = list(turns)
@@ -136,8 +125,9 @@ class TranscriptView(QPlainTextEdit):
 
     def _build(self, near_offset: int | None = None) -> None:
         # Per turn: whether it is shown (a written turn: whether its blocks are visible).
-        self._visible = [self.turn_shown(i) for i in range(len(self.turns))]
-        first, until = self._first_part(near_offset)
+        self.visible_turns = [self.turn_shown(i) for i in range(len(self.turns))]
+        near = max(0, index_at(self._turn_starts, near_offset)) if near_offset is not None else 0
+        first, until = first_part(self.turns, self.turn_shown, near)
         self._start_writing(first)
         self._write_until(until)
         self.moveCursor(QTextCursor.MoveOperation.Start)
@@ -154,56 +144,26 @@ class TranscriptView(QPlainTextEdit):
         finally:
             doc.blockSignals(False)
             self.setUpdatesEnabled(True)
-        self._writer = DocumentWriter(
+        self.writer = DocumentWriter(
             doc, self.turns, self.speakers, self.sections, make_formats(self.palette()),
             self.tr("Question %1"), start=first)
-        self.offsets, self.section_blocks = self._writer.offsets, self._writer.section_blocks
-
-    def _first_part(self, near_offset: int | None) -> tuple[int, int]:
-        """The turns [first, until) to write before the first paint: a screenful after
-        the turn holding `near_offset` (where the reader will be put), and one before it,
-        so that near the end the screen fills from above as it will in the whole."""
-        near = 0
-        if near_offset is not None and self.turns:
-            near = max(0, index_at(self._turn_starts, near_offset))
-        return self._screenful(near, -1), self._screenful(near, 1)
-
-    def _screenful(self, index: int, step: int) -> int:
-        """The turn index a screenful of shown text away from `index` (before or after)."""
-        turns = self.turns
-        if step > 0:
-            last = index
-            shown = chars = 0
-            while last < len(turns) and (shown < FIRST_PART_TURNS or chars < FIRST_PART_CHARS):
-                if self.turn_shown(last):
-                    shown += 1
-                    chars += len(turns[last].text)
-                last += 1
-            return last
-        first = index
-        shown = chars = 0
-        while first > 0 and (shown < FIRST_PART_TURNS or chars < FIRST_PART_CHARS):
-            first -= 1
-            if self.turn_shown(first):
-                shown += 1
-                chars += len(turns[first].text)
-        return first
+        self.offsets, self.section_blocks = self.writer.offsets, self.writer.section_blocks
 
     def _write_until(self, until: int) -> None:
         """Write turns up to `until`, then hide what the filter hides among them."""
         doc = self.document()
         sections_before = len(self.section_blocks)
         start = max(0, doc.characterCount() - 1)
-        before = self._writer.written
+        before = self.writer.written
         self.setUpdatesEnabled(False)
         doc.blockSignals(True)
         try:
-            self._writer.write(until)
+            self.writer.write(until)
         finally:
             doc.blockSignals(False)
             self.setUpdatesEnabled(True)
-        written = self._writer.written
-        self._visible[before:written] = [True] * (written - before)  # blocks start visible
+        written = self.writer.written
+        self.visible_turns[before:written] = [True] * (written - before)  # blocks start visible
         for section in self.section_blocks[sections_before:]:
             if section.title_block >= 0:  # the asking turn is shown: no repeat
                 doc.findBlockByNumber(section.title_block).setVisible(False)
@@ -220,7 +180,7 @@ class TranscriptView(QPlainTextEdit):
     @property
     def is_complete(self) -> bool:
         """Whether every turn of the document is written into the view."""
-        return self._writer is None or (self._writer.start == 0 and self._writer.done)
+        return self.writer is None or (self.writer.start == 0 and self.writer.done)
 
     def complete(self) -> None:
         """Write the turns not written yet (at once: callers need the whole document)."""
@@ -230,7 +190,7 @@ class TranscriptView(QPlainTextEdit):
         top = self.top_offset()
         selection = self.selected_range()
         cursor = self.cursor_offset()
-        if self._writer.start != 0:
+        if self.writer.start != 0:
             # The screenful came from the middle: write the whole document anew.
             self._start_writing(0)
         self._write_until(len(self.turns))
@@ -253,7 +213,7 @@ class TranscriptView(QPlainTextEdit):
 
     def _written_through(self, offset: int) -> bool:
         """Whether the turn holding document offset `offset` is already written."""
-        writer = self._writer
+        writer = self.writer
         if self.is_complete or not self.turns:
             return True
         low = self.turns[writer.start].start if writer.start else 0
@@ -276,53 +236,17 @@ class TranscriptView(QPlainTextEdit):
         self._apply_filter()
 
     def _apply_filter(self) -> None:
-        doc = self.document()
         anchor = self.top_offset()
-        low = high = None
-        writer = self._writer
-        if writer is not None and not self.is_complete:  # turns not written yet: no blocks
-            for i in (*range(writer.start), *range(writer.written, len(self.turns))):
-                self._visible[i] = self.turn_shown(i)
-        for span in self.offsets.spans:
-            i = span.index
-            shown = self.turn_shown(i)
-            if shown != self._visible[i]:
-                self._visible[i] = shown
-                self._set_blocks_visible(span.first_block, span.last_block, shown)
-                low = span.first_block if low is None else low
-                high = span.last_block
-        for section in self.section_blocks:
-            shown = any(self._visible[i] for i in section.turn_indexes)
-            parts = [(section.first_block, section.last_block, shown)]
-            if section.title_block >= 0:
-                asked = bool(section.turn_indexes) and self._visible[section.turn_indexes[0]]
-                parts.append((section.title_block, section.title_block, shown and not asked))
-            for first, last, visible in parts:
-                if doc.findBlockByNumber(first).isVisible() != visible:
-                    self._set_blocks_visible(first, last, visible)
-                    low = first if low is None else min(low, first)
-                    high = last if high is None else max(high, last)
-        if low is not None:
-            start = doc.findBlockByNumber(low).position()
-            end_block = doc.findBlockByNumber(high)
-            end = end_block.position() + end_block.length()
-            doc.markContentsDirty(start, end - start)
+        if hide_filtered(self):
             self.viewport().update()
             if anchor is not None:
                 self.scroll_to_offset(anchor, top=True)
-        if low is not None:
             self.refresh_decorations()
         self.filter_changed.emit(self.visible_turn_count(), len(self.turns))
 
-    def _set_blocks_visible(self, first: int, last: int, shown: bool) -> None:
-        block = self.document().findBlockByNumber(first)
-        for _ in range(last - first + 1):  # a count, not blockNumber(): half the Qt calls
-            block.setVisible(shown)
-            block = block.next()
-
     def visible_turn_count(self) -> int:
         """How many turns pass the filter."""
-        return sum(self._visible)
+        return sum(self.visible_turns)
 
     # ---- positions --------------------------------------------------------------------
 
@@ -413,50 +337,16 @@ class TranscriptView(QPlainTextEdit):
 
     def add_layer(self, layer: DecorationLayer) -> None:
         """Draw another layer over the text (annotation highlights, glossary marks...)."""
-        self._layers.append(layer)
+        self._layers.add(layer)
         self.refresh_decorations()
-
-    def layers(self) -> list[DecorationLayer]:
-        """The decoration layers, bottom first."""
-        return list(self._layers)
 
     def refresh_decorations(self) -> None:
         """Ask every layer again for what to draw (layers may limit it to `visible_range`)."""
-        self._decorated = self.visible_range()
-        selections: list[QTextEdit.ExtraSelection] = []
-        for layer in self._layers:
-            selections.extend(layer.selections(self))
-        self.setExtraSelections(selections)
+        self._layers.refresh(self)
 
     def visible_range(self, margin: int = 60) -> tuple[int, int]:
-        """Document offsets [start, end) on screen, widened by `margin` blocks each way.
-
-        Decoration layers draw only inside it: a study with 10,000 annotations would
-        otherwise spend most of a second making extra selections nobody sees.
-        """
-        if not self.offsets.spans:
-            return (0, 0)
-        block = self.firstVisibleBlock()
-        first = last = block.blockNumber()
-        offset = self.contentOffset()
-        bottom = self.viewport().height()
-        while block.isValid():
-            if block.isVisible():
-                if self.blockBoundingGeometry(block).translated(offset).top() > bottom:
-                    break
-                last = block.blockNumber()
-            block = block.next()
-        spans = self.offsets.spans
-        low = self.offsets.span_index_at_block(max(0, first - margin))
-        high = self.offsets.span_index_at_block(last + margin)
-        return spans[max(low, 0)].doc_start, spans[max(high, 0)].doc_end
-
-    def _on_scrolled(self, _value: int) -> None:
-        if self._decorated is None or not self._layers:
-            return
-        low, high = self.visible_range(margin=0)
-        if low < self._decorated[0] or high > self._decorated[1]:
-            self.refresh_decorations()
+        """Document offsets [start, end) on screen, widened by `margin` blocks each way."""
+        return visible_range(self, margin)
 
     # ---- painting and hover -----------------------------------------------------------
 
@@ -468,26 +358,7 @@ class TranscriptView(QPlainTextEdit):
             self.first_painted.emit()
         if self._rest_timer.isActive():
             self._rest_timer.start(0)  # the screenful is painted: write the rest next
-        if not self.offsets.spans:
-            return
-        painter = QPainter(self.viewport())
-        offset = self.contentOffset()
-        block = self.firstVisibleBlock()
-        bottom = self.viewport().height()
-        while block.isValid():
-            geometry = self.blockBoundingGeometry(block).translated(offset)
-            if geometry.top() > bottom:
-                break
-            if block.isVisible():
-                span = self.offsets.span_at_block(block.blockNumber())
-                if span is not None and block.blockNumber() > span.first_block:
-                    speaker = self.speakers.get(self.turns[span.index].speaker_id or -1)
-                    if speaker is not None:
-                        painter.fillRect(4, int(geometry.top()), BAR_WIDTH,
-                                         int(geometry.height()) + 1,
-                                         readable(speaker.colour, self.palette()))
-            block = block.next()
-        painter.end()
+        paint_speaker_bars(self)
 
     def viewportEvent(self, event: QEvent) -> bool:  # noqa: N802 (Qt override)
         """Show notes (and a speaker's role) when the mouse rests on the text."""
@@ -503,24 +374,7 @@ class TranscriptView(QPlainTextEdit):
 
     def tooltip_at(self, point: QPoint) -> str:
         """The hover text for a point of the viewport ('' when there is nothing to say)."""
-        position = self.cursorForPosition(point).position()
-        block = self.document().findBlock(position)
-        span = self.offsets.span_at_block(block.blockNumber())
-        if span is None:
-            return ""
-        in_headline = (self.offsets.headlines is not None
-                       and self.offsets.headlines.span_at_qt(position) is not None)
-        if position < span.qt_start and not in_headline:
-            speaker = self.speakers.get(self.turns[span.index].speaker_id or -1)
-            if speaker is None:
-                return ""
-            role = speaker.role or self.tr("no role given")
-            return f"<b>{_escape(speaker.name)}</b> — {_escape(role)}"
-        offset = self.offsets.qt_to_doc(position)
-        if offset is None:
-            return ""
-        parts = [layer.tooltip(self, offset) for layer in self._layers]
-        return "<hr>".join(p for p in parts if p)
+        return hover_text(self, self._layers, point)
 
     def changeEvent(self, event: QEvent) -> None:  # noqa: N802 (Qt override)
         """Rebuild the formats when the system switches between light and dark; keep the
@@ -539,9 +393,3 @@ class TranscriptView(QPlainTextEdit):
         if index != self._last_turn:
             self._last_turn = index
             self.current_turn_changed.emit(index)
-
-
-def _escape(text: str) -> str:
-    import html
-
-    return html.escape(text)

@@ -91,7 +91,7 @@ def test_undo_on_the_toolbar_keeps_its_short_name(window, monkeypatch) -> None:
     from PySide6.QtWidgets import QInputDialog
 
     undo = window.actions[ActionId.UNDO]
-    button = window.toolbar.widgetForAction(undo)
+    button = window.menus.toolbar.widgetForAction(undo)
     window.speakers_dock.tree.setCurrentItem(window.speakers_dock.tree.topLevelItem(1))
     window.speakers_dock.tree.setFocus()
     monkeypatch.setattr(QInputDialog, "getText", lambda *a, **k: ("陈虞君博士", True))

@@ -65,7 +65,7 @@ def test_every_undoable_step_has_a_name_to_translate() -> None:
 
     from desktop.core import annotations, speakers
     from desktop.core.glossary import commands
-    from desktop.ui.main_window import COMMAND_NAMES
+    from desktop.ui.undo_actions import COMMAND_NAMES
 
     names = set()
     for module in (annotations, speakers, commands):

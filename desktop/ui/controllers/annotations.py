@@ -22,9 +22,6 @@ if TYPE_CHECKING:  # the editor (a dialog) loads when first opened
     from desktop.ui.annotation_editor import AnnotationEditor, AnnotationValues
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("MainWindow", text)
-
 
 class AnnotationsController(QObject):
     """The open document's annotations: drawn, listed, followed by the cursor, edited."""
@@ -103,12 +100,12 @@ class AnnotationsController(QObject):
         if self.session.document_id is None:
             return
         if self.reading.showing_compare:
-            self.feedback.status(_tr("Switch to the reading view to annotate."), 5000)
+            self.feedback.status(QCoreApplication.translate("MainWindow", "Switch to the reading view to annotate."), 5000)
             return
         selected = self.view.selected_range()
         if selected is None:
             self.feedback.status(
-                _tr("Select some text of a turn first (Shift+arrows or the mouse)."), 5000)
+                QCoreApplication.translate("MainWindow", "Select some text of a turn first (Shift+arrows or the mouse)."), 5000)
             return
         start, end = selected
         document_id = self.session.document_id
@@ -150,7 +147,7 @@ class AnnotationsController(QObject):
         """Open the editor on the current annotation."""
         annotation = self.current()
         if annotation is None:
-            self.feedback.status(_tr("No annotation here to edit."), 5000)
+            self.feedback.status(QCoreApplication.translate("MainWindow", "No annotation here to edit."), 5000)
             return
         from desktop.ui.annotation_editor import AnnotationValues
 
@@ -186,19 +183,19 @@ class AnnotationsController(QObject):
                                annotation.quote, values)
         else:
             self._edit(current, values)
-        self.feedback.status(_tr("Your text is back in the editor: saving it replaces the "
+        self.feedback.status(QCoreApplication.translate("MainWindow", "Your text is back in the editor: saving it replaces the "
                                  "other version."), 10000)
 
     def delete_current(self) -> None:
         """Delete the current annotation (Undo brings it back)."""
         annotation = self.current()
         if annotation is None:
-            self.feedback.status(_tr("No annotation here to delete."), 5000)
+            self.feedback.status(QCoreApplication.translate("MainWindow", "No annotation here to delete."), 5000)
             return
         from desktop.core.annotations import DeleteAnnotation
 
         if self.session.run(DeleteAnnotation(annotation)):
-            self.feedback.status(_tr("Annotation deleted; Undo brings it back."), 5000)
+            self.feedback.status(QCoreApplication.translate("MainWindow", "Annotation deleted; Undo brings it back."), 5000)
 
     # ---- moving between annotations -------------------------------------------------------
 

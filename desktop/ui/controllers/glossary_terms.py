@@ -24,9 +24,6 @@ if TYPE_CHECKING:
     from desktop.ui.docks.glossary_term_dialog import TermDialog
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("GlossaryDock", text)
-
 
 class GlossaryTerms(QObject):
     """What the glossary's keys, buttons and dialogs do to the study."""
@@ -98,7 +95,7 @@ class GlossaryTerms(QObject):
         session = self.session
         selected = self.view.selected_range()
         if session.document_id is None or selected is None:
-            self.feedback.error(_tr("Select the word to add to the glossary first."))
+            self.feedback.error(QCoreApplication.translate("GlossaryDock", "Select the word to add to the glossary first."))
             return None
         try:
             values = glossary.prefill_from_selection(session.db, session.document_id,
@@ -111,7 +108,7 @@ class GlossaryTerms(QObject):
             # Already a term (or an alias of one): its entry, to edit, not a new one that
             # could only be refused.
             self.dock.show_term(existing.id)
-            self.feedback.status(fill(_tr("“%1” is already in the glossary, as “%2”."),
+            self.feedback.status(fill(QCoreApplication.translate("GlossaryDock", "“%1” is already in the glossary, as “%2”."),
                                       values["term"], existing.term), 8000)
             return self.open_edit_term()
         return self._open_dialog(values, self._add, None, "english")
@@ -137,13 +134,13 @@ class GlossaryTerms(QObject):
         """Open the term editor on the chosen term; saving is one undoable step."""
         term = self.dock.current_term()
         if term is None:
-            self.feedback.error(_tr("Choose a term in the Glossary panel first."))
+            self.feedback.error(QCoreApplication.translate("GlossaryDock", "Choose a term in the Glossary panel first."))
             return None
         values = {"term": term.term, "aliases": ", ".join(term.aliases),
                   "pinyin": term.pinyin, "english": term.english, "category": term.category,
                   "definition": term.definition, "notes": term.notes}
         return self._open_dialog(values, lambda v: self._edit(term, v),
-                                 _tr("Edit glossary term"), "definition")
+                                 QCoreApplication.translate("GlossaryDock", "Edit glossary term"), "definition")
 
     def _edit(self, before: glossary.Term, values: dict[str, str]) -> bool:
         db = self.session.db
@@ -165,7 +162,7 @@ class GlossaryTerms(QObject):
                 # again replaces the newer version (or adds the term back if it went).
                 self.dialog.on_accept = ((lambda v: self._edit(current, v)) if current
                                          else self._add)
-                self.dialog.show_error(_tr(
+                self.dialog.show_error(QCoreApplication.translate("GlossaryDock",
                     "Changed in another window meanwhile. Saving again replaces that version."))
             return False
         self.dock.select_term(before.id)
@@ -174,7 +171,7 @@ class GlossaryTerms(QObject):
     def _chosen_term(self) -> glossary.Term | None:
         term = self.dock.current_term()
         if term is None:
-            self.feedback.error(_tr("Choose a term in the Glossary panel first."))
+            self.feedback.error(QCoreApplication.translate("GlossaryDock", "Choose a term in the Glossary panel first."))
         return term
 
     def reset_current(self) -> None:
@@ -200,7 +197,7 @@ class GlossaryTerms(QObject):
         """Show the entry of the marked term under the text cursor; False when none is."""
         term_id = self.marks.term_at_cursor()
         if term_id is None:
-            self.feedback.status(_tr("No glossary term at the cursor."), 3000)
+            self.feedback.status(QCoreApplication.translate("GlossaryDock", "No glossary term at the cursor."), 3000)
             return False
         self.dock.show_term(term_id)
         return True
@@ -240,7 +237,7 @@ class GlossaryTerms(QObject):
     def _chosen_suggestion(self) -> glossary.Suggestion | None:
         suggestion = self.dock.current_suggestion()
         if suggestion is None:
-            self.feedback.error(_tr("Choose a suggestion in the Glossary panel first."))
+            self.feedback.error(QCoreApplication.translate("GlossaryDock", "Choose a suggestion in the Glossary panel first."))
         return suggestion
 
     def accept_suggestion(self) -> None:

@@ -17,10 +17,6 @@ from desktop.ui.session import Session
 from desktop.ui.tasks import run_task
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("MainWindow", text)
-
-
 def named_error(path: Path, exc: BaseException) -> str:
     """The failure to import `path`, naming the file once: most messages already do."""
     message = str(exc) or exc.__class__.__name__
@@ -56,15 +52,15 @@ class ImportController(QObject):
         from PySide6.QtWidgets import QFileDialog
 
         paths, _ = QFileDialog.getOpenFileNames(
-            self.dialog_parent, _tr("Import transcripts"), str(Path.home()),
-            _tr("Transcripts (*.txt *.md *.markdown *.srt *.vtt *.docx);;All files (*)"))
+            self.dialog_parent, QCoreApplication.translate("MainWindow", "Import transcripts"), str(Path.home()),
+            QCoreApplication.translate("MainWindow", "Transcripts (*.txt *.md *.markdown *.srt *.vtt *.docx);;All files (*)"))
         if paths:
             self.import_paths([Path(p) for p in paths])
 
     def import_paths(self, paths: list[Path], *, open_last: bool = True) -> None:
         """Import files off the GUI thread, with progress; open the last one imported."""
         if self.session.study_path is None:
-            self.feedback.error(_tr("This study is in memory; import needs a study file."))
+            self.feedback.error(QCoreApplication.translate("MainWindow", "This study is in memory; import needs a study file."))
             return
 
         def work(db, progress):
@@ -84,7 +80,7 @@ class ImportController(QObject):
         self.running += 1
         self.progress.setRange(0, 0)
         self.progress.setVisible(True)
-        self.feedback.status(fill(_tr("Importing %1…"), ", ".join(p.name for p in paths)))
+        self.feedback.status(fill(QCoreApplication.translate("MainWindow", "Importing %1…"), ", ".join(p.name for p in paths)))
         self.session.run_in_background(work, lambda r: self._done(r, open_last), self._failed,
                                        self._advanced)
 
@@ -103,8 +99,8 @@ class ImportController(QObject):
         self.session.library_changed()
         if results:
             last = results[-1]
-            template = (_tr("“%1” is already in the study.") if last.duplicate
-                        else _tr("Imported “%1”."))
+            template = (QCoreApplication.translate("MainWindow", "“%1” is already in the study.") if last.duplicate
+                        else QCoreApplication.translate("MainWindow", "Imported “%1”."))
             self.feedback.status(fill(template, last.title), 8000)
             if open_last:
                 self.navigator.open_document(last.document_id)

@@ -16,9 +16,6 @@ from desktop.ui.session import Session
 SEARCH_PAGE = 200  # hits listed in the Search panel at once
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("MainWindow", text)
-
 
 class SearchController(QObject):
     """The current search: its hits, the matches underlined, and where F3 is."""
@@ -69,7 +66,7 @@ class SearchController(QObject):
         if path is None or not path.exists() or not search_index.is_stale(self.session.db):
             return
         self.refilling_index = True
-        self.feedback.status(_tr("Bringing the search index up to date…"))
+        self.feedback.status(QCoreApplication.translate("MainWindow", "Bringing the search index up to date…"))
         self.session.run_in_background(lambda db, _progress: search_index.ensure_current(db),
                                        self._index_refilled, self._index_refilled)
 
@@ -80,7 +77,7 @@ class SearchController(QObject):
         if isinstance(outcome, BaseException):
             self.feedback.error(str(outcome) or outcome.__class__.__name__)
         elif not search_index.is_stale(self.session.db):
-            self.feedback.status(_tr("The search index is up to date."), 5000)
+            self.feedback.status(QCoreApplication.translate("MainWindow", "The search index is up to date."), 5000)
         # else: the study was busy; the first search brings the index up to date instead
         self.dock.search_again()
 
@@ -99,7 +96,7 @@ class SearchController(QObject):
             return  # typed before the study was open; the search box keeps the query
         if self.refilling_index:
             # The refill's end runs the search again (`_index_refilled`).
-            self.dock.set_message(_tr(
+            self.dock.set_message(QCoreApplication.translate("MainWindow",
                 "The search index is being brought up to date…"))
             return
         self.hits, self.hit_row, self.hit_stop = [], -1, -1
@@ -166,9 +163,9 @@ class SearchController(QObject):
         self.view.refresh_decorations()
 
     def _describe_hit(self, hit) -> str:
-        who = hit.speaker or _tr("Narration")
+        who = hit.speaker or QCoreApplication.translate("MainWindow", "Narration")
         if hit.kind == "annotation":
-            who = fill(_tr("Note · %1"), who)
+            who = fill(QCoreApplication.translate("MainWindow", "Note · %1"), who)
         title = getattr(hit, "document_title", "")
         if title and hit.document_id != self.session.document_id:
             return f"{who} · {title}"
@@ -239,7 +236,7 @@ class SearchController(QObject):
             self.dock.results.setCurrentRow(-1)  # a hit past the listed page
         if self._match_total:
             number = sum(len(self._hit_stops(r)) for r in range(row)) + self.hit_stop + 1
-            self.feedback.status(fill(_tr("Match %1 of %2"), str(number),
+            self.feedback.status(fill(QCoreApplication.translate("MainWindow", "Match %1 of %2"), str(number),
                                       str(self._match_total)), 4000)
 
     def step_hit(self, direction: int) -> None:
@@ -333,7 +330,7 @@ class SearchController(QObject):
             if self._hit_stops(row):
                 self.jump_to_hit(row, stop)
                 if wrapped:  # after the jump, whose cursor move shows the turn there
-                    self.feedback.status(_tr(
+                    self.feedback.status(QCoreApplication.translate("MainWindow",
                         "Passed the last match: back to the first."), 4000)
                 return
             row += direction
@@ -345,6 +342,6 @@ class SearchController(QObject):
             if self._hit_stops(row):
                 self.jump_to_hit(row, -1)
                 if say:
-                    self.feedback.status(_tr(
+                    self.feedback.status(QCoreApplication.translate("MainWindow",
                         "Passed the first match: on to the last."), 4000)
                 return

@@ -18,10 +18,6 @@ from desktop.ui.session import Session
 from desktop.ui.transcript_view import TranscriptView
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("MainWindow", text)
-
-
 class SpeakerFilter(QObject):
     """The speaker filter of the reading view, and the panel and keys that set it."""
 
@@ -109,10 +105,10 @@ class SpeakerFilter(QObject):
         speaker = self.session.speaker(self.session.turns[index].speaker_id)
         if speaker is None:
             self.set_filter(self.hidden, True)
-            shown = _tr("Narration is shown again, to reach this place.")
+            shown = QCoreApplication.translate("MainWindow", "Narration is shown again, to reach this place.")
         else:
             self.set_filter(self.hidden - {speaker.id}, self.show_narration)
-            shown = fill(_tr("%1 is shown again, to reach this place."), speaker.name)
+            shown = fill(QCoreApplication.translate("MainWindow", "%1 is shown again, to reach this place."), speaker.name)
         self.feedback.status_after(shown, 8000)
 
     def _on_checkbox(self, speaker_id: int, shown: bool) -> None:
@@ -124,12 +120,12 @@ class SpeakerFilter(QObject):
             self.set_filter(hidden, self.show_narration)
 
     def _on_filter_changed(self, visible: int, total: int) -> None:
-        self.count_label.setText(fill(_tr("%1 of %2 turns shown"), str(visible), str(total)))
+        self.count_label.setText(fill(QCoreApplication.translate("MainWindow", "%1 of %2 turns shown"), str(visible), str(total)))
         self.dock.set_counts(visible, total)
 
     def _say_turn(self, index: int) -> None:
         turns = self.session.turns
         if 0 <= index < len(turns):
             speaker = self.session.speaker(turns[index].speaker_id)
-            who = speaker.name if speaker else _tr("Narration")
-            self.feedback.status(fill(_tr("Turn %1 · %2"), str(index + 1), who))
+            who = speaker.name if speaker else QCoreApplication.translate("MainWindow", "Narration")
+            self.feedback.status(fill(QCoreApplication.translate("MainWindow", "Turn %1 · %2"), str(index + 1), who))

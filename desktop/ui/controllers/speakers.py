@@ -19,10 +19,6 @@ from desktop.ui.session import Session
 from desktop.ui.transcript_view import TranscriptView
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("MainWindow", text)
-
-
 def _commands():
     """desktop.core.speakers, imported on first use (it brings the importer with it)."""
     from desktop.core import speakers
@@ -55,7 +51,7 @@ class SpeakersController(QObject):
         speaker = self.current_speaker()
         if speaker is None:
             self.feedback.status(
-                _tr(
+                QCoreApplication.translate("MainWindow",
                     "Select a speaker in the Speakers panel (Ctrl+2) or put the cursor in "
                     "one of their turns.",
                 ),
@@ -72,8 +68,8 @@ class SpeakersController(QObject):
         while True:
             name, ok = QInputDialog.getText(
                 self.parent_widget,
-                _tr("Rename speaker"),
-                fill(_tr("New name for %1:"), speaker.name),
+                QCoreApplication.translate("MainWindow", "Rename speaker"),
+                fill(QCoreApplication.translate("MainWindow", "New name for %1:"), speaker.name),
                 QLineEdit.EchoMode.Normal,
                 typed,
             )
@@ -95,8 +91,8 @@ class SpeakersController(QObject):
         names = [s.name for s in others]
         name, ok = QInputDialog.getItem(
             self.parent_widget,
-            _tr("Merge speaker"),
-            fill(_tr("Give every turn of %1 to:"), speaker.name),
+            QCoreApplication.translate("MainWindow", "Merge speaker"),
+            fill(QCoreApplication.translate("MainWindow", "Give every turn of %1 to:"), speaker.name),
             names,
             _likely_same(speaker, others),
             False,
@@ -109,7 +105,7 @@ class SpeakersController(QObject):
                 )
             ):
                 self.feedback.status(fill(
-                    _tr(
+                    QCoreApplication.translate("MainWindow",
                         "The turns of %1 are now %2's; Undo gives them back."
                     ), speaker.name, target.name), 8000)
 
@@ -120,8 +116,8 @@ class SpeakersController(QObject):
             return
         role, ok = QInputDialog.getText(
             self.parent_widget,
-            _tr("Set role"),
-            fill(_tr("Role of %1:"), speaker.name),
+            QCoreApplication.translate("MainWindow", "Set role"),
+            fill(QCoreApplication.translate("MainWindow", "Role of %1:"), speaker.name),
             QLineEdit.EchoMode.Normal,
             speaker.role,
         )
@@ -138,7 +134,7 @@ class SpeakersController(QObject):
         colour = QColorDialog.getColor(
             QColor(speaker.colour),
             self.parent_widget,
-            fill(_tr("Colour of %1"), speaker.name),
+            fill(QCoreApplication.translate("MainWindow", "Colour of %1"), speaker.name),
         )
         if colour.isValid() and colour.name() != speaker.colour.lower():
             self.session.run(
@@ -164,7 +160,7 @@ class SpeakersController(QObject):
         if speaker is not None and self.session.run(
             _commands().MakeNarration(self.session.document_id, speaker=speaker.id)
         ):
-            self.feedback.status(fill(_tr(
+            self.feedback.status(fill(QCoreApplication.translate("MainWindow",
                 "The turns of %1 are narration now; Undo brings the speaker back."),
                 speaker.name), 8000)
 
