@@ -28,15 +28,6 @@ class Changes:
     documents: bool = False
     document_ids: frozenset[int] = field(default_factory=frozenset)
 
-    def __or__(self, other: Changes) -> Changes:
-        return Changes(
-            annotations=self.annotations or other.annotations,
-            speakers=self.speakers or other.speakers,
-            glossary=self.glossary or other.glossary,
-            documents=self.documents or other.documents,
-            document_ids=self.document_ids | other.document_ids,
-        )
-
 
 class StaleStep(YanduError):
     """A step found the study not as it expected: another window or program changed what

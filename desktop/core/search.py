@@ -225,34 +225,6 @@ def search(
     return hits
 
 
-def count(
-    db: Database,
-    query: str,
-    *,
-    document_id: int | None = None,
-    speaker: str | None = None,
-    kinds: Iterable[str] = KINDS,
-) -> int:
-    """How many turns and notes `search` would find with no limit."""
-    parsed = fts_query.parse(query or "")
-    if parsed is None:
-        return 0
-    search_index.ensure_current(db)
-    filters = Filters.build(db, document_id, speaker)
-    if filters is None:
-        return 0
-    total = 0
-    kinds = (kinds,) if isinstance(kinds, str) else tuple(kinds)
-    for kind, source in (("turn", _TURNS), ("annotation", _NOTES)):
-        if kind not in kinds or (kind == "annotation" and not has_notes(db)):
-            continue
-        where, params = filters.sql(kind)
-        sql = f"SELECT count(*) FROM {source.chars} WHERE {source.chars} MATCH ?{where}"
-        rows = run_query(db, sql, [parsed.chars_expr(), *params])
-        total += rows[0][0] if rows else 0
-    return total
-
-
 @dataclass(frozen=True)
 class Filters:
     """Where a search looks: one document and some of its speakers, or everywhere."""

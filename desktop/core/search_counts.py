@@ -1,7 +1,7 @@
 """How many turns, notes and matches a search finds, read from the gram index alone.
 
 A search hit is a turn or a note; each holds one or more matches (the highlighted
-occurrences). `search.count` counts hits; `tally` counts both, by kind. Matches are
+occurrences). `tally` counts both, by kind (hits alone with `matches=False`). Matches are
 counted from the index's token positions (FTS5's `fts5vocab` instance rows), never from
 the hits' texts: for a common word in a 20 MB study the texts are megabytes to fold, the
 positions a few milliseconds to count in SQLite.
@@ -39,7 +39,7 @@ class Tally:
 
     @property
     def hits(self) -> int:
-        """Turns and notes together: what `search.count` gives."""
+        """Turns and notes together: how many hits `search` would list with no limit."""
         return self.turns + self.notes
 
 
@@ -86,7 +86,7 @@ def count_matches(db: Database, query: str, **filters: object) -> int:
 
 def _hit_rows_sql(parsed: Query, filters: Filters, kind: str, table: str) -> tuple[str, list]:
     """SELECT of the FTS rowids of the hits of one kind, and its params."""
-    where, params = filters.sql(kind)  # as `search.count` counts them
+    where, params = filters.sql(kind)  # the rows `search` would list
     return (f"SELECT rowid FROM {table} WHERE {table} MATCH ?{where}",
             [parsed.chars_expr(), *params])
 

@@ -96,11 +96,6 @@ def tokens_for(text: str) -> str:
     return " ".join(segment.index_tokens(textnorm.fold(text)))
 
 
-def chars_for(text: str) -> str:
-    """The space-joined gram tokens for `text`."""
-    return " ".join(gram_tokens(textnorm.fold(text)))
-
-
 # Stored between a turn's headline and its speech: a token no query can contain (private
 # use characters are never query tokens), so no phrase matches across the two.
 BOUNDARY = "\ue000"

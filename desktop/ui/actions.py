@@ -15,6 +15,8 @@ from enum import StrEnum
 from PySide6.QtCore import QCoreApplication, QObject, QSettings
 from PySide6.QtGui import QAction, QKeySequence
 
+from desktop.ui.i18n import fill
+
 StandardKey = QKeySequence.StandardKey
 # lupdate reads the texts below through this marker; they are translated when shown.
 QT_TRANSLATE_NOOP = lambda context, text: text  # noqa: E731
@@ -262,7 +264,7 @@ def action_text(action_id: ActionId) -> str:
     spec = SPECS[action_id]
     text = QCoreApplication.translate("Actions", spec.text)
     number = speaker_number(action_id)
-    return text.replace("%1", str(number)) if number else text
+    return fill(text, str(number)) if number else text
 
 
 SETTINGS_GROUP = "shortcuts"

@@ -45,11 +45,3 @@ class JumpHistory:
         if here is not None:
             self._back.append(here)
         return self._forward.pop()
-
-    @property
-    def can_back(self) -> bool:
-        return bool(self._back)
-
-    @property
-    def can_forward(self) -> bool:
-        return bool(self._forward)

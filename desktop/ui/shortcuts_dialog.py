@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 
 from desktop.ui import actions as registry
 from desktop.ui.actions import SPECS, ActionId
+from desktop.ui.i18n import fill
 
 
 def find_conflict(actions: dict[ActionId, QAction], action_id: ActionId,
@@ -113,9 +114,10 @@ class ShortcutsDialog(QDialog):
         else:
             conflict = find_conflict(self.actions, action_id, key)
             if conflict is not None:
-                self.message.setText(self.tr("%1 is already used by “%2”.")
-                                     .replace("%1", key.toString(QKeySequence.NativeText))
-                                     .replace("%2", registry.without_mnemonic(self.actions[conflict].text())))
+                self.message.setText(fill(
+                    self.tr("%1 is already used by “%2”."),
+                    key.toString(QKeySequence.NativeText),
+                    registry.without_mnemonic(self.actions[conflict].text())))
                 return False
             keys = [key]
         self.actions[action_id].setShortcuts(keys)

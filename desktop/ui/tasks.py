@@ -13,7 +13,6 @@ from __future__ import annotations
 import sys
 import threading
 import time
-import traceback
 from collections.abc import Callable
 from typing import Any
 
@@ -80,7 +79,6 @@ class Task(QRunnable):
             except TaskCancelled:
                 self.signals.cancelled.emit()
             except BaseException as exc:  # noqa: BLE001 - handed to the GUI thread as a value
-                exc.__yandu_traceback__ = traceback.format_exc()
                 self.signals.failed.emit(exc)
             else:
                 self.signals.done.emit(result)

@@ -22,6 +22,7 @@ from PySide6.QtGui import (
 )
 
 from desktop.core.library import Section, Speaker, Turn
+from desktop.ui.i18n import fill
 from desktop.ui.offsets import OffsetMap, TurnSpan
 
 CJK_FAMILIES = ["Noto Sans CJK SC", "Source Han Sans SC", "WenQuanYi Micro Hei",
@@ -163,7 +164,7 @@ class DocumentWriter:
                 start = block_number()
                 insert_block(plain_block, fmts["header_number"])
                 qt_start = position()
-                insert_text(self.question.replace("%1", str(number + 1)),
+                insert_text(fill(self.question, str(number + 1)),
                             fmts["header_number"])
                 title = sections[number].title if sections else ""
                 title_block = -1

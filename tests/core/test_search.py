@@ -8,7 +8,8 @@ import pytest
 
 from desktop.core import search_index, segment
 from desktop.core.annotations import DeleteAnnotation, EditAnnotation
-from desktop.core.search import SearchHit, count, search
+from desktop.core.search import SearchHit, search
+from desktop.core.search_counts import tally
 from tests.core.search_fixture import add_document, add_note
 
 pytestmark = pytest.mark.usefixtures("plain_dictionary")
@@ -46,7 +47,7 @@ def test_two_character_word_finds_every_turn_that_contains_it(panel):
     assert _turn_ids(hits) == expected == set(doc["turn_ids"][:3])
     for hit in hits:
         assert hit.matches and all(t == "算力" for t in _texts_at(doc, hit))
-    assert count(db, "算力") == 3
+    assert tally(db, "算力", matches=False).hits == 3
 
 
 def test_hits_say_whether_they_are_whole_words_and_come_in_reading_order(panel):
@@ -162,7 +163,7 @@ def test_filter_by_document_and_speaker(panel):
     assert _turn_ids(both) == {doc["turn_ids"][0], doc["turn_ids"][4]}
     assert search(db, "算力", speaker="无此人") == []
     assert search(db, "算力", speaker="李四", document_id=doc["id"]) == []
-    assert count(db, "问题", speaker="杨静") == 3
+    assert tally(db, "问题", speaker="杨静", matches=False).hits == 3
 
 
 def test_or_not_and_minus(panel):
@@ -220,7 +221,7 @@ def test_limit_count_and_json(panel):
     db, _ = panel
     assert len(search(db, "问题", limit=2)) == 2
     assert search(db, "问题", limit=0) == []
-    assert count(db, "问题") == len(search(db, "问题", limit=1000)) == 3
+    assert tally(db, "问题", matches=False).hits == len(search(db, "问题", limit=1000)) == 3
     data = [h.as_dict() for h in search(db, "问题")]
     assert json.loads(json.dumps(data, ensure_ascii=False)) == data
     assert set(data[0]) >= {"kind", "document_id", "document_title", "turn_id", "annotation_id",
@@ -297,7 +298,7 @@ def test_latin_diacritics_match_as_fts5_compares_them(memory_db):
 def test_large_pages_and_kinds_given_as_one_string(memory_db):
     add_document(memory_db, "d", [(None, f"第{i}次说到算力") for i in range(1200)])
     hits = search(memory_db, "算力", limit=5000, kinds="turn")
-    assert len(hits) == 1200 == count(memory_db, "算力", kinds="turn")
+    assert len(hits) == 1200 == tally(memory_db, "算力", kinds="turn", matches=False).hits
     assert all(h.kind == "turn" and h.matches for h in hits)
 
 

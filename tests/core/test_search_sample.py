@@ -5,7 +5,8 @@ from __future__ import annotations
 import re
 
 from desktop.core import segment, textnorm
-from desktop.core.search import count, search
+from desktop.core.search import search
+from desktop.core.search_counts import tally
 from tests.core import search_fixture
 
 # The sample in a study, shared with the other search tests.
@@ -59,4 +60,4 @@ def test_traditional_query_and_speaker_filter_on_the_sample(sample_study):
     assert by_moderator and {h.speaker for h in by_moderator} == {"杨静"}
     expected = {tid for tid, text, name in _turns(db) if name == "杨静" and "算力" in text}
     assert {h.turn_id for h in by_moderator} == expected
-    assert count(db, "算力", speaker="杨静") == len(expected)
+    assert tally(db, "算力", speaker="杨静", matches=False).hits == len(expected)

@@ -159,13 +159,14 @@ def test_the_open_document_in_reading_order_the_whole_study_best_first(window) -
 
 
 def test_a_full_page_of_hits_says_how_many_there_are_in_all(window, monkeypatch) -> None:
-    from desktop.core.search import count, search
+    from desktop.core.search import search
+    from desktop.core.search_counts import tally
     from desktop.ui.controllers import search as search_controller
 
     monkeypatch.setattr(search_controller, "SEARCH_PAGE", 3)
     window.search_dock.field.setText("算力")
     window.search_dock._emit_query()
-    total = count(window.session.db, "算力", document_id=window.session.document_id)
+    total = tally(window.session.db, "算力", document_id=window.session.document_id, matches=False).hits
     assert len(window.search.hits) == 3 < total
     matches = sum(len(h.matches) for h in search(window.session.db, "算力", limit=1000,
                                                  document_id=window.session.document_id))

@@ -61,16 +61,6 @@ def categories(db: Database) -> list[str]:
         "SELECT DISTINCT category FROM glossary_terms WHERE category != '' ORDER BY category")]
 
 
-def owner_of(db: Database, forms: set[str], *, except_id: str | None = None) -> Term | None:
-    """The term (other than `except_id`) that already has one of these folded spellings."""
-    if not forms:
-        return None
-    for term in list_terms(db):
-        if term.id != except_id and term.folded_forms() & forms:
-            return term
-    return None
-
-
 def insert(db: Database, term: Term) -> None:
     """Insert one term row."""
     db["glossary_terms"].insert(term.row())

@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.core.library import DocumentInfo
+from desktop.ui.i18n import fill
 
 
 class _RoomyDelegate(QStyledItemDelegate):
@@ -55,8 +56,8 @@ class DocumentsDock(QDockWidget):
         self.list.blockSignals(True)
         self.list.clear()
         for doc in documents:
-            detail = (self.tr("%1 turns · %2 speakers").replace("%1", str(doc.turn_count))
-                      .replace("%2", str(doc.speaker_count)))
+            detail = fill(self.tr("%1 turns · %2 speakers"), str(doc.turn_count),
+                          str(doc.speaker_count))
             item = QListWidgetItem(f"{doc.title}\n{detail}")
             item.setData(Qt.ItemDataRole.UserRole, doc.id)
             item.setToolTip(f"{doc.source_name} · {doc.encoding} · {doc.imported_at}")

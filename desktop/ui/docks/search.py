@@ -17,18 +17,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-
-def marked_snippet(snippet: str, matches: Sequence[tuple[int, int]]) -> str:
-    """The snippet with each match wrapped in 【】 (code-point ranges, in order)."""
-    out, last = [], 0
-    for start, end in sorted(matches):
-        if start < last:
-            continue
-        out.append(snippet[last:start])
-        out.append(f"【{snippet[start:end]}】")
-        last = end
-    out.append(snippet[last:])
-    return "".join(out)
+from desktop.core.kwic import mark
+from desktop.ui.i18n import fill
 
 
 class SearchDock(QDockWidget):
@@ -106,23 +96,22 @@ class SearchDock(QDockWidget):
         self._shown = (hits, describe, total, tally)
         self.results.clear()
         for row, hit in enumerate(hits):
-            text = f"{describe(hit)}\n{marked_snippet(hit.snippet, hit.snippet_matches)}"
+            text = f"{describe(hit)}\n{mark(hit.snippet, hit.snippet_matches)}"
             item = QListWidgetItem(text)
             item.setData(Qt.ItemDataRole.UserRole, row)
             self.results.addItem(item)
         if self.field.text().strip() and tally is not None and tally.hits:
             counted = self.tally_text(tally.turns, tally.notes, tally.matches)
             if tally.hits > len(hits):
-                counted = (self.tr("%1 — first %2 shown")
-                           .replace("%1", counted).replace("%2", str(len(hits))))
+                counted = fill(self.tr("%1 — first %2 shown"), counted, str(len(hits)))
             self.status.setText(counted)
         elif self.field.text().strip() and total is not None and total > len(hits):
-            self.status.setText(self.tr("First %1 of %2 results")
-                                .replace("%1", str(len(hits))).replace("%2", str(total)))
+            self.status.setText(fill(self.tr("First %1 of %2 results"), str(len(hits)),
+                                     str(total)))
         elif self.field.text().strip():
             # English has a singular; Chinese uses one form for every count.
             self.status.setText(self.tr("1 result") if len(hits) == 1 else
-                                self.tr("%1 results").replace("%1", str(len(hits))))
+                                fill(self.tr("%1 results"), str(len(hits))))
         else:
             self.status.clear()
 
@@ -133,15 +122,15 @@ class SearchDock(QDockWidget):
         parts = []
         if turns:
             parts.append(self.tr("1 turn") if turns == 1 else
-                         self.tr("%1 turns").replace("%1", str(turns)))
+                         fill(self.tr("%1 turns"), str(turns)))
         if notes:
             parts.append(self.tr("1 note") if notes == 1 else
-                         self.tr("%1 notes").replace("%1", str(notes)))
+                         fill(self.tr("%1 notes"), str(notes)))
         parts.append(self.tr("1 match") if matches == 1 else
-                     self.tr("%1 matches").replace("%1", str(matches)))
+                     fill(self.tr("%1 matches"), str(matches)))
         text = parts[0]
         for part in parts[1:]:
-            text = self.tr("%1, %2").replace("%2", part).replace("%1", text)
+            text = fill(self.tr("%1, %2"), text, part)
         return text
 
     def set_message(self, message: str) -> None:

@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
 
 from desktop.core.library import Speaker
 from desktop.ui.docks.common import swatch_icon
+from desktop.ui.i18n import fill
 
 NARRATION = -1  # the item data of the narration row
 
@@ -77,7 +78,7 @@ class SpeakersDock(QDockWidget):
                     font = item.font(1)
                     font.setBold(True)
                     item.setFont(1, font)
-                    item.setToolTip(1, self.tr("%1 (moderator)").replace("%1", speaker.name))
+                    item.setToolTip(1, fill(self.tr("%1 (moderator)"), speaker.name))
                 item.setTextAlignment(3, Qt.AlignmentFlag.AlignRight)
                 self.tree.addTopLevelItem(item)
                 if speaker.id == current:
@@ -112,8 +113,8 @@ class SpeakersDock(QDockWidget):
 
     def set_counts(self, visible: int, total: int) -> None:
         """Show how many turns the filter lets through."""
-        self.count_label.setText(self.tr("%1 of %2 turns shown")
-                                 .replace("%1", str(visible)).replace("%2", str(total)))
+        self.count_label.setText(fill(self.tr("%1 of %2 turns shown"), str(visible),
+                                      str(total)))
 
     def current_speaker_id(self) -> int | None:
         """The selected speaker's id, or None (narration row or nothing selected)."""
