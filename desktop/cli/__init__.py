@@ -135,7 +135,29 @@ def fail(message: str) -> int:
 
 def main(argv: Sequence[str] | None = None, *, start_window: Callable[[argparse.Namespace], int]
          | None = None) -> int:
-    """Run the command line; with no command, call `start_window`."""
+    """Run the command line; with no command, call `start_window`.
+
+    A reader that stops early (`yandu glossary list | head`) ends the command quietly with
+    status 0, as a success: what the command had to do (store an import, add a term) is
+    done before it reports, and the reader got all it asked for. 141 (killed by SIGPIPE)
+    would make `set -o pipefail` scripts fail on an ordinary `| head`.
+    """
+    try:
+        try:
+            return _run(argv, start_window)
+        finally:
+            # Output to a pipe is buffered: a small one is written only here, so a reader
+            # that is gone shows here rather than as a traceback at interpreter exit.
+            if sys.stdout is not None:
+                sys.stdout.flush()
+    except BrokenPipeError:
+        # Point stdout at nothing so the interpreter's final flush stays quiet too.
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return 0
+
+
+def _run(argv: Sequence[str] | None, start_window: Callable[[argparse.Namespace], int] | None
+         ) -> int:
     parser = build_parser()
     try:
         args = parser.parse_args(argv)

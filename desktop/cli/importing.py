@@ -3,11 +3,7 @@
 from __future__ import annotations
 
 import argparse
-import functools
-import os
-import sys
 import textwrap
-from collections.abc import Callable
 from pathlib import Path
 
 from desktop import cli
@@ -20,22 +16,6 @@ from desktop.core.importing import (
     read_source,
     title_for,
 )
-
-
-def quiet_pipe(handler: Callable[[argparse.Namespace], int]
-               ) -> Callable[[argparse.Namespace], int]:
-    """Treat a reader that stops early (`yandu show 1 | head`) as success, not a traceback."""
-
-    @functools.wraps(handler)
-    def run(args: argparse.Namespace) -> int:
-        try:
-            return handler(args)
-        except BrokenPipeError:
-            # Point stdout at nothing so the interpreter's final flush stays quiet too.
-            os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
-            return 0
-
-    return run
 
 
 def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:
@@ -56,7 +36,6 @@ def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -
     p.set_defaults(handler=run_show)
 
 
-@quiet_pipe
 def run_import(args: argparse.Namespace) -> int:
     """Read and parse every file first, then store them one by one."""
     if args.title is not None and len(args.files) != 1:
@@ -97,7 +76,6 @@ def _print_result(r: ImportResult) -> None:
         print(f"  {s.name}{role}{mod}: {plural(s.turn_count, 'turn')}")
 
 
-@quiet_pipe
 def run_show(args: argparse.Namespace) -> int:
     """Print the transcript with sections as headers and each turn under its speaker."""
     db = cli.open_for(args)

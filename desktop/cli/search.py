@@ -5,7 +5,6 @@ from __future__ import annotations
 import argparse
 
 from desktop import cli
-from desktop.cli.importing import quiet_pipe
 from desktop.core import glossary, kwic, library, textnorm
 from desktop.core.errors import YanduError
 from desktop.core.search import ORDERS, search
@@ -43,7 +42,6 @@ def _check_speaker(db, name: str, document_id: int | None) -> None:
         raise YanduError(f"No speaker named {name!r} in {where}; see `yandu speakers DOC`.")
 
 
-@quiet_pipe
 def run_search(args: argparse.Namespace) -> int:
     """Print the hits for the query, with the matches marked 【like this】."""
     if args.limit < 1:
