@@ -93,6 +93,7 @@ def run_show(args: argparse.Namespace) -> int:
                          for s in sections.values()],
             "turns": [{
                 "position": t.position,
+                "turn_number": t.number,
                 "speaker": speakers[t.speaker_id].name if t.speaker_id in speakers else None,
                 "section": sections[t.section_id].position if t.section_id in sections
                 else None,

@@ -63,7 +63,8 @@ def run_search(args: argparse.Namespace) -> int:
         return 0
     for hit in hits:
         who = hit.speaker or "(narration)"
-        place = f"turn {hit.turn_id}" if hit.kind == "turn" else "note"
+        # The number the window shows for the turn, not its database id.
+        place = f"turn {hit.turn_number}" if hit.kind == "turn" else "note"
         print(f"{hit.document_title} [{hit.document_id}] · {who} · {place}")
         print(f"  {kwic.mark(hit.snippet, hit.snippet_matches)}")
     print(_summary(db, args, document_id, hits))
