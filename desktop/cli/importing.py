@@ -27,7 +27,7 @@ def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -
         "one file prints an object, several print a list.",
     )
     p.add_argument("files", nargs="+", metavar="FILE", help="transcript files")
-    p.add_argument("--title", help="the document's title (only with one FILE)")
+    cli.any_text(p.add_argument("--title", help="the document's title (only with one FILE)"))
     p.set_defaults(handler=run_import, creates_study=True)
 
     p = sub.add_parser("show", parents=[common], help="print a transcript turn by turn")
