@@ -10,6 +10,7 @@ from db import open_study
 from desktop import cli
 from desktop.core import library
 from desktop.core.annotate import annotate
+from desktop.core.annotations import clean_tags
 from desktop.core.errors import YanduError
 from desktop.core.export import FORMATS, ExportOptions, default_filename, export
 from desktop.core.export.webannotation_import import import_webannotation
@@ -93,7 +94,8 @@ def run_export(args: argparse.Namespace) -> int:
     if args.doc:
         ids = tuple(library.find_document(db, ref).id for ref in args.doc)
     options = ExportOptions(
-        document_ids=ids, speakers=tuple(args.speaker), tags=tuple(args.tag),
+        # Tags read as the annotate command reads them: `--tag 相声、郭德纲` is two.
+        document_ids=ids, speakers=tuple(args.speaker), tags=clean_tags(args.tag),
         with_transcript=args.with_transcript, with_glossary=not args.no_glossary,
         title=args.title,
     )
