@@ -232,3 +232,39 @@ def split_aliases_typed_with_commas(db: Database) -> None:
                     aliases.append(part)
         db.execute("UPDATE glossary_terms SET aliases = ? WHERE id = ?",
                    [json.dumps(aliases, ensure_ascii=False), term_id])
+
+
+@MIGRATIONS(name="0007_split_tags_at_enumeration_commas")
+def split_tags_at_enumeration_commas(db: Database) -> None:
+    """Split annotation tags that hold a separator into one tag each.
+
+    The tag field split only at commas and semicolons, so 相声、郭德纲 (a Chinese list,
+    joined by the enumeration comma 、) was stored as one tag, and `yandu annotate --tag`
+    split nothing. Each part becomes a tag of its own (an existing tag of that name where
+    there is one), on every annotation that had the joined tag; the joined tag goes.
+    The separators are written out here, not imported, so this step never changes.
+    """
+    separators = "、，,；;"
+    joined = db.execute(
+        "SELECT id, name FROM tags WHERE "
+        + " OR ".join("instr(name, ?) > 0" for _ in separators),
+        list(separators),
+    ).fetchall()
+    for old_id, name in joined:
+        for sep in separators:
+            name = name.replace(sep, "\n")
+        parts = list(dict.fromkeys(p.strip() for p in name.split("\n") if p.strip()))
+        if not parts:
+            continue  # only separators: nothing to split it into, so it stays as it is
+        annotation_ids = [r[0] for r in db.execute(
+            "SELECT annotation_id FROM annotation_tags WHERE tag_id = ?", [old_id])]
+        db.execute("DELETE FROM annotation_tags WHERE tag_id = ?", [old_id])
+        db.execute("DELETE FROM tags WHERE id = ?", [old_id])
+        for part in parts:
+            found = db.execute("SELECT id FROM tags WHERE name = ? COLLATE NOCASE",
+                               [part]).fetchone()
+            tag_id = found[0] if found else db.execute(
+                "INSERT INTO tags (name) VALUES (?)", [part]).lastrowid
+            db.conn.executemany(
+                "INSERT OR IGNORE INTO annotation_tags (annotation_id, tag_id) VALUES (?, ?)",
+                [(annotation_id, tag_id) for annotation_id in annotation_ids])

@@ -39,8 +39,44 @@ class _NotACommand(Exception):
     """A word where a command was expected; the text is the one-line message."""
 
 
+def any_text(action: argparse.Action) -> argparse.Action:
+    """Mark an option whose value is free text (a note, a quote, a tag): its value may
+    start with "-", as in `--note -3+4`."""
+    action.any_text = True  # read by _Parser.parse_known_args
+    return action
+
+
 class _Parser(argparse.ArgumentParser):
-    """An ArgumentParser that answers a word that is not a command in one line."""
+    """An ArgumentParser that answers a word that is not a command in one line, and lets
+    free-text options take values that start with "-"."""
+
+    def parse_known_args(self, args: Sequence[str] | None = None,
+                         namespace: argparse.Namespace | None = None):
+        # argparse takes any word starting with "-" for an option unless it looks like a
+        # negative number, so `--note -3+4` fails with "expected one argument" while
+        # `--note=-3+4` works: join a free-text option to such a word. A word that is one
+        # of this parser's own options stays an option (`--note --json` still says the
+        # note is missing). Each subcommand's parser comes here with its own words.
+        words = list(sys.argv[1:] if args is None else args)
+        own = {s for a in self._actions for s in a.option_strings}
+        text = {s for a in self._actions if getattr(a, "any_text", False)
+                for s in a.option_strings}
+        joined: list[str] = []
+        i = 0
+        while i < len(words):
+            word = words[i]
+            if word == "--":  # everything after it is positional already
+                joined += words[i:]
+                break
+            after = words[i + 1] if i + 1 < len(words) else None
+            if (word in text and after is not None and after.startswith("-")
+                    and after != "--" and after not in own):
+                joined.append(f"{word}={after}")
+                i += 2
+                continue
+            joined.append(word)
+            i += 1
+        return super().parse_known_args(joined, namespace)
 
     def _check_value(self, action: argparse.Action, value: Any) -> None:
         # argparse has no public hook for a bad command: it prints the usage and an
@@ -135,7 +171,29 @@ def fail(message: str) -> int:
 
 def main(argv: Sequence[str] | None = None, *, start_window: Callable[[argparse.Namespace], int]
          | None = None) -> int:
-    """Run the command line; with no command, call `start_window`."""
+    """Run the command line; with no command, call `start_window`.
+
+    A reader that stops early (`yandu glossary list | head`) ends the command quietly with
+    status 0, as a success: what the command had to do (store an import, add a term) is
+    done before it reports, and the reader got all it asked for. 141 (killed by SIGPIPE)
+    would make `set -o pipefail` scripts fail on an ordinary `| head`.
+    """
+    try:
+        try:
+            return _run(argv, start_window)
+        finally:
+            # Output to a pipe is buffered: a small one is written only here, so a reader
+            # that is gone shows here rather than as a traceback at interpreter exit.
+            if sys.stdout is not None:
+                sys.stdout.flush()
+    except BrokenPipeError:
+        # Point stdout at nothing so the interpreter's final flush stays quiet too.
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return 0
+
+
+def _run(argv: Sequence[str] | None, start_window: Callable[[argparse.Namespace], int] | None
+         ) -> int:
     parser = build_parser()
     try:
         args = parser.parse_args(argv)

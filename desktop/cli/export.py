@@ -10,6 +10,7 @@ from db import open_study
 from desktop import cli
 from desktop.core import library
 from desktop.core.annotate import annotate
+from desktop.core.annotations import clean_tags
 from desktop.core.errors import YanduError
 from desktop.core.export import FORMATS, ExportOptions, default_filename, export
 from desktop.core.export.webannotation_import import import_webannotation
@@ -27,13 +28,13 @@ def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -
                    help="the file to write (or a folder for a name made from the title)")
     p.add_argument("--speaker", action="append", default=[], metavar="NAME",
                    help="only annotations (and turns) of this speaker; repeatable")
-    p.add_argument("--tag", action="append", default=[], metavar="TAG",
-                   help="only annotations with this tag; repeatable")
+    cli.any_text(p.add_argument("--tag", action="append", default=[], metavar="TAG",
+                                help="only annotations with this tag; repeatable"))
     p.add_argument("--with-transcript", action="store_true",
                    help="include the full transcript (Markdown and HTML)")
     p.add_argument("--no-glossary", action="store_true",
                    help="leave out the glossary appendix (Markdown and HTML)")
-    p.add_argument("--title", default="", help="the title of the export")
+    cli.any_text(p.add_argument("--title", default="", help="the title of the export"))
     p.add_argument("--force", action="store_true",
                    help="replace an existing file at the default name")
     p.set_defaults(handler=run_export)
@@ -41,17 +42,19 @@ def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -
     p = sub.add_parser("annotate", parents=[common],
                        help="annotate a passage of a document from the command line")
     p.add_argument("doc", metavar="DOC", help="the document (id or title)")
-    p.add_argument("--quote", help="the passage to annotate, as it appears in the text")
+    cli.any_text(p.add_argument("--quote",
+                                help="the passage to annotate, as it appears in the text"))
     p.add_argument("--occurrence", type=int, default=1, metavar="N",
                    help="annotate the Nth occurrence of the quote (default 1)")
     p.add_argument("--start", type=int, help="start offset (code points)")
     p.add_argument("--end", type=int, help="end offset (code points, exclusive)")
-    p.add_argument("--note", default="", metavar="MARKDOWN", help="the note, in Markdown")
-    p.add_argument("--tag", action="append", default=[], metavar="TAG",
-                   help="a tag; repeatable")
+    cli.any_text(p.add_argument("--note", default="", metavar="MARKDOWN",
+                                help="the note, in Markdown"))
+    cli.any_text(p.add_argument("--tag", action="append", default=[], metavar="TAG",
+                                help="a tag; repeatable"))
     p.add_argument("--color", "--colour", dest="colour", metavar="COLOR",
                    help="#rrggbb or yellow, green, blue, red, purple, orange, teal, brown")
-    p.add_argument("--author", default="", help="who wrote the note")
+    cli.any_text(p.add_argument("--author", default="", help="who wrote the note"))
     p.set_defaults(handler=run_annotate)
 
     p = sub.add_parser("import-annotations", parents=[common],
@@ -91,7 +94,8 @@ def run_export(args: argparse.Namespace) -> int:
     if args.doc:
         ids = tuple(library.find_document(db, ref).id for ref in args.doc)
     options = ExportOptions(
-        document_ids=ids, speakers=tuple(args.speaker), tags=tuple(args.tag),
+        # Tags read as the annotate command reads them: `--tag 相声、郭德纲` is two.
+        document_ids=ids, speakers=tuple(args.speaker), tags=clean_tags(args.tag),
         with_transcript=args.with_transcript, with_glossary=not args.no_glossary,
         title=args.title,
     )

@@ -28,11 +28,11 @@ def _inner_common(common: argparse.ArgumentParser) -> argparse.ArgumentParser:
 
 
 def _term_fields(p: argparse.ArgumentParser) -> None:
-    p.add_argument("--definition", "-d", help="the definition (Markdown)")
-    p.add_argument("--category", "-c", help="the category, e.g. 算力与基础设施")
-    p.add_argument("--english", "-e", help="the English equivalent")
-    p.add_argument("--pinyin", help="pinyin (generated when not given)")
-    p.add_argument("--notes", help="free notes")
+    cli.any_text(p.add_argument("--definition", "-d", help="the definition (Markdown)"))
+    cli.any_text(p.add_argument("--category", "-c", help="the category, e.g. 算力与基础设施"))
+    cli.any_text(p.add_argument("--english", "-e", help="the English equivalent"))
+    cli.any_text(p.add_argument("--pinyin", help="pinyin (generated when not given)"))
+    cli.any_text(p.add_argument("--notes", help="free notes"))
 
 
 def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:
@@ -56,18 +56,19 @@ def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -
 
     p = gsub.add_parser("add", parents=[inner], help="add a term")
     p.add_argument("term", metavar="TERM")
-    p.add_argument("--alias", "-a", action="append", default=[], metavar="ALIAS",
-                   help="an alias or variant spelling (repeatable)")
+    cli.any_text(p.add_argument("--alias", "-a", action="append", default=[], metavar="ALIAS",
+                                help="an alias or variant spelling (repeatable)"))
     _term_fields(p)
     p.set_defaults(handler=run_add, creates_study=True)
 
     p = gsub.add_parser("edit", parents=[inner], help="change a term")
     p.add_argument("term", metavar="TERM", help="the term, an alias, or its id")
-    p.add_argument("--rename", metavar="NEW", help="a new spelling for the term")
-    p.add_argument("--alias", "-a", action="append", metavar="ALIAS",
-                   help="replace the aliases with these (repeatable)")
-    p.add_argument("--add-alias", action="append", default=[], metavar="ALIAS")
-    p.add_argument("--remove-alias", action="append", default=[], metavar="ALIAS")
+    cli.any_text(p.add_argument("--rename", metavar="NEW", help="a new spelling for the term"))
+    cli.any_text(p.add_argument("--alias", "-a", action="append", metavar="ALIAS",
+                                help="replace the aliases with these (repeatable)"))
+    cli.any_text(p.add_argument("--add-alias", action="append", default=[], metavar="ALIAS"))
+    cli.any_text(p.add_argument("--remove-alias", action="append", default=[],
+                                metavar="ALIAS"))
     p.add_argument("--reset", action="store_true",
                    help="put a built-in term back to its built-in text")
     _term_fields(p)

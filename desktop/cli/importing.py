@@ -3,11 +3,7 @@
 from __future__ import annotations
 
 import argparse
-import functools
-import os
-import sys
 import textwrap
-from collections.abc import Callable
 from pathlib import Path
 
 from desktop import cli
@@ -22,22 +18,6 @@ from desktop.core.importing import (
 )
 
 
-def quiet_pipe(handler: Callable[[argparse.Namespace], int]
-               ) -> Callable[[argparse.Namespace], int]:
-    """Treat a reader that stops early (`yandu show 1 | head`) as success, not a traceback."""
-
-    @functools.wraps(handler)
-    def run(args: argparse.Namespace) -> int:
-        try:
-            return handler(args)
-        except BrokenPipeError:
-            # Point stdout at nothing so the interpreter's final flush stays quiet too.
-            os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
-            return 0
-
-    return run
-
-
 def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:
     """Add the `import` and `show` commands."""
     p = sub.add_parser(
@@ -47,7 +27,7 @@ def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -
         "one file prints an object, several print a list.",
     )
     p.add_argument("files", nargs="+", metavar="FILE", help="transcript files")
-    p.add_argument("--title", help="the document's title (only with one FILE)")
+    cli.any_text(p.add_argument("--title", help="the document's title (only with one FILE)"))
     p.set_defaults(handler=run_import, creates_study=True)
 
     p = sub.add_parser("show", parents=[common], help="print a transcript turn by turn")
@@ -56,7 +36,6 @@ def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -
     p.set_defaults(handler=run_show)
 
 
-@quiet_pipe
 def run_import(args: argparse.Namespace) -> int:
     """Read and parse every file first, then store them one by one."""
     if args.title is not None and len(args.files) != 1:
@@ -97,7 +76,6 @@ def _print_result(r: ImportResult) -> None:
         print(f"  {s.name}{role}{mod}: {plural(s.turn_count, 'turn')}")
 
 
-@quiet_pipe
 def run_show(args: argparse.Namespace) -> int:
     """Print the transcript with sections as headers and each turn under its speaker."""
     db = cli.open_for(args)
@@ -115,6 +93,7 @@ def run_show(args: argparse.Namespace) -> int:
                          for s in sections.values()],
             "turns": [{
                 "position": t.position,
+                "turn_number": t.number,
                 "speaker": speakers[t.speaker_id].name if t.speaker_id in speakers else None,
                 "section": sections[t.section_id].position if t.section_id in sections
                 else None,

@@ -5,7 +5,6 @@ from __future__ import annotations
 import argparse
 
 from desktop import cli
-from desktop.cli.importing import quiet_pipe
 from desktop.core import glossary, kwic, library, textnorm
 from desktop.core.errors import YanduError
 from desktop.core.search import ORDERS, search
@@ -43,7 +42,6 @@ def _check_speaker(db, name: str, document_id: int | None) -> None:
         raise YanduError(f"No speaker named {name!r} in {where}; see `yandu speakers DOC`.")
 
 
-@quiet_pipe
 def run_search(args: argparse.Namespace) -> int:
     """Print the hits for the query, with the matches marked 【like this】."""
     if args.limit < 1:
@@ -65,7 +63,8 @@ def run_search(args: argparse.Namespace) -> int:
         return 0
     for hit in hits:
         who = hit.speaker or "(narration)"
-        place = f"turn {hit.turn_id}" if hit.kind == "turn" else "note"
+        # The number the window shows for the turn, not its database id.
+        place = f"turn {hit.turn_number}" if hit.kind == "turn" else "note"
         print(f"{hit.document_title} [{hit.document_id}] · {who} · {place}")
         print(f"  {kwic.mark(hit.snippet, hit.snippet_matches)}")
     print(_summary(db, args, document_id, hits))

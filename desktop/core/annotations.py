@@ -7,7 +7,9 @@ text; `check_anchor` confirms the two still agree.
 from __future__ import annotations
 
 import dataclasses
+import re
 import uuid
+from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
 from db import annotations as rows
@@ -23,6 +25,17 @@ if TYPE_CHECKING:  # hints only: sqlite-utils loads when a study is opened
 
 DEFAULT_COLOUR = "#ffd54f"
 PALETTE = ("#ffd54f", "#81c784", "#64b5f6", "#e57373", "#ba68c8", "#ffb74d", "#4db6ac", "#a1887f")
+
+# What a user types between tags: commas (also full-width), the enumeration comma 、 that
+# Chinese lists use (相声、郭德纲), and semicolons. A tag never holds one of them.
+_TAG_SEPARATORS = re.compile(r"[,，、;；]")
+
+
+def clean_tags(tags: Iterable[str]) -> tuple[str, ...]:
+    """Tags as stored: each value split where a user separates tags (, ， 、 ; ；), trimmed,
+    blanks and repeats left out, in the order typed; `clean_tags([text])` reads a tag field."""
+    parts = (part.strip() for tag in tags for part in _TAG_SEPARATORS.split(tag))
+    return tuple(dict.fromkeys(part for part in parts if part))
 
 
 def new_annotation(
@@ -54,7 +67,7 @@ def new_annotation(
         author=author,
         created_at=stamp,
         updated_at=stamp,
-        tags=tuple(dict.fromkeys(t.strip() for t in tags if t.strip())),
+        tags=clean_tags(tags),
     )
 
 
@@ -152,7 +165,7 @@ class EditAnnotation:
         if note is not None and note != before.note:
             changes["note"] = note
         if tags is not None:
-            clean = tuple(dict.fromkeys(t.strip() for t in tags if t.strip()))
+            clean = clean_tags(tags)
             if clean != before.tags:
                 changes["tags"] = clean
         if colour is not None and colour != before.colour:

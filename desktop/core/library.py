@@ -76,6 +76,21 @@ class Turn:
     headline_start: int = 0
     headline_end: int = 0
 
+    @property
+    def number(self) -> int:
+        """The turn's number in its document, as the window shows it ("Turn 7")."""
+        return turn_number(self.position)
+
+
+def turn_number(position: int) -> int:
+    """The number a reader sees for the turn at `position`: its place in its document, from 1.
+
+    Positions are stored 0, 1, 2, ... at import and never change (no turn is added or
+    removed afterwards), so this is also the turn's index in `turns()` plus one. A turn's
+    id is not its number: ids run on across every document of the study.
+    """
+    return position + 1
+
 
 _TURN_FIELDS = tuple(f.name for f in fields(Turn))
 

@@ -39,6 +39,7 @@ from typing import TYPE_CHECKING
 
 from desktop.core import fts_query, kwic, search_index, search_matches, textnorm
 from desktop.core.fts_query import Query
+from desktop.core.library import turn_number
 
 if TYPE_CHECKING:
     from sqlite_utils import Database
@@ -91,6 +92,9 @@ class SearchHit:
     speaker: str | None
     score: float  # the hit's place in the results: 0 for the first, lower is earlier
     source: _Text | None = field(default=None, repr=False, compare=False)
+    # The turn's number in its document as the window shows it (`turn_id` is a database
+    # id, running on across documents); None for a note.
+    turn_number: int | None = None
 
     @classmethod
     def _make(cls, **fields: object) -> SearchHit:
@@ -168,6 +172,7 @@ class SearchHit:
             "snippet": self.snippet,
             "snippet_matches": [list(m) for m in self.snippet_matches],
             "whole_word": self.whole_word,
+            "turn_number": self.turn_number,
         }
 
 
@@ -377,7 +382,7 @@ def _turn_hits(db: Database, query: Query, found: list[tuple[int, float]]) -> li
     scores = dict(found)
     by_id = _rows_by_id(
         db,
-        "SELECT t.id, t.document_id, d.title, s.name, t.start, "
+        "SELECT t.id, t.document_id, d.title, s.name, t.start, t.position, "
         # Bytes, decoded only if the hit's highlights are asked for (see `_Text`); a
         # study is UTF-8 unless made elsewhere, and then the text comes as text.
         + ("CAST(t.text AS BLOB)" if _is_utf8(db) else "t.text") + ", t.text_start, "
@@ -390,11 +395,13 @@ def _turn_hits(db: Database, query: Query, found: list[tuple[int, float]]) -> li
         row = by_id.get(key)
         if row is None:  # an index row without its turn: skip rather than fail
             continue
-        turn_id, doc_id, title, speaker, start, text, text_start, headline, headline_start = row
+        (turn_id, doc_id, title, speaker, start, position, text, text_start, headline,
+         headline_start) = row
         hit = SearchHit._make(
             kind="turn", document_id=doc_id, document_title=title, turn_id=turn_id,
             annotation_id=None, speaker=speaker, score=0.0,
-            source=_Text(query, text, text_start, headline, headline_start))
+            source=_Text(query, text, text_start, headline, headline_start),
+            turn_number=turn_number(position))
         hits.append(((score, doc_id, start, 0), hit))
     return hits
 
@@ -420,7 +427,7 @@ def _annotation_hits(db: Database, query: Query,
         hit = SearchHit._make(
             kind="annotation", document_id=doc_id, document_title=title, turn_id=None,
             annotation_id=ann_id, speaker=speakers.get((doc_id, start)), score=0.0,
-            source=_Text(query, note))
+            source=_Text(query, note), turn_number=None)
         hits.append(((score, doc_id, start, 1), hit))
     return hits
 

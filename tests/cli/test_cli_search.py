@@ -79,7 +79,7 @@ def test_json_hits_come_in_reading_order_with_their_flags(study, capsys):
     assert all(isinstance(hit["whole_word"], bool) for hit in hits)
     assert list(hits[0]) == ["kind", "document_id", "document_title", "turn_id",
                              "annotation_id", "speaker", "score", "matches", "snippet",
-                             "snippet_matches", "whole_word"]
+                             "snippet_matches", "whole_word", "turn_number"]
 
 
 def test_the_whole_study_best_first_one_document_in_reading_order(study, capsys):

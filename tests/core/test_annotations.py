@@ -10,6 +10,7 @@ from desktop.core.annotations import (
     DeleteAnnotation,
     EditAnnotation,
     check_anchor,
+    clean_tags,
     new_annotation,
 )
 from desktop.core.commands import History
@@ -153,3 +154,24 @@ def test_a_step_made_from_an_older_version_is_refused_and_history_cleared(doc):
     with pytest.raises(StaleStep):
         theirs.undo()
     assert rows.get(doc, ann.id).tags == ("c",) and not theirs.can_undo
+
+
+@pytest.mark.parametrize(("typed", "tags"), [
+    (["相声、郭德纲"], ("相声", "郭德纲")),  # the enumeration comma of a Chinese list
+    (["相声，郭德纲, 曲艺"], ("相声", "郭德纲", "曲艺")),
+    (["a; b；c"], ("a", "b", "c")),
+    (["相声、", "、郭德纲、相声"], ("相声", "郭德纲")),  # blanks and repeats left out
+    (["、，,"], ()),
+])
+def test_tags_are_split_where_a_user_separates_them(typed, tags):
+    assert clean_tags(typed) == tags
+
+
+def test_tags_typed_with_enumeration_commas_are_stored_as_separate_tags(doc):
+    history = History(doc)
+    ann = new_annotation(doc, 1, *_span("问题"), tags=["相声、郭德纲"])
+    history.run(CreateAnnotation(ann))
+    assert sorted(rows.get(doc, ann.id).tags) == ["相声", "郭德纲"]
+    history.run(EditAnnotation.of(rows.get(doc, ann.id), tags=["曲艺、相声"]))
+    assert sorted(rows.get(doc, ann.id).tags) == ["曲艺", "相声"]
+    assert sorted(name for name, _ in rows.all_tags(doc)) == ["曲艺", "相声", "郭德纲"]

@@ -7,7 +7,7 @@ import random
 
 import pytest
 
-from desktop.core import fts_query, kwic, search_index, search_matches, segment
+from desktop.core import fts_query, kwic, library, search_index, search_matches, segment
 from desktop.core.search import SearchHit, search
 from desktop.core.search_counts import tally
 from tests.core.search_fixture import add_document, add_note
@@ -157,7 +157,7 @@ def test_as_dict_keeps_its_keys_and_their_order(panel_db):
     data = search(panel_db, "算力")[0].as_dict()
     assert list(data) == ["kind", "document_id", "document_title", "turn_id", "annotation_id",
                           "speaker", "score", "matches", "snippet", "snippet_matches",
-                          "whole_word"]
+                          "whole_word", "turn_number"]
     assert isinstance(data["matches"][0], list) and isinstance(data["score"], float)
 
 
@@ -254,3 +254,15 @@ def test_notes_take_their_rank_among_the_turns(corpus) -> None:
 def test_an_unknown_order_is_refused() -> None:
     with pytest.raises(ValueError):
         search(None, "算力", order="best")
+
+
+def test_a_turn_hit_carries_the_turns_number_in_its_document(panel_db):
+    """The number the window shows ("Turn 2"), not the database id, which runs on across
+    documents; a note has none."""
+    second = add_document(panel_db, "第二场", [("甲", "开场"), ("乙", "算力很贵"), ("甲", "算力荒")])
+    hits = search(panel_db, "算力", document_id=second["id"])
+    numbers = {t.id: i + 1 for i, t in enumerate(library.turns(panel_db, second["id"]))}
+    assert [h.turn_number for h in hits] == [2, 3]
+    assert [numbers[h.turn_id] for h in hits] == [2, 3]
+    assert all(h.turn_id > 3 for h in hits)
+    assert [t.number for t in library.turns(panel_db, second["id"])] == [1, 2, 3]

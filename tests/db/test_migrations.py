@@ -8,6 +8,7 @@ import sqlite3
 import pytest
 
 from db import StudyError, open_study
+from db.annotations import tags_by_annotation
 from db.migrations import MIGRATIONS
 
 
@@ -109,3 +110,34 @@ def test_aliases_typed_with_commas_are_split_on_upgrade(study_path):
     assert json.loads(stored["t1"]) == ["数学数据", "中文语料", "语料"]
     assert json.loads(stored["t2"]) == ["算力紧缺", "缺卡"]  # the term itself and repeats left out
     assert json.loads(stored["t3"]) == ["TP"]
+
+
+def test_tags_joined_by_separators_are_split_on_upgrade(study_path):
+    # A study written before step 0007: tags as the tag field and `annotate --tag` stored them.
+    db = open_study(study_path)
+    db.execute("INSERT INTO documents (id, title, source_name, source_sha256, encoding, format, "
+               "text, imported_at) VALUES (1, 't', 't.txt', 'x', 'utf-8', 'text', '甲：你好。', "
+               "'2026-01-01')")
+    tags = {"a1": ["相声、郭德纲", "曲艺"], "a2": ["相声、曲艺", "Ai, 数据"], "a3": ["ai"],
+            "a4": ["、"]}
+    for ann_id, names in tags.items():
+        db.execute("INSERT INTO annotations (id, document_id, start, \"end\", quote, colour, "
+                   "created_at, updated_at) VALUES (?, 1, 2, 4, '你好', '#ffd54f', "
+                   "'2026-01-01', '2026-01-01')", [ann_id])
+        for name in names:
+            found = db.execute("SELECT id FROM tags WHERE name = ?", [name]).fetchone()
+            tag_id = found[0] if found else db.execute(
+                "INSERT INTO tags (name) VALUES (?)", [name]).lastrowid
+            db.execute("INSERT INTO annotation_tags VALUES (?, ?)", [ann_id, tag_id])
+    db.execute("DELETE FROM _sqlite_migrations "
+               "WHERE name = '0007_split_tags_at_enumeration_commas'")
+    db.close()
+
+    db = open_study(study_path)
+    stored = {ann_id: sorted(names)
+              for ann_id, names in tags_by_annotation(db, list(tags)).items()}
+    # "Ai" is the tag "ai" that a3 already had (tag names ignore case).
+    assert stored == {"a1": sorted(["曲艺", "相声", "郭德纲"]),
+                      "a2": sorted(["ai", "曲艺", "数据", "相声"]), "a3": ["ai"], "a4": ["、"]}
+    names = sorted(r[0] for r in db.execute("SELECT name FROM tags"))
+    assert names == sorted(["曲艺", "相声", "郭德纲", "ai", "数据", "、"])  # no joined tag left

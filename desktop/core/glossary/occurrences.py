@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING
 
 from desktop.core.glossary.matcher import build_matcher
 from desktop.core.glossary.model import Term
+from desktop.core.library import turn_number
 
 if TYPE_CHECKING:  # hints only: sqlite-utils loads when a study is opened
     from sqlite_utils import Database
@@ -28,6 +29,7 @@ class Occurrence:
     matched: str
     before: str
     after: str
+    turn_number: int | None = None  # as the window numbers turns; `turn_id` is a database id
 
 
 @dataclass(frozen=True)
@@ -91,7 +93,7 @@ def find_occurrences(db: Database, term: Term, *, document_id: int | None = None
             continue
         turns = db.execute(
             'SELECT t.id, t.start, t."end", t.speaker_id, coalesce(s.name, \'\'), '
-            "coalesce(s.position, -1) FROM turns t LEFT JOIN speakers s ON s.id = t.speaker_id "
+            "coalesce(s.position, -1), t.position FROM turns t LEFT JOIN speakers s ON s.id = t.speaker_id "
             "WHERE t.document_id = ? ORDER BY t.start", [doc_id]).fetchall()
         starts = [t[1] for t in turns]
         by_speaker: dict[int | None, list[Occurrence]] = {}
@@ -107,7 +109,8 @@ def find_occurrences(db: Database, term: Term, *, document_id: int | None = None
                 speaker=names[speaker_id][0] if speaker_id in names else "",
                 start=m.start, end=m.end, matched=m.matched,
                 before=_clip(text[max(0, m.start - CONTEXT): m.start]),
-                after=_clip(text[m.end: m.end + CONTEXT])))
+                after=_clip(text[m.end: m.end + CONTEXT]),
+                turn_number=turn_number(turn[6]) if turn else None))
         speakers = tuple(
             SpeakerOccurrences(sid, names[sid][0], len(occ), tuple(occ))
             for sid, occ in sorted(by_speaker.items(), key=lambda kv: names[kv[0]][1]))

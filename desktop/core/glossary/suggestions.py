@@ -23,7 +23,7 @@ from desktop.core import segment
 from desktop.core.glossary import store
 from desktop.core.glossary.commands import dismissed
 from desktop.core.glossary.model import Term, new_term
-from desktop.core.glossary.selection import example_note, sentence_around
+from desktop.core.glossary.selection import SpeechSpans, example_note, example_sentence
 from desktop.core.textnorm import Folded, fold, fold_with_map
 
 if TYPE_CHECKING:  # hints only: sqlite-utils loads when a study is opened
@@ -297,6 +297,7 @@ def suggest(db: Database, *, document_id: int | None = None, limit: int = 30,
         step()
     ranked: list[Suggestion] = []
     folded_docs: dict[int, _FoldedText] = {}
+    spans: dict[int, SpeechSpans] = {}
     for word, score in scores.items():
         key = fold(word)
         count = sum(piece.count(key) for piece in folded_pieces)
@@ -310,7 +311,10 @@ def suggest(db: Database, *, document_id: int | None = None, limit: int = 30,
             span = folded.find(key)
             if span is not None:
                 start = span[0]
-                example, where = sentence_around(text, *span), doc_id
+                if doc_id not in spans:
+                    spans[doc_id] = SpeechSpans(db, doc_id)
+                example = example_sentence(db, doc_id, text, *span, spans=spans[doc_id])
+                where = doc_id
                 break
         ranked.append(Suggestion(word, count, round(score, 4), tuple(methods[word]),
                                  example, where, start))
