@@ -54,6 +54,25 @@ def test_csv_has_bom_the_columns_and_one_row_per_annotation(study, tmp_path):
         assert text[int(row[6]) : int(row[7])] == row[3]  # offsets are code points
 
 
+def test_csv_names_each_annotation_its_author_times_and_colour(study, tmp_path):
+    _add_hostile(study)
+    study.execute("UPDATE annotations SET author = '=cmd', updated_at = '2026-12-01T08:00:00Z' "
+                  "WHERE id = ?", [ANNOTATIONS[1][0]])
+    out = export_csv(study, ExportOptions(), tmp_path / "q.csv")
+    table = list(csv.DictReader(io.StringIO(out.read_bytes().decode("utf-8-sig"), newline="")))
+    by_id = {row["id"]: row for row in table}
+    assert list(by_id) == [a[0] for a in ANNOTATIONS] + ["55555555-5555-4555-8555-555555555555"]
+    stored = {a.id: a for a in rows.all_annotations(study)}
+    for ann_id, row in by_id.items():
+        ann = stored[ann_id]
+        assert (row["created"], row["modified"], row["colour"]) == (
+            ann.created_at, ann.updated_at, ann.colour)
+    assert by_id["55555555-5555-4555-8555-555555555555"]["author"] == 'Ann "the" <Analyst> & co'
+    assert by_id[ANNOTATIONS[1][0]]["author"] == "'=cmd"  # never a live formula
+    assert by_id[ANNOTATIONS[1][0]]["modified"] == "2026-12-01T08:00:00Z"
+    assert by_id[ANNOTATIONS[0][0]]["colour"] == ANNOTATIONS[0][5]
+
+
 @pytest.mark.parametrize(("value", "safe"), [
     ("=HYPERLINK(\"http://x\")", "'=HYPERLINK(\"http://x\")"), ("+1", "'+1"), ("@SUM(A1)", "'@SUM(A1)"),
     ("-2+3", "'-2+3"), ("- 列表", "- 列表"), ("普通", "普通"), ("", ""),
