@@ -6,7 +6,7 @@ from html.parser import HTMLParser
 
 import markdown
 import pytest
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from db import annotations as rows
@@ -127,6 +127,7 @@ _PIECES = list("算力幻觉 。,!?:;.()abc 123\n#-+=*_<>&|~`\t[]") + ["  \n", "
 
 @settings(max_examples=600, deadline=None)
 @given(st.lists(st.sampled_from(_PIECES), max_size=30).map("".join))
+@example("    \n算")  # spaces alone on a line open an empty code block
 def test_plain_text_shortcut_renders_exactly_like_markdown(text):
     fast = plain_paragraphs(text)
     if fast is not None:

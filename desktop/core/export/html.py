@@ -80,6 +80,9 @@ def plain_paragraphs(text: str) -> str | None:
     paras: list[list[str]] = [[]]
     for line in text.strip("\n").split("\n"):
         if not line.strip():
+            if line:
+                # Spaces alone can open an (empty) indented code block: let Markdown decide.
+                return None
             if paras[-1]:
                 paras.append([])
             continue
