@@ -12,7 +12,7 @@ from desktop.core import library
 from desktop.core.annotate import annotate
 from desktop.core.annotations import clean_tags
 from desktop.core.errors import YanduError
-from desktop.core.export import FORMATS, ExportOptions, default_filename, export
+from desktop.core.export import FORMATS, LANGUAGES, ExportOptions, default_filename, export
 from desktop.core.export.webannotation_import import import_webannotation
 
 
@@ -35,6 +35,8 @@ def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -
     p.add_argument("--no-glossary", action="store_true",
                    help="leave out the glossary appendix (Markdown and HTML)")
     cli.any_text(p.add_argument("--title", default="", help="the title of the export"))
+    p.add_argument("--language", choices=list(LANGUAGES), default="en",
+                   help="the language of the labels around the notes (default: en)")
     p.add_argument("--force", action="store_true",
                    help="replace an existing file at the default name")
     p.set_defaults(handler=run_export)
@@ -97,7 +99,7 @@ def run_export(args: argparse.Namespace) -> int:
         # Tags read as the annotate command reads them: `--tag 相声、郭德纲` is two.
         document_ids=ids, speakers=tuple(args.speaker), tags=clean_tags(args.tag),
         with_transcript=args.with_transcript, with_glossary=not args.no_glossary,
-        title=args.title,
+        title=args.title, language=args.language,
     )
     out = _output_path(args, db, options)
     written = export(db, args.format, options, out)

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QListWidget,
     QListWidgetItem,
+    QMessageBox,
     QProgressBar,
     QPushButton,
     QRadioButton,
@@ -40,6 +41,7 @@ from desktop.core.export import (
     render_html,
 )
 from desktop.ui.docks.common import elide
+from desktop.ui.i18n import choose_language, fill
 from desktop.ui.tasks import run_task
 
 PREVIEW_DELAY_MS = 250
@@ -47,6 +49,29 @@ PREVIEW_DELAY_MS = 250
 
 def _tr(text: str) -> str:
     return QCoreApplication.translate("ExportDialog", text)
+
+
+def export_language(window) -> str:
+    """The export language matching the interface: "zh" when it is Chinese, else "en"."""
+    return "zh" if choose_language(window.settings.value("language") or None).startswith(
+        "zh") else "en"
+
+
+_SUFFIXES = {fmt.suffix for fmt in FORMATS.values()}
+
+
+def path_for_format(text: str, format_id: str) -> str:
+    """`text` with the file extension of `format_id`: another format's extension is
+    replaced, a missing one added; an extension the user chose for themselves stays."""
+    if not text.strip():
+        return text
+    suffix = FORMATS[format_id].suffix
+    path = Path(text)
+    if path.suffix.lower() == suffix:
+        return text
+    if path.suffix.lower() in _SUFFIXES or not path.suffix:
+        return str(path.with_name(path.stem + suffix if path.suffix else path.name + suffix))
+    return text
 
 
 def one_line(exc: BaseException) -> str:
@@ -189,7 +214,8 @@ class ExportDialog(QDialog):
                                    self.tags.text().replace("，", ",").split(",") if t.strip()))
         return ExportOptions(document_ids=ids, speakers=speakers, tags=tags,
                              with_transcript=self.with_transcript.isChecked(),
-                             with_glossary=self.with_glossary.isChecked())
+                             with_glossary=self.with_glossary.isChecked(),
+                             language=export_language(self.window_))
 
     def _format_changed(self) -> None:
         """Grey out the choices the chosen format does not heed."""
@@ -229,8 +255,10 @@ class ExportDialog(QDialog):
         self._preview_timer.start()
 
     def _suggest_path(self) -> None:
-        """Propose default_filename in the last export folder, unless the user typed a path."""
+        """Propose default_filename in the last export folder; a path the user chose only
+        takes the chosen format's extension, so x.md never receives HTML."""
         if self._path_edited:
+            self.path.setText(path_for_format(self.path.text(), self.format_id()))
             return
         folder = str(self.window_.settings.value("export/folder", "") or "") or str(Path.home())
         name = default_filename(self.db, self.options(), self.format_id())
@@ -270,8 +298,13 @@ class ExportDialog(QDialog):
         if not text:
             self.message.setText(QCoreApplication.translate("ExportDialog", "Choose a file to export to."))
             return
-        out = Path(text).expanduser()
         format_id, options = self.format_id(), self.options()
+        text = path_for_format(text, format_id)
+        self.path.setText(text)
+        out = Path(text).expanduser()
+        if out.is_file() and not self._may_replace(out):
+            self.message.setText(fill(_tr("Not exported: %1 was kept."), str(out)))
+            return
         self.message.setText(QCoreApplication.translate("ExportDialog", "Exporting…"))
         self.progress.setRange(0, 0)
         self.progress.setVisible(True)
@@ -281,6 +314,14 @@ class ExportDialog(QDialog):
             return export_study_file(study, format_id, options, out, progress)
 
         self.task = run_task(work, self._done, self._failed, self._progress)
+
+    def _may_replace(self, out: Path) -> bool:
+        """Ask before an export replaces a file that exists."""
+        answer = QMessageBox.question(
+            self, _tr("Replace file"), fill(_tr("%1 already exists. Replace it?"), str(out)),
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+            QMessageBox.StandardButton.No)
+        return answer == QMessageBox.StandardButton.Yes
 
     def _progress(self, done: int, total: int) -> None:
         self.progress.setRange(0, max(total, 1))
@@ -308,7 +349,8 @@ class ExportDialog(QDialog):
 def notes_html(window) -> str:
     """The notes of the open document (or of the whole study) as HTML, for printing."""
     ids = (window.session.document_id,) if window.session.document_id is not None else None
-    return render_html(window.session.db, ExportOptions(document_ids=ids))
+    return render_html(window.session.db, ExportOptions(document_ids=ids,
+                                                        language=export_language(window)))
 
 
 def notes_document(html: str) -> QTextDocument:

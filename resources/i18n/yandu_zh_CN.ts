@@ -623,6 +623,51 @@
         <source>Export to PDF</source>
         <translation>导出为 PDF</translation>
     </message>
+    <message>
+        <location filename="../../desktop/core/export/__init__.py" line="50"/>
+        <source>Markdown notes</source>
+        <translation>Markdown 笔记</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/core/export/__init__.py" line="51"/>
+        <source>HTML page</source>
+        <translation>HTML 网页</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/core/export/__init__.py" line="52"/>
+        <source>Quote list (CSV)</source>
+        <translation>引文列表 (CSV)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/core/export/__init__.py" line="53"/>
+        <source>REFI-QDA project (.qdpx)</source>
+        <translation>REFI-QDA 项目 (.qdpx)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/core/export/__init__.py" line="54"/>
+        <source>Web Annotation (JSON-LD)</source>
+        <translation>Web 批注 (JSON-LD)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/core/export/__init__.py" line="56"/>
+        <source>Anki deck of the glossary (.apkg)</source>
+        <translation>术语表 Anki 卡组 (.apkg)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/export_dialog.py" line="321"/>
+        <source>Replace file</source>
+        <translation>替换文件</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/export_dialog.py" line="321"/>
+        <source>%1 already exists. Replace it?</source>
+        <translation>%1 已存在。要替换它吗？</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/export_dialog.py" line="306"/>
+        <source>Not exported: %1 was kept.</source>
+        <translation>未导出：已保留 %1。</translation>
+    </message>
 </context>
 <context>
     <name>GlossaryDock</name>

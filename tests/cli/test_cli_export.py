@@ -83,6 +83,24 @@ def test_export_every_format(study_file, tmp_path, capsys):
         assert (tmp_path / name).stat().st_size > 0
 
 
+def test_export_labels_in_chinese_on_request(study_file, tmp_path, capsys):
+    out = tmp_path / "notes.html"
+    code, _, err = _run(capsys, "export", "--db", str(study_file), "-f", "html", "-o", str(out),
+                        "--language", "zh")
+    assert code == 0, err
+    page = out.read_text(encoding="utf-8")
+    assert "<dt>来源</dt>" in page and "<h2>术语表</h2>" in page and ">Glossary<" not in page
+    # English unless asked.
+    code, _, _ = _run(capsys, "export", "--db", str(study_file), "-f", "markdown", "-o",
+                      str(tmp_path / "n.md"))
+    assert code == 0 and "## Glossary" in (tmp_path / "n.md").read_text(encoding="utf-8")
+    with pytest.raises(SystemExit) as exit_info:
+        main(["export", "--db", str(study_file), "-f", "html", "-o", str(out), "--language",
+              "fr"])
+    assert exit_info.value.code == 2
+    assert "invalid choice: 'fr'" in capsys.readouterr().err
+
+
 def test_export_errors_are_one_line(study_file, tmp_path, capsys):
     code, _, err = _run(capsys, "export", "--db", str(study_file), "-f", "markdown", "-o",
                         str(tmp_path / "missing" / "x.md"))

@@ -15,7 +15,7 @@ from db import annotations as rows
 from db.annotations import Annotation
 from desktop.core.export import ExportOptions, export_csv, export_qdpx
 from desktop.core.export.quotes_csv import COLUMNS, spreadsheet_safe
-from tests.core.export_fixture import ANNOTATIONS, EXPORTED_AT, STAMP, build_study
+from tests.core.export_fixture import ANNOTATIONS, EXPORTED_AT, STAMP, TURNS, build_study
 
 SCHEMA = Path(__file__).resolve().parent.parent / "data" / "refi-qda" / "Project-mrt2019.xsd"
 NS = {"q": "urn:QDA-XML:project:1.0"}
@@ -54,6 +54,25 @@ def test_csv_has_bom_the_columns_and_one_row_per_annotation(study, tmp_path):
         assert text[int(row[6]) : int(row[7])] == row[3]  # offsets are code points
 
 
+def test_csv_names_each_annotation_its_author_times_and_colour(study, tmp_path):
+    _add_hostile(study)
+    study.execute("UPDATE annotations SET author = '=cmd', updated_at = '2026-12-01T08:00:00Z' "
+                  "WHERE id = ?", [ANNOTATIONS[1][0]])
+    out = export_csv(study, ExportOptions(), tmp_path / "q.csv")
+    table = list(csv.DictReader(io.StringIO(out.read_bytes().decode("utf-8-sig"), newline="")))
+    by_id = {row["id"]: row for row in table}
+    assert list(by_id) == [a[0] for a in ANNOTATIONS] + ["55555555-5555-4555-8555-555555555555"]
+    stored = {a.id: a for a in rows.all_annotations(study)}
+    for ann_id, row in by_id.items():
+        ann = stored[ann_id]
+        assert (row["created"], row["modified"], row["colour"]) == (
+            ann.created_at, ann.updated_at, ann.colour)
+    assert by_id["55555555-5555-4555-8555-555555555555"]["author"] == 'Ann "the" <Analyst> & co'
+    assert by_id[ANNOTATIONS[1][0]]["author"] == "'=cmd"  # never a live formula
+    assert by_id[ANNOTATIONS[1][0]]["modified"] == "2026-12-01T08:00:00Z"
+    assert by_id[ANNOTATIONS[0][0]]["colour"] == ANNOTATIONS[0][5]
+
+
 @pytest.mark.parametrize(("value", "safe"), [
     ("=HYPERLINK(\"http://x\")", "'=HYPERLINK(\"http://x\")"), ("+1", "'+1"), ("@SUM(A1)", "'@SUM(A1)"),
     ("-2+3", "'-2+3"), ("- 列表", "- 列表"), ("普通", "普通"), ("", ""),
@@ -88,7 +107,8 @@ def test_qdpx_selections_point_at_the_quotes_in_the_source_text(study, tmp_path)
     source_guid = source.get("guid")
     assert source.get("plainTextPath") == f"internal://{source_guid}.txt"
     text = files[f"sources/{source_guid}.txt"].decode("utf-8")
-    selections = source.findall("q:PlainTextSelection", NS)
+    # The annotations' selections come first; those of the speakers' turns follow.
+    selections = source.findall("q:PlainTextSelection", NS)[: len(ANNOTATIONS)]
     assert [s.get("guid") for s in selections] == [a[0] for a in ANNOTATIONS]
     for selection, ann in zip(selections, ANNOTATIONS, strict=True):
         start, end = int(selection.get("startPosition")), int(selection.get("endPosition"))
@@ -132,3 +152,45 @@ def test_qdpx_names_each_annotations_author_as_its_coder(study, tmp_path):
               for s in root.iterfind(".//q:PlainTextSelection", NS)}
     assert coders["55555555-5555-4555-8555-555555555555"] == users['Ann "the" <Analyst> & co']
     assert coders[ANNOTATIONS[0][0]] == users["Yandu"]
+
+
+def test_qdpx_speakers_are_cases_with_their_role_linked_to_their_turns(study, tmp_path):
+    out = export_qdpx(study, ExportOptions(exported_at=EXPORTED_AT), tmp_path / "p.qdpx")
+    xml_bytes, files = _project(out)
+    xmlschema.XMLSchema(SCHEMA).validate(xml_bytes.decode("utf-8"))
+    root = ET.fromstring(xml_bytes)
+    source = root.find(".//q:Sources/q:TextSource", NS)
+    text = files[f"sources/{source.get('guid')}.txt"].decode("utf-8")
+    selections = {s.get("guid"): text[int(s.get("startPosition")):int(s.get("endPosition"))]
+                  for s in source.iterfind("q:PlainTextSelection", NS)}
+    variables = {v.get("guid"): (v.get("name"), v.get("typeOfVariable"))
+                 for v in root.iterfind(".//q:Variables/q:Variable", NS)}
+    cases = {}
+    for case in root.iterfind(".//q:Cases/q:Case", NS):
+        values = {variables[v.find("q:VariableRef", NS).get("targetGUID")][0]:
+                  (v.find("q:TextValue", NS) if v.find("q:TextValue", NS) is not None
+                   else v.find("q:BooleanValue", NS)).text
+                  for v in case.iterfind("q:VariableValue", NS)}
+        turns = [selections[r.get("targetGUID")] for r in case.iterfind("q:SelectionRef", NS)]
+        cases[case.get("name")] = (values, turns)
+    assert list(cases) == ["杨静", "陈虞君", "张家俊"]
+    assert cases["杨静"][0] == {"Role": "新智元创始人&CEO", "Moderator": "true"}
+    assert cases["陈虞君"][0]["Moderator"] == "false"
+    # Each case holds exactly its speaker's turns, label and speech, as in the text.
+    speeches = {}
+    for _section, speaker, _headline, speech in TURNS:
+        if speaker:
+            speeches.setdefault(speaker, []).append(speech)
+    for name, (_values, turns) in cases.items():
+        assert len(turns) == len(speeches[name])
+        for turn, speech in zip(turns, speeches[name], strict=True):
+            assert turn.startswith(f"{name}:") and turn.endswith(speech)
+
+
+def test_qdpx_speaker_filter_keeps_only_those_cases(study, tmp_path):
+    xml_bytes, _ = _project(export_qdpx(study, ExportOptions(speakers=("陈虞君",)),
+                                        tmp_path / "p.qdpx"))
+    xmlschema.XMLSchema(SCHEMA).validate(xml_bytes.decode("utf-8"))
+    root = ET.fromstring(xml_bytes)
+    assert [c.get("name") for c in root.iterfind(".//q:Case", NS)] == ["陈虞君"]
+    assert len(root.findall(".//q:Case/q:SelectionRef", NS)) == 2

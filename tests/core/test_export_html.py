@@ -6,7 +6,7 @@ from html.parser import HTMLParser
 
 import markdown
 import pytest
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from db import annotations as rows
@@ -127,6 +127,7 @@ _PIECES = list("算力幻觉 。,!?:;.()abc 123\n#-+=*_<>&|~`\t[]") + ["  \n", "
 
 @settings(max_examples=600, deadline=None)
 @given(st.lists(st.sampled_from(_PIECES), max_size=30).map("".join))
+@example("    \n算")  # spaces alone on a line open an empty code block
 def test_plain_text_shortcut_renders_exactly_like_markdown(text):
     fast = plain_paragraphs(text)
     if fast is not None:
@@ -139,3 +140,40 @@ def test_plain_text_shortcut_is_taken_for_plain_chinese_and_not_for_markup():
         "<p>第一段。</p>\n<p>第二段,还有一行\n续行</p>"
     for marked in ("**粗**", "- 列表", "1. 一", "# 标题", "a  \nb", "<b>x</b>", "    code"):
         assert plain_paragraphs(marked) is None
+
+
+def _body(page: str) -> str:
+    return page.split("<body>", 1)[1]
+
+
+def test_a_note_that_lost_unsafe_html_says_so_quietly(memory_db):
+    build_study(memory_db)
+    memory_db.execute("UPDATE annotations SET note = '<img src=x onerror=alert(1)>看这里' "
+                      "WHERE id = '33333333-3333-4333-8333-333333333333'")
+    page = render_html(memory_db, ExportOptions(exported_at=EXPORTED_AT))
+    body = _body(page)
+    assert "<img" not in body and "onerror" not in body
+    assert body.count("<p><small>Unsafe HTML removed from this note.</small></p>") == 1
+    # It follows the note that lost something, and no other.
+    note = body.index("看这里")
+    assert body.index("Unsafe HTML removed") > note
+    zh = _body(render_html(memory_db, ExportOptions(exported_at=EXPORTED_AT, language="zh")))
+    assert "<p><small>已从此批注中删除不安全的 HTML。</small></p>" in zh
+
+
+def test_clean_notes_get_no_removal_line(memory_db):
+    build_study(memory_db)  # links and Markdown only: nothing unsafe
+    body = _body(render_html(memory_db, ExportOptions(exported_at=EXPORTED_AT)))
+    assert "Unsafe HTML" not in body and 'href="https://example.com/aicc2023"' in body
+
+
+def test_header_and_headings_follow_the_export_language(memory_db):
+    build_study(memory_db)
+    page = render_html(memory_db, ExportOptions(exported_at=EXPORTED_AT, language="zh"))
+    assert "<dt>来源</dt>" in page and "<dt>发言人</dt>" in page and "<dt>日期</dt>" in page
+    assert "<h2>术语表</h2>" in page and "<p>标签: #算力</p>" in page
+    for english in ("<dt>Source</dt>", "<dt>Speakers</dt>", "<dt>Date</dt>", ">Glossary<",
+                    ">Tags:"):
+        assert english not in page
+    page = render_html(memory_db, ExportOptions(exported_at=EXPORTED_AT))
+    assert "<dt>Source</dt>" in page and "<h2>Glossary</h2>" in page

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime
 import os
 import re
 from pathlib import Path
@@ -50,13 +51,36 @@ def test_export_markdown_writes_the_rendered_text_and_no_stray_files(study, tmp_
     assert [p.name for p in tmp_path.iterdir()] == ["notes.md"]
 
 
-def test_front_matter_is_a_yaml_block_with_title_source_date_and_speaker_roles(study):
+def _properties(text: str) -> dict:
+    yaml = pytest.importorskip("yaml")
+    return yaml.safe_load(text.split("---\n")[1])
+
+
+def _is_obsidian_property(value) -> bool:
+    """Obsidian's property types: text, number, checkbox, date, and lists of text."""
+    if isinstance(value, list):
+        return all(isinstance(v, str) for v in value)
+    return isinstance(value, (str, int, float, bool, datetime.date))
+
+
+def test_front_matter_holds_plain_obsidian_properties(study):
     text = render_markdown(study, ExportOptions(exported_at=EXPORTED_AT))
-    head = text.split("---\n")[1]
-    assert 'title: "大模型创新圆桌(节选)"' in head
-    assert 'source: "roundtable-excerpt.txt"' in head
-    assert "date: 2026-11-27" in head
-    assert '- name: "杨静"\n    role: "新智元创始人&CEO"\n    moderator: true' in head
+    head = _properties(text)
+    assert head["title"] == "大模型创新圆桌(节选)"
+    assert head["source"] == "roundtable-excerpt.txt"
+    assert head["date"] == datetime.date(2026, 11, 27)
+    assert head["speakers"] == ["杨静", "陈虞君", "张家俊"]
+    assert "杨静: 新智元创始人&CEO" in head["roles"] and head["moderators"] == ["杨静"]
+    # The tags of the exported annotations, as Obsidian spells tags (no #, no spaces).
+    assert head["tags"] == ["_2023", "幻觉", "算力", "落地_场景"]
+    assert all(_is_obsidian_property(v) for v in head.values()), head
+
+
+def test_front_matter_tags_are_those_of_the_exported_annotations(study):
+    head = _properties(render_markdown(study, ExportOptions(exported_at=EXPORTED_AT,
+                                                            speakers=("杨静",))))
+    assert head["tags"] == ["算力"]
+    assert head["only_speakers"] == ["杨静"]
 
 
 def test_annotations_follow_transcript_order_grouped_by_section(study):
@@ -72,7 +96,7 @@ def test_speaker_filter_keeps_only_that_speakers_annotations_and_turns(study):
                                                 exported_at=EXPORTED_AT))
     assert re.findall(r"^### (.+)$", text, flags=re.MULTILINE) == ["Note · 陈虞君"] * 2
     assert "**张家俊:**" not in text and "**陈虞君:**" in text
-    assert 'only_speakers: ["陈虞君"]' in text
+    assert _properties(text)["only_speakers"] == ["陈虞君"]
 
 
 def test_tag_filter_is_case_insensitive_and_keeps_any_matching_tag(study):
@@ -93,9 +117,13 @@ def test_whole_study_lists_every_document_in_the_front_matter(memory_db):
     build_study(memory_db, doc_id=1)
     build_study(memory_db, doc_id=2, sha="e" * 64, title="第二场", with_glossary=False)
     text = render_markdown(memory_db, ExportOptions(exported_at=EXPORTED_AT))
-    head = text.split("---\n")[1]
-    assert 'title: "Yandu notes"' in head
-    assert head.count("  - title: ") == 2
+    head = _properties(text)
+    assert head["title"] == "Yandu notes"
+    # Plain values Obsidian can type: a list of titles, not a list of objects.
+    assert head["documents"] == ["大模型创新圆桌(节选)", "第二场"]
+    assert head["sources"] == ["roundtable-excerpt.txt"]
+    assert head["speakers"] == ["杨静", "陈虞君", "张家俊"]
+    assert all(_is_obsidian_property(v) for v in head.values()), head
     assert re.findall(r"^# (.+)$", text, flags=re.MULTILINE) == [
         "大模型创新圆桌(节选)", "第二场", "Glossary"]
 
@@ -162,7 +190,8 @@ def test_front_matter_is_valid_yaml_even_for_awkward_names(memory_db):
                                                     speakers=("陈虞君", "it's")))
     head = yaml.safe_load(text.split("---\n")[1])
     assert head["title"] == '标题: "引号"\n# 不是注释 --- &anchor *alias'
-    assert head["speakers"][1] == {"name": "陈虞君", "role": "a: b\\ c\t[x]"}
+    assert head["speakers"][1] == "陈虞君"
+    assert "陈虞君: a: b\\ c\t[x]" in head["roles"]
     assert head["only_speakers"] == ["陈虞君", "it's"]
     assert str(head["date"]) == "2026-11-27"
 
@@ -184,3 +213,67 @@ def test_annotation_outside_every_turn_opens_the_notes(study):
     text = render_markdown(study, ExportOptions(exported_at=EXPORTED_AT, with_glossary=False))
     body = text.split("---\n", 2)[2]
     assert body.index("## Opening\n\n### Narration\n\n> AICC\n\n标题行") < body.index("## 百模")
+
+
+def _set_note(db, ann_id: str, note: str) -> None:
+    db.execute("UPDATE annotations SET note = ? WHERE id = ?", [note, ann_id])
+
+
+def test_raw_html_in_a_note_is_cleaned_in_the_markdown_file(study):
+    from markdown_it import MarkdownIt
+
+    _set_note(study, "11111111-1111-4111-8111-111111111111",
+              "<script>alert('x')</script>**粗** <img src=x onerror=alert(1)> "
+              '<b onclick="alert(2)">安全</b> <a href="javascript:alert(3)">链</a>\n\n'
+              "`<script>` in code, a < b > c & d")
+    text = render_markdown(study, ExportOptions(exported_at=EXPORTED_AT))
+    page = MarkdownIt("commonmark").render(text.split("---\n", 2)[2])
+    assert "<script" not in page.split("<code>")[0] and "alert" not in text
+    assert "<img" not in text and "onerror" not in text and "onclick" not in text
+    # What was safe stays as the user wrote it, Markdown and code included.
+    assert "**粗**  <b>安全</b> <a>链</a>\n\n`<script>` in code, a < b > c & d" in text
+    assert "*Unsafe HTML removed from this note.*" in text
+
+
+def test_a_note_with_only_safe_html_is_left_alone(study):
+    note = '<b>粗</b> <a href="https://example.com/?a=1&amp;b=2">链</a> <br> x < y'
+    _set_note(study, "11111111-1111-4111-8111-111111111111", note)
+    text = render_markdown(study, ExportOptions(exported_at=EXPORTED_AT))
+    assert note in text and "Unsafe HTML" not in text
+
+
+def test_glossary_appendix_explains_only_what_the_exported_notes_and_quotes_hold(study):
+    study.execute("INSERT INTO glossary_terms (id, term, aliases, english, pinyin, created_at, "
+                  "updated_at) VALUES ('c', 'ChatGPT', '[\"ChatGPT\", \"chatgpt\", \"GPT\", "
+                  "\"GPT\"]', 'ChatGPT', 'ChatGPT', ?, ?)", [EXPORTED_AT, EXPORTED_AT])
+    # Only annotation 3 (quote 算力荒) is exported: 大模型 and 幻觉 are elsewhere in the
+    # transcript, not in what the file shows.
+    options = ExportOptions(exported_at=EXPORTED_AT, speakers=("杨静",))
+    appendix = render_markdown(study, options).split("## Glossary", 1)[1]
+    assert re.findall(r"^\*\*(.+?)\*\*", appendix, flags=re.MULTILINE) == ["算力"]
+
+    _set_note(study, "33333333-3333-4333-8333-333333333333", "和 ChatGPT 比一比")
+    appendix = render_markdown(study, options).split("## Glossary", 1)[1]
+    # Pinyin and English equal to the term, and repeated aliases, are said once or not at all.
+    assert "**ChatGPT** (also GPT)" in appendix
+    # With the transcript, the turns shown count too.
+    with_turns = render_markdown(study, ExportOptions(exported_at=EXPORTED_AT,
+                                                      speakers=("杨静",), with_transcript=True))
+    assert "**大模型**" in with_turns.split("## Glossary", 1)[1]
+
+
+def test_labels_follow_the_export_language(study):
+    zh = render_markdown(study, ExportOptions(exported_at=EXPORTED_AT, language="zh",
+                                              with_transcript=True))
+    assert "## 术语表" in zh and "标签: #幻觉" in zh and "### 批注 · 陈虞君" in zh
+    assert "Glossary" not in zh and "Tags:" not in zh and "Note ·" not in zh
+    assert "(suànlì; computing power; 又作 计算能力)" in zh
+    en = render_markdown(study, ExportOptions(exported_at=EXPORTED_AT, with_transcript=True))
+    assert "## Glossary" in en and "### Note · 陈虞君" in en
+
+
+def test_an_unknown_export_language_is_a_one_line_error(study):
+    from desktop.core.errors import YanduError
+
+    with pytest.raises(YanduError, match="^Unknown export language 'fr'; use one of en, zh.$"):
+        render_markdown(study, ExportOptions(language="fr"))

@@ -159,3 +159,27 @@ def test_a_single_annotation_object_and_a_bare_list_are_accepted(study, tmp_path
     listed.write_text(json.dumps(data["first"]["items"]), encoding="utf-8")
     report = import_webannotation(study, listed)
     assert (report.added, report.unchanged) == (len(ANNOTATIONS) - 1, 1)
+
+
+def test_the_collection_and_its_page_have_stable_ids(study, tmp_path):
+    first = _export(study, tmp_path / "a.jsonld")
+    collection, page = first["id"], first["first"]["id"]
+    # Both are IRIs (W3C 5.1 and 5.2 require an id), distinct, and linked.
+    for iri in (collection, page):
+        assert isinstance(iri, str) and iri.startswith("urn:uuid:")
+    assert collection != page and first["first"]["partOf"] == collection
+    study.execute("UPDATE annotations SET note = '改过的笔记'")
+    again = _export(study, tmp_path / "b.jsonld")
+    assert (again["id"], again["first"]["id"]) == (collection, page)
+    # Another selection of annotations is another collection.
+    narrowed = tmp_path / "c.jsonld"
+    export_webannotation(study, ExportOptions(speakers=("杨静",)), narrowed)
+    assert json.loads(narrowed.read_text(encoding="utf-8"))["id"] != collection
+
+
+def test_a_collection_with_ids_is_read_back(study, tmp_path):
+    path = tmp_path / "a.jsonld"
+    _export(study, path)
+    study.execute("DELETE FROM annotations")
+    report = import_webannotation(study, path)
+    assert report.added == len(ANNOTATIONS)

@@ -173,3 +173,85 @@ def test_each_format_previews_its_own_content_and_greys_out_what_it_ignores(
     assert "数据飞轮" not in out.read_text(encoding="utf-8").split("预览 note")[1]
     dialog.close()
     settle(qtbot)
+
+
+def _export_and_wait(dialog, qtbot) -> None:
+    dialog.start_export()
+    qtbot.waitUntil(lambda: dialog.task is None, timeout=10000)
+
+
+def test_the_extension_follows_the_format_and_a_file_is_replaced_only_when_asked(
+        window, qtbot, tmp_path, monkeypatch) -> None:
+    from PySide6.QtWidgets import QMessageBox
+
+    _annotate(window, "扩展名 note", ("算力",))
+    asked: list[str] = []
+    answer = [QMessageBox.StandardButton.No]
+
+    def question(parent, title, text, *args):
+        asked.append(text)
+        return answer[0]
+
+    monkeypatch.setattr(QMessageBox, "question", question)
+    dialog = ExportDialog(window)
+    formats = [dialog.format.itemData(i) for i in range(dialog.format.count())]
+    dialog.path.clear()
+    qtbot.keyClicks(dialog.path, str(tmp_path / "x.md"))  # typed by the user
+    _export_and_wait(dialog, qtbot)
+    markdown = (tmp_path / "x.md").read_text(encoding="utf-8")
+    assert markdown.startswith("---\n") and asked == []
+
+    dialog.format.setCurrentIndex(formats.index("html"))
+    assert dialog.path.text() == str(tmp_path / "x.html")
+    _export_and_wait(dialog, qtbot)
+    assert (tmp_path / "x.md").read_text(encoding="utf-8") == markdown  # left alone
+    assert (tmp_path / "x.html").read_text(encoding="utf-8").startswith("<!DOCTYPE html>")
+    assert asked == []
+
+    # Exporting onto a file that exists asks first; No keeps it.
+    (tmp_path / "x.html").write_text("mine", encoding="utf-8")
+    _export_and_wait(dialog, qtbot)
+    assert asked == [f"{tmp_path / 'x.html'} already exists. Replace it?"]
+    assert (tmp_path / "x.html").read_text(encoding="utf-8") == "mine"
+    assert "kept" in dialog.message.text()
+    answer[0] = QMessageBox.StandardButton.Yes
+    _export_and_wait(dialog, qtbot)
+    assert len(asked) == 2
+    assert "扩展名 note" in (tmp_path / "x.html").read_text(encoding="utf-8")
+
+    # A name without an extension gets the format's; one the user chose stays.
+    dialog.path.clear()
+    qtbot.keyClicks(dialog.path, str(tmp_path / "quotes"))
+    dialog.format.setCurrentIndex(formats.index("csv"))
+    assert dialog.path.text() == str(tmp_path / "quotes.csv")
+    dialog.path.clear()
+    qtbot.keyClicks(dialog.path, str(tmp_path / "quotes.txt"))
+    dialog.format.setCurrentIndex(formats.index("markdown"))
+    assert dialog.path.text() == str(tmp_path / "quotes.txt")
+    dialog.close()
+    settle(qtbot)
+
+
+def test_the_chinese_interface_names_formats_and_exports_in_chinese(window, qtbot) -> None:
+    from desktop.core.export import FORMATS
+
+    _annotate(window, "中文 note", ("算力",))
+    try:
+        window.set_language("zh_CN")
+        dialog = ExportDialog(window)
+        names = [dialog.format.itemText(i) for i in range(dialog.format.count())]
+        assert names[:2] == ["Markdown 笔记", "HTML 网页"]
+        assert not set(names) & {fmt.label for fmt in FORMATS.values()}
+        assert dialog.options().language == "zh"
+        dialog.update_preview()
+        assert "标签: #算力" in dialog.preview.toPlainText()
+        assert "Tags:" not in dialog.preview.toPlainText()
+        assert "来源" in notes_html(window)  # printing follows too
+        dialog.close()
+    finally:
+        window.set_language("en")
+    dialog = ExportDialog(window)
+    assert dialog.format.itemText(0) == "Markdown notes"
+    assert dialog.options().language == "en"
+    dialog.close()
+    settle(qtbot)

@@ -17,6 +17,7 @@ from db import open_study
 from desktop.core.errors import YanduError
 from desktop.core.export.anki import export_anki
 from desktop.core.export.html import export_html, render_html
+from desktop.core.export.labels import LANGUAGES, check_language
 from desktop.core.export.markdown import export_markdown, render_markdown
 from desktop.core.export.options import ExportOptions, Progress, safe_filename
 from desktop.core.export.preview import preview_html
@@ -78,6 +79,7 @@ def export(db: Database, format_id: str, options: ExportOptions, out: Path,
     """Run the exporter for `format_id`; `progress` may raise to cancel (no file is left)."""
     if format_id not in FORMATS:
         raise YanduError(f"Unknown export format {format_id!r}; use one of {', '.join(FORMATS)}.")
+    check_language(options.language)
     return FORMATS[format_id].export(db, options, Path(out), progress)
 
 
@@ -96,7 +98,7 @@ def export_study_file(study: str | os.PathLike[str], format_id: str, options: Ex
 
 
 __all__ = [
-    "FORMATS", "ExportOptions", "Format", "ImportReport", "Progress", "default_filename",
+    "FORMATS", "LANGUAGES", "ExportOptions", "Format", "ImportReport", "Progress", "default_filename",
     "export", "export_anki", "export_study_file", "export_csv", "export_html", "export_markdown", "export_qdpx",
     "export_webannotation", "import_webannotation", "preview_html", "render_html",
     "render_markdown",

@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import html as html_lib
 import re
+import time
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -17,6 +19,7 @@ import genanki
 from desktop.core.export import data, glossary_source
 from desktop.core.export.html import markdown_to_html
 from desktop.core.export.options import ExportOptions, Progress, atomic_path, report
+from desktop.core.glossary.model import complete_pinyin, has_han, make_pinyin
 from desktop.core.glossary.selection import sentence_around
 
 if TYPE_CHECKING:  # hints only: sqlite-utils loads when a study is opened
@@ -59,16 +62,62 @@ MODEL = genanki.Model(
 )
 
 
+class TermNote(genanki.Note):
+    """A note whose modification time is its term's, not the export's.
+
+    Anki updates a note on import only when the incoming one is newer; stamping every
+    note with the export time made an unchanged glossary overwrite the user's edits.
+    """
+
+    def __init__(self, *args, modified: float, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        self.modified = modified
+
+    def write_to_db(self, cursor, timestamp: float, deck_id, id_gen):
+        """Write the note (and its card) stamped with the term's time."""
+        super().write_to_db(cursor, self.modified, deck_id, id_gen)
+
+
+def modified_time(term: glossary_source.Term) -> float | None:
+    """When the term last changed (seconds since the epoch), or None if it does not say."""
+    for stamp in (term.updated_at, term.created_at):
+        try:
+            moment = datetime.fromisoformat(stamp)
+        except (TypeError, ValueError):
+            continue
+        if moment.tzinfo is None:
+            moment = moment.replace(tzinfo=UTC)
+        return moment.timestamp()
+    return None
+
+
 def note_guid(term_id: str) -> str:
     """The Anki GUID of a term's note."""
     return genanki.guid_for("yandu-glossary", term_id)
 
 
+# Markdown a transcript line may open with (a heading, quote or list marker): not words.
+_LINE_MARKUP = re.compile(r"(^|\n)[ \t]*(?:#{1,6}[ \t]+|>[ \t]?|[-*+][ \t]+|\d+[.)][ \t]+)+")
+
+
+def _strip_markup(text: str, *, line_start: bool) -> str:
+    if not line_start:
+        head, newline, rest = text.partition("\n")
+        return head + (newline + _strip_markup(rest, line_start=True) if newline else "")
+    return _LINE_MARKUP.sub(r"\1", text)
+
+
 def example_sentence(text: str, start: int, end: int) -> tuple[str, int, int]:
-    """The sentence around text[start:end], and the match's place inside it."""
+    """The sentence around text[start:end], and the match's place inside it.
+
+    Markdown markers at the start of a line (`# `, `> `, `- `) are left out: on a card
+    they are noise, not part of the sentence.
+    """
     sentence = sentence_around(text, start, end, limit=EXAMPLE_LIMIT)
     at = max(sentence.find(text[start:end]), 0)
-    return sentence, at, at + (end - start)
+    before = _strip_markup(sentence[:at], line_start=True)
+    after = _strip_markup(sentence[at + (end - start):], line_start=False)
+    return before + text[start:end] + after, len(before), len(before) + (end - start)
 
 
 def _example_html(sentence: str, start: int, end: int) -> str:
@@ -99,6 +148,13 @@ def _passages(db: Database, options: ExportOptions) -> list[tuple[str, str]]:
     return passages
 
 
+def _pinyin(term: glossary_source.Term) -> str:
+    """The term's pinyin, with readings for characters an older table left unread (𠮷)."""
+    if term.pinyin.strip():
+        return complete_pinyin(term.pinyin)
+    return make_pinyin(term.term) if has_han(term.term) else ""
+
+
 def build_notes(db: Database, options: ExportOptions, progress: Progress | None = None
                 ) -> list[genanki.Note]:
     """One note per glossary term (per term found in the chosen documents, if any chosen)."""
@@ -109,6 +165,7 @@ def build_notes(db: Database, options: ExportOptions, progress: Progress | None 
         terms = [t for t in terms if t.id in found]
     notes = []
     e = html_lib.escape
+    now = time.time()
     for index, term in enumerate(terms):
         example = source = ""
         if term.id in found:
@@ -116,11 +173,13 @@ def build_notes(db: Database, options: ExportOptions, progress: Progress | None 
             example = _example_html(*example_sentence(passages[passage][0], start, end))
             source = e(passages[passage][1])
         definition = markdown_to_html(term.definition) if term.definition.strip() else ""
-        notes.append(genanki.Note(
+        notes.append(TermNote(
             model=MODEL,
-            fields=[e(term.term), e(term.pinyin), e(term.english), definition, example, source],
+            fields=[e(term.term), e(_pinyin(term)), e(term.english), definition, example,
+                    source],
             guid=note_guid(term.id),
             tags=[re.sub(r"\s+", "_", term.category.strip())] if term.category.strip() else [],
+            modified=modified_time(term) or now,
         ))
         if (index + 1) % 200 == 0:
             report(progress, index + 1, len(terms))
@@ -132,8 +191,12 @@ def export_anki(db: Database, options: ExportOptions, out: Path,
                 progress: Progress | None = None) -> Path:
     """Write the glossary as an Anki .apkg to `out`."""
     deck = genanki.Deck(DECK_ID, DECK_NAME)
-    for note in build_notes(db, options, progress):
+    notes = build_notes(db, options, progress)
+    for note in notes:
         deck.add_note(note)
+    # The note type's time too: the newest term's, so an unchanged glossary gives the
+    # same file and Anki sees no changed note type.
+    stamp = max((n.modified for n in notes), default=0.0) or None
     with atomic_path(Path(out)) as tmp:
-        genanki.Package(deck).write_to_file(str(tmp))
+        genanki.Package(deck).write_to_file(str(tmp), timestamp=stamp)
     return Path(out)

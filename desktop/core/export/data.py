@@ -14,6 +14,7 @@ from db import annotations as annotation_rows
 from db.annotations import Annotation
 from desktop.core import library
 from desktop.core.errors import YanduError
+from desktop.core.export.labels import label
 from desktop.core.export.options import ExportOptions
 
 if TYPE_CHECKING:  # hints only: sqlite-utils loads when a study is opened
@@ -165,4 +166,4 @@ def document_title(docs: list[DocumentExport], options: ExportOptions) -> str:
         return options.title
     if len(docs) == 1:
         return docs[0].meta.title
-    return "Yandu notes"
+    return label("Yandu notes", options.language)

@@ -13,25 +13,16 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 import markdown as markdown_lib
-import nh3
 
 from desktop.core.clock import now_iso
 from desktop.core.export import data
+from desktop.core.export.labels import label
 from desktop.core.export.markdown import Block, body_blocks
 from desktop.core.export.options import ExportOptions, Progress, write_text
+from desktop.core.export.sanitise import sanitise
 
 if TYPE_CHECKING:  # hints only: sqlite-utils loads when a study is opened
     from sqlite_utils import Database
-
-ALLOWED_TAGS = {
-    "a", "abbr", "b", "blockquote", "br", "code", "dd", "del", "div", "dl", "dt", "em",
-    "h1", "h2", "h3", "h4", "h5", "h6", "hr", "i", "kbd", "li", "mark", "ol", "p", "pre",
-    "q", "s", "small", "span", "strong", "sub", "sup", "table", "tbody", "td", "th",
-    "thead", "tr", "u", "ul",
-}
-ALLOWED_ATTRIBUTES = {"a": {"href", "title"}, "abbr": {"title"}, "th": {"align"},
-                      "td": {"align"}}
-URL_SCHEMES = {"http", "https", "mailto"}
 
 STYLESHEET = """
 :root { color-scheme: light; }
@@ -69,21 +60,6 @@ code, pre { font-family: "Noto Sans Mono CJK SC", "DejaVu Sans Mono", monospace;
 CSP = "default-src 'none'; style-src 'unsafe-inline'"
 
 
-# Built once: configuring a cleaner costs more than cleaning a short note.
-_CLEANER = nh3.Cleaner(
-    tags=ALLOWED_TAGS,
-    clean_content_tags={"script", "style"},
-    attributes=ALLOWED_ATTRIBUTES,
-    url_schemes=URL_SCHEMES,
-    link_rel="noopener noreferrer nofollow",
-)
-
-
-def sanitise(fragment: str) -> str:
-    """Keep only harmless HTML: no scripts, handlers, styles, images or unsafe links."""
-    return _CLEANER.clean(fragment)
-
-
 _EXTENSIONS = ["sane_lists", "tables", "fenced_code"]
 
 
@@ -104,6 +80,9 @@ def plain_paragraphs(text: str) -> str | None:
     paras: list[list[str]] = [[]]
     for line in text.strip("\n").split("\n"):
         if not line.strip():
+            if line:
+                # Spaces alone can open an (empty) indented code block: let Markdown decide.
+                return None
             if paras[-1]:
                 paras.append([])
             continue
@@ -139,15 +118,17 @@ def _e(text: str) -> str:
 
 
 def _header(docs: list[data.DocumentExport], options: ExportOptions) -> str:
+    language = options.language
     rows = []
     for doc in docs:
         people = ", ".join(
             _e(s.name) + (f" ({_e(s.role)})" if s.role else "") for s in doc.speakers
         )
-        rows.append(f"<dt>Source</dt><dd>{_e(doc.meta.source_name)}</dd>")
+        rows.append(f"<dt>{_e(label('Source', language))}</dt><dd>{_e(doc.meta.source_name)}</dd>")
         if people:
-            rows.append(f"<dt>Speakers</dt><dd>{people}</dd>")
-    rows.append(f"<dt>Date</dt><dd>{_e((options.exported_at or now_iso())[:10])}</dd>")
+            rows.append(f"<dt>{_e(label('Speakers', language))}</dt><dd>{people}</dd>")
+    date = _e((options.exported_at or now_iso())[:10])
+    rows.append(f"<dt>{_e(label('Date', language))}</dt><dd>{date}</dd>")
     return "<header><dl>" + "".join(rows) + "</dl></header>"
 
 

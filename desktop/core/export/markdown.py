@@ -1,7 +1,8 @@
 """Markdown notes: YAML front matter, annotations by section, then a glossary appendix.
 
 The output is CommonMark that also reads well in Obsidian: transcript text is escaped so
-it shows literally; notes are the user's own Markdown and pass through unchanged.
+it shows literally; notes are the user's own Markdown and pass through, except raw HTML
+in them, which is cleaned as the HTML export cleans it.
 """
 
 from __future__ import annotations
@@ -15,47 +16,59 @@ from typing import TYPE_CHECKING
 
 from desktop.core.clock import now_iso
 from desktop.core.export import data, glossary_source
+from desktop.core.export.labels import label
 from desktop.core.export.mdtext import block_quote, escape_inline, hashtag, yaml_string
 from desktop.core.export.options import ExportOptions, Progress, report, write_text
+from desktop.core.export.sanitise import clean_markdown
 
 if TYPE_CHECKING:  # hints only: sqlite-utils loads when a study is opened
     from sqlite_utils import Database
 
-NARRATION = "Narration"
-BEFORE_FIRST_SECTION = "Opening"
+
+def _yaml_list(key: str, values: list[str]) -> list[str]:
+    """A YAML list of strings in block style, as Obsidian writes its list properties."""
+    if not values:
+        return [f"{key}: []"]
+    return [f"{key}:", *(f"  - {yaml_string(v)}" for v in values)]
 
 
-def _speaker_yaml(speakers, indent: str) -> list[str]:
-    lines = [f"{indent}speakers:"] if speakers else [f"{indent}speakers: []"]
-    for s in speakers:
-        lines.append(f"{indent}  - name: {yaml_string(s.name)}")
-        if s.role:
-            lines.append(f"{indent}    role: {yaml_string(s.role)}")
-        if s.is_moderator:
-            lines.append(f"{indent}    moderator: true")
-    return lines
+def _unique(values) -> list[str]:
+    return list(dict.fromkeys(v for v in values if v))
 
 
 def front_matter(docs: list[data.DocumentExport], options: ExportOptions) -> str:
-    """The YAML block: title, source, date, speakers with roles (per document if several)."""
+    """The YAML block, as Obsidian properties: plain text, date and lists of text only.
+
+    Obsidian has no type for a list of objects, so speakers, roles and documents are lists
+    of names; the tags of the exported annotations are the `tags` property.
+    """
     date = (options.exported_at or now_iso())[:10]
     lines = ["---", f"title: {yaml_string(data.document_title(docs, options))}"]
     if len(docs) == 1:
         lines.append(f"source: {yaml_string(docs[0].meta.source_name)}")
         lines.append(f"date: {date}")
-        lines += _speaker_yaml(docs[0].speakers, "")
     else:
         lines.append(f"date: {date}")
-        lines.append("documents:" if docs else "documents: []")
-        for doc in docs:
-            lines.append(f"  - title: {yaml_string(doc.meta.title)}")
-            lines.append(f"    source: {yaml_string(doc.meta.source_name)}")
-            lines += _speaker_yaml(doc.speakers, "    ")
+        lines += _yaml_list("documents", [d.meta.title for d in docs])
+        if docs:
+            lines += _yaml_list("sources", _unique(d.meta.source_name for d in docs))
+    speakers = [s for d in docs for s in d.speakers]
+    if docs:
+        lines += _yaml_list("speakers", _unique(s.name for s in speakers))
+    roles = _unique(f"{s.name}: {s.role}" for s in speakers if s.role)
+    if roles:
+        lines += _yaml_list("roles", roles)
+    moderators = _unique(s.name for s in speakers if s.is_moderator)
+    if moderators:
+        lines += _yaml_list("moderators", moderators)
+    tags = {hashtag(t)[1:].casefold(): hashtag(t)[1:] for d in docs for i in d.annotations
+            for t in i.annotation.tags}
+    if tags:
+        lines += _yaml_list("tags", [tags[k] for k in sorted(tags)])
     if options.speakers:
-        lines.append("only_speakers: [" + ", ".join(yaml_string(s) for s in options.speakers)
-                     + "]")
+        lines += _yaml_list("only_speakers", list(options.speakers))
     if options.tags:
-        lines.append("only_tags: [" + ", ".join(yaml_string(t) for t in options.tags) + "]")
+        lines += _yaml_list("only_tags", list(options.tags))
     lines.append("---")
     return "\n".join(lines)
 
@@ -88,25 +101,37 @@ def _quote(text: str) -> Block:
     return Block(block_quote(text), f"<blockquote>\n{inner}\n</blockquote>")
 
 
-def _tags(tags: tuple[str, ...]) -> Block:
-    line = "Tags: " + " ".join(hashtag(t) for t in tags)
+def _tags(tags: tuple[str, ...], language: str) -> Block:
+    line = label("Tags", language) + ": " + " ".join(hashtag(t) for t in tags)
     return Block(line, f"<p>{_e(line)}</p>")
 
 
-def annotation_blocks(item: data.PlacedAnnotation, *, in_transcript: bool = False
-                      ) -> list[Block]:
+def _removed(language: str) -> Block:
+    """The quiet line saying a note lost unsafe HTML (which leaves no trace of its own)."""
+    text = label("Unsafe HTML removed from this note.", language)
+    return Block(f"*{escape_inline(text)}*", f"<p><small>{_e(text)}</small></p>")
+
+
+def annotation_blocks(item: data.PlacedAnnotation, *, in_transcript: bool = False,
+                      language: str = "en") -> list[Block]:
     """One annotation: speaker heading, quoted passage, note, tags."""
     ann = item.annotation
     if in_transcript:
         # Amid the transcript a bare speaker heading would read as the next turn.
-        heading = f"Note · {item.speaker_name}" if item.speaker_name else "Note"
+        note = label("Note", language)
+        heading = f"{note} · {item.speaker_name}" if item.speaker_name else note
     else:
-        heading = item.speaker_name or NARRATION
+        heading = item.speaker_name or label("Narration", language)
     out = [_heading(3, heading), _quote(ann.quote)]
     if ann.note.strip():
-        out.append(Block(ann.note.strip("\n").rstrip()))
+        # The note is the user's Markdown; only raw HTML in it is cleaned.
+        note_md, removed = clean_markdown(ann.note.strip("\n").rstrip())
+        if note_md.strip():
+            out.append(Block(note_md))
+        if removed:
+            out.append(_removed(language))
     if ann.tags:
-        out.append(_tags(ann.tags))
+        out.append(_tags(ann.tags, language))
     return out
 
 
@@ -137,34 +162,50 @@ def document_blocks(doc: data.DocumentExport, options: ExportOptions, level: int
             continue
         if sectioned:
             out.append(_heading(2, block.section.title if block.section
-                                else BEFORE_FIRST_SECTION))
+                                else label("Opening", options.language)))
         if options.with_transcript:
             by_turn: dict[int | None, list[data.PlacedAnnotation]] = {}
             for item in block.annotations:
                 by_turn.setdefault(item.turn.id if item.turn else None, []).append(item)
             for item in by_turn.pop(None, []):
-                out += annotation_blocks(item, in_transcript=True)
+                out += annotation_blocks(item, in_transcript=True, language=options.language)
             for turn in block.turns:
                 if data.speaker_wanted(doc.speaker_of(turn), options):
                     out += _turn_blocks(doc, turn)
                 for item in by_turn.get(turn.id, []):
-                    out += annotation_blocks(item, in_transcript=True)
+                    out += annotation_blocks(item, in_transcript=True,
+                                             language=options.language)
         else:
             for item in block.annotations:
-                out += annotation_blocks(item)
+                out += annotation_blocks(item, language=options.language)
     if not doc.annotations and not options.with_transcript:
-        out.append(Block("*No annotations.*", "<p><em>No annotations.</em></p>"))
+        none = label("No annotations.", options.language)
+        out.append(Block(f"*{escape_inline(none)}*", f"<p><em>{_e(none)}</em></p>"))
     return out
 
 
-def _glossary_blocks(term: glossary_source.Term) -> list[Block]:
-    extras = [x for x in (term.pinyin, term.english) if x.strip()]
+def _glossary_blocks(term: glossary_source.Term, language: str) -> list[Block]:
+    # Pinyin and English are often the term itself ("ChatGPT"); say each thing once.
+    seen = {term.term.strip().casefold()}
+    extras: list[str] = []
+    for value in (term.pinyin, term.english):
+        if value.strip() and value.strip().casefold() not in seen:
+            seen.add(value.strip().casefold())
+            extras.append(value.strip())
+    aliases = [a for a in dict.fromkeys(a.strip() for a in term.aliases)
+               if a and a.casefold() not in seen]
+    parts_md = [escape_inline(x) for x in extras]
+    parts_html = [_e(x) for x in extras]
+    if aliases:
+        also = label("also", language)
+        parts_md.append(f"{also} " + ", ".join(escape_inline(a) for a in aliases))
+        parts_html.append(f"{_e(also)} " + ", ".join(_e(a) for a in aliases))
     md = f"**{escape_inline(term.term)}**"
     html = f"<strong>{_e(term.term)}</strong>"
-    if extras:
-        md += " (" + "; ".join(escape_inline(x) for x in extras) + ")"
-        html += " (" + "; ".join(_e(x) for x in extras) + ")"
-    definition = " ".join(term.definition.split())
+    if parts_md:
+        md += " (" + "; ".join(parts_md) + ")"
+        html += " (" + "; ".join(parts_html) + ")"
+    definition = " ".join(clean_markdown(term.definition)[0].split())
     if not definition:
         return [Block(md, f"<p>{html}</p>")]
     # The definition is user Markdown; the HTML side renders it with the term as a lead-in.
@@ -177,16 +218,28 @@ def _sort_key(term: glossary_source.Term) -> tuple[str, str]:
     return ("".join(c for c in sound if not unicodedata.combining(c)).casefold(), term.term)
 
 
-def glossary_blocks(db: Database, docs: list[data.DocumentExport], level: int) -> list[Block]:
-    """The glossary terms occurring in the documents (none: no appendix)."""
-    terms = glossary_source.terms_in(db, [d.meta.text for d in docs])
+def exported_texts(docs: list[data.DocumentExport], options: ExportOptions) -> list[str]:
+    """What the export shows of the documents: quotes and notes, and the chosen turns
+    when the transcript is included. The glossary appendix explains only these."""
+    texts = [t for d in docs for i in d.annotations for t in (i.annotation.quote,
+                                                              i.annotation.note)]
+    if options.with_transcript:
+        texts += [t.headline + "\n" + t.text for d in docs for b in d.blocks for t in b.turns
+                  if data.speaker_wanted(d.speaker_of(t), options)]
+    return texts
+
+
+def glossary_blocks(db: Database, docs: list[data.DocumentExport], options: ExportOptions,
+                    level: int) -> list[Block]:
+    """The glossary terms occurring in what is exported (none: no appendix)."""
+    terms = glossary_source.terms_in(db, exported_texts(docs, options))
     if not terms:
         return []
     # Readers look a Chinese term up by its sound: order by pinyin where there is one.
     terms.sort(key=_sort_key)
-    out = [_heading(level, "Glossary")]
+    out = [_heading(level, label("Glossary", options.language))]
     for term in terms:
-        out += _glossary_blocks(term)
+        out += _glossary_blocks(term, options.language)
     return out
 
 
@@ -198,7 +251,7 @@ def body_blocks(db: Database, docs: list[data.DocumentExport], options: ExportOp
         out += document_blocks(doc, options, 1)
         report(progress, index + 1, len(docs) + 1)
     if options.with_glossary:
-        out += glossary_blocks(db, docs, 2 if len(docs) == 1 else 1)
+        out += glossary_blocks(db, docs, options, 2 if len(docs) == 1 else 1)
     report(progress, len(docs) + 1, len(docs) + 1)
     return out
 

@@ -25,6 +25,7 @@ class ExportOptions:
     `document_ids` None means the whole study. `speakers` and `tags` narrow the annotations
     (and, for `speakers`, the transcript turns) to those names; empty means no narrowing.
     `exported_at` fixes the date written into the output (ISO 8601), for reproducible files.
+    `language` ("en" or "zh") is the language of the labels Yandu writes around the notes.
     """
 
     document_ids: tuple[int, ...] | None = None
@@ -35,6 +36,7 @@ class ExportOptions:
     title: str = ""
     exported_at: str = ""
     author: str = ""
+    language: str = "en"
 
 
 def report(progress: Progress | None, done: int, total: int) -> None:

@@ -1,4 +1,5 @@
-"""REFI-QDA project exchange (.qdpx): tags become codes, annotations plain-text selections.
+"""REFI-QDA project exchange (.qdpx): tags become codes, annotations plain-text selections,
+speakers cases (with their role) linked to selections of their turns.
 
 A .qdpx is a zip holding `project.qde` (QDA-XML, namespace urn:QDA-XML:project:1.0) and
 each document's text as `sources/<GUID>.txt`. Positions count Unicode code points, as
@@ -54,6 +55,59 @@ def _short(text: str) -> str:
     return one_line if len(one_line) <= NAME_LENGTH else one_line[: NAME_LENGTH - 1] + "…"
 
 
+class _Case:
+    """A speaker as a REFI-QDA case: their role, and the selections of their turns."""
+
+    def __init__(self, name: str) -> None:
+        self.name = name
+        self.role = ""
+        self.moderator = False
+        self.turns: list[tuple[str, str, int, int]] = []  # (source GUID, GUID, start, end)
+
+
+def _speaker_cases(docs: list[data.DocumentExport], options: ExportOptions) -> list[_Case]:
+    """One case per speaker name (the same person across documents), in order of appearance."""
+    cases: dict[str, _Case] = {}
+    for doc in docs:
+        source_guid = guid("document", doc.meta.source_sha256)
+        for turn in (t for b in doc.blocks for t in b.turns):
+            speaker = doc.speaker_of(turn)
+            if speaker is None or not data.speaker_wanted(speaker, options):
+                continue
+            case = cases.setdefault(speaker.name.casefold(), _Case(speaker.name))
+            case.role = case.role or speaker.role
+            case.moderator = case.moderator or speaker.is_moderator
+            # The label and headline belong to the turn; the blank lines after it do not.
+            end = turn.text_end if turn.text_end > turn.start else turn.end
+            if end > turn.start:
+                case.turns.append((source_guid,
+                                   guid("turn", f"{doc.meta.source_sha256}:{turn.position}"),
+                                   turn.start, end))
+    return list(cases.values())
+
+
+def _add_cases(project: ET.Element, cases: list[_Case]) -> None:
+    """Variables (role, moderator) and one Case per speaker, linked to their turns."""
+    if not cases:
+        return
+    role, moderator = guid("variable", "role"), guid("variable", "moderator")
+    variables = _el(project, "Variables")
+    _el(variables, "Variable", guid=role, name="Role", typeOfVariable="Text")
+    _el(variables, "Variable", guid=moderator, name="Moderator", typeOfVariable="Boolean")
+    holder = _el(project, "Cases")
+    for case in cases:
+        element = _el(holder, "Case", guid=guid("case", case.name.casefold()), name=case.name)
+        if case.role:
+            value = _el(element, "VariableValue")
+            _el(value, "VariableRef", targetGUID=role)
+            _el(value, "TextValue").text = _xml_text(case.role)
+        value = _el(element, "VariableValue")
+        _el(value, "VariableRef", targetGUID=moderator)
+        _el(value, "BooleanValue").text = "true" if case.moderator else "false"
+        for _source, turn_guid, _start, _end in case.turns:
+            _el(element, "SelectionRef", targetGUID=turn_guid)
+
+
 def build_project(db: Database, options: ExportOptions, progress: Progress | None = None
                   ) -> tuple[ET.ElementTree, dict[str, str]]:
     """The project.qde tree and the source texts by GUID."""
@@ -85,6 +139,13 @@ def build_project(db: Database, options: ExportOptions, progress: Progress | Non
         codes = _el(_el(project, "CodeBook"), "Codes")
         for key, name in sorted(tags.items(), key=lambda kv: kv[0]):
             _el(codes, "Code", guid=guid("tag", key), name=name, isCodable="true")
+    # Speakers as cases, so QDA programs can filter what each person said.
+    cases = _speaker_cases(docs, options)
+    _add_cases(project, cases)
+    turns_of: dict[str, list[tuple[str, str, int, int]]] = {}
+    for case in cases:
+        for turn in case.turns:
+            turns_of.setdefault(turn[0], []).append((case.name, *turn[1:]))
 
     texts: dict[str, str] = {}
     notes: list[tuple[str, str, str, str, str]] = []
@@ -122,6 +183,12 @@ def build_project(db: Database, options: ExportOptions, progress: Progress | Non
             done += 1
             if done % 500 == 0:
                 report(progress, done, total)
+        for name, turn_guid, start, end in sorted(turns_of.get(source_guid, []),
+                                                  key=lambda t: t[2]):
+            _el(source, "PlainTextSelection", guid=turn_guid,
+                name=_short(f"{name}: {doc.meta.text[start:end]}"), startPosition=str(start),
+                endPosition=str(end), creatingUser=user,
+                creationDateTime=_datetime(doc.meta.imported_at))
     if notes:
         holder = _el(project, "Notes")
         for note_guid, name, text, created, coder in notes:

@@ -12,7 +12,9 @@ from desktop.core.export.options import ExportOptions, Progress, atomic_output, 
 if TYPE_CHECKING:  # hints only: sqlite-utils loads when a study is opened
     from sqlite_utils import Database
 
-COLUMNS = ("document", "section", "speaker", "quote", "note", "tags", "start", "end")
+# New columns go at the end, so spreadsheets and scripts that read by position still work.
+COLUMNS = ("document", "section", "speaker", "quote", "note", "tags", "start", "end",
+           "id", "author", "created", "modified", "colour")
 TAG_SEPARATOR = "; "
 
 
@@ -38,7 +40,8 @@ def rows(db: Database, options: ExportOptions, progress: Progress | None = None
                 spreadsheet_safe(doc.meta.title), spreadsheet_safe(item.section_title),
                 spreadsheet_safe(item.speaker_name), spreadsheet_safe(ann.quote),
                 spreadsheet_safe(ann.note), spreadsheet_safe(TAG_SEPARATOR.join(ann.tags)),
-                ann.start, ann.end,
+                ann.start, ann.end, ann.id, spreadsheet_safe(ann.author), ann.created_at,
+                ann.updated_at, ann.colour,
             ])
             if len(out) % 500 == 0:
                 report(progress, len(out), total)

@@ -8,6 +8,7 @@ positions count Unicode code points, as the W3C model and Yandu both do.
 from __future__ import annotations
 
 import json
+import uuid
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -24,6 +25,7 @@ AFFIX_LENGTH = 32
 # Extension keys (absolute IRIs, so JSON-LD readers keep them apart from the W3C terms).
 YANDU_COLOUR = "urn:yandu:colour"
 YANDU_SPEAKER = "urn:yandu:speaker"
+_IDS = uuid.UUID("4d2f8a61-93c5-4e0b-8f1e-6a7b2c9d0e15")  # Yandu's name space for uuid5
 
 
 def document_iri(sha256: str) -> str:
@@ -34,6 +36,20 @@ def document_iri(sha256: str) -> str:
 def annotation_iri(annotation_id: str) -> str:
     """The IRI of an annotation, from its UUID."""
     return f"urn:uuid:{annotation_id}"
+
+
+def collection_iri(docs: list[data.DocumentExport], options: ExportOptions) -> str:
+    """A stable IRI for the collection: the same documents and filters give the same one.
+
+    The W3C model requires an id on the collection and on its page; deriving it from the
+    documents' source hashes lets a reader recognise a re-export as the same collection.
+    """
+    key = "|".join([
+        ",".join(d.meta.source_sha256 for d in docs),
+        ",".join(sorted(s.casefold() for s in options.speakers)),
+        ",".join(sorted(t.casefold() for t in options.tags)),
+    ])
+    return f"urn:uuid:{uuid.uuid5(_IDS, 'collection:' + key)}"
 
 
 def to_json(doc: data.DocumentMeta, item: data.PlacedAnnotation) -> dict:
@@ -84,14 +100,18 @@ def build_collection(db: Database, options: ExportOptions, progress: Progress | 
             if len(items) % 500 == 0:
                 report(progress, len(items), total)
     report(progress, total, total)
+    collection = collection_iri(docs, options)
+    page = f"urn:uuid:{uuid.uuid5(_IDS, 'page:0:' + collection)}"
     return {
         "@context": CONTEXT,
+        "id": collection,
         "type": "AnnotationCollection",
         "label": data.document_title(docs, options),
         "generator": {"type": "Software", "name": "Yandu"},
         "generated": options.exported_at or now_iso(),
         "total": len(items),
-        "first": {"type": "AnnotationPage", "startIndex": 0, "items": items},
+        "first": {"id": page, "type": "AnnotationPage", "partOf": collection,
+                  "startIndex": 0, "items": items},
     }
 
 

@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import dataclasses
+import functools
 import json
+import re
 import uuid
 from dataclasses import dataclass, field
 
@@ -91,11 +93,58 @@ def split_alias_field(text: str) -> list[str]:
     return split_aliases(text.replace("，", ";").replace(",", ";"))
 
 
+_HAN = re.compile("[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0003134f]")
+
+
+@functools.lru_cache(maxsize=1)
+def _more_readings() -> dict[int, str]:
+    """Readings pypinyin lacks, from the zdic data of pypinyin-dict (loaded on first need).
+
+    pypinyin's own table misses rare characters, most of them outside the BMP (𠮷).
+    """
+    from pypinyin_dict.pinyin_data import zdic
+
+    return zdic.pinyin_dict
+
+
+def _unknown_to_pinyin(chars: str) -> list[str]:
+    """pypinyin's `errors` hook: a reading for each Han character it does not know;
+    other runs (Latin, digits) stay as written, in one piece."""
+    out: list[str] = []
+    run = ""
+    for ch in chars:
+        reading = _more_readings().get(ord(ch)) if _HAN.match(ch) else None
+        if reading is None:
+            run += ch
+            continue
+        if run:
+            out.append(run)
+            run = ""
+        out.append(reading.split(",")[0])
+    if run:
+        out.append(run)
+    # Between readings, a Latin run's own spaces would double the joining ones.
+    return out if len(out) == 1 else [p.strip() for p in out if p.strip()]
+
+
 def make_pinyin(text: str) -> str:
     """Pinyin with tone marks for the Chinese in `text`; Latin runs are kept as written."""
     from pypinyin import Style, lazy_pinyin
 
-    return " ".join(p for p in lazy_pinyin(text, style=Style.TONE) if p.strip())
+    return " ".join(p for p in lazy_pinyin(text, style=Style.TONE, errors=_unknown_to_pinyin)
+                    if p.strip())
+
+
+def has_han(text: str) -> bool:
+    """True when `text` holds a Chinese character."""
+    return _HAN.search(text) is not None
+
+
+def complete_pinyin(pinyin: str) -> str:
+    """`pinyin` with any Chinese character left in it (one an older table lacked) read."""
+    if not _HAN.search(pinyin):
+        return pinyin
+    return re.sub(r"\s+", " ", _HAN.sub(lambda m: f" {make_pinyin(m.group())} ", pinyin)).strip()
 
 
 def new_term(
