@@ -1,12 +1,10 @@
-"""File > Export (a dialog with a preview, run off the GUI thread), File > Print and PDF."""
+"""File > Export: a dialog with a preview, the export written off the GUI thread."""
 
 from __future__ import annotations
 
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, Qt, QTimer, QUrl
-from PySide6.QtGui import QTextDocument
-from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -38,7 +36,6 @@ from desktop.core.export import (
     default_filename,
     export_study_file,
     preview_html,
-    render_html,
 )
 from desktop.ui.docks.common import elide
 from desktop.ui.i18n import choose_language, fill
@@ -46,9 +43,6 @@ from desktop.ui.tasks import run_task
 
 PREVIEW_DELAY_MS = 250
 
-
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("ExportDialog", text)
 
 
 def export_language(window) -> str:
@@ -110,7 +104,7 @@ class ExportDialog(QDialog):
 
         self.format = QComboBox(self)
         for format_id, fmt in FORMATS.items():
-            self.format.addItem(_tr(fmt.label), format_id)
+            self.format.addItem(QCoreApplication.translate("ExportDialog", fmt.label), format_id)
         self.this_document = QRadioButton(QCoreApplication.translate("ExportDialog", "This document"), self)
         self.whole_study = QRadioButton(QCoreApplication.translate("ExportDialog", "Whole study"), self)
         scope = QHBoxLayout()
@@ -267,8 +261,10 @@ class ExportDialog(QDialog):
     def choose_path(self) -> None:
         """Ask where to write the export."""
         fmt = FORMATS[self.format_id()]
+        label = QCoreApplication.translate("ExportDialog", fmt.label)
         path, _ = QFileDialog.getSaveFileName(
-            self, QCoreApplication.translate("ExportDialog", "Export notes"), self.path.text(), f"{_tr(fmt.label)} (*{fmt.suffix})")
+            self, QCoreApplication.translate("ExportDialog", "Export notes"), self.path.text(),
+            f"{label} (*{fmt.suffix})")
         if path:
             if not path.endswith(fmt.suffix):
                 path += fmt.suffix
@@ -303,7 +299,7 @@ class ExportDialog(QDialog):
         self.path.setText(text)
         out = Path(text).expanduser()
         if out.is_file() and not self._may_replace(out):
-            self.message.setText(fill(_tr("Not exported: %1 was kept."), str(out)))
+            self.message.setText(fill(QCoreApplication.translate("ExportDialog", "Not exported: %1 was kept."), str(out)))
             return
         self.message.setText(QCoreApplication.translate("ExportDialog", "Exporting…"))
         self.progress.setRange(0, 0)
@@ -318,7 +314,7 @@ class ExportDialog(QDialog):
     def _may_replace(self, out: Path) -> bool:
         """Ask before an export replaces a file that exists."""
         answer = QMessageBox.question(
-            self, _tr("Replace file"), fill(_tr("%1 already exists. Replace it?"), str(out)),
+            self, QCoreApplication.translate("ExportDialog", "Replace file"), fill(QCoreApplication.translate("ExportDialog", "%1 already exists. Replace it?"), str(out)),
             QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
             QMessageBox.StandardButton.No)
         return answer == QMessageBox.StandardButton.Yes
@@ -335,40 +331,12 @@ class ExportDialog(QDialog):
     def _done(self, path) -> None:
         self._finished()
         self.window_.settings.setValue("export/folder", str(Path(path).parent))
-        self.message.setText(QCoreApplication.translate("ExportDialog", "Exported to %1.").replace("%1", str(path)))
+        self.message.setText(fill(QCoreApplication.translate("ExportDialog", "Exported to %1."), str(path)))
         self.window_.statusBar().showMessage(self.message.text(), 8000)
 
     def _failed(self, exc: BaseException) -> None:
         self._finished()
         self.message.setText(one_line(exc))
-
-
-# ---- printing ---------------------------------------------------------------------
-
-
-def notes_html(window) -> str:
-    """The notes of the open document (or of the whole study) as HTML, for printing."""
-    ids = (window.session.document_id,) if window.session.document_id is not None else None
-    return render_html(window.session.db, ExportOptions(document_ids=ids,
-                                                        language=export_language(window)))
-
-
-def notes_document(html: str) -> QTextDocument:
-    """A QTextDocument of the notes; it loads no remote resource."""
-    document = QTextDocument()
-    document.setHtml(html)
-    return document
-
-
-def write_pdf(html: str, path: Path) -> Path:
-    """Print `html` to a PDF file at `path`."""
-    printer = QPrinter(QPrinter.PrinterMode.HighResolution)
-    printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
-    printer.setOutputFileName(str(path))
-    notes_document(html).print_(printer)
-    if not Path(path).is_file():
-        raise YanduError(f"Cannot write {path}.")
-    return Path(path)
 
 
 def open_export_dialog(window) -> ExportDialog:
@@ -377,41 +345,3 @@ def open_export_dialog(window) -> ExportDialog:
     dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
     dialog.show()
     return dialog
-
-
-def print_notes(window) -> None:
-    """File > Print…: print the notes through the system's print dialog."""
-    try:
-        html = notes_html(window)
-    except (YanduError, StudyError) as exc:
-        window.feedback.error(one_line(exc))
-        return
-    printer = QPrinter(QPrinter.PrinterMode.HighResolution)
-    dialog = QPrintDialog(printer, window)
-    if dialog.exec() == QDialog.DialogCode.Accepted:
-        notes_document(html).print_(printer)
-
-
-def export_pdf(window) -> None:
-    """File > Export to PDF…: print the notes to a chosen PDF file."""
-    try:
-        html = notes_html(window)
-        ids = (window.session.document_id,) if window.session.document_id is not None else None
-        stem = Path(default_filename(window.session.db, ExportOptions(document_ids=ids), "html")).stem
-    except (YanduError, StudyError) as exc:
-        window.feedback.error(one_line(exc))
-        return
-    folder = str(window.settings.value("export/folder", "") or "") or str(Path.home())
-    path, _ = QFileDialog.getSaveFileName(
-        window, QCoreApplication.translate("ExportDialog", "Export to PDF"), str(Path(folder) / f"{stem}.pdf"), "PDF (*.pdf)")
-    if not path:
-        return
-    if not path.lower().endswith(".pdf"):
-        path += ".pdf"
-    try:
-        write_pdf(html, Path(path))
-    except (YanduError, OSError) as exc:
-        window.feedback.error(one_line(exc))
-        return
-    window.settings.setValue("export/folder", str(Path(path).parent))
-    window.statusBar().showMessage(QCoreApplication.translate("ExportDialog", "Exported to %1.").replace("%1", path), 8000)

@@ -321,13 +321,13 @@ class MainWindow(QMainWindow):
 
     def print_notes(self) -> None:
         """File > Print the notes."""
-        from desktop.ui.export_dialog import print_notes
+        from desktop.ui.print_notes import print_notes
 
         print_notes(self)
 
     def export_pdf(self) -> None:
         """File > Export the notes to PDF."""
-        from desktop.ui.export_dialog import export_pdf
+        from desktop.ui.print_notes import export_pdf
 
         export_pdf(self)
 

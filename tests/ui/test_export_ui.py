@@ -9,7 +9,8 @@ from PySide6.QtWidgets import QApplication
 
 from desktop.core.annotations import CreateAnnotation, new_annotation
 from desktop.ui.actions import ActionId
-from desktop.ui.export_dialog import ExportDialog, notes_html, write_pdf
+from desktop.ui.export_dialog import ExportDialog
+from desktop.ui.print_notes import notes_html, write_pdf
 from desktop.ui.tasks import running_tasks
 
 pytestmark = pytest.mark.ui
