@@ -1,16 +1,15 @@
 """The reading view: a transcript turn by turn, filtered by speaker, decorated by layers.
 
-Built on QPlainTextEdit because its layout is lazy (measured: 5 MB of Chinese builds in
-≈0.1 s and stays under 80 MB, where QTextBrowser lays out everything and balloons). The
-document is built block by block with QTextCursor, a screenful around the reader first
-and the whole right after the paint (`complete`; anything that needs a turn not written
-yet writes it first); the speaker filter hides blocks and marks them dirty instead of
-rebuilding; `offsets` maps view positions to code points.
+A QPlainTextEdit, whose layout is lazy (5 MB of Chinese builds in ≈0.1 s, under 80 MB;
+QTextBrowser lays out everything and balloons). A screenful around the reader is written
+first, the whole right after the paint (`complete`); the speaker filter hides blocks
+rather than rebuilding; `offsets` maps view positions to code points.
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
+from itertools import chain
 
 from PySide6.QtCore import QEvent, QPoint, Qt, QTimer, Signal
 from PySide6.QtGui import (
@@ -69,7 +68,6 @@ class TranscriptView(QPlainTextEdit):
         self.speakers: dict[int, Speaker] = {}
         self.sections: list[Section] = []
         self.section_blocks: list[SectionBlocks] = []
-        self.document_id: int | None = None
         self.hidden_speakers: set[int] = set()
         self.show_narration = True
         self.visible_turns: list[bool] = []
@@ -107,15 +105,11 @@ class TranscriptView(QPlainTextEdit):
 
     # ---- building -------------------------------------------------------------------
 
-    def load(self, document_id: int, turns: Sequence[Turn], speakers: Sequence[Speaker],
+    def load(self, turns: Sequence[Turn], speakers: Sequence[Speaker],
              sections: Sequence[Section], *, near_offset: int | None = None) -> None:
-        """Show a document; the filter is kept for speakers that still exist.
-
-        A screenful of turns on each side of `near_offset` (where the reader will be put)
-        is written at once; the whole transcript follows right after the next paint, so a
-        long one shows without waiting.
-        """
-        self.document_id = document_id
+        """Show a document (the filter kept for speakers that still exist): a screenful
+        each side of `near_offset` (where the reader will be) at once, the whole transcript
+        right after the next paint, so a long one shows without waiting."""
         self.turns = list(turns)
         self.speakers = {s.id: s for s in speakers}
         self.sections = list(sections)
@@ -240,9 +234,19 @@ class TranscriptView(QPlainTextEdit):
         if hide_filtered(self):
             self.viewport().update()
             if anchor is not None:
-                self.scroll_to_offset(anchor, top=True)
+                self.scroll_to_offset(self._nearest_shown(anchor), top=True)
             self.refresh_decorations()
         self.filter_changed.emit(self.visible_turn_count(), len(self.turns))
+
+    def _nearest_shown(self, offset: int) -> int:
+        """`offset`, or when the filter hides its turn the start of the nearest shown turn
+        after it (else before it): where the reader stays when their turn goes."""
+        index = self.turn_at_offset(offset)
+        if index < 0 or self.turn_shown(index):
+            return offset
+        nearest = next((i for i in chain(range(index + 1, len(self.turns)),
+                                         range(index - 1, -1, -1)) if self.turn_shown(i)), None)
+        return offset if nearest is None else self.turns[nearest].text_start
 
     def visible_turn_count(self) -> int:
         """How many turns pass the filter."""

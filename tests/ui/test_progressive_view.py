@@ -8,8 +8,7 @@ pytest.importorskip("PySide6")
 
 def _reload(window, **kwargs) -> None:
     session = window.session
-    window.view.load(session.document_id, session.turns, session.speakers, session.sections,
-                     **kwargs)
+    window.view.load(session.turns, session.speakers, session.sections, **kwargs)
 
 
 def _written_at_once(window) -> str:

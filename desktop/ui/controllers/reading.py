@@ -65,7 +65,7 @@ class ReadingController(QObject):
         except (sqlite3.Error, YanduError):
             return None
         self._restore_filter(document_id)
-        self.view.load(info.id, turns, speakers, sections, near_offset=top)
+        self.view.load(turns, speakers, sections, near_offset=top)
         self.view.scroll_to_offset(top, top=True)
         return info.title
 
@@ -90,7 +90,7 @@ class ReadingController(QObject):
     def _load(self, near_offset: int | None) -> None:
         """Write the open document into the view, around `near_offset` first."""
         s = self.session
-        self.view.load(s.document_id, s.turns, s.speakers, s.sections, near_offset=near_offset)
+        self.view.load(s.turns, s.speakers, s.sections, near_offset=near_offset)
         self._compare_stale = True
         if self.showing_compare:
             self._refresh_compare()
