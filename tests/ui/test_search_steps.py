@@ -208,3 +208,21 @@ def test_the_keys_step_and_the_whole_study_steps_in_its_own_order(window, qtbot)
         _step(window)
         visited.append((window.search.hit_row, window.search.hit_stop))
     assert visited == expected
+
+
+def test_enter_in_the_search_box_goes_to_the_first_match_and_gives_the_keys_to_the_text(
+        window, qtbot) -> None:
+    from PySide6.QtCore import Qt
+
+    window.show()
+    qtbot.waitExposed(window)
+    window.actions[ActionId.FIND].trigger()
+    field = window.search_dock.field
+    field.setText("算力")
+    qtbot.keyClick(field, Qt.Key.Key_Return)
+    assert window.search.hit_row == 0
+    assert window.view.hasFocus()
+    selected = window.view.textCursor().selectedText()
+    assert selected == "算力"
+    qtbot.keyClick(window.view, Qt.Key.Key_J)  # a command now, not more of the query
+    assert field.text() == "算力"

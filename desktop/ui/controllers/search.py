@@ -38,6 +38,8 @@ class SearchController(QObject):
         self.refilling_index = False  # the indexes are being filled after an upgrade
         dock.query_changed.connect(self.run_search)
         dock.hit_activated.connect(self.jump_to_hit)
+        # After the panel has run the query (its own slot comes first): to the text.
+        dock.field.returnPressed.connect(self._enter_pressed)
         session.attached.connect(self._on_attached)
         session.document_opened.connect(self._follow_document)
         session.changes_applied.connect(self._on_changes)
@@ -45,6 +47,15 @@ class SearchController(QObject):
     def _on_attached(self) -> None:
         self.refill_index_if_stale()
         self.dock.search_again()  # a query typed while the study was opening
+
+    def _enter_pressed(self) -> None:
+        """Enter in the search box goes to the first match and hands the keyboard to the
+        text, so the next key is a command (F3, A, J...), not more of the query."""
+        if not self.hits:
+            return
+        if self.hit_row < 0:
+            self.jump_to_hit(0)
+        self.view.setFocus()
 
     def _on_changes(self, changes) -> None:
         if changes.documents or changes.speakers:
