@@ -243,6 +243,12 @@ class Session(QObject):
         speaker = self.speaker(self.turns[index].speaker_id) if index >= 0 else None
         return speaker.name if speaker else ""
 
+    def place_of(self, offset: int) -> tuple[str, int]:
+        """Who speaks at `offset` ('' for narration) and the number of that turn (0 when
+        no turn holds it), as a reader would cite it."""
+        index = self.turn_index_at(offset)
+        return (self.speaker_name_at(offset), self.turns[index].number) if index >= 0 else ("", 0)
+
     def text(self, start: int, end: int) -> str:
         """The open document's text between two offsets."""
         return library.document_text(self.db, self.document_id, start, end)

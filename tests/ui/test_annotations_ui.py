@@ -417,3 +417,15 @@ def test_a_note_that_could_not_be_saved_comes_back_in_the_editor(
         assert window.annotations.editor.note.toPlainText() == "edited while busy"
     qtbot.keyClick(window.annotations.editor.note, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
     assert _stored(window)[0].note == "edited while busy" and window.annotations.editor is None
+
+
+def test_the_annotation_list_says_who_speaks_and_in_which_turn(window) -> None:
+    from desktop.core.annotations import CreateAnnotation, new_annotation
+
+    session = window.session
+    turn = session.turns[6]
+    speaker = session.speaker(turn.speaker_id)
+    window.session.run(CreateAnnotation(new_annotation(
+        session.db, session.document_id, turn.text_start, turn.text_start + 4, note="要点")))
+    text = window.annotations_dock.list.item(0).text()
+    assert text.splitlines()[0] == f"{speaker.name} · turn 7"

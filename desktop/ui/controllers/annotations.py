@@ -47,8 +47,7 @@ class AnnotationsController(QObject):
         if self.session.annotation(self.layer.current_id) is None:
             self.layer.current_id = None
         self.view.refresh_decorations()
-        self.dock.set_annotations([(a, self.session.speaker_name_at(a.start))
-                                   for a in annotations])
+        self.dock.set_annotations([(a, *self.session.place_of(a.start)) for a in annotations])
         self.dock.select(self.layer.current_id)
 
     def current(self) -> Annotation | None:

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 
 from db.annotations import Annotation
 from desktop.ui.docks.common import elide, swatch_icon
+from desktop.ui.i18n import fill
 from desktop.ui.markdown_note import first_lines
 
 ALL = ""
@@ -84,11 +85,12 @@ class AnnotationsDock(QDockWidget):
         """Offer the window's annotation actions in the context menu."""
         self.list.addActions(list(actions))
 
-    def set_annotations(self, rows: Sequence[tuple[Annotation, str]]) -> None:
-        """(annotation, speaker name) pairs in transcript order."""
+    def set_annotations(self, rows: Sequence[tuple[Annotation, str, int]]) -> None:
+        """(annotation, speaker name, turn number) in transcript order; the name is ''
+        for narration, the number 0 outside any turn."""
         self._rows = list(rows)
-        tags = sorted({t for a, _ in self._rows for t in a.tags}, key=str.casefold)
-        speakers = list(dict.fromkeys(name for _, name in self._rows if name))
+        tags = sorted({t for a, _, _ in self._rows for t in a.tags}, key=str.casefold)
+        speakers = list(dict.fromkeys(name for _, name, _ in self._rows if name))
         self._fill_combo(self.tag_filter, self.tr("All tags"), tags)
         self._fill_combo(self.speaker_filter, self.tr("All speakers"), speakers)
         self._refill()
@@ -110,12 +112,14 @@ class AnnotationsDock(QDockWidget):
         current = self.current_id()
         self.list.blockSignals(True)
         self.list.clear()
-        for annotation, name in self._rows:
+        for annotation, name, number in self._rows:
             if tag and tag not in annotation.tags:
                 continue
             if speaker and name != speaker:
                 continue
-            lines = [f"“{elide(annotation.quote, 70)}”"]
+            who = name or self.tr("Narration")
+            place = fill(self.tr("%1 · turn %2"), who, str(number)) if number else who
+            lines = [place, f"“{elide(annotation.quote, 70)}”"]
             note = first_lines(annotation.note)
             if note:
                 lines.append(note)
@@ -123,7 +127,6 @@ class AnnotationsDock(QDockWidget):
                 lines.append(" ".join(f"#{t}" for t in annotation.tags))
             item = QListWidgetItem(swatch_icon(annotation.colour), "\n".join(lines))
             item.setData(Qt.ItemDataRole.UserRole, annotation.id)
-            item.setToolTip(name)
             self.list.addItem(item)
             if annotation.id == current:
                 self.list.setCurrentItem(item)
