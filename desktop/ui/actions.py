@@ -308,13 +308,12 @@ def build_actions(parent: QObject, settings: QSettings | None = None,
     overrides = load_overrides(settings) if settings is not None else {}
     actions: dict[ActionId, QAction] = {}
     for action_id, spec in SPECS.items():
-        action = QAction(action_text(action_id), parent)
+        action = QAction(parent)
+        _set_texts(action, action_id)
         action.setObjectName(action_id.value)
         action.setCheckable(spec.checkable)
         keys = overrides.get(action_id, spec.default_sequences())
         action.setShortcuts(keys)
-        if spec.tip:
-            action.setStatusTip(QCoreApplication.translate("Actions", spec.tip))
         if handlers and action_id in handlers:
             # triggered(bool) would land in a handler's first default argument.
             action.triggered.connect(lambda _checked=False, h=handlers[action_id]: h())
@@ -325,10 +324,18 @@ def build_actions(parent: QObject, settings: QSettings | None = None,
 def retranslate(actions: dict[ActionId, QAction]) -> None:
     """Reset action texts after the interface language changed."""
     for action_id, action in actions.items():
-        action.setText(action_text(action_id))
-        spec = SPECS[action_id]
-        if spec.tip:
-            action.setStatusTip(QCoreApplication.translate("Actions", spec.tip))
+        _set_texts(action, action_id)
+
+
+def _set_texts(action: QAction, action_id: ActionId) -> None:
+    """The menu text (with its access key), the toolbar's (without: Qt would show
+    "导入(I)" for "导入(&I)"), and the status tip, in the interface language."""
+    text = action_text(action_id)
+    action.setText(text)
+    action.setIconText(without_mnemonic(text).removesuffix("…").removesuffix("..."))
+    spec = SPECS[action_id]
+    if spec.tip:
+        action.setStatusTip(QCoreApplication.translate("Actions", spec.tip))
 
 
 def shortcut_rows(actions: dict[ActionId, QAction] | None = None,

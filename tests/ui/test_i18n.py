@@ -38,6 +38,10 @@ def test_switching_the_interface_to_chinese_and_back(window, qtbot) -> None:
         qtbot.waitUntil(lambda: window.actions[ActionId.ANNOTATE].text() == "批注所选文字(&A)…")
         assert window.actions[ActionId.UNDO].text() == "撤销“新建批注”(&U)"
         assert window.menuBar().actions()[0].text() == "文件(&F)"
+        toolbar = window.menus.toolbar
+        # The toolbar shows plain labels, without the menus' access keys.
+        assert toolbar.widgetForAction(window.actions[ActionId.IMPORT]).text() == "导入"
+        assert toolbar.widgetForAction(window.actions[ActionId.FIND]).text() == "搜索"
         assert window.speakers_dock.windowTitle() == "发言人"
         assert window.count_label.text() == "显示 21 / 21 段发言"
         # The counts of a search made before the switch are said in the new language.
