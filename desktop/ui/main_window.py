@@ -8,6 +8,7 @@ added with `add_dock`, and listens to `session` for what to refresh.
 
 from __future__ import annotations
 
+import importlib
 import sqlite3
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -150,6 +151,7 @@ class MainWindow(QMainWindow):
             "MainWindow", "Another program changed the study: Yandu shows its changes, and "
             "Undo starts afresh from here."), 10000))
         self.documents_dock.document_activated.connect(self.navigator.open_document)
+        self.reading.moderator_wanted.connect(self.speakers.ask_for_moderator)
 
     def attach(self, db: Database) -> None:
         """Work on the opened study: reopen the last document where it was left."""
@@ -177,8 +179,10 @@ class MainWindow(QMainWindow):
         a = ActionId
         handlers = {
             a.IMPORT: lambda: self.importer.choose(), a.QUIT: self.close,
-            a.EXPORT: self.open_export_dialog, a.PRINT: self.print_notes,
-            a.EXPORT_PDF: self.export_pdf,
+            # The exporters (and the libraries they use) load on first use.
+            a.EXPORT: lambda: _on_first_use("export_dialog", "open_export_dialog")(self),
+            a.PRINT: lambda: _on_first_use("print_notes", "print_notes")(self),
+            a.EXPORT_PDF: lambda: _on_first_use("print_notes", "export_pdf")(self),
             a.UNDO: lambda: self.session.undo(), a.REDO: lambda: self.session.redo(),
             a.FIND: lambda: self.search.focus_search(),
             a.FIND_NEXT: lambda: self.search.step_hit(1),
@@ -312,25 +316,6 @@ class MainWindow(QMainWindow):
             "as a first-class language.</p><p>Every edit is saved at once in the study "
             "file.</p>"), __version__))
 
-    # The exporters (and the libraries they use) load on first use, not at start-up.
-    def open_export_dialog(self) -> None:
-        """File > Export: choose a format and what to export."""
-        from desktop.ui.export_dialog import open_export_dialog
-
-        open_export_dialog(self)
-
-    def print_notes(self) -> None:
-        """File > Print the notes."""
-        from desktop.ui.print_notes import print_notes
-
-        print_notes(self)
-
-    def export_pdf(self) -> None:
-        """File > Export the notes to PDF."""
-        from desktop.ui.print_notes import export_pdf
-
-        export_pdf(self)
-
     def _update_title(self, title: str | None = None) -> None:
         title = title or self.session.document_title or self.tr("no document")
         self.setWindowTitle(f"{title} — Yandu 研读")
@@ -359,7 +344,8 @@ class MainWindow(QMainWindow):
         if not self.session.is_attached:
             return  # closed before the study was open: nothing changed to remember
         self.layout_state.save()
-        self.settings.setValue("window/view", self.stack.currentIndex())
+        self.settings.setValue("window/view",
+                               COMPARE if self.reading.showing_compare else READING)
         self.settings.setValue("window/zoom", self.view.font().pointSizeF())
         if self.session.document_id is not None:
             self.settings.setValue("document", self.session.document_id)
@@ -398,3 +384,8 @@ def _focus(dock: QDockWidget, widget: QWidget) -> None:
     dock.show()
     dock.raise_()
     widget.setFocus()
+
+
+def _on_first_use(module: str, name: str):
+    """A function of a desktop.ui module imported when first called, not at start-up."""
+    return getattr(importlib.import_module(f"desktop.ui.{module}"), name)

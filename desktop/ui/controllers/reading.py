@@ -18,9 +18,10 @@ from desktop.ui.settings import read_bool, read_int, read_ints
 from desktop.ui.transcript_view import TranscriptView
 
 if TYPE_CHECKING:
+    from desktop.ui.compare_empty import CompareEmpty
     from desktop.ui.compare_view import CompareView
 
-READING, COMPARE = 0, 1  # pages of the stack
+READING, COMPARE = 0, 1  # pages of the stack (the empty compare view's page comes after)
 FIRST_SCREEN_TURNS = 150  # read each side of the reader's place for the first paint
 
 
@@ -33,6 +34,7 @@ class ReadingController(QObject):
     compare view), where the reader left it."""
 
     turn_activated = Signal(int)  # a turn chosen in the compare view (its index)
+    moderator_wanted = Signal()  # the empty compare view asks for a moderator to be chosen
 
     def __init__(self, session: Session, stack: QStackedWidget, view: TranscriptView,
                  speaker_filter: SpeakerFilter, settings: QSettings) -> None:
@@ -40,6 +42,7 @@ class ReadingController(QObject):
         self.session, self.stack, self.view = session, stack, view
         self.filter, self.settings = speaker_filter, settings
         self._compare: CompareView | None = None  # made when first shown
+        self._empty: CompareEmpty | None = None  # shown instead when there are no questions
         self._compare_stale = True
         session.document_closing.connect(self.save_place)
         session.document_opened.connect(self._show_opened)
@@ -92,8 +95,8 @@ class ReadingController(QObject):
         s = self.session
         self.view.load(s.turns, s.speakers, s.sections, near_offset=near_offset)
         self._compare_stale = True
-        if self.showing_compare:
-            self._refresh_compare()
+        if self.showing_compare:  # questions may have come (a moderator chosen) or gone
+            self._show_compare_page()
         self.filter.fill_panel()
 
     def save_place(self, document_id: int | None = None) -> None:
@@ -131,20 +134,38 @@ class ReadingController(QObject):
 
     @property
     def showing_compare(self) -> bool:
-        return self.stack.currentIndex() == COMPARE
+        return self.stack.currentIndex() != READING
 
     def switch_view(self) -> None:
-        """Toggle between the reading view and the compare view."""
+        """Toggle between the reading view and the compare view (or, for a transcript
+        without questions, what the compare view would need)."""
         if not self.showing_compare:
-            self._refresh_compare()
             turn = self.view.current_turn()
-            self.stack.setCurrentIndex(COMPARE)
-            if turn >= 0:
+            self._show_compare_page()
+            if self.stack.currentIndex() == COMPARE and turn >= 0:
                 self.compare.select_turn(turn)
-            self.compare.setFocus()
+            self.stack.currentWidget().setFocus()
         else:
             self.show_reading()
             self.view.setFocus()
+
+    def _show_compare_page(self) -> None:
+        """The grid, or the page that says why there is none."""
+        self._refresh_compare()
+        if self.session.sections:
+            self.stack.setCurrentIndex(COMPARE)
+        else:
+            self.stack.setCurrentWidget(self._empty_page())
+
+    def _empty_page(self) -> CompareEmpty:
+        if self._empty is None:
+            from desktop.ui.compare_empty import CompareEmpty
+
+            self._empty = CompareEmpty(self.stack)
+            self.stack.addWidget(self._empty)
+            self._empty.back_requested.connect(self.switch_view)
+            self._empty.moderator_requested.connect(self.moderator_wanted)
+        return self._empty
 
     def show_reading(self) -> None:
         """Make sure the reading view is the one shown."""
@@ -153,7 +174,7 @@ class ReadingController(QObject):
 
     def focus(self) -> None:
         """Put the keyboard focus on the transcript, whichever view is shown."""
-        (self.compare if self.showing_compare else self.view).setFocus()
+        (self.stack.currentWidget() if self.showing_compare else self.view).setFocus()
 
     def _refresh_compare(self) -> None:
         if self._compare_stale:

@@ -59,6 +59,15 @@ class SpeakersController(QObject):
             )
         return speaker
 
+    def ask_for_moderator(self) -> None:
+        """Put the keyboard in the Speakers panel and say how to mark the moderator."""
+        self.dock.show()
+        self.dock.raise_()
+        self.dock.tree.setFocus()
+        self.feedback.status(QCoreApplication.translate(
+            "MainWindow", "Choose the speaker who asks the questions, then press Ctrl+M "
+            "(Speakers > Toggle moderator)."), 10000)
+
     def rename_speaker(self) -> None:
         """Give the current speaker another name."""
         speaker = self._need_speaker()
