@@ -189,6 +189,8 @@ def test_changes_by_another_program_appear_and_clear_undo(window, qtbot) -> None
     assert window.annotations_dock.list.count() == 2
     assert any(a.note == "from the CLI" for a in window.session.annotations)
     assert not window.actions[ActionId.UNDO].isEnabled()
+    # Undo went with a reason the reader is told.
+    assert window.statusBar().currentMessage().startswith("Another program changed the study")
 
 
 def test_hover_shows_the_role_and_the_note(window) -> None:
