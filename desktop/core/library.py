@@ -25,6 +25,7 @@ class DocumentInfo:
     imported_at: str
     turn_count: int
     speaker_count: int
+    source_sha256: str = ""  # of the file's bytes, as imported (names it in exports)
 
     def as_dict(self) -> dict:
         return asdict(self)
@@ -107,7 +108,7 @@ def list_documents(db: Database) -> list[DocumentInfo]:
     sql = """
         SELECT d.id, d.title, d.source_name, d.encoding, d.format, d.imported_at,
                (SELECT count(*) FROM turns t WHERE t.document_id = d.id),
-               (SELECT count(*) FROM speakers s WHERE s.document_id = d.id)
+               (SELECT count(*) FROM speakers s WHERE s.document_id = d.id), d.source_sha256
         FROM documents d ORDER BY d.id
     """
     return [DocumentInfo(*row) for row in db.execute(sql)]

@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING
 
 import genanki
 
+from desktop.core import library
 from desktop.core.export import data, glossary_source
 from desktop.core.export.html import markdown_to_html
 from desktop.core.export.options import ExportOptions, Progress, atomic_path, report
@@ -144,7 +145,7 @@ def _passages(db: Database, options: ExportOptions) -> list[tuple[str, str]]:
                                                   else title))
     passages: list[tuple[str, str]] = []
     for doc in docs:
-        passages += by_doc.get(doc.id) or [(doc.text, doc.title)]
+        passages += by_doc.get(doc.id) or [(library.document_text(db, doc.id), doc.title)]
     return passages
 
 

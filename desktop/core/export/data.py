@@ -22,18 +22,6 @@ if TYPE_CHECKING:  # hints only: sqlite-utils loads when a study is opened
 
 
 @dataclass(frozen=True)
-class DocumentMeta:
-    """A document's identity as exports show it."""
-
-    id: int
-    title: str
-    source_name: str
-    source_sha256: str
-    imported_at: str
-    text: str
-
-
-@dataclass(frozen=True)
 class PlacedAnnotation:
     """An annotation with the turn, section and speaker it falls in."""
 
@@ -66,7 +54,8 @@ class SectionBlock:
 class DocumentExport:
     """One document ready to format: its speakers, sections in order, filtered annotations."""
 
-    meta: DocumentMeta
+    meta: library.DocumentInfo
+    text: str  # the whole document, as imported
     speakers: list[library.Speaker]
     blocks: list[SectionBlock]
     annotations: list[PlacedAnnotation]
@@ -77,10 +66,10 @@ class DocumentExport:
         return self.speaker_by_id.get(turn.speaker_id) if turn.speaker_id is not None else None
 
 
-def documents(db: Database, ids: tuple[int, ...] | None) -> list[DocumentMeta]:
-    sql = ("SELECT id, title, source_name, source_sha256, imported_at, text FROM documents")
-    rows = db.execute(sql + " ORDER BY id").fetchall()
-    docs = [DocumentMeta(*r) for r in rows]
+def documents(db: Database, ids: tuple[int, ...] | None) -> list[library.DocumentInfo]:
+    """The documents with these ids, in that order (every document, oldest first, for
+    None); YanduError naming an id that has none."""
+    docs = library.list_documents(db)
     if ids is None:
         return docs
     by_id = {d.id: d for d in docs}
@@ -110,7 +99,8 @@ def _wanted(annotation: Annotation, speaker: library.Speaker | None,
     return True
 
 
-def load_document(db: Database, meta: DocumentMeta, options: ExportOptions) -> DocumentExport:
+def load_document(db: Database, meta: library.DocumentInfo,
+                  options: ExportOptions) -> DocumentExport:
     """Read one document's structure and its annotations, filtered by `options`."""
     speakers = library.speakers(db, meta.id)
     speaker_by_id = {s.id: s for s in speakers}
@@ -152,7 +142,8 @@ def load_document(db: Database, meta: DocumentMeta, options: ExportOptions) -> D
         block_of_section[section.id if section else None].annotations.append(item)
     if opening.annotations and all(b is not opening for b in blocks):
         blocks.insert(0, opening)
-    return DocumentExport(meta, speakers, blocks, placed, speaker_by_id)
+    return DocumentExport(meta, library.document_text(db, meta.id), speakers, blocks, placed,
+                          speaker_by_id)
 
 
 def load(db: Database, options: ExportOptions) -> list[DocumentExport]:

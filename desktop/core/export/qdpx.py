@@ -155,7 +155,7 @@ def build_project(db: Database, options: ExportOptions, progress: Progress | Non
         sources = _el(project, "Sources")
     for doc in docs:
         source_guid = guid("document", doc.meta.source_sha256)
-        texts[source_guid] = doc.meta.text
+        texts[source_guid] = doc.text
         source = _el(sources, "TextSource", guid=source_guid, name=doc.meta.title,
                      plainTextPath=f"internal://{source_guid}.txt", creatingUser=user,
                      creationDateTime=_datetime(doc.meta.imported_at))
@@ -186,7 +186,7 @@ def build_project(db: Database, options: ExportOptions, progress: Progress | Non
         for name, turn_guid, start, end in sorted(turns_of.get(source_guid, []),
                                                   key=lambda t: t[2]):
             _el(source, "PlainTextSelection", guid=turn_guid,
-                name=_short(f"{name}: {doc.meta.text[start:end]}"), startPosition=str(start),
+                name=_short(f"{name}: {doc.text[start:end]}"), startPosition=str(start),
                 endPosition=str(end), creatingUser=user,
                 creationDateTime=_datetime(doc.meta.imported_at))
     if notes:

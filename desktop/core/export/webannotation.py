@@ -52,7 +52,7 @@ def collection_iri(docs: list[data.DocumentExport], options: ExportOptions) -> s
     return f"urn:uuid:{uuid.uuid5(_IDS, 'collection:' + key)}"
 
 
-def to_json(doc: data.DocumentMeta, item: data.PlacedAnnotation) -> dict:
+def to_json(doc: data.DocumentExport, item: data.PlacedAnnotation) -> dict:
     """One annotation as a Web Annotation object (without @context)."""
     ann = item.annotation
     text = doc.text
@@ -73,8 +73,8 @@ def to_json(doc: data.DocumentMeta, item: data.PlacedAnnotation) -> dict:
     if body:
         result["body"] = body
     result["target"] = {
-        "source": {"id": document_iri(doc.source_sha256), "type": "Text",
-                   "format": "text/plain", "title": doc.title},
+        "source": {"id": document_iri(doc.meta.source_sha256), "type": "Text",
+                   "format": "text/plain", "title": doc.meta.title},
         "selector": [
             {"type": "TextQuoteSelector", "exact": ann.quote,
              "prefix": text[max(0, ann.start - AFFIX_LENGTH) : ann.start],
@@ -96,7 +96,7 @@ def build_collection(db: Database, options: ExportOptions, progress: Progress | 
     items = []
     for doc in docs:
         for item in doc.annotations:
-            items.append(to_json(doc.meta, item))
+            items.append(to_json(doc, item))
             if len(items) % 500 == 0:
                 report(progress, len(items), total)
     report(progress, total, total)
