@@ -9,11 +9,11 @@ from pathlib import Path
 from db import open_study
 from desktop import cli
 from desktop.core import library
-from desktop.core.annotate import annotate
 from desktop.core.annotations import clean_tags
 from desktop.core.errors import YanduError
 from desktop.core.export import FORMATS, LANGUAGES, ExportOptions, default_filename, export
 from desktop.core.export.webannotation_import import import_webannotation
+from desktop.core.scripted_annotations import annotate
 
 
 def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:

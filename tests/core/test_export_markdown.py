@@ -207,7 +207,7 @@ def test_an_empty_study_exports_in_every_format(memory_db, tmp_path):
 
 
 def test_annotation_outside_every_turn_opens_the_notes(study):
-    from desktop.core.annotate import annotate
+    from desktop.core.scripted_annotations import annotate
 
     annotate(study, 1, start=0, end=4, note="标题行")  # "AICC", before the first turn
     text = render_markdown(study, ExportOptions(exported_at=EXPORTED_AT, with_glossary=False))

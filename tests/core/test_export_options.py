@@ -9,10 +9,10 @@ import pytest
 
 from db import annotations as rows
 from db.annotations import Annotation
-from desktop.core.annotate import annotate, occurrences, parse_colour
 from desktop.core.errors import YanduError
 from desktop.core.export import FORMATS, ExportOptions, default_filename, export
 from desktop.core.export.options import atomic_output, safe_filename
+from desktop.core.scripted_annotations import annotate, occurrences, parse_colour
 from tests.core.export_fixture import STAMP, build_study
 
 
