@@ -2,7 +2,8 @@
 
 Nothing in this package imports Qt. Its names load on first use, so that a module can
 import `db` (for StudyError, say) without loading sqlite-utils before a study is opened:
-the window paints first and opens its study afterwards.
+the window paints first and opens its study afterwards (sqlite-utils takes about 0.2 s
+to import, as long again as the bare window takes to paint).
 """
 
 # No `from __future__ import annotations` here: it would bind the name `annotations` in this
