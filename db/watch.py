@@ -3,7 +3,7 @@
 SQLite's `PRAGMA data_version` changes on a connection whenever *another* connection has
 committed to the file since it was last asked; the connection's own commits leave it
 alone (the window already refreshes those from `Changes`). Asking costs microseconds and
-reads nothing from disk, so the window can poll it with a QTimer, e.g. every second.
+reads nothing from disk, so the window polls it with a QTimer (`desktop/ui/session.py`).
 
 On a change the window should reload what it shows, and forget its undo history
 (`History.clear()`): an undo recorded before the other process wrote could otherwise
@@ -12,14 +12,10 @@ put back a note over the other process's newer edit.
 
 from __future__ import annotations
 
-import weakref
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:  # hints only: sqlite-utils loads when a study is opened
     from sqlite_utils import Database
-
-
-_last_seen: weakref.WeakKeyDictionary[Database, int] = weakref.WeakKeyDictionary()
 
 
 def data_version(db: Database) -> int:
@@ -41,14 +37,3 @@ class StudyWatcher:
             return False
         self._seen = now
         return True
-
-
-def study_changed(db: Database) -> bool:
-    """True when another process committed to the study since the last call for `db`.
-
-    The first call for a study only records where it stands and returns False.
-    """
-    now = data_version(db)
-    before = _last_seen.get(db)
-    _last_seen[db] = now
-    return before is not None and before != now

@@ -9,7 +9,7 @@ import threading
 import time
 
 from db import open_study
-from db.watch import StudyWatcher, data_version, study_changed
+from db.watch import StudyWatcher, data_version
 from desktop.core.annotations import CreateAnnotation, EditAnnotation, new_annotation
 from desktop.core.commands import History
 from tests.reliability.helpers import PYTHON, ROOT, annotation_rows, integrity, make_study
@@ -110,11 +110,11 @@ def test_watcher_sees_other_connections_commits_only(study_path):
     other.close()
 
 
-def test_study_changed_sees_another_process(study_path):
+def test_the_watcher_sees_another_process(study_path):
     doc = make_study(study_path, annotations=2)
     window = open_study(study_path)
-    assert study_changed(window) is False  # first call only records the state
-    assert study_changed(window) is False
+    watcher = StudyWatcher(window)
+    assert watcher.changed() is False
     code = (
         "from db import open_study\n"
         "from desktop.core.annotations import CreateAnnotation, new_annotation\n"
@@ -125,8 +125,8 @@ def test_study_changed_sees_another_process(study_path):
     result = subprocess.run([PYTHON, "-c", code], cwd=ROOT, capture_output=True, text=True,
                             env=dict(os.environ, PYTHONPATH=str(ROOT)), timeout=60)
     assert result.returncode == 0, result.stderr
-    assert study_changed(window) is True
-    assert study_changed(window) is False
+    assert watcher.changed() is True
+    assert watcher.changed() is False
     notes = [r[0] for r in window.execute("SELECT note FROM annotations")]
     assert "cli" in notes  # and the window's next read sees the new annotation
     window.close()
