@@ -15,12 +15,8 @@ TEXT = "甲：答案是 -3+4 吗？\n\n乙：-- 是的，-1。\n"
 
 
 @pytest.fixture
-def study(study_path, tmp_path, capsys) -> str:
-    source = tmp_path / "dash.txt"
-    source.write_text(TEXT, encoding="utf-8")
-    assert main(["import", str(source), "--db", str(study_path)]) == 0
-    capsys.readouterr()
-    return str(study_path)
+def study(import_text) -> str:
+    return import_text(TEXT, "dash.txt")
 
 
 def test_annotate_takes_values_that_start_with_a_dash(study, capsys):

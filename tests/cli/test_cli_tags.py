@@ -14,10 +14,8 @@ TEXT = "甲：我们今天聊相声。\n\n乙：郭德纲说得好。\n"
 
 
 @pytest.fixture
-def study(study_path, tmp_path, capsys) -> str:
-    source = tmp_path / "tags.txt"
-    source.write_text(TEXT, encoding="utf-8")
-    assert main(["import", str(source), "--db", str(study_path)]) == 0
+def study(import_text, study_path, capsys) -> str:
+    import_text(TEXT, "tags.txt")
     assert main(["annotate", "1", "--quote", "相声", "--tag", "相声、郭德纲", "--tag", "曲艺",
                  "--json", "--db", str(study_path)]) == 0
     assert main(["annotate", "1", "--quote", "郭德纲", "--tag", "人物",

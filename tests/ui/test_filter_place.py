@@ -14,11 +14,17 @@ def _top_turn(window) -> int:
     return window.session.turn_index_at(window.view.top_offset())
 
 
-def test_soloing_at_the_top_stays_at_the_top(long_window, qtbot) -> None:
-    window = long_window
-    window.resize(1024, 700)
-    window.show()
-    qtbot.waitExposed(window)
+@pytest.fixture
+def small_window(long_window, qtbot):
+    """The long transcript in a window of 1024×700, shown."""
+    long_window.resize(1024, 700)
+    long_window.show()
+    qtbot.waitExposed(long_window)
+    return long_window
+
+
+def test_soloing_at_the_top_stays_at_the_top(small_window) -> None:
+    window = small_window
     turns = window.session.turns
     window.view.scroll_to_offset(turns[0].text_start, top=True)
     assert _top_turn(window) == 0  # the moderator's first question
@@ -32,11 +38,8 @@ def test_soloing_at_the_top_stays_at_the_top(long_window, qtbot) -> None:
     assert abs(_top_turn(window) - first_shown) <= 1
 
 
-def test_hiding_the_turn_at_the_top_moves_to_the_next_shown(long_window, qtbot) -> None:
-    window = long_window
-    window.resize(1024, 700)
-    window.show()
-    qtbot.waitExposed(window)
+def test_hiding_the_turn_at_the_top_moves_to_the_next_shown(small_window) -> None:
+    window = small_window
     turns = window.session.turns
     middle = len(turns) // 2
     window.view.scroll_to_offset(turns[middle].text_start, top=True)
