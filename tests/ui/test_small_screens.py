@@ -54,3 +54,36 @@ def test_turn_counts_stay_whole_when_the_panel_narrows(window, qtbot) -> None:
     assert header.sectionSize(3) >= needed
     assert (header.sectionViewportPosition(3) + header.sectionSize(3)
             <= tree.viewport().width())
+
+
+# ---- the documents panel -------------------------------------------------------------
+
+
+def test_long_document_names_end_in_an_ellipsis_not_a_sideways_scroll(window, qtbot) -> None:
+    from desktop.core.library import DocumentInfo
+
+    _at_size(window, qtbot, 1024, 700)
+    title = "AICC 2023 大模型创新主题圆桌论坛：基础大模型发展的技术突破口与算力荒的应对之道"
+    dock = window.documents_dock
+    dock.set_documents([DocumentInfo(1, title, "aicc.txt", "utf-8", "txt", "2024-05-01", 21, 4),
+                        DocumentInfo(2, "Short", "b.txt", "utf-8", "txt", "2024-05-01", 3, 2)], 1)
+    listing = dock.list
+    qtbot.wait(50)
+    assert listing.horizontalScrollBar().maximum() == 0
+    item = listing.item(0)
+    assert title in item.toolTip()  # the whole name is one hover away
+    rect = listing.visualRect(listing.indexFromItem(item))
+    assert rect.right() <= listing.viewport().width()
+    # What is painted: the title cut to the panel's width, then the details line.
+    from PySide6.QtWidgets import QStyleOptionViewItem
+
+    option = QStyleOptionViewItem()
+    option.initFrom(listing.viewport())
+    option.rect = rect
+    option.widget = listing
+    listing.itemDelegate().initStyleOption(option, listing.indexFromItem(item))
+    first, details = option.text.splitlines()
+    assert first.endswith("…") and title.startswith(first[:-1])
+    assert option.fontMetrics.horizontalAdvance(first) <= rect.width()
+    assert details == "21 turns · 4 speakers"
+    assert rect.height() >= 2 * option.fontMetrics.height()  # both lines seen
