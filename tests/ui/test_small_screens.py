@@ -87,3 +87,67 @@ def test_long_document_names_end_in_an_ellipsis_not_a_sideways_scroll(window, qt
     assert option.fontMetrics.horizontalAdvance(first) <= rect.width()
     assert details == "21 turns · 4 speakers"
     assert rect.height() >= 2 * option.fontMetrics.height()  # both lines seen
+
+
+# ---- the compare view ----------------------------------------------------------------
+
+
+SLIVER = 4  # pixels: equal columns leave what they cannot share at the edge
+
+
+def _whole_columns(view) -> list[int]:
+    """The columns seen in the view; each must be seen whole."""
+    header, width = view.horizontalHeader(), view.viewport().width()
+    seen = []
+    for column in range(view.model().columnCount()):
+        if header.isSectionHidden(column):
+            continue
+        left = header.sectionViewportPosition(column)
+        right = left + header.sectionSize(column)
+        if right <= SLIVER or left >= width - SLIVER:
+            continue  # not seen, or no more than a line at the edge
+        assert left >= 0 and right <= width, f"column {column} is cut at the view's edge"
+        seen.append(column)
+    return seen
+
+
+def test_the_compare_view_shows_whole_answer_columns_at_1024(window, qtbot) -> None:
+    from PySide6.QtCore import Qt
+
+    _at_size(window, qtbot, 1024, 700)
+    window.view.setFocus()
+    qtbot.keyClick(window.view, Qt.Key.Key_C)
+    compare = window.reading.compare
+    qtbot.waitUntil(lambda: window.stack.currentWidget() is compare)
+    qtbot.wait(50)
+    seen = _whole_columns(compare)
+    assert 0 in seen and len(seen) >= 2  # the question and at least one whole answer
+    answers = compare.model().columnCount() - 1
+    if len(seen) < answers + 1:  # the rest a sideways step away, each step whole
+        scroll = compare.horizontalScrollBar()
+        assert scroll.maximum() > 0
+        for step in range(1, scroll.maximum() + 1):
+            scroll.setValue(step)
+            assert len(_whole_columns(compare)) == len(seen)
+        assert _whole_columns(compare)[-1] == answers
+
+
+@pytest.mark.parametrize("width", [420, 560, 700, 900, 1300])
+def test_compare_columns_fit_the_width_whichever_it_is(qtbot, width) -> None:
+    from desktop.ui.compare_view import CompareView
+    from tests.ui.test_editor_and_messages import _compare_data
+
+    view = CompareView()
+    qtbot.addWidget(view)
+    view.resize(width, 500)
+    view.show()
+    qtbot.waitExposed(view)
+    view.load(*_compare_data(4))
+    qtbot.wait(20)
+    seen = _whole_columns(view)
+    assert len(seen) >= 2
+    fits = view.viewport().width() // view.min_column_width()
+    assert len(seen) >= min(fits, 5)  # as many whole ones as fit
+    view.setColumnHidden(2, True)  # a speaker filtered out: the others take its room
+    view.fit_rows()
+    assert len(_whole_columns(view)) >= min(len(seen), 4)
