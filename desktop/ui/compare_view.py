@@ -43,6 +43,7 @@ from desktop.ui.docks.common import elide
 
 CELL_LIMIT = 300  # characters per cell; the whole answer is in the tooltip and one key away
 MIN_COLUMN_CHARS = 10  # an answer column is never narrower than this many CJK characters
+MIN_SECTION = 40  # pixels: no column is narrower, whatever the view's width
 QUESTION_WIDTH = 200  # pixels: the question column's width when every answer fits beside it
 TURNS_ROLE = Qt.ItemDataRole.UserRole + 1
 
@@ -222,7 +223,8 @@ class CompareView(QTableView):
         self.setHorizontalScrollMode(QAbstractItemView.ScrollMode.ScrollPerItem)
         self.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
         self.horizontalHeader().setStretchLastSection(False)
-        self._apply_min_column_width()
+        # Low enough for the question and one answer side by side in a narrow view.
+        self.horizontalHeader().setMinimumSectionSize(MIN_SECTION)
         self.verticalHeader().setDefaultAlignment(Qt.AlignmentFlag.AlignTop
                                                   | Qt.AlignmentFlag.AlignLeft)
         self.clicked.connect(self._activate)
@@ -239,14 +241,11 @@ class CompareView(QTableView):
         view's font, plus the cell's margins."""
         return self.fontMetrics().horizontalAdvance("中" * MIN_COLUMN_CHARS) + 16
 
-    def _apply_min_column_width(self) -> None:
-        self.horizontalHeader().setMinimumSectionSize(self.min_column_width())
-
     def changeEvent(self, event) -> None:  # noqa: N802 (Qt override)
-        """The minimum column width follows the font (set by the window, or zoomed)."""
+        """The columns follow the font (set by the window, or zoomed)."""
         super().changeEvent(event)
-        if event.type() == QEvent.Type.FontChange:
-            self._apply_min_column_width()
+        if event.type() == QEvent.Type.FontChange and hasattr(self, "_fit_timer"):
+            self._fit_timer.start()
 
     def fit_columns(self) -> None:
         """Size the columns to the view's width, so that no answer is ever cut at its edge.
@@ -273,8 +272,8 @@ class CompareView(QTableView):
             sizes = [question] + _shares(width - question, answers)
         else:
             shown = min(max(width // minimum, 2), len(columns))
-            sizes = (_shares(width, shown) if shown == len(columns)
-                     else [width // shown] * len(columns))
+            each = max(width // shown, MIN_SECTION)
+            sizes = _shares(width, shown) if shown == len(columns) else [each] * len(columns)
         for column, size in zip(columns, sizes, strict=True):
             header.resizeSection(column, size)
 

@@ -132,7 +132,7 @@ def test_the_compare_view_shows_whole_answer_columns_at_1024(window, qtbot) -> N
         assert _whole_columns(compare)[-1] == answers
 
 
-@pytest.mark.parametrize("width", [420, 560, 700, 900, 1300])
+@pytest.mark.parametrize("width", [260, 300, 420, 560, 700, 900, 1300])
 def test_compare_columns_fit_the_width_whichever_it_is(qtbot, width) -> None:
     from desktop.ui.compare_view import CompareView
     from tests.ui.test_editor_and_messages import _compare_data
