@@ -367,9 +367,9 @@ class MainWindow(QMainWindow):
         self.settings.sync()
 
     def resizeEvent(self, event) -> None:  # noqa: N802 (Qt override)
-        """A narrowed window takes the width from the side panels, not only the text."""
+        """A narrowed window takes width from the side panels; a widened one gives it back."""
         super().resizeEvent(event)
-        if event.size().width() < event.oldSize().width():
+        if event.size().width() != event.oldSize().width():
             self.layout_state.keep_text_wide(self.docks)
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 (Qt override)

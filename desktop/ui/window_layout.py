@@ -1,5 +1,6 @@
 """The window's layout: geometry and panels kept between runs, sizes on a first start, and
-the transcript kept the widest column when the window is narrowed."""
+the transcript kept the widest column when the window is narrowed (the panels get their
+width back when it widens again)."""
 
 from __future__ import annotations
 
@@ -9,6 +10,9 @@ from PySide6.QtCore import QSettings, Qt, QTimer
 from PySide6.QtWidgets import QDockWidget, QMainWindow
 
 TEXT_SHARE = 0.45  # of a narrowed window's width, the reading view keeps at least this
+SLACK = 8  # pixels a side column may drift (rounding, splitters) and still be ours
+
+_LEFT, _RIGHT = Qt.DockWidgetArea.LeftDockWidgetArea, Qt.DockWidgetArea.RightDockWidgetArea
 
 
 class WindowLayout:
@@ -17,6 +21,11 @@ class WindowLayout:
     def __init__(self, window: QMainWindow, settings: QSettings) -> None:
         self.window, self.settings = window, settings
         self.restored = False
+        # Per side, the width a column had before a narrowing took width from it, and the
+        # widths it may have now: the one asked for last and, until the layout follows,
+        # the one before (a column the reader resized since is theirs: forgotten).
+        self.before_narrowing: dict[Qt.DockWidgetArea, int] = {}
+        self.narrowed_to: dict[Qt.DockWidgetArea, tuple[int, int]] = {}
 
     def restore(self, docks: Sequence[QDockWidget]) -> None:
         """Bring back the geometry and panels (once); first sizes when none were kept."""
@@ -45,20 +54,47 @@ class WindowLayout:
         window.resizeDocks([annotations, search], [520, 300], Qt.Orientation.Vertical)
 
     def keep_text_wide(self, docks: Sequence[QDockWidget]) -> None:
-        """Take width from the side panels when the transcript falls under TEXT_SHARE of
-        the window (Qt shrinks the central widget first: at 1024 pixels the transcript
-        was the narrowest column)."""
+        """On every change of the window's width: take width from the side panels when the
+        transcript falls under TEXT_SHARE of the window (Qt shrinks the central widget
+        first: at 1024 pixels the transcript was the narrowest column), and when the
+        window widens again give the panels back the widths they had before, as far as
+        the window can hold them."""
         window = self.window
         width = window.width()
-        if window.centralWidget().width() >= TEXT_SHARE * width:
+        columns = self._columns(docks)
+        for area in list(self.before_narrowing):
+            if area not in columns or all(abs(columns[area].width() - size) > SLACK
+                                          for size in self.narrowed_to[area]):
+                self._forget(area)  # closed, moved or resized by hand since
+        if not columns:
             return
-        # One dock of each side column: resizing it resizes its column.
+        # What each side column may have while the transcript keeps its share.
+        share = int(width * (1 - TEXT_SHARE) / len(columns))
+        narrowing = window.centralWidget().width() < TEXT_SHARE * width
+        wanted = {}
+        for area, dock in columns.items():
+            if narrowing and dock.width() > share:
+                self.before_narrowing.setdefault(area, dock.width())
+                wanted[area] = share
+            elif area in self.before_narrowing:
+                wanted[area] = min(self.before_narrowing[area], max(share, dock.width()))
+        if not wanted:
+            return
+        window.resizeDocks([columns[area] for area in wanted], list(wanted.values()),
+                           Qt.Orientation.Horizontal)
+        for area, size in wanted.items():
+            self.narrowed_to[area] = (size, columns[area].width())
+            if size >= self.before_narrowing[area]:
+                self._forget(area)  # all given back
+
+    def _columns(self, docks: Sequence[QDockWidget]) -> dict[Qt.DockWidgetArea, QDockWidget]:
+        """One shown dock of each side column: resizing it resizes its column."""
+        window = self.window
         sides = [dock for dock in docks if dock.isVisible() and not dock.isFloating()]
-        columns = {window.dockWidgetArea(dock): dock for dock in reversed(sides)}
-        chosen = [columns[area] for area in (Qt.DockWidgetArea.LeftDockWidgetArea,
-                                             Qt.DockWidgetArea.RightDockWidgetArea)
-                  if area in columns]
-        if chosen:
-            share = int(width * (1 - TEXT_SHARE) / len(chosen))
-            window.resizeDocks(chosen, [min(dock.width(), share) for dock in chosen],
-                               Qt.Orientation.Horizontal)
+        found = {window.dockWidgetArea(dock): dock for dock in reversed(sides)}
+        return {area: found[area] for area in (_LEFT, _RIGHT) if area in found}
+
+    def _forget(self, area: Qt.DockWidgetArea) -> None:
+        self.before_narrowing.pop(area, None)
+        self.narrowed_to.pop(area, None)
+

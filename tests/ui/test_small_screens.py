@@ -151,3 +151,44 @@ def test_compare_columns_fit_the_width_whichever_it_is(qtbot, width) -> None:
     view.setColumnHidden(2, True)  # a speaker filtered out: the others take its room
     view.fit_rows()
     assert len(_whole_columns(view)) >= min(len(seen), 4)
+
+
+# ---- the width the panels give and take back -------------------------------------------
+
+
+def test_panels_get_their_width_back_when_the_window_widens_again(window, qtbot) -> None:
+    from PySide6.QtCore import Qt
+
+    _at_size(window, qtbot, 1400, 900)
+    left, right = window.documents_dock, window.annotations_dock
+    window.resizeDocks([left, right], [360, 340], Qt.Orientation.Horizontal)
+    qtbot.waitUntil(lambda: left.width() > 330 and right.width() > 310)
+    wide = (left.width(), right.width())
+    window.resize(1024, 700)
+    qtbot.waitUntil(lambda: window.width() == 1024)
+    qtbot.waitUntil(lambda: left.width() < wide[0] and right.width() < wide[1])
+    assert window.centralWidget().width() >= 0.4 * window.width()
+    window.resize(1150, 700)  # a little wider: more back, but the text keeps its share
+    qtbot.waitUntil(lambda: window.width() == 1150)
+    qtbot.wait(50)
+    assert window.centralWidget().width() >= 0.4 * window.width()
+    window.resize(1400, 900)
+    qtbot.waitUntil(lambda: window.width() == 1400)
+    qtbot.waitUntil(lambda: (left.width(), right.width()) == wide)
+
+
+def test_a_panel_resized_by_hand_while_narrow_is_left_as_it_was_set(window, qtbot) -> None:
+    from PySide6.QtCore import Qt
+
+    _at_size(window, qtbot, 1400, 900)
+    left = window.documents_dock
+    window.resizeDocks([left], [360], Qt.Orientation.Horizontal)
+    qtbot.waitUntil(lambda: left.width() > 330)
+    window.resize(1024, 700)
+    qtbot.waitUntil(lambda: window.width() == 1024 and left.width() < 330)
+    window.resizeDocks([left], [245], Qt.Orientation.Horizontal)  # the reader's choice
+    qtbot.waitUntil(lambda: left.width() < 260)
+    window.resize(1400, 900)
+    qtbot.waitUntil(lambda: window.width() == 1400)
+    qtbot.wait(50)
+    assert left.width() < 260
