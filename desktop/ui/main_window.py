@@ -105,7 +105,7 @@ class MainWindow(QMainWindow):
                            (self.speakers_dock, Qt.DockWidgetArea.LeftDockWidgetArea),
                            (self.annotations_dock, Qt.DockWidgetArea.RightDockWidgetArea),
                            (self.search_dock, Qt.DockWidgetArea.RightDockWidgetArea),
-                           (self.glossary_dock, Qt.DockWidgetArea.RightDockWidgetArea)):
+                           (self.glossary_dock, Qt.DockWidgetArea.LeftDockWidgetArea)):
             self.add_dock(dock, area)
         self._offer_actions()
         self._connect_session()

@@ -7,9 +7,16 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from PySide6.QtCore import QSettings, Qt, QTimer
-from PySide6.QtWidgets import QDockWidget, QMainWindow
+from PySide6.QtWidgets import QDockWidget, QMainWindow, QSplitter
 
 TEXT_SHARE = 0.45  # of a narrowed window's width, the reading view keeps at least this
+SIDE_SHARE = 0.22  # of the window's width, each side column takes on a first start...
+SIDE_WIDTH = (220, 360)  # ...but no narrower or wider than these (pixels)
+# Heights on a first start, as shares of their column: documents short (a study holds a
+# few), speakers enough for their rows, and the lists worth reading (the glossary's terms,
+# the notes, the search results) the most.
+LEFT_SHARES = (0.18, 0.30, 0.52)  # documents, speakers, glossary
+RIGHT_SHARES = (0.55, 0.45)  # annotations, search
 SLACK = 8  # pixels a side column may drift (rounding, splitters) and still be ours
 
 _LEFT, _RIGHT = Qt.DockWidgetArea.LeftDockWidgetArea, Qt.DockWidgetArea.RightDockWidgetArea
@@ -32,6 +39,8 @@ class WindowLayout:
         if self.restored:
             return
         self.restored = True
+        for dock in docks:
+            _list_first(dock)
         geometry = self.settings.value("window/geometry")
         if geometry is not None:
             self.window.restoreGeometry(geometry)
@@ -47,11 +56,17 @@ class WindowLayout:
         self.settings.setValue("window/state", self.window.saveState())
 
     def first_sizes(self, docks: Sequence[QDockWidget]) -> None:
-        documents, speakers, annotations, search = docks[:4]
+        """Side columns a share of the window's width (the transcript keeps the most) and
+        their panels shares of the height (LEFT_SHARES, RIGHT_SHARES)."""
+        documents, speakers, annotations, search, glossary = docks[:5]
         window = self.window
-        window.resizeDocks([documents, speakers], [130, 400], Qt.Orientation.Vertical)
-        window.resizeDocks([documents, annotations], [360, 340], Qt.Orientation.Horizontal)
-        window.resizeDocks([annotations, search], [520, 300], Qt.Orientation.Vertical)
+        side = round(min(max(window.width() * SIDE_SHARE, SIDE_WIDTH[0]), SIDE_WIDTH[1]))
+        window.resizeDocks([documents, annotations], [side, side], Qt.Orientation.Horizontal)
+        for column, shares in (([documents, speakers, glossary], LEFT_SHARES),
+                               ([annotations, search], RIGHT_SHARES)):
+            height = sum(dock.height() for dock in column)
+            window.resizeDocks(column, [round(height * share) for share in shares],
+                               Qt.Orientation.Vertical)
 
     def keep_text_wide(self, docks: Sequence[QDockWidget]) -> None:
         """On every change of the window's width: take width from the side panels when the
@@ -98,3 +113,14 @@ class WindowLayout:
         self.before_narrowing.pop(area, None)
         self.narrowed_to.pop(area, None)
 
+
+def _list_first(dock: QDockWidget) -> None:
+    """In a panel split top to bottom, the first part, the list the panel is about (the
+    glossary's terms above the chosen term's card and its occurrences), takes three fifths
+    of the height and the other parts share the rest; they shared it evenly, four terms
+    showing."""
+    for split in dock.findChildren(QSplitter):
+        if split.orientation() == Qt.Orientation.Vertical and split.count() > 1:
+            split.setStretchFactor(0, 3 * (split.count() - 1))
+            for part in range(1, split.count()):
+                split.setStretchFactor(part, 2)

@@ -192,3 +192,29 @@ def test_a_panel_resized_by_hand_while_narrow_is_left_as_it_was_set(window, qtbo
     qtbot.waitUntil(lambda: window.width() == 1400)
     qtbot.wait(50)
     assert left.width() < 260
+
+
+# ---- first sizes ---------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("size", [(1024, 700), (1366, 768)])
+def test_the_transcript_is_the_widest_column_on_small_screens(window, qtbot, size) -> None:
+    _at_size(window, qtbot, *size)
+    text = window.centralWidget().width()
+    assert text >= 0.45 * window.width()
+    assert all(text > dock.width() * 1.5 for dock in window.docks)
+    assert all(dock.width() >= 200 for dock in window.docks)  # panels still readable
+    tree = window.speakers_dock.tree
+    assert tree.horizontalScrollBar().maximum() == 0
+
+
+def test_lists_take_most_of_their_panels_on_a_large_screen(window, qtbot) -> None:
+    _at_size(window, qtbot, 1600, 1000)
+    search, glossary = window.search_dock, window.glossary_dock
+    line = window.fontMetrics().height()
+    assert search.results.height() >= 0.6 * search.height()
+    assert search.results.height() >= 12 * line
+    assert glossary.list.height() >= 0.4 * glossary.height()
+    assert glossary.list.height() >= 10 * line
+    notes = window.annotations_dock.list
+    assert notes.height() >= 12 * line
