@@ -43,6 +43,8 @@ from desktop.ui.docks.common import elide
 
 CELL_LIMIT = 300  # characters per cell; the whole answer is in the tooltip and one key away
 MIN_COLUMN_CHARS = 10  # an answer column is never narrower than this many CJK characters
+MIN_SECTION = 40  # pixels: no column is narrower, whatever the view's width
+QUESTION_WIDTH = 200  # pixels: the question column's width when every answer fits beside it
 TURNS_ROLE = Qt.ItemDataRole.UserRole + 1
 
 _Index = QModelIndex | QPersistentModelIndex
@@ -217,11 +219,12 @@ class CompareView(QTableView):
         self.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectItems)
         self.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
-        self.setHorizontalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
-        # Answers share the width; with many speakers the header's minimum section size
-        # stops the share at a readable width and the table scrolls sideways instead.
-        self.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
-        self._apply_min_column_width()
+        # Columns are sized by fit_columns; scrolling sideways moves by whole columns.
+        self.setHorizontalScrollMode(QAbstractItemView.ScrollMode.ScrollPerItem)
+        self.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+        self.horizontalHeader().setStretchLastSection(False)
+        # Low enough for the question and one answer side by side in a narrow view.
+        self.horizontalHeader().setMinimumSectionSize(MIN_SECTION)
         self.verticalHeader().setDefaultAlignment(Qt.AlignmentFlag.AlignTop
                                                   | Qt.AlignmentFlag.AlignLeft)
         self.clicked.connect(self._activate)
@@ -238,30 +241,54 @@ class CompareView(QTableView):
         view's font, plus the cell's margins."""
         return self.fontMetrics().horizontalAdvance("中" * MIN_COLUMN_CHARS) + 16
 
-    def _apply_min_column_width(self) -> None:
-        self.horizontalHeader().setMinimumSectionSize(self.min_column_width())
-
     def changeEvent(self, event) -> None:  # noqa: N802 (Qt override)
-        """The minimum column width follows the font (set by the window, or zoomed)."""
+        """The columns follow the font (set by the window, or zoomed)."""
         super().changeEvent(event)
-        if event.type() == QEvent.Type.FontChange:
-            self._apply_min_column_width()
+        if event.type() == QEvent.Type.FontChange and hasattr(self, "_fit_timer"):
+            self._fit_timer.start()
+
+    def fit_columns(self) -> None:
+        """Size the columns to the view's width, so that no answer is ever cut at its edge.
+
+        When the question (at its reading width, QUESTION_WIDTH) and every shown answer
+        (at least min_column_width()) fit, the answers share what the question leaves and
+        nothing scrolls. When they do not, every column gets the same width: as many as
+        fit whole at min_column_width(), and never fewer than the question and one answer
+        (narrower than the minimum, then, rather than half an answer). The view then
+        scrolls sideways by whole columns, each step showing the next answer whole in
+        place of the first column: a reader compares answers, and half a column beside
+        whole ones only invites scrolling back and forth to read it."""
+        header = self.horizontalHeader()
+        columns = [c for c in range(self.compare_model.columnCount())
+                   if not header.isSectionHidden(c)]
+        if not columns:
+            return
+        width, minimum = self.viewport().width(), self.min_column_width()
+        question = max(QUESTION_WIDTH, minimum)
+        answers = len(columns) - 1
+        if answers == 0:
+            sizes = [width]
+        elif question + answers * minimum <= width:
+            sizes = [question] + _shares(width - question, answers)
+        else:
+            shown = min(max(width // minimum, 2), len(columns))
+            each = max(width // shown, MIN_SECTION)
+            sizes = _shares(width, shown) if shown == len(columns) else [each] * len(columns)
+        for column, size in zip(columns, sizes, strict=True):
+            header.resizeSection(column, size)
 
     def fit_rows(self) -> None:
-        """Make each row as tall as its longest wrapped answer (small tables only)."""
+        """Fit the columns to the width, then make each row as tall as its longest wrapped
+        answer (small tables only)."""
+        self.fit_columns()
         if 0 < self.compare_model.rowCount() <= 300:
             self.resizeRowsToContents()
+        self._fit_timer.stop()  # fitting the columns asked for another fit: done
 
     def load(self, turns: Sequence[Turn], speakers: Sequence[Speaker],
              sections: Sequence[Section]) -> None:
         """Show a document's sections and speakers."""
         self.compare_model.load(turns, speakers, sections)
-        header = self.horizontalHeader()
-        if self.compare_model.columnCount():
-            # The question column keeps a reading width; the answers share the rest
-            # (each at least min_column_width(), scrolling sideways when they do not fit).
-            header.setSectionResizeMode(0, QHeaderView.ResizeMode.Interactive)
-            header.resizeSection(0, max(200, self.min_column_width()))
         self.fit_rows()
         if self.compare_model.rowCount() and self.compare_model.columnCount() > 1:
             self.setCurrentIndex(self.compare_model.index(0, 1))
@@ -293,3 +320,8 @@ class CompareView(QTableView):
             turns = index.data(TURNS_ROLE) or []
             if turns:
                 self.turn_activated.emit(turns[0])
+
+
+def _shares(width: int, count: int) -> list[int]:
+    """`width` cut into `count` parts differing by a pixel at most, adding up to it."""
+    return [width // count + (1 if part < width % count else 0) for part in range(count)]

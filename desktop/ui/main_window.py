@@ -106,7 +106,7 @@ class MainWindow(QMainWindow):
                            (self.speakers_dock, Qt.DockWidgetArea.LeftDockWidgetArea),
                            (self.annotations_dock, Qt.DockWidgetArea.RightDockWidgetArea),
                            (self.search_dock, Qt.DockWidgetArea.RightDockWidgetArea),
-                           (self.glossary_dock, Qt.DockWidgetArea.RightDockWidgetArea)):
+                           (self.glossary_dock, Qt.DockWidgetArea.LeftDockWidgetArea)):
             self.add_dock(dock, area)
         self._offer_actions()
         self._connect_session()
@@ -353,9 +353,9 @@ class MainWindow(QMainWindow):
         self.settings.sync()
 
     def resizeEvent(self, event) -> None:  # noqa: N802 (Qt override)
-        """A narrowed window takes the width from the side panels, not only the text."""
+        """A narrowed window takes width from the side panels; a widened one gives it back."""
         super().resizeEvent(event)
-        if event.size().width() < event.oldSize().width():
+        if event.size().width() != event.oldSize().width():
             self.layout_state.keep_text_wide(self.docks)
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 (Qt override)

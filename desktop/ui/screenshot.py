@@ -31,6 +31,10 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--dark", action="store_true", help="use the dark colour scheme")
     parser.add_argument("--demo", action="store_true",
                         help="add two example annotations first (only to a new study)")
+    parser.add_argument("--compare", action="store_true",
+                        help="show the compare view (one column per speaker)")
+    parser.add_argument("--narrow", metavar="WIDTH", type=int,
+                        help="narrow the window to WIDTH first, then give it its size back")
     args = parser.parse_args(argv)
 
     from desktop.ui.app import has_display
@@ -70,6 +74,13 @@ def main(argv: list[str] | None = None) -> int:
     wait_for_tasks()
     if args.demo and args.db is None and window.session.document_id is not None:
         _demo(window)
+    if args.compare and not window.reading.showing_compare:
+        window.reading.switch_view()
+    if args.narrow:
+        _settle(app, 0.5)
+        window.resize(args.narrow, height)
+        _settle(app, 0.5)
+        window.resize(width, height)
     _settle(app, 0.5)
     window.grab().save(str(args.out), None, 0)  # 0: the smallest PNG
     window.close()
@@ -108,7 +119,7 @@ def _demo(window) -> None:
                                     tags=tags, colour=colour)
         window.session.run(CreateAnnotation(annotation))
     window.view.scroll_to_offset(turn.text_start + 5)
-    window.step_section(-1)  # the question above, with its header at the top
+    window.navigator.step_section(-1)  # the question above, with its header at the top
 
 
 if __name__ == "__main__":

@@ -4,11 +4,12 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from PySide6.QtCore import QModelIndex, QSize, Qt, Signal
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QSize, Qt, Signal
 from PySide6.QtWidgets import (
     QDockWidget,
     QListWidget,
     QListWidgetItem,
+    QStyle,
     QStyledItemDelegate,
     QStyleOptionViewItem,
     QWidget,
@@ -18,13 +19,32 @@ from desktop.core.library import DocumentInfo
 from desktop.ui.i18n import fill
 
 
-class _RoomyDelegate(QStyledItemDelegate):
-    """Items a little taller than Qt measures them: it sizes a two-line entry (title and
-    details) to the text's exact height, and the style's margins then leave room for its
-    first line only, so the details were never seen."""
+class _EntryDelegate(QStyledItemDelegate):
+    """Draws a document's entry, its title then its details, one line each: a line too
+    long for the panel ends in an ellipsis (the tooltip holds the whole title) instead of
+    making the list scroll sideways. Entries are a little taller than Qt measures them:
+    it sizes a two-line entry to the text's exact height, and the style's margins then
+    leave room for its first line only, so the details were never seen."""
 
-    def sizeHint(self, option: QStyleOptionViewItem, index: QModelIndex) -> QSize:  # noqa: N802
-        return super().sizeHint(option, index) + QSize(0, 6)
+    def initStyleOption(self, option: QStyleOptionViewItem,  # noqa: N802 (Qt override)
+                        index: QModelIndex | QPersistentModelIndex) -> None:
+        super().initStyleOption(option, index)
+        widget = option.widget
+        if widget is None or option.rect.width() <= 0:
+            return
+        style = widget.style()
+        margin = style.pixelMetric(QStyle.PixelMetric.PM_FocusFrameHMargin, option, widget) + 1
+        room = style.subElementRect(QStyle.SubElement.SE_ItemViewItemText, option,
+                                    widget).width() - 2 * margin
+        # Qt has made the entry's line break a line separator (U+2028) by now.
+        option.text = "\u2028".join(
+            option.fontMetrics.elidedText(line, Qt.TextElideMode.ElideRight, room)
+            for line in option.text.splitlines())
+
+    def sizeHint(self, option: QStyleOptionViewItem,  # noqa: N802 (Qt override)
+                 index: QModelIndex | QPersistentModelIndex) -> QSize:
+        # As tall as the two lines and no wider than nothing: entries span the list.
+        return QSize(0, super().sizeHint(option, index).height() + 6)
 
 
 class DocumentsDock(QDockWidget):
@@ -37,8 +57,8 @@ class DocumentsDock(QDockWidget):
         self.setObjectName("documents_dock")
         self.list = QListWidget(self)
         self.list.setObjectName("documents_list")
-        self.list.setWordWrap(True)
-        self.list.setItemDelegate(_RoomyDelegate(self.list))
+        self.list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.list.setItemDelegate(_EntryDelegate(self.list))
         self.list.itemActivated.connect(self._activated)
         self.list.itemClicked.connect(self._activated)
         self.setWidget(self.list)
@@ -60,7 +80,8 @@ class DocumentsDock(QDockWidget):
                           str(doc.speaker_count))
             item = QListWidgetItem(f"{doc.title}\n{detail}")
             item.setData(Qt.ItemDataRole.UserRole, doc.id)
-            item.setToolTip(f"{doc.source_name} · {doc.encoding} · {doc.imported_at}")
+            item.setToolTip(f"{doc.title}\n{doc.source_name} · {doc.encoding} · "
+                            f"{doc.imported_at}")
             self.list.addItem(item)
             if doc.id == current:
                 font = item.font()

@@ -9,6 +9,7 @@ from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDockWidget,
+    QHeaderView,
     QLabel,
     QTreeWidget,
     QTreeWidgetItem,
@@ -40,8 +41,16 @@ class SpeakersDock(QDockWidget):
         self.tree.setColumnCount(4)
         self.tree.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.tree.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
+        # Every column is sized by fit_columns: the number and the turn count always
+        # whole, the name and then the role elided when the panel is narrow.
+        self.tree.header().setStretchLastSection(False)
+        self.tree.header().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+        self.tree.header().setMinimumSectionSize(8)
+        self.tree.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.tree.setTextElideMode(Qt.TextElideMode.ElideRight)
         self.tree.itemChanged.connect(self._on_item_changed)
         self.tree.installEventFilter(self)
+        self.tree.viewport().installEventFilter(self)
         self.count_label = QLabel(body)
         self.count_label.setObjectName("visible_turns")
         layout.addWidget(self.tree)
@@ -54,6 +63,23 @@ class SpeakersDock(QDockWidget):
         """Set the texts again after a language switch."""
         self.setWindowTitle(self.tr("Speakers"))
         self.tree.setHeaderLabels(["#", self.tr("Speaker"), self.tr("Role"), self.tr("Turns")])
+        self.fit_columns()
+
+    def fit_columns(self) -> None:
+        """Share the list's width: the number and the turn count get what they need (a
+        count cut to its first digit reads as another number), the name what it needs
+        unless that leaves the role under a third of the rest; the role takes what is
+        left. Names and roles that do not fit end in an ellipsis (tooltips hold them)."""
+        tree, header = self.tree, self.tree.header()
+
+        def needs(column: int) -> int:
+            return max(tree.sizeHintForColumn(column), header.sectionSizeHint(column))
+
+        number, count = needs(0), needs(3)
+        rest = max(tree.viewport().width() - number - count, 0)
+        name = min(needs(1), max(rest - needs(2), rest * 2 // 3))
+        for column, width in enumerate((number, name, rest - name, count)):
+            header.resizeSection(column, width)
 
     def add_actions(self, actions: Sequence[QAction]) -> None:
         """Offer the window's speaker actions in the context menu."""
@@ -70,6 +96,7 @@ class SpeakersDock(QDockWidget):
                 item = QTreeWidgetItem([str(number) if number <= 9 else "", speaker.name,
                                         speaker.role, str(speaker.turn_count)])
                 item.setIcon(1, swatch_icon(speaker.colour))
+                item.setToolTip(1, speaker.name)
                 item.setToolTip(2, speaker.role)
                 item.setData(0, Qt.ItemDataRole.UserRole, speaker.id)
                 item.setCheckState(1, Qt.CheckState.Unchecked if speaker.id in hidden
@@ -93,8 +120,7 @@ class SpeakersDock(QDockWidget):
                 item.setFont(1, font)
                 item.setTextAlignment(3, Qt.AlignmentFlag.AlignRight)
                 self.tree.addTopLevelItem(item)
-            for column in (0, 1, 3):
-                self.tree.resizeColumnToContents(column)
+            self.fit_columns()
         finally:
             self._updating = False
 
@@ -125,8 +151,11 @@ class SpeakersDock(QDockWidget):
         return None if sid == NARRATION else int(sid)
 
     def eventFilter(self, watched, event) -> bool:  # noqa: N802 (Qt override)
-        """Space toggles the current row's checkbox, whichever column is current."""
-        if (watched is self.tree and event.type() == QEvent.Type.KeyPress
+        """Space toggles the current row's checkbox, whichever column is current; the
+        columns follow the list's width."""
+        if watched is self.tree.viewport() and event.type() == QEvent.Type.Resize:
+            self.fit_columns()
+        elif (watched is self.tree and event.type() == QEvent.Type.KeyPress
                 and event.key() == Qt.Key.Key_Space and not event.modifiers()):
             item = self.tree.currentItem()
             if item is not None:
