@@ -218,3 +218,17 @@ def test_lists_take_most_of_their_panels_on_a_large_screen(window, qtbot) -> Non
     assert glossary.list.height() >= 10 * line
     notes = window.annotations_dock.list
     assert notes.height() >= 12 * line
+
+
+def test_the_annotation_filters_fit_a_narrow_panel(window, qtbot) -> None:
+    dock = window.annotations_dock
+    window.resize(1024, 700)
+    window.show()
+    qtbot.waitExposed(window)
+    from PySide6.QtCore import Qt
+
+    window.resizeDocks([dock], [230], Qt.Orientation.Horizontal)
+    qtbot.waitUntil(lambda: dock.width() <= 240)
+    for combo in (dock.tag_filter, dock.speaker_filter):
+        assert combo.isVisible()
+        assert combo.geometry().right() <= dock.widget().width()  # whole, not cut off

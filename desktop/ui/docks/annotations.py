@@ -9,7 +9,7 @@ from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
     QComboBox,
     QDockWidget,
-    QHBoxLayout,
+    QGridLayout,
     QLabel,
     QListView,
     QListWidget,
@@ -38,7 +38,9 @@ class AnnotationsDock(QDockWidget):
         body = QWidget(self)
         layout = QVBoxLayout(body)
         layout.setContentsMargins(4, 4, 4, 4)
-        filters = QHBoxLayout()
+        # One filter a row: side by side they held a narrow panel wider than its column
+        # (or were cut off).
+        filters = QGridLayout()
         self.tag_label = QLabel(body)
         self.tag_filter = QComboBox(body)
         self.tag_filter.setObjectName("tag_filter")
@@ -47,9 +49,15 @@ class AnnotationsDock(QDockWidget):
         self.speaker_filter.setObjectName("speaker_filter")
         self.tag_label.setBuddy(self.tag_filter)
         self.speaker_label.setBuddy(self.speaker_filter)
-        for widget in (self.tag_label, self.tag_filter, self.speaker_label, self.speaker_filter):
-            filters.addWidget(widget)
-        filters.addStretch(1)
+        for row, (label, combo) in enumerate(((self.tag_label, self.tag_filter),
+                                              (self.speaker_label, self.speaker_filter))):
+            # The box shortens with the panel (its list still shows whole names).
+            combo.setSizeAdjustPolicy(
+                QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+            combo.setMinimumContentsLength(6)
+            filters.addWidget(label, row, 0)
+            filters.addWidget(combo, row, 1)
+        filters.setColumnStretch(1, 1)
         self.list = QListWidget(body)
         self.list.setObjectName("annotations_list")
         self.list.setWordWrap(True)
@@ -67,7 +75,7 @@ class AnnotationsDock(QDockWidget):
         layout.addWidget(self.list)
         layout.addWidget(self.empty_label)
         self.setWidget(body)
-        self._rows: list[tuple[Annotation, str]] = []
+        self._rows: list[tuple[Annotation, str, int]] = []
         self.tag_filter.currentIndexChanged.connect(self._refill)
         self.speaker_filter.currentIndexChanged.connect(self._refill)
         self.retranslate()
