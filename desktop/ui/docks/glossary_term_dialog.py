@@ -99,6 +99,7 @@ class TermDialog(QDialog):
         self.error.setVisible(True)
 
     def accept(self) -> None:
-        """Add the term; stay open (with the reason) if that fails."""
+        """Save the term through `on_accept` (which hides the dialog while the window
+        redraws, once the values are sound); stay open, with the reason, if that fails."""
         if self.on_accept(self.values()):
             super().accept()
