@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop.core.annotations import _TAG_SEPARATORS, clean_tags
 from desktop.ui.docks.common import elide, swatch_icon
 from desktop.ui.markdown_note import render_note
 
@@ -41,29 +42,37 @@ class AnnotationValues:
 
 
 def split_tags(text: str) -> tuple[str, ...]:
-    """Tags typed as 'a, b, c' (commas, Chinese commas or semicolons separate them)."""
-    for sep in ("，", "；", ";"):
-        text = text.replace(sep, ",")
-    return tuple(dict.fromkeys(t.strip() for t in text.split(",") if t.strip()))
+    """Tags typed as 'a, b、c' (separated as the study stores them: , ， 、 ; ；)."""
+    return clean_tags([text])
+
+
+def _typed_before_last_tag(text: str) -> str:
+    """What precedes the tag being typed: the text up to its last separator, inclusive."""
+    ends = [match.end() for match in _TAG_SEPARATORS.finditer(text)]
+    return text[:ends[-1]] if ends else ""
 
 
 class TagCompleter(QCompleter):
-    """Completes the tag being typed after the last comma, from the study's tags."""
+    """Completes the tag being typed after the last separator, from the study's tags."""
 
     def __init__(self, tags: Sequence[str], parent: QWidget | None = None) -> None:
-        super().__init__(QStringListModel(list(tags)), parent)
+        super().__init__(parent)
+        # Owned by the completer: a model without a parent is deleted with its wrapper,
+        # and the completer is left with none.
+        self.setModel(QStringListModel(list(tags), self))
         self.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
         self.setFilterMode(Qt.MatchFlag.MatchContains)
 
     def pathFromIndex(self, index) -> str:  # noqa: N802 (Qt override)
-        """Keep the tags already typed and replace only the last one."""
-        done = self.widget().text().rsplit(",", 1)[0] if "," in self.widget().text() else ""
-        chosen = index.data()
-        return f"{done}, {chosen}" if done else chosen
+        """Keep the tags already typed and replace only the last one (after a comma or
+        semicolon of the keyboard's Latin layout, a space)."""
+        done = _typed_before_last_tag(self.widget().text()).rstrip()
+        space = " " if done.endswith((",", ";")) else ""
+        return f"{done}{space}{index.data()}"
 
     def splitPath(self, path: str) -> list[str]:  # noqa: N802 (Qt override)
-        """Complete on the text after the last comma."""
-        return [path.rsplit(",", 1)[-1].strip()]
+        """Complete on the text after the last separator."""
+        return [path[len(_typed_before_last_tag(path)):].strip()]
 
 
 class AnnotationEditor(QDialog):

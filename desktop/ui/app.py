@@ -46,8 +46,47 @@ def run_app(args: argparse.Namespace) -> int:
     window = start_window(getattr(args, "db", None))
     # jieba's dictionary (≈0.7 s) loads after the first paint, off the GUI thread.
     window.session.attached.connect(window.importer.load_segmenter_later)
+    close_on_signals(window)
     window.show()
     return app.exec()
+
+
+def close_on_signals(window) -> None:
+    """End on SIGTERM (a logout, a shutdown) or SIGINT (Ctrl+C in the terminal) as Ctrl+Q
+    does: the window closes, remembering the reader's place, and the exit code is 0.
+
+    Python runs a signal handler only when the interpreter next gets control, which
+    the event loop does not give while it waits; the signal's number, written to a socket
+    the loop watches (`signal.set_wakeup_fd`), wakes it.
+    """
+    import contextlib
+    import signal
+    import socket
+
+    from PySide6.QtCore import QSocketNotifier, QTimer
+    from PySide6.QtWidgets import QApplication
+
+    reader, writer = socket.socketpair()
+    reader.setblocking(False)
+    writer.setblocking(False)
+    signal.set_wakeup_fd(writer.fileno())
+    notifier = QSocketNotifier(reader.fileno(), QSocketNotifier.Type.Read, window)
+    notifier.sockets = (reader, writer)  # kept open as long as the window
+
+    def drain() -> None:  # the handler below has run on the way into this slot
+        with contextlib.suppress(OSError):
+            reader.recv(64)
+
+    def quit_now() -> None:
+        window.close()  # saves the state, as File > Quit does
+        QApplication.instance().exit(0)  # even if a dialog would not close
+
+    def handle(_number, _frame) -> None:
+        QTimer.singleShot(0, quit_now)  # from the event loop, not inside whatever ran
+
+    notifier.activated.connect(drain)
+    for number in (signal.SIGTERM, signal.SIGINT):
+        signal.signal(number, handle)
 
 
 def start_window(db_path: str | None):

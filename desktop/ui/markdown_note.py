@@ -20,6 +20,12 @@ def render_note(text: str) -> str:
     return nh3.clean(html, tags=set(nh3.ALLOWED_TAGS) - {"img"}, url_schemes=_URL_SCHEMES)
 
 
+def warm_up() -> None:
+    """Import the renderer and its extensions (with pygments, ≈0.1 s) and render once,
+    off the GUI thread, so that the first note or term card shown does not wait for it."""
+    render_note("*Yandu*\n\n```\nnote\n```")
+
+
 def plain_text(text: str) -> str:
     """The note without its Markdown marks (for one-line lists and tooltips)."""
     html = render_note(text)

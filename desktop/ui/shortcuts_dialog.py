@@ -22,6 +22,10 @@ from desktop.ui import actions as registry
 from desktop.ui.actions import SPECS, ActionId
 from desktop.ui.i18n import fill
 
+# Keys are named as the README names them (Alt+Left), in every interface language: Qt's
+# native names follow its own translation (Alt+左方向), which the README cannot.
+KEY_NAMES = QKeySequence.SequenceFormat.PortableText
+
 
 def find_conflict(actions: dict[ActionId, QAction], action_id: ActionId,
                   key: QKeySequence) -> ActionId | None:
@@ -63,6 +67,10 @@ class ShortcutsDialog(QDialog):
         if editable:
             row = QHBoxLayout()
             self.editor = QKeySequenceEdit(self)
+            self.editor.setMaximumSequenceLength(1)  # one key, taken at once
+            field = self.editor.findChild(QLineEdit)
+            if field is not None:  # the key typed, named as the list names it
+                field.textChanged.connect(lambda _text, f=field: self._name_typed_key(f))
             assign = QPushButton(self.tr("&Assign"), self)
             reset = QPushButton(self.tr("&Default"), self)
             row.addWidget(QLabel(self.tr("New key:"), self))
@@ -82,7 +90,7 @@ class ShortcutsDialog(QDialog):
 
     def fill(self) -> None:
         """(Re)list every action."""
-        rows = registry.shortcut_rows(self.actions)
+        rows = registry.shortcut_rows(self.actions, native=False)
         self.table.setRowCount(len(rows))
         for row, (action_id, (menu, text, keys)) in enumerate(zip(SPECS, rows, strict=True)):
             for column, value in enumerate((menu, text, keys)):
@@ -98,6 +106,11 @@ class ShortcutsDialog(QDialog):
         for row in range(self.table.rowCount()):
             cells = " ".join(self.table.item(row, c).text() for c in range(3)).casefold()
             self.table.setRowHidden(row, bool(needle) and needle not in cells)
+
+    def _name_typed_key(self, field: QLineEdit) -> None:
+        key = self.editor.keySequence() if self.editor is not None else QKeySequence()
+        if not key.isEmpty() and field.text() != key.toString(KEY_NAMES):
+            field.setText(key.toString(KEY_NAMES))
 
     def _selected(self) -> ActionId | None:
         item = self.table.currentItem()
@@ -116,7 +129,7 @@ class ShortcutsDialog(QDialog):
             if conflict is not None:
                 self.message.setText(fill(
                     self.tr("%1 is already used by “%2”."),
-                    key.toString(QKeySequence.NativeText),
+                    key.toString(KEY_NAMES),
                     registry.without_mnemonic(self.actions[conflict].text())))
                 return False
             keys = [key]

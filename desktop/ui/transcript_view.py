@@ -131,6 +131,9 @@ class TranscriptView(QPlainTextEdit):
     def _start_writing(self, first: int) -> None:
         """An empty document, to be written from turn `first` on."""
         doc = self.document()
+        # Clearing scrolls to the top, and the layers follow: the last document's map
+        # would put their marks past the end of the emptied text.
+        self.offsets = OffsetMap()
         self.setUpdatesEnabled(False)
         doc.blockSignals(True)
         try:

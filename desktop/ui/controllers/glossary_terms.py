@@ -37,6 +37,7 @@ class GlossaryTerms(QObject):
         self.feedback, self.dialog_parent = feedback, dialog_parent
         self.dialog: TermDialog | None = None
         self.suggesting = False
+        self._saving: str | None = None  # the term being saved from the dialog
         marks.terms_changed.connect(self._refill)
         marks.term_clicked.connect(self._show_clicked)
         dock.place_activated.connect(
@@ -58,7 +59,7 @@ class GlossaryTerms(QObject):
         from desktop.core.textnorm import fold
 
         self.dock.set_terms(sorted(glossary.list_terms(self.session.db),
-                                   key=lambda t: fold(t.term)))
+                                   key=lambda t: fold(t.term)), choose=self._saving)
         self.dock.follow_glossary()
 
     def _follow_document(self, _document_id: int) -> None:
@@ -125,9 +126,25 @@ class GlossaryTerms(QObject):
             if self.dialog is not None:
                 self.dialog.show_error(str(exc))
             return False
-        if not self.session.run(glossary.AddTerm(term)):
+        return self._save(glossary.AddTerm(term), term.id)
+
+    def _save(self, command, term_id: str) -> bool:
+        """Run a checked term edit with its dialog already closed: what the edit redraws
+        (the marks, the panel, the term's card) follows, and the dialog does not wait for
+        it. When the edit fails, the dialog comes back as it was typed."""
+        dialog = self.dialog
+        if dialog is not None:
+            dialog.hide()
+        self._saving = term_id  # chosen as the panel lists the terms again
+        try:
+            saved = self.session.run(command)
+        finally:
+            self._saving = None
+        if not saved:
+            if dialog is not None:
+                dialog.show()
             return False
-        self.dock.select_term(term.id)
+        self.dock.select_term(term_id)  # (if a filter hid it)
         return True
 
     def open_edit_term(self) -> TermDialog | None:
@@ -155,18 +172,20 @@ class GlossaryTerms(QObject):
             if self.dialog is not None:
                 self.dialog.show_error(str(exc))
             return False
-        if edit.changes_anything and not self.session.run(edit):
-            current = glossary.get_term(db, before.id)
-            if current != before and self.dialog is not None:
-                # Changed elsewhere meanwhile: the dialog keeps what was typed, and saving
-                # again replaces the newer version (or adds the term back if it went).
-                self.dialog.on_accept = ((lambda v: self._edit(current, v)) if current
-                                         else self._add)
-                self.dialog.show_error(QCoreApplication.translate("GlossaryDock",
-                    "Changed in another window meanwhile. Saving again replaces that version."))
-            return False
-        self.dock.select_term(before.id)
-        return True
+        if not edit.changes_anything:
+            self.dock.select_term(before.id)
+            return True
+        if self._save(edit, before.id):
+            return True
+        current = glossary.get_term(db, before.id)
+        if current != before and self.dialog is not None:
+            # Changed elsewhere meanwhile: the dialog keeps what was typed, and saving
+            # again replaces the newer version (or adds the term back if it went).
+            self.dialog.on_accept = ((lambda v: self._edit(current, v)) if current
+                                     else self._add)
+            self.dialog.show_error(QCoreApplication.translate("GlossaryDock",
+                "Changed in another window meanwhile. Saving again replaces that version."))
+        return False
 
     def _chosen_term(self) -> glossary.Term | None:
         term = self.dock.current_term()

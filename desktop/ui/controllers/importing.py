@@ -35,7 +35,8 @@ class ImportController(QObject):
         self._segmenter_requested = False
 
     def load_segmenter_later(self) -> None:
-        """Load jieba's dictionary in the background (search and notes need it)."""
+        """Load jieba's dictionary in the background (search and notes need it), and the
+        Markdown renderer (the first note or glossary card shown would wait for it)."""
         if self._segmenter_requested:
             return
         self._segmenter_requested = True
@@ -44,6 +45,9 @@ class ImportController(QObject):
             from desktop.core import segment  # even the import stays off the GUI thread
 
             segment.initialize()
+            from desktop.ui.markdown_note import warm_up
+
+            warm_up()
 
         run_task(work, lambda _result: None, lambda _exc: None)
 

@@ -114,10 +114,11 @@ class GlossaryDock(QDockWidget):
 
     # ---- terms -----------------------------------------------------------------------
 
-    def set_terms(self, terms: list[glossary.Term]) -> None:
-        """Show these terms (sorted by the caller), keeping the chosen one if it remains."""
+    def set_terms(self, terms: list[glossary.Term], choose: str | None = None) -> None:
+        """Show these terms (sorted by the caller), keeping the chosen one if it remains,
+        or choosing the term `choose` (a term just added: its card is made once)."""
         self.terms = list(terms)
-        self._fill()
+        self._fill(choose)
 
     def has_term(self, term_id: str) -> bool:
         """Whether the list holds the term (whatever the filter shows)."""
@@ -138,9 +139,9 @@ class GlossaryDock(QDockWidget):
             if attempt == 0 and self.filter.text():
                 self.filter.clear()
 
-    def _fill(self) -> None:
+    def _fill(self, choose: str | None = None) -> None:
         current = self.list.currentItem()
-        keep = current.data(ROLE) if current else None
+        keep = choose or (current.data(ROLE) if current else None)
         from desktop.core.textnorm import fold
 
         needle = fold(self.filter.text().strip())

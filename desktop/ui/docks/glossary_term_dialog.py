@@ -1,7 +1,12 @@
-"""The small editor that adds a glossary term (prefilled from the selected text)."""
+"""The small editor that adds a glossary term (prefilled from the selected text).
+
+Enter in a one-line field saves, as OK does; in the definition and the notes Enter starts
+a new line, and Ctrl+Enter saves (from any field).
+"""
 
 from __future__ import annotations
 
+from PySide6.QtCore import QEvent, Qt
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -39,6 +44,7 @@ class TermDialog(QDialog):
                 widget.setTabChangesFocus(True)
                 widget.setMaximumHeight(90)
             widget.setObjectName(f"term_{name}")
+            widget.installEventFilter(self)  # Ctrl+Enter
             self._fields[name] = widget
             form.addRow(labels[name], widget)
         # Pinyin made from the term follows the term as it is edited; pinyin typed by
@@ -53,12 +59,24 @@ class TermDialog(QDialog):
         self.error.setVisible(False)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
                                    | QDialogButtonBox.StandardButton.Cancel, self)
+        # Enter in a one-line field presses it (the dialog's default button).
+        buttons.button(QDialogButtonBox.StandardButton.Ok).setDefault(True)
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         layout.addWidget(self.error)
         layout.addWidget(buttons)
+
+    def eventFilter(self, watched, event) -> bool:  # noqa: N802 (Qt override)
+        """Ctrl+Enter saves from every field (Enter alone is a new line in the
+        definition and the notes)."""
+        if (event.type() == QEvent.Type.KeyPress
+                and event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter)
+                and event.modifiers() & Qt.KeyboardModifier.ControlModifier):
+            self.accept()
+            return True
+        return super().eventFilter(watched, event)
 
     def _follow_term(self, text: str) -> None:
         pinyin = self._fields["pinyin"]
@@ -81,6 +99,7 @@ class TermDialog(QDialog):
         self.error.setVisible(True)
 
     def accept(self) -> None:
-        """Add the term; stay open (with the reason) if that fails."""
+        """Save the term through `on_accept` (which hides the dialog while the window
+        redraws, once the values are sound); stay open, with the reason, if that fails."""
         if self.on_accept(self.values()):
             super().accept()
