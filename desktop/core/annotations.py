@@ -28,13 +28,13 @@ PALETTE = ("#ffd54f", "#81c784", "#64b5f6", "#e57373", "#ba68c8", "#ffb74d", "#4
 
 # What a user types between tags: commas (also full-width), the enumeration comma 、 that
 # Chinese lists use (相声、郭德纲), and semicolons. A tag never holds one of them.
-_TAG_SEPARATORS = re.compile(r"[,，、;；]")
+TAG_SEPARATORS = re.compile(r"[,，、;；]")
 
 
 def clean_tags(tags: Iterable[str]) -> tuple[str, ...]:
     """Tags as stored: each value split where a user separates tags (, ， 、 ; ；), trimmed,
     blanks and repeats left out, in the order typed; `clean_tags([text])` reads a tag field."""
-    parts = (part.strip() for tag in tags for part in _TAG_SEPARATORS.split(tag))
+    parts = (part.strip() for tag in tags for part in TAG_SEPARATORS.split(tag))
     return tuple(dict.fromkeys(part for part in parts if part))
 
 

@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.core.annotations import _TAG_SEPARATORS, clean_tags
+from desktop.core.annotations import TAG_SEPARATORS, clean_tags
 from desktop.ui.docks.common import elide, swatch_icon
 from desktop.ui.markdown_note import render_note
 
@@ -48,7 +48,7 @@ def split_tags(text: str) -> tuple[str, ...]:
 
 def _typed_before_last_tag(text: str) -> str:
     """What precedes the tag being typed: the text up to its last separator, inclusive."""
-    ends = [match.end() for match in _TAG_SEPARATORS.finditer(text)]
+    ends = [match.end() for match in TAG_SEPARATORS.finditer(text)]
     return text[:ends[-1]] if ends else ""
 
 

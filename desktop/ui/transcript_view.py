@@ -38,7 +38,6 @@ from desktop.ui.transcript_layers import (
     visible_range,
 )
 
-BAR_WIDTH = 3
 REST_DELAY_MS = 100  # when no paint comes (the view is hidden), write the rest anyway
 # The longest line, in Chinese characters: a wider window centres a column of this measure
 # (past about 40 characters the eye loses its way back to the next line).
@@ -131,8 +130,7 @@ class TranscriptView(QPlainTextEdit):
     def _start_writing(self, first: int) -> None:
         """An empty document, to be written from turn `first` on."""
         doc = self.document()
-        # Clearing scrolls to the top, and the layers follow: the last document's map
-        # would put their marks past the end of the emptied text.
+        # Clearing scrolls to the top; the layers following it must not use the old map.
         self.offsets = OffsetMap()
         self.setUpdatesEnabled(False)
         doc.blockSignals(True)

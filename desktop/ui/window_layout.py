@@ -7,7 +7,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from PySide6.QtCore import QSettings, Qt, QTimer
-from PySide6.QtWidgets import QDockWidget, QMainWindow, QSplitter
+from PySide6.QtWidgets import QDockWidget, QMainWindow
 
 TEXT_SHARE = 0.45  # of a narrowed window's width, the reading view keeps at least this
 SIDE_SHARE = 0.22  # of the window's width, each side column takes on a first start...
@@ -39,8 +39,6 @@ class WindowLayout:
         if self.restored:
             return
         self.restored = True
-        for dock in docks:
-            _list_first(dock)
         geometry = self.settings.value("window/geometry")
         if geometry is not None:
             self.window.restoreGeometry(geometry)
@@ -112,15 +110,3 @@ class WindowLayout:
     def _forget(self, area: Qt.DockWidgetArea) -> None:
         self.before_narrowing.pop(area, None)
         self.narrowed_to.pop(area, None)
-
-
-def _list_first(dock: QDockWidget) -> None:
-    """In a panel split top to bottom, the first part, the list the panel is about (the
-    glossary's terms above the chosen term's card and its occurrences), takes three fifths
-    of the height and the other parts share the rest; they shared it evenly, four terms
-    showing."""
-    for split in dock.findChildren(QSplitter):
-        if split.orientation() == Qt.Orientation.Vertical and split.count() > 1:
-            split.setStretchFactor(0, 3 * (split.count() - 1))
-            for part in range(1, split.count()):
-                split.setStretchFactor(part, 2)

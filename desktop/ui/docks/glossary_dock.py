@@ -63,6 +63,10 @@ class GlossaryDock(QDockWidget):
         split = QSplitter(Qt.Orientation.Vertical, body)
         for widget in (self.list, self.card, self.occurrences):
             split.addWidget(widget)
+        # The terms, what the panel is for, take three fifths of its height; the card and
+        # the occurrences share the rest (evenly split, four terms showed).
+        for part, stretch in enumerate((3, 1, 1)):
+            split.setStretchFactor(part, stretch)
         layout = QVBoxLayout(body)
         layout.setContentsMargins(2, 2, 2, 2)
         layout.addWidget(self.filter)
