@@ -144,7 +144,7 @@ def session(study: str, document_id: int, other_id: int, runs: int) -> dict:
         # The document whose text the reading view painted (the study itself may still
         # be opening: the window paints the reader's place first).
         view = Watch.view
-        result["document_at_paint"] = view.document_id if view.turns else None
+        result["document_at_paint"] = view.turns[0].document_id if view.turns else None
         QTimer.singleShot(0, measure)
 
     # The filter must be in place before the window's first paint, and run_app builds and

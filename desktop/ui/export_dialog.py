@@ -37,11 +37,22 @@ from desktop.core.export import (
     export_study_file,
     preview_html,
 )
+from desktop.ui.actions import QT_TRANSLATE_NOOP
 from desktop.ui.docks.common import elide
 from desktop.ui.i18n import choose_language, fill
 from desktop.ui.tasks import run_task
 
 PREVIEW_DELAY_MS = 250
+# The formats' names as the core gives them, marked for the translation file; translated
+# when shown in the dialog.
+FORMAT_NAMES = (
+    QT_TRANSLATE_NOOP("ExportDialog", "Markdown notes"),
+    QT_TRANSLATE_NOOP("ExportDialog", "HTML page"),
+    QT_TRANSLATE_NOOP("ExportDialog", "Quote list (CSV)"),
+    QT_TRANSLATE_NOOP("ExportDialog", "REFI-QDA project (.qdpx)"),
+    QT_TRANSLATE_NOOP("ExportDialog", "Web Annotation (JSON-LD)"),
+    QT_TRANSLATE_NOOP("ExportDialog", "Anki deck of the glossary (.apkg)"),
+)
 
 
 

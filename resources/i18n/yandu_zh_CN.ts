@@ -4,312 +4,312 @@
 <context>
     <name>Actions</name>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="151"/>
+        <location filename="../../desktop/ui/actions.py" line="153"/>
         <source>&amp;Import…</source>
         <translation>导入(&amp;I)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="152"/>
+        <location filename="../../desktop/ui/actions.py" line="154"/>
         <source>Import transcripts into the study</source>
         <translation>将文字稿导入研究库</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="153"/>
+        <location filename="../../desktop/ui/actions.py" line="155"/>
         <source>&amp;Export…</source>
         <translation>导出(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="154"/>
+        <location filename="../../desktop/ui/actions.py" line="156"/>
         <source>Export the notes to a file</source>
         <translation>把笔记导出为文件</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="155"/>
+        <location filename="../../desktop/ui/actions.py" line="157"/>
         <source>&amp;Print…</source>
         <translation>打印(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="157"/>
+        <location filename="../../desktop/ui/actions.py" line="159"/>
         <source>Export to P&amp;DF…</source>
         <translation>导出为 PDF(&amp;D)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="158"/>
+        <location filename="../../desktop/ui/actions.py" line="160"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="160"/>
+        <location filename="../../desktop/ui/actions.py" line="162"/>
         <source>&amp;Undo</source>
         <translation>撤销(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="161"/>
+        <location filename="../../desktop/ui/actions.py" line="163"/>
         <source>&amp;Redo</source>
         <translation>重做(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="163"/>
+        <location filename="../../desktop/ui/actions.py" line="165"/>
         <source>&amp;Search…</source>
         <translation>搜索(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="164"/>
+        <location filename="../../desktop/ui/actions.py" line="166"/>
         <source>Next search result</source>
         <translation>下一个搜索结果</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="166"/>
+        <location filename="../../desktop/ui/actions.py" line="168"/>
         <source>Previous search result</source>
         <translation>上一个搜索结果</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="168"/>
+        <location filename="../../desktop/ui/actions.py" line="170"/>
         <source>&amp;Annotate selection…</source>
         <translation>批注所选文字(&amp;A)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="169"/>
+        <location filename="../../desktop/ui/actions.py" line="171"/>
         <source>Write a note on the selected text</source>
         <translation>为所选文字写批注</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="170"/>
+        <location filename="../../desktop/ui/actions.py" line="172"/>
         <source>&amp;Edit annotation…</source>
         <translation>编辑批注(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="171"/>
+        <location filename="../../desktop/ui/actions.py" line="173"/>
         <source>&amp;Delete annotation</source>
         <translation>删除批注(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="173"/>
+        <location filename="../../desktop/ui/actions.py" line="175"/>
         <source>Next turn</source>
         <translation>下一段发言</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="174"/>
+        <location filename="../../desktop/ui/actions.py" line="176"/>
         <source>Previous turn</source>
         <translation>上一段发言</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="175"/>
+        <location filename="../../desktop/ui/actions.py" line="177"/>
         <source>Next section</source>
         <translation>下一个问题</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="176"/>
+        <location filename="../../desktop/ui/actions.py" line="178"/>
         <source>Previous section</source>
         <translation>上一个问题</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="177"/>
+        <location filename="../../desktop/ui/actions.py" line="179"/>
         <source>Next annotation</source>
         <translation>下一条批注</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="178"/>
+        <location filename="../../desktop/ui/actions.py" line="180"/>
         <source>Previous annotation</source>
         <translation>上一条批注</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="180"/>
+        <location filename="../../desktop/ui/actions.py" line="182"/>
         <source>&amp;Back</source>
         <translation>后退(&amp;B)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="181"/>
+        <location filename="../../desktop/ui/actions.py" line="183"/>
         <source>&amp;Forward</source>
         <translation>前进(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="182"/>
+        <location filename="../../desktop/ui/actions.py" line="184"/>
         <source>Switch reading / compare view</source>
         <translation>切换阅读 / 对比视图</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="184"/>
+        <location filename="../../desktop/ui/actions.py" line="186"/>
         <source>Show all speakers</source>
         <translation>显示全部发言人</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="185"/>
+        <location filename="../../desktop/ui/actions.py" line="187"/>
         <source>Show narration</source>
         <translation>显示旁白</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="187"/>
+        <location filename="../../desktop/ui/actions.py" line="189"/>
         <source>Zoom in</source>
         <translation>放大</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="188"/>
+        <location filename="../../desktop/ui/actions.py" line="190"/>
         <source>Zoom out</source>
         <translation>缩小</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="189"/>
+        <location filename="../../desktop/ui/actions.py" line="191"/>
         <source>Go to the transcript</source>
         <translation>转到文字稿</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="191"/>
+        <location filename="../../desktop/ui/actions.py" line="193"/>
         <source>Go to the documents panel</source>
         <translation>转到文档面板</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="193"/>
+        <location filename="../../desktop/ui/actions.py" line="195"/>
         <source>Go to the speakers panel</source>
         <translation>转到发言人面板</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="195"/>
+        <location filename="../../desktop/ui/actions.py" line="197"/>
         <source>Go to the annotations panel</source>
         <translation>转到批注面板</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="198"/>
+        <location filename="../../desktop/ui/actions.py" line="200"/>
         <source>Go to the search results</source>
         <translation>转到搜索结果</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="199"/>
+        <location filename="../../desktop/ui/actions.py" line="201"/>
         <source>Interface in English</source>
         <translation>界面使用英文 (English)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="201"/>
+        <location filename="../../desktop/ui/actions.py" line="203"/>
         <source>Interface in Chinese (中文)</source>
         <translation>界面使用中文</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="203"/>
+        <location filename="../../desktop/ui/actions.py" line="205"/>
         <source>&amp;Rename speaker…</source>
         <translation>重命名发言人(&amp;R)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="204"/>
+        <location filename="../../desktop/ui/actions.py" line="206"/>
         <source>&amp;Merge speaker into…</source>
         <translation>合并发言人到(&amp;M)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="206"/>
+        <location filename="../../desktop/ui/actions.py" line="208"/>
         <source>Set r&amp;ole…</source>
         <translation>设置身份(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="207"/>
+        <location filename="../../desktop/ui/actions.py" line="209"/>
         <source>Set &amp;colour…</source>
         <translation>设置颜色(&amp;C)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="208"/>
+        <location filename="../../desktop/ui/actions.py" line="210"/>
         <source>Toggle m&amp;oderator</source>
         <translation>切换主持人(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="210"/>
+        <location filename="../../desktop/ui/actions.py" line="212"/>
         <source>Make &amp;narration</source>
         <translation>改为旁白(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="211"/>
+        <location filename="../../desktop/ui/actions.py" line="213"/>
         <source>Mark glossary terms</source>
         <translation>标出术语</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="213"/>
+        <location filename="../../desktop/ui/actions.py" line="215"/>
         <source>Add &amp;term from selection…</source>
         <translation>将所选文字加为术语(&amp;T)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="215"/>
+        <location filename="../../desktop/ui/actions.py" line="217"/>
         <source>Add the selected text to the glossary</source>
         <translation>把所选文字加入术语表</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="216"/>
+        <location filename="../../desktop/ui/actions.py" line="218"/>
         <source>&amp;Open the term at the cursor</source>
         <translation>打开光标处的术语(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="218"/>
+        <location filename="../../desktop/ui/actions.py" line="220"/>
         <source>Show the glossary entry of the marked term under the text cursor</source>
         <translation>显示光标处所标术语的词条</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="220"/>
+        <location filename="../../desktop/ui/actions.py" line="222"/>
         <source>&amp;Edit term…</source>
         <translation>编辑术语(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="222"/>
+        <location filename="../../desktop/ui/actions.py" line="224"/>
         <source>Reset term to the &amp;built-in text</source>
         <translation>恢复为内置释义(&amp;B)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="224"/>
+        <location filename="../../desktop/ui/actions.py" line="226"/>
         <source>&amp;Remove term</source>
         <translation>删除术语(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="225"/>
+        <location filename="../../desktop/ui/actions.py" line="227"/>
         <source>Go to the glossary panel</source>
         <translation>转到术语面板</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="227"/>
+        <location filename="../../desktop/ui/actions.py" line="229"/>
         <source>&amp;Suggest terms from this document</source>
         <translation>从本文档推荐术语(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="229"/>
+        <location filename="../../desktop/ui/actions.py" line="231"/>
         <source>&amp;Accept suggestion</source>
         <translation>采纳推荐(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="231"/>
+        <location filename="../../desktop/ui/actions.py" line="233"/>
         <source>&amp;Dismiss suggestion</source>
         <translation>忽略推荐(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="233"/>
+        <location filename="../../desktop/ui/actions.py" line="235"/>
         <source>&amp;Import a term list…</source>
         <translation>导入术语列表(&amp;I)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="235"/>
+        <location filename="../../desktop/ui/actions.py" line="237"/>
         <source>E&amp;xport the term list…</source>
         <translation>导出术语列表(&amp;X)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="237"/>
+        <location filename="../../desktop/ui/actions.py" line="239"/>
         <source>&amp;Keyboard shortcuts</source>
         <translation>键盘快捷键(&amp;K)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="238"/>
+        <location filename="../../desktop/ui/actions.py" line="240"/>
         <source>&amp;Change shortcuts…</source>
         <translation>修改快捷键(&amp;C)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="239"/>
+        <location filename="../../desktop/ui/actions.py" line="241"/>
         <source>&amp;About Yandu</source>
         <translation>关于研读(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="243"/>
+        <location filename="../../desktop/ui/actions.py" line="245"/>
         <source>Show or hide speaker %1</source>
         <translation>显示或隐藏发言人 %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="245"/>
+        <location filename="../../desktop/ui/actions.py" line="247"/>
         <source>Show only speaker %1</source>
         <translation>只显示发言人 %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window_filter.py" line="29"/>
+        <location filename="../../desktop/ui/controllers/speaker_filter.py" line="67"/>
         <source>%1: %2</source>
         <translation>%1：%2</translation>
     </message>
@@ -317,62 +317,62 @@
 <context>
     <name>AnnotationEditor</name>
     <message>
-        <location filename="../../desktop/ui/annotation_editor.py" line="77"/>
+        <location filename="../../desktop/ui/annotation_editor.py" line="86"/>
         <source>New annotation</source>
         <translation>新建批注</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/annotation_editor.py" line="77"/>
+        <location filename="../../desktop/ui/annotation_editor.py" line="86"/>
         <source>Edit annotation</source>
         <translation>编辑批注</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/annotation_editor.py" line="84"/>
+        <location filename="../../desktop/ui/annotation_editor.py" line="93"/>
         <source>Note (Markdown: **bold**, *italic*, - lists, [links](https://…))</source>
         <translation>批注（Markdown：**粗体**、*斜体*、- 列表、[链接](https://…)）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/annotation_editor.py" line="99"/>
+        <location filename="../../desktop/ui/annotation_editor.py" line="108"/>
         <source>tags, separated by commas</source>
         <translation>标签，用逗号分隔</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/annotation_editor.py" line="112"/>
+        <location filename="../../desktop/ui/annotation_editor.py" line="121"/>
         <source>&amp;Tags:</source>
         <translation>标签(&amp;T)：</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/annotation_editor.py" line="113"/>
+        <location filename="../../desktop/ui/annotation_editor.py" line="122"/>
         <source>C&amp;olour:</source>
         <translation>颜色(&amp;O)：</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/annotation_editor.py" line="129"/>
+        <location filename="../../desktop/ui/annotation_editor.py" line="138"/>
         <source>Ctrl+Enter saves · Esc cancels</source>
         <translation>Ctrl+Enter 保存 · Esc 取消</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/annotation_editor.py" line="173"/>
+        <location filename="../../desktop/ui/annotation_editor.py" line="182"/>
         <source>Discard this note?</source>
         <translation>放弃这条批注？</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/annotation_editor.py" line="176"/>
+        <location filename="../../desktop/ui/annotation_editor.py" line="185"/>
         <source>What you typed here will be lost.</source>
         <translation>在这里输入的内容将会丢失。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/annotation_editor.py" line="177"/>
+        <location filename="../../desktop/ui/annotation_editor.py" line="186"/>
         <source>&amp;Discard</source>
         <translation>放弃(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/annotation_editor.py" line="178"/>
+        <location filename="../../desktop/ui/annotation_editor.py" line="187"/>
         <source>&amp;Keep editing</source>
         <translation>继续编辑(&amp;K)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/annotation_editor.py" line="194"/>
+        <location filename="../../desktop/ui/annotation_editor.py" line="203"/>
         <source>Preview</source>
         <translation>预览</translation>
     </message>
@@ -380,138 +380,166 @@
 <context>
     <name>AnnotationsDock</name>
     <message>
-        <location filename="../../desktop/ui/docks/annotations.py" line="76"/>
+        <location filename="../../desktop/ui/docks/annotations.py" line="85"/>
         <source>Annotations</source>
         <translation>批注</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/docks/annotations.py" line="77"/>
+        <location filename="../../desktop/ui/docks/annotations.py" line="86"/>
         <source>&amp;Tag:</source>
         <translation>标签(&amp;T)：</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/docks/annotations.py" line="78"/>
+        <location filename="../../desktop/ui/docks/annotations.py" line="87"/>
         <source>S&amp;peaker:</source>
         <translation>发言人(&amp;P)：</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/docks/annotations.py" line="79"/>
+        <location filename="../../desktop/ui/docks/annotations.py" line="88"/>
         <source>Select text in the transcript and press A to annotate it.</source>
         <translation>在文字稿中选中文字，按 A 添加批注。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/docks/annotations.py" line="92"/>
+        <location filename="../../desktop/ui/docks/annotations.py" line="102"/>
         <source>All tags</source>
         <translation>全部标签</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/docks/annotations.py" line="93"/>
+        <location filename="../../desktop/ui/docks/annotations.py" line="103"/>
         <source>All speakers</source>
         <translation>全部发言人</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/docks/annotations.py" line="128"/>
+        <source>Narration</source>
+        <translation>旁白</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/docks/annotations.py" line="129"/>
+        <source>%1 · turn %2</source>
+        <translation>%1 · 第 %2 段</translation>
     </message>
 </context>
 <context>
     <name>Commands</name>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="61"/>
+        <location filename="../../desktop/ui/undo_actions.py" line="17"/>
         <source>Create annotation</source>
         <translation>新建批注</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="62"/>
+        <location filename="../../desktop/ui/undo_actions.py" line="18"/>
         <source>Edit annotation</source>
         <translation>编辑批注</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="63"/>
+        <location filename="../../desktop/ui/undo_actions.py" line="19"/>
         <source>Retag annotation</source>
         <translation>修改批注标签</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="64"/>
+        <location filename="../../desktop/ui/undo_actions.py" line="20"/>
         <source>Recolour annotation</source>
         <translation>修改批注颜色</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="65"/>
+        <location filename="../../desktop/ui/undo_actions.py" line="21"/>
         <source>Delete annotation</source>
         <translation>删除批注</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="66"/>
+        <location filename="../../desktop/ui/undo_actions.py" line="22"/>
         <source>Rename speaker</source>
         <translation>重命名发言人</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="67"/>
+        <location filename="../../desktop/ui/undo_actions.py" line="23"/>
         <source>Merge speakers</source>
         <translation>合并发言人</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="68"/>
+        <location filename="../../desktop/ui/undo_actions.py" line="24"/>
         <source>Set speaker role</source>
         <translation>设置发言人身份</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="69"/>
+        <location filename="../../desktop/ui/undo_actions.py" line="25"/>
         <source>Set speaker colour</source>
         <translation>设置发言人颜色</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="70"/>
+        <location filename="../../desktop/ui/undo_actions.py" line="26"/>
         <source>Set moderator</source>
         <translation>设为主持人</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="71"/>
+        <location filename="../../desktop/ui/undo_actions.py" line="27"/>
         <source>Unset moderator</source>
         <translation>取消主持人</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="72"/>
+        <location filename="../../desktop/ui/undo_actions.py" line="28"/>
         <source>Make narration</source>
         <translation>改为旁白</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="73"/>
+        <location filename="../../desktop/ui/undo_actions.py" line="29"/>
         <source>Edit speakers</source>
         <translation>编辑发言人</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="74"/>
+        <location filename="../../desktop/ui/undo_actions.py" line="30"/>
         <source>Add term</source>
         <translation>添加术语</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="75"/>
+        <location filename="../../desktop/ui/undo_actions.py" line="31"/>
         <source>Edit term</source>
         <translation>编辑术语</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="76"/>
+        <location filename="../../desktop/ui/undo_actions.py" line="32"/>
         <source>Remove term</source>
         <translation>删除术语</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="77"/>
+        <location filename="../../desktop/ui/undo_actions.py" line="33"/>
         <source>Reset term</source>
         <translation>还原术语</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="78"/>
+        <location filename="../../desktop/ui/undo_actions.py" line="34"/>
         <source>Import terms</source>
         <translation>导入术语</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="79"/>
+        <location filename="../../desktop/ui/undo_actions.py" line="35"/>
         <source>Dismiss suggestion</source>
         <translation>忽略建议</translation>
     </message>
 </context>
 <context>
+    <name>CompareEmpty</name>
+    <message>
+        <location filename="../../desktop/ui/compare_empty.py" line="42"/>
+        <source>This transcript has no questions, so there is nothing to set side by side: the compare view puts each speaker&apos;s answer to the same question in one row. If one speaker asks the questions (a moderator, an interviewer, a judge), mark them as the moderator: each of their turns then opens a row.</source>
+        <translation>这份文字稿没有提问，所以没有可以并排对照的内容：对照视图把各位发言人对同一个问题的回答排在同一行。如果有一位发言人负责提问（主持人、采访者、法官），请把他设为主持人：他的每段发言都会开启一行。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/compare_empty.py" line="46"/>
+        <source>Choose the moderator…</source>
+        <translation>选择主持人…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/compare_empty.py" line="47"/>
+        <source>Back to the transcript</source>
+        <translation>回到文字稿</translation>
+    </message>
+</context>
+<context>
     <name>CompareModel</name>
     <message>
-        <location filename="../../desktop/ui/compare_view.py" line="135"/>
+        <location filename="../../desktop/ui/compare_view.py" line="137"/>
         <source>Question</source>
         <translation>问题</translation>
     </message>
@@ -519,12 +547,12 @@
 <context>
     <name>DocumentsDock</name>
     <message>
-        <location filename="../../desktop/ui/docks/documents.py" line="49"/>
+        <location filename="../../desktop/ui/docks/documents.py" line="70"/>
         <source>Documents</source>
         <translation>文档</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/docks/documents.py" line="58"/>
+        <location filename="../../desktop/ui/docks/documents.py" line="79"/>
         <source>%1 turns · %2 speakers</source>
         <translation>%1 段发言 · %2 位发言人</translation>
     </message>
@@ -532,139 +560,139 @@
 <context>
     <name>ExportDialog</name>
     <message>
-        <location filename="../../desktop/ui/export_dialog.py" line="80"/>
-        <location filename="../../desktop/ui/export_dialog.py" line="243"/>
+        <location filename="../../desktop/ui/export_dialog.py" line="110"/>
+        <location filename="../../desktop/ui/export_dialog.py" line="277"/>
         <source>Export notes</source>
         <translation>导出笔记</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/export_dialog.py" line="89"/>
+        <location filename="../../desktop/ui/export_dialog.py" line="119"/>
         <source>This document</source>
         <translation>本文档</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/export_dialog.py" line="90"/>
+        <location filename="../../desktop/ui/export_dialog.py" line="120"/>
         <source>Whole study</source>
         <translation>整个研究</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/export_dialog.py" line="102"/>
+        <location filename="../../desktop/ui/export_dialog.py" line="132"/>
         <source>all tags (or: tag, tag, …)</source>
         <translation>全部标签(或:标签, 标签, …)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/export_dialog.py" line="103"/>
+        <location filename="../../desktop/ui/export_dialog.py" line="133"/>
         <source>Include the full transcript</source>
         <translation>附上完整记录</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/export_dialog.py" line="104"/>
+        <location filename="../../desktop/ui/export_dialog.py" line="134"/>
         <source>Include the glossary terms found in the text</source>
         <translation>附上文中出现的术语表词条</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/export_dialog.py" line="108"/>
+        <location filename="../../desktop/ui/export_dialog.py" line="138"/>
         <source>Choose…</source>
         <translation>选择…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/export_dialog.py" line="115"/>
+        <location filename="../../desktop/ui/export_dialog.py" line="145"/>
         <source>Format</source>
         <translation>格式</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/export_dialog.py" line="116"/>
+        <location filename="../../desktop/ui/export_dialog.py" line="146"/>
         <source>Scope</source>
         <translation>范围</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/export_dialog.py" line="117"/>
+        <location filename="../../desktop/ui/export_dialog.py" line="147"/>
         <source>Speakers</source>
         <translation>发言人</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/export_dialog.py" line="118"/>
+        <location filename="../../desktop/ui/export_dialog.py" line="148"/>
         <source>Tags</source>
         <translation>标签</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/export_dialog.py" line="121"/>
+        <location filename="../../desktop/ui/export_dialog.py" line="151"/>
         <source>File</source>
         <translation>文件</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/export_dialog.py" line="142"/>
+        <location filename="../../desktop/ui/export_dialog.py" line="172"/>
         <source>Export</source>
         <translation>导出</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/export_dialog.py" line="267"/>
+        <location filename="../../desktop/ui/export_dialog.py" line="302"/>
         <source>This study is in memory; exporting needs a study file.</source>
         <translation>此研究只在内存中;导出需要研究文件。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/export_dialog.py" line="271"/>
+        <location filename="../../desktop/ui/export_dialog.py" line="306"/>
         <source>Choose a file to export to.</source>
         <translation>请选择要导出到的文件。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/export_dialog.py" line="275"/>
+        <location filename="../../desktop/ui/export_dialog.py" line="315"/>
         <source>Exporting…</source>
         <translation>正在导出…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/export_dialog.py" line="297"/>
-        <location filename="../../desktop/ui/export_dialog.py" line="375"/>
+        <location filename="../../desktop/ui/export_dialog.py" line="345"/>
+        <location filename="../../desktop/ui/print_notes.py" line="84"/>
         <source>Exported to %1.</source>
         <translation>已导出到 %1。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/export_dialog.py" line="364"/>
+        <location filename="../../desktop/ui/print_notes.py" line="72"/>
         <source>Export to PDF</source>
         <translation>导出为 PDF</translation>
     </message>
     <message>
-        <location filename="../../desktop/core/export/__init__.py" line="50"/>
+        <location filename="../../desktop/ui/export_dialog.py" line="49"/>
         <source>Markdown notes</source>
         <translation>Markdown 笔记</translation>
     </message>
     <message>
-        <location filename="../../desktop/core/export/__init__.py" line="51"/>
+        <location filename="../../desktop/ui/export_dialog.py" line="50"/>
         <source>HTML page</source>
         <translation>HTML 网页</translation>
     </message>
     <message>
-        <location filename="../../desktop/core/export/__init__.py" line="52"/>
+        <location filename="../../desktop/ui/export_dialog.py" line="51"/>
         <source>Quote list (CSV)</source>
         <translation>引文列表 (CSV)</translation>
     </message>
     <message>
-        <location filename="../../desktop/core/export/__init__.py" line="53"/>
+        <location filename="../../desktop/ui/export_dialog.py" line="52"/>
         <source>REFI-QDA project (.qdpx)</source>
         <translation>REFI-QDA 项目 (.qdpx)</translation>
     </message>
     <message>
-        <location filename="../../desktop/core/export/__init__.py" line="54"/>
+        <location filename="../../desktop/ui/export_dialog.py" line="53"/>
         <source>Web Annotation (JSON-LD)</source>
         <translation>Web 批注 (JSON-LD)</translation>
     </message>
     <message>
-        <location filename="../../desktop/core/export/__init__.py" line="56"/>
+        <location filename="../../desktop/ui/export_dialog.py" line="54"/>
         <source>Anki deck of the glossary (.apkg)</source>
         <translation>术语表 Anki 卡组 (.apkg)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/export_dialog.py" line="321"/>
+        <location filename="../../desktop/ui/export_dialog.py" line="328"/>
         <source>Replace file</source>
         <translation>替换文件</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/export_dialog.py" line="321"/>
+        <location filename="../../desktop/ui/export_dialog.py" line="328"/>
         <source>%1 already exists. Replace it?</source>
         <translation>%1 已存在。要替换它吗？</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/export_dialog.py" line="306"/>
+        <location filename="../../desktop/ui/export_dialog.py" line="313"/>
         <source>Not exported: %1 was kept.</source>
         <translation>未导出：已保留 %1。</translation>
     </message>
@@ -672,96 +700,94 @@
 <context>
     <name>GlossaryDock</name>
     <message>
-        <location filename="../../desktop/ui/docks/glossary_dock.py" line="101"/>
+        <location filename="../../desktop/ui/docks/glossary_dock.py" line="103"/>
         <source>Glossary</source>
         <translation>术语表</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/docks/glossary_dock.py" line="102"/>
+        <location filename="../../desktop/ui/docks/glossary_dock.py" line="104"/>
         <source>Filter terms</source>
         <translation>筛选术语</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/docks/glossary_dock.py" line="103"/>
+        <location filename="../../desktop/ui/docks/glossary_dock.py" line="105"/>
         <source>Choose a term to see its entry.</source>
         <translation>选择一个术语，查看其词条。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/docks/glossary_dock.py" line="104"/>
+        <location filename="../../desktop/ui/docks/glossary_dock.py" line="106"/>
         <source>Where it occurs, by speaker</source>
         <translation>出处（按发言人）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/docks/glossary_dock.py" line="105"/>
+        <location filename="../../desktop/ui/docks/glossary_dock.py" line="107"/>
         <source>Terms</source>
         <translation>术语</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/docks/glossary_dock.py" line="106"/>
+        <location filename="../../desktop/ui/docks/glossary_dock.py" line="108"/>
         <source>Suggestions</source>
         <translation>推荐</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/docks/glossary_dock.py" line="107"/>
+        <location filename="../../desktop/ui/docks/glossary_dock.py" line="109"/>
         <source>Suggest terms from this document</source>
         <translation>从本文档推荐术语</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/docks/glossary_dock.py" line="108"/>
-        <location filename="../../desktop/ui/docks/glossary_dock.py" line="410"/>
+        <location filename="../../desktop/ui/docks/glossary_dock.py" line="110"/>
+        <location filename="../../desktop/ui/docks/glossary_dock.py" line="256"/>
         <source>Y accepts the chosen suggestion, X dismisses it.</source>
         <translation>按 Y 采纳所选推荐,按 X 忽略。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/docks/glossary_dock.py" line="181"/>
+        <location filename="../../desktop/ui/docks/glossary_dock.py" line="184"/>
         <source>Narration</source>
         <translation>旁白</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/docks/glossary_dock.py" line="216"/>
+        <location filename="../../desktop/ui/controllers/glossary_terms.py" line="99"/>
         <source>Select the word to add to the glossary first.</source>
         <translation>请先选中要加入术语表的词。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/docks/glossary_dock.py" line="232"/>
+        <location filename="../../desktop/ui/controllers/glossary_terms.py" line="112"/>
         <source>“%1” is already in the glossary, as “%2”.</source>
         <translation>“%1”已在术语表中，即“%2”。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/docks/glossary_dock.py" line="265"/>
-        <location filename="../../desktop/ui/docks/glossary_dock.py" line="308"/>
-        <location filename="../../desktop/ui/docks/glossary_dock.py" line="322"/>
+        <location filename="../../desktop/ui/controllers/glossary_terms.py" line="154"/>
+        <location filename="../../desktop/ui/controllers/glossary_terms.py" line="193"/>
         <source>Choose a term in the Glossary panel first.</source>
         <translation>请先在术语面板中选择一个术语。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/docks/glossary_dock.py" line="275"/>
+        <location filename="../../desktop/ui/controllers/glossary_terms.py" line="160"/>
         <source>Edit glossary term</source>
         <translation>编辑术语</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/docks/glossary_dock.py" line="299"/>
+        <location filename="../../desktop/ui/controllers/glossary_terms.py" line="186"/>
         <source>Changed in another window meanwhile. Saving again replaces that version.</source>
         <translation>此词条刚在另一个窗口中被修改。再次保存将替换那个版本。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/docks/glossary_dock.py" line="331"/>
+        <location filename="../../desktop/ui/controllers/glossary_terms.py" line="219"/>
         <source>No glossary term at the cursor.</source>
         <translation>光标处没有术语。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/docks/glossary_dock.py" line="360"/>
+        <location filename="../../desktop/ui/docks/glossary_dock.py" line="229"/>
         <source>Looking for candidate terms…</source>
         <translation>正在寻找候选术语…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/docks/glossary_dock.py" line="412"/>
+        <location filename="../../desktop/ui/docks/glossary_dock.py" line="258"/>
         <source>No new candidate terms here.</source>
         <translation>这里没有新的候选术语。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/docks/glossary_dock.py" line="443"/>
-        <location filename="../../desktop/ui/docks/glossary_dock.py" line="454"/>
+        <location filename="../../desktop/ui/controllers/glossary_terms.py" line="259"/>
         <source>Choose a suggestion in the Glossary panel first.</source>
         <translation>请先在术语面板中选择一条推荐。</translation>
     </message>
@@ -769,37 +795,37 @@
 <context>
     <name>GlossaryLists</name>
     <message>
-        <location filename="../../desktop/ui/glossary_lists.py" line="24"/>
+        <location filename="../../desktop/ui/controllers/term_lists.py" line="24"/>
         <source>Term lists (*.csv *.tsv *.tab *.txt);;All files (*)</source>
         <translation>术语列表 (*.csv *.tsv *.tab *.txt);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/glossary_lists.py" line="34"/>
+        <location filename="../../desktop/ui/controllers/term_lists.py" line="45"/>
         <source>Import a term list</source>
         <translation>导入术语列表</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/glossary_lists.py" line="41"/>
+        <location filename="../../desktop/ui/controllers/term_lists.py" line="52"/>
         <source>%1 has no terms to import.</source>
         <translation>%1 中没有可导入的术语。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/glossary_lists.py" line="49"/>
+        <location filename="../../desktop/ui/controllers/term_lists.py" line="60"/>
         <source>Term list: %1 added, %2 merged into existing terms, %3 already known.</source>
         <translation>术语列表：新增 %1 条，合并到已有术语 %2 条，已有 %3 条。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/glossary_lists.py" line="54"/>
+        <location filename="../../desktop/ui/controllers/term_lists.py" line="66"/>
         <source>%1 lines skipped: %2</source>
         <translation>跳过 %1 行：%2</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/glossary_lists.py" line="68"/>
+        <location filename="../../desktop/ui/controllers/term_lists.py" line="78"/>
         <source>Export the term list</source>
         <translation>导出术语列表</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/glossary_lists.py" line="78"/>
+        <location filename="../../desktop/ui/controllers/term_lists.py" line="87"/>
         <source>Wrote %1 terms to %2</source>
         <translation>已将 %1 条术语写入 %2</translation>
     </message>
@@ -807,272 +833,282 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="379"/>
+        <location filename="../../desktop/ui/window_menus.py" line="67"/>
         <source>Speaker &amp;filter</source>
         <translation>发言人筛选(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="380"/>
+        <location filename="../../desktop/ui/window_menus.py" line="68"/>
         <source>&amp;Panels</source>
         <translation>面板(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="381"/>
+        <location filename="../../desktop/ui/window_menus.py" line="69"/>
         <source>Toolbar</source>
         <translation>工具栏</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="405"/>
+        <location filename="../../desktop/ui/main_window.py" line="320"/>
         <source>no document</source>
         <translation>无文档</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window_filter.py" line="71"/>
+        <location filename="../../desktop/ui/controllers/speaker_filter.py" line="123"/>
         <source>%1 of %2 turns shown</source>
         <translation>显示 %1 / %2 段发言</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window_filter.py" line="79"/>
-        <location filename="../../desktop/ui/window_search.py" line="155"/>
+        <location filename="../../desktop/ui/controllers/search.py" line="177"/>
+        <location filename="../../desktop/ui/controllers/speaker_filter.py" line="130"/>
         <source>Narration</source>
         <translation>旁白</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window_filter.py" line="80"/>
+        <location filename="../../desktop/ui/controllers/speaker_filter.py" line="131"/>
         <source>Turn %1 · %2</source>
         <translation>第 %1 段 · %2</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="570"/>
+        <location filename="../../desktop/ui/undo_actions.py" line="50"/>
         <source>&amp;Undo %1</source>
         <translation>撤销“%1”(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="572"/>
+        <location filename="../../desktop/ui/undo_actions.py" line="53"/>
         <source>&amp;Redo %1</source>
         <translation>重做“%1”(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="583"/>
+        <location filename="../../desktop/ui/feedback.py" line="31"/>
         <source>Yandu</source>
         <translation>研读</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window_import.py" line="42"/>
+        <location filename="../../desktop/ui/controllers/importing.py" line="59"/>
         <source>Import transcripts</source>
         <translation>导入文字稿</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window_import.py" line="43"/>
+        <location filename="../../desktop/ui/controllers/importing.py" line="60"/>
         <source>Transcripts (*.txt *.md *.markdown *.srt *.vtt *.docx);;All files (*)</source>
         <translation>文字稿 (*.txt *.md *.markdown *.srt *.vtt *.docx);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window_import.py" line="50"/>
+        <location filename="../../desktop/ui/controllers/importing.py" line="67"/>
         <source>This study is in memory; import needs a study file.</source>
         <translation>此研究库在内存中；导入需要研究库文件。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window_import.py" line="76"/>
+        <location filename="../../desktop/ui/controllers/importing.py" line="87"/>
         <source>Importing %1…</source>
         <translation>正在导入 %1…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window_import.py" line="98"/>
+        <location filename="../../desktop/ui/controllers/importing.py" line="106"/>
         <source>“%1” is already in the study.</source>
         <translation>“%1”已在研究库中。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window_import.py" line="100"/>
+        <location filename="../../desktop/ui/controllers/importing.py" line="107"/>
         <source>Imported “%1”.</source>
         <translation>已导入“%1”。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window_annotations.py" line="120"/>
+        <location filename="../../desktop/ui/controllers/annotations.py" line="102"/>
         <source>Switch to the reading view to annotate.</source>
         <translation>请切换到阅读视图再添加批注。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window_annotations.py" line="126"/>
+        <location filename="../../desktop/ui/controllers/annotations.py" line="107"/>
         <source>Select some text of a turn first (Shift+arrows or the mouse).</source>
         <translation>请先选中发言中的文字（Shift+方向键或鼠标）。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window_annotations.py" line="173"/>
+        <location filename="../../desktop/ui/controllers/annotations.py" line="149"/>
         <source>No annotation here to edit.</source>
         <translation>此处没有可编辑的批注。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window_annotations.py" line="209"/>
+        <location filename="../../desktop/ui/controllers/annotations.py" line="185"/>
         <source>Your text is back in the editor: saving it replaces the other version.</source>
         <translation>你写的内容已放回编辑框：保存即替换另一处的版本。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window_annotations.py" line="217"/>
+        <location filename="../../desktop/ui/controllers/annotations.py" line="192"/>
         <source>No annotation here to delete.</source>
         <translation>此处没有可删除的批注。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window_annotations.py" line="222"/>
+        <location filename="../../desktop/ui/controllers/annotations.py" line="197"/>
         <source>Annotation deleted; Undo brings it back.</source>
         <translation>批注已删除；撤销可恢复。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window_annotations.py" line="279"/>
+        <location filename="../../desktop/ui/controllers/speaker_filter.py" line="108"/>
         <source>Narration is shown again, to reach this place.</source>
         <translation>为显示此处，已重新显示旁白。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window_annotations.py" line="283"/>
+        <location filename="../../desktop/ui/controllers/speaker_filter.py" line="111"/>
         <source>%1 is shown again, to reach this place.</source>
         <translation>为显示此处，已重新显示 %1。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window_search.py" line="53"/>
+        <location filename="../../desktop/ui/controllers/search.py" line="80"/>
         <source>Bringing the search index up to date…</source>
         <translation>正在更新搜索索引…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window_search.py" line="65"/>
+        <location filename="../../desktop/ui/controllers/search.py" line="91"/>
         <source>The search index is up to date.</source>
         <translation>搜索索引已是最新。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window_search.py" line="85"/>
+        <location filename="../../desktop/ui/controllers/search.py" line="110"/>
         <source>The search index is being brought up to date…</source>
         <translation>搜索索引正在更新，稍后即出结果…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window_search.py" line="100"/>
-        <source>Search is not available in this build.</source>
-        <translation>此版本不提供搜索。</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/window_search.py" line="157"/>
+        <location filename="../../desktop/ui/controllers/search.py" line="179"/>
         <source>Note · %1</source>
         <translation>批注 · %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window_search.py" line="229"/>
+        <location filename="../../desktop/ui/controllers/search.py" line="250"/>
         <source>Match %1 of %2</source>
         <translation>第 %1 处，共 %2 处</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window_search.py" line="324"/>
+        <location filename="../../desktop/ui/controllers/search.py" line="344"/>
         <source>Passed the last match: back to the first.</source>
         <translation>已过最后一处匹配：回到第一处。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window_search.py" line="336"/>
+        <location filename="../../desktop/ui/controllers/search.py" line="356"/>
         <source>Passed the first match: on to the last.</source>
         <translation>已过第一处匹配：转到最后一处。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window_navigation.py" line="153"/>
+        <location filename="../../desktop/ui/main_window.py" line="150"/>
+        <source>Another program changed the study: Yandu shows its changes, and Undo starts afresh from here.</source>
+        <translation>另一个程序修改了研究库：研读已显示这些修改，撤销从此处重新开始。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/main_window.py" line="314"/>
         <source>About Yandu</source>
         <translation>关于研读</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window_navigation.py" line="153"/>
+        <location filename="../../desktop/ui/main_window.py" line="315"/>
         <source>&lt;b&gt;Yandu 研读&lt;/b&gt; %1&lt;p&gt;Study and annotate transcripts, with Chinese as a first-class language.&lt;/p&gt;&lt;p&gt;Every edit is saved at once in the study file.&lt;/p&gt;</source>
         <translation>&lt;b&gt;研读 Yandu&lt;/b&gt; %1&lt;p&gt;研读和批注文字稿，中文优先。&lt;/p&gt;&lt;p&gt;每次修改都立即保存在研究库文件中。&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window_speakers.py" line="43"/>
+        <location filename="../../desktop/ui/controllers/speakers.py" line="54"/>
         <source>Select a speaker in the Speakers panel (Ctrl+2) or put the cursor in one of their turns.</source>
         <translation>请在发言人面板（Ctrl+2）中选择发言人，或把光标放在其发言中。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window_speakers.py" line="61"/>
+        <location filename="../../desktop/ui/controllers/speakers.py" line="67"/>
+        <source>Choose the speaker who asks the questions, then press Ctrl+M (Speakers &gt; Toggle moderator).</source>
+        <translation>选择负责提问的发言人，然后按 Ctrl+M（发言人 &gt; 切换主持人）。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/controllers/speakers.py" line="80"/>
         <source>Rename speaker</source>
         <translation>重命名发言人</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window_speakers.py" line="62"/>
+        <location filename="../../desktop/ui/controllers/speakers.py" line="81"/>
         <source>New name for %1:</source>
         <translation>%1 的新名字：</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window_speakers.py" line="87"/>
+        <location filename="../../desktop/ui/controllers/speakers.py" line="103"/>
         <source>Merge speaker</source>
         <translation>合并发言人</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window_speakers.py" line="88"/>
+        <location filename="../../desktop/ui/controllers/speakers.py" line="104"/>
         <source>Give every turn of %1 to:</source>
         <translation>把 %1 的全部发言归给：</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window_speakers.py" line="103"/>
+        <location filename="../../desktop/ui/controllers/speakers.py" line="117"/>
         <source>The turns of %1 are now %2&apos;s; Undo gives them back.</source>
         <translation>%1 的发言已归入 %2；撤销可还原。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window_speakers.py" line="114"/>
+        <location filename="../../desktop/ui/controllers/speakers.py" line="128"/>
         <source>Set role</source>
         <translation>设置身份</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window_speakers.py" line="115"/>
+        <location filename="../../desktop/ui/controllers/speakers.py" line="129"/>
         <source>Role of %1:</source>
         <translation>%1 的身份：</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window_speakers.py" line="132"/>
+        <location filename="../../desktop/ui/controllers/speakers.py" line="146"/>
         <source>Colour of %1</source>
         <translation>%1 的颜色</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window_speakers.py" line="159"/>
+        <location filename="../../desktop/ui/controllers/speakers.py" line="172"/>
         <source>The turns of %1 are narration now; Undo brings the speaker back.</source>
         <translation>%1 的发言已改为旁白；撤销可恢复该发言人。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/app.py" line="81"/>
+        <location filename="../../desktop/ui/app.py" line="120"/>
         <source>Opening the study…</source>
         <translation>正在打开研究文件…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/controllers/glossary.py" line="87"/>
+        <source>The glossary could not be loaded.</source>
+        <translation>无法载入术语表。</translation>
     </message>
 </context>
 <context>
     <name>Menus</name>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="137"/>
+        <location filename="../../desktop/ui/actions.py" line="139"/>
         <source>&amp;File</source>
         <extracomment>Used when the platform has no binding for the standard key.</extracomment>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="138"/>
+        <location filename="../../desktop/ui/actions.py" line="140"/>
         <source>&amp;Edit</source>
         <translation>编辑(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="139"/>
+        <location filename="../../desktop/ui/actions.py" line="141"/>
         <source>&amp;Annotate</source>
         <translation>批注(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="140"/>
+        <location filename="../../desktop/ui/actions.py" line="142"/>
         <source>&amp;Go</source>
         <translation>转到(&amp;G)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="141"/>
+        <location filename="../../desktop/ui/actions.py" line="143"/>
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="142"/>
+        <location filename="../../desktop/ui/actions.py" line="144"/>
         <source>&amp;Speakers</source>
         <translation>发言人(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="143"/>
+        <location filename="../../desktop/ui/actions.py" line="145"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="147"/>
+        <location filename="../../desktop/ui/actions.py" line="149"/>
         <source>&amp;Glossary</source>
         <extracomment>Made by the window on first use, before Help.</extracomment>
         <translation>术语(&amp;G)</translation>
@@ -1081,77 +1117,77 @@
 <context>
     <name>SearchDock</name>
     <message>
-        <location filename="../../desktop/ui/docks/search.py" line="72"/>
+        <location filename="../../desktop/ui/docks/search.py" line="62"/>
         <source>Search</source>
         <translation>搜索</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/docks/search.py" line="73"/>
+        <location filename="../../desktop/ui/docks/search.py" line="63"/>
         <source>Search words, phrases…</source>
         <translation>搜索词语、短语…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/docks/search.py" line="74"/>
+        <location filename="../../desktop/ui/docks/search.py" line="64"/>
         <source>All &amp;documents</source>
         <translation>全部文档(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/docks/search.py" line="76"/>
+        <location filename="../../desktop/ui/docks/search.py" line="66"/>
         <source>Search every document, best matches first; otherwise the open document, in reading order</source>
         <translation>搜索所有文档，最相关的排在前面；否则只搜索当前文档，按阅读顺序排列</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/docks/search.py" line="116"/>
+        <location filename="../../desktop/ui/docks/search.py" line="106"/>
         <source>%1 — first %2 shown</source>
         <translation>%1 — 显示前 %2 条</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/docks/search.py" line="120"/>
+        <location filename="../../desktop/ui/docks/search.py" line="109"/>
         <source>First %1 of %2 results</source>
         <translation>共 %2 条结果，显示前 %1 条</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/docks/search.py" line="124"/>
+        <location filename="../../desktop/ui/docks/search.py" line="113"/>
         <source>1 result</source>
         <translation>1 条结果</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/docks/search.py" line="125"/>
+        <location filename="../../desktop/ui/docks/search.py" line="114"/>
         <source>%1 results</source>
         <translation>%1 条结果</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/docks/search.py" line="135"/>
+        <location filename="../../desktop/ui/docks/search.py" line="124"/>
         <source>1 turn</source>
         <translation>1 段发言</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/docks/search.py" line="136"/>
+        <location filename="../../desktop/ui/docks/search.py" line="125"/>
         <source>%1 turns</source>
         <translation>%1 段发言</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/docks/search.py" line="138"/>
+        <location filename="../../desktop/ui/docks/search.py" line="127"/>
         <source>1 note</source>
         <translation>1 条批注</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/docks/search.py" line="139"/>
+        <location filename="../../desktop/ui/docks/search.py" line="128"/>
         <source>%1 notes</source>
         <translation>%1 条批注</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/docks/search.py" line="140"/>
+        <location filename="../../desktop/ui/docks/search.py" line="129"/>
         <source>1 match</source>
         <translation>1 处匹配</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/docks/search.py" line="141"/>
+        <location filename="../../desktop/ui/docks/search.py" line="130"/>
         <source>%1 matches</source>
         <translation>%1 处匹配</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/docks/search.py" line="144"/>
+        <location filename="../../desktop/ui/docks/search.py" line="133"/>
         <source>%1, %2</source>
         <translation>%1，%2</translation>
     </message>
@@ -1159,57 +1195,57 @@
 <context>
     <name>ShortcutsDialog</name>
     <message>
-        <location filename="../../desktop/ui/shortcuts_dialog.py" line="43"/>
+        <location filename="../../desktop/ui/shortcuts_dialog.py" line="48"/>
         <source>Change shortcuts</source>
         <translation>修改快捷键</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/shortcuts_dialog.py" line="44"/>
+        <location filename="../../desktop/ui/shortcuts_dialog.py" line="49"/>
         <source>Keyboard shortcuts</source>
         <translation>键盘快捷键</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/shortcuts_dialog.py" line="47"/>
+        <location filename="../../desktop/ui/shortcuts_dialog.py" line="52"/>
         <source>Filter…</source>
         <translation>筛选…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/shortcuts_dialog.py" line="51"/>
+        <location filename="../../desktop/ui/shortcuts_dialog.py" line="56"/>
         <source>Menu</source>
         <translation>菜单</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/shortcuts_dialog.py" line="51"/>
+        <location filename="../../desktop/ui/shortcuts_dialog.py" line="56"/>
         <source>Action</source>
         <translation>操作</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/shortcuts_dialog.py" line="52"/>
+        <location filename="../../desktop/ui/shortcuts_dialog.py" line="57"/>
         <source>Keys</source>
         <translation>按键</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/shortcuts_dialog.py" line="65"/>
+        <location filename="../../desktop/ui/shortcuts_dialog.py" line="74"/>
         <source>&amp;Assign</source>
         <translation>指定(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/shortcuts_dialog.py" line="66"/>
+        <location filename="../../desktop/ui/shortcuts_dialog.py" line="75"/>
         <source>&amp;Default</source>
         <translation>默认(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/shortcuts_dialog.py" line="67"/>
+        <location filename="../../desktop/ui/shortcuts_dialog.py" line="76"/>
         <source>New key:</source>
         <translation>新按键：</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/shortcuts_dialog.py" line="116"/>
+        <location filename="../../desktop/ui/shortcuts_dialog.py" line="131"/>
         <source>%1 is already used by “%2”.</source>
         <translation>%1 已被“%2”使用。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/shortcuts_dialog.py" line="123"/>
+        <location filename="../../desktop/ui/shortcuts_dialog.py" line="138"/>
         <source>Saved.</source>
         <translation>已保存。</translation>
     </message>
@@ -1217,37 +1253,37 @@
 <context>
     <name>SpeakersDock</name>
     <message>
-        <location filename="../../desktop/ui/docks/speakers.py" line="54"/>
+        <location filename="../../desktop/ui/docks/speakers.py" line="64"/>
         <source>Speakers</source>
         <translation>发言人</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/docks/speakers.py" line="55"/>
+        <location filename="../../desktop/ui/docks/speakers.py" line="65"/>
         <source>Speaker</source>
         <translation>发言人</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/docks/speakers.py" line="55"/>
+        <location filename="../../desktop/ui/docks/speakers.py" line="65"/>
         <source>Role</source>
         <translation>身份</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/docks/speakers.py" line="55"/>
+        <location filename="../../desktop/ui/docks/speakers.py" line="65"/>
         <source>Turns</source>
         <translation>发言</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/docks/speakers.py" line="80"/>
+        <location filename="../../desktop/ui/docks/speakers.py" line="108"/>
         <source>%1 (moderator)</source>
         <translation>%1（主持人）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/docks/speakers.py" line="86"/>
+        <location filename="../../desktop/ui/docks/speakers.py" line="114"/>
         <source>Narration</source>
         <translation>旁白</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/docks/speakers.py" line="115"/>
+        <location filename="../../desktop/ui/docks/speakers.py" line="142"/>
         <source>%1 of %2 turns shown</source>
         <translation>显示 %1 / %2 段发言</translation>
     </message>
@@ -1255,42 +1291,42 @@
 <context>
     <name>TermDialog</name>
     <message>
-        <location filename="../../desktop/ui/docks/glossary_term_dialog.py" line="26"/>
+        <location filename="../../desktop/ui/docks/glossary_term_dialog.py" line="31"/>
         <source>Add glossary term</source>
         <translation>添加术语</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/docks/glossary_term_dialog.py" line="30"/>
+        <location filename="../../desktop/ui/docks/glossary_term_dialog.py" line="35"/>
         <source>&amp;Term</source>
         <translation>术语(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/docks/glossary_term_dialog.py" line="30"/>
+        <location filename="../../desktop/ui/docks/glossary_term_dialog.py" line="35"/>
         <source>&amp;Aliases (comma-separated)</source>
         <translation>别名(逗号分隔)(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/docks/glossary_term_dialog.py" line="31"/>
+        <location filename="../../desktop/ui/docks/glossary_term_dialog.py" line="36"/>
         <source>&amp;Pinyin</source>
         <translation>拼音(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/docks/glossary_term_dialog.py" line="31"/>
+        <location filename="../../desktop/ui/docks/glossary_term_dialog.py" line="36"/>
         <source>&amp;English</source>
         <translation>英文(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/docks/glossary_term_dialog.py" line="32"/>
+        <location filename="../../desktop/ui/docks/glossary_term_dialog.py" line="37"/>
         <source>&amp;Category</source>
         <translation>类别(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/docks/glossary_term_dialog.py" line="32"/>
+        <location filename="../../desktop/ui/docks/glossary_term_dialog.py" line="37"/>
         <source>&amp;Definition</source>
         <translation>释义(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/docks/glossary_term_dialog.py" line="33"/>
+        <location filename="../../desktop/ui/docks/glossary_term_dialog.py" line="38"/>
         <source>&amp;Notes</source>
         <translation>备注(&amp;N)</translation>
     </message>
@@ -1298,12 +1334,12 @@
 <context>
     <name>TranscriptView</name>
     <message>
-        <location filename="../../desktop/ui/transcript_view.py" line="162"/>
+        <location filename="../../desktop/ui/transcript_view.py" line="144"/>
         <source>Question %1</source>
         <translation>问题 %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/transcript_view.py" line="520"/>
+        <location filename="../../desktop/ui/transcript_layers.py" line="119"/>
         <source>no role given</source>
         <translation>未注明身份</translation>
     </message>

@@ -256,3 +256,10 @@ def test_the_chinese_interface_names_formats_and_exports_in_chinese(window, qtbo
     assert dialog.options().language == "en"
     dialog.close()
     settle(qtbot)
+
+
+def test_every_format_name_is_marked_for_translation() -> None:
+    from desktop.core.export import FORMATS
+    from desktop.ui.export_dialog import FORMAT_NAMES
+
+    assert {fmt.label for fmt in FORMATS.values()} == set(FORMAT_NAMES)
