@@ -63,7 +63,9 @@ class Task(QRunnable):
         if self._cancel.is_set():
             raise TaskCancelled
         now = time.monotonic()
-        if now - self._reported >= PROGRESS_EVERY or done >= total:
+        # The last step is always told; with no total known (0) none is the last, and
+        # telling every one would flood the GUI thread with events that starve its timers.
+        if now - self._reported >= PROGRESS_EVERY or 0 < total <= done:
             self._reported = now
             self.signals.progress.emit(done, total)
 

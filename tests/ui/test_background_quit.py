@@ -167,3 +167,23 @@ def test_progress_reaches_the_window_a_few_times_a_second_and_at_the_end(qtbot):
     run_task(busy, results.append, progress=lambda d, t: reported.append(d))
     qtbot.waitUntil(lambda: results == ["done"], timeout=10000)
     assert 1 <= len(reported) < 200 and reported[-1] == 2000
+
+
+def test_progress_without_a_total_is_told_at_most_every_few_hundredths(qtbot):
+    # With no total (0) no step is the last: told at every step, a busy worker flooded the
+    # GUI thread with events and its timers (a quit, a search pause) waited for minutes.
+    told = []
+
+    def work(progress):
+        end = time.monotonic() + 0.5
+        step = 0
+        while time.monotonic() < end:
+            step += 1
+            progress(step, 0)
+        return step
+
+    done = []
+    run_task(work, done.append, progress=lambda d, t: told.append(d))
+    qtbot.waitUntil(lambda: bool(done), timeout=10000)
+    assert done[0] > 1000  # many steps...
+    assert len(told) <= 0.5 / 0.05 + 2  # ...told once every PROGRESS_EVERY at most
