@@ -29,7 +29,6 @@ map, so they land on the right characters even when folding changed lengths (㍿
 
 from __future__ import annotations
 
-import bisect
 import functools
 import logging
 import sqlite3
@@ -39,7 +38,7 @@ from typing import TYPE_CHECKING
 
 from desktop.core import fts_query, kwic, search_index, search_matches, textnorm
 from desktop.core.fts_query import Query
-from desktop.core.library import turn_number
+from desktop.core.library import index_at, turn_number
 
 if TYPE_CHECKING:
     from sqlite_utils import Database
@@ -446,7 +445,7 @@ def _speakers_at(db: Database, places: set[tuple[int, int]]) -> dict[tuple[int, 
         for d, offset in places:
             if d != doc_id:
                 continue
-            i = bisect.bisect_right(starts, offset) - 1
+            i = index_at(starts, offset)
             if i >= 0 and offset < rows[i][1] and rows[i][2] is not None:
                 result[(d, offset)] = rows[i][2]
     return result

@@ -6,7 +6,6 @@ exporters only format. Reading never writes to the study.
 
 from __future__ import annotations
 
-import bisect
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
@@ -131,7 +130,7 @@ def load_document(db: Database, meta: library.DocumentInfo,
     # Annotations outside any section (or any turn) gather here, shown first.
     opening = block_of_section.setdefault(None, SectionBlock(None))
     for annotation in annotation_rows.for_document(db, meta.id):
-        index = bisect.bisect_right(starts, annotation.start) - 1
+        index = library.index_at(starts, annotation.start)
         turn = turns[index] if index >= 0 and annotation.start < turns[index].end else None
         speaker = speaker_by_id.get(turn.speaker_id) if turn and turn.speaker_id else None
         section = section_by_id.get(turn.section_id) if turn and turn.section_id else None

@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-import bisect
 from dataclasses import asdict, dataclass, field
 from typing import TYPE_CHECKING
 
 from desktop.core.glossary.matcher import build_matcher
 from desktop.core.glossary.model import Term
-from desktop.core.library import turn_number
+from desktop.core.library import index_at, turn_number
 
 if TYPE_CHECKING:  # hints only: sqlite-utils loads when a study is opened
     from sqlite_utils import Database
@@ -99,7 +98,7 @@ def find_occurrences(db: Database, term: Term, *, document_id: int | None = None
         by_speaker: dict[int | None, list[Occurrence]] = {}
         names: dict[int | None, tuple[str, int]] = {None: ("", 1 << 30)}
         for m in matches:
-            i = bisect.bisect_right(starts, m.start) - 1
+            i = index_at(starts, m.start)
             turn = turns[i] if i >= 0 and turns[i][1] <= m.start < turns[i][2] else None
             speaker_id = turn[3] if turn else None
             if turn and speaker_id is not None:
