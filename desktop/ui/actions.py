@@ -339,10 +339,11 @@ def _set_texts(action: QAction, action_id: ActionId) -> None:
 
 
 def shortcut_rows(actions: dict[ActionId, QAction] | None = None,
-                  native: bool = True) -> list[tuple[str, str, str]]:
-    """(menu, action, keys) rows for the shortcut list; from live actions when given."""
-    fmt = (QKeySequence.SequenceFormat.NativeText if native
-           else QKeySequence.SequenceFormat.PortableText)
+                  ) -> list[tuple[str, str, str]]:
+    """(menu, action, keys) rows for the shortcut list; from live actions when given.
+    Keys are named as the README names them (Alt+Left) in every interface language:
+    Qt's native names are translated ("Alt+左方向"), which no keyboard shows."""
+    fmt = QKeySequence.SequenceFormat.PortableText
     rows = []
     for action_id, spec in SPECS.items():
         if actions is not None:
@@ -365,7 +366,7 @@ README_END = "<!-- shortcuts:end -->"
 def markdown_table() -> str:
     """The README's shortcut table (default keys, English, Linux key names)."""
     lines = ["| Menu | Action | Keys |", "|---|---|---|"]
-    rows = shortcut_rows(native=False)
+    rows = shortcut_rows()
     for action_id, (menu, text, keys) in zip(SPECS, rows, strict=True):
         number = speaker_number(action_id)
         if number not in (None, 1):

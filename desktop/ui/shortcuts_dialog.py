@@ -90,7 +90,7 @@ class ShortcutsDialog(QDialog):
 
     def fill(self) -> None:
         """(Re)list every action."""
-        rows = registry.shortcut_rows(self.actions, native=False)
+        rows = registry.shortcut_rows(self.actions)
         self.table.setRowCount(len(rows))
         for row, (action_id, (menu, text, keys)) in enumerate(zip(SPECS, rows, strict=True)):
             for column, value in enumerate((menu, text, keys)):

@@ -36,7 +36,7 @@ def test_the_list_names_keys_as_the_readme_does_in_chinese(window, chinese, qtbo
     qtbot.addWidget(dialog)
     keys = _keys(dialog)
     assert keys[ActionId.BACK] == "Alt+Left"
-    readme = {spec: row[2] for spec, row in zip(SPECS, registry.shortcut_rows(native=False),
+    readme = {spec: row[2] for spec, row in zip(SPECS, registry.shortcut_rows(),
                                                 strict=True)}
     assert keys == readme  # the same names as the README's table
 
