@@ -232,3 +232,14 @@ def test_the_annotation_filters_fit_a_narrow_panel(window, qtbot) -> None:
     for combo in (dock.tag_filter, dock.speaker_filter):
         assert combo.isVisible()
         assert combo.geometry().right() <= dock.widget().width()  # whole, not cut off
+
+
+def test_the_term_list_ends_long_entries_in_an_ellipsis_not_a_sideways_scroll(window,
+                                                                              qtbot) -> None:
+    window.resize(1024, 700)
+    window.show()
+    qtbot.waitExposed(window)
+    qtbot.waitUntil(lambda: window.glossary.prepared, timeout=15000)
+    terms = window.glossary_dock.list
+    qtbot.waitUntil(lambda: terms.count() > 0)
+    assert not terms.horizontalScrollBar().isVisible()  # the entries end in "…" instead

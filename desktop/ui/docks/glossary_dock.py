@@ -55,6 +55,9 @@ class GlossaryDock(QDockWidget):
         self.filter.setClearButtonEnabled(True)
         self.list = QListWidget(body)
         self.list.setObjectName("glossary_terms")
+        # A long entry ends in "…" (the whole of it is the card below), no sideways scroll.
+        self.list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.list.setTextElideMode(Qt.TextElideMode.ElideRight)
         self.card = QTextBrowser(body)
         self.card.setObjectName("glossary_card")
         self.card.setOpenLinks(False)  # a definition's links must not load anything
