@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from PySide6.QtCore import QEvent, QStringListModel, Qt
+from PySide6.QtCore import QStringListModel, Qt
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QComboBox,
@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
 
 from desktop.core.annotations import TAG_SEPARATORS, clean_tags
 from desktop.ui.docks.common import elide, swatch_icon
+from desktop.ui.keys import is_ctrl_enter
 from desktop.ui.markdown_note import render_note
 
 
@@ -157,9 +158,7 @@ class AnnotationEditor(QDialog):
 
     def eventFilter(self, watched, event) -> bool:  # noqa: N802 (Qt override)
         """Ctrl+Enter saves from the note and the tags fields."""
-        if (event.type() == QEvent.Type.KeyPress
-                and event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter)
-                and event.modifiers() & Qt.KeyboardModifier.ControlModifier):
+        if is_ctrl_enter(event):
             self.accept()
             return True
         return super().eventFilter(watched, event)

@@ -6,7 +6,6 @@ a new line, and Ctrl+Enter saves (from any field).
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, Qt
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -17,6 +16,8 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
+
+from desktop.ui.keys import is_ctrl_enter
 
 
 class TermDialog(QDialog):
@@ -71,9 +72,7 @@ class TermDialog(QDialog):
     def eventFilter(self, watched, event) -> bool:  # noqa: N802 (Qt override)
         """Ctrl+Enter saves from every field (Enter alone is a new line in the
         definition and the notes)."""
-        if (event.type() == QEvent.Type.KeyPress
-                and event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter)
-                and event.modifiers() & Qt.KeyboardModifier.ControlModifier):
+        if is_ctrl_enter(event):
             self.accept()
             return True
         return super().eventFilter(watched, event)
