@@ -237,17 +237,15 @@ class Session(QObject):
         """One of the open document's speakers (None for narration)."""
         return next((s for s in self.speakers if s.id == speaker_id), None)
 
-    def speaker_name_at(self, offset: int) -> str:
-        """The speaker of the turn holding `offset` ('' for narration or no turn)."""
-        index = library.index_at(self._turn_starts, offset)
-        speaker = self.speaker(self.turns[index].speaker_id) if index >= 0 else None
-        return speaker.name if speaker else ""
-
     def place_of(self, offset: int) -> tuple[str, int]:
         """Who speaks at `offset` ('' for narration) and the number of that turn (0 when
         no turn holds it), as a reader would cite it."""
         index = self.turn_index_at(offset)
-        return (self.speaker_name_at(offset), self.turns[index].number) if index >= 0 else ("", 0)
+        if index < 0:
+            return "", 0
+        turn = self.turns[index]
+        speaker = self.speaker(turn.speaker_id)
+        return (speaker.name if speaker else ""), turn.number
 
     def text(self, start: int, end: int) -> str:
         """The open document's text between two offsets."""

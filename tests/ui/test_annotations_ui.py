@@ -234,7 +234,7 @@ def test_panel_filters_by_tag_and_speaker(window) -> None:
     assert dock.list.count() == 3
     dock.tag_filter.setCurrentIndex(dock.tag_filter.findData("算力"))
     assert dock.list.count() == 2
-    speaker = window.session.speaker_name_at(window.session.turns[7].text_start)
+    speaker, _number = window.session.place_of(window.session.turns[7].text_start)
     dock.speaker_filter.setCurrentIndex(dock.speaker_filter.findData(speaker))
     assert dock.visible_ids() == [window.session.annotations[2].id]
     # The tags come back as completions in the editor.
