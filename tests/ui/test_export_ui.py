@@ -154,7 +154,10 @@ def test_each_format_previews_its_own_content_and_greys_out_what_it_ignores(
     dialog.format.setCurrentIndex(formats.index("qdpx"))
     dialog.update_preview()
     shown = dialog.preview.toPlainText()
-    assert "A REFI-QDA project: 1 source, 1 selection, 1 code, 1 note." in shown
+    spoken = sum(1 for t in window.session.turns if t.speaker_id is not None)
+    assert (f"A REFI-QDA project: 1 source, {spoken + 1} selections (1 annotated, {spoken} of "
+            f"speakers' turns), 4 cases, 1 code, 1 note.") in shown
+    assert all(s.name in shown for s in window.session.speakers)  # a case each
     assert "算力" in shown and "预览 note" not in shown
 
     dialog.format.setCurrentIndex(formats.index("anki"))

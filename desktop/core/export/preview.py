@@ -42,22 +42,33 @@ def _count(n: int, what: str) -> str:
 
 
 def _project(db: Database, options: ExportOptions) -> str:
-    """What a REFI-QDA project will hold: its sources with their selections, its codes
-    (the tags) with how many selections each codes, and the notes."""
+    """What a REFI-QDA project will hold: its sources with their selections (the
+    annotations, and each speaker's turns), its cases (the speakers), its codes (the tags)
+    with how many selections each codes, and the notes."""
+    from desktop.core.export.qdpx import speaker_cases
+
     docs = data.load(db, options)
+    cases = speaker_cases(docs, options)
     codes: dict[str, list] = {}  # a tag folded -> [its name, selections coded]
     for doc in docs:
         for item in doc.annotations:
             for tag in item.annotation.tags:
                 codes.setdefault(tag.casefold(), [tag, 0])[1] += 1
-    selections = sum(len(doc.annotations) for doc in docs)
+    annotated = sum(len(doc.annotations) for doc in docs)
+    turns = sum(len(case.turns) for case in cases)
     notes = sum(1 for doc in docs for item in doc.annotations if item.annotation.note)
-    said = ", ".join((_count(len(docs), "source"), _count(selections, "selection"),
-                      _count(len(codes), "code"), _count(notes, "note")))
-    sources = _rows(["source", "selections"], [[d.meta.title, len(d.annotations)] for d in docs])
+    said = ", ".join((_count(len(docs), "source"),
+                      f"{_count(annotated + turns, 'selection')} ({annotated:,} annotated, "
+                      f"{turns:,} of speakers' turns)",
+                      _count(len(cases), "case"), _count(len(codes), "code"),
+                      _count(notes, "note")))
+    sources = _rows(["source", "annotated selections"],
+                    [[d.meta.title, len(d.annotations)] for d in docs])
+    people = _rows(["case", "role", "turns"],
+                   [[c.name, c.role, len(c.turns)] for c in cases])
     coded = _rows(["code", "selections"], [codes[k] for k in sorted(codes)])
     return (f"<!DOCTYPE html><html><body><p>A REFI-QDA project: {html_lib.escape(said)}.</p>"
-            f"{sources}{coded}</body></html>")
+            f"{sources}{people}{coded}</body></html>")
 
 
 def _text(fragment: str) -> str:

@@ -55,7 +55,7 @@ def _short(text: str) -> str:
     return one_line if len(one_line) <= NAME_LENGTH else one_line[: NAME_LENGTH - 1] + "…"
 
 
-class _Case:
+class SpeakerCase:
     """A speaker as a REFI-QDA case: their role, and the selections of their turns."""
 
     def __init__(self, name: str) -> None:
@@ -65,16 +65,16 @@ class _Case:
         self.turns: list[tuple[str, str, int, int]] = []  # (source GUID, GUID, start, end)
 
 
-def _speaker_cases(docs: list[data.DocumentExport], options: ExportOptions) -> list[_Case]:
+def speaker_cases(docs: list[data.DocumentExport], options: ExportOptions) -> list[SpeakerCase]:
     """One case per speaker name (the same person across documents), in order of appearance."""
-    cases: dict[str, _Case] = {}
+    cases: dict[str, SpeakerCase] = {}
     for doc in docs:
         source_guid = guid("document", doc.meta.source_sha256)
         for turn in (t for b in doc.blocks for t in b.turns):
             speaker = doc.speaker_of(turn)
             if speaker is None or not data.speaker_wanted(speaker, options):
                 continue
-            case = cases.setdefault(speaker.name.casefold(), _Case(speaker.name))
+            case = cases.setdefault(speaker.name.casefold(), SpeakerCase(speaker.name))
             case.role = case.role or speaker.role
             case.moderator = case.moderator or speaker.is_moderator
             # The label and headline belong to the turn; the blank lines after it do not.
@@ -86,7 +86,7 @@ def _speaker_cases(docs: list[data.DocumentExport], options: ExportOptions) -> l
     return list(cases.values())
 
 
-def _add_cases(project: ET.Element, cases: list[_Case]) -> None:
+def _add_cases(project: ET.Element, cases: list[SpeakerCase]) -> None:
     """Variables (role, moderator) and one Case per speaker, linked to their turns."""
     if not cases:
         return
@@ -140,7 +140,7 @@ def build_project(db: Database, options: ExportOptions, progress: Progress | Non
         for key, name in sorted(tags.items(), key=lambda kv: kv[0]):
             _el(codes, "Code", guid=guid("tag", key), name=name, isCodable="true")
     # Speakers as cases, so QDA programs can filter what each person said.
-    cases = _speaker_cases(docs, options)
+    cases = speaker_cases(docs, options)
     _add_cases(project, cases)
     turns_of: dict[str, list[tuple[str, str, int, int]]] = {}
     for case in cases:
