@@ -21,9 +21,17 @@ _TIMING = re.compile(
     r"^[ \t]*(?P<start>(?:\d+:)?\d{1,2}:\d{2}[.,]\d{1,3})[ \t]+-->[ \t]+"
     r"(?P<end>(?:\d+:)?\d{1,2}:\d{2}[.,]\d{1,3})(?:[ \t].*)?$"
 )
-_VOICE = re.compile(r"^<v(?:\.[\w.-]+)?[ \t]+(?P<name>[^>]+?)[ \t]*>")
+_VOICE = re.compile(r"^(?:[ \t]*-[ \t]*)?<v(?:\.[\w.-]+)?[ \t]+(?P<name>[^>]+?)[ \t]*>")
 _CLOSE_VOICE = re.compile(r"</v>[ \t]*$")
 _BRACKET_NAME = re.compile(r"^\[(?P<name>[^\]\n]{1,40})\][ \t]*[:：][ \t]*")
+# Diarisation labels (WhisperX, pyannote): `[SPEAKER_01]`, `SPEAKER_01:`, `[SPEAKER_01]:`.
+# Without brackets a colon is needed; bracketed, it may be left out (`[Music]` stays speech:
+# only the SPEAKER_nn shape is read as a speaker without a colon).
+_DIARISED = re.compile(
+    r"^[ \t]*(?:\[(?P<bracketed>SPEAKER[_ ]?\d{1,3})\](?:[ \t]*[:：])?"
+    r"|(?P<bare>SPEAKER[_ ]?\d{1,3})[ \t]*[:：])[ \t]*",
+    re.IGNORECASE,
+)
 
 
 def _cues(text: str) -> list[tuple[int, int, int, int, int]]:
@@ -71,12 +79,28 @@ def _cues(text: str) -> list[tuple[int, int, int, int, int]]:
 
 
 def parse_cues(text: str, name: str) -> list[ParsedTurn]:
-    """The cues of an .srt or .vtt text as turns; YanduError when it has none."""
+    """The cues of an .srt or .vtt text as turns; YanduError when it has none.
+
+    A cue holding several voices (`<v Anna>Hi</v>` then `<v Ben>Hello</v>` on the next
+    line) gives one turn per voice, each with the cue's times.
+    """
     cues = _cues(text)
     if not cues:
         raise YanduError(f"{name}: no subtitle cues found (expected lines like "
                          "'00:00:01,000 --> 00:00:04,000').")
-    found = [_speaker(text, p_start, p_end) for _, p_start, p_end, _, _ in cues]
+    # (span start, span end, payload start, payload end, start ms, end ms) per voice.
+    pieces = []
+    for number, (b_start, p_start, p_end, start_ms, end_ms) in enumerate(cues):
+        start = 0 if number == 0 else b_start
+        end = cues[number + 1][0] if number + 1 < len(cues) else len(text)
+        splits = _voice_lines(text, p_start, p_end)
+        bounds = [start, *splits, end]
+        payloads = [p_start, *splits, p_end]
+        for i in range(len(bounds) - 1):
+            pieces.append((bounds[i], bounds[i + 1], payloads[i],
+                           payloads[i + 1] if i + 1 < len(splits) + 1 else p_end,
+                           start_ms, end_ms))
+    found = [_speaker(text, p_start, p_end) for _, _, p_start, p_end, _, _ in pieces]
     # A `Name:` prefix seen once with an unusual shape (`Look: there it is`) is speech.
     counts: dict[str, int] = {}
     for who, _, _, _ in found:
@@ -84,9 +108,7 @@ def parse_cues(text: str, name: str) -> list[ParsedTurn]:
             counts[who] = counts.get(who, 0) + 1
     turns: list[ParsedTurn] = []
     speaker: str | None = None
-    for number, (b_start, p_start, p_end, start_ms, end_ms) in enumerate(cues):
-        start = 0 if number == 0 else b_start
-        end = cues[number + 1][0] if number + 1 < len(cues) else len(text)
+    for number, (start, end, p_start, p_end, start_ms, end_ms) in enumerate(pieces):
         who, label, text_start, certain = found[number]
         if who is not None and (certain or counts[who] >= 2):
             speaker = who
@@ -103,6 +125,18 @@ def parse_cues(text: str, name: str) -> list[ParsedTurn]:
     return turns
 
 
+def _voice_lines(text: str, start: int, end: int) -> list[int]:
+    """Where lines after the first of a cue's payload open a new voice (`<v Ben>...`)."""
+    splits = []
+    nl = text.find("\n", start, end)
+    while nl >= 0:
+        line = nl + 1
+        nl = text.find("\n", line, end)
+        if line < end and _VOICE.match(text[line : nl if nl >= 0 else end]):
+            splits.append(line)
+    return splits
+
+
 def _speaker(text: str, start: int, end: int) -> tuple[str | None, str, int, bool]:
     """(speaker, label as written, where the speech starts, certain?) for a cue's payload."""
     nl = text.find("\n", start, end)
@@ -110,6 +144,10 @@ def _speaker(text: str, start: int, end: int) -> tuple[str | None, str, int, boo
     voice = _VOICE.match(first)
     if voice:
         return " ".join(voice["name"].split()), voice.group(0), start + voice.end(), True
+    diarised = _DIARISED.match(first)
+    if diarised:
+        label = diarised["bracketed"] or diarised["bare"]
+        return label, label, start + diarised.end(), True
     bracket = _BRACKET_NAME.match(first)
     if bracket and bracket["name"].strip():
         label = bracket["name"].strip()
