@@ -133,3 +133,54 @@ def test_a_voice_line_inside_speech_is_not_a_new_turn_unless_it_opens_the_line()
     parsed = parse_bytes(vtt.encode(), "inline.vtt")
     check_exact(parsed)
     assert said(parsed) == [("Anna", "She said <v Ben> was fine.", 1000)]
+
+
+# Speech-recognition exports as plain text: the name and a time alone on a line.
+REV_TXT = """Speaker 1 (00:01):
+Welcome, everyone, to the quarterly review.
+
+Speaker 2 (00:05):
+Thanks for having me.
+The numbers are in.
+
+Speaker 1 (01:02:03):
+Let's look at them.
+
+Speaker 2 (01:03:00):
+Sure.
+"""
+
+OTTER_TXT = """王芳  0:03
+我们开始吧。
+
+Li Wei  0:15
+Thanks. Shall I share my screen?
+
+王芳  1:02:03
+好的。
+
+Li Wei  1:03:00
+OK.
+"""
+
+
+def test_rev_style_text():
+    parsed = parse_bytes(REV_TXT.encode(), "review.txt")
+    check_exact(parsed)
+    assert said(parsed) == [
+        ("Speaker 1", "Welcome, everyone, to the quarterly review.", 1000),
+        ("Speaker 2", "Thanks for having me.\nThe numbers are in.", 5000),
+        ("Speaker 1", "Let's look at them.", 3_723_000),
+        ("Speaker 2", "Sure.", 3_780_000),
+    ]
+
+
+def test_otter_style_text():
+    parsed = parse_bytes(OTTER_TXT.encode(), "meeting.txt")
+    check_exact(parsed)
+    assert said(parsed) == [
+        ("王芳", "我们开始吧。", 3000),
+        ("Li Wei", "Thanks. Shall I share my screen?", 15000),
+        ("王芳", "好的。", 3_723_000),
+        ("Li Wei", "OK.", 3_780_000),
+    ]

@@ -4,8 +4,14 @@ Cue offsets into the file's text are needed (the transcript stays lossless and
 annotations anchor to it), which the usual subtitle libraries do not give, so the block
 structure is read here: blocks are separated by blank lines; a cue block has a timing
 line `start --> end`. Headers, NOTE, STYLE and REGION blocks stay inside the span of a
-neighbouring turn, outside its speech. Speakers come from `<v Name>` voice tags or a
-`Name:` / `[Name]:` prefix; an unlabelled cue continues the previous speaker.
+neighbouring turn, outside its speech. Speakers come from `<v Name>` voice tags (a cue
+with a voice on each line gives a turn per voice), diarisation labels (`[SPEAKER_01]`,
+`SPEAKER_01:`) or a `Name:` / `Name：` / `[Name]:` prefix; an unlabelled cue continues the
+previous speaker.
+
+Each cue stays a turn of its own: the document text is the file's text, and a turn's
+speech is one stretch of it, so two cues joined into one turn would carry the timing line
+between them in their speech.
 """
 
 from __future__ import annotations
