@@ -103,8 +103,7 @@ def parse_cues(text: str, name: str) -> list[ParsedTurn]:
         bounds = [start, *splits, end]
         payloads = [p_start, *splits, p_end]
         for i in range(len(bounds) - 1):
-            pieces.append((bounds[i], bounds[i + 1], payloads[i],
-                           payloads[i + 1] if i + 1 < len(splits) + 1 else p_end,
+            pieces.append((bounds[i], bounds[i + 1], payloads[i], payloads[i + 1],
                            start_ms, end_ms))
     found = [_speaker(text, p_start, p_end) for _, _, p_start, p_end, _, _ in pieces]
     # A `Name:` prefix seen once with an unusual shape (`Look: there it is`) is speech.
