@@ -50,7 +50,15 @@ _CJK_HEADING_SUFFIXES = ("时间", "日期", "地点", "地址", "主题", "内�
                          "纪要", "整理", "实录", "全文", "如下")
 # Words that head a list as often as they label a speaker: speakers only when they recur.
 _CJK_AMBIGUOUS = frozenset(("嘉宾", "主持", "问题", "提问", "观众", "现场"))
-_NUMERALS = "一二三四五六七八九十百千0123456789０１２３４５６７８９"
+_NUMERALS = "一二三四五六七八九十百千万〇零两0123456789０１２３４５６７８９"
+# After a leading numeral, these make a count, a time, an ordinal or a list opener
+# (十二点, 三月, 2号, 一是, 一方面, 三条), not a name. Names that start with a numeral
+# (二德子, 四凤, 三仙姑, 七巧) go on with an ordinary character. 人 is left out: 二人 and
+# 三人 label the lines two or three characters say together in a play.
+_NUMERAL_UNITS = frozenset(
+    "点时分秒刻月日号年岁周天期届次回遍个条项款章节段篇页行句步层楼元块角成倍种类样件位名"
+    "是要则来方面者等批轮组排班路"
+)
 _LATIN_HEADING_WORDS = """
 note notes nb n.b p.s ps time date dates day location place venue where when source sources
 subject re fw fwd update updated edit edited warning caution important tip tips example examples
@@ -188,13 +196,21 @@ def _valid_cjk_name(name: str) -> bool | None:
         return None
     if len(name) >= 3 and name.endswith(_CJK_SPEECH_VERBS + _CJK_HEADING_SUFFIXES):
         return None
-    if name[0] in _NUMERALS:
+    if _numbered(name):
         return None
     if name in _CJK_AMBIGUOUS or name.startswith(_CJK_PRONOUNS):
         return False
     han = len(_HAS_HAN.findall(name))
     # Chinese personal names and role words (主持人, 观众甲) are 2 to 4 characters.
     return 1 <= han <= 4 and len(name) <= 6
+
+
+def _numbered(name: str) -> bool:
+    """A count, a time or a list item (十二, 十二点, 一是, 3号) rather than a name."""
+    digits = len(name) - len(name.lstrip(_NUMERALS))
+    if digits == 0:
+        return False
+    return digits == len(name) or name[digits] in _NUMERAL_UNITS
 
 
 _PARTICLES = frozenset(("van", "von", "de", "der", "del", "da", "di", "la", "le", "of", "the",
