@@ -61,3 +61,58 @@ def test_a_numeral_named_speaker_keeps_his_own_lines():
     assert speeches(parsed)[2] == ("二德子", "你这是成心跟我过不去？")
     assert [t.speaker for t in parsed.turns] == ["王利发", "常四爷", "二德子", "常四爷",
                                                   "二德子", "王利发"]
+
+
+ACT_ONE = """\
+〔幕启：这种大茶馆现在已经不见了。在几十年前，每城都起码有一处。这里卖茶，也卖简单的点心与饭菜。玩鸟的人们，每天在遛够了画眉、黄鸟等之后，要到这里歇歇腿，喝喝茶，并使鸟儿表演歌唱。〕
+
+王利发：唐先生，你外边遛遛吧！
+唐铁嘴：王掌柜，捧捧唐铁嘴吧！送给我碗茶喝，我就先给您相相面吧！
+王利发：我这儿不算命，您甭费心。
+唐铁嘴：那您赏碗茶就得。
+
+〔松二爷、常四爷都提着鸟笼进来。〕
+
+松二爷：好像又有事儿？
+常四爷：反正打不起来！要真打的话，早到城外头去啦；到茶馆来干吗？
+松二爷：您小点声儿。
+（二德子进来，四下里扫视。）
+二德子：谁要打架？
+常四爷：（笑）要抓人不是？
+二德子：你这是成心跟我过不去？（要动手）
+〔刘麻子上，
+　看见二德子，连忙拉住他。〕
+刘麻子：二爷，您别生气，有话好说。
+"""
+
+
+def test_a_paragraph_that_is_only_a_stage_direction_is_narration():
+    parsed = parse(ACT_ONE)
+    turns = speeches(parsed)
+    assert turns[0][0] is None and turns[0][1].startswith("〔幕启")
+    assert (None, "〔松二爷、常四爷都提着鸟笼进来。〕") in turns
+    assert (None, "（二德子进来，四下里扫视。）") in turns
+    assert ("常四爷", "反正打不起来！要真打的话，早到城外头去啦；到茶馆来干吗？") in turns
+    assert (None, "〔刘麻子上，\n　看见二德子，连忙拉住他。〕") in turns
+    assert turns[-1] == ("刘麻子", "二爷，您别生气，有话好说。")
+    assert [s.name for s in parsed.speakers] == ["王利发", "唐铁嘴", "松二爷", "常四爷",
+                                                  "二德子", "刘麻子"]
+
+
+def test_a_direction_inside_a_speech_stays_in_it():
+    turns = speeches(parse(ACT_ONE))
+    assert ("常四爷", "（笑）要抓人不是？") in turns
+    assert ("二德子", "你这是成心跟我过不去？（要动手）") in turns
+
+
+def test_a_speech_goes_on_after_a_direction_between_its_paragraphs():
+    text = ("周朴园：你来了。\n鲁侍萍：嗯。\n周朴园：你坐下。\n\n〔停顿。〕\n\n"
+            "三十年了，你还记得那件衬衣？\n鲁侍萍：记得。\n")
+    turns = speeches(parse(text))
+    assert turns[3] == (None, "〔停顿。〕")
+    assert turns[4] == ("周朴园", "三十年了，你还记得那件衬衣？")
+
+
+def test_a_label_may_carry_a_direction_in_hexagonal_brackets():
+    found = match_label("王利发〔笑〕：您来啦？")
+    assert found is not None and (found.name, found.label) == ("王利发", "王利发〔笑〕")

@@ -19,7 +19,9 @@ _LINE = re.compile(
     r"(?P<close>\*\*|__|\]|】)?[ \t\u3000]*(?P<colon>[:：])(?P<after>\*\*|__)?"
     r"(?P<rest>[^\n]*)$"
 )
-_STAGE = re.compile(r"^(?P<name>.+?)[ \t\u3000]*(?P<stage>[（(][^（）()]{1,30}[）)])$")
+_STAGE = re.compile(
+    r"^(?P<name>.+?)[ \t\u3000]*(?P<stage>[（(][^（）()]{1,30}[）)]|〔[^〔〕]{1,30}〕)$"
+)
 _HAN = r"\u3400-\u9fff\uf900-\ufaff\U00020000-\U0003134f"
 # Zero-width and bidirectional controls: invisible, so never part of a name.
 _INVISIBLE = re.compile("[\u200b-\u200f\u2060\ufeff\u202a-\u202e\u2066-\u2069]")
@@ -259,10 +261,28 @@ def headline_span(rest: str) -> tuple[int, int] | None:
     return offset, offset + len(inner)
 
 
-_BRACKETED = re.compile(r"^[ \t\u3000]*(?:[（(][^\n]*[）)]|\[[^\n]*\]|【[^\n]*】)[ \t\u3000]*$")
+_BRACKETED = re.compile(
+    r"^[ \t\u3000]*(?:[（(][^\n]*[）)]|\[[^\n]*\]|【[^\n]*】|〔[^\n]*〕)[ \t\u3000]*$"
+)
 _MD_HEADING = re.compile(r"^#{1,6}[ \t]")
+# 〔…〕 marks nothing but stage directions in Chinese plays, however long (the opening
+# direction of 茶馆 runs to a page); other brackets may enclose a long aside.
+_DIRECTION_ONLY = re.compile(r"^[ \t\u3000]*〔[^\n]*〕[ \t\u3000]*$")
+_OPENERS = {"〔": "〕", "（": "）", "(": ")", "[": "]", "【": "】"}
 
 
 def is_direction(line: str) -> bool:
-    """A line that is wholly a stage direction ((笑), [Laughter]) or a Markdown heading."""
+    """A line that is wholly a stage direction ((笑), [Laughter], 〔幕启〕) or a Markdown heading."""
+    if _DIRECTION_ONLY.match(line):
+        return True
     return bool(_BRACKETED.match(line) or _MD_HEADING.match(line)) and len(line) <= 300
+
+
+def direction_closer(line: str) -> str | None:
+    """The bracket that would close a stage direction `line` opens and leaves open
+    (`〔幕启。这是…` -> '〕'), or None: such a direction goes on over the next lines."""
+    stripped = line.lstrip(_SPACE)
+    closer = _OPENERS.get(stripped[:1])
+    if closer is None or closer in stripped:
+        return None
+    return closer

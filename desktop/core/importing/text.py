@@ -13,7 +13,13 @@ import dataclasses
 import unicodedata
 from dataclasses import dataclass
 
-from desktop.core.importing.labels import LabelMatch, headline_span, is_direction, match_label
+from desktop.core.importing.labels import (
+    LabelMatch,
+    direction_closer,
+    headline_span,
+    is_direction,
+    match_label,
+)
 from desktop.core.importing.model import ParsedTurn
 
 
@@ -79,14 +85,51 @@ def accepted_labels(text: str, lines: list[tuple[int, int, int]]) -> dict[int, L
     }
 
 
+def direction_blocks(text: str, lines: list[tuple[int, int, int]],
+                     labels: dict[int, LabelMatch]) -> dict[int, int]:
+    """First line -> last line of each stage direction written over several lines
+    (`〔幕启。…` on one line, `…〕` on a later one of the same paragraph)."""
+    blocks: dict[int, int] = {}
+    index = 0
+    while index < len(lines):
+        start, end, _ = lines[index]
+        closer = None if index in labels else direction_closer(text[start:end])
+        if closer is None:
+            index += 1
+            continue
+        size = end - start
+        for last in range(index + 1, len(lines)):
+            line = text[lines[last][0] : lines[last][1]]
+            size += len(line)
+            if not line.strip() or last in labels:
+                break
+            if line.rstrip().endswith(closer):
+                if closer == "〕" or size <= 300:
+                    blocks[index] = last
+                    index = last
+                break
+        index += 1
+    return blocks
+
+
 def parse_text(text: str) -> list[ParsedTurn]:
-    """The turns of `text` (newlines already normalised); their spans cover it exactly."""
+    """The turns of `text` (newlines already normalised); their spans cover it exactly.
+
+    A paragraph that is only a stage direction (`〔王利发下。〕`, `（笑）`) is narration,
+    not part of the speech before it. A direction inside a speech (`王利发：（笑）您来啦？`,
+    or at the end of its line) stays in the speech: it is how that line is said, and the
+    turn's text must stay one exact stretch of the document.
+    """
     lines = _lines(text)
     labels = accepted_labels(text, lines)
+    blocks = direction_blocks(text, lines, labels)
+    skip_to = -1
     opened: list[_Open] = []
     resume: str | None = None  # the speaker to continue after a stage direction
     in_direction = False
     for index, (start, end, _) in enumerate(lines):
+        if index <= skip_to:
+            continue  # inside a stage direction that spans several lines
         line = text[start:end]
         found = labels.get(index)
         if found is not None:
@@ -95,7 +138,8 @@ def parse_text(text: str) -> list[ParsedTurn]:
             resume, in_direction = found.name, False
         elif not line.strip():
             continue
-        elif is_direction(line):
+        elif is_direction(line) or index in blocks:
+            skip_to = blocks.get(index, -1)
             if opened and opened[-1].speaker is not None:
                 resume = opened[-1].speaker
             opened.append(_Open(start, None))
