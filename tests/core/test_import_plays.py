@@ -116,3 +116,40 @@ def test_a_speech_goes_on_after_a_direction_between_its_paragraphs():
 def test_a_label_may_carry_a_direction_in_hexagonal_brackets():
     found = match_label("王利发〔笑〕：您来啦？")
     assert found is not None and (found.name, found.label) == ("王利发", "王利发〔笑〕")
+
+
+TOGETHER = """\
+松二爷：您听，这只画眉叫得多好！
+常四爷：好是好，就是贵。
+松二爷/常四爷：（同时）走，喝茶去！
+王利发：二位爷，里边请！
+常四爷：王掌柜，来一壶。
+甲、乙：我们也要一壶！
+甲：我先来的。
+乙：我先来的！
+众：哈哈哈……
+王利发：得，一人一壶，都有！
+"""
+
+
+def test_a_shared_label_is_one_speaker_named_as_written():
+    parsed = parse(TOGETHER)
+    turns = speeches(parsed)
+    assert turns[2] == ("松二爷/常四爷", "（同时）走，喝茶去！")
+    assert turns[5] == ("甲、乙", "我们也要一壶！")
+    assert turns[8] == ("众", "哈哈哈……")
+    assert [s.name for s in parsed.speakers] == ["松二爷", "常四爷", "松二爷/常四爷", "王利发",
+                                                  "甲、乙", "甲", "乙", "众"]
+
+
+def test_a_shared_label_needs_each_name_to_speak_alone():
+    text = "张三：今天说两件事。\n李四：好。\n张三：先说第一件。\n优点、缺点：都要写清楚。\n李四：明白。\n"
+    turns = speeches(parse(text))
+    assert [s for s, _ in turns] == ["张三", "李四", "张三", "李四"]
+    assert turns[2] == ("张三", "先说第一件。\n优点、缺点：都要写清楚。")
+
+
+def test_shared_label_match():
+    found = match_label("松二爷／常四爷：走！")
+    assert found is not None and found.shared == ("松二爷", "常四爷") and not found.strong
+    assert match_label("一、二、三：开始") is None

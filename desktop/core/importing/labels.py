@@ -86,6 +86,9 @@ class LabelMatch:
     strong: bool  # a name of the commonest shape (a short Chinese name, Mr./Ms. X, ...)
     time_ms: int | None = None  # from a speech-recognition export: `说话人1 00:01:05`
     role: str = ""  # given in the label itself: `主持人 杨静：` -> 主持人
+    # A label shared by several speakers who say the line together (`松二爷/常四爷：`,
+    # `甲、乙：`): their names; `name` is then the label as written.
+    shared: tuple[str, ...] = ()
 
 
 # Speech-recognition exports (飞书妙记, 讯飞听见, Otter) put the name and a time alone on
@@ -112,6 +115,8 @@ def clock_ms(stamp: str) -> int:
 _TABBED = re.compile(r"^[ \u3000]*(?P<label>[^\t:：\n]{1,40}?)[ \u3000]*\t+(?P<rest>\S[^\n]*)$")
 # Court and deposition transcripts: `Q. Where were you?` / `A. At home.`
 _DEPOSITION = re.compile(r"^[ \t]*(?P<label>[QA])\.[ \t]+(?=\S)")
+# Between the names of a shared label: `松二爷/常四爷：`, `甲、乙：`.
+_SHARED = re.compile(r"[ \t\u3000]*[/／、][ \t\u3000]*")
 # A role word, one space, then the name: `主持人 杨静：`, `嘉宾 陈虞君：`.
 _ROLE_AND_NAME = re.compile(rf"^(?P<role>[{_HAN}A-Za-z&]{{2,12}})[ \t\u3000](?P<name>[{_HAN}·]{{2,4}})$")
 
@@ -162,6 +167,14 @@ def match_label(line: str) -> LabelMatch | None:
     split = _ROLE_AND_NAME.match(name)
     if split and _valid_cjk_name(split["name"]) is not None:
         role, name = split["role"], split["name"]
+    parts = tuple(p.strip(_SPACE) for p in _SHARED.split(name))
+    if len(parts) > 1 and not role:
+        if len(parts) > 4 or any(_valid_name(p, rest) is None for p in parts):
+            return None
+        # Weak: `优点、缺点：` looks the same; the text module accepts a shared label
+        # only when each of its names speaks on its own elsewhere.
+        return LabelMatch(name=name, label=label, rest_start=m.start("rest"), strong=False,
+                          shared=parts)
     strong = _valid_name(name, rest)
     if strong is None:
         return None

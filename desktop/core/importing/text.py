@@ -72,17 +72,32 @@ def accepted_labels(text: str, lines: list[tuple[int, int, int]]) -> dict[int, L
             found = match_label(text[start:end])
             if found is not None:
                 candidates[index] = found
+    shared = {i: f for i, f in candidates.items() if f.shared}
+    for i in shared:
+        del candidates[i]
     counts: dict[str, int] = {}
     for found in candidates.values():
         key = speaker_key(found.name)
         counts[key] = counts.get(key, 0) + 1
+    for found in shared.values():  # 松二爷/常四爷： is a line of 松二爷's too
+        for key in {speaker_key(p) for p in found.shared} & counts.keys():
+            counts[key] += 1
     recurring = [i for i, f in candidates.items() if counts[speaker_key(f.name)] >= 2]
     dialogue_from = min(recurring) if recurring else -1
-    return {
+    accepted = {
         i: f
         for i, f in candidates.items()
         if counts[speaker_key(f.name)] >= 2 or (f.strong and i > dialogue_from)
     }
+    # A shared label (`松二爷/常四爷：`) counts when each of its names is a speaker of its
+    # own. A turn has one speaker in the study (turns.speaker_id), so the line said together
+    # is the turn of a speaker named as written, 松二爷/常四爷; `众：` (everyone) and `二人：`
+    # are speakers like any other.
+    speakers = {speaker_key(f.name) for f in accepted.values()}
+    for i, found in shared.items():
+        if i > dialogue_from and all(speaker_key(p) in speakers for p in found.shared):
+            accepted[i] = found
+    return dict(sorted(accepted.items()))
 
 
 def direction_blocks(text: str, lines: list[tuple[int, int, int]],
