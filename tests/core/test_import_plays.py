@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import pytest
 
-from desktop.core.importing.labels import match_label
+from desktop.core.importing.labels import is_direction, match_label
 from desktop.core.importing.parser import parse_bytes
 
 
@@ -153,3 +153,48 @@ def test_shared_label_match():
     found = match_label("松二爷／常四爷：走！")
     assert found is not None and found.shared == ("松二爷", "常四爷") and not found.strong
     assert match_label("一、二、三：开始") is None
+
+
+PLAY = """\
+茶馆
+
+第一幕
+
+〔幕启：北京，裕泰大茶馆，一八九八年初秋。〕
+
+王利发：唐先生，你外边遛遛吧！
+唐铁嘴：王掌柜，捧捧唐铁嘴吧！
+王利发：我这儿不算命。
+
+〔幕落。〕
+
+第二幕　二十多年后
+
+唐铁嘴：王掌柜，您又发财了吧？
+王利发：发什么财呀，改良改良罢了。
+第三幕
+
+王利发：改良，我老没忘了改良。
+"""
+
+
+def test_acts_are_sections_and_not_part_of_a_speech():
+    parsed = parse(PLAY)
+    turns = speeches(parsed)
+    assert [(s.first_turn, s.title) for s in parsed.sections] == [
+        (1, "第一幕"), (7, "第二幕 二十多年后"), (10, "第三幕")]
+    assert turns[1] == (None, "第一幕")
+    assert turns[9] == ("王利发", "发什么财呀，改良改良罢了。")
+    assert turns[10] == (None, "第三幕")
+    assert turns[11] == ("王利发", "改良，我老没忘了改良。")
+    assert [s.name for s in parsed.speakers] == ["王利发", "唐铁嘴"]
+
+
+@pytest.mark.parametrize("line", ["第一幕", "第十二场", "序幕", "尾声", "第二幕　一九一八年"])
+def test_act_headings_are_directions(line):
+    assert is_direction(line)
+    assert match_label(line) is None
+
+
+def test_a_sentence_that_starts_like_an_act_is_not_one():
+    assert not is_direction("第一场雪下得很大，大家都出来看。他说了很多很多很多很多很多很多很多很多很多很多很多很多很多的话。")

@@ -284,9 +284,18 @@ _DIRECTION_ONLY = re.compile(r"^[ \t\u3000]*〔[^\n]*〕[ \t\u3000]*$")
 _OPENERS = {"〔": "〕", "（": "）", "(": ")", "[": "]", "【": "】"}
 
 
+# The heading of an act or scene of a play, alone on its line: `第一幕`, `第二场　茶馆`,
+# `序幕`, `尾声`.
+ACT_HEADING = re.compile(
+    r"^[ \t\u3000]*(?:第[一二三四五六七八九十百〇零两0-9０-９]{1,4}[幕场]|序幕|尾声)"
+    r"(?:[ \t\u3000：:，,—-][^\n]{0,40})?[ \t\u3000]*$"
+)
+
+
 def is_direction(line: str) -> bool:
-    """A line that is wholly a stage direction ((笑), [Laughter], 〔幕启〕) or a Markdown heading."""
-    if _DIRECTION_ONLY.match(line):
+    """A line that is wholly a stage direction ((笑), [Laughter], 〔幕启〕), the heading of
+    an act (第一幕) or a Markdown heading."""
+    if _DIRECTION_ONLY.match(line) or ACT_HEADING.match(line):
         return True
     return bool(_BRACKETED.match(line) or _MD_HEADING.match(line)) and len(line) <= 300
 
