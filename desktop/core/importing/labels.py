@@ -19,7 +19,9 @@ _LINE = re.compile(
     r"(?P<close>\*\*|__|\]|】)?[ \t\u3000]*(?P<colon>[:：])(?P<after>\*\*|__)?"
     r"(?P<rest>[^\n]*)$"
 )
-_STAGE = re.compile(r"^(?P<name>.+?)[ \t\u3000]*(?P<stage>[（(][^（）()]{1,30}[）)])$")
+_STAGE = re.compile(
+    r"^(?P<name>.+?)[ \t\u3000]*(?P<stage>[（(][^（）()]{1,30}[）)]|〔[^〔〕]{1,30}〕)$"
+)
 _HAN = r"\u3400-\u9fff\uf900-\ufaff\U00020000-\U0003134f"
 # Zero-width and bidirectional controls: invisible, so never part of a name.
 _INVISIBLE = re.compile("[\u200b-\u200f\u2060\ufeff\u202a-\u202e\u2066-\u2069]")
@@ -50,7 +52,15 @@ _CJK_HEADING_SUFFIXES = ("时间", "日期", "地点", "地址", "主题", "内�
                          "纪要", "整理", "实录", "全文", "如下")
 # Words that head a list as often as they label a speaker: speakers only when they recur.
 _CJK_AMBIGUOUS = frozenset(("嘉宾", "主持", "问题", "提问", "观众", "现场"))
-_NUMERALS = "一二三四五六七八九十百千0123456789０１２３４５６７８９"
+_NUMERALS = "一二三四五六七八九十百千万〇零两0123456789０１２３４５６７８９"
+# After a leading numeral, these make a count, a time, an ordinal or a list opener
+# (十二点, 三月, 2号, 一是, 一方面, 三条), not a name. Names that start with a numeral
+# (二德子, 四凤, 三仙姑, 七巧) go on with an ordinary character. 人 is left out: 二人 and
+# 三人 label the lines two or three characters say together in a play.
+_NUMERAL_UNITS = frozenset(
+    "点时分秒刻月日号年岁周天期届次回遍个条项款章节段篇页行句步层楼元块角成倍种类样件位名"
+    "是要则来方面者等批轮组排班路"
+)
 _LATIN_HEADING_WORDS = """
 note notes nb n.b p.s ps time date dates day location place venue where when source sources
 subject re fw fwd update updated edit edited warning caution important tip tips example examples
@@ -76,6 +86,9 @@ class LabelMatch:
     strong: bool  # a name of the commonest shape (a short Chinese name, Mr./Ms. X, ...)
     time_ms: int | None = None  # from a speech-recognition export: `说话人1 00:01:05`
     role: str = ""  # given in the label itself: `主持人 杨静：` -> 主持人
+    # A label shared by several speakers who say the line together (`松二爷/常四爷：`,
+    # `甲、乙：`): their names; `name` is then the label as written.
+    shared: tuple[str, ...] = ()
 
 
 # Speech-recognition exports (飞书妙记, 讯飞听见, Otter) put the name and a time alone on
@@ -102,6 +115,8 @@ def clock_ms(stamp: str) -> int:
 _TABBED = re.compile(r"^[ \u3000]*(?P<label>[^\t:：\n]{1,40}?)[ \u3000]*\t+(?P<rest>\S[^\n]*)$")
 # Court and deposition transcripts: `Q. Where were you?` / `A. At home.`
 _DEPOSITION = re.compile(r"^[ \t]*(?P<label>[QA])\.[ \t]+(?=\S)")
+# Between the names of a shared label: `松二爷/常四爷：`, `甲、乙：`.
+_SHARED = re.compile(r"[ \t\u3000]*[/／、][ \t\u3000]*")
 # A role word, one space, then the name: `主持人 杨静：`, `嘉宾 陈虞君：`.
 _ROLE_AND_NAME = re.compile(rf"^(?P<role>[{_HAN}A-Za-z&]{{2,12}})[ \t\u3000](?P<name>[{_HAN}·]{{2,4}})$")
 
@@ -152,6 +167,14 @@ def match_label(line: str) -> LabelMatch | None:
     split = _ROLE_AND_NAME.match(name)
     if split and _valid_cjk_name(split["name"]) is not None:
         role, name = split["role"], split["name"]
+    parts = tuple(p.strip(_SPACE) for p in _SHARED.split(name))
+    if len(parts) > 1 and not role:
+        if len(parts) > 4 or any(_valid_name(p, rest) is None for p in parts):
+            return None
+        # Weak: `优点、缺点：` looks the same; the text module accepts a shared label
+        # only when each of its names speaks on its own elsewhere.
+        return LabelMatch(name=name, label=label, rest_start=m.start("rest"), strong=False,
+                          shared=parts)
     strong = _valid_name(name, rest)
     if strong is None:
         return None
@@ -188,13 +211,21 @@ def _valid_cjk_name(name: str) -> bool | None:
         return None
     if len(name) >= 3 and name.endswith(_CJK_SPEECH_VERBS + _CJK_HEADING_SUFFIXES):
         return None
-    if name[0] in _NUMERALS:
+    if _numbered(name):
         return None
     if name in _CJK_AMBIGUOUS or name.startswith(_CJK_PRONOUNS):
         return False
     han = len(_HAS_HAN.findall(name))
     # Chinese personal names and role words (主持人, 观众甲) are 2 to 4 characters.
     return 1 <= han <= 4 and len(name) <= 6
+
+
+def _numbered(name: str) -> bool:
+    """A count, a time or a list item (十二, 十二点, 一是, 3号) rather than a name."""
+    digits = len(name) - len(name.lstrip(_NUMERALS))
+    if digits == 0:
+        return False
+    return digits == len(name) or name[digits] in _NUMERAL_UNITS
 
 
 _PARTICLES = frozenset(("van", "von", "de", "der", "del", "da", "di", "la", "le", "of", "the",
@@ -243,10 +274,37 @@ def headline_span(rest: str) -> tuple[int, int] | None:
     return offset, offset + len(inner)
 
 
-_BRACKETED = re.compile(r"^[ \t\u3000]*(?:[（(][^\n]*[）)]|\[[^\n]*\]|【[^\n]*】)[ \t\u3000]*$")
+_BRACKETED = re.compile(
+    r"^[ \t\u3000]*(?:[（(][^\n]*[）)]|\[[^\n]*\]|【[^\n]*】|〔[^\n]*〕)[ \t\u3000]*$"
+)
 _MD_HEADING = re.compile(r"^#{1,6}[ \t]")
+# 〔…〕 marks nothing but stage directions in Chinese plays, however long (the opening
+# direction of 茶馆 runs to a page); other brackets may enclose a long aside.
+_DIRECTION_ONLY = re.compile(r"^[ \t\u3000]*〔[^\n]*〕[ \t\u3000]*$")
+_OPENERS = {"〔": "〕", "（": "）", "(": ")", "[": "]", "【": "】"}
+
+
+# The heading of an act or scene of a play, alone on its line: `第一幕`, `第二场　茶馆`,
+# `序幕`, `尾声`.
+ACT_HEADING = re.compile(
+    r"^[ \t\u3000]*(?:第[一二三四五六七八九十百〇零两0-9０-９]{1,4}[幕场]|序幕|尾声)"
+    r"(?:[ \t\u3000：:，,—-][^\n]{0,40})?[ \t\u3000]*$"
+)
 
 
 def is_direction(line: str) -> bool:
-    """A line that is wholly a stage direction ((笑), [Laughter]) or a Markdown heading."""
+    """A line that is wholly a stage direction ((笑), [Laughter], 〔幕启〕), the heading of
+    an act (第一幕) or a Markdown heading."""
+    if _DIRECTION_ONLY.match(line) or ACT_HEADING.match(line):
+        return True
     return bool(_BRACKETED.match(line) or _MD_HEADING.match(line)) and len(line) <= 300
+
+
+def direction_closer(line: str) -> str | None:
+    """The bracket that would close a stage direction `line` opens and leaves open
+    (`〔幕启。这是…` -> '〕'), or None: such a direction goes on over the next lines."""
+    stripped = line.lstrip(_SPACE)
+    closer = _OPENERS.get(stripped[:1])
+    if closer is None or closer in stripped:
+        return None
+    return closer

@@ -88,13 +88,31 @@ def section_title(question: str, limit: int = 200) -> str:
     return flat[: limit - 1].rstrip() + "…"
 
 
+# The heading of an act or scene, alone in a narration turn: 第一幕, 第二场　茶馆, 序幕, 尾声.
+_ACT = re.compile(
+    r"^(?:第[一二三四五六七八九十百〇零两0-9０-９]{1,4}[幕场]|序幕|尾声)"
+    r"(?:[ \t\u3000：:，,—-][^\n]{0,40})?$"
+)
+
+
+def act_sections(turns: Sequence[tuple[str | None, str]]) -> list[tuple[int, str]]:
+    """(index, title) of each narration turn that is the heading of an act or scene."""
+    return [(index, " ".join(speech.split())) for index, (speaker, speech) in enumerate(turns)
+            if speaker is None and _ACT.match(speech.strip())]
+
+
 def sections(turns: Sequence[tuple[str | None, str]], moderators: set[str]
              ) -> list[tuple[int, str]]:
     """(index of the opening turn, title) per section: each moderator turn opens one.
 
     Moderator turns with no other speaker between them open one section together (a
     greeting then the question); its title is the first of them that asks something.
+    A play's sections are its acts and scenes instead (第一幕, 第二场): when there are
+    such headings, each opens a section.
     """
+    acts = act_sections(turns)
+    if acts:
+        return acts
     result: list[tuple[int, str]] = []
     run: list[int] = []
     for index, (speaker, _) in enumerate(turns):

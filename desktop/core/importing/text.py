@@ -13,7 +13,13 @@ import dataclasses
 import unicodedata
 from dataclasses import dataclass
 
-from desktop.core.importing.labels import LabelMatch, headline_span, is_direction, match_label
+from desktop.core.importing.labels import (
+    LabelMatch,
+    direction_closer,
+    headline_span,
+    is_direction,
+    match_label,
+)
 from desktop.core.importing.model import ParsedTurn
 
 
@@ -66,27 +72,79 @@ def accepted_labels(text: str, lines: list[tuple[int, int, int]]) -> dict[int, L
             found = match_label(text[start:end])
             if found is not None:
                 candidates[index] = found
+    shared = {i: f for i, f in candidates.items() if f.shared}
+    for i in shared:
+        del candidates[i]
     counts: dict[str, int] = {}
     for found in candidates.values():
         key = speaker_key(found.name)
         counts[key] = counts.get(key, 0) + 1
+    for found in shared.values():  # 松二爷/常四爷： is a line of 松二爷's too
+        for key in {speaker_key(p) for p in found.shared} & counts.keys():
+            counts[key] += 1
     recurring = [i for i, f in candidates.items() if counts[speaker_key(f.name)] >= 2]
     dialogue_from = min(recurring) if recurring else -1
-    return {
+    accepted = {
         i: f
         for i, f in candidates.items()
         if counts[speaker_key(f.name)] >= 2 or (f.strong and i > dialogue_from)
     }
+    # A shared label (`松二爷/常四爷：`) counts when each of its names is a speaker of its
+    # own. A turn has one speaker in the study (turns.speaker_id), so the line said together
+    # is the turn of a speaker named as written, 松二爷/常四爷; `众：` (everyone) and `二人：`
+    # are speakers like any other.
+    speakers = {speaker_key(f.name) for f in accepted.values()}
+    for i, found in shared.items():
+        if i > dialogue_from and all(speaker_key(p) in speakers for p in found.shared):
+            accepted[i] = found
+    return dict(sorted(accepted.items()))
+
+
+def direction_blocks(text: str, lines: list[tuple[int, int, int]],
+                     labels: dict[int, LabelMatch]) -> dict[int, int]:
+    """First line -> last line of each stage direction written over several lines
+    (`〔幕启。…` on one line, `…〕` on a later one of the same paragraph)."""
+    blocks: dict[int, int] = {}
+    index = 0
+    while index < len(lines):
+        start, end, _ = lines[index]
+        closer = None if index in labels else direction_closer(text[start:end])
+        if closer is None:
+            index += 1
+            continue
+        size = end - start
+        for last in range(index + 1, len(lines)):
+            line = text[lines[last][0] : lines[last][1]]
+            size += len(line)
+            if not line.strip() or last in labels:
+                break
+            if line.rstrip().endswith(closer):
+                if closer == "〕" or size <= 300:
+                    blocks[index] = last
+                    index = last
+                break
+        index += 1
+    return blocks
 
 
 def parse_text(text: str) -> list[ParsedTurn]:
-    """The turns of `text` (newlines already normalised); their spans cover it exactly."""
+    """The turns of `text` (newlines already normalised); their spans cover it exactly.
+
+    A paragraph that is only a stage direction (`〔王利发下。〕`, `（笑）`) is narration,
+    not part of the speech before it. A direction inside a speech (`王利发：（笑）您来啦？`,
+    or at the end of its line) stays in the speech: it is how that line is said, and the
+    turn's text must stay one exact stretch of the document.
+    """
     lines = _lines(text)
     labels = accepted_labels(text, lines)
+    blocks = direction_blocks(text, lines, labels)
+    skip_to = -1
     opened: list[_Open] = []
     resume: str | None = None  # the speaker to continue after a stage direction
     in_direction = False
     for index, (start, end, _) in enumerate(lines):
+        if index <= skip_to:
+            continue  # inside a stage direction that spans several lines
         line = text[start:end]
         found = labels.get(index)
         if found is not None:
@@ -95,7 +153,8 @@ def parse_text(text: str) -> list[ParsedTurn]:
             resume, in_direction = found.name, False
         elif not line.strip():
             continue
-        elif is_direction(line):
+        elif is_direction(line) or index in blocks:
+            skip_to = blocks.get(index, -1)
             if opened and opened[-1].speaker is not None:
                 resume = opened[-1].speaker
             opened.append(_Open(start, None))
