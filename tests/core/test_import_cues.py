@@ -184,3 +184,28 @@ def test_otter_style_text():
         ("王芳", "好的。", 3_723_000),
         ("Li Wei", "OK.", 3_780_000),
     ]
+
+
+REV_COLON_FIRST_TXT = """Interviewer: (00:01)
+How did the project start?
+
+Li Wei: (00:07)
+With a grant.
+
+Interviewer: (01:02:03)
+And then?
+
+Li Wei: (01:03:00)
+We hired two people.
+"""
+
+
+def test_rev_style_text_with_the_colon_before_the_time():
+    parsed = parse_bytes(REV_COLON_FIRST_TXT.encode(), "interview.txt")
+    check_exact(parsed)
+    assert said(parsed) == [
+        ("Interviewer", "How did the project start?", 1000),
+        ("Li Wei", "With a grant.", 7000),
+        ("Interviewer", "And then?", 3_723_000),
+        ("Li Wei", "We hired two people.", 3_780_000),
+    ]

@@ -93,9 +93,9 @@ class LabelMatch:
 
 # Speech-recognition exports (飞书妙记, 讯飞听见, Otter) put the name and a time alone on
 # a line, the speech below: `说话人1 00:01:05`, `Speaker 2  0:03`, `杨静（00:12）`,
-# `Speaker 1 (00:01):` (Rev), `Jane Doe [00:02:10]`.
+# `Speaker 1 (00:01):` and `Name: (00:01)` (Rev), `Jane Doe [00:02:10]`.
 _STAMPED = re.compile(
-    r"^[ \t\u3000]*(?P<label>[^\s:：(（\[][^:：\n]{0,40}?)[ \t\u3000]*[(（\[]?"
+    r"^[ \t\u3000]*(?P<label>[^\s:：(（\[][^:：\n]{0,40}?)[ \t\u3000]*[:：]?[ \t\u3000]*[(（\[]?"
     r"(?P<time>(?:\d{1,2}:)?\d{1,2}:\d{2}(?:[.,]\d{1,3})?)[)）\]]?[ \t\u3000]*[:：]?"
     r"[ \t\u3000]*$"
 )
