@@ -198,3 +198,28 @@ def test_act_headings_are_directions(line):
 
 def test_a_sentence_that_starts_like_an_act_is_not_one():
     assert not is_direction("第一场雪下得很大，大家都出来看。他说了很多很多很多很多很多很多很多很多很多很多很多很多很多的话。")
+
+
+# 茶馆 as its published editions set it: the name, a full-width space, the line.
+SPACED_SCENE = (
+    "王利发　哟，二位爷来了！\n"
+    "常四爷　王掌柜，生意好哇？\n"
+    "王利发　托您的福，还凑合。\n"
+    "常四爷　好，好。\n"
+)
+
+
+def test_a_name_then_a_full_width_space_is_a_label_when_the_name_recurs():
+    parsed = parse(SPACED_SCENE)
+    assert speeches(parsed) == [
+        ("王利发", "哟，二位爷来了！"),
+        ("常四爷", "王掌柜，生意好哇？"),
+        ("王利发", "托您的福，还凑合。"),
+        ("常四爷", "好，好。"),
+    ]
+
+
+def test_indented_paragraphs_are_not_labels():
+    # Chinese prose indents its paragraphs with two full-width spaces: no speaker there.
+    prose = "　　今天天气很好。我们去了公园。\n\n　　公园里人很多，大家都很高兴。\n"
+    assert all(speaker is None for speaker, _ in speeches(parse(prose)))

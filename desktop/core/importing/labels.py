@@ -113,6 +113,8 @@ def clock_ms(stamp: str) -> int:
 
 # A table row or a spreadsheet export: name, a tab, the speech.
 _TABBED = re.compile(r"^[ \u3000]*(?P<label>[^\t:：\n]{1,40}?)[ \u3000]*\t+(?P<rest>\S[^\n]*)$")
+# Plays as published editions set them (茶馆): a name, full-width spaces, the line.
+_SPACED = re.compile(rf"^(?P<label>[{_HAN}·]{{2,6}})\u3000+(?P<rest>\S[^\n]*)$")
 # Court and deposition transcripts: `Q. Where were you?` / `A. At home.`
 _DEPOSITION = re.compile(r"^[ \t]*(?P<label>[QA])\.[ \t]+(?=\S)")
 # Between the names of a shared label: `松二爷/常四爷：`, `甲、乙：`.
@@ -130,6 +132,11 @@ def match_label(line: str) -> LabelMatch | None:
             # Weak: any two-column table looks the same; only recurring names count.
             return LabelMatch(name=name, label=tabbed["label"], rest_start=tabbed.start("rest"),
                               strong=False)
+    spaced = _SPACED.match(line)
+    if spaced and _valid_name(spaced["label"], spaced["rest"]) is not None:
+        # Weak: a heading (`附录　名单`) looks the same; only recurring names count.
+        return LabelMatch(name=spaced["label"], label=spaced["label"],
+                          rest_start=spaced.start("rest"), strong=False)
     deposition = _DEPOSITION.match(line)
     if deposition:
         # Weak: an outline (`A. First point`) looks the same; Q and A must both recur.
