@@ -268,3 +268,36 @@ def split_tags_at_enumeration_commas(db: Database) -> None:
             db.conn.executemany(
                 "INSERT OR IGNORE INTO annotation_tags (annotation_id, tag_id) VALUES (?, ?)",
                 [(annotation_id, tag_id) for annotation_id in annotation_ids])
+
+
+@MIGRATIONS(name="0008_record_kind_marks_and_sources")
+def record_kind_marks_and_sources(db: Database) -> None:
+    """The kind of record, its page/line/time references, and the source as it came.
+
+    `documents.text` is the text as Yandu reads it: for a PDF, a web page or a record
+    hard-wrapped at a fixed width it is the rebuilt paragraphs, not the file's bytes, so
+    those bytes are kept in `document_sources` (only when they differ from the text).
+    `source_marks` says where each page, printed line and timed cue begins in the text
+    (`at` is a code point offset), so any passage can be cited as the source numbers it.
+    `documents.import_report` is JSON: what the import found and changed.
+    """
+    db.executescript(
+        """
+        ALTER TABLE documents ADD COLUMN kind TEXT NOT NULL DEFAULT '';
+        ALTER TABLE documents ADD COLUMN import_report TEXT NOT NULL DEFAULT '{}';
+
+        CREATE TABLE source_marks (
+            document_id INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+            at INTEGER NOT NULL,
+            page TEXT NOT NULL DEFAULT '',
+            line INTEGER,
+            time_ms INTEGER
+        );
+        CREATE INDEX source_marks_document ON source_marks(document_id, at);
+
+        CREATE TABLE document_sources (
+            document_id INTEGER PRIMARY KEY REFERENCES documents(id) ON DELETE CASCADE,
+            data BLOB NOT NULL
+        );
+        """
+    )

@@ -7,6 +7,7 @@ store the result in a study, in one transaction, and report it as an `ImportResu
 from __future__ import annotations
 
 import importlib.resources
+import json
 import os
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
@@ -54,6 +55,9 @@ class ImportResult:
     headline_count: int
     source_name: str = ""
     sections: list[str] = field(default_factory=list)
+    kind: str = ""  # the kind of record recognised (see model.KINDS); '' before it was kept
+    # What rebuilding the paragraphs changed (LayoutReport's fields), as stored.
+    layout: dict[str, int] = field(default_factory=dict)
 
     def as_dict(self) -> dict:
         """A JSON-ready dict (for `yandu import --json`)."""
@@ -131,7 +135,8 @@ def import_bytes(db: Database, data: bytes, name: str, *, title: str | None = No
 def summarize(db: Database, document_id: int, *, duplicate: bool = False) -> ImportResult:
     """The ImportResult describing a stored document."""
     row = db.execute(
-        "SELECT title, encoding, format, source_name FROM documents WHERE id = ?", [document_id]
+        "SELECT title, encoding, format, source_name, kind, import_report FROM documents "
+        "WHERE id = ?", [document_id]
     ).fetchone()
     if row is None:
         raise YanduError(f"No document with id {document_id}.")
@@ -157,6 +162,6 @@ def summarize(db: Database, document_id: int, *, duplicate: bool = False) -> Imp
         document_id=document_id, title=row[0], encoding=row[1], format=row[2],
         duplicate=duplicate, speakers=speakers, section_count=len(sections),
         turn_count=turn_count, headline_count=headline_count, source_name=row[3],
-        sections=sections,
+        sections=sections, kind=row[4], layout=json.loads(row[5] or "{}"),
     )
 

@@ -2,7 +2,14 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass, field
+
+# The kinds of record Yandu recognises; each gives the transcript its own structure.
+# panel/interview: moderator questions make sections; play: acts and scenes;
+# parliament: agenda headings and question numbers (the chair is not a questioner);
+# court: argument headings, Q./A. examination; subtitles: timed cues; plain: no speakers.
+KINDS = ("panel", "interview", "play", "parliament", "court", "subtitles", "plain")
 
 
 @dataclass(frozen=True)
@@ -25,6 +32,44 @@ class ParsedTurn:
     cue_start_ms: int | None = None
     cue_end_ms: int | None = None
     role: str = ""  # a role the label itself gives (`主持人 杨静：`), else ''
+
+
+@dataclass(frozen=True)
+class SourceMark:
+    """A reference of the source (page, printed line number, time) and where it falls.
+
+    `offset` is a code point in the reading text: the place where that page, line or
+    timed cue begins. Citations of a passage look up the last mark at or before it.
+    """
+
+    offset: int
+    page: str = ""  # the page as printed ('23', 'iv'); '' when the source has no pages
+    line: int | None = None  # the printed line number (court records number every line)
+    time_ms: int | None = None  # the time in the recording (subtitle cues, stamps)
+
+
+@dataclass(frozen=True)
+class LayoutReport:
+    """What rebuilding the text's paragraphs changed (reported after an import)."""
+
+    paragraphs_joined: int = 0  # lines joined back into the paragraph a fixed width broke
+    headers_removed: int = 0  # running headers, footers and page numbers left out
+    line_numbers_removed: int = 0  # printed line numbers taken out of the text (kept as marks)
+
+
+@dataclass(frozen=True)
+class ParseOptions:
+    """A reader's corrections to how a transcript is read (the import preview sets them).
+
+    Every field left at its default lets the importer decide.
+    """
+
+    kind: str | None = None  # one of KINDS: read the record as this kind
+    encoding: str | None = None  # decode the bytes with this codec
+    not_speakers: frozenset[str] = frozenset()  # labels that name no one: their lines go on
+    # the turn before them (or are narration when nothing comes before)
+    merge: Mapping[str, str] = field(default_factory=dict)  # label -> the speaker it also names
+    moderators: frozenset[str] | None = None  # the moderator(s) or chair, as the reader chose
 
 
 @dataclass(frozen=True)
@@ -56,6 +101,13 @@ class ParsedTranscript:
     turns: tuple[ParsedTurn, ...]
     speakers: tuple[ParsedSpeaker, ...]
     sections: tuple[ParsedSection, ...] = field(default=())
+    kind: str = "plain"  # one of KINDS
+    marks: tuple[SourceMark, ...] = field(default=())
+    # The source as it came, when the reading text is not simply its decoded text (a PDF,
+    # a web page, a Word file, rebuilt paragraphs, joined subtitle cues): kept so nothing
+    # of the original is lost. None when `text` is the decoded source itself.
+    source: bytes | None = None
+    layout: LayoutReport = field(default_factory=LayoutReport)
 
     def turn_text(self, turn: ParsedTurn) -> str:
         """The speech of `turn` (an exact substring of the text)."""

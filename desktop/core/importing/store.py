@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import dataclasses
 import hashlib
+import json
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
@@ -50,10 +52,17 @@ def store(db: Database, parsed: ParsedTranscript, *, source_name: str, sha256: s
     with db.atomic():
         doc_id = db.execute(
             "INSERT INTO documents (title, source_name, source_sha256, encoding, format, text, "
-            "imported_at) VALUES (?, ?, ?, ?, ?, ?, ?)",
+            "imported_at, kind, import_report) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
             [parsed.title, source_name, sha256, parsed.encoding, parsed.format, parsed.text,
-             now_iso()],
+             now_iso(), parsed.kind, json.dumps(dataclasses.asdict(parsed.layout))],
         ).lastrowid
+        if parsed.source is not None:
+            db.execute("INSERT INTO document_sources (document_id, data) VALUES (?, ?)",
+                       [doc_id, parsed.source])
+        db.conn.executemany(
+            "INSERT INTO source_marks (document_id, at, page, line, time_ms) VALUES (?, ?, ?, ?, ?)",
+            [(doc_id, m.offset, m.page, m.line, m.time_ms) for m in parsed.marks],
+        )
         speaker_ids: dict[str, int] = {}
         for position, speaker in enumerate(parsed.speakers):
             speaker_ids[speaker.name] = db.execute(
