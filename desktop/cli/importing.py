@@ -8,6 +8,7 @@ from pathlib import Path
 
 from desktop import cli
 from desktop.core import glossary, library
+from desktop.core.citations import SourceMarks
 from desktop.core.errors import YanduError
 from desktop.core.importing import (
     ImportResult,
@@ -87,6 +88,8 @@ def run_show(args: argparse.Namespace) -> int:
     sections = {s.id: s for s in library.sections(db, doc.id)}
     turns = [t for t in library.turns(db, doc.id) if wanted is None or t.speaker_id == wanted]
     if args.json:
+        marks = SourceMarks.load(db, doc.id)
+        cited = {t.id: marks.cite(t.text_start, t.text_end, t) for t in turns}
         cli.print_json({
             "document": doc.as_dict(),
             "sections": [{"id": s.id, "position": s.position, "title": s.title}
@@ -100,6 +103,9 @@ def run_show(args: argparse.Namespace) -> int:
                 "headline": t.headline, "text": t.text, "text_start": t.text_start,
                 "text_end": t.text_end, "cue_start_ms": t.cue_start_ms,
                 "cue_end_ms": t.cue_end_ms,
+                # Where the turn is in the record: its page, first printed line, times.
+                "page": cited[t.id].page or None, "line": cited[t.id].line,
+                "start_ms": cited[t.id].start_ms, "end_ms": cited[t.id].end_ms,
             } for t in turns],
         })
         return 0

@@ -72,3 +72,25 @@ def test_glossary_show_json_numbers_the_turn_of_each_occurrence(study, capsys):
     numbers = _window_numbers(study, 2)
     assert sorted(o["turn_number"] for o in occurrences) == [2, 3]
     assert all(o["turn_number"] == numbers[o["turn_id"]] for o in occurrences)
+
+
+def test_show_json_gives_each_turns_page_line_and_times(study, capsys):
+    db = open_study(study)
+    try:
+        turns = library.turns(db, 2)
+        db.execute("INSERT INTO source_marks (document_id, at, page, line) VALUES (2, 0, '7', 1)")
+        db.execute("INSERT INTO source_marks (document_id, at, line) VALUES (2, ?, 2)",
+                   [turns[1].start])
+        db.execute("INSERT INTO source_marks (document_id, at, time_ms) VALUES (2, ?, 65000)",
+                   [turns[2].text_start])
+        db.conn.commit()
+    finally:
+        db.close()
+    assert main(["show", "2", "--json", "--db", study]) == 0
+    shown = json.loads(capsys.readouterr().out)["turns"]
+    assert [(t["turn_number"], t["page"], t["line"], t["start_ms"]) for t in shown] == [
+        (1, "7", 1, None), (2, "7", 2, None), (3, "7", 2, 65000)]
+    assert main(["show", "1", "--json", "--db", study]) == 0
+    first = json.loads(capsys.readouterr().out)["turns"][0]
+    assert (first["page"], first["line"], first["start_ms"], first["end_ms"]) == (
+        None, None, None, None)

@@ -86,7 +86,8 @@ def test_front_matter_tags_are_those_of_the_exported_annotations(study):
 def test_annotations_follow_transcript_order_grouped_by_section(study):
     text = render_markdown(study, ExportOptions(exported_at=EXPORTED_AT, with_glossary=False))
     quotes = re.findall(r"^> (.+)$", text, flags=re.MULTILINE)
-    assert quotes == ["降低大模型幻觉问题", "降本增效", "算力荒", r"𠮷野家式的小模型\*也\*"]
+    assert quotes == ["降低大模型幻觉问题", "— turn 3", "降本增效", "— turn 4", "算力荒", "— turn 5",
+                      r"𠮷野家式的小模型\*也\*", "— turn 6"]
     sections = re.findall(r"^## (.+)$", text, flags=re.MULTILINE)
     assert [s[:4] for s in sections] == ["百模大战", "算力荒已"]
 
@@ -101,7 +102,7 @@ def test_speaker_filter_keeps_only_that_speakers_annotations_and_turns(study):
 
 def test_tag_filter_is_case_insensitive_and_keeps_any_matching_tag(study):
     text = render_markdown(study, ExportOptions(tags=("落地 场景",), exported_at=EXPORTED_AT))
-    assert re.findall(r"^> (.+)$", text, flags=re.MULTILINE) == ["降低大模型幻觉问题", "降本增效"]
+    assert re.findall(r"^> ([^—].*)$", text, flags=re.MULTILINE) == ["降低大模型幻觉问题", "降本增效"]
     # Sections left without annotations disappear.
     assert "## 算力荒" not in text
 
@@ -162,7 +163,8 @@ def test_reference_markdown_renders_as_meant_in_a_commonmark_renderer(study):
     text = render_markdown(study, ExportOptions(exported_at=EXPORTED_AT, with_transcript=True))
     body = text.split("---\n", 2)[2]  # CommonMark has no front matter; Obsidian reads it
     page = MarkdownIt("commonmark").render(body)
-    assert "<blockquote>\n<p>𠮷野家式的小模型*也*</p>\n</blockquote>" in page
+    # The quote ends with where it is in the transcript, inside the quote.
+    assert "<blockquote>\n<p>𠮷野家式的小模型*也*</p>\n<p>— turn 6</p>\n</blockquote>" in page
     assert "<p>Tags: #_2023 #算力</p>" in page  # tags are text, not headings
     assert "<h3>Note · 陈虞君</h3>" in page
     assert "<p><strong>陈虞君:</strong> <em>提升大模型长文本能力,降低幻觉问题</em></p>" in page

@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING
 from db import annotations as annotation_rows
 from db.annotations import Annotation
 from desktop.core import library
+from desktop.core.citations import Citation, SourceMarks
 from desktop.core.errors import YanduError
 from desktop.core.export.labels import label
 from desktop.core.export.options import ExportOptions
@@ -28,6 +29,7 @@ class PlacedAnnotation:
     turn: library.Turn | None
     section: library.Section | None
     speaker: library.Speaker | None
+    citation: Citation = field(default_factory=Citation)  # turn, page, line, time of the quote
 
     @property
     def speaker_name(self) -> str:
@@ -126,6 +128,7 @@ def load_document(db: Database, meta: library.DocumentInfo,
             blocks.append(block)
     blocks.sort(key=lambda b: (-1 if b.section is None else b.section.position))
 
+    marks = SourceMarks.load(db, meta.id)
     placed: list[PlacedAnnotation] = []
     # Annotations outside any section (or any turn) gather here, shown first.
     opening = block_of_section.setdefault(None, SectionBlock(None))
@@ -136,7 +139,8 @@ def load_document(db: Database, meta: library.DocumentInfo,
         section = section_by_id.get(turn.section_id) if turn and turn.section_id else None
         if not _wanted(annotation, speaker, options):
             continue
-        item = PlacedAnnotation(annotation, turn, section, speaker)
+        item = PlacedAnnotation(annotation, turn, section, speaker,
+                                marks.cite(annotation.start, annotation.end, turn))
         placed.append(item)
         block_of_section[section.id if section else None].annotations.append(item)
     if opening.annotations and all(b is not opening for b in blocks):

@@ -95,10 +95,15 @@ def _heading(level: int, text: str) -> Block:
     return Block(f"{'#' * level} {escape_inline(text)}", f"<h{level}>{_e(text)}</h{level}>")
 
 
-def _quote(text: str) -> Block:
+def _quote(text: str, citation: str = "") -> Block:
+    """The quoted passage, ending with where it is in the source ("— p. 23, l. 4–9")."""
     paras = [p for p in re.split(r"\n\s*\n", text.strip("\n")) if p.strip()]
     inner = "\n".join(f"<p>{_e(p.strip())}</p>" for p in paras)
-    return Block(block_quote(text), f"<blockquote>\n{inner}\n</blockquote>")
+    md = block_quote(text)
+    if citation:
+        md += "\n>\n> — " + escape_inline(citation)
+        inner += f"\n<p><small>— {_e(citation)}</small></p>"
+    return Block(md, f"<blockquote>\n{inner}\n</blockquote>")
 
 
 def _tags(tags: tuple[str, ...], language: str) -> Block:
@@ -122,7 +127,7 @@ def annotation_blocks(item: data.PlacedAnnotation, *, in_transcript: bool = Fals
         heading = f"{note} · {item.speaker_name}" if item.speaker_name else note
     else:
         heading = item.speaker_name or label("Narration", language)
-    out = [_heading(3, heading), _quote(ann.quote)]
+    out = [_heading(3, heading), _quote(ann.quote, item.citation.text(language))]
     if ann.note.strip():
         # The note is the user's Markdown; only raw HTML in it is cleaned.
         note_md, removed = clean_markdown(ann.note.strip("\n").rstrip())

@@ -55,6 +55,11 @@ def _short(text: str) -> str:
     return one_line if len(one_line) <= NAME_LENGTH else one_line[: NAME_LENGTH - 1] + "…"
 
 
+def _cited(name: str, citation: str) -> str:
+    """A selection's name with where it is in the record, as QDA programs list it."""
+    return f"{name} ({citation})" if citation else name
+
+
 class SpeakerCase:
     """A speaker as a REFI-QDA case: their role, and the selections of their turns."""
 
@@ -164,7 +169,8 @@ def build_project(db: Database, options: ExportOptions, progress: Progress | Non
             ann = item.annotation
             coder = guid("user", ann.author) if ann.author else user
             selection = _el(source, "PlainTextSelection", guid=ann.id,
-                            name=_short(ann.quote), startPosition=str(ann.start),
+                            name=_cited(_short(ann.quote), item.citation.text(options.language)),
+                            startPosition=str(ann.start),
                             endPosition=str(ann.end), creatingUser=coder,
                             creationDateTime=_datetime(ann.created_at), modifyingUser=coder,
                             modifiedDateTime=_datetime(ann.updated_at))

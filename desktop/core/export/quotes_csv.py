@@ -6,6 +6,7 @@ import csv
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from desktop.core.citations import Citation, clock
 from desktop.core.export import data
 from desktop.core.export.options import ExportOptions, Progress, atomic_output, report
 
@@ -14,7 +15,8 @@ if TYPE_CHECKING:  # hints only: sqlite-utils loads when a study is opened
 
 # New columns go at the end, so spreadsheets and scripts that read by position still work.
 COLUMNS = ("document", "section", "speaker", "quote", "note", "tags", "start", "end",
-           "id", "author", "created", "modified", "colour")
+           "id", "author", "created", "modified", "colour", "turn", "page", "line", "time",
+           "citation")
 TAG_SEPARATOR = "; "
 
 
@@ -41,12 +43,23 @@ def rows(db: Database, options: ExportOptions, progress: Progress | None = None
                 spreadsheet_safe(item.speaker_name), spreadsheet_safe(ann.quote),
                 spreadsheet_safe(ann.note), spreadsheet_safe(TAG_SEPARATOR.join(ann.tags)),
                 ann.start, ann.end, ann.id, spreadsheet_safe(ann.author), ann.created_at,
-                ann.updated_at, ann.colour,
+                ann.updated_at, ann.colour, *_citation_cells(item.citation),
+                spreadsheet_safe(item.citation.text(options.language)),
             ])
             if len(out) % 500 == 0:
                 report(progress, len(out), total)
     report(progress, total, total)
     return out
+
+
+def _citation_cells(citation: Citation) -> list[str | int]:
+    """turn, page, line (4 or 4–9) and time (12:34) of a quote; '' where the source has none."""
+    line = "" if citation.line is None else str(citation.line)
+    if citation.line_end is not None:
+        line += f"–{citation.line_end}"
+    page = citation.page + (f"–{citation.page_end}" if citation.page_end else "")
+    time = "" if citation.start_ms is None else clock(citation.start_ms)
+    return [citation.turn_number or "", page, line, time]
 
 
 def export_csv(db: Database, options: ExportOptions, out: Path,

@@ -25,6 +25,8 @@ AFFIX_LENGTH = 32
 # Extension keys (absolute IRIs, so JSON-LD readers keep them apart from the W3C terms).
 YANDU_COLOUR = "urn:yandu:colour"
 YANDU_SPEAKER = "urn:yandu:speaker"
+# Where the quote is in the record: {"turn": 7, "page": "23", "line": 4, "start_ms": …}.
+YANDU_CITATION = "urn:yandu:citation"
 _IDS = uuid.UUID("4d2f8a61-93c5-4e0b-8f1e-6a7b2c9d0e15")  # Yandu's name space for uuid5
 
 
@@ -85,6 +87,9 @@ def to_json(doc: data.DocumentExport, item: data.PlacedAnnotation) -> dict:
     result[YANDU_COLOUR] = ann.colour
     if item.speaker is not None:
         result[YANDU_SPEAKER] = item.speaker.name
+    cited = {key: value for key, value in item.citation.as_dict().items() if value not in ("", None)}
+    if cited:
+        result[YANDU_CITATION] = cited
     return result
 
 
