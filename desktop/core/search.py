@@ -126,6 +126,11 @@ class SearchHit:
         # index is re-cut whenever the segmenter's dictionary changes.
         return src.query.words_match(search_index.words_of(src.headline, src.text))
 
+    @property
+    def speech_start(self) -> int | None:
+        """Where the turn's speech starts in documents.text (None for a note)."""
+        return self.source.text_start if self.kind == "turn" and self.source else None
+
     @functools.cached_property
     def matches(self) -> tuple[_Span, ...]:
         """(start, end) code points into documents.text (turns) or into the note (annotations)."""

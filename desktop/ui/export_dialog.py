@@ -39,7 +39,7 @@ from desktop.core.export import (
 )
 from desktop.ui.actions import QT_TRANSLATE_NOOP
 from desktop.ui.docks.common import elide
-from desktop.ui.i18n import choose_language, fill
+from desktop.ui.i18n import fill, labels_language
 from desktop.ui.tasks import run_task
 
 PREVIEW_DELAY_MS = 250
@@ -58,8 +58,7 @@ FORMAT_NAMES = (
 
 def export_language(window) -> str:
     """The export language matching the interface: "zh" when it is Chinese, else "en"."""
-    return "zh" if choose_language(window.settings.value("language") or None).startswith(
-        "zh") else "en"
+    return labels_language(window.settings.value("language") or None)
 
 
 _SUFFIXES = {fmt.suffix for fmt in FORMATS.values()}
@@ -183,7 +182,8 @@ class ExportDialog(QDialog):
         self._preview_timer = QTimer(self)
         self._preview_timer.setSingleShot(True)
         self._preview_timer.setInterval(PREVIEW_DELAY_MS)
-        self._preview_timer.timeout.connect(self.update_preview)
+        # A preview nobody sees is not made (the study may be closing under a hidden one).
+        self._preview_timer.timeout.connect(lambda: self.isVisible() and self.update_preview())
         self._path_edited = False
         self.path.textEdited.connect(self._mark_path_edited)
         self.format.currentIndexChanged.connect(self._options_changed)

@@ -23,6 +23,12 @@ def choose_language(setting: str | None) -> str:
     return "zh_CN" if QLocale.system().name().startswith("zh") else "en"
 
 
+def labels_language(setting: str | None) -> str:
+    """The language of the words Yandu writes itself (export labels, citations) for the
+    interface language `setting`: "zh" when it is Chinese, else "en"."""
+    return "zh" if choose_language(setting).startswith("zh") else "en"
+
+
 def install_translator(language: str) -> bool:
     """Load the translation for `language` ('en' removes it); True when one was installed."""
     app = QCoreApplication.instance()

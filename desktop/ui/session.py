@@ -22,6 +22,7 @@ from db import StudyError
 from db import annotations as annotation_rows
 from db.annotations import Annotation
 from desktop.core import library
+from desktop.core.citations import Citation, SourceMarks
 from desktop.core.commands import Changes, Command, History
 from desktop.core.errors import YanduError
 from desktop.ui.settings import read_int
@@ -69,6 +70,7 @@ class Session(QObject):
         self.sections: list[library.Section] = []
         self.annotations: list[Annotation] = []
         self._turn_starts: list[int] = []
+        self.marks = SourceMarks([])  # the open document's page, line and time marks
         self._poll = QTimer(self)
         self._poll.setInterval(POLL_MS)
         self._poll.timeout.connect(self.check_outside_changes)
@@ -223,6 +225,7 @@ class Session(QObject):
         self.speakers = library.speakers(self.db, self.document_id)
         self.sections = library.sections(self.db, self.document_id)
         self._turn_starts = [t.start for t in self.turns]
+        self.marks = SourceMarks.load(self.db, self.document_id)
 
     def _read_annotations(self) -> None:
         self.annotations = ([] if self.document_id is None
@@ -246,6 +249,11 @@ class Session(QObject):
         turn = self.turns[index]
         speaker = self.speaker(turn.speaker_id)
         return (speaker.name if speaker else ""), turn.number
+
+    def cite(self, start: int, end: int) -> Citation:
+        """Where [start, end) of the open document is in its record (page, line, time, turn)."""
+        index = self.turn_index_at(start)
+        return self.marks.cite(start, end, self.turns[index] if index >= 0 else None)
 
     def text(self, start: int, end: int) -> str:
         """The open document's text between two offsets."""

@@ -12,12 +12,7 @@ from collections.abc import Sequence
 from itertools import chain
 
 from PySide6.QtCore import QEvent, QPoint, Qt, QTimer, Signal
-from PySide6.QtGui import (
-    QPalette,
-    QResizeEvent,
-    QTextCursor,
-    QTextOption,
-)
+from PySide6.QtGui import QPalette, QResizeEvent, QTextCursor, QTextOption
 from PySide6.QtWidgets import QPlainTextEdit, QToolTip, QWidget
 
 from desktop.core.library import Section, Speaker, Turn, index_at
@@ -31,12 +26,8 @@ from desktop.ui.transcript_build import (
     reading_font,
 )
 from desktop.ui.transcript_filter import hide_filtered
-from desktop.ui.transcript_layers import (
-    LayerStack,
-    hover_text,
-    paint_speaker_bars,
-    visible_range,
-)
+from desktop.ui.transcript_layers import LayerStack, hover_text, paint_speaker_bars, visible_range
+from desktop.ui.transcript_margin import ReferenceMargin
 
 REST_DELAY_MS = 100  # when no paint comes (the view is hidden), write the rest anyway
 # The longest line, in Chinese characters: a wider window centres a column of this measure
@@ -54,6 +45,7 @@ class TranscriptView(QPlainTextEdit):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("transcript")
+        self.margin = ReferenceMargin(self)
         self.setReadOnly(True)
         self.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse
                                      | Qt.TextInteractionFlag.TextSelectableByKeyboard)
@@ -99,8 +91,16 @@ class TranscriptView(QPlainTextEdit):
         if self.verticalScrollBar().isVisible():
             room -= self.verticalScrollBar().width()
         side = max(0, (room - column) // 2)
-        if self.viewportMargins().left() != side:
-            self.setViewportMargins(side, 0, side, 0)
+        left = max(side, self.margin.needed_width())  # room for the record's references
+        if (self.viewportMargins().left(), self.viewportMargins().right()) != (left, side):
+            self.setViewportMargins(left, 0, side, 0)
+        rect = self.contentsRect()
+        self.margin.setGeometry(rect.left(), rect.top(), left, rect.height())
+
+    def set_references(self, labels: list[str]) -> None:
+        """Show these labels (one per turn, see `margin_labels`) in the left margin."""
+        self.margin.set_labels(labels)
+        self._fit_measure()
 
     # ---- building -------------------------------------------------------------------
 

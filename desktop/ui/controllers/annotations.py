@@ -4,6 +4,7 @@ when a save fails."""
 
 from __future__ import annotations
 
+import dataclasses
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QObject, QSettings
@@ -16,6 +17,7 @@ from desktop.ui.controllers.reading import ReadingController
 from desktop.ui.decorations import AnnotationLayer
 from desktop.ui.docks.annotations import AnnotationsDock
 from desktop.ui.feedback import Feedback
+from desktop.ui.i18n import labels_language
 from desktop.ui.session import Session
 
 if TYPE_CHECKING:  # the editor (a dialog) loads when first opened
@@ -47,8 +49,16 @@ class AnnotationsController(QObject):
         if self.session.annotation(self.layer.current_id) is None:
             self.layer.current_id = None
         self.view.refresh_decorations()
-        self.dock.set_annotations([(a, *self.session.place_of(a.start)) for a in annotations])
+        language = labels_language(self.session.settings.value("language") or None)
+        self.dock.set_annotations([
+            (a, *self.session.place_of(a.start), self._reference(a, language))
+            for a in annotations])
         self.dock.select(self.layer.current_id)
+
+    def _reference(self, annotation: Annotation, language: str) -> str:
+        """Where the quote is in the record (page, line, time); '' when only the turn says."""
+        citation = self.session.cite(annotation.start, annotation.end)
+        return dataclasses.replace(citation, turn_number=None).text(language)
 
     def current(self) -> Annotation | None:
         """The annotation the user means: the panel's selection when it has the focus,

@@ -11,10 +11,12 @@ from PySide6.QtCore import QObject, QSettings, Signal
 from PySide6.QtWidgets import QStackedWidget
 
 from desktop.core import library
+from desktop.core.citations import SourceMarks
 from desktop.core.errors import YanduError
 from desktop.ui.controllers.speaker_filter import SpeakerFilter
 from desktop.ui.session import Session
 from desktop.ui.settings import read_bool, read_int, read_ints
+from desktop.ui.transcript_margin import margin_labels
 from desktop.ui.transcript_view import TranscriptView
 
 if TYPE_CHECKING:
@@ -67,8 +69,13 @@ class ReadingController(QObject):
             sections = library.sections(conn, document_id)
         except (sqlite3.Error, YanduError):
             return None
+        try:  # a study not yet upgraded has no marks: the margin waits for the opening
+            marks = SourceMarks.load(conn, document_id)
+        except sqlite3.Error:
+            marks = SourceMarks([])
         self._restore_filter(document_id)
         self.view.load(turns, speakers, sections, near_offset=top)
+        self.view.set_references(margin_labels(marks, turns))
         self.view.scroll_to_offset(top, top=True)
         return info.title
 
@@ -94,6 +101,7 @@ class ReadingController(QObject):
         """Write the open document into the view, around `near_offset` first."""
         s = self.session
         self.view.load(s.turns, s.speakers, s.sections, near_offset=near_offset)
+        self.view.set_references(margin_labels(s.marks, s.turns))
         self._compare_stale = True
         if self.showing_compare:  # questions may have come (a moderator chosen) or gone
             self._show_compare_page()

@@ -3,14 +3,17 @@ matches of the text."""
 
 from __future__ import annotations
 
+import dataclasses
+
 from PySide6.QtCore import QCoreApplication, QObject
 
+from desktop.core.citations import SourceMarks
 from desktop.core.errors import YanduError
 from desktop.ui.controllers.navigation import Navigator
 from desktop.ui.decorations import SearchLayer
 from desktop.ui.docks.search import SearchDock
 from desktop.ui.feedback import Feedback
-from desktop.ui.i18n import fill
+from desktop.ui.i18n import fill, labels_language
 from desktop.ui.session import Session
 
 SEARCH_PAGE = 200  # hits listed in the Search panel at once
@@ -36,6 +39,7 @@ class SearchController(QObject):
         self._marked_page = 0  # the page of hits whose matches are underlined (± one)
         self._stop_selection: tuple[int, int] | None = None  # the selection F3 made
         self.refilling_index = False  # the indexes are being filled after an upgrade
+        self._marks: dict[int, SourceMarks] = {}  # page/line/time marks of the hits' documents
         dock.query_changed.connect(self.run_search)
         dock.hit_activated.connect(self.jump_to_hit)
         # After the panel has run the query (its own slot comes first): to the text.
@@ -105,6 +109,7 @@ class SearchController(QObject):
         """
         if self.session.db is None:
             return  # typed before the study was open; the search box keeps the query
+        self._marks.clear()  # documents may have come or gone since the last search
         if self.refilling_index:
             # The refill's end runs the search again (`_index_refilled`).
             self.dock.set_message(QCoreApplication.translate("MainWindow",
@@ -177,10 +182,25 @@ class SearchController(QObject):
         who = hit.speaker or QCoreApplication.translate("MainWindow", "Narration")
         if hit.kind == "annotation":
             who = fill(QCoreApplication.translate("MainWindow", "Note · %1"), who)
+        reference = self._reference(hit)
+        if reference:
+            who = f"{who} · {reference}"
         title = getattr(hit, "document_title", "")
         if title and hit.document_id != self.session.document_id:
             return f"{who} · {title}"
         return who
+
+    def _reference(self, hit) -> str:
+        """Where a turn's hit is in its record ("p. 23, l. 4", "[12:34]"); '' without marks."""
+        start = getattr(hit, "speech_start", None)
+        if start is None or self.session.db is None:
+            return ""
+        marks = self._marks.get(hit.document_id)
+        if marks is None:
+            marks = self._marks[hit.document_id] = SourceMarks.load(self.session.db,
+                                                                    hit.document_id)
+        citation = dataclasses.replace(marks.cite(start, start + 1), turn_number=None)
+        return citation.text(labels_language(self.session.settings.value("language") or None))
 
     def _load_more_hits(self, everything: bool = False) -> bool:
         """Fetch the next page of hits after those held (or all the rest); False when

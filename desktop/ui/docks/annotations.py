@@ -93,12 +93,13 @@ class AnnotationsDock(QDockWidget):
         """Offer the window's annotation actions in the context menu."""
         self.list.addActions(list(actions))
 
-    def set_annotations(self, rows: Sequence[tuple[Annotation, str, int]]) -> None:
-        """(annotation, speaker name, turn number) in transcript order; the name is ''
-        for narration, the number 0 outside any turn."""
+    def set_annotations(self, rows: Sequence[tuple[Annotation, str, int, str]]) -> None:
+        """(annotation, speaker name, turn number, reference) in transcript order; the
+        name is '' for narration, the number 0 outside any turn; the reference is where
+        the record puts the quote ("p. 23, l. 4–9", "[12:34]"), '' when it says nothing."""
         self._rows = list(rows)
-        tags = sorted({t for a, _, _ in self._rows for t in a.tags}, key=str.casefold)
-        speakers = list(dict.fromkeys(name for _, name, _ in self._rows if name))
+        tags = sorted({t for a, *_ in self._rows for t in a.tags}, key=str.casefold)
+        speakers = list(dict.fromkeys(name for _, name, *_ in self._rows if name))
         self._fill_combo(self.tag_filter, self.tr("All tags"), tags)
         self._fill_combo(self.speaker_filter, self.tr("All speakers"), speakers)
         self._refill()
@@ -120,13 +121,15 @@ class AnnotationsDock(QDockWidget):
         current = self.current_id()
         self.list.blockSignals(True)
         self.list.clear()
-        for annotation, name, number in self._rows:
+        for annotation, name, number, reference in self._rows:
             if tag and tag not in annotation.tags:
                 continue
             if speaker and name != speaker:
                 continue
             who = name or self.tr("Narration")
             place = fill(self.tr("%1 · turn %2"), who, str(number)) if number else who
+            if reference:
+                place += f" · {reference}"
             lines = [place, f"“{elide(annotation.quote, 70)}”"]
             note = first_lines(annotation.note)
             if note:
