@@ -59,7 +59,13 @@ def parse_bytes(data: bytes, name: str, *, title: str | None = None) -> ParsedTr
     text = decoded.text
     if not text.strip():
         raise YanduError(f"{display} is empty (no text in it).")
-    turns = parse_cues(text, display) if fmt in ("srt", "vtt") else parse_text(text)
+    if fmt in ("srt", "vtt"):
+        # Timed cues: the reading text is built from them; the file's bytes are kept.
+        reading = parse_cues(text, display)
+        chosen = (title or "").strip() or default_title(display)
+        parsed = build(reading.text, decoded.encoding, fmt, chosen, list(reading.turns))
+        return dataclasses.replace(parsed, kind="subtitles", marks=reading.marks, source=data)
+    turns = parse_text(text)
     if fmt == "markdown":
         heading = re.search(r"^#[ \t]+(.+?)[ \t#]*$", text, flags=re.M)
         doc_title = heading.group(1) if heading else ""
