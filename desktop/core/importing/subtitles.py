@@ -131,33 +131,47 @@ def _label_for(name: str) -> str:
     return f"{name}：" if _CJK.search(name) else f"{name}: "
 
 
+@dataclass
+class _Paragraph:
+    """A turn of the reading text while its cues are being added."""
+
+    speaker: str | None
+    key: tuple[str | None, bool]  # (speaker key, direction): what a cue must share to join
+    role: str
+    start: int  # where the paragraph (its label) begins in the reading text
+    text_start: int  # where its speech begins
+    first_ms: int
+    last_ms: int = 0
+    words: str = ""
+
+    def goes_on_with(self, key: tuple[str | None, bool], start_ms: int, last_end_ms: int) -> bool:
+        """Whether a cue of `key` starting at `start_ms` joins this paragraph."""
+        if key != self.key or start_ms - last_end_ms >= GAP_MS:
+            return False
+        size = len(self.words)
+        return size < HARD_CHARS and (size < SOFT_CHARS or not _SENTENCE_END.search(self.words))
+
+    def text(self) -> str:
+        """The paragraph as the reading text has it, without the blank line after it."""
+        return ("" if self.speaker is None else _label_for(self.speaker)) + self.words
+
+    def turn(self, end: int) -> ParsedTurn:
+        return ParsedTurn(self.start, end, self.speaker, self.speaker or "", self.text_start,
+                          self.text_start + len(self.words), cue_start_ms=self.first_ms,
+                          cue_end_ms=self.last_ms, role=self.role)
+
+
 def read_cues(cues: Iterable[Cue], name: str) -> Reading:
     """The reading text of timed cues, in order: a paragraph per turn (see the module).
 
     YanduError when no cue has any words.
     """
-    # (speaker, start, speech start, speech end, first cue's start ms, last cue's end ms, role)
-    turns: list[tuple[str | None, int, int, int, int, int, str]] = []
+    paragraphs: list[_Paragraph] = []
     marks: list[SourceMark] = []
-    chunks: list[str] = []  # the reading text, paragraph by paragraph
-    size = 0  # characters in `chunks`
-    words = ""  # the open turn's speech so far
-    opened: tuple[str | None, bool] | None = None  # (speaker key, direction) of the open turn
-    first_ms = last_ms = last_end_ms = 0
+    size = 0  # where the open paragraph's speech begins in the reading text
     speaker: str | None = None  # who goes on when a cue names no one
     role = ""
-    turn_speaker: str | None = None
-    turn_role = ""
-    text_at = 0  # where the open turn's speech begins in the reading text
-    turn_at = 0
-
-    def close() -> None:
-        nonlocal size
-        turns.append((turn_speaker, turn_at, text_at, text_at + len(words), first_ms, last_ms,
-                       turn_role))
-        chunks.append(words)
-        size += len(words)
-
+    last_end_ms = 0
     for cue in cues:
         if cue.speaker is not None:
             if speaker is None or speaker_key(cue.speaker) != speaker_key(speaker):
@@ -167,35 +181,25 @@ def read_cues(cues: Iterable[Cue], name: str) -> Reading:
             continue
         who = None if cue.direction else speaker
         key = (None if who is None else speaker_key(who), cue.direction)
-        if (opened is None or key != opened or cue.start_ms - last_end_ms >= GAP_MS
-                or len(words) >= HARD_CHARS
-                or (len(words) >= SOFT_CHARS and _SENTENCE_END.search(words))):
-            if opened is not None:
-                close()
-                chunks.append("\n\n")
-                size += 2
-            opened, turn_speaker, turn_role = key, who, role if who is not None else ""
-            turn_at = size
-            label = _label_for(who) if who is not None else ""
-            chunks.append(label)
+        if not paragraphs or not paragraphs[-1].goes_on_with(key, cue.start_ms, last_end_ms):
+            if paragraphs:
+                size += len(paragraphs[-1].words) + 2  # the blank line between paragraphs
+            label = "" if who is None else _label_for(who)
+            paragraphs.append(_Paragraph(who, key, role if who is not None else "", size,
+                                         size + len(label), cue.start_ms))
             size += len(label)
-            text_at = size
-            words, first_ms = "", cue.start_ms
-        joined = join_words(words, cue.text)
-        marks.append(SourceMark(text_at + len(joined) - len(cue.text), time_ms=cue.start_ms))
-        words = joined
-        last_ms, last_end_ms = cue.end_ms, max(cue.end_ms, cue.start_ms)
-    if opened is None:
+        current = paragraphs[-1]
+        joined = join_words(current.words, cue.text)
+        at = current.text_start + len(joined) - len(cue.text)
+        marks.append(SourceMark(at, time_ms=cue.start_ms))
+        current.words, current.last_ms = joined, cue.end_ms
+        last_end_ms = max(cue.end_ms, cue.start_ms)
+    if not paragraphs:
         raise YanduError(f"{name}: the subtitle cues hold no text.")
-    close()
-    chunks.append("\n")
-    text = "".join(chunks)
-    parsed = []
-    for number, (who, start, speech, speech_end, first, last, given_role) in enumerate(turns):
-        end = turns[number + 1][1] if number + 1 < len(turns) else len(text)
-        parsed.append(ParsedTurn(start, end, who, who or "", speech, speech_end,
-                                 cue_start_ms=first, cue_end_ms=last, role=given_role))
-    return Reading(text, tuple(parsed), tuple(marks))
+    text = "\n\n".join(p.text() for p in paragraphs) + "\n"
+    ends = [p.start for p in paragraphs[1:]] + [len(text)]
+    return Reading(text, tuple(p.turn(end) for p, end in zip(paragraphs, ends, strict=True)),
+                   tuple(marks))
 
 
 def _cue_blocks(text: str) -> list[tuple[int, int, list[str]]]:
