@@ -13,7 +13,7 @@ from collections.abc import Iterator
 from pathlib import PurePath
 
 from desktop.core.errors import YanduError
-from desktop.core.importing import structure
+from desktop.core.importing import asr_json, structure
 from desktop.core.importing.decoding import Decoded, decode, normalise_newlines
 from desktop.core.importing.model import ParsedSection, ParsedSpeaker, ParsedTranscript, ParsedTurn
 from desktop.core.importing.subtitles import parse_cues
@@ -22,9 +22,9 @@ from desktop.core.importing.text import parse_text, speaker_key
 MAX_BYTES = 200 * 1024 * 1024
 FORMATS = {
     "": "text", ".txt": "text", ".text": "text", ".md": "markdown", ".markdown": "markdown",
-    ".srt": "srt", ".vtt": "vtt", ".docx": "docx",
+    ".srt": "srt", ".vtt": "vtt", ".json": "json", ".docx": "docx",
 }
-SUPPORTED = ".txt, .md, .srt, .vtt and .docx"
+SUPPORTED = ".txt, .md, .srt, .vtt, .json (Whisper) and .docx"
 _LANGUAGE_SUFFIXES = (".zh", ".en", ".cn", ".tw", ".hk")
 
 
@@ -59,7 +59,13 @@ def parse_bytes(data: bytes, name: str, *, title: str | None = None) -> ParsedTr
     text = decoded.text
     if not text.strip():
         raise YanduError(f"{display} is empty (no text in it).")
-    turns = parse_cues(text, display) if fmt in ("srt", "vtt") else parse_text(text)
+    if fmt in ("srt", "vtt", "json"):
+        # Timed cues: the reading text is built from them; the file's bytes are kept.
+        reading = (asr_json.parse_segments if fmt == "json" else parse_cues)(text, display)
+        chosen = (title or "").strip() or default_title(display)
+        parsed = build(reading.text, decoded.encoding, fmt, chosen, list(reading.turns))
+        return dataclasses.replace(parsed, kind="subtitles", marks=reading.marks, source=data)
+    turns = parse_text(text)
     if fmt == "markdown":
         heading = re.search(r"^#[ \t]+(.+?)[ \t#]*$", text, flags=re.M)
         doc_title = heading.group(1) if heading else ""
