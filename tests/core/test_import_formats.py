@@ -59,12 +59,12 @@ def check_exact(parsed):
 def test_srt_cues_become_turns_with_times_and_speakers():
     parsed = parse_bytes(SRT.encode("utf-8"), "talk.srt")
     check_exact(parsed)
-    assert parsed.format == "srt"
+    assert parsed.format == "srt" and parsed.kind == "subtitles"
     said = [(t.speaker, parsed.turn_text(t), t.cue_start_ms, t.cue_end_ms) for t in parsed.turns]
     assert said == [
         ("主持人", "欢迎来到今天的圆桌。", 1000, 4200),
-        ("张家俊", "谢谢主持人。\n我先简单介绍一下。", 4500, 8000),
-        ("张家俊", "算力是重要因素。", 8100, 10000),  # no label: the previous speaker goes on
+        # No label on the third cue: the previous speaker goes on, in the same turn.
+        ("张家俊", "谢谢主持人。我先简单介绍一下。算力是重要因素。", 4500, 10000),
         ("主持人", "下一个问题？", 62003, 65000),
     ]
 
@@ -76,20 +76,20 @@ def test_vtt_voice_tags_and_prefixes():
     said = [(t.speaker, parsed.turn_text(t), t.cue_start_ms) for t in parsed.turns]
     assert said == [
         ("THE CHAIR", "The Committee will come to order.", 0),
-        ("Mr. Smith", "Thank you, Mr. Chairman.", 3600),
-        ("Mr. Smith", "It is an honour to be here.", 7000),
+        ("Mr. Smith", "Thank you, Mr. Chairman. It is an honour to be here.", 3600),
         ("MS. JONES", "Does the gentleman yield?", 3_600_000),
     ]
-    # The header and the NOTE block belong to the first turn's span, not its speech.
-    assert parsed.turns[0].start == 0
-    assert parsed.text[: parsed.turns[0].text_start].startswith("WEBVTT")
+    # The header and the NOTE block are not in the reading text; the file is kept whole.
+    assert parsed.text.startswith("THE CHAIR: The Committee")
+    assert parsed.source == VTT.encode("utf-8")
 
 
 def test_vtt_crlf_and_bom():
     data = b"\xef\xbb\xbf" + VTT.replace("\n", "\r\n").encode("utf-8")
     parsed = parse_bytes(data, "hearing.vtt")
-    assert parsed.text == VTT
-    assert len(parsed.turns) == 4
+    assert parsed.text == parse_bytes(VTT.encode("utf-8"), "hearing.vtt").text
+    assert parsed.source == data
+    assert len(parsed.turns) == 3
 
 
 def test_subtitles_without_cues_are_refused():
@@ -155,7 +155,7 @@ def test_srt_without_blank_lines_between_cues():
     parsed = parse_bytes(srt.encode(), "dense.srt")
     check_exact(parsed)
     assert [(t.speaker, parsed.turn_text(t)) for t in parsed.turns] == [("甲", "一"), ("乙", "二")]
-    assert parsed.turns[1].start == srt.index("2\n00:00:02")
+    assert parsed.text == "甲：一\n\n乙：二\n"
 
 
 def test_vtt_cue_identifiers_and_notes_stay_out_of_the_speech():
@@ -166,7 +166,7 @@ def test_vtt_cue_identifiers_and_notes_stay_out_of_the_speech():
     check_exact(parsed)
     assert [(t.speaker, parsed.turn_text(t)) for t in parsed.turns] == [
         ("Anna", "Hello."), ("Ben", "Hi.")]
-    assert parsed.text[parsed.turns[1].start :].startswith("second-cue\n")
+    assert parsed.text == "Anna: Hello.\n\nBen: Hi.\n"
 
 
 def test_word_document_under_a_text_name_is_read_as_word():

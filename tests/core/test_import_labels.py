@@ -268,7 +268,7 @@ def test_subtitle_prefix_seen_once_with_an_odd_shape_is_speech():
            "3\n00:00:03,000 --> 00:00:04,000\nAnna: Where?\n")
     parsed = parse_bytes(srt.encode(), "clip.srt")
     said = [(t.speaker, parsed.turn_text(t)) for t in parsed.turns]
-    assert said == [("Anna", "Hello."), ("Anna", "Look: there it is."), ("Anna", "Where?")]
+    assert said == [("Anna", "Hello. Look: there it is. Where?")]  # one speaker's cues: one turn
 
 
 def test_pronoun_openers_are_speakers_only_when_they_recur():

@@ -207,7 +207,11 @@ _PRINTABLE = st.text(st.characters(blacklist_categories=("Cc", "Cs")), max_size=
 @given(st.lists(st.one_of(_LINE_PARTS, _PRINTABLE), max_size=30).map("".join))
 def test_lossless_for_arbitrary_subtitles(text):
     body = "WEBVTT\n\n00:00.000 --> 00:01.000\n" + text
-    parsed = parse_bytes(body.encode("utf-8"), "any.vtt")
+    try:
+        parsed = parse_bytes(body.encode("utf-8"), "any.vtt")
+    except YanduError as exc:  # cues without a word in them: nothing to read
+        assert "hold no text" in str(exc)
+        return
     assert_lossless(parsed)
 
 
