@@ -92,9 +92,12 @@ def _not_a_command(prog: str, word: str, commands: list[str]) -> str:
     what = f"a {group} command" if group else "a command"
     if not group and (Path(word).suffix or os.sep in word or Path(word).exists()):
         # Most likely a file the user wants to open or import.
-        if Path(word).suffix.lower() in (".json", ".jsonld"):
+        if Path(word).suffix.lower() == ".jsonld":
             return (f"{word!r} is not {what}; to merge its annotations: "
                     "yandu import-annotations FILE")
+        if Path(word).suffix.lower() == ".json":  # a Whisper transcript or Web Annotations
+            return (f"{word!r} is not {what}; to import a transcript: yandu import FILE; "
+                    "to merge annotations: yandu import-annotations FILE")
         return f"{word!r} is not {what}; to import it: yandu import FILE"
     close = difflib.get_close_matches(word, commands, n=1)
     hint = f" (did you mean {close[0]!r}?)" if close else ""

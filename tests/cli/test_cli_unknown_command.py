@@ -74,3 +74,10 @@ def test_in_a_subprocess_the_line_is_all_there_is(tmp_path):
     assert proc.stderr.splitlines() == [
         f"yandu: {str(tmp_path / 'file.txt')!r} is not a command; to import it: "
         "yandu import FILE"]
+
+
+def test_a_json_file_may_be_a_transcript_or_annotations(capsys):
+    assert main(["meeting.json"]) == 2
+    said = _one_line(capsys)
+    assert "to import a transcript: yandu import FILE" in said
+    assert said.endswith("to merge annotations: yandu import-annotations FILE")
