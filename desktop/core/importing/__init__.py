@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, NamedTuple
 
 from desktop.core.errors import YanduError
-from desktop.core.importing.model import ParsedSpeaker, ParsedTranscript, ParsedTurn
+from desktop.core.importing.model import ParsedSpeaker, ParsedTranscript, ParsedTurn, ParseOptions
 from desktop.core.importing.parser import MAX_BYTES, format_of, parse_bytes
 from desktop.core.importing.store import Progress, find_duplicate, sha256_of, store
 
@@ -95,11 +95,13 @@ def read_source(path: str | os.PathLike[str]) -> bytes:
 
 
 def import_file(db: Database, path: str | os.PathLike[str], *, title: str | None = None,
-                progress: Progress | None = None) -> ImportResult:
-    """Import the transcript at `path` into the study."""
+                progress: Progress | None = None,
+                options: ParseOptions | None = None) -> ImportResult:
+    """Import the transcript at `path` into the study (read as `options` say, if given)."""
     path = Path(path)
     data = read_source(path)
-    return import_bytes(db, data, path.name, title=title_for(path, title), progress=progress)
+    return import_bytes(db, data, path.name, title=title_for(path, title), progress=progress,
+                        options=options)
 
 
 def title_for(path: str | os.PathLike[str], title: str | None = None) -> str | None:
@@ -116,7 +118,8 @@ def title_for(path: str | os.PathLike[str], title: str | None = None) -> str | N
 
 def import_bytes(db: Database, data: bytes, name: str, *, title: str | None = None,
                  progress: Progress | None = None,
-                 parsed: ParsedTranscript | None = None) -> ImportResult:
+                 parsed: ParsedTranscript | None = None,
+                 options: ParseOptions | None = None) -> ImportResult:
     """Import a transcript given as bytes; `name` (a file name) tells its format.
 
     `parsed`, when given, is `parse_bytes(data, name, title=title)` done earlier (e.g. to
@@ -127,7 +130,7 @@ def import_bytes(db: Database, data: bytes, name: str, *, title: str | None = No
     if existing is not None:
         return summarize(db, existing, duplicate=True)
     if parsed is None:
-        parsed = parse_bytes(data, name, title=title)
+        parsed = parse_bytes(data, name, title=title, options=options)
     doc_id = store(db, parsed, source_name=Path(name).name, sha256=sha, progress=progress)
     return summarize(db, doc_id, duplicate=False)
 

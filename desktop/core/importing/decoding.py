@@ -160,6 +160,27 @@ def decode(data: bytes, name: str) -> Decoded:
     return _decode_legacy(data, name)
 
 
+# The encodings a reader may choose when the guess is wrong (label, Python codec).
+CHOICES = (("UTF-8", "utf-8-sig"), ("GB18030", "gb18030"), ("GBK", "gbk"), ("Big5", "big5"),
+           ("Big5-HKSCS", "big5hkscs"), ("UTF-16", "utf-16"), ("Shift_JIS", "shift_jis"),
+           ("Windows-1252", "cp1252"), ("ISO-8859-1", "latin-1"))
+
+
+def decode_as(data: bytes, label: str, name: str) -> Decoded:
+    """Decode `data` with the encoding the reader chose (a label of CHOICES); a one-line
+    YanduError naming the first byte that does not read in it."""
+    codec = dict(CHOICES).get(label)
+    if codec is None:
+        raise YanduError(f"Unknown encoding {label!r}; choose one of "
+                         f"{', '.join(c for c, _ in CHOICES)}.")
+    try:
+        text = data.decode(codec)
+    except UnicodeDecodeError as exc:
+        raise YanduError(f"{name} does not read as {label} (byte {exc.start} does not "
+                         "belong to it).") from exc
+    return Decoded(normalise_newlines(text), label)
+
+
 def _prefix(data: bytes, codec: str, limit: int = 256 * 1024) -> str | None:
     """Decode the first `limit` bytes strictly (a character cut at the end is fine)."""
     try:

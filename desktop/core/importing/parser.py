@@ -14,8 +14,14 @@ from pathlib import PurePath
 
 from desktop.core.errors import YanduError
 from desktop.core.importing import asr_json, structure
-from desktop.core.importing.decoding import Decoded, decode, normalise_newlines
-from desktop.core.importing.model import ParsedSection, ParsedSpeaker, ParsedTranscript, ParsedTurn
+from desktop.core.importing.decoding import Decoded, decode, decode_as, normalise_newlines
+from desktop.core.importing.model import (
+    ParsedSection,
+    ParsedSpeaker,
+    ParsedTranscript,
+    ParsedTurn,
+    ParseOptions,
+)
 from desktop.core.importing.subtitles import parse_cues
 from desktop.core.importing.text import parse_text, speaker_key
 
@@ -39,8 +45,13 @@ def format_of(name: str) -> str:
                      f"Yandu imports {SUPPORTED}.")
 
 
-def parse_bytes(data: bytes, name: str, *, title: str | None = None) -> ParsedTranscript:
-    """Parse the bytes of file `name` into a transcript; YanduError for bad input."""
+def parse_bytes(data: bytes, name: str, *, title: str | None = None,
+                options: ParseOptions | None = None) -> ParsedTranscript:
+    """Parse the bytes of file `name` into a transcript; YanduError for bad input.
+
+    `options` holds a reader's corrections (the import preview's): an encoding, the kind
+    of record, labels that are not speakers, and so on.
+    """
     display = PurePath(name).name or name
     if len(data) > MAX_BYTES:
         raise YanduError(f"{display} is too large ({len(data) / 2**20:.0f} MB; "
@@ -55,7 +66,10 @@ def parse_bytes(data: bytes, name: str, *, title: str | None = None) -> ParsedTr
     if fmt == "docx":
         decoded, doc_title = _read_docx(data, display)
     else:
-        decoded, doc_title = decode(data, display), ""
+        chosen_encoding = options.encoding if options is not None else None
+        decoded = (decode_as(data, chosen_encoding, display) if chosen_encoding
+                   else decode(data, display))
+        doc_title = ""
     text = decoded.text
     if not text.strip():
         raise YanduError(f"{display} is empty (no text in it).")
