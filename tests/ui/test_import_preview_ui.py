@@ -1,0 +1,85 @@
+"""The import preview dialog: the file as it will read, corrected before it is stored."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtCore import Qt
+
+from desktop.core.importing import bundled_sample_path
+from desktop.ui.import_preview import MODERATOR, NAME, TURNS, ImportPreviewDialog
+
+pytestmark = pytest.mark.ui
+
+
+@pytest.fixture
+def sample_dialog(qtbot):
+    dialog = ImportPreviewDialog(bundled_sample_path().read_bytes(), "sample.txt")
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    return dialog
+
+
+def _rows(dialog):
+    table = dialog.table
+    return [(table.item(r, NAME).text(), table.item(r, TURNS).text(),
+             table.item(r, MODERATOR).checkState() == Qt.CheckState.Checked)
+            for r in range(table.rowCount())]
+
+
+def test_the_sample_shows_its_speakers_sections_and_text(sample_dialog):
+    assert _rows(sample_dialog) == [("杨静", "5", True), ("陈虞君", "5", False),
+                                    ("张家俊", "5", False), ("吴韶华", "5", False)]
+    assert "4 speakers · 21 turns (1 narration) · 5 sections · UTF-8" in \
+        sample_dialog.summary.text()
+    assert not sample_dialog.doubt.isVisible()
+    shown = sample_dialog.text.toPlainText()
+    assert "§ 百模大战各显神通" in shown and "\n\n杨静：百模大战" in shown
+    assert sample_dialog.options().not_speakers == frozenset()
+    assert sample_dialog.options().moderators is None  # the importer decides
+
+
+def test_space_unticks_a_speaker_and_the_row_stays_to_tick_again(sample_dialog, qtbot):
+    table = sample_dialog.table
+    table.setFocus()
+    table.setCurrentCell(3, NAME)
+    qtbot.keyClick(table, Qt.Key.Key_Space)
+    assert table.item(3, NAME).checkState() == Qt.CheckState.Unchecked
+    assert sample_dialog.options().not_speakers == frozenset({"吴韶华"})
+    sample_dialog.refresh()
+    assert table.rowCount() == 4  # still there, to be ticked again
+    qtbot.keyClick(table, Qt.Key.Key_Space)
+    assert sample_dialog.options().not_speakers == frozenset()
+
+
+def test_choosing_the_moderator_and_the_kind(sample_dialog, qtbot):
+    table = sample_dialog.table
+    table.item(1, MODERATOR).setCheckState(Qt.CheckState.Checked)
+    assert sample_dialog.options().moderators == frozenset({"杨静", "陈虞君"})
+    sample_dialog.kind.setCurrentIndex(sample_dialog.kind.findData("interview"))
+    assert sample_dialog.options().kind == "interview"
+    sample_dialog.refresh()
+    assert table.rowCount() == 4
+
+
+def test_an_encoding_that_does_not_fit_says_so_and_cannot_be_imported(qtbot):
+    data = "楊靜：大家好。\n\n陳虞君：你好。\n".encode("big5")
+    dialog = ImportPreviewDialog(data, "big5.txt")
+    qtbot.addWidget(dialog)
+    dialog.encoding.setCurrentIndex(dialog.encoding.findData("UTF-8"))
+    dialog.refresh()
+    assert "does not read as UTF-8" in dialog.doubt.text()
+    assert not dialog.import_button.isEnabled()
+    dialog.encoding.setCurrentIndex(dialog.encoding.findData("Big5"))
+    dialog.refresh()
+    assert dialog.import_button.isEnabled()
+    assert [dialog.table.item(r, NAME).text() for r in range(dialog.table.rowCount())] == [
+        "楊靜", "陳虞君"]
+
+
+def test_a_file_without_speakers_says_why_to_look(qtbot):
+    dialog = ImportPreviewDialog("一段文字。\n\n又一段。\n".encode(), "plain.txt")
+    qtbot.addWidget(dialog)
+    dialog.show()
+    assert dialog.doubt.isVisible() and "No speakers found" in dialog.doubt.text()
+    assert dialog.table.rowCount() == 0
