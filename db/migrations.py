@@ -301,3 +301,34 @@ def record_kind_marks_and_sources(db: Database) -> None:
         );
         """
     )
+
+
+@MIGRATIONS(name="0010_recordings_and_turn_times")
+def recordings_and_turn_times(db: Database) -> None:
+    """A document's recording, and the times a listener stamped on its turns.
+
+    `recordings` holds at most one recording per document: its path as the user gave it
+    (relative to the study's folder when it lies beside or below it) and the absolute
+    path it had, its size, duration (NULL until known) and SHA-256, so a moved file can be
+    recognised when it is found again. `turn_stamps` is the start a listener set on a turn
+    while playing (kept apart from the imported cue times, which never change).
+    """
+    db.executescript(
+        """
+        CREATE TABLE recordings (
+            document_id INTEGER PRIMARY KEY REFERENCES documents(id) ON DELETE CASCADE,
+            path TEXT NOT NULL,
+            absolute_path TEXT NOT NULL,
+            kind TEXT NOT NULL CHECK (kind IN ('audio', 'video')),
+            size INTEGER NOT NULL,
+            duration_ms INTEGER,
+            sha256 TEXT NOT NULL,
+            attached_at TEXT NOT NULL
+        );
+
+        CREATE TABLE turn_stamps (
+            turn_id INTEGER PRIMARY KEY REFERENCES turns(id) ON DELETE CASCADE,
+            start_ms INTEGER NOT NULL CHECK (start_ms >= 0)
+        );
+        """
+    )

@@ -30,6 +30,7 @@ _COMMAND_MODULES = (
     "desktop.cli.export",
     "desktop.cli.glossary",
     "desktop.cli.importing",
+    "desktop.cli.media",
     "desktop.cli.search",
     "desktop.cli.speakers",
 )

@@ -106,6 +106,8 @@ def run_show(args: argparse.Namespace) -> int:
                 # Where the turn is in the record: its page, first printed line, times.
                 "page": cited[t.id].page or None, "line": cited[t.id].line,
                 "start_ms": cited[t.id].start_ms, "end_ms": cited[t.id].end_ms,
+                # How the start is known: "cue", "stamp", "estimated" (or null: not at all).
+                "time_kind": cited[t.id].time_kind,
             } for t in turns],
         })
         return 0

@@ -17,6 +17,7 @@ if TYPE_CHECKING:  # hints only: sqlite-utils loads when a study is opened
     from sqlite_utils import Database
 
     from desktop.core.library import Turn
+    from desktop.core.media import TurnTime
 
 
 @dataclass(frozen=True)
@@ -30,6 +31,7 @@ class Citation:
     line_end: int | None = None
     start_ms: int | None = None
     end_ms: int | None = None
+    time_kind: str | None = None  # "cue", "stamp" or "estimated" (see core.media)
 
     def as_dict(self) -> dict:
         return asdict(self)
@@ -51,7 +53,9 @@ class Citation:
         if place:
             parts.append(place)
         if self.start_ms is not None:
-            parts.append(f"[{clock(self.start_ms)}]")
+            # An estimated time is marked as such: it places the quote, roughly.
+            approx = "~" if self.time_kind == "estimated" else ""
+            parts.append(f"[{approx}{clock(self.start_ms)}]")
         if not parts and self.turn_number is not None:
             parts.append(f"第 {self.turn_number} 次发言" if zh else f"turn {self.turn_number}")
         return ("，" if zh else ", ").join(parts)
@@ -91,7 +95,8 @@ def clock(ms: int) -> str:
 class SourceMarks:
     """A document's marks, ready to cite any passage of it (load once per document)."""
 
-    def __init__(self, rows: list[tuple[int, str, int | None, int | None]]) -> None:
+    def __init__(self, rows: list[tuple[int, str, int | None, int | None]],
+                 turn_times: dict[int, TurnTime] | None = None) -> None:
         # rows: (at, page, line, time_ms) in text order; each kind is looked up on its own,
         # since a time mark says nothing about the page and a page mark nothing of lines.
         self._pages = [(at, page) for at, page, _, _ in rows if page]
@@ -100,15 +105,31 @@ class SourceMarks:
         self._line_at = [at for at, _ in self._lines]
         self._times = [(at, ms) for at, _, _, ms in rows if ms is not None]
         self._time_at = [at for at, _ in self._times]
+        # Turn id → its time, once the document has a recording or stamps (core.media).
+        self.turn_times = turn_times or {}
 
     @classmethod
-    def load(cls, db: Database, document_id: int) -> SourceMarks:
-        return cls([tuple(r) for r in db.execute(
+    def load(cls, db: Database, document_id: int,
+             turns: list[Turn] | None = None) -> SourceMarks:
+        """The document's marks, and its turns' times when it has a recording or stamps
+        (`turns`, when the caller has them, saves reading them again)."""
+        from desktop.core import media
+
+        rows = [tuple(r) for r in db.execute(
             "SELECT at, page, line, time_ms FROM source_marks WHERE document_id = ? ORDER BY at",
-            [document_id])])
+            [document_id])]
+        times = None
+        if media.has_times(db, document_id):
+            from desktop.core import library
+
+            turns = library.turns(db, document_id) if turns is None else turns
+            found = media.document_times(
+                db, document_id, turns, [(at, ms) for at, _, _, ms in rows if ms is not None])
+            times = {t.id: time for t, time in zip(turns, found, strict=True) if time}
+        return cls(rows, times)
 
     def __bool__(self) -> bool:
-        return bool(self._pages or self._lines or self._times)
+        return bool(self._pages or self._lines or self._times or self.turn_times)
 
     @staticmethod
     def _last(at: list[int], values: list, offset: int):
@@ -125,9 +146,14 @@ class SourceMarks:
         line_end = self._last(self._line_at, self._lines, last)
         start_ms = self._last(self._time_at, self._times, start)
         end_ms = None
-        if start_ms is None and turn is not None:
+        timed = self.turn_times.get(turn.id) if turn is not None else None
+        if timed is not None and (start_ms is None or timed.kind == "stamp"):
+            start_ms, end_ms = timed.start_ms, timed.end_ms  # a listener's stamp comes first
+        elif turn is not None and start_ms in (None, turn.cue_start_ms):
             start_ms, end_ms = turn.cue_start_ms, turn.cue_end_ms
+        kind = (timed.kind if timed is not None and timed.start_ms == start_ms
+                else "cue" if start_ms is not None else None)
         return Citation(turn_number=turn.number if turn is not None else None,
                         page=page, page_end=page_end if page_end != page else "",
                         line=line, line_end=line_end if line_end != line else None,
-                        start_ms=start_ms, end_ms=end_ms)
+                        start_ms=start_ms, end_ms=end_ms, time_kind=kind)

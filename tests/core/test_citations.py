@@ -102,12 +102,14 @@ def test_every_export_carries_the_citation(paged_study):
     collection = build_collection(paged_study, options)
     cited = [item[YANDU_CITATION] for item in collection["first"]["items"]]
     assert cited[0] == {"turn_number": 3, "page": "12"}
-    assert cited[3] == {"turn_number": 6, "page": "13", "start_ms": 754_000}
+    assert cited[3] == {"turn_number": 6, "page": "13", "start_ms": 754_000,
+                        "time_kind": "cue"}
     json.dumps(collection)  # still JSON
 
 
 def test_the_quote_list_has_the_citation_columns_at_the_end():
-    assert COLUMNS[-5:] == ("turn", "page", "line", "time", "citation")
+    assert COLUMNS[-7:] == ("turn", "page", "line", "time", "citation", "time_end",
+                            "time_kind")
     buffer = io.StringIO()
     csv.writer(buffer).writerow(COLUMNS)
     assert buffer.getvalue().startswith("document,section,speaker,quote")

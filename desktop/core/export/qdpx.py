@@ -9,6 +9,7 @@ GUIDs are derived from stable ids so a re-export names the same things the same 
 
 from __future__ import annotations
 
+import bisect
 import re
 import uuid
 import xml.etree.ElementTree as ET
@@ -17,6 +18,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from desktop import __version__
+from desktop.core import media
 from desktop.core.clock import now_iso
 from desktop.core.export import data
 from desktop.core.export.options import ExportOptions, Progress, atomic_path, report
@@ -113,6 +115,50 @@ def _add_cases(project: ET.Element, cases: list[SpeakerCase]) -> None:
             _el(element, "SelectionRef", targetGUID=turn_guid)
 
 
+def _add_recording(db: Database, sources: ET.Element, doc: data.DocumentExport,
+                   source_guid: str, user: str) -> None:
+    """The document's recording as an AudioSource or VideoSource whose Transcript is the
+    document's text, with a SyncPoint where each timed turn starts (its time in ms and
+    its position in code points) and a TranscriptSelection per timed annotation, from
+    the sync point of its turn to the next one."""
+    rec = media.recording(db, doc.meta.id)
+    if rec is None:
+        return
+    turns = sorted((t for b in doc.blocks for t in b.turns), key=lambda t: t.position)
+    times = media.document_times(db, doc.meta.id, turns)
+    element = _el(sources, "VideoSource" if rec.kind == "video" else "AudioSource",
+                  guid=guid("recording", rec.sha256), name=rec.name,
+                  path="absolute://" + Path(rec.absolute_path).as_posix(), creatingUser=user,
+                  creationDateTime=_datetime(rec.attached_at))
+    _el(element, "Description").text = _xml_text(rec.path)
+    transcript = _el(element, "Transcript", guid=guid("transcript", doc.meta.source_sha256),
+                     name=doc.meta.title, plainTextPath=f"internal://{source_guid}.txt",
+                     creatingUser=user, creationDateTime=_datetime(doc.meta.imported_at))
+    points: list[tuple[int, int, str]] = []  # (position, ms, GUID), in text order
+    for turn, time in zip(turns, times, strict=True):
+        if time is not None:
+            point = guid("sync", f"{doc.meta.source_sha256}:{turn.position}")
+            points.append((turn.start, time.start_ms, point))
+            _el(transcript, "SyncPoint", guid=point, timeStamp=str(time.start_ms),
+                position=str(turn.start))
+    last = next((t for t in reversed(times) if t is not None and t.end_ms is not None), None)
+    if last is not None and turns:
+        point = guid("sync", f"{doc.meta.source_sha256}:end")
+        points.append((len(doc.text), last.end_ms, point))
+        _el(transcript, "SyncPoint", guid=point, timeStamp=str(last.end_ms),
+            position=str(len(doc.text)))
+    starts = [p[0] for p in points]
+    for item in doc.annotations:
+        ann = item.annotation
+        index = bisect.bisect_right(starts, ann.start) - 1
+        after = bisect.bisect_left(starts, ann.end)
+        if index < 0 or after >= len(points):
+            continue
+        _el(transcript, "TranscriptSelection", guid=guid("heard", ann.id),
+            name=_short(ann.quote), fromSyncPoint=points[index][2],
+            toSyncPoint=points[after][2])
+
+
 def build_project(db: Database, options: ExportOptions, progress: Progress | None = None
                   ) -> tuple[ET.ElementTree, dict[str, str]]:
     """The project.qde tree and the source texts by GUID."""
@@ -195,6 +241,7 @@ def build_project(db: Database, options: ExportOptions, progress: Progress | Non
                 name=_short(f"{name}: {doc.text[start:end]}"), startPosition=str(start),
                 endPosition=str(end), creatingUser=user,
                 creationDateTime=_datetime(doc.meta.imported_at))
+        _add_recording(db, sources, doc, source_guid, user)
     if notes:
         holder = _el(project, "Notes")
         for note_guid, name, text, created, coder in notes:

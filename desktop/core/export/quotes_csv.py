@@ -16,7 +16,7 @@ if TYPE_CHECKING:  # hints only: sqlite-utils loads when a study is opened
 # New columns go at the end, so spreadsheets and scripts that read by position still work.
 COLUMNS = ("document", "section", "speaker", "quote", "note", "tags", "start", "end",
            "id", "author", "created", "modified", "colour", "turn", "page", "line", "time",
-           "citation")
+           "citation", "time_end", "time_kind")
 TAG_SEPARATOR = "; "
 
 
@@ -45,6 +45,7 @@ def rows(db: Database, options: ExportOptions, progress: Progress | None = None
                 ann.start, ann.end, ann.id, spreadsheet_safe(ann.author), ann.created_at,
                 ann.updated_at, ann.colour, *_citation_cells(item.citation),
                 spreadsheet_safe(item.citation.text(options.language)),
+                *_time_end_cells(item.citation),
             ])
             if len(out) % 500 == 0:
                 report(progress, len(out), total)
@@ -60,6 +61,13 @@ def _citation_cells(citation: Citation) -> list[str | int]:
     page = citation.page + (f"–{citation.page_end}" if citation.page_end else "")
     time = "" if citation.start_ms is None else clock(citation.start_ms)
     return [citation.turn_number or "", page, line, time]
+
+
+def _time_end_cells(citation: Citation) -> list[str]:
+    """Where the quote's turn ends in the recording (12:51), and how its time is known:
+    "cue" (the source's), "stamp" (set while listening) or "estimated"."""
+    end = "" if citation.end_ms is None else clock(citation.end_ms)
+    return [end, citation.time_kind or "" if citation.start_ms is not None else ""]
 
 
 def export_csv(db: Database, options: ExportOptions, out: Path,

@@ -12,6 +12,8 @@ import uuid
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from desktop.core import media
+from desktop.core.citations import Citation
 from desktop.core.clock import now_iso
 from desktop.core.export import data
 from desktop.core.export.options import ExportOptions, Progress, atomic_output, report
@@ -27,6 +29,7 @@ YANDU_COLOUR = "urn:yandu:colour"
 YANDU_SPEAKER = "urn:yandu:speaker"
 # Where the quote is in the record: {"turn": 7, "page": "23", "line": 4, "start_ms": …}.
 YANDU_CITATION = "urn:yandu:citation"
+MEDIA_FRAGMENTS = "http://www.w3.org/TR/media-frags/"
 _IDS = uuid.UUID("4d2f8a61-93c5-4e0b-8f1e-6a7b2c9d0e15")  # Yandu's name space for uuid5
 
 
@@ -54,8 +57,29 @@ def collection_iri(docs: list[data.DocumentExport], options: ExportOptions) -> s
     return f"urn:uuid:{uuid.uuid5(_IDS, 'collection:' + key)}"
 
 
-def to_json(doc: data.DocumentExport, item: data.PlacedAnnotation) -> dict:
-    """One annotation as a Web Annotation object (without @context)."""
+def recording_iri(sha256: str) -> str:
+    """The IRI naming a recording by its file's SHA-256 (as transcripts are named)."""
+    return f"urn:sha256:{sha256}"
+
+
+def media_target(recording: media.Recording, citation: Citation) -> dict | None:
+    """The passage in the recording, as a media fragment (`t=12.3,15`); None untimed."""
+    if citation.start_ms is None:
+        return None
+    span = f"t={citation.start_ms / 1000:g}"
+    if citation.end_ms is not None and citation.end_ms > citation.start_ms:
+        span += f",{citation.end_ms / 1000:g}"
+    mime = "video" if recording.kind == "video" else "audio"
+    return {"source": {"id": recording_iri(recording.sha256), "type":
+                       "Video" if mime == "video" else "Sound", "title": recording.name},
+            "selector": {"type": "FragmentSelector", "conformsTo": MEDIA_FRAGMENTS,
+                         "value": span}}
+
+
+def to_json(doc: data.DocumentExport, item: data.PlacedAnnotation,
+            recording: media.Recording | None = None) -> dict:
+    """One annotation as a Web Annotation object (without @context); with a recording,
+    a second target: the same passage in it, as a media fragment."""
     ann = item.annotation
     text = doc.text
     body: list[dict] = []
@@ -84,6 +108,9 @@ def to_json(doc: data.DocumentExport, item: data.PlacedAnnotation) -> dict:
             {"type": "TextPositionSelector", "start": ann.start, "end": ann.end},
         ],
     }
+    heard = media_target(recording, item.citation) if recording is not None else None
+    if heard is not None:
+        result["target"] = [result["target"], heard]  # the text first: readers take it
     result[YANDU_COLOUR] = ann.colour
     if item.speaker is not None:
         result[YANDU_SPEAKER] = item.speaker.name
@@ -100,8 +127,9 @@ def build_collection(db: Database, options: ExportOptions, progress: Progress | 
     total = sum(len(d.annotations) for d in docs)
     items = []
     for doc in docs:
+        recording = media.recording(db, doc.meta.id)
         for item in doc.annotations:
-            items.append(to_json(doc, item))
+            items.append(to_json(doc, item, recording))
             if len(items) % 500 == 0:
                 report(progress, len(items), total)
     report(progress, total, total)
