@@ -276,7 +276,7 @@ class AttachRecording:
                  checked: Probe | None = None) -> None:
         self.document_id = document_id
         self.facts = checked or (probe(path) if path is not None else None)
-        self.text = "attach recording" if path is not None else "detach recording"
+        self.text = "Attach recording" if path is not None else "Detach recording"
         self._before: Recording | None = None
         self._after: Recording | None = None
 
@@ -313,11 +313,11 @@ def stamps(db: Database, document_id: int) -> dict[int, int]:
 class StampTurn:
     """Set a turn's start to a time in the recording (None: remove its stamp), undoably."""
 
-    def __init__(self, document_id: int, turn_id: int, start_ms: int | None,
-                 turn_number: int = 0) -> None:
+    text = "Stamp turn"
+
+    def __init__(self, document_id: int, turn_id: int, start_ms: int | None) -> None:
         self.document_id, self.turn_id = document_id, turn_id
         self.start_ms = None if start_ms is None else max(0, int(start_ms))
-        self.text = f"stamp turn {turn_number}" if turn_number else "stamp turn"
         self._before: int | None = None
 
     def _set(self, db: Database, value: int | None) -> Changes:

@@ -16,6 +16,7 @@ from PySide6.QtCore import QCoreApplication, QObject, QSettings
 from PySide6.QtGui import QAction, QKeySequence
 
 from desktop.ui.i18n import fill
+from desktop.ui.player.keys import ENTRIES as PLAYER_ENTRIES
 
 StandardKey = QKeySequence.StandardKey
 # lupdate reads the texts below through this marker; they are translated when shown.
@@ -245,6 +246,7 @@ for _n in range(1, 10):
         QT_TRANSLATE_NOOP("Actions", "Show or hide speaker %1"), str(_n), _S)
     SPECS[ActionId(f"speaker.solo_{_n}")] = ActionSpec(
         QT_TRANSLATE_NOOP("Actions", "Show only speaker %1"), f"Shift+{_n}", _S)
+SPECS.update({key: ActionSpec(*entry) for key, entry in PLAYER_ENTRIES.items()})
 
 
 def speaker_number(action_id: ActionId) -> int | None:
@@ -252,6 +254,11 @@ def speaker_number(action_id: ActionId) -> int | None:
     if action_id.value.startswith(("speaker.toggle_", "speaker.solo_")):
         return int(action_id.value.rsplit("_", 1)[1])
     return None
+
+
+def find_action(value: str) -> ActionId | None:
+    """The registry's id named `value` (the player's included), or None."""
+    return next((action_id for action_id in SPECS if action_id == value), None)
 
 
 def without_mnemonic(text: str) -> str:
@@ -276,9 +283,8 @@ def load_overrides(settings: QSettings) -> dict[ActionId, list[QKeySequence]]:
     settings.beginGroup(SETTINGS_GROUP)
     try:
         for key in settings.childKeys():
-            try:
-                action_id = ActionId(key)
-            except ValueError:
+            action_id = find_action(key)
+            if action_id is None:
                 continue  # an action a newer or older Yandu had
             value = str(settings.value(key, "") or "")
             result[action_id] = [QKeySequence(p) for p in value.split(";;") if p]

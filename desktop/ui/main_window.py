@@ -47,6 +47,7 @@ from desktop.ui.docks.speakers import SpeakersDock
 from desktop.ui.feedback import Feedback
 from desktop.ui.i18n import fill
 from desktop.ui.markdown_note import render_note
+from desktop.ui.player import wiring as player_wiring
 from desktop.ui.session import Session
 from desktop.ui.settings import app_settings, read_int
 from desktop.ui.transcript_view import TranscriptView
@@ -108,6 +109,7 @@ class MainWindow(QMainWindow):
                            (self.search_dock, Qt.DockWidgetArea.RightDockWidgetArea),
                            (self.glossary_dock, Qt.DockWidgetArea.LeftDockWidgetArea)):
             self.add_dock(dock, area)
+        self.player = player_wiring.install(self)  # the recording's panel, at the bottom
         self._offer_actions()
         self._connect_session()
 
@@ -225,6 +227,7 @@ class MainWindow(QMainWindow):
                 lambda n=n: self.speaker_filter.toggle_speaker(n))
             handlers[ActionId(f"speaker.solo_{n}")] = (
                 lambda n=n: self.speaker_filter.solo_speaker(n))
+        handlers.update(player_wiring.handlers(lambda: self.player))
         return {action_id: self._once_attached(h) for action_id, h in handlers.items()}
 
     def _once_attached(self, handler):
@@ -376,7 +379,9 @@ class MainWindow(QMainWindow):
         paths = [Path(u.toLocalFile()) for u in event.mimeData().urls() if u.isLocalFile()]
         if paths:
             event.acceptProposedAction()
-            self.importer.import_paths(paths)
+            paths = self.player.take_recordings(paths)  # a recording: for the open document
+            if paths:
+                self.importer.import_paths(paths)
 
 
 def _focus(dock: QDockWidget, widget: QWidget) -> None:

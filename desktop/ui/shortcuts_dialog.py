@@ -114,7 +114,7 @@ class ShortcutsDialog(QDialog):
 
     def _selected(self) -> ActionId | None:
         item = self.table.currentItem()
-        return ActionId(item.data(Qt.ItemDataRole.UserRole)) if item else None
+        return registry.find_action(item.data(Qt.ItemDataRole.UserRole)) if item else None
 
     def assign(self) -> bool:
         """Give the selected action the key in the editor (refused if another has it)."""

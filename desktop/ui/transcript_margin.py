@@ -12,8 +12,8 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, QRect, Qt
-from PySide6.QtGui import QFont, QFontMetrics, QPainter, QPalette
+from PySide6.QtCore import QCoreApplication, QRect, Qt, Signal
+from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter, QPalette
 from PySide6.QtWidgets import QWidget
 
 from desktop.core.citations import SourceMarks, clock
@@ -40,15 +40,19 @@ def margin_labels(marks: SourceMarks, turns: Sequence[Turn]) -> list[str]:
         elif citation.page and citation.page != last_page:
             parts.append(fill(QCoreApplication.translate("ReferenceMargin", "p. %1"),
                               citation.page))
-        if citation.start_ms is not None:
-            parts.append(f"[{clock(citation.start_ms)}]")
+        if citation.start_ms is not None:  # an estimate is marked, and painted lighter
+            approx = "~" if citation.time_kind == "estimated" else ""
+            parts.append(f"[{approx}{clock(citation.start_ms)}]")
         last_page = citation.page_end or citation.page or last_page
         labels.append(" ".join(parts))
     return labels
 
 
 class ReferenceMargin(QWidget):
-    """Paints each shown turn's label beside its speaker's name, right-aligned."""
+    """Paints each shown turn's label beside its speaker's name, right-aligned; once
+    clickable (a recording is open), a click on a label says which turn's it is."""
+
+    label_clicked = Signal(int)  # the index of the turn whose label was clicked
 
     def __init__(self, view: TranscriptView) -> None:
         super().__init__(view)
@@ -75,18 +79,44 @@ class ReferenceMargin(QWidget):
         widest = max(metrics.horizontalAdvance(label) for label in self.labels)
         return widest + 2 * PADDING
 
+    def set_clickable(self, clickable: bool) -> None:
+        """Let clicks on the labels through (a recording plays from a turn's time)."""
+        self.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents, not clickable)
+        self.setCursor(Qt.CursorShape.PointingHandCursor if clickable
+                       else Qt.CursorShape.ArrowCursor)
+
+    def mousePressEvent(self, event) -> None:  # noqa: N802 (Qt override)
+        y = event.position().y()
+        for index, top, height in self._shown_labels(QFontMetrics(self.label_font()).height()):
+            if top <= y < top + height:
+                self.label_clicked.emit(index)
+                return
+        super().mousePressEvent(event)
+
     def paintEvent(self, event) -> None:  # noqa: N802 (Qt override)
         if not self.labels:
             return
         view = self.view
         painter = QPainter(self)
         painter.setFont(self.label_font())
-        painter.setPen(view.palette().color(QPalette.ColorRole.PlaceholderText))
+        pen = view.palette().color(QPalette.ColorRole.PlaceholderText)
+        light = QColor(pen)
+        light.setAlphaF(pen.alphaF() * 0.55)
+        width = self.width() - PADDING
+        height = painter.fontMetrics().height()
+        for index, top, _ in self._shown_labels(height):
+            painter.setPen(light if "[~" in self.labels[index] else pen)
+            painter.drawText(QRect(0, top, width, height),
+                             int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignTop),
+                             self.labels[index])
+        painter.end()
+
+    def _shown_labels(self, height: int):
+        """(turn index, top, height) of each label on screen."""
+        view = self.view
         offset = view.contentOffset()
         block = view.firstVisibleBlock()
         bottom = self.height()
-        width = self.width() - PADDING
-        height = painter.fontMetrics().height()
         spans = view.offsets
         while block.isValid():
             geometry = view.blockBoundingGeometry(block).translated(offset)
@@ -97,8 +127,5 @@ class ReferenceMargin(QWidget):
                     and span.index < len(self.labels) and self.labels[span.index]:
                 # The turn's first block after its spacer: its name line (or narration).
                 top = int(geometry.top() + (view.fontMetrics().height() - height) / 2) + 1
-                painter.drawText(QRect(0, top, width, height),
-                                 int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignTop),
-                                 self.labels[span.index])
+                yield span.index, top, height
             block = block.next()
-        painter.end()

@@ -144,8 +144,8 @@ def test_stamps_anchor_estimates_and_undo(study, tmp_path):
     media.attach(db, doc, write_wav(tmp_path / "talk.wav", 60.0))
     turns = library.turns(db, doc)
     history = History(db)
-    history.run(media.StampTurn(doc, turns[1].id, 10_000, 2))
-    history.run(media.StampTurn(doc, turns[3].id, 30_000, 4))
+    history.run(media.StampTurn(doc, turns[1].id, 10_000))
+    history.run(media.StampTurn(doc, turns[3].id, 30_000))
     times = media.document_times(db, doc)
     assert [t.kind for t in times] == ["estimated", "stamp", "estimated", "stamp", "estimated"]
     assert times[1].start_ms == 10_000 and times[3].start_ms == 30_000
@@ -156,7 +156,7 @@ def test_stamps_anchor_estimates_and_undo(study, tmp_path):
     history.redo()
     assert media.stamps(db, doc) == {turns[1].id: 10_000, turns[3].id: 30_000}
     # Restamping keeps the step before for undo.
-    history.run(media.StampTurn(doc, turns[1].id, 12_000, 2))
+    history.run(media.StampTurn(doc, turns[1].id, 12_000))
     history.undo()
     assert media.stamps(db, doc)[turns[1].id] == 10_000
 

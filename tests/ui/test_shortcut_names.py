@@ -23,7 +23,7 @@ def chinese(qapp):
 
 def _keys(dialog) -> dict[ActionId, str]:
     table = dialog.table
-    return {ActionId(table.item(r, 2).data(0x0100)): table.item(r, 2).text()
+    return {registry.find_action(table.item(r, 2).data(0x0100)): table.item(r, 2).text()
             for r in range(table.rowCount())}
 
 
