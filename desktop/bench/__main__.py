@@ -14,7 +14,7 @@ from desktop.bench.report import Figure, markdown, table, write_json
 
 # The issue's table, in its order.
 ORDER = ["import", "search_median", "search_p95", "search_ranked", "start", "open", "toggle",
-         "scroll", "glossary", "export_markdown", "export_html", "memory", "growth_import",
+         "scroll", "seek_turn", "glossary", "export_markdown", "export_html", "memory", "growth_import",
          "growth_search", "growth_search_ranked"]
 
 
@@ -70,6 +70,7 @@ def _say(message: str) -> None:
 def run(args: argparse.Namespace) -> list[Figure]:
     """Measure every figure; return them in the issue's order."""
     from desktop.bench import core_figures as cf
+    from desktop.bench import player_figures as pf
     from desktop.bench import window_figures as wf
     from desktop.bench.generate import MB, cached_file
 
@@ -109,12 +110,15 @@ def run(args: argparse.Namespace) -> list[Figure]:
     figures += cf.search_figures(searches[primary], data)
     if args.no_window:
         figures += wf.skipped(data, "skipped (--no-window)")
+        figures += pf.skipped("skipped (--no-window)")
     else:
         _say("  window …")
         # A start is one sample per process and varies most on a shared machine: at least
         # five of each for the median, unless a quick pass was asked for.
         figures += wf.window_figures(main, workdir, data, runs,
                                      starts=runs if args.quick else max(runs, 5))
+        _say("  player …")
+        figures += pf.player_figure(workdir, runs, wf.probe)
     _say("  glossary …")
     figures.append(cf.glossary_figure(main, data, runs, args.terms))
     _say("  export …")

@@ -3,6 +3,8 @@
 Modes (each prints one JSON line on stdout):
 - `bare`: a bare PySide6 main window, shown and painted (the floor for start-up and memory).
 - `prepare STUDY DOC`: open DOC in Yandu's window and close it, so the next start reopens it.
+- `player STUDY DOC RUNS`: seek the document's recording to random turns, each until the
+  turn is highlighted and painted (`player_figures`).
 - `session STUDY DOC OTHER RUNS`: start Yandu's window as `yandu` does, note when the
   reopened transcript is first painted, then time speaker toggles, scrolling to the end and
   opening DOC (after OTHER), each until repainted, and report the peak memory.
@@ -283,8 +285,16 @@ def main(argv: list[str]) -> int:
         out = prepare(argv[1], int(argv[2]))
     elif mode == "session":
         out = session(argv[1], int(argv[2]), int(argv[3]), int(argv[4]))
+    elif mode == "player":
+        from PySide6.QtWidgets import QApplication
+
+        from desktop.bench.player_figures import measure
+
+        out = measure(QApplication(sys.argv[:1]), argv[1], int(argv[2]), int(argv[3]),
+                      _wait_for_paint, _paint_counter, _settle)
     else:
-        print("usage: window_probe bare | prepare STUDY DOC | session STUDY DOC OTHER RUNS",
+        print("usage: window_probe bare | prepare STUDY DOC | session STUDY DOC OTHER RUNS"
+              " | player STUDY DOC RUNS",
               file=sys.stderr)
         return 2
     print(json.dumps(out), flush=True)

@@ -72,7 +72,7 @@ def test_the_suite_produces_every_figure_on_a_tiny_input(tmp_path) -> None:
     keys = [f["key"] for f in payload["figures"]]
     assert keys == ORDER
     for fig in payload["figures"]:
-        if fig["key"] in WINDOW_KEYS:  # measured by the test below
+        if fig["key"] in (*WINDOW_KEYS, "seek_turn"):  # measured by the tests below
             assert not fig["available"] and "--no-window" in fig["note"]
             continue
         assert fig["available"], fig
@@ -108,3 +108,16 @@ def test_bad_sizes_are_one_line_errors() -> None:
                           cwd=ROOT, capture_output=True, text=True, timeout=60)
     assert proc.returncode == 2
     assert "Traceback" not in proc.stderr and "--sizes" in proc.stderr
+
+
+@pytest.mark.slow
+def test_the_seek_figure_comes_from_the_real_player(tmp_path, monkeypatch) -> None:
+    from desktop.bench import player_figures as pf
+    from desktop.bench import window_figures as wf
+
+    monkeypatch.setattr(pf, "TURNS", 300)
+    monkeypatch.setattr(pf, "HOURS", 1)
+    monkeypatch.setattr(pf, "SEEKS_PER_RUN", 5)
+    (fig,) = pf.player_figure(tmp_path, 1, wf.probe)
+    assert fig.available, fig.note
+    assert len(fig.samples) == 5 and fig.median > 0

@@ -6,41 +6,61 @@ from __future__ import annotations
 import bisect
 from collections.abc import Sequence
 
-from PySide6.QtCore import QObject, Signal
-from PySide6.QtGui import QColor, QTextCharFormat
-from PySide6.QtWidgets import QTextEdit
+from PySide6.QtCore import QEvent, QObject, QRectF, Signal
+from PySide6.QtGui import QColor, QPainter
 
 from desktop.core.media import TurnTime
-from desktop.ui.decorations import make_selections
 from desktop.ui.transcript_view import TranscriptView
 
 KEEP_ABOVE = 0.6  # a followed turn starting below this share of the screen is scrolled up
 LINES_ABOVE = 1  # lines left above the followed turn when it is scrolled to
 
 
-class FollowLayer:
-    """The turn being spoken, underlaid in its speaker's colour (lighter when its time
-    is an estimate)."""
+class FollowLayer(QObject):
+    """The turn being spoken, underlaid in its speaker's colour (lighter when its time is
+    an estimate). Painted under the text from the viewport's paint event: a change of turn
+    repaints the screen and asks the other layers nothing (a seek stays fast however many
+    annotations and glossary marks the screen holds)."""
 
-    def __init__(self) -> None:
+    def __init__(self, view: TranscriptView) -> None:
+        super().__init__(view)
+        self.view = view
         self.index = -1
         self.estimated = False
+        view.viewport().installEventFilter(self)
 
-    def selections(self, view: TranscriptView) -> list[QTextEdit.ExtraSelection]:
-        if not 0 <= self.index < len(view.turns):
-            return []
+    def eventFilter(self, obj, event) -> bool:  # noqa: N802 (Qt override)
+        if event.type() == QEvent.Type.Paint and 0 <= self.index < len(self.view.turns):
+            self._paint()
+        return False  # the view paints its text over it
+
+    def _paint(self) -> None:
+        view = self.view
         turn = view.turns[self.index]
         speaker = view.speakers.get(turn.speaker_id)
         colour = QColor(speaker.colour) if speaker is not None else QColor()
         if not colour.isValid():
             colour = view.palette().color(view.palette().ColorRole.Highlight)
-        colour.setAlpha(40 if self.estimated else 70)
-        fmt = QTextCharFormat()
-        fmt.setBackground(colour)
-        return make_selections(view, turn.start, turn.text_end, fmt)
-
-    def tooltip(self, view: TranscriptView, offset: int) -> str:
-        return ""
+        colour.setAlpha(35 if self.estimated else 60)
+        top = bottom = None
+        offset = view.contentOffset()
+        height = view.viewport().height()
+        block = view.firstVisibleBlock()
+        while block.isValid():
+            geometry = view.blockBoundingGeometry(block).translated(offset)
+            if geometry.top() > height:
+                break
+            span = view.offsets.span_at_block(block.blockNumber())
+            if block.isVisible() and span is not None and span.index == self.index \
+                    and block.blockNumber() > span.first_block:  # not its spacer
+                top = geometry.top() if top is None else top
+                bottom = geometry.bottom()
+            block = block.next()
+        if top is None:
+            return
+        painter = QPainter(view.viewport())
+        painter.fillRect(QRectF(0, top, view.viewport().width(), bottom - top), colour)
+        painter.end()
 
 
 class Follower(QObject):
@@ -52,8 +72,7 @@ class Follower(QObject):
     def __init__(self, view: TranscriptView) -> None:
         super().__init__(view)
         self.view = view
-        self.layer = FollowLayer()
-        view.add_layer(self.layer)
+        self.layer = FollowLayer(view)
         self.following = True
         self.playing = False
         self._starts: list[int] = []
@@ -78,27 +97,31 @@ class Follower(QObject):
         """Highlight the turn spoken at `ms`, and bring it into view when following."""
         k = bisect.bisect_right(self._starts, ms) - 1
         index = self._indexes[k] if k >= 0 else -1
-        if index != self.layer.index:
-            self.layer.index = index
-            self.layer.estimated = k >= 0 and self._kinds[k] == "estimated"
-            self.view.refresh_decorations()
-            self.turn_changed.emit(index)
+        changed = index != self.layer.index
+        self.layer.index = index
+        self.layer.estimated = k >= 0 and self._kinds[k] == "estimated"
         if self.following:
             self.keep_in_view(index)
+        if changed:
+            self.view.viewport().update()
+            self.turn_changed.emit(index)
 
     def clear(self) -> None:
         self.layer.index = -1
-        self.view.refresh_decorations()
+        self.view.viewport().update()
 
     def keep_in_view(self, index: int) -> None:
         """Scroll (without moving the reader's cursor) so turn `index` starts in the
         upper part of the screen, unless it already does."""
+        if index >= 0:
+            # Laying out the turn's blocks may move the scroll bar too: all of it is ours.
+            self.own_move(lambda: self._bring_up(index))
+
+    def _bring_up(self, index: int) -> None:
         view = self.view
-        if index < 0:
-            return
         span = view.offsets.span_of_turn(index)
         if span is None and not view.is_complete:
-            self.own_move(view.complete)
+            view.complete()
             span = view.offsets.span_of_turn(index)
         if span is None:
             return
@@ -108,8 +131,7 @@ class Follower(QObject):
         top = view.blockBoundingGeometry(block).translated(view.contentOffset()).top()
         if 0 <= top <= view.viewport().height() * KEEP_ABOVE:
             return
-        bar = view.verticalScrollBar()
-        self.own_move(lambda: bar.setValue(max(0, block.firstLineNumber() - LINES_ABOVE)))
+        view.verticalScrollBar().setValue(max(0, block.firstLineNumber() - LINES_ABOVE))
 
     def own_move(self, move) -> None:
         """Run `move`, a scrolling of ours: it does not stop the following."""
