@@ -4,307 +4,307 @@
 <context>
     <name>Actions</name>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="153"/>
+        <location filename="../../desktop/ui/actions.py" line="154"/>
         <source>&amp;Import…</source>
         <translation>导入(&amp;I)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="154"/>
+        <location filename="../../desktop/ui/actions.py" line="155"/>
         <source>Import transcripts into the study</source>
         <translation>将文字稿导入研究库</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="155"/>
+        <location filename="../../desktop/ui/actions.py" line="156"/>
         <source>&amp;Export…</source>
         <translation>导出(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="156"/>
+        <location filename="../../desktop/ui/actions.py" line="157"/>
         <source>Export the notes to a file</source>
         <translation>把笔记导出为文件</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="157"/>
+        <location filename="../../desktop/ui/actions.py" line="158"/>
         <source>&amp;Print…</source>
         <translation>打印(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="159"/>
+        <location filename="../../desktop/ui/actions.py" line="160"/>
         <source>Export to P&amp;DF…</source>
         <translation>导出为 PDF(&amp;D)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="160"/>
+        <location filename="../../desktop/ui/actions.py" line="161"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="162"/>
+        <location filename="../../desktop/ui/actions.py" line="163"/>
         <source>&amp;Undo</source>
         <translation>撤销(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="163"/>
+        <location filename="../../desktop/ui/actions.py" line="164"/>
         <source>&amp;Redo</source>
         <translation>重做(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="165"/>
+        <location filename="../../desktop/ui/actions.py" line="166"/>
         <source>&amp;Search…</source>
         <translation>搜索(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="166"/>
+        <location filename="../../desktop/ui/actions.py" line="167"/>
         <source>Next search result</source>
         <translation>下一个搜索结果</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="168"/>
+        <location filename="../../desktop/ui/actions.py" line="169"/>
         <source>Previous search result</source>
         <translation>上一个搜索结果</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="170"/>
+        <location filename="../../desktop/ui/actions.py" line="171"/>
         <source>&amp;Annotate selection…</source>
         <translation>批注所选文字(&amp;A)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="171"/>
+        <location filename="../../desktop/ui/actions.py" line="172"/>
         <source>Write a note on the selected text</source>
         <translation>为所选文字写批注</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="172"/>
+        <location filename="../../desktop/ui/actions.py" line="173"/>
         <source>&amp;Edit annotation…</source>
         <translation>编辑批注(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="173"/>
+        <location filename="../../desktop/ui/actions.py" line="174"/>
         <source>&amp;Delete annotation</source>
         <translation>删除批注(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="175"/>
+        <location filename="../../desktop/ui/actions.py" line="176"/>
         <source>Next turn</source>
         <translation>下一段发言</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="176"/>
+        <location filename="../../desktop/ui/actions.py" line="177"/>
         <source>Previous turn</source>
         <translation>上一段发言</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="177"/>
+        <location filename="../../desktop/ui/actions.py" line="178"/>
         <source>Next section</source>
         <translation>下一个问题</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="178"/>
+        <location filename="../../desktop/ui/actions.py" line="179"/>
         <source>Previous section</source>
         <translation>上一个问题</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="179"/>
+        <location filename="../../desktop/ui/actions.py" line="180"/>
         <source>Next annotation</source>
         <translation>下一条批注</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="180"/>
+        <location filename="../../desktop/ui/actions.py" line="181"/>
         <source>Previous annotation</source>
         <translation>上一条批注</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="182"/>
+        <location filename="../../desktop/ui/actions.py" line="183"/>
         <source>&amp;Back</source>
         <translation>后退(&amp;B)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="183"/>
+        <location filename="../../desktop/ui/actions.py" line="184"/>
         <source>&amp;Forward</source>
         <translation>前进(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="184"/>
+        <location filename="../../desktop/ui/actions.py" line="185"/>
         <source>Switch reading / compare view</source>
         <translation>切换阅读 / 对比视图</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="186"/>
+        <location filename="../../desktop/ui/actions.py" line="187"/>
         <source>Show all speakers</source>
         <translation>显示全部发言人</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="187"/>
+        <location filename="../../desktop/ui/actions.py" line="188"/>
         <source>Show narration</source>
         <translation>显示旁白</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="189"/>
+        <location filename="../../desktop/ui/actions.py" line="190"/>
         <source>Zoom in</source>
         <translation>放大</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="190"/>
+        <location filename="../../desktop/ui/actions.py" line="191"/>
         <source>Zoom out</source>
         <translation>缩小</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="191"/>
+        <location filename="../../desktop/ui/actions.py" line="192"/>
         <source>Go to the transcript</source>
         <translation>转到文字稿</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="193"/>
+        <location filename="../../desktop/ui/actions.py" line="194"/>
         <source>Go to the documents panel</source>
         <translation>转到文档面板</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="195"/>
+        <location filename="../../desktop/ui/actions.py" line="196"/>
         <source>Go to the speakers panel</source>
         <translation>转到发言人面板</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="197"/>
+        <location filename="../../desktop/ui/actions.py" line="198"/>
         <source>Go to the annotations panel</source>
         <translation>转到批注面板</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="200"/>
+        <location filename="../../desktop/ui/actions.py" line="201"/>
         <source>Go to the search results</source>
         <translation>转到搜索结果</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="201"/>
+        <location filename="../../desktop/ui/actions.py" line="202"/>
         <source>Interface in English</source>
         <translation>界面使用英文 (English)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="203"/>
+        <location filename="../../desktop/ui/actions.py" line="204"/>
         <source>Interface in Chinese (中文)</source>
         <translation>界面使用中文</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="205"/>
+        <location filename="../../desktop/ui/actions.py" line="206"/>
         <source>&amp;Rename speaker…</source>
         <translation>重命名发言人(&amp;R)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="206"/>
+        <location filename="../../desktop/ui/actions.py" line="207"/>
         <source>&amp;Merge speaker into…</source>
         <translation>合并发言人到(&amp;M)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="208"/>
+        <location filename="../../desktop/ui/actions.py" line="209"/>
         <source>Set r&amp;ole…</source>
         <translation>设置身份(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="209"/>
+        <location filename="../../desktop/ui/actions.py" line="210"/>
         <source>Set &amp;colour…</source>
         <translation>设置颜色(&amp;C)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="210"/>
+        <location filename="../../desktop/ui/actions.py" line="211"/>
         <source>Toggle m&amp;oderator</source>
         <translation>切换主持人(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="212"/>
+        <location filename="../../desktop/ui/actions.py" line="213"/>
         <source>Make &amp;narration</source>
         <translation>改为旁白(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="213"/>
+        <location filename="../../desktop/ui/actions.py" line="214"/>
         <source>Mark glossary terms</source>
         <translation>标出术语</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="215"/>
+        <location filename="../../desktop/ui/actions.py" line="216"/>
         <source>Add &amp;term from selection…</source>
         <translation>将所选文字加为术语(&amp;T)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="217"/>
+        <location filename="../../desktop/ui/actions.py" line="218"/>
         <source>Add the selected text to the glossary</source>
         <translation>把所选文字加入术语表</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="218"/>
+        <location filename="../../desktop/ui/actions.py" line="219"/>
         <source>&amp;Open the term at the cursor</source>
         <translation>打开光标处的术语(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="220"/>
+        <location filename="../../desktop/ui/actions.py" line="221"/>
         <source>Show the glossary entry of the marked term under the text cursor</source>
         <translation>显示光标处所标术语的词条</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="222"/>
+        <location filename="../../desktop/ui/actions.py" line="223"/>
         <source>&amp;Edit term…</source>
         <translation>编辑术语(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="224"/>
+        <location filename="../../desktop/ui/actions.py" line="225"/>
         <source>Reset term to the &amp;built-in text</source>
         <translation>恢复为内置释义(&amp;B)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="226"/>
+        <location filename="../../desktop/ui/actions.py" line="227"/>
         <source>&amp;Remove term</source>
         <translation>删除术语(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="227"/>
+        <location filename="../../desktop/ui/actions.py" line="228"/>
         <source>Go to the glossary panel</source>
         <translation>转到术语面板</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="229"/>
+        <location filename="../../desktop/ui/actions.py" line="230"/>
         <source>&amp;Suggest terms from this document</source>
         <translation>从本文档推荐术语(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="231"/>
+        <location filename="../../desktop/ui/actions.py" line="232"/>
         <source>&amp;Accept suggestion</source>
         <translation>采纳推荐(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="233"/>
+        <location filename="../../desktop/ui/actions.py" line="234"/>
         <source>&amp;Dismiss suggestion</source>
         <translation>忽略推荐(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="235"/>
+        <location filename="../../desktop/ui/actions.py" line="236"/>
         <source>&amp;Import a term list…</source>
         <translation>导入术语列表(&amp;I)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="237"/>
+        <location filename="../../desktop/ui/actions.py" line="238"/>
         <source>E&amp;xport the term list…</source>
         <translation>导出术语列表(&amp;X)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="239"/>
+        <location filename="../../desktop/ui/actions.py" line="240"/>
         <source>&amp;Keyboard shortcuts</source>
         <translation>键盘快捷键(&amp;K)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="240"/>
+        <location filename="../../desktop/ui/actions.py" line="241"/>
         <source>&amp;Change shortcuts…</source>
         <translation>修改快捷键(&amp;C)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="241"/>
+        <location filename="../../desktop/ui/actions.py" line="242"/>
         <source>&amp;About Yandu</source>
         <translation>关于研读(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="245"/>
+        <location filename="../../desktop/ui/actions.py" line="246"/>
         <source>Show or hide speaker %1</source>
         <translation>显示或隐藏发言人 %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="247"/>
+        <location filename="../../desktop/ui/actions.py" line="248"/>
         <source>Show only speaker %1</source>
         <translation>只显示发言人 %1</translation>
     </message>
@@ -313,66 +313,141 @@
         <source>%1: %2</source>
         <translation>%1：%2</translation>
     </message>
+    <message>
+        <location filename="../../desktop/ui/player/keys.py" line="39"/>
+        <source>&amp;Attach a recording…</source>
+        <translation>附加录音(&amp;A)…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/player/keys.py" line="40"/>
+        <source>Attach the audio or video of this transcript</source>
+        <translation>附加本文字稿的音频或视频</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/player/keys.py" line="42"/>
+        <source>&amp;Detach the recording</source>
+        <translation>移除录音(&amp;D)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/player/keys.py" line="43"/>
+        <source>&amp;Play or pause</source>
+        <translation>播放/暂停(&amp;P)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/player/keys.py" line="44"/>
+        <source>Play from &amp;here</source>
+        <translation>从此处播放(&amp;H)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/player/keys.py" line="45"/>
+        <source>Play from the text cursor, or from the annotation chosen in its panel</source>
+        <translation>从文本光标处播放，或从批注面板中选中的批注处播放</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/player/keys.py" line="47"/>
+        <source>&amp;Back 3 seconds</source>
+        <translation>后退 3 秒(&amp;B)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/player/keys.py" line="48"/>
+        <source>&amp;Forward 3 seconds</source>
+        <translation>前进 3 秒(&amp;F)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/player/keys.py" line="49"/>
+        <source>&amp;Slower</source>
+        <translation>减速(&amp;S)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/player/keys.py" line="50"/>
+        <source>F&amp;aster</source>
+        <translation>加速(&amp;A)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/player/keys.py" line="51"/>
+        <source>S&amp;tamp: this turn starts now</source>
+        <translation>打时间戳：本段发言从此刻开始(&amp;T)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/player/keys.py" line="52"/>
+        <source>Set the start of the turn at the cursor to the playing time, then go to the next turn</source>
+        <translation>把光标所在发言的开始时间设为当前播放时间，然后转到下一段发言</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/player/keys.py" line="54"/>
+        <source>F&amp;ollow the recording</source>
+        <translation>跟随录音(&amp;O)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/player/keys.py" line="55"/>
+        <source>Show the turn being spoken again, and keep it in view</source>
+        <translation>重新显示正在播放的发言，并保持在视野内</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/player/keys.py" line="57"/>
+        <source>Pause &amp;rewinds 2 seconds</source>
+        <translation>暂停时回退 2 秒(&amp;R)</translation>
+    </message>
 </context>
 <context>
     <name>AnnotationEditor</name>
     <message>
-        <location filename="../../desktop/ui/annotation_editor.py" line="86"/>
+        <location filename="../../desktop/ui/annotation_editor.py" line="87"/>
         <source>New annotation</source>
         <translation>新建批注</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/annotation_editor.py" line="86"/>
+        <location filename="../../desktop/ui/annotation_editor.py" line="87"/>
         <source>Edit annotation</source>
         <translation>编辑批注</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/annotation_editor.py" line="93"/>
+        <location filename="../../desktop/ui/annotation_editor.py" line="94"/>
         <source>Note (Markdown: **bold**, *italic*, - lists, [links](https://…))</source>
         <translation>批注（Markdown：**粗体**、*斜体*、- 列表、[链接](https://…)）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/annotation_editor.py" line="108"/>
+        <location filename="../../desktop/ui/annotation_editor.py" line="109"/>
         <source>tags, separated by commas</source>
         <translation>标签，用逗号分隔</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/annotation_editor.py" line="121"/>
+        <location filename="../../desktop/ui/annotation_editor.py" line="122"/>
         <source>&amp;Tags:</source>
         <translation>标签(&amp;T)：</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/annotation_editor.py" line="122"/>
+        <location filename="../../desktop/ui/annotation_editor.py" line="123"/>
         <source>C&amp;olour:</source>
         <translation>颜色(&amp;O)：</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/annotation_editor.py" line="138"/>
+        <location filename="../../desktop/ui/annotation_editor.py" line="139"/>
         <source>Ctrl+Enter saves · Esc cancels</source>
         <translation>Ctrl+Enter 保存 · Esc 取消</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/annotation_editor.py" line="182"/>
+        <location filename="../../desktop/ui/annotation_editor.py" line="181"/>
         <source>Discard this note?</source>
         <translation>放弃这条批注？</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/annotation_editor.py" line="185"/>
+        <location filename="../../desktop/ui/annotation_editor.py" line="184"/>
         <source>What you typed here will be lost.</source>
         <translation>在这里输入的内容将会丢失。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/annotation_editor.py" line="186"/>
+        <location filename="../../desktop/ui/annotation_editor.py" line="185"/>
         <source>&amp;Discard</source>
         <translation>放弃(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/annotation_editor.py" line="187"/>
+        <location filename="../../desktop/ui/annotation_editor.py" line="186"/>
         <source>&amp;Keep editing</source>
         <translation>继续编辑(&amp;K)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/annotation_editor.py" line="203"/>
+        <location filename="../../desktop/ui/annotation_editor.py" line="202"/>
         <source>Preview</source>
         <translation>预览</translation>
     </message>
@@ -400,22 +475,22 @@
         <translation>在文字稿中选中文字，按 A 添加批注。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/docks/annotations.py" line="102"/>
+        <location filename="../../desktop/ui/docks/annotations.py" line="103"/>
         <source>All tags</source>
         <translation>全部标签</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/docks/annotations.py" line="103"/>
+        <location filename="../../desktop/ui/docks/annotations.py" line="104"/>
         <source>All speakers</source>
         <translation>全部发言人</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/docks/annotations.py" line="128"/>
+        <location filename="../../desktop/ui/docks/annotations.py" line="129"/>
         <source>Narration</source>
         <translation>旁白</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/docks/annotations.py" line="129"/>
+        <location filename="../../desktop/ui/docks/annotations.py" line="130"/>
         <source>%1 · turn %2</source>
         <translation>%1 · 第 %2 段</translation>
     </message>
@@ -517,6 +592,22 @@
         <source>Dismiss suggestion</source>
         <translation>忽略建议</translation>
     </message>
+    <message>
+        <location filename="../../desktop/ui/player/keys.py" line="63"/>
+        <source>Stamp turn</source>
+        <extracomment>Menu entries a separator goes before (see window_menus.SEPARATED).</extracomment>
+        <translation>打时间戳</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/player/keys.py" line="64"/>
+        <source>Attach recording</source>
+        <translation>附加录音</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/player/keys.py" line="65"/>
+        <source>Detach recording</source>
+        <translation>移除录音</translation>
+    </message>
 </context>
 <context>
     <name>CompareEmpty</name>
@@ -560,68 +651,68 @@
 <context>
     <name>ExportDialog</name>
     <message>
-        <location filename="../../desktop/ui/export_dialog.py" line="110"/>
+        <location filename="../../desktop/ui/export_dialog.py" line="109"/>
         <location filename="../../desktop/ui/export_dialog.py" line="277"/>
         <source>Export notes</source>
         <translation>导出笔记</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/export_dialog.py" line="119"/>
+        <location filename="../../desktop/ui/export_dialog.py" line="118"/>
         <source>This document</source>
         <translation>本文档</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/export_dialog.py" line="120"/>
+        <location filename="../../desktop/ui/export_dialog.py" line="119"/>
         <source>Whole study</source>
         <translation>整个研究</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/export_dialog.py" line="132"/>
+        <location filename="../../desktop/ui/export_dialog.py" line="131"/>
         <source>all tags (or: tag, tag, …)</source>
         <translation>全部标签(或:标签, 标签, …)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/export_dialog.py" line="133"/>
+        <location filename="../../desktop/ui/export_dialog.py" line="132"/>
         <source>Include the full transcript</source>
         <translation>附上完整记录</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/export_dialog.py" line="134"/>
+        <location filename="../../desktop/ui/export_dialog.py" line="133"/>
         <source>Include the glossary terms found in the text</source>
         <translation>附上文中出现的术语表词条</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/export_dialog.py" line="138"/>
+        <location filename="../../desktop/ui/export_dialog.py" line="137"/>
         <source>Choose…</source>
         <translation>选择…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/export_dialog.py" line="145"/>
+        <location filename="../../desktop/ui/export_dialog.py" line="144"/>
         <source>Format</source>
         <translation>格式</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/export_dialog.py" line="146"/>
+        <location filename="../../desktop/ui/export_dialog.py" line="145"/>
         <source>Scope</source>
         <translation>范围</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/export_dialog.py" line="147"/>
+        <location filename="../../desktop/ui/export_dialog.py" line="146"/>
         <source>Speakers</source>
         <translation>发言人</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/export_dialog.py" line="148"/>
+        <location filename="../../desktop/ui/export_dialog.py" line="147"/>
         <source>Tags</source>
         <translation>标签</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/export_dialog.py" line="151"/>
+        <location filename="../../desktop/ui/export_dialog.py" line="150"/>
         <source>File</source>
         <translation>文件</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/export_dialog.py" line="172"/>
+        <location filename="../../desktop/ui/export_dialog.py" line="171"/>
         <source>Export</source>
         <translation>导出</translation>
     </message>
@@ -700,48 +791,48 @@
 <context>
     <name>GlossaryDock</name>
     <message>
-        <location filename="../../desktop/ui/docks/glossary_dock.py" line="103"/>
+        <location filename="../../desktop/ui/docks/glossary_dock.py" line="106"/>
         <source>Glossary</source>
         <translation>术语表</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/docks/glossary_dock.py" line="104"/>
+        <location filename="../../desktop/ui/docks/glossary_dock.py" line="107"/>
         <source>Filter terms</source>
         <translation>筛选术语</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/docks/glossary_dock.py" line="105"/>
+        <location filename="../../desktop/ui/docks/glossary_dock.py" line="108"/>
         <source>Choose a term to see its entry.</source>
         <translation>选择一个术语，查看其词条。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/docks/glossary_dock.py" line="106"/>
+        <location filename="../../desktop/ui/docks/glossary_dock.py" line="109"/>
         <source>Where it occurs, by speaker</source>
         <translation>出处（按发言人）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/docks/glossary_dock.py" line="107"/>
+        <location filename="../../desktop/ui/docks/glossary_dock.py" line="110"/>
         <source>Terms</source>
         <translation>术语</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/docks/glossary_dock.py" line="108"/>
+        <location filename="../../desktop/ui/docks/glossary_dock.py" line="111"/>
         <source>Suggestions</source>
         <translation>推荐</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/docks/glossary_dock.py" line="109"/>
+        <location filename="../../desktop/ui/docks/glossary_dock.py" line="112"/>
         <source>Suggest terms from this document</source>
         <translation>从本文档推荐术语</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/docks/glossary_dock.py" line="110"/>
-        <location filename="../../desktop/ui/docks/glossary_dock.py" line="256"/>
+        <location filename="../../desktop/ui/docks/glossary_dock.py" line="113"/>
+        <location filename="../../desktop/ui/docks/glossary_dock.py" line="259"/>
         <source>Y accepts the chosen suggestion, X dismisses it.</source>
         <translation>按 Y 采纳所选推荐,按 X 忽略。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/docks/glossary_dock.py" line="184"/>
+        <location filename="../../desktop/ui/docks/glossary_dock.py" line="187"/>
         <source>Narration</source>
         <translation>旁白</translation>
     </message>
@@ -777,12 +868,12 @@
         <translation>光标处没有术语。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/docks/glossary_dock.py" line="229"/>
+        <location filename="../../desktop/ui/docks/glossary_dock.py" line="232"/>
         <source>Looking for candidate terms…</source>
         <translation>正在寻找候选术语…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/docks/glossary_dock.py" line="258"/>
+        <location filename="../../desktop/ui/docks/glossary_dock.py" line="261"/>
         <source>No new candidate terms here.</source>
         <translation>这里没有新的候选术语。</translation>
     </message>
@@ -831,24 +922,180 @@
     </message>
 </context>
 <context>
+    <name>ImportPreview</name>
+    <message>
+        <location filename="../../desktop/ui/import_preview.py" line="45"/>
+        <source>Panel or roundtable</source>
+        <translation>论坛或圆桌</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/import_preview.py" line="46"/>
+        <source>Interview</source>
+        <translation>访谈</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/import_preview.py" line="47"/>
+        <source>Play</source>
+        <translation>剧本</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/import_preview.py" line="48"/>
+        <source>Parliament or council</source>
+        <translation>议会或委员会</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/import_preview.py" line="49"/>
+        <source>Court or hearing</source>
+        <translation>法庭或听证会</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/import_preview.py" line="50"/>
+        <source>Subtitles or recognised speech</source>
+        <translation>字幕或语音识别稿</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/import_preview.py" line="52"/>
+        <source>Plain text (no speakers)</source>
+        <translation>纯文本（无发言人）</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/import_preview.py" line="60"/>
+        <source>No speakers found: every paragraph is narration. Check the kind of record and the encoding, or import it as plain text.</source>
+        <translation>没有找到发言人：每一段都是旁白。请检查记录类型和编码，或作为纯文本导入。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/import_preview.py" line="64"/>
+        <source>Only one speaker found (%1).</source>
+        <translation>只找到一位发言人（%1）。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/import_preview.py" line="67"/>
+        <source>%1 of %2 speakers speak only once: some labels may be fragments, headings or form fields. Untick those that name no one.</source>
+        <translation>%2 位发言人中有 %1 位只发言一次：有些标签可能是片段、标题或表单字段。请取消勾选不指代任何人的标签。</translation>
+    </message>
+</context>
+<context>
+    <name>ImportPreviewDialog</name>
+    <message>
+        <location filename="../../desktop/ui/import_preview.py" line="81"/>
+        <source>Import preview — %1</source>
+        <translation>导入预览 — %1</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/import_preview.py" line="90"/>
+        <source>As recognised</source>
+        <translation>按识别结果</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/import_preview.py" line="94"/>
+        <source>As guessed</source>
+        <translation>按推测结果</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/import_preview.py" line="98"/>
+        <source>&amp;Title:</source>
+        <translation>标题(&amp;T)：</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/import_preview.py" line="99"/>
+        <source>&amp;Kind of record:</source>
+        <translation>记录类型(&amp;K)：</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/import_preview.py" line="100"/>
+        <source>&amp;Encoding:</source>
+        <translation>编码(&amp;E)：</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/import_preview.py" line="104"/>
+        <source>Speaker</source>
+        <translation>发言人</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/import_preview.py" line="104"/>
+        <source>Turns</source>
+        <translation>发言数</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/import_preview.py" line="104"/>
+        <source>Moderator or chair</source>
+        <translation>主持人或主席</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/import_preview.py" line="105"/>
+        <source>Same person as</source>
+        <translation>与此人相同</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/import_preview.py" line="105"/>
+        <source>First words</source>
+        <translation>开头几句</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/import_preview.py" line="110"/>
+        <source>Speakers found</source>
+        <translation>找到的发言人</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/import_preview.py" line="111"/>
+        <source>Same &amp;person as…</source>
+        <translation>与某人相同(&amp;P)…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/import_preview.py" line="114"/>
+        <source>The text as it will read</source>
+        <translation>导入后的文本</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/import_preview.py" line="123"/>
+        <source>Untick a label that names no one (Space); its lines join the turn before.</source>
+        <translation>取消勾选不指代任何人的标签（空格键）；它的内容会并入前一段发言。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/import_preview.py" line="134"/>
+        <source>&amp;Import</source>
+        <translation>导入(&amp;I)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/import_preview.py" line="183"/>
+        <source>(nobody else)</source>
+        <translation>（没有其他人）</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/import_preview.py" line="185"/>
+        <source>Same person</source>
+        <translation>同一人</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/import_preview.py" line="185"/>
+        <source>%1 is the same person as:</source>
+        <translation>%1 与下列人是同一人：</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/import_preview.py" line="259"/>
+        <source>%1 · %2 speakers · %3 turns (%4 narration) · %5 sections · %6</source>
+        <translation>%1 · %2 位发言人 · %3 段发言（%4 段旁白）· %5 个部分 · %6</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../desktop/ui/window_menus.py" line="67"/>
+        <location filename="../../desktop/ui/window_menus.py" line="68"/>
         <source>Speaker &amp;filter</source>
         <translation>发言人筛选(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window_menus.py" line="68"/>
+        <location filename="../../desktop/ui/window_menus.py" line="69"/>
         <source>&amp;Panels</source>
         <translation>面板(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window_menus.py" line="69"/>
+        <location filename="../../desktop/ui/window_menus.py" line="70"/>
         <source>Toolbar</source>
         <translation>工具栏</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="320"/>
+        <location filename="../../desktop/ui/main_window.py" line="323"/>
         <source>no document</source>
         <translation>无文档</translation>
     </message>
@@ -858,7 +1105,7 @@
         <translation>显示 %1 / %2 段发言</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/controllers/search.py" line="177"/>
+        <location filename="../../desktop/ui/controllers/search.py" line="182"/>
         <location filename="../../desktop/ui/controllers/speaker_filter.py" line="130"/>
         <source>Narration</source>
         <translation>旁白</translation>
@@ -914,32 +1161,32 @@
         <translation>已导入“%1”。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/controllers/annotations.py" line="102"/>
+        <location filename="../../desktop/ui/controllers/annotations.py" line="112"/>
         <source>Switch to the reading view to annotate.</source>
         <translation>请切换到阅读视图再添加批注。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/controllers/annotations.py" line="107"/>
+        <location filename="../../desktop/ui/controllers/annotations.py" line="117"/>
         <source>Select some text of a turn first (Shift+arrows or the mouse).</source>
         <translation>请先选中发言中的文字（Shift+方向键或鼠标）。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/controllers/annotations.py" line="149"/>
+        <location filename="../../desktop/ui/controllers/annotations.py" line="159"/>
         <source>No annotation here to edit.</source>
         <translation>此处没有可编辑的批注。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/controllers/annotations.py" line="185"/>
+        <location filename="../../desktop/ui/controllers/annotations.py" line="195"/>
         <source>Your text is back in the editor: saving it replaces the other version.</source>
         <translation>你写的内容已放回编辑框：保存即替换另一处的版本。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/controllers/annotations.py" line="192"/>
+        <location filename="../../desktop/ui/controllers/annotations.py" line="202"/>
         <source>No annotation here to delete.</source>
         <translation>此处没有可删除的批注。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/controllers/annotations.py" line="197"/>
+        <location filename="../../desktop/ui/controllers/annotations.py" line="207"/>
         <source>Annotation deleted; Undo brings it back.</source>
         <translation>批注已删除；撤销可恢复。</translation>
     </message>
@@ -954,52 +1201,52 @@
         <translation>为显示此处，已重新显示 %1。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/controllers/search.py" line="80"/>
+        <location filename="../../desktop/ui/controllers/search.py" line="84"/>
         <source>Bringing the search index up to date…</source>
         <translation>正在更新搜索索引…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/controllers/search.py" line="91"/>
+        <location filename="../../desktop/ui/controllers/search.py" line="95"/>
         <source>The search index is up to date.</source>
         <translation>搜索索引已是最新。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/controllers/search.py" line="110"/>
+        <location filename="../../desktop/ui/controllers/search.py" line="115"/>
         <source>The search index is being brought up to date…</source>
         <translation>搜索索引正在更新，稍后即出结果…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/controllers/search.py" line="179"/>
+        <location filename="../../desktop/ui/controllers/search.py" line="184"/>
         <source>Note · %1</source>
         <translation>批注 · %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/controllers/search.py" line="250"/>
+        <location filename="../../desktop/ui/controllers/search.py" line="270"/>
         <source>Match %1 of %2</source>
         <translation>第 %1 处，共 %2 处</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/controllers/search.py" line="344"/>
+        <location filename="../../desktop/ui/controllers/search.py" line="364"/>
         <source>Passed the last match: back to the first.</source>
         <translation>已过最后一处匹配：回到第一处。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/controllers/search.py" line="356"/>
+        <location filename="../../desktop/ui/controllers/search.py" line="376"/>
         <source>Passed the first match: on to the last.</source>
         <translation>已过第一处匹配：转到最后一处。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="150"/>
+        <location filename="../../desktop/ui/main_window.py" line="152"/>
         <source>Another program changed the study: Yandu shows its changes, and Undo starts afresh from here.</source>
         <translation>另一个程序修改了研究库：研读已显示这些修改，撤销从此处重新开始。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="314"/>
+        <location filename="../../desktop/ui/main_window.py" line="317"/>
         <source>About Yandu</source>
         <translation>关于研读</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="315"/>
+        <location filename="../../desktop/ui/main_window.py" line="318"/>
         <source>&lt;b&gt;Yandu 研读&lt;/b&gt; %1&lt;p&gt;Study and annotate transcripts, with Chinese as a first-class language.&lt;/p&gt;&lt;p&gt;Every edit is saved at once in the study file.&lt;/p&gt;</source>
         <translation>&lt;b&gt;研读 Yandu&lt;/b&gt; %1&lt;p&gt;研读和批注文字稿，中文优先。&lt;/p&gt;&lt;p&gt;每次修改都立即保存在研究库文件中。&lt;/p&gt;</translation>
     </message>
@@ -1072,46 +1319,165 @@
 <context>
     <name>Menus</name>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="139"/>
+        <location filename="../../desktop/ui/actions.py" line="140"/>
         <source>&amp;File</source>
         <extracomment>Used when the platform has no binding for the standard key.</extracomment>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="140"/>
+        <location filename="../../desktop/ui/actions.py" line="141"/>
         <source>&amp;Edit</source>
         <translation>编辑(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="141"/>
+        <location filename="../../desktop/ui/actions.py" line="142"/>
         <source>&amp;Annotate</source>
         <translation>批注(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="142"/>
+        <location filename="../../desktop/ui/actions.py" line="143"/>
         <source>&amp;Go</source>
         <translation>转到(&amp;G)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="143"/>
+        <location filename="../../desktop/ui/actions.py" line="144"/>
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="144"/>
+        <location filename="../../desktop/ui/actions.py" line="145"/>
         <source>&amp;Speakers</source>
         <translation>发言人(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="145"/>
+        <location filename="../../desktop/ui/actions.py" line="146"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="149"/>
+        <location filename="../../desktop/ui/actions.py" line="150"/>
         <source>&amp;Glossary</source>
         <extracomment>Made by the window on first use, before Help.</extracomment>
         <translation>术语(&amp;G)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/player/keys.py" line="17"/>
+        <source>&amp;Recording</source>
+        <translation>录音(&amp;R)</translation>
+    </message>
+</context>
+<context>
+    <name>PlayerController</name>
+    <message>
+        <location filename="../../desktop/ui/player/controller.py" line="79"/>
+        <source>%1 is no longer at %2: the transcript works as before; Find… says where it is now.</source>
+        <translation>%1 已不在 %2：文字稿照常可用；用“查找…”告诉研读它现在的位置。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/player/controller.py" line="119"/>
+        <source>Open a transcript first, then attach its recording.</source>
+        <translation>请先打开文字稿，再附加它的录音。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/player/controller.py" line="123"/>
+        <source>Attach a recording</source>
+        <translation>附加录音</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/player/controller.py" line="124"/>
+        <source>Recordings (%1)</source>
+        <translation>录音 (%1)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/player/controller.py" line="140"/>
+        <source>%1 is attached to this transcript.</source>
+        <translation>%1 已附加到本文字稿。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/player/controller.py" line="146"/>
+        <source>This transcript has no recording.</source>
+        <translation>本文字稿没有录音。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/player/controller.py" line="155"/>
+        <source>Where is %1 now?</source>
+        <translation>%1 现在在哪里？</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/player/controller.py" line="219"/>
+        <source>This transcript has no recording: Recording &gt; Attach a recording.</source>
+        <translation>本文字稿没有录音：录音 &gt; 附加录音。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/player/controller.py" line="249"/>
+        <source>Playing at %1×</source>
+        <translation>以 %1× 速度播放</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/player/controller.py" line="267"/>
+        <source>This turn has no time yet: stamp it while listening.</source>
+        <translation>这段发言还没有时间：边听边打时间戳。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/player/controller.py" line="312"/>
+        <source>Turn %1 starts at %2.</source>
+        <translation>第 %1 段发言从 %2 开始。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/player/controller.py" line="342"/>
+        <source>%1 cannot be played (%2); the transcript works as before.</source>
+        <translation>%1 无法播放（%2）；文字稿照常可用。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/player/controller.py" line="353"/>
+        <source>Following paused while you read elsewhere; %1 follows the recording again.</source>
+        <translation>你在别处阅读，已暂停跟随；按 %1 重新跟随录音。</translation>
+    </message>
+</context>
+<context>
+    <name>PlayerDock</name>
+    <message>
+        <location filename="../../desktop/ui/player/panel.py" line="116"/>
+        <source>Pause</source>
+        <translation>暂停</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/player/panel.py" line="116"/>
+        <source>Play</source>
+        <translation>播放</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/player/panel.py" line="137"/>
+        <source>Recording</source>
+        <translation>录音</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/player/panel.py" line="139"/>
+        <source>Find…</source>
+        <translation>查找…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/player/panel.py" line="140"/>
+        <source>Volume</source>
+        <translation>音量</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/player/panel.py" line="141"/>
+        <source>Playback speed (the pitch is kept)</source>
+        <translation>播放速度（音调不变）</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/player/panel.py" line="142"/>
+        <source>Position; each tick is a turn, in its speaker&apos;s colour</source>
+        <translation>播放位置；每个刻度是一段发言，颜色为其发言人的颜色</translation>
+    </message>
+</context>
+<context>
+    <name>ReferenceMargin</name>
+    <message>
+        <location filename="../../desktop/ui/transcript_margin.py" line="41"/>
+        <source>p. %1</source>
+        <translation>第 %1 页</translation>
     </message>
 </context>
 <context>
@@ -1291,42 +1657,42 @@
 <context>
     <name>TermDialog</name>
     <message>
-        <location filename="../../desktop/ui/docks/glossary_term_dialog.py" line="31"/>
+        <location filename="../../desktop/ui/docks/glossary_term_dialog.py" line="32"/>
         <source>Add glossary term</source>
         <translation>添加术语</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/docks/glossary_term_dialog.py" line="35"/>
+        <location filename="../../desktop/ui/docks/glossary_term_dialog.py" line="36"/>
         <source>&amp;Term</source>
         <translation>术语(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/docks/glossary_term_dialog.py" line="35"/>
+        <location filename="../../desktop/ui/docks/glossary_term_dialog.py" line="36"/>
         <source>&amp;Aliases (comma-separated)</source>
         <translation>别名(逗号分隔)(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/docks/glossary_term_dialog.py" line="36"/>
+        <location filename="../../desktop/ui/docks/glossary_term_dialog.py" line="37"/>
         <source>&amp;Pinyin</source>
         <translation>拼音(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/docks/glossary_term_dialog.py" line="36"/>
+        <location filename="../../desktop/ui/docks/glossary_term_dialog.py" line="37"/>
         <source>&amp;English</source>
         <translation>英文(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/docks/glossary_term_dialog.py" line="37"/>
+        <location filename="../../desktop/ui/docks/glossary_term_dialog.py" line="38"/>
         <source>&amp;Category</source>
         <translation>类别(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/docks/glossary_term_dialog.py" line="37"/>
+        <location filename="../../desktop/ui/docks/glossary_term_dialog.py" line="38"/>
         <source>&amp;Definition</source>
         <translation>释义(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/docks/glossary_term_dialog.py" line="38"/>
+        <location filename="../../desktop/ui/docks/glossary_term_dialog.py" line="39"/>
         <source>&amp;Notes</source>
         <translation>备注(&amp;N)</translation>
     </message>

@@ -9,7 +9,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, QObject, Qt
+from PySide6.QtCore import QObject, Qt
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QFileDialog
 
@@ -29,10 +29,6 @@ if TYPE_CHECKING:
 
 SKIP_MS = 3000  # back and forward keys
 REWIND_MS = 2000  # what a pause rewinds, when the reader asked for it
-
-
-def _t(text: str) -> str:
-    return QCoreApplication.translate("Player", text)
 
 
 class PlayerController(QObject):
@@ -79,7 +75,7 @@ class PlayerController(QObject):
         path = media.locate(session.db, rec)
         if path is None:
             self.dock.set_controls_enabled(False)
-            self.dock.show_message(fill(_t(
+            self.dock.show_message(fill(self.tr(
                 "%1 is no longer at %2: the transcript works as before; Find… says where "
                 "it is now."), rec.name, rec.absolute_path), offer_find=True)
             return
@@ -120,12 +116,12 @@ class PlayerController(QObject):
     def choose_recording(self) -> None:
         """Ask for a recording to attach to the open document."""
         if self.session.document_id is None:
-            self.feedback.status(_t("Open a transcript first, then attach its recording."),
+            self.feedback.status(self.tr("Open a transcript first, then attach its recording."),
                                  5000)
             return
         patterns = " ".join(f"*{s}" for s in media.SUPPORTED)
-        dialog = QFileDialog(self.window, _t("Attach a recording"))
-        dialog.setNameFilter(fill(_t("Recordings (%1)"), patterns))
+        dialog = QFileDialog(self.window, self.tr("Attach a recording"))
+        dialog.setNameFilter(fill(self.tr("Recordings (%1)"), patterns))
         dialog.setFileMode(QFileDialog.FileMode.ExistingFile)
         dialog.fileSelected.connect(lambda name: self.attach(Path(name)))
         dialog.open()
@@ -141,13 +137,13 @@ class PlayerController(QObject):
             return False
         if not self.session.run(command):
             return False
-        self.feedback.status(fill(_t("%1 is attached to this transcript."), path.name), 5000)
+        self.feedback.status(fill(self.tr("%1 is attached to this transcript."), path.name), 5000)
         return True
 
     def detach(self) -> None:
         """Forget the open document's recording (Undo attaches it again)."""
         if self.recording is None:
-            self.feedback.status(_t("This transcript has no recording."), 5000)
+            self.feedback.status(self.tr("This transcript has no recording."), 5000)
             return
         self.session.run(media.AttachRecording(self.session.document_id, None))
 
@@ -156,7 +152,7 @@ class PlayerController(QObject):
         rec = self.recording
         if rec is None:
             return
-        dialog = QFileDialog(self.window, fill(_t("Where is %1 now?"), rec.name))
+        dialog = QFileDialog(self.window, fill(self.tr("Where is %1 now?"), rec.name))
         dialog.setFileMode(QFileDialog.FileMode.ExistingFile)
         dialog.selectFile(rec.name)
         dialog.fileSelected.connect(lambda name: self.found_at(Path(name)))
@@ -220,7 +216,7 @@ class PlayerController(QObject):
         if self.recording is not None:
             self.find_moved()
         else:
-            self.feedback.status(_t("This transcript has no recording: Recording > Attach "
+            self.feedback.status(self.tr("This transcript has no recording: Recording > Attach "
                                     "a recording."), 5000)
         return False
 
@@ -250,7 +246,7 @@ class PlayerController(QObject):
     def set_speed(self, rate: float) -> None:
         if self.engine is not None:
             self.engine.set_rate(rate)
-        self.feedback.status(fill(_t("Playing at %1×"), f"{rate:g}"), 2000)
+        self.feedback.status(fill(self.tr("Playing at %1×"), f"{rate:g}"), 2000)
 
     def _set_volume(self, percent: int) -> None:
         self.settings.setValue("player/volume", percent)
@@ -268,7 +264,7 @@ class PlayerController(QObject):
         index = self.session.turn_index_at(offset)
         ms = media.time_at(self.times, self.session.turns, index, offset)
         if ms is None:
-            self.feedback.status(_t("This turn has no time yet: stamp it while listening."),
+            self.feedback.status(self.tr("This turn has no time yet: stamp it while listening."),
                                  5000)
             return False
         self.follower.set_following(True)
@@ -313,7 +309,7 @@ class PlayerController(QObject):
         turn, ms = session.turns[index], self.engine.position()
         if not session.run(media.StampTurn(session.document_id, turn.id, ms)):
             return
-        self.feedback.status(fill(_t("Turn %1 starts at %2."), str(turn.number), clock(ms)),
+        self.feedback.status(fill(self.tr("Turn %1 starts at %2."), str(turn.number), clock(ms)),
                              4000)
         following = next((i for i in range(index + 1, len(session.turns))
                           if view.turn_shown(i)), None)
@@ -343,7 +339,7 @@ class PlayerController(QObject):
         name = self.recording.name if self.recording else ""
         self.loaded = None
         self.dock.set_controls_enabled(False)
-        self.dock.show_message(fill(_t("%1 cannot be played (%2); the transcript works as "
+        self.dock.show_message(fill(self.tr("%1 cannot be played (%2); the transcript works as "
                                        "before."), name, reason))
 
     def _following_changed(self, following: bool) -> None:
@@ -354,5 +350,5 @@ class PlayerController(QObject):
 
             key = self.window.actions[PlayerAction.FOLLOW].shortcut().toString(
                 QKeySequence.SequenceFormat.NativeText)
-            self.feedback.status(fill(_t("Following paused while you read elsewhere; %1 "
+            self.feedback.status(fill(self.tr("Following paused while you read elsewhere; %1 "
                                          "follows the recording again."), key or "—"), 6000)
