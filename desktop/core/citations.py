@@ -10,6 +10,7 @@ last marks at or before its first and last characters.
 from __future__ import annotations
 
 import bisect
+import sqlite3
 from dataclasses import asdict, dataclass
 from typing import TYPE_CHECKING
 
@@ -119,7 +120,9 @@ class SourceMarks:
             "SELECT at, page, line, time_ms FROM source_marks WHERE document_id = ? ORDER BY at",
             [document_id])]
         times = None
-        if media.has_times(db, document_id):
+        # A plain connection is the window's first look at the study, before it opens
+        # (`db/peek.py`): the first screen waits for the opening to show times.
+        if not isinstance(db, sqlite3.Connection) and media.has_times(db, document_id):
             from desktop.core import library
 
             turns = library.turns(db, document_id) if turns is None else turns

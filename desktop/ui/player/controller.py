@@ -55,19 +55,20 @@ class PlayerController(QObject):
         self.dock.find_clicked.connect(self.find_moved)
         self.dock.volume.setValue(read_int(self.settings, "player/volume", 100))
         self.session.document_opened.connect(lambda _id: self.open_recording())
-        self.session.document_reloaded.connect(self.refresh_times)
+        self.session.document_reloaded.connect(lambda: self.refresh_times(relabel=False))
         self.session.changes_applied.connect(self._changes_applied)
         self.view.margin.label_clicked.connect(self._time_clicked)
 
     # ---- the recording ----------------------------------------------------------------
 
-    def open_recording(self) -> None:
-        """Show the open document's recording in the panel (the panel hides without)."""
+    def open_recording(self, *, relabel: bool = False) -> None:
+        """Show the open document's recording in the panel (the panel hides without);
+        `relabel`: the margin's times changed too (the reading view wrote them on opening)."""
         self._unload()
         session = self.session
         self.recording = (media.recording(session.db, session.document_id)
                           if session.document_id is not None else None)
-        self.refresh_times()
+        self.refresh_times(relabel=relabel)
         rec = self.recording
         self.dock.setVisible(rec is not None)
         if rec is None:
@@ -183,22 +184,22 @@ class PlayerController(QObject):
             return
         now = media.recording(self.session.db, self.session.document_id)
         if now != self.recording:
-            self.open_recording()  # attached, detached, or undone
+            self.open_recording(relabel=True)  # attached, detached, or undone
         else:
             self.refresh_times()
 
     # ---- times ---------------------------------------------------------------------
 
-    def refresh_times(self) -> None:
+    def refresh_times(self, *, relabel: bool = True) -> None:
         """Read the turns' times again (stamps, a duration, a recording came or went):
-        the follow layer, the slider's ticks and the margin."""
+        the follow layer, the slider's ticks and (with `relabel`) the margin."""
         session = self.session
         if session.document_id is None:
             self.times = []
         else:
             session.marks = SourceMarks.load(session.db, session.document_id, session.turns)
             self.times = [session.marks.turn_times.get(t.id) for t in session.turns]
-            if self.view.turns == session.turns:
+            if relabel and self.view.turns == session.turns:
                 self.view.set_references(margin_labels(session.marks, session.turns))
         self.follower.set_times(self.times)
         colours = {s.id: QColor(s.colour) for s in session.speakers}
