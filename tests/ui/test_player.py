@@ -205,3 +205,18 @@ def test_qt_multimedia_waits_for_a_recording(sample_study, tmp_path):
                          env=env, cwd=str(__import__("pathlib").Path(__file__).parents[2]),
                          timeout=60)
     assert out.stdout.strip().splitlines()[-1] == "False", out.stderr
+
+
+def test_a_video_shows_its_picture_in_the_panel(window, tmp_path, qtbot):
+    from desktop.ui.player.engine import Engine
+
+    engine = Engine(window)
+    engine.load(write_wav(tmp_path / "clip.wav", 1.0), video=True)
+    assert engine.video is not None and engine.player.videoOutput() is engine.video
+    dock = window.player.dock
+    dock.show()
+    dock.set_video(engine.video)
+    assert engine.video.parent() is not None and engine.video.isVisibleTo(dock)
+    dock.set_video(None)
+    assert not engine.video.isVisibleTo(dock)
+    engine.unload()
