@@ -151,7 +151,7 @@ def _wav_duration(path: Path) -> int | None:
         with wave.open(str(path), "rb") as w:
             rate = w.getframerate()
             return round(w.getnframes() * 1000 / rate) if rate else None
-    except (wave.Error, EOFError, OSError):
+    except (wave.Error, EOFError, OSError, RuntimeError, ValueError):  # a damaged header
         return None  # a WAV Python cannot read (float samples...): the player measures it
 
 

@@ -220,3 +220,15 @@ def test_a_video_shows_its_picture_in_the_panel(window, tmp_path, qtbot):
     dock.set_video(None)
     assert not engine.video.isVisibleTo(dock)
     engine.unload()
+
+
+def test_a_recording_that_cannot_be_decoded_is_one_line(window, tmp_path, qtbot, dialogs):
+    broken = tmp_path / "broken.wav"
+    broken.write_bytes(b"RIFF\x24\x00\x00\x00WAVEjunk" + bytes(range(256)) * 4)
+    assert window.player.attach(broken)  # it looks like a WAV: the player finds out
+    dock = window.player.dock
+    qtbot.waitUntil(lambda: dock.message.isVisibleTo(dock), timeout=5000)
+    assert "broken.wav cannot be played" in dock.message.text()
+    assert "\n" not in dock.message.text() and not dock.play_button.isEnabled()
+    window.player.toggle_play()  # says why, and nothing breaks
+    assert window.view.turns

@@ -6,6 +6,7 @@ Qt Multimedia is loaded with the first recording opened (`engine.py`), not at st
 
 from __future__ import annotations
 
+import sqlite3
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -163,7 +164,7 @@ class PlayerController(QObject):
         """The missing recording is at `path`: check it is the same file, remember it."""
         try:
             self.recording = media.relocate(self.session.db, self.session.document_id, path)
-        except YanduError as exc:
+        except (YanduError, sqlite3.Error) as exc:
             self.feedback.error(str(exc))
             return False
         self.open_recording()
@@ -328,7 +329,10 @@ class PlayerController(QObject):
         self.dock.set_duration(ms)
         rec = self.recording
         if rec is not None and ms > 0 and rec.duration_ms != ms:
-            media.set_duration(self.session.db, rec.document_id, ms)
+            try:
+                media.set_duration(self.session.db, rec.document_id, ms)
+            except sqlite3.Error:
+                return  # a study open for viewing only: the estimates wait
             self.recording = media.recording(self.session.db, rec.document_id)
             self.refresh_times()  # estimates now reach the end
 
