@@ -232,3 +232,27 @@ def test_a_recording_that_cannot_be_decoded_is_one_line(window, tmp_path, qtbot,
     assert "\n" not in dock.message.text() and not dock.play_button.isEnabled()
     window.player.toggle_play()  # says why, and nothing breaks
     assert window.view.turns
+
+
+def test_transcription_keys_skip_change_speed_and_rewind_on_pause(playing, qtbot):
+    player, actions = playing.player, playing.actions
+    player.seek(10_000)
+    actions[P.BACK].trigger()
+    assert abs(player.engine.position() - 7_000) < 200
+    actions[P.FORWARD].trigger()
+    actions[P.FORWARD].trigger()
+    assert abs(player.engine.position() - 13_000) < 200
+    actions[P.FASTER].trigger()
+    assert player.engine.rate() == 1.25 and player.dock.speed.currentText() == "1.25×"
+    actions[P.SLOWER].trigger()
+    actions[P.SLOWER].trigger()
+    assert player.engine.rate() == 0.75
+    actions[P.REWIND_ON_PAUSE].trigger()
+    assert actions[P.REWIND_ON_PAUSE].isChecked() and player.rewind_on_pause
+    player.seek(20_000)
+    actions[P.PLAY_PAUSE].trigger()
+    qtbot.waitUntil(lambda: player.engine.playing)
+    actions[P.PLAY_PAUSE].trigger()
+    assert not player.engine.playing
+    assert 17_500 < player.engine.position() < 19_000  # rewound 2 s
+    assert playing.settings.value("player/rewind_on_pause") in (True, "true")
