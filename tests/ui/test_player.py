@@ -256,3 +256,18 @@ def test_transcription_keys_skip_change_speed_and_rewind_on_pause(playing, qtbot
     assert not player.engine.playing
     assert 17_500 < player.engine.position() < 19_000  # rewound 2 s
     assert playing.settings.value("player/rewind_on_pause") in (True, "true")
+
+
+def test_a_transcript_dropped_with_its_recording_gets_it_once_imported(window, tmp_path,
+                                                                      qtbot):
+    srt = tmp_path / "panel.srt"
+    srt.write_text("1\n00:00:01,000 --> 00:00:03,000\n杨静：各位好。\n\n"
+                   "2\n00:00:04,000 --> 00:00:06,000\n陈虞君：大家好。\n", encoding="utf-8")
+    wav = write_wav(tmp_path / "panel.wav", 8.0)
+    rest = window.player.take_recordings([srt, wav])
+    assert rest == [srt]
+    window.importer.import_paths(rest)
+    qtbot.waitUntil(lambda: window.session.document_title == "panel", timeout=10_000)
+    qtbot.waitUntil(lambda: window.player.recording is not None, timeout=5000)
+    assert window.player.recording.name == "panel.wav"
+    assert [t.kind for t in window.player.times] == ["cue", "cue"]

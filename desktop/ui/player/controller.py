@@ -14,7 +14,7 @@ from PySide6.QtCore import QObject, Qt
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QFileDialog
 
-from desktop.core import media
+from desktop.core import library, media
 from desktop.core.citations import SourceMarks, clock
 from desktop.core.commands import Changes
 from desktop.core.errors import YanduError
@@ -48,6 +48,7 @@ class PlayerController(QObject):
         self.recording: media.Recording | None = None
         self.loaded: Path | None = None  # the file playing, when it was found and opened
         self.times: list[media.TurnTime | None] = []
+        self._pending: dict[str, Path] = {}  # transcript file name → its recording
         self.rewind_on_pause = read_bool(self.settings, "player/rewind_on_pause", False)
         self.dock.play_clicked.connect(self.toggle_play)
         self.dock.seek_requested.connect(self.seek)
@@ -58,6 +59,8 @@ class PlayerController(QObject):
         self.session.document_opened.connect(lambda _id: self.open_recording())
         self.session.document_reloaded.connect(lambda: self.refresh_times(relabel=False))
         self.session.changes_applied.connect(self._changes_applied)
+        self.session.documents_changed.connect(
+            lambda: self._attach_pending() if self._pending else None)
         self.view.margin.label_clicked.connect(self._time_clicked)
 
     # ---- the recording ----------------------------------------------------------------
@@ -171,12 +174,37 @@ class PlayerController(QObject):
         return True
 
     def take_recordings(self, paths: list[Path]) -> list[Path]:
-        """Attach a dropped recording to the open document; the other files, to import."""
+        """Of dropped files, the ones to import. A recording named like a dropped
+        transcript (talk.srt and talk.mp3), or lying beside one, is attached to it once
+        imported; any other recording is attached to the open document."""
         recordings = [p for p in paths if p.suffix.lower() in media.SUPPORTED]
+        transcripts = [p for p in paths if p not in recordings]
+        for transcript in transcripts:
+            beside = next((r for r in recordings if r.stem == transcript.stem), None)
+            beside = beside or media.recording_beside(transcript)
+            if beside is not None:
+                self._pending[transcript.name] = beside
+                if beside in recordings:
+                    recordings.remove(beside)
         if recordings and self.session.document_id is not None:
             self.attach(recordings[0])
-            return [p for p in paths if p not in recordings]
-        return paths
+        return transcripts
+
+    def _attach_pending(self) -> None:
+        """Attach the recordings waiting for their transcripts, once these are imported."""
+        for name, path in list(self._pending.items()):
+            try:
+                document = library.find_document(self.session.db, name)
+            except YanduError:
+                continue  # not imported yet (or it failed: the import said so)
+            del self._pending[name]
+            if media.recording(self.session.db, document.id) is None:
+                try:
+                    command = media.AttachRecording(document.id, path)
+                except YanduError as exc:
+                    self.feedback.error(str(exc))
+                    continue
+                self.session.run(command)
 
     def _changes_applied(self, changes: Changes) -> None:
         if changes.annotations or changes.glossary or self.session.document_id is None:
