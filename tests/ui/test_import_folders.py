@@ -182,3 +182,26 @@ def test_the_summary_in_chinese(window, qtbot, folder, dialogs):
     text = dialogs[0][1]
     assert text.startswith("6 个文件导入完毕：导入 3 个，1 个已在研究库中，拒绝 2 个。")
     assert "未找到发言人" in text
+
+
+def test_closing_the_window_stops_a_batch_after_the_file_in_hand(
+        window, qtbot, tmp_path, dialogs, gate):
+    from db import open_study
+    from desktop.core import library
+    from desktop.ui.tasks import wait_for_tasks
+
+    opened, waiting = gate
+    folder = tmp_path / "three"
+    folder.mkdir()
+    for n in (1, 2, 3):
+        (folder / f"{n}.txt").write_text(DIALOGUE.format(n=n), encoding="utf-8")
+    window.importer.import_paths([folder])
+    assert waiting.wait(20)
+    window.close()
+    opened.set()
+    assert wait_for_tasks(30000)
+    db = open_study(window.session.study_path)
+    try:
+        assert [d.title for d in library.list_documents(db)][1:] == ["1", "2"]
+    finally:
+        db.close()

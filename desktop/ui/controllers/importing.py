@@ -13,7 +13,7 @@ import threading
 from datetime import datetime
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QObject
+from PySide6.QtCore import QCoreApplication, QEvent, QObject
 from PySide6.QtGui import QAction, QGuiApplication
 from PySide6.QtWidgets import QMessageBox, QProgressBar, QPushButton, QStatusBar, QWidget
 
@@ -58,10 +58,20 @@ class ImportController(QObject):
         bar = progress.parentWidget()
         if isinstance(bar, QStatusBar):  # right after the progress bar (the window's first)
             bar.insertPermanentWidget(1, self.cancel_button)
+        # Closing the window stops a batch after the file in hand, rather than making the
+        # window wait for the rest of a folder before it can go.
+        dialog_parent.installEventFilter(self)
         # File > New document from clipboard is the registry's action, made by the window.
         paste = dialog_parent.findChild(QAction, ActionId.NEW_FROM_CLIPBOARD.value)
         if paste is not None:
             paste.triggered.connect(lambda _checked=False: self.paste_document())
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt override)
+        """Stop the batches when the window closes."""
+        if event.type() == QEvent.Type.Close:
+            for stop in self._stops:
+                stop.set()
+        return False
 
     def load_segmenter_later(self) -> None:
         """Load jieba's dictionary in the background (search and notes need it), and the
