@@ -26,6 +26,7 @@ class ActionId(StrEnum):
     """Stable names of every window action (also the keys of shortcut overrides)."""
 
     IMPORT = "file.import"
+    NEW_FROM_CLIPBOARD = "file.new_from_clipboard"
     EXPORT = "file.export"
     PRINT = "file.print"
     EXPORT_PDF = "file.export_pdf"
@@ -152,6 +153,8 @@ A = ActionId
 SPECS: dict[ActionId, ActionSpec] = {
     A.IMPORT: ActionSpec(QT_TRANSLATE_NOOP("Actions", "&Import…"), StandardKey.Open, _F,
                          QT_TRANSLATE_NOOP("Actions", "Import transcripts into the study")),
+    A.NEW_FROM_CLIPBOARD: ActionSpec(
+        QT_TRANSLATE_NOOP("Actions", "&New document from clipboard…"), "Ctrl+Shift+V", _F),
     A.EXPORT: ActionSpec(QT_TRANSLATE_NOOP("Actions", "&Export…"), "Ctrl+E", _F,
                          QT_TRANSLATE_NOOP("Actions", "Export the notes to a file")),
     A.PRINT: ActionSpec(QT_TRANSLATE_NOOP("Actions", "&Print…"), StandardKey.Print, _F,

@@ -4,307 +4,312 @@
 <context>
     <name>Actions</name>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="153"/>
+        <location filename="../../desktop/ui/actions.py" line="154"/>
         <source>&amp;Import…</source>
         <translation>导入(&amp;I)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="154"/>
+        <location filename="../../desktop/ui/actions.py" line="155"/>
         <source>Import transcripts into the study</source>
         <translation>将文字稿导入研究库</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="155"/>
+        <location filename="../../desktop/ui/actions.py" line="157"/>
+        <source>&amp;New document from clipboard…</source>
+        <translation>从剪贴板新建文档(&amp;N)…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/actions.py" line="158"/>
         <source>&amp;Export…</source>
         <translation>导出(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="156"/>
+        <location filename="../../desktop/ui/actions.py" line="159"/>
         <source>Export the notes to a file</source>
         <translation>把笔记导出为文件</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="157"/>
+        <location filename="../../desktop/ui/actions.py" line="160"/>
         <source>&amp;Print…</source>
         <translation>打印(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="159"/>
+        <location filename="../../desktop/ui/actions.py" line="162"/>
         <source>Export to P&amp;DF…</source>
         <translation>导出为 PDF(&amp;D)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="160"/>
+        <location filename="../../desktop/ui/actions.py" line="163"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="162"/>
+        <location filename="../../desktop/ui/actions.py" line="165"/>
         <source>&amp;Undo</source>
         <translation>撤销(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="163"/>
+        <location filename="../../desktop/ui/actions.py" line="166"/>
         <source>&amp;Redo</source>
         <translation>重做(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="165"/>
+        <location filename="../../desktop/ui/actions.py" line="168"/>
         <source>&amp;Search…</source>
         <translation>搜索(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="166"/>
+        <location filename="../../desktop/ui/actions.py" line="169"/>
         <source>Next search result</source>
         <translation>下一个搜索结果</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="168"/>
+        <location filename="../../desktop/ui/actions.py" line="171"/>
         <source>Previous search result</source>
         <translation>上一个搜索结果</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="170"/>
+        <location filename="../../desktop/ui/actions.py" line="173"/>
         <source>&amp;Annotate selection…</source>
         <translation>批注所选文字(&amp;A)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="171"/>
+        <location filename="../../desktop/ui/actions.py" line="174"/>
         <source>Write a note on the selected text</source>
         <translation>为所选文字写批注</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="172"/>
+        <location filename="../../desktop/ui/actions.py" line="175"/>
         <source>&amp;Edit annotation…</source>
         <translation>编辑批注(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="173"/>
+        <location filename="../../desktop/ui/actions.py" line="176"/>
         <source>&amp;Delete annotation</source>
         <translation>删除批注(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="175"/>
+        <location filename="../../desktop/ui/actions.py" line="178"/>
         <source>Next turn</source>
         <translation>下一段发言</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="176"/>
+        <location filename="../../desktop/ui/actions.py" line="179"/>
         <source>Previous turn</source>
         <translation>上一段发言</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="177"/>
+        <location filename="../../desktop/ui/actions.py" line="180"/>
         <source>Next section</source>
         <translation>下一个问题</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="178"/>
+        <location filename="../../desktop/ui/actions.py" line="181"/>
         <source>Previous section</source>
         <translation>上一个问题</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="179"/>
+        <location filename="../../desktop/ui/actions.py" line="182"/>
         <source>Next annotation</source>
         <translation>下一条批注</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="180"/>
+        <location filename="../../desktop/ui/actions.py" line="183"/>
         <source>Previous annotation</source>
         <translation>上一条批注</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="182"/>
+        <location filename="../../desktop/ui/actions.py" line="185"/>
         <source>&amp;Back</source>
         <translation>后退(&amp;B)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="183"/>
+        <location filename="../../desktop/ui/actions.py" line="186"/>
         <source>&amp;Forward</source>
         <translation>前进(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="184"/>
+        <location filename="../../desktop/ui/actions.py" line="187"/>
         <source>Switch reading / compare view</source>
         <translation>切换阅读 / 对比视图</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="186"/>
+        <location filename="../../desktop/ui/actions.py" line="189"/>
         <source>Show all speakers</source>
         <translation>显示全部发言人</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="187"/>
+        <location filename="../../desktop/ui/actions.py" line="190"/>
         <source>Show narration</source>
         <translation>显示旁白</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="189"/>
+        <location filename="../../desktop/ui/actions.py" line="192"/>
         <source>Zoom in</source>
         <translation>放大</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="190"/>
+        <location filename="../../desktop/ui/actions.py" line="193"/>
         <source>Zoom out</source>
         <translation>缩小</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="191"/>
+        <location filename="../../desktop/ui/actions.py" line="194"/>
         <source>Go to the transcript</source>
         <translation>转到文字稿</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="193"/>
+        <location filename="../../desktop/ui/actions.py" line="196"/>
         <source>Go to the documents panel</source>
         <translation>转到文档面板</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="195"/>
+        <location filename="../../desktop/ui/actions.py" line="198"/>
         <source>Go to the speakers panel</source>
         <translation>转到发言人面板</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="197"/>
+        <location filename="../../desktop/ui/actions.py" line="200"/>
         <source>Go to the annotations panel</source>
         <translation>转到批注面板</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="200"/>
+        <location filename="../../desktop/ui/actions.py" line="203"/>
         <source>Go to the search results</source>
         <translation>转到搜索结果</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="201"/>
+        <location filename="../../desktop/ui/actions.py" line="204"/>
         <source>Interface in English</source>
         <translation>界面使用英文 (English)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="203"/>
+        <location filename="../../desktop/ui/actions.py" line="206"/>
         <source>Interface in Chinese (中文)</source>
         <translation>界面使用中文</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="205"/>
+        <location filename="../../desktop/ui/actions.py" line="208"/>
         <source>&amp;Rename speaker…</source>
         <translation>重命名发言人(&amp;R)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="206"/>
+        <location filename="../../desktop/ui/actions.py" line="209"/>
         <source>&amp;Merge speaker into…</source>
         <translation>合并发言人到(&amp;M)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="208"/>
+        <location filename="../../desktop/ui/actions.py" line="211"/>
         <source>Set r&amp;ole…</source>
         <translation>设置身份(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="209"/>
+        <location filename="../../desktop/ui/actions.py" line="212"/>
         <source>Set &amp;colour…</source>
         <translation>设置颜色(&amp;C)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="210"/>
+        <location filename="../../desktop/ui/actions.py" line="213"/>
         <source>Toggle m&amp;oderator</source>
         <translation>切换主持人(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="212"/>
+        <location filename="../../desktop/ui/actions.py" line="215"/>
         <source>Make &amp;narration</source>
         <translation>改为旁白(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="213"/>
+        <location filename="../../desktop/ui/actions.py" line="216"/>
         <source>Mark glossary terms</source>
         <translation>标出术语</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="215"/>
+        <location filename="../../desktop/ui/actions.py" line="218"/>
         <source>Add &amp;term from selection…</source>
         <translation>将所选文字加为术语(&amp;T)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="217"/>
+        <location filename="../../desktop/ui/actions.py" line="220"/>
         <source>Add the selected text to the glossary</source>
         <translation>把所选文字加入术语表</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="218"/>
+        <location filename="../../desktop/ui/actions.py" line="221"/>
         <source>&amp;Open the term at the cursor</source>
         <translation>打开光标处的术语(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="220"/>
+        <location filename="../../desktop/ui/actions.py" line="223"/>
         <source>Show the glossary entry of the marked term under the text cursor</source>
         <translation>显示光标处所标术语的词条</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="222"/>
+        <location filename="../../desktop/ui/actions.py" line="225"/>
         <source>&amp;Edit term…</source>
         <translation>编辑术语(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="224"/>
+        <location filename="../../desktop/ui/actions.py" line="227"/>
         <source>Reset term to the &amp;built-in text</source>
         <translation>恢复为内置释义(&amp;B)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="226"/>
+        <location filename="../../desktop/ui/actions.py" line="229"/>
         <source>&amp;Remove term</source>
         <translation>删除术语(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="227"/>
+        <location filename="../../desktop/ui/actions.py" line="230"/>
         <source>Go to the glossary panel</source>
         <translation>转到术语面板</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="229"/>
+        <location filename="../../desktop/ui/actions.py" line="232"/>
         <source>&amp;Suggest terms from this document</source>
         <translation>从本文档推荐术语(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="231"/>
+        <location filename="../../desktop/ui/actions.py" line="234"/>
         <source>&amp;Accept suggestion</source>
         <translation>采纳推荐(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="233"/>
+        <location filename="../../desktop/ui/actions.py" line="236"/>
         <source>&amp;Dismiss suggestion</source>
         <translation>忽略推荐(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="235"/>
+        <location filename="../../desktop/ui/actions.py" line="238"/>
         <source>&amp;Import a term list…</source>
         <translation>导入术语列表(&amp;I)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="237"/>
+        <location filename="../../desktop/ui/actions.py" line="240"/>
         <source>E&amp;xport the term list…</source>
         <translation>导出术语列表(&amp;X)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="239"/>
+        <location filename="../../desktop/ui/actions.py" line="242"/>
         <source>&amp;Keyboard shortcuts</source>
         <translation>键盘快捷键(&amp;K)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="240"/>
+        <location filename="../../desktop/ui/actions.py" line="243"/>
         <source>&amp;Change shortcuts…</source>
         <translation>修改快捷键(&amp;C)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="241"/>
+        <location filename="../../desktop/ui/actions.py" line="244"/>
         <source>&amp;About Yandu</source>
         <translation>关于研读(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="245"/>
+        <location filename="../../desktop/ui/actions.py" line="248"/>
         <source>Show or hide speaker %1</source>
         <translation>显示或隐藏发言人 %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="247"/>
+        <location filename="../../desktop/ui/actions.py" line="250"/>
         <source>Show only speaker %1</source>
         <translation>只显示发言人 %1</translation>
     </message>
@@ -317,62 +322,62 @@
 <context>
     <name>AnnotationEditor</name>
     <message>
-        <location filename="../../desktop/ui/annotation_editor.py" line="86"/>
+        <location filename="../../desktop/ui/annotation_editor.py" line="87"/>
         <source>New annotation</source>
         <translation>新建批注</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/annotation_editor.py" line="86"/>
+        <location filename="../../desktop/ui/annotation_editor.py" line="87"/>
         <source>Edit annotation</source>
         <translation>编辑批注</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/annotation_editor.py" line="93"/>
+        <location filename="../../desktop/ui/annotation_editor.py" line="94"/>
         <source>Note (Markdown: **bold**, *italic*, - lists, [links](https://…))</source>
         <translation>批注（Markdown：**粗体**、*斜体*、- 列表、[链接](https://…)）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/annotation_editor.py" line="108"/>
+        <location filename="../../desktop/ui/annotation_editor.py" line="109"/>
         <source>tags, separated by commas</source>
         <translation>标签，用逗号分隔</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/annotation_editor.py" line="121"/>
+        <location filename="../../desktop/ui/annotation_editor.py" line="122"/>
         <source>&amp;Tags:</source>
         <translation>标签(&amp;T)：</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/annotation_editor.py" line="122"/>
+        <location filename="../../desktop/ui/annotation_editor.py" line="123"/>
         <source>C&amp;olour:</source>
         <translation>颜色(&amp;O)：</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/annotation_editor.py" line="138"/>
+        <location filename="../../desktop/ui/annotation_editor.py" line="139"/>
         <source>Ctrl+Enter saves · Esc cancels</source>
         <translation>Ctrl+Enter 保存 · Esc 取消</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/annotation_editor.py" line="182"/>
+        <location filename="../../desktop/ui/annotation_editor.py" line="181"/>
         <source>Discard this note?</source>
         <translation>放弃这条批注？</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/annotation_editor.py" line="185"/>
+        <location filename="../../desktop/ui/annotation_editor.py" line="184"/>
         <source>What you typed here will be lost.</source>
         <translation>在这里输入的内容将会丢失。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/annotation_editor.py" line="186"/>
+        <location filename="../../desktop/ui/annotation_editor.py" line="185"/>
         <source>&amp;Discard</source>
         <translation>放弃(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/annotation_editor.py" line="187"/>
+        <location filename="../../desktop/ui/annotation_editor.py" line="186"/>
         <source>&amp;Keep editing</source>
         <translation>继续编辑(&amp;K)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/annotation_editor.py" line="203"/>
+        <location filename="../../desktop/ui/annotation_editor.py" line="202"/>
         <source>Preview</source>
         <translation>预览</translation>
     </message>
@@ -700,48 +705,48 @@
 <context>
     <name>GlossaryDock</name>
     <message>
-        <location filename="../../desktop/ui/docks/glossary_dock.py" line="103"/>
+        <location filename="../../desktop/ui/docks/glossary_dock.py" line="106"/>
         <source>Glossary</source>
         <translation>术语表</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/docks/glossary_dock.py" line="104"/>
+        <location filename="../../desktop/ui/docks/glossary_dock.py" line="107"/>
         <source>Filter terms</source>
         <translation>筛选术语</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/docks/glossary_dock.py" line="105"/>
+        <location filename="../../desktop/ui/docks/glossary_dock.py" line="108"/>
         <source>Choose a term to see its entry.</source>
         <translation>选择一个术语，查看其词条。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/docks/glossary_dock.py" line="106"/>
+        <location filename="../../desktop/ui/docks/glossary_dock.py" line="109"/>
         <source>Where it occurs, by speaker</source>
         <translation>出处（按发言人）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/docks/glossary_dock.py" line="107"/>
+        <location filename="../../desktop/ui/docks/glossary_dock.py" line="110"/>
         <source>Terms</source>
         <translation>术语</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/docks/glossary_dock.py" line="108"/>
+        <location filename="../../desktop/ui/docks/glossary_dock.py" line="111"/>
         <source>Suggestions</source>
         <translation>推荐</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/docks/glossary_dock.py" line="109"/>
+        <location filename="../../desktop/ui/docks/glossary_dock.py" line="112"/>
         <source>Suggest terms from this document</source>
         <translation>从本文档推荐术语</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/docks/glossary_dock.py" line="110"/>
-        <location filename="../../desktop/ui/docks/glossary_dock.py" line="256"/>
+        <location filename="../../desktop/ui/docks/glossary_dock.py" line="113"/>
+        <location filename="../../desktop/ui/docks/glossary_dock.py" line="259"/>
         <source>Y accepts the chosen suggestion, X dismisses it.</source>
         <translation>按 Y 采纳所选推荐,按 X 忽略。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/docks/glossary_dock.py" line="184"/>
+        <location filename="../../desktop/ui/docks/glossary_dock.py" line="187"/>
         <source>Narration</source>
         <translation>旁白</translation>
     </message>
@@ -777,12 +782,12 @@
         <translation>光标处没有术语。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/docks/glossary_dock.py" line="229"/>
+        <location filename="../../desktop/ui/docks/glossary_dock.py" line="232"/>
         <source>Looking for candidate terms…</source>
         <translation>正在寻找候选术语…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/docks/glossary_dock.py" line="258"/>
+        <location filename="../../desktop/ui/docks/glossary_dock.py" line="261"/>
         <source>No new candidate terms here.</source>
         <translation>这里没有新的候选术语。</translation>
     </message>
@@ -828,6 +833,100 @@
         <location filename="../../desktop/ui/controllers/term_lists.py" line="87"/>
         <source>Wrote %1 terms to %2</source>
         <translation>已将 %1 条术语写入 %2</translation>
+    </message>
+</context>
+<context>
+    <name>Import</name>
+    <message>
+        <location filename="../../desktop/ui/controllers/importing.py" line="39"/>
+        <source>No speakers found: every paragraph is narration. Check the labels (Name: …) in the file and import it again.</source>
+        <translation>未找到发言人：每一段都是旁白。请检查文件中的发言人标签（姓名：…），然后重新导入。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/controllers/importing.py" line="93"/>
+        <source>Transcripts (%1);;All files (*)</source>
+        <translation>文字稿 (%1);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/controllers/importing.py" line="129"/>
+        <source>Stopping after the file in hand…</source>
+        <translation>导入完当前文件后停止…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/controllers/importing.py" line="151"/>
+        <source>%1 of %2 files</source>
+        <translation>%1 / %2 个文件</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/controllers/importing.py" line="155"/>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/controllers/importing.py" line="156"/>
+        <source>Stop the import after the file in hand</source>
+        <translation>导入完当前文件后停止导入</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/controllers/importing.py" line="199"/>
+        <location filename="../../desktop/ui/controllers/importing.py" line="233"/>
+        <source>Import</source>
+        <translation>导入</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/controllers/importing.py" line="207"/>
+        <source>%1 imported, %2 already in the study, %3 refused.</source>
+        <translation>导入 %1 个，%2 个已在研究库中，拒绝 %3 个。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/controllers/importing.py" line="212"/>
+        <source>Import stopped after %1 of %2 files: %3</source>
+        <translation>导入在处理完 %1/%2 个文件后停止：%3</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/controllers/importing.py" line="216"/>
+        <source>Import of %1 files finished: %2</source>
+        <translation>%1 个文件导入完毕：%2</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/controllers/importing.py" line="221"/>
+        <source>Refused:</source>
+        <translation>被拒绝：</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/controllers/importing.py" line="224"/>
+        <source>%1 (as “%2”)</source>
+        <translation>%1（即“%2”）</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/controllers/importing.py" line="225"/>
+        <source>Already in the study:</source>
+        <translation>已在研究库中：</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/controllers/importing.py" line="249"/>
+        <source>The clipboard holds no text to make a document of.</source>
+        <translation>剪贴板中没有可用来新建文档的文字。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/controllers/importing.py" line="257"/>
+        <source>New document from clipboard</source>
+        <translation>从剪贴板新建文档</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/controllers/importing.py" line="258"/>
+        <source>Title:</source>
+        <translation>标题：</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/controllers/importing.py" line="320"/>
+        <source>Pasted text %1</source>
+        <translation>粘贴的文字 %1</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/controllers/importing.py" line="342"/>
+        <source>… and %1 more</source>
+        <translation>……另有 %1 个</translation>
     </message>
 </context>
 <context>
@@ -884,32 +983,28 @@
         <translation>研读</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/controllers/importing.py" line="59"/>
+        <location filename="../../desktop/ui/controllers/importing.py" line="91"/>
         <source>Import transcripts</source>
         <translation>导入文字稿</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/controllers/importing.py" line="60"/>
-        <source>Transcripts (*.txt *.md *.markdown *.srt *.vtt *.docx);;All files (*)</source>
-        <translation>文字稿 (*.txt *.md *.markdown *.srt *.vtt *.docx);;所有文件 (*)</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/controllers/importing.py" line="67"/>
+        <location filename="../../desktop/ui/controllers/importing.py" line="134"/>
         <source>This study is in memory; import needs a study file.</source>
         <translation>此研究库在内存中；导入需要研究库文件。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/controllers/importing.py" line="87"/>
+        <location filename="../../desktop/ui/controllers/importing.py" line="115"/>
+        <location filename="../../desktop/ui/controllers/importing.py" line="280"/>
         <source>Importing %1…</source>
         <translation>正在导入 %1…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/controllers/importing.py" line="106"/>
+        <location filename="../../desktop/ui/controllers/importing.py" line="192"/>
         <source>“%1” is already in the study.</source>
         <translation>“%1”已在研究库中。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/controllers/importing.py" line="107"/>
+        <location filename="../../desktop/ui/controllers/importing.py" line="194"/>
         <source>Imported “%1”.</source>
         <translation>已导入“%1”。</translation>
     </message>
@@ -1072,43 +1167,43 @@
 <context>
     <name>Menus</name>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="139"/>
+        <location filename="../../desktop/ui/actions.py" line="140"/>
         <source>&amp;File</source>
         <extracomment>Used when the platform has no binding for the standard key.</extracomment>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="140"/>
+        <location filename="../../desktop/ui/actions.py" line="141"/>
         <source>&amp;Edit</source>
         <translation>编辑(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="141"/>
+        <location filename="../../desktop/ui/actions.py" line="142"/>
         <source>&amp;Annotate</source>
         <translation>批注(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="142"/>
+        <location filename="../../desktop/ui/actions.py" line="143"/>
         <source>&amp;Go</source>
         <translation>转到(&amp;G)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="143"/>
+        <location filename="../../desktop/ui/actions.py" line="144"/>
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="144"/>
+        <location filename="../../desktop/ui/actions.py" line="145"/>
         <source>&amp;Speakers</source>
         <translation>发言人(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="145"/>
+        <location filename="../../desktop/ui/actions.py" line="146"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="149"/>
+        <location filename="../../desktop/ui/actions.py" line="150"/>
         <source>&amp;Glossary</source>
         <extracomment>Made by the window on first use, before Help.</extracomment>
         <translation>术语(&amp;G)</translation>
@@ -1291,42 +1386,42 @@
 <context>
     <name>TermDialog</name>
     <message>
-        <location filename="../../desktop/ui/docks/glossary_term_dialog.py" line="31"/>
+        <location filename="../../desktop/ui/docks/glossary_term_dialog.py" line="32"/>
         <source>Add glossary term</source>
         <translation>添加术语</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/docks/glossary_term_dialog.py" line="35"/>
+        <location filename="../../desktop/ui/docks/glossary_term_dialog.py" line="36"/>
         <source>&amp;Term</source>
         <translation>术语(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/docks/glossary_term_dialog.py" line="35"/>
+        <location filename="../../desktop/ui/docks/glossary_term_dialog.py" line="36"/>
         <source>&amp;Aliases (comma-separated)</source>
         <translation>别名(逗号分隔)(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/docks/glossary_term_dialog.py" line="36"/>
+        <location filename="../../desktop/ui/docks/glossary_term_dialog.py" line="37"/>
         <source>&amp;Pinyin</source>
         <translation>拼音(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/docks/glossary_term_dialog.py" line="36"/>
+        <location filename="../../desktop/ui/docks/glossary_term_dialog.py" line="37"/>
         <source>&amp;English</source>
         <translation>英文(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/docks/glossary_term_dialog.py" line="37"/>
+        <location filename="../../desktop/ui/docks/glossary_term_dialog.py" line="38"/>
         <source>&amp;Category</source>
         <translation>类别(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/docks/glossary_term_dialog.py" line="37"/>
+        <location filename="../../desktop/ui/docks/glossary_term_dialog.py" line="38"/>
         <source>&amp;Definition</source>
         <translation>释义(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/docks/glossary_term_dialog.py" line="38"/>
+        <location filename="../../desktop/ui/docks/glossary_term_dialog.py" line="39"/>
         <source>&amp;Notes</source>
         <translation>备注(&amp;N)</translation>
     </message>

@@ -132,7 +132,8 @@ def test_stored_rows_match_the_parse(memory_db):
     assert [t.section_id for t in turns] == [sections[0].id, sections[0].id,
                                              sections[1].id, sections[1].id]
     assert result.as_dict()["speakers"][0] == {
-        "name": "主持人", "role": "", "is_moderator": True, "turn_count": 2}
+        "name": "主持人", "role": "", "is_moderator": True, "turn_count": 2,
+        "sample": "算力够吗？"}
 
 
 def test_progress_is_reported(memory_db):
