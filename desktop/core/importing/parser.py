@@ -22,15 +22,16 @@ from desktop.core.importing.model import (
     ParsedTurn,
     ParseOptions,
 )
+from desktop.core.importing.pdf import extract_pdf
 from desktop.core.importing.subtitles import parse_cues
 from desktop.core.importing.text import parse_text, speaker_key
 
 MAX_BYTES = 200 * 1024 * 1024
 FORMATS = {
     "": "text", ".txt": "text", ".text": "text", ".md": "markdown", ".markdown": "markdown",
-    ".srt": "srt", ".vtt": "vtt", ".json": "json", ".docx": "docx",
+    ".srt": "srt", ".vtt": "vtt", ".json": "json", ".docx": "docx", ".pdf": "pdf",
 }
-SUPPORTED = ".txt, .md, .srt, .vtt, .json (Whisper) and .docx"
+SUPPORTED = ".txt, .md, .srt, .vtt, .json (Whisper), .docx and .pdf"
 _LANGUAGE_SUFFIXES = (".zh", ".en", ".cn", ".tw", ".hk")
 
 
@@ -58,13 +59,16 @@ def parse_bytes(data: bytes, name: str, *, title: str | None = None,
                          f"the limit is {MAX_BYTES // 2**20} MB).")
     if not data.strip():
         raise YanduError(f"{display} is empty.")
-    fmt = format_of(display)
+    # A PDF under any name (or none) is read as one.
+    fmt = "pdf" if data.startswith(b"%PDF-") else format_of(display)
     if fmt != "docx" and data.startswith(b"PK\x03\x04"):
         if b"word/document.xml" not in data:
             raise YanduError(f"{display} is a binary file (a zip archive), not a transcript.")
         fmt = "docx"  # a Word document under another name: read it as one
     if fmt == "docx":
         decoded, doc_title = _read_docx(data, display)
+    elif fmt == "pdf":
+        decoded, doc_title = Decoded(extract_pdf(data, display), "UTF-8"), ""
     else:
         chosen_encoding = options.encoding if options is not None else None
         decoded = (decode_as(data, chosen_encoding, display) if chosen_encoding
@@ -84,7 +88,10 @@ def parse_bytes(data: bytes, name: str, *, title: str | None = None,
         heading = re.search(r"^#[ \t]+(.+?)[ \t#]*$", text, flags=re.M)
         doc_title = heading.group(1) if heading else ""
     chosen = (title or "").strip() or doc_title.strip() or default_title(display)
-    return build(text, decoded.encoding, fmt, chosen, turns)
+    result = build(text, decoded.encoding, fmt, chosen, turns)
+    if fmt in ("docx", "pdf"):
+        result = dataclasses.replace(result, source=data)  # the reading text is not the file
+    return result
 
 
 def default_title(name: str) -> str:
