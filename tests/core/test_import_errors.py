@@ -89,7 +89,7 @@ def test_too_large_bytes(monkeypatch):
         parse_bytes(b"a" * 1001, "x.txt")
 
 
-@pytest.mark.parametrize("name", ["notes.epub", "talk.doc", "slides.pptx", "page.html", "x.rtf"])
+@pytest.mark.parametrize("name", ["notes.epub", "talk.doc", "slides.pptx", "page.mhtml", "x.rtf"])
 def test_unsupported_format(study, tmp_path, name):
     path = tmp_path / name
     path.write_bytes(b"whatever")
