@@ -32,6 +32,7 @@ from desktop.core.importing.batch import (
     without_speakers,
 )
 from desktop.core.importing.parser import FORMATS, default_title, format_of
+from desktop.core.importing.preview import ImportPreview, summarize
 
 NO_SPEAKERS = ("No speakers found: every paragraph is narration. Check the labels "
                "(Name: …) in the file and import it again.")
@@ -59,6 +60,9 @@ def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -
     p.add_argument("--format", metavar="FORMAT",
                    help="how to read standard input: " + ", ".join(_format_names())
                    + " (default: text, or HTML when it starts with <!doctype html> or <html>)")
+    p.add_argument("--dry-run", action="store_true",
+                   help="store nothing: say how each file would be read (its kind, "
+                   "speakers with a sample line each, sections, and whether to look first)")
     p.set_defaults(handler=run_import, creates_study=True)
 
     p = sub.add_parser("show", parents=[common], help="print a transcript turn by turn")
@@ -77,6 +81,8 @@ def run_import(args: argparse.Namespace) -> int:
     if args.format is not None:
         raise YanduError("--format is for standard input (-); a file's extension says "
                          "how to read it.")
+    if args.dry_run:
+        return _dry_run(args)
     if any(Path(name).is_dir() for name in args.files):
         if args.title is not None:
             raise YanduError("--title needs exactly one FILE, not a folder.")
@@ -174,6 +180,9 @@ def _import_stdin(args: argparse.Namespace) -> int:
     if args.title is None and parsed.title == default_title(name):
         # Nothing in the text named it (a Markdown heading, a page's title).
         parsed = dataclasses.replace(parsed, title=pasted_title())
+    if args.dry_run:
+        _print_preview(summarize(parsed), name, args.json)
+        return 0
     db = cli.open_for(args)
     glossary.prepare(db)
     result = import_bytes(db, data, name, parsed=parsed)
@@ -184,6 +193,56 @@ def _import_stdin(args: argparse.Namespace) -> int:
     _print_result(result)
     _warn_without_speakers([result], sys.stdout)
     return 0
+
+
+# ---- dry run ----------------------------------------------------------------------------
+
+
+def _dry_run(args: argparse.Namespace) -> int:
+    """How each file would be read, storing nothing (the study is not even opened)."""
+    if any(Path(name).is_dir() for name in args.files):
+        paths = transcripts_in(args.files)
+    else:
+        paths = [Path(name) for name in args.files]
+    if args.title is not None and len(paths) != 1:
+        raise YanduError("--title needs exactly one FILE.")
+    entries = []
+    for path in paths:
+        try:
+            parsed = parse_bytes(read_source(path), path.name,
+                                 title=title_for(path, args.title))
+        except YanduError as exc:
+            if len(paths) == 1:
+                raise
+            entries.append({"file": str(path), "status": "refused", "reason": str(exc)})
+            if not args.json:
+                print(f"{path}: refused: {exc}")
+            continue
+        preview = summarize(parsed)
+        entries.append({"file": str(path), "status": "readable", "preview": preview.as_dict()})
+        if not args.json:
+            _print_preview(preview, str(path), False)
+    if args.json:
+        cli.print_json(entries[0]["preview"] if len(paths) == 1 else entries)
+    readable = sum(1 for e in entries if e["status"] == "readable")
+    return 0 if readable or not entries else EXIT_NOTHING_IMPORTED
+
+
+def _print_preview(preview: ImportPreview, name: str, as_json: bool) -> None:
+    if as_json:
+        cli.print_json(preview.as_dict())
+        return
+    parsed = preview.parsed
+    print(f"{name} would be imported as: {parsed.title}")
+    print(f"  {parsed.kind}, {parsed.format}, {parsed.encoding}; "
+          f"{plural(len(parsed.turns), 'turn')} ({preview.narration_turns} narration), "
+          f"{plural(len(preview.speakers), 'speaker')}, "
+          f"{plural(len(preview.sections), 'section')}")
+    for s in preview.speakers:
+        mod = " (moderator)" if s.is_moderator else ""
+        print(f"  {s.name}{mod}: {plural(s.turns, 'turn')} — {s.sample[:SAMPLE_SHOWN]}")
+    if preview.doubt:
+        print(f"  Look before importing: {preview.doubt_text()}")
 
 
 # ---- folders ----------------------------------------------------------------------------
