@@ -35,7 +35,8 @@ from desktop.core.importing.parser import FORMATS, default_title, format_of
 from desktop.core.importing.preview import ImportPreview, summarize
 
 NO_SPEAKERS = ("No speakers found: every paragraph is narration. Check the labels "
-               "(Name: …) in the file and import it again.")
+               "(Name: …) with yandu import FILE --dry-run, or correct how it is read in "
+               "the window's import preview (File > Import with preview).")
 EXIT_NOTHING_IMPORTED = 1  # a folder import in which every file was refused
 SAMPLE_SHOWN = 40  # characters of a speaker's sample in the plain summary
 STDIN = "-"

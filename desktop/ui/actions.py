@@ -27,6 +27,7 @@ class ActionId(StrEnum):
 
     IMPORT = "file.import"
     NEW_FROM_CLIPBOARD = "file.new_from_clipboard"
+    IMPORT_WITH_PREVIEW = "file.import_with_preview"
     EXPORT = "file.export"
     PRINT = "file.print"
     EXPORT_PDF = "file.export_pdf"
@@ -153,6 +154,8 @@ A = ActionId
 SPECS: dict[ActionId, ActionSpec] = {
     A.IMPORT: ActionSpec(QT_TRANSLATE_NOOP("Actions", "&Import…"), StandardKey.Open, _F,
                          QT_TRANSLATE_NOOP("Actions", "Import transcripts into the study")),
+    A.IMPORT_WITH_PREVIEW: ActionSpec(
+        QT_TRANSLATE_NOOP("Actions", "Import with p&review…"), "Ctrl+Shift+O", _F),
     A.NEW_FROM_CLIPBOARD: ActionSpec(
         QT_TRANSLATE_NOOP("Actions", "&New document from clipboard…"), "Ctrl+Shift+V", _F),
     A.EXPORT: ActionSpec(QT_TRANSLATE_NOOP("Actions", "&Export…"), "Ctrl+E", _F,

@@ -179,6 +179,7 @@ class MainWindow(QMainWindow):
         a = ActionId
         handlers = {
             a.IMPORT: lambda: self.importer.choose(), a.QUIT: self.close,
+            a.IMPORT_WITH_PREVIEW: lambda: self.importer.choose(preview=True),
             # The exporters (and the libraries they use) load on first use.
             a.EXPORT: lambda: _on_first_use("export_dialog", "open_export_dialog")(self),
             a.PRINT: lambda: _on_first_use("print_notes", "print_notes")(self),
@@ -376,7 +377,7 @@ class MainWindow(QMainWindow):
         paths = [Path(u.toLocalFile()) for u in event.mimeData().urls() if u.isLocalFile()]
         if paths:
             event.acceptProposedAction()
-            self.importer.import_paths(paths)
+            self.importer.gate.bring_in(paths)
 
 
 def _focus(dock: QDockWidget, widget: QWidget) -> None:

@@ -4,312 +4,317 @@
 <context>
     <name>Actions</name>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="154"/>
+        <location filename="../../desktop/ui/actions.py" line="155"/>
         <source>&amp;Import…</source>
         <translation>导入(&amp;I)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="155"/>
+        <location filename="../../desktop/ui/actions.py" line="156"/>
         <source>Import transcripts into the study</source>
         <translation>将文字稿导入研究库</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="157"/>
+        <location filename="../../desktop/ui/actions.py" line="158"/>
+        <source>Import with p&amp;review…</source>
+        <translation>预览后导入(&amp;R)…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/actions.py" line="160"/>
         <source>&amp;New document from clipboard…</source>
         <translation>从剪贴板新建文档(&amp;N)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="158"/>
+        <location filename="../../desktop/ui/actions.py" line="161"/>
         <source>&amp;Export…</source>
         <translation>导出(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="159"/>
+        <location filename="../../desktop/ui/actions.py" line="162"/>
         <source>Export the notes to a file</source>
         <translation>把笔记导出为文件</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="160"/>
+        <location filename="../../desktop/ui/actions.py" line="163"/>
         <source>&amp;Print…</source>
         <translation>打印(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="162"/>
+        <location filename="../../desktop/ui/actions.py" line="165"/>
         <source>Export to P&amp;DF…</source>
         <translation>导出为 PDF(&amp;D)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="163"/>
+        <location filename="../../desktop/ui/actions.py" line="166"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="165"/>
+        <location filename="../../desktop/ui/actions.py" line="168"/>
         <source>&amp;Undo</source>
         <translation>撤销(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="166"/>
+        <location filename="../../desktop/ui/actions.py" line="169"/>
         <source>&amp;Redo</source>
         <translation>重做(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="168"/>
+        <location filename="../../desktop/ui/actions.py" line="171"/>
         <source>&amp;Search…</source>
         <translation>搜索(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="169"/>
+        <location filename="../../desktop/ui/actions.py" line="172"/>
         <source>Next search result</source>
         <translation>下一个搜索结果</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="171"/>
+        <location filename="../../desktop/ui/actions.py" line="174"/>
         <source>Previous search result</source>
         <translation>上一个搜索结果</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="173"/>
+        <location filename="../../desktop/ui/actions.py" line="176"/>
         <source>&amp;Annotate selection…</source>
         <translation>批注所选文字(&amp;A)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="174"/>
+        <location filename="../../desktop/ui/actions.py" line="177"/>
         <source>Write a note on the selected text</source>
         <translation>为所选文字写批注</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="175"/>
+        <location filename="../../desktop/ui/actions.py" line="178"/>
         <source>&amp;Edit annotation…</source>
         <translation>编辑批注(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="176"/>
+        <location filename="../../desktop/ui/actions.py" line="179"/>
         <source>&amp;Delete annotation</source>
         <translation>删除批注(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="178"/>
+        <location filename="../../desktop/ui/actions.py" line="181"/>
         <source>Next turn</source>
         <translation>下一段发言</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="179"/>
+        <location filename="../../desktop/ui/actions.py" line="182"/>
         <source>Previous turn</source>
         <translation>上一段发言</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="180"/>
+        <location filename="../../desktop/ui/actions.py" line="183"/>
         <source>Next section</source>
         <translation>下一个问题</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="181"/>
+        <location filename="../../desktop/ui/actions.py" line="184"/>
         <source>Previous section</source>
         <translation>上一个问题</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="182"/>
+        <location filename="../../desktop/ui/actions.py" line="185"/>
         <source>Next annotation</source>
         <translation>下一条批注</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="183"/>
+        <location filename="../../desktop/ui/actions.py" line="186"/>
         <source>Previous annotation</source>
         <translation>上一条批注</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="185"/>
+        <location filename="../../desktop/ui/actions.py" line="188"/>
         <source>&amp;Back</source>
         <translation>后退(&amp;B)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="186"/>
+        <location filename="../../desktop/ui/actions.py" line="189"/>
         <source>&amp;Forward</source>
         <translation>前进(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="187"/>
+        <location filename="../../desktop/ui/actions.py" line="190"/>
         <source>Switch reading / compare view</source>
         <translation>切换阅读 / 对比视图</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="189"/>
+        <location filename="../../desktop/ui/actions.py" line="192"/>
         <source>Show all speakers</source>
         <translation>显示全部发言人</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="190"/>
+        <location filename="../../desktop/ui/actions.py" line="193"/>
         <source>Show narration</source>
         <translation>显示旁白</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="192"/>
+        <location filename="../../desktop/ui/actions.py" line="195"/>
         <source>Zoom in</source>
         <translation>放大</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="193"/>
+        <location filename="../../desktop/ui/actions.py" line="196"/>
         <source>Zoom out</source>
         <translation>缩小</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="194"/>
+        <location filename="../../desktop/ui/actions.py" line="197"/>
         <source>Go to the transcript</source>
         <translation>转到文字稿</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="196"/>
+        <location filename="../../desktop/ui/actions.py" line="199"/>
         <source>Go to the documents panel</source>
         <translation>转到文档面板</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="198"/>
+        <location filename="../../desktop/ui/actions.py" line="201"/>
         <source>Go to the speakers panel</source>
         <translation>转到发言人面板</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="200"/>
+        <location filename="../../desktop/ui/actions.py" line="203"/>
         <source>Go to the annotations panel</source>
         <translation>转到批注面板</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="203"/>
+        <location filename="../../desktop/ui/actions.py" line="206"/>
         <source>Go to the search results</source>
         <translation>转到搜索结果</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="204"/>
+        <location filename="../../desktop/ui/actions.py" line="207"/>
         <source>Interface in English</source>
         <translation>界面使用英文 (English)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="206"/>
+        <location filename="../../desktop/ui/actions.py" line="209"/>
         <source>Interface in Chinese (中文)</source>
         <translation>界面使用中文</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="208"/>
+        <location filename="../../desktop/ui/actions.py" line="211"/>
         <source>&amp;Rename speaker…</source>
         <translation>重命名发言人(&amp;R)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="209"/>
+        <location filename="../../desktop/ui/actions.py" line="212"/>
         <source>&amp;Merge speaker into…</source>
         <translation>合并发言人到(&amp;M)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="211"/>
+        <location filename="../../desktop/ui/actions.py" line="214"/>
         <source>Set r&amp;ole…</source>
         <translation>设置身份(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="212"/>
+        <location filename="../../desktop/ui/actions.py" line="215"/>
         <source>Set &amp;colour…</source>
         <translation>设置颜色(&amp;C)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="213"/>
+        <location filename="../../desktop/ui/actions.py" line="216"/>
         <source>Toggle m&amp;oderator</source>
         <translation>切换主持人(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="215"/>
+        <location filename="../../desktop/ui/actions.py" line="218"/>
         <source>Make &amp;narration</source>
         <translation>改为旁白(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="216"/>
+        <location filename="../../desktop/ui/actions.py" line="219"/>
         <source>Mark glossary terms</source>
         <translation>标出术语</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="218"/>
+        <location filename="../../desktop/ui/actions.py" line="221"/>
         <source>Add &amp;term from selection…</source>
         <translation>将所选文字加为术语(&amp;T)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="220"/>
+        <location filename="../../desktop/ui/actions.py" line="223"/>
         <source>Add the selected text to the glossary</source>
         <translation>把所选文字加入术语表</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="221"/>
+        <location filename="../../desktop/ui/actions.py" line="224"/>
         <source>&amp;Open the term at the cursor</source>
         <translation>打开光标处的术语(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="223"/>
+        <location filename="../../desktop/ui/actions.py" line="226"/>
         <source>Show the glossary entry of the marked term under the text cursor</source>
         <translation>显示光标处所标术语的词条</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="225"/>
+        <location filename="../../desktop/ui/actions.py" line="228"/>
         <source>&amp;Edit term…</source>
         <translation>编辑术语(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="227"/>
+        <location filename="../../desktop/ui/actions.py" line="230"/>
         <source>Reset term to the &amp;built-in text</source>
         <translation>恢复为内置释义(&amp;B)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="229"/>
+        <location filename="../../desktop/ui/actions.py" line="232"/>
         <source>&amp;Remove term</source>
         <translation>删除术语(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="230"/>
+        <location filename="../../desktop/ui/actions.py" line="233"/>
         <source>Go to the glossary panel</source>
         <translation>转到术语面板</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="232"/>
+        <location filename="../../desktop/ui/actions.py" line="235"/>
         <source>&amp;Suggest terms from this document</source>
         <translation>从本文档推荐术语(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="234"/>
+        <location filename="../../desktop/ui/actions.py" line="237"/>
         <source>&amp;Accept suggestion</source>
         <translation>采纳推荐(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="236"/>
+        <location filename="../../desktop/ui/actions.py" line="239"/>
         <source>&amp;Dismiss suggestion</source>
         <translation>忽略推荐(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="238"/>
+        <location filename="../../desktop/ui/actions.py" line="241"/>
         <source>&amp;Import a term list…</source>
         <translation>导入术语列表(&amp;I)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="240"/>
+        <location filename="../../desktop/ui/actions.py" line="243"/>
         <source>E&amp;xport the term list…</source>
         <translation>导出术语列表(&amp;X)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="242"/>
+        <location filename="../../desktop/ui/actions.py" line="245"/>
         <source>&amp;Keyboard shortcuts</source>
         <translation>键盘快捷键(&amp;K)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="243"/>
+        <location filename="../../desktop/ui/actions.py" line="246"/>
         <source>&amp;Change shortcuts…</source>
         <translation>修改快捷键(&amp;C)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="244"/>
+        <location filename="../../desktop/ui/actions.py" line="247"/>
         <source>&amp;About Yandu</source>
         <translation>关于研读(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="248"/>
+        <location filename="../../desktop/ui/actions.py" line="251"/>
         <source>Show or hide speaker %1</source>
         <translation>显示或隐藏发言人 %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="250"/>
+        <location filename="../../desktop/ui/actions.py" line="253"/>
         <source>Show only speaker %1</source>
         <translation>只显示发言人 %1</translation>
     </message>
@@ -405,22 +410,22 @@
         <translation>在文字稿中选中文字，按 A 添加批注。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/docks/annotations.py" line="102"/>
+        <location filename="../../desktop/ui/docks/annotations.py" line="103"/>
         <source>All tags</source>
         <translation>全部标签</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/docks/annotations.py" line="103"/>
+        <location filename="../../desktop/ui/docks/annotations.py" line="104"/>
         <source>All speakers</source>
         <translation>全部发言人</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/docks/annotations.py" line="128"/>
+        <location filename="../../desktop/ui/docks/annotations.py" line="129"/>
         <source>Narration</source>
         <translation>旁白</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/docks/annotations.py" line="129"/>
+        <location filename="../../desktop/ui/docks/annotations.py" line="130"/>
         <source>%1 · turn %2</source>
         <translation>%1 · 第 %2 段</translation>
     </message>
@@ -565,68 +570,68 @@
 <context>
     <name>ExportDialog</name>
     <message>
-        <location filename="../../desktop/ui/export_dialog.py" line="110"/>
+        <location filename="../../desktop/ui/export_dialog.py" line="109"/>
         <location filename="../../desktop/ui/export_dialog.py" line="277"/>
         <source>Export notes</source>
         <translation>导出笔记</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/export_dialog.py" line="119"/>
+        <location filename="../../desktop/ui/export_dialog.py" line="118"/>
         <source>This document</source>
         <translation>本文档</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/export_dialog.py" line="120"/>
+        <location filename="../../desktop/ui/export_dialog.py" line="119"/>
         <source>Whole study</source>
         <translation>整个研究</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/export_dialog.py" line="132"/>
+        <location filename="../../desktop/ui/export_dialog.py" line="131"/>
         <source>all tags (or: tag, tag, …)</source>
         <translation>全部标签(或:标签, 标签, …)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/export_dialog.py" line="133"/>
+        <location filename="../../desktop/ui/export_dialog.py" line="132"/>
         <source>Include the full transcript</source>
         <translation>附上完整记录</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/export_dialog.py" line="134"/>
+        <location filename="../../desktop/ui/export_dialog.py" line="133"/>
         <source>Include the glossary terms found in the text</source>
         <translation>附上文中出现的术语表词条</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/export_dialog.py" line="138"/>
+        <location filename="../../desktop/ui/export_dialog.py" line="137"/>
         <source>Choose…</source>
         <translation>选择…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/export_dialog.py" line="145"/>
+        <location filename="../../desktop/ui/export_dialog.py" line="144"/>
         <source>Format</source>
         <translation>格式</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/export_dialog.py" line="146"/>
+        <location filename="../../desktop/ui/export_dialog.py" line="145"/>
         <source>Scope</source>
         <translation>范围</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/export_dialog.py" line="147"/>
+        <location filename="../../desktop/ui/export_dialog.py" line="146"/>
         <source>Speakers</source>
         <translation>发言人</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/export_dialog.py" line="148"/>
+        <location filename="../../desktop/ui/export_dialog.py" line="147"/>
         <source>Tags</source>
         <translation>标签</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/export_dialog.py" line="151"/>
+        <location filename="../../desktop/ui/export_dialog.py" line="150"/>
         <source>File</source>
         <translation>文件</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/export_dialog.py" line="172"/>
+        <location filename="../../desktop/ui/export_dialog.py" line="171"/>
         <source>Export</source>
         <translation>导出</translation>
     </message>
@@ -838,95 +843,261 @@
 <context>
     <name>Import</name>
     <message>
-        <location filename="../../desktop/ui/controllers/importing.py" line="39"/>
-        <source>No speakers found: every paragraph is narration. Check the labels (Name: …) in the file and import it again.</source>
-        <translation>未找到发言人：每一段都是旁白。请检查文件中的发言人标签（姓名：…），然后重新导入。</translation>
+        <location filename="../../desktop/ui/controllers/importing.py" line="44"/>
+        <source>No speakers found: every paragraph is narration. Check the labels (Name: …) in the file, or correct how it is read in File &gt; Import with preview.</source>
+        <translation>未找到发言人：每一段都是旁白。请检查文件中的标签（姓名：…），或在“文件 &gt; 预览后导入”中更正读取方式。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/controllers/importing.py" line="93"/>
+        <location filename="../../desktop/ui/controllers/importing.py" line="110"/>
         <source>Transcripts (%1);;All files (*)</source>
         <translation>文字稿 (%1);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/controllers/importing.py" line="129"/>
+        <location filename="../../desktop/ui/controllers/importing.py" line="149"/>
         <source>Stopping after the file in hand…</source>
         <translation>导入完当前文件后停止…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/controllers/importing.py" line="151"/>
+        <location filename="../../desktop/ui/controllers/importing.py" line="171"/>
         <source>%1 of %2 files</source>
         <translation>%1 / %2 个文件</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/controllers/importing.py" line="155"/>
+        <location filename="../../desktop/ui/controllers/importing.py" line="175"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/controllers/importing.py" line="156"/>
+        <location filename="../../desktop/ui/controllers/importing.py" line="176"/>
         <source>Stop the import after the file in hand</source>
         <translation>导入完当前文件后停止导入</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/controllers/importing.py" line="199"/>
-        <location filename="../../desktop/ui/controllers/importing.py" line="233"/>
+        <location filename="../../desktop/ui/controllers/importing.py" line="219"/>
+        <location filename="../../desktop/ui/controllers/importing.py" line="253"/>
         <source>Import</source>
         <translation>导入</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/controllers/importing.py" line="207"/>
+        <location filename="../../desktop/ui/controllers/importing.py" line="227"/>
         <source>%1 imported, %2 already in the study, %3 refused.</source>
         <translation>导入 %1 个，%2 个已在研究库中，拒绝 %3 个。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/controllers/importing.py" line="212"/>
+        <location filename="../../desktop/ui/controllers/importing.py" line="232"/>
         <source>Import stopped after %1 of %2 files: %3</source>
         <translation>导入在处理完 %1/%2 个文件后停止：%3</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/controllers/importing.py" line="216"/>
+        <location filename="../../desktop/ui/controllers/importing.py" line="236"/>
         <source>Import of %1 files finished: %2</source>
         <translation>%1 个文件导入完毕：%2</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/controllers/importing.py" line="221"/>
+        <location filename="../../desktop/ui/controllers/importing.py" line="241"/>
         <source>Refused:</source>
         <translation>被拒绝：</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/controllers/importing.py" line="224"/>
+        <location filename="../../desktop/ui/controllers/importing.py" line="244"/>
         <source>%1 (as “%2”)</source>
         <translation>%1（即“%2”）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/controllers/importing.py" line="225"/>
+        <location filename="../../desktop/ui/controllers/importing.py" line="245"/>
         <source>Already in the study:</source>
         <translation>已在研究库中：</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/controllers/importing.py" line="249"/>
+        <location filename="../../desktop/ui/controllers/importing.py" line="269"/>
         <source>The clipboard holds no text to make a document of.</source>
         <translation>剪贴板中没有可用来新建文档的文字。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/controllers/importing.py" line="257"/>
+        <location filename="../../desktop/ui/controllers/importing.py" line="277"/>
         <source>New document from clipboard</source>
         <translation>从剪贴板新建文档</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/controllers/importing.py" line="258"/>
+        <location filename="../../desktop/ui/controllers/importing.py" line="278"/>
         <source>Title:</source>
         <translation>标题：</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/controllers/importing.py" line="320"/>
+        <location filename="../../desktop/ui/controllers/importing.py" line="340"/>
         <source>Pasted text %1</source>
         <translation>粘贴的文字 %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/controllers/importing.py" line="342"/>
+        <location filename="../../desktop/ui/controllers/importing.py" line="362"/>
         <source>… and %1 more</source>
         <translation>……另有 %1 个</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/controllers/import_gate.py" line="35"/>
+        <source>The preview shows one file at a time; importing them all.</source>
+        <translation>预览一次只看一个文件；现将全部导入。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/controllers/import_gate.py" line="61"/>
+        <source>Reading %1…</source>
+        <translation>正在读取 %1…</translation>
+    </message>
+</context>
+<context>
+    <name>ImportPreview</name>
+    <message>
+        <location filename="../../desktop/ui/import_preview.py" line="45"/>
+        <source>Panel or roundtable</source>
+        <translation>圆桌或座谈</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/import_preview.py" line="46"/>
+        <source>Interview</source>
+        <translation>访谈</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/import_preview.py" line="47"/>
+        <source>Play</source>
+        <translation>剧本</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/import_preview.py" line="48"/>
+        <source>Parliament or council</source>
+        <translation>议会或议事会</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/import_preview.py" line="49"/>
+        <source>Court or hearing</source>
+        <translation>庭审或听证</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/import_preview.py" line="50"/>
+        <source>Subtitles or recognised speech</source>
+        <translation>字幕或语音识别稿</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/import_preview.py" line="52"/>
+        <source>Plain text (no speakers)</source>
+        <translation>纯文本（无发言人）</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/import_preview.py" line="60"/>
+        <source>No speakers found: every paragraph is narration. Check the kind of record and the encoding, or import it as plain text.</source>
+        <translation>未找到发言人：每一段都是旁白。请检查记录类型和编码，或按纯文本导入。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/import_preview.py" line="64"/>
+        <source>Only one speaker found (%1).</source>
+        <translation>只找到一位发言人（%1）。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/import_preview.py" line="67"/>
+        <source>%1 of %2 speakers speak only once: some labels may be fragments, headings or form fields. Untick those that name no one.</source>
+        <translation>%2 位发言人中有 %1 位只发言一次：有些标签可能是句子片段、标题或表单字段。请取消勾选不指向任何人的标签。</translation>
+    </message>
+</context>
+<context>
+    <name>ImportPreviewDialog</name>
+    <message>
+        <location filename="../../desktop/ui/import_preview.py" line="81"/>
+        <source>Import preview — %1</source>
+        <translation>导入预览 — %1</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/import_preview.py" line="90"/>
+        <source>As recognised</source>
+        <translation>按识别结果</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/import_preview.py" line="94"/>
+        <source>As guessed</source>
+        <translation>按推测</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/import_preview.py" line="98"/>
+        <source>&amp;Title:</source>
+        <translation>标题(&amp;T)：</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/import_preview.py" line="99"/>
+        <source>&amp;Kind of record:</source>
+        <translation>记录类型(&amp;K)：</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/import_preview.py" line="100"/>
+        <source>&amp;Encoding:</source>
+        <translation>编码(&amp;E)：</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/import_preview.py" line="104"/>
+        <source>Speaker</source>
+        <translation>发言人</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/import_preview.py" line="104"/>
+        <source>Turns</source>
+        <translation>发言数</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/import_preview.py" line="104"/>
+        <source>Moderator or chair</source>
+        <translation>主持人或主席</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/import_preview.py" line="105"/>
+        <source>Same person as</source>
+        <translation>与之为同一人</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/import_preview.py" line="105"/>
+        <source>First words</source>
+        <translation>开头</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/import_preview.py" line="110"/>
+        <source>Speakers found</source>
+        <translation>找到的发言人</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/import_preview.py" line="111"/>
+        <source>Same &amp;person as…</source>
+        <translation>与…为同一人(&amp;P)…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/import_preview.py" line="114"/>
+        <source>The text as it will read</source>
+        <translation>导入后的正文</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/import_preview.py" line="123"/>
+        <source>Untick a label that names no one (Space); its lines join the turn before.</source>
+        <translation>取消勾选不指向任何人的标签（空格键）；其内容并入前一段发言。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/import_preview.py" line="134"/>
+        <source>&amp;Import</source>
+        <translation>导入(&amp;I)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/import_preview.py" line="183"/>
+        <source>(nobody else)</source>
+        <translation>（不与他人相同）</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/import_preview.py" line="185"/>
+        <source>Same person</source>
+        <translation>同一人</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/import_preview.py" line="185"/>
+        <source>%1 is the same person as:</source>
+        <translation>%1 与下面哪位是同一人：</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/import_preview.py" line="259"/>
+        <source>%1 · %2 speakers · %3 turns (%4 narration) · %5 sections · %6</source>
+        <translation>%1 · %2 位发言人 · %3 段发言（旁白 %4 段）· %5 个部分 · %6</translation>
     </message>
 </context>
 <context>
@@ -947,7 +1118,7 @@
         <translation>工具栏</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="320"/>
+        <location filename="../../desktop/ui/main_window.py" line="321"/>
         <source>no document</source>
         <translation>无文档</translation>
     </message>
@@ -957,7 +1128,7 @@
         <translation>显示 %1 / %2 段发言</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/controllers/search.py" line="177"/>
+        <location filename="../../desktop/ui/controllers/search.py" line="182"/>
         <location filename="../../desktop/ui/controllers/speaker_filter.py" line="130"/>
         <source>Narration</source>
         <translation>旁白</translation>
@@ -983,58 +1154,58 @@
         <translation>研读</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/controllers/importing.py" line="91"/>
+        <location filename="../../desktop/ui/controllers/importing.py" line="108"/>
         <source>Import transcripts</source>
         <translation>导入文字稿</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/controllers/importing.py" line="134"/>
+        <location filename="../../desktop/ui/controllers/importing.py" line="154"/>
         <source>This study is in memory; import needs a study file.</source>
         <translation>此研究库在内存中；导入需要研究库文件。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/controllers/importing.py" line="115"/>
-        <location filename="../../desktop/ui/controllers/importing.py" line="280"/>
+        <location filename="../../desktop/ui/controllers/importing.py" line="135"/>
+        <location filename="../../desktop/ui/controllers/importing.py" line="300"/>
         <source>Importing %1…</source>
         <translation>正在导入 %1…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/controllers/importing.py" line="192"/>
+        <location filename="../../desktop/ui/controllers/importing.py" line="212"/>
         <source>“%1” is already in the study.</source>
         <translation>“%1”已在研究库中。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/controllers/importing.py" line="194"/>
+        <location filename="../../desktop/ui/controllers/importing.py" line="214"/>
         <source>Imported “%1”.</source>
         <translation>已导入“%1”。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/controllers/annotations.py" line="102"/>
+        <location filename="../../desktop/ui/controllers/annotations.py" line="112"/>
         <source>Switch to the reading view to annotate.</source>
         <translation>请切换到阅读视图再添加批注。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/controllers/annotations.py" line="107"/>
+        <location filename="../../desktop/ui/controllers/annotations.py" line="117"/>
         <source>Select some text of a turn first (Shift+arrows or the mouse).</source>
         <translation>请先选中发言中的文字（Shift+方向键或鼠标）。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/controllers/annotations.py" line="149"/>
+        <location filename="../../desktop/ui/controllers/annotations.py" line="159"/>
         <source>No annotation here to edit.</source>
         <translation>此处没有可编辑的批注。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/controllers/annotations.py" line="185"/>
+        <location filename="../../desktop/ui/controllers/annotations.py" line="195"/>
         <source>Your text is back in the editor: saving it replaces the other version.</source>
         <translation>你写的内容已放回编辑框：保存即替换另一处的版本。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/controllers/annotations.py" line="192"/>
+        <location filename="../../desktop/ui/controllers/annotations.py" line="202"/>
         <source>No annotation here to delete.</source>
         <translation>此处没有可删除的批注。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/controllers/annotations.py" line="197"/>
+        <location filename="../../desktop/ui/controllers/annotations.py" line="207"/>
         <source>Annotation deleted; Undo brings it back.</source>
         <translation>批注已删除；撤销可恢复。</translation>
     </message>
@@ -1049,37 +1220,37 @@
         <translation>为显示此处，已重新显示 %1。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/controllers/search.py" line="80"/>
+        <location filename="../../desktop/ui/controllers/search.py" line="84"/>
         <source>Bringing the search index up to date…</source>
         <translation>正在更新搜索索引…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/controllers/search.py" line="91"/>
+        <location filename="../../desktop/ui/controllers/search.py" line="95"/>
         <source>The search index is up to date.</source>
         <translation>搜索索引已是最新。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/controllers/search.py" line="110"/>
+        <location filename="../../desktop/ui/controllers/search.py" line="115"/>
         <source>The search index is being brought up to date…</source>
         <translation>搜索索引正在更新，稍后即出结果…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/controllers/search.py" line="179"/>
+        <location filename="../../desktop/ui/controllers/search.py" line="184"/>
         <source>Note · %1</source>
         <translation>批注 · %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/controllers/search.py" line="250"/>
+        <location filename="../../desktop/ui/controllers/search.py" line="270"/>
         <source>Match %1 of %2</source>
         <translation>第 %1 处，共 %2 处</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/controllers/search.py" line="344"/>
+        <location filename="../../desktop/ui/controllers/search.py" line="364"/>
         <source>Passed the last match: back to the first.</source>
         <translation>已过最后一处匹配：回到第一处。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/controllers/search.py" line="356"/>
+        <location filename="../../desktop/ui/controllers/search.py" line="376"/>
         <source>Passed the first match: on to the last.</source>
         <translation>已过第一处匹配：转到最后一处。</translation>
     </message>
@@ -1089,12 +1260,12 @@
         <translation>另一个程序修改了研究库：研读已显示这些修改，撤销从此处重新开始。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="314"/>
+        <location filename="../../desktop/ui/main_window.py" line="315"/>
         <source>About Yandu</source>
         <translation>关于研读</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="315"/>
+        <location filename="../../desktop/ui/main_window.py" line="316"/>
         <source>&lt;b&gt;Yandu 研读&lt;/b&gt; %1&lt;p&gt;Study and annotate transcripts, with Chinese as a first-class language.&lt;/p&gt;&lt;p&gt;Every edit is saved at once in the study file.&lt;/p&gt;</source>
         <translation>&lt;b&gt;研读 Yandu&lt;/b&gt; %1&lt;p&gt;研读和批注文字稿，中文优先。&lt;/p&gt;&lt;p&gt;每次修改都立即保存在研究库文件中。&lt;/p&gt;</translation>
     </message>
@@ -1167,46 +1338,54 @@
 <context>
     <name>Menus</name>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="140"/>
+        <location filename="../../desktop/ui/actions.py" line="141"/>
         <source>&amp;File</source>
         <extracomment>Used when the platform has no binding for the standard key.</extracomment>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="141"/>
+        <location filename="../../desktop/ui/actions.py" line="142"/>
         <source>&amp;Edit</source>
         <translation>编辑(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="142"/>
+        <location filename="../../desktop/ui/actions.py" line="143"/>
         <source>&amp;Annotate</source>
         <translation>批注(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="143"/>
+        <location filename="../../desktop/ui/actions.py" line="144"/>
         <source>&amp;Go</source>
         <translation>转到(&amp;G)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="144"/>
+        <location filename="../../desktop/ui/actions.py" line="145"/>
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="145"/>
+        <location filename="../../desktop/ui/actions.py" line="146"/>
         <source>&amp;Speakers</source>
         <translation>发言人(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="146"/>
+        <location filename="../../desktop/ui/actions.py" line="147"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="150"/>
+        <location filename="../../desktop/ui/actions.py" line="151"/>
         <source>&amp;Glossary</source>
         <extracomment>Made by the window on first use, before Help.</extracomment>
         <translation>术语(&amp;G)</translation>
+    </message>
+</context>
+<context>
+    <name>ReferenceMargin</name>
+    <message>
+        <location filename="../../desktop/ui/transcript_margin.py" line="41"/>
+        <source>p. %1</source>
+        <translation>第 %1 页</translation>
     </message>
 </context>
 <context>

@@ -12,6 +12,7 @@ import pytest
 
 from db import open_study
 from desktop.cli import main
+from desktop.cli.importing import NO_SPEAKERS
 from desktop.core import library
 
 DIALOGUE = "甲：你好？\n乙：好。\n"
@@ -63,8 +64,7 @@ def test_a_folder_imports_every_transcript_in_order_and_says_what_became_of_each
     assert lines[5].startswith("refused ") and "empty.txt is empty." in lines[5]
     assert lines[7] == "4 imported, 1 already in the study, 2 refused (7 files)."
     # A document without speakers is said plainly, after the summary.
-    assert lines[8] == ("No speakers found in prose.txt: every paragraph is narration. "
-                        "Check the labels (Name: …) in the file and import it again.")
+    assert lines[8] == NO_SPEAKERS.replace("No speakers found", "No speakers found in prose.txt")
     assert len(lines) == 9
     db = open_study(study_path)
     titles = [d.title for d in library.list_documents(db)]

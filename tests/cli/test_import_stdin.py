@@ -14,6 +14,7 @@ import pytest
 
 from db import open_study
 from desktop.cli import main
+from desktop.cli.importing import NO_SPEAKERS
 from desktop.core import library
 
 
@@ -152,8 +153,7 @@ def test_stdin_with_no_speakers_says_so_after_the_summary(stdin, study_path, cap
     assert main(["import", "-", "--db", str(study_path)]) == 0
     lines = capsys.readouterr().out.splitlines()
     assert "0 speakers" in lines[1]
-    assert lines[-1] == ("No speakers found: every paragraph is narration. Check the "
-                         "labels (Name: …) in the file and import it again.")
+    assert lines[-1] == NO_SPEAKERS
 
 
 def test_stdin_in_a_subprocess(study_path):

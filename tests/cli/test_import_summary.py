@@ -6,6 +6,7 @@ from __future__ import annotations
 import json
 
 from desktop.cli import main
+from desktop.cli.importing import NO_SPEAKERS
 from desktop.core.importing import SAMPLE_CHARS
 
 
@@ -52,8 +53,7 @@ def test_no_speakers_is_said_after_the_summary(tmp_path, study_path, capsys):
     assert main(["import", str(source), "--db", str(study_path)]) == 0
     lines = capsys.readouterr().out.splitlines()
     assert lines[0].startswith("Imported prose.txt as document 1")
-    assert lines[-1] == ("No speakers found: every paragraph is narration. Check the "
-                         "labels (Name: …) in the file and import it again.")
+    assert lines[-1] == NO_SPEAKERS
 
 
 def test_no_speakers_names_the_file_when_there_are_several(tmp_path, study_path, capsys):

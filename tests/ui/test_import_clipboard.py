@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import pytest
 
+from desktop.ui.controllers.importing import no_speakers_text
+
 pytestmark = pytest.mark.ui
 
 TALK = "主持人：算力够吗？\n\n张三：不够。\n"
@@ -161,8 +163,7 @@ def test_pasted_prose_says_no_speakers_were_found(window, qtbot, clipboard, titl
     [(kind, text)] = dialogs
     assert kind == "information"
     assert text.startswith("Imported “Pasted text ")
-    assert text.endswith("\n\nNo speakers found: every paragraph is narration. Check the "
-                         "labels (Name: …) in the file and import it again.")
+    assert text.endswith("\n\n" + no_speakers_text())
     assert window.session.document_title.startswith("Pasted text ")
 
 

@@ -10,6 +10,8 @@ from pathlib import Path
 
 import pytest
 
+from desktop.ui.controllers.importing import no_speakers_text
+
 pytestmark = pytest.mark.ui
 
 DIALOGUE = "主持人：{n}号问题？\n\n张三：{n}号回答。\n"
@@ -71,9 +73,7 @@ def test_dropping_a_folder_imports_every_transcript_and_sums_it_up(
         "• 访谈/image.txt: image.txt is a binary file (a PNG image), not a transcript."]
     assert parts[2].splitlines() == [
         "Already in the study:", "• 访谈/sample.txt (as “AICC 2023 大模型创新主题圆桌论坛”)"]
-    assert parts[3].splitlines() == [
-        "No speakers found: every paragraph is narration. Check the labels (Name: …) in "
-        "the file and import it again.", "• 访谈/叙述.txt"]
+    assert parts[3].splitlines() == [no_speakers_text(), "• 访谈/叙述.txt"]
     assert window.statusBar().currentMessage() == parts[0]
 
 
@@ -155,8 +155,7 @@ def test_one_file_keeps_its_own_messages(window, qtbot, tmp_path, dialogs):
     qtbot.waitUntil(lambda: bool(dialogs), timeout=30000)
     [(kind, text)] = dialogs
     assert kind == "information"
-    assert text == ("Imported “叙述”.\n\nNo speakers found: every paragraph is narration. "
-                    "Check the labels (Name: …) in the file and import it again.")
+    assert text == "Imported “叙述”.\n\n" + no_speakers_text()
     assert not window.importer.cancel_button.isVisible()
 
 

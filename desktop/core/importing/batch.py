@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING
 from db import StudyError
 from desktop.core.errors import YanduError
 from desktop.core.importing import ImportResult, import_file
+from desktop.core.importing.model import ParseOptions
 from desktop.core.importing.parser import FORMATS
 
 if TYPE_CHECKING:  # hints only: sqlite-utils loads when a study is opened
@@ -152,12 +153,15 @@ def without_speakers(result: ImportResult) -> bool:
 
 
 def import_each(db: Database, paths: list[Path], *, progress: Progress | None = None,
-                stop: Callable[[], bool] | None = None) -> Batch:
+                stop: Callable[[], bool] | None = None, title: str | None = None,
+                options: ParseOptions | None = None) -> Batch:
     """Import `paths` one by one, each in its own transaction; a file that cannot be
     read or parsed is refused with its reason and the rest go on.
 
     `progress(done, total)` counts 1000 steps a file (the file's own progress within
     them); `stop()` is asked before each file, so stopping never cuts one in half.
+    `title` and `options` (a reader's corrections, from the import preview) apply to
+    every file: they are given for one.
     """
     batch = Batch(total=len(paths))
     for number, path in enumerate(paths):
@@ -171,7 +175,7 @@ def import_each(db: Database, paths: list[Path], *, progress: Progress | None = 
             def step(done: int, total: int, number: int = number) -> None:
                 progress(number * 1000 + 1000 * done // max(total, 1), len(paths) * 1000)
         try:
-            result = import_file(db, path, progress=step)
+            result = import_file(db, path, progress=step, title=title, options=options)
         except (YanduError, StudyError) as exc:
             batch.outcomes.append(Outcome(path, REFUSED, str(exc) or type(exc).__name__))
             continue

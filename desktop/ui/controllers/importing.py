@@ -12,17 +12,22 @@ from __future__ import annotations
 import threading
 from datetime import datetime
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QEvent, QObject
 from PySide6.QtGui import QAction, QGuiApplication
 from PySide6.QtWidgets import QMessageBox, QProgressBar, QPushButton, QStatusBar, QWidget
 
 from desktop.ui.actions import ActionId
+from desktop.ui.controllers.import_gate import ImportGate
 from desktop.ui.controllers.navigation import Navigator
 from desktop.ui.feedback import Feedback
 from desktop.ui.i18n import fill
 from desktop.ui.session import Session
 from desktop.ui.tasks import run_task
+
+if TYPE_CHECKING:  # the importer itself loads on first use
+    from desktop.core.importing.model import ParseOptions
 
 TITLE_CHARS = 60  # a title taken from the clipboard's first line is at most this long
 LISTED = 12  # files a summary names in each list before it says "and N more"
@@ -38,7 +43,7 @@ def no_speakers_text() -> str:
     """What to say of a new document in which no speaker was found."""
     return QCoreApplication.translate(
         "Import", "No speakers found: every paragraph is narration. Check the labels "
-        "(Name: …) in the file and import it again.")
+        "(Name: …) in the file, or correct how it is read in File > Import with preview.")
 
 
 class ImportController(QObject):
@@ -51,6 +56,7 @@ class ImportController(QObject):
         self.progress, self.feedback, self.dialog_parent = progress, feedback, dialog_parent
         self.running = 0  # imports not finished yet
         self._segmenter_requested = False
+        self.gate = ImportGate(self)  # one file through the import preview when doubtful
         self._stops: list[threading.Event] = []  # one per batch running
         self.cancel_button = QPushButton(dialog_parent)
         self.cancel_button.setVisible(False)
@@ -90,8 +96,9 @@ class ImportController(QObject):
 
         run_task(work, lambda _result: None, lambda _exc: None)
 
-    def choose(self) -> None:
-        """Ask for files and import them in the background."""
+    def choose(self, preview: bool = False) -> None:
+        """Ask for files and import them in the background (one file through the import
+        preview when its structure is doubtful, or always with `preview`)."""
         from PySide6.QtWidgets import QFileDialog
 
         from desktop.core.importing.batch import importable_suffixes
@@ -102,13 +109,15 @@ class ImportController(QObject):
             str(Path.home()),
             fill(QCoreApplication.translate("Import", "Transcripts (%1);;All files (*)"), patterns))
         if paths:
-            self.import_paths([Path(p) for p in paths])
+            self.gate.bring_in([Path(p) for p in paths], always_preview=preview)
 
     # ---- files and folders ---------------------------------------------------------------
 
-    def import_paths(self, paths: list[Path], *, open_last: bool = True) -> None:
+    def import_paths(self, paths: list[Path], *, open_last: bool = True,
+                     title: str | None = None, options: ParseOptions | None = None) -> None:
         """Import files and folders off the GUI thread, with progress; open the last one
-        imported. Several files or a folder are a batch, summed up at the end."""
+        imported. Several files or a folder are a batch, summed up at the end. `title`
+        and `options` are the import preview's, for a single file."""
         if not self._can_import():
             return
         paths = [Path(p) for p in paths]
@@ -118,7 +127,8 @@ class ImportController(QObject):
         def work(db, progress):
             from desktop.core.importing.batch import import_each, transcripts_in
 
-            return import_each(db, transcripts_in(paths), progress=progress, stop=stop.is_set)
+            return import_each(db, transcripts_in(paths), progress=progress, stop=stop.is_set,
+                               title=title, options=options)
 
         if batch:
             self._stops.append(stop)
