@@ -376,7 +376,7 @@ class MakeHeading(TurnEdit):
         number_sections(db, doc)
         number = db.execute("SELECT s.position + 1 FROM sections s JOIN turns t "
                             "ON t.section_id = s.id WHERE t.id = ?", [turn.id]).fetchone()[0]
-        self.done = f"Turn {n} opens section {number} now: “{title}”."
+        self.done = f"Turn {n} opens section {number} now: “{_begin(title, 40)}”."
 
 
 @dataclass
