@@ -9,15 +9,14 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass
 from enum import StrEnum
 
 from PySide6.QtCore import QCoreApplication, QObject, QSettings
 from PySide6.QtGui import QAction, QKeySequence
 
+from desktop.ui.action_spec import ActionSpec, StandardKey
 from desktop.ui.i18n import fill
 
-StandardKey = QKeySequence.StandardKey
 # lupdate reads the texts below through this marker; they are translated when shown.
 QT_TRANSLATE_NOOP = lambda context, text: text  # noqa: E731
 
@@ -97,41 +96,6 @@ class ActionId(StrEnum):
     SOLO_SPEAKER_7 = "speaker.solo_7"
     SOLO_SPEAKER_8 = "speaker.solo_8"
     SOLO_SPEAKER_9 = "speaker.solo_9"
-
-
-Shortcut = str | StandardKey | None
-
-
-@dataclass(frozen=True)
-class ActionSpec:
-    """How an action is shown: its text (English source), default keys, menu and tip."""
-
-    text: str
-    shortcut: Shortcut = None
-    menu: str = ""
-    tip: str = ""
-    extra_shortcuts: tuple[str, ...] = ()
-    checkable: bool = False
-    #: Used when the platform has no binding for the standard key.
-    fallback: str = ""
-
-    def default_sequences(self) -> list[QKeySequence]:
-        """The default key sequences: the platform's primary one for a standard key."""
-        keys: list[QKeySequence] = []
-        if isinstance(self.shortcut, StandardKey):
-            # Only the primary binding: secondary ones (Backspace for Back on some
-            # desktops) surprise people reading a transcript.
-            keys.extend(QKeySequence.keyBindings(self.shortcut)[:1])
-            if not keys and self.fallback:
-                keys.append(QKeySequence(self.fallback))
-        elif self.shortcut:
-            keys.append(QKeySequence(self.shortcut))
-        keys.extend(QKeySequence(k) for k in self.extra_shortcuts)
-        unique: list[QKeySequence] = []
-        for key in keys:
-            if not key.isEmpty() and key not in unique:
-                unique.append(key)
-        return unique
 
 
 # Menus are named by their English text; `MENUS` gives their order.
