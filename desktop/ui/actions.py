@@ -63,6 +63,11 @@ class ActionId(StrEnum):
     SPEAKER_COLOUR = "speaker.colour"
     SPEAKER_MODERATOR = "speaker.moderator"
     SPEAKER_NARRATION = "speaker.narration"
+    GIVE_TURN = "turn.give"
+    SPLIT_TURN = "turn.split"
+    JOIN_TURNS = "turn.join"
+    MAKE_HEADING = "turn.make_heading"
+    REMOVE_HEADING = "turn.remove_heading"
     TOGGLE_GLOSSARY = "glossary.toggle_marks"
     ADD_TERM = "glossary.add_term"
     OPEN_TERM = "glossary.open_term"
@@ -111,6 +116,7 @@ MENUS = (
 _F, _E, _A, _G, _V, _S, _H = MENUS
 #: Made by the window on first use, before Help.
 GLOSSARY_MENU = QT_TRANSLATE_NOOP("Menus", "&Glossary")
+TURNS_MENU = QT_TRANSLATE_NOOP("Menus", "&Turns")
 
 A = ActionId
 SPECS: dict[ActionId, ActionSpec] = {
@@ -174,6 +180,22 @@ SPECS: dict[ActionId, ActionSpec] = {
     A.SPEAKER_MODERATOR: ActionSpec(QT_TRANSLATE_NOOP("Actions", "Toggle m&oderator"),
                                     "Ctrl+M", _S),
     A.SPEAKER_NARRATION: ActionSpec(QT_TRANSLATE_NOOP("Actions", "Make &narration"), None, _S),
+    A.GIVE_TURN: ActionSpec(QT_TRANSLATE_NOOP("Actions", "&Give turn to speaker…"), "S",
+                            TURNS_MENU, QT_TRANSLATE_NOOP(
+                                "Actions", "Give the turn at the cursor (or the selected "
+                                "turns) to another speaker, a new one, or narration")),
+    A.SPLIT_TURN: ActionSpec(QT_TRANSLATE_NOOP("Actions", "&Split turn at cursor"),
+                             "Ctrl+Shift+S", TURNS_MENU),
+    A.JOIN_TURNS: ActionSpec(QT_TRANSLATE_NOOP("Actions", "&Join with next turn"),
+                             "Ctrl+Shift+J", TURNS_MENU, QT_TRANSLATE_NOOP(
+                                 "Actions", "Join the turn at the cursor with the next one "
+                                 "(or the selected turns into one)")),
+    A.MAKE_HEADING: ActionSpec(QT_TRANSLATE_NOOP("Actions", "Make turn a section &heading"),
+                               "Ctrl+Shift+H", TURNS_MENU),
+    A.REMOVE_HEADING: ActionSpec(QT_TRANSLATE_NOOP("Actions", "&Remove section heading"),
+                                 "Ctrl+Shift+Backspace", TURNS_MENU, QT_TRANSLATE_NOOP(
+                                     "Actions", "Remove the section the cursor is in: its "
+                                     "turns join the section before it")),
     A.TOGGLE_GLOSSARY: ActionSpec(QT_TRANSLATE_NOOP("Actions", "Mark glossary terms"), "G",
                                   GLOSSARY_MENU, checkable=True),
     A.ADD_TERM: ActionSpec(QT_TRANSLATE_NOOP("Actions", "Add &term from selection…"), "T",
