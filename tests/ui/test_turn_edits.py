@@ -215,3 +215,24 @@ def test_the_compare_view_sends_the_reader_back(window, qtbot) -> None:
     assert len(window.session.turns) == 21
     assert "reading view" in window.statusBar().currentMessage()
 
+
+def test_every_turn_edit_is_named_in_chinese() -> None:
+    from desktop.core import turn_edits
+    from desktop.ui.i18n import install_translator
+    from desktop.ui.undo_actions import command_name
+
+    commands = [turn_edits.GiveTurns(1, [7], turn_edits.NARRATION),
+                turn_edits.GiveTurns(1, [7, 8, 9], turn_edits.NARRATION),
+                turn_edits.GiveTurns(1, [7, 9], turn_edits.NARRATION),
+                turn_edits.SplitTurn(1, 7, 100), turn_edits.JoinTurns(1, 7),
+                turn_edits.JoinTurns(1, 7, 9), turn_edits.MakeHeading(1, 7),
+                turn_edits.RemoveSection(1, 3)]
+    try:
+        assert install_translator("zh_CN")
+        names = [command_name(c.text) for c in commands]
+    finally:
+        install_translator("en")
+    assert names == ["改换第 7 段的发言人", "改换第 7–9 段的发言人", "改换 2 段发言的发言人",
+                     "拆分第 7 段发言", "合并第 7 段和第 8 段发言", "合并第 7–9 段发言",
+                     "将第 7 段发言设为分节标题", "删除第 3 节"]
+    assert command_name("Rename speaker") == "Rename speaker"
