@@ -64,9 +64,12 @@ def moderator_sections(db: Database, document_id: int) -> dict[int, str]:
                        [document_id]).fetchall()
     names = {r[0]: r[1] for r in found}
     moderators = {r[1] for r in found if r[2]}
-    rows = db.execute("SELECT id, speaker_id, text FROM turns WHERE document_id = ? "
-                      "ORDER BY position", [document_id]).fetchall()
-
+    # Only the moderators' turns (their questions title the sections) and narration (a
+    # play's act headings) are read for their text: in a long transcript most are neither.
+    rows = db.execute(
+        "SELECT t.id, t.speaker_id, CASE WHEN t.speaker_id IS NULL OR s.is_moderator "
+        "THEN t.text ELSE '' END FROM turns t LEFT JOIN speakers s ON s.id = t.speaker_id "
+        "WHERE t.document_id = ? ORDER BY t.position", [document_id]).fetchall()
     wanted = structure.sections([(names.get(r[1]), r[2]) for r in rows], moderators)
     return {rows[index][0]: title for index, title in wanted}
 
