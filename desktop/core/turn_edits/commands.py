@@ -21,7 +21,7 @@ from desktop.core.turn_edits.sections import (
 from desktop.core.turn_edits.state import (
     State,
     index_turns,
-    quoted_names,
+    insert_row,
     restore,
     snapshot,
     table_columns,
@@ -269,8 +269,7 @@ class SplitTurn(TurnEdit):
                    text_start=turn.text_start + second[0], text_end=turn.text_start + second[1],
                    text=piece[second[0] : second[1]], cue_start_ms=None)
         del row["id"]
-        new_id = db.execute(f"INSERT INTO turns ({quoted_names(row)}) VALUES "
-                            f"({', '.join('?' * len(row))})", list(row.values())).lastrowid
+        new_id = insert_row(db, "turns", row)
         db.execute('UPDATE turns SET "end" = ?, text_start = ?, text_end = ?, text = ?, '
                    "cue_end_ms = NULL WHERE id = ?",
                    [self.offset, turn.text_start + first[0], turn.text_start + first[1],

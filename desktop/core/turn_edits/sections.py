@@ -6,7 +6,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from desktop.core.importing import structure
-from desktop.core.turn_edits.turns import COLUMNS, Turn, opens_section
+from desktop.core.turn_edits.turns import Turn, opens_section, turn_with_id
 
 if TYPE_CHECKING:  # hints only: sqlite-utils loads when a study is opened
     from sqlite_utils import Database
@@ -99,8 +99,7 @@ def follow_moderators(db: Database, document_id: int, before: dict[int, str]) ->
                 db.execute("UPDATE sections SET title = ? WHERE id = ?",
                            [title, opening[turn_id]])
             continue
-        turn = Turn(*db.execute(f"SELECT {COLUMNS} FROM turns WHERE id = ?",
-                                 [turn_id]).fetchone())
+        turn = turn_with_id(db, turn_id)
         if not opens_section(db, document_id, turn):
             open_section(db, document_id, turn, title)
     number_sections(db, document_id)

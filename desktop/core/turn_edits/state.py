@@ -25,11 +25,8 @@ class State:
 
 def table_columns(db: Database, table: str) -> list[str]:
     """A table's columns (all of them: a later schema step's too)."""
-    return [row[1] for row in db.execute(f"PRAGMA table_info({table})").fetchall()]
-
-
-def quoted_names(columns: Iterable[str]) -> str:
-    return ", ".join(f'"{c}"' for c in columns)
+    return [row[0] for row in db.execute(
+        "SELECT name FROM pragma_table_info(?) ORDER BY cid", [table]).fetchall()]
 
 
 def snapshot(db: Database, document_id: int, turn_ids: Iterable[int]) -> State:
@@ -51,15 +48,25 @@ def snapshot(db: Database, document_id: int, turn_ids: Iterable[int]) -> State:
     )
 
 
+def _insert_sql(table: str, columns: Sequence[str]) -> str:
+    """INSERT of whole rows of `table` (one of the tables a turn edit records)."""
+    names = ", ".join(f'"{c}"' for c in columns)
+    return f"INSERT INTO {table} ({names}) VALUES ({', '.join('?' * len(columns))})"
+
+
+def insert_row(db: Database, table: str, row: dict) -> int:
+    """Insert one row given as column -> value; its id."""
+    return db.execute(_insert_sql(table, list(row)), list(row.values())).lastrowid
+
+
 def _insert(db: Database, table: str, columns: list[str], rows: Iterable[tuple]) -> None:
-    db.conn.executemany(f"INSERT INTO {table} ({quoted_names(columns)}) VALUES "
-                        f"({', '.join('?' * len(columns))})", list(rows))
+    db.conn.executemany(_insert_sql(table, columns), list(rows))
 
 
 def _update(db: Database, table: str, columns: list[str], rows: Iterable[tuple]) -> None:
     """Overwrite whole rows (their id is their first column)."""
-    assignments = ", ".join(f'"{c}" = ?' for c in columns[1:])
-    db.conn.executemany(f"UPDATE {table} SET {assignments} WHERE id = ?",
+    names = ", ".join(f'"{c}" = ?' for c in columns[1:])
+    db.conn.executemany(f"UPDATE {table} SET {names} WHERE id = ?",
                         [(*row[1:], row[0]) for row in rows])
 
 

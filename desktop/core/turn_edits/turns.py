@@ -42,6 +42,10 @@ def turns_between(db: Database, document_id: int, first: int, last: int) -> list
         "ORDER BY position", [document_id, first - 1, last - 1])]
 
 
+def turn_with_id(db: Database, turn_id: int) -> Turn:
+    return Turn(*db.execute(f"SELECT {COLUMNS} FROM turns WHERE id = ?", [turn_id]).fetchone())
+
+
 def turn_count(db: Database, document_id: int) -> int:
     if db.execute("SELECT 1 FROM documents WHERE id = ?", [document_id]).fetchone() is None:
         raise YanduError(f"No document with id {document_id}.")
