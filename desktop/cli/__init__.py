@@ -32,6 +32,7 @@ _COMMAND_MODULES = (
     "desktop.cli.importing",
     "desktop.cli.search",
     "desktop.cli.speakers",
+    "desktop.cli.turns",
 )
 
 

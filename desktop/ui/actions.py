@@ -9,15 +9,14 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass
 from enum import StrEnum
 
 from PySide6.QtCore import QCoreApplication, QObject, QSettings
 from PySide6.QtGui import QAction, QKeySequence
 
+from desktop.ui.action_spec import ActionSpec, StandardKey
 from desktop.ui.i18n import fill
 
-StandardKey = QKeySequence.StandardKey
 # lupdate reads the texts below through this marker; they are translated when shown.
 QT_TRANSLATE_NOOP = lambda context, text: text  # noqa: E731
 
@@ -66,6 +65,11 @@ class ActionId(StrEnum):
     SPEAKER_COLOUR = "speaker.colour"
     SPEAKER_MODERATOR = "speaker.moderator"
     SPEAKER_NARRATION = "speaker.narration"
+    GIVE_TURN = "turn.give"
+    SPLIT_TURN = "turn.split"
+    JOIN_TURNS = "turn.join"
+    MAKE_HEADING = "turn.make_heading"
+    REMOVE_HEADING = "turn.remove_heading"
     TOGGLE_GLOSSARY = "glossary.toggle_marks"
     ADD_TERM = "glossary.add_term"
     OPEN_TERM = "glossary.open_term"
@@ -101,41 +105,6 @@ class ActionId(StrEnum):
     SOLO_SPEAKER_9 = "speaker.solo_9"
 
 
-Shortcut = str | StandardKey | None
-
-
-@dataclass(frozen=True)
-class ActionSpec:
-    """How an action is shown: its text (English source), default keys, menu and tip."""
-
-    text: str
-    shortcut: Shortcut = None
-    menu: str = ""
-    tip: str = ""
-    extra_shortcuts: tuple[str, ...] = ()
-    checkable: bool = False
-    #: Used when the platform has no binding for the standard key.
-    fallback: str = ""
-
-    def default_sequences(self) -> list[QKeySequence]:
-        """The default key sequences: the platform's primary one for a standard key."""
-        keys: list[QKeySequence] = []
-        if isinstance(self.shortcut, StandardKey):
-            # Only the primary binding: secondary ones (Backspace for Back on some
-            # desktops) surprise people reading a transcript.
-            keys.extend(QKeySequence.keyBindings(self.shortcut)[:1])
-            if not keys and self.fallback:
-                keys.append(QKeySequence(self.fallback))
-        elif self.shortcut:
-            keys.append(QKeySequence(self.shortcut))
-        keys.extend(QKeySequence(k) for k in self.extra_shortcuts)
-        unique: list[QKeySequence] = []
-        for key in keys:
-            if not key.isEmpty() and key not in unique:
-                unique.append(key)
-        return unique
-
-
 # Menus are named by their English text; `MENUS` gives their order.
 MENUS = (
     QT_TRANSLATE_NOOP("Menus", "&File"),
@@ -149,6 +118,7 @@ MENUS = (
 _F, _E, _A, _G, _V, _S, _H = MENUS
 #: Made by the window on first use, before Help.
 GLOSSARY_MENU = QT_TRANSLATE_NOOP("Menus", "&Glossary")
+TURNS_MENU = QT_TRANSLATE_NOOP("Menus", "&Turns")
 
 A = ActionId
 SPECS: dict[ActionId, ActionSpec] = {
@@ -216,6 +186,22 @@ SPECS: dict[ActionId, ActionSpec] = {
     A.SPEAKER_MODERATOR: ActionSpec(QT_TRANSLATE_NOOP("Actions", "Toggle m&oderator"),
                                     "Ctrl+M", _S),
     A.SPEAKER_NARRATION: ActionSpec(QT_TRANSLATE_NOOP("Actions", "Make &narration"), None, _S),
+    A.GIVE_TURN: ActionSpec(QT_TRANSLATE_NOOP("Actions", "&Give turn to speaker…"), "S",
+                            TURNS_MENU, QT_TRANSLATE_NOOP(
+                                "Actions", "Give the turn at the cursor (or the selected "
+                                "turns) to another speaker, a new one, or narration")),
+    A.SPLIT_TURN: ActionSpec(QT_TRANSLATE_NOOP("Actions", "&Split turn at cursor"),
+                             "Ctrl+Shift+S", TURNS_MENU),
+    A.JOIN_TURNS: ActionSpec(QT_TRANSLATE_NOOP("Actions", "&Join with next turn"),
+                             "Ctrl+Shift+J", TURNS_MENU, QT_TRANSLATE_NOOP(
+                                 "Actions", "Join the turn at the cursor with the next one "
+                                 "(or the selected turns into one)")),
+    A.MAKE_HEADING: ActionSpec(QT_TRANSLATE_NOOP("Actions", "Make turn a section &heading"),
+                               "Ctrl+Shift+H", TURNS_MENU),
+    A.REMOVE_HEADING: ActionSpec(QT_TRANSLATE_NOOP("Actions", "&Remove section heading"),
+                                 "Ctrl+Shift+Backspace", TURNS_MENU, QT_TRANSLATE_NOOP(
+                                     "Actions", "Remove the section the cursor is in: its "
+                                     "turns join the section before it")),
     A.TOGGLE_GLOSSARY: ActionSpec(QT_TRANSLATE_NOOP("Actions", "Mark glossary terms"), "G",
                                   GLOSSARY_MENU, checkable=True),
     A.ADD_TERM: ActionSpec(QT_TRANSLATE_NOOP("Actions", "Add &term from selection…"), "T",

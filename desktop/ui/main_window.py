@@ -38,6 +38,7 @@ from desktop.ui.controllers.search import SearchController
 from desktop.ui.controllers.speaker_filter import SpeakerFilter
 from desktop.ui.controllers.speakers import SpeakersController
 from desktop.ui.controllers.term_lists import TermLists
+from desktop.ui.controllers.turn_edits import TurnEditsController
 from desktop.ui.decorations import AnnotationLayer, SearchLayer
 from desktop.ui.docks.annotations import AnnotationsDock
 from desktop.ui.docks.documents import DocumentsDock
@@ -140,6 +141,7 @@ class MainWindow(QMainWindow):
                                             self.glossary_dock, a, feedback, self)
         self.term_lists = TermLists(session, a[ActionId.IMPORT_TERMS], a[ActionId.EXPORT_TERMS],
                                     feedback, self)
+        self.turn_edits = TurnEditsController(session, self.reading, a, feedback, self)
 
     def _connect_session(self) -> None:
         session = self.session
@@ -245,6 +247,7 @@ class MainWindow(QMainWindow):
         self.view.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
         self.view.addActions([a[i] for i in (ActionId.ANNOTATE, ActionId.EDIT_ANNOTATION,
                                              ActionId.DELETE_ANNOTATION, ActionId.ADD_TERM)])
+        self.turn_edits.offer_in(self.view)
         glossary = self.glossary_dock
         glossary.suggestion_list.addActions([a[ActionId.ACCEPT_SUGGESTION],
                                              a[ActionId.DISMISS_SUGGESTION]])
