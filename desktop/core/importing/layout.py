@@ -81,6 +81,8 @@ _GAP = re.compile(r"(?<=\S) (?=\S)")
 _CJK_GAP = re.compile(f"(?<=[{_CJK}]) (?=[{_CJK}0-9])|(?<=[0-9]) (?=[{_CJK}])")
 
 _SENTENCE_END = frozenset("。！？!?…」』”’\"')）.．~～")
+_SPEECH_END = frozenset("。！？!?…")  # no header ends like this
+_NOT_HEADER_END = _SENTENCE_END | frozenset(":：")
 _CLOSERS = frozenset("，。、；：！？）」』】〕》〉”’,.;:!?)")
 
 # A line that opens a paragraph whatever came before: list marks, numbered items,
@@ -126,7 +128,8 @@ EDGE_LINES = 3  # lines at the top and at the bottom of a page that may be furni
 MIN_PAGES = 3  # furniture recurs on at least this many pages…
 PAGE_SHARE = 0.6  # …and on this share of the pages with text
 MIN_WIDTH = 30  # a narrower text is verse, a list or dialogue, never a fixed-width wrap
-FULL_SHARE = 0.6  # share of the lines followed by another that must be full
+FULL_SHARE = 0.6  # share of full lines among them and the short lines cut mid-sentence
+SUPPORT = 0.3  # share of all lines followed by another that must be full
 FULL_WIDTH = 0.7  # a full line reaches this share of the width (a long word may follow)
 OVER_SHARE = 0.1  # share of the lines allowed past the width
 COURT_SHARE = 0.6  # share of the non-blank lines that carry a printed line number
@@ -307,6 +310,8 @@ def _edge_furniture(lines: list[str], page_of: list[int], pages: int,
         bottom = [i for i in indexes[-EDGE_LINES:] if i not in top]
         for index in top + bottom:
             line = lines[index].strip()
+            if line[-1] in _SPEECH_END:
+                continue  # `謝謝主席。` at the top of a page is speech, however often
             value = _page_number(line)
             if value is not None:
                 numbers.append((page, index, value))
@@ -414,13 +419,14 @@ def _occurrences(lines: list[str], key: str, sample: str) -> list[int]:
 def _recurring_lines(lines: list[str]) -> dict[str, list[int]]:
     """Short lines that recur (digits aside) and may be running headers, by key.
 
-    Lines that end a sentence, stage directions and page numbers are left out.
+    Lines that end a sentence, lone labels (`主席：`), stage directions and page numbers
+    are left out.
     """
     exact: dict[str, list[int]] = {}
     for index, line in enumerate(lines):
         if len(line) <= 80:
             stripped = line.strip()
-            if 2 <= len(stripped) <= 60 and stripped[-1] not in _SENTENCE_END:
+            if 2 <= len(stripped) <= 60 and stripped[-1] not in _NOT_HEADER_END:
                 exact.setdefault(stripped, []).append(index)
     short: dict[str, list[int]] = {}
     for stripped, places in exact.items():
@@ -556,6 +562,7 @@ class _Reader:
         self.blanks: list[int] = []
         self.soft: list[bool] = []
         self.trailing = 0
+        self.wrap = 0  # the width the lines were broken at, when they were
 
     def width(self, line: str) -> int:
         """Display columns: East Asian wide characters count two."""
@@ -626,6 +633,7 @@ class _Reader:
         texts, sources, blanks_of, soft_of = self.texts, self.sources, self.blanks, self.soft
         blanks = 0
         soft = False
+        printed_blank = False  # an empty numbered line: a real empty line of the record
         previous_page = page_of[0] if page_of else 0
         for index, line in enumerate(self.lines):
             if index in furniture:
@@ -641,6 +649,7 @@ class _Reader:
             body = _WIDE_SPACES.sub(" ", body.strip())
             if not body:  # a numbered line with nothing on it: an empty line
                 blanks += 1
+                printed_blank = True
                 continue
             page = page_of[index]
             if page != previous_page:
@@ -648,11 +657,11 @@ class _Reader:
                 previous_page = page
             texts.append(body)
             sources.append(index)
-            blanks_of.append(blanks)
-            soft_of.append(soft)
+            blanks_of.append(min(blanks, 1))  # the unused lines of a page are one break
+            soft_of.append(soft and not printed_blank)
             blanks = 0
-            soft = False
-        self.trailing = 0 if soft else blanks
+            soft = printed_blank = False
+        self.trailing = 0 if soft else min(blanks, 1)
 
     # -- joining wrapped lines --
 
@@ -664,7 +673,8 @@ class _Reader:
         candidates = [p for p in range(1, count) if not blanks[p] or soft[p]]
         if len(candidates) < 3:
             return joins
-        widths = self.widths(texts)
+        trimmed = [t.rstrip() for t in texts]
+        widths = self.widths(trimmed)
         width = _wrap_width([widths[p - 1] for p in candidates])
         if width < MIN_WIDTH:
             return joins
@@ -678,7 +688,7 @@ class _Reader:
         least = FULL_WIDTH * width  # a shorter line ended its paragraph, whatever follows
         wide = self._wide.match
         para_first, sentence_end, closers = _PARA_FIRST, _SENTENCE_END, _CLOSERS
-        eligible = full = 0
+        eligible = full = broken = 0  # broken: short, and not at the end of a sentence
         for position in candidates:
             after = texts[position]
             if after[0].isspace():
@@ -689,19 +699,17 @@ class _Reader:
             first = after[0]
             if first in para_first and _PARA_START.match(after):
                 continue
-            before = texts[position - 1]
-            last = before[-1]
+            last = trimmed[position - 1][-1]
             used = widths[position - 1]
-            if last.isspace():
-                before = before.rstrip()
-                last = before[-1]
-                used = self.width(before)
             ends = last in sentence_end
             if ends and _LABEL_START.match(after):
                 continue  # `…。` then `主席：`: a new speech, whatever the widths
             eligible += 1
-            if used < least or used > over:
-                continue  # short: it ended its paragraph; too long: a line of its own
+            if used > over:
+                continue  # too long: a line of its own
+            if used < least:
+                broken += not ends
+                continue
             cjk_last = "\u2e80" <= last <= "\u9fff" or (last > "\u9fff" and _cjk(last))
             if "\u2e80" <= first <= "\u9fff" or (first > "\u9fff" and _cjk(first)):
                 unit = 2 if first <= "\u9fff" or wide(first) else 1
@@ -718,8 +726,13 @@ class _Reader:
             if used + space + unit > width - slack:
                 joins[position] = True
                 full += 1
-        if full < 3 or full < FULL_SHARE * eligible:
+            elif not ends:
+                broken += 1
+        # A short line that ends a sentence ends its paragraph: no evidence either way. Full
+        # lines must outnumber short ones cut mid-sentence, and be common among all lines.
+        if full < 3 or full < FULL_SHARE * (full + broken) or full < SUPPORT * eligible:
             return [False] * count
+        self.wrap = width
         return joins
 
     # -- court lines --
@@ -765,12 +778,27 @@ class _Reader:
             if "\u2e80" <= last <= "\u9fff" or "\u2e80" <= after[0] <= "\u9fff":
                 separators[position] = ""
                 continue
-            separators[position] = _separator(before, after)
+            separator = _separator(before, after)
+            if separator and self.cjk and self.wrap \
+                    and self.width(texts[position - 1].rstrip()) >= self.wrap \
+                    and not texts[position - 1][-1].isspace() and not texts[position][0].isspace():
+                # Chinese text is cut anywhere, a number too (`2011年20` / `11年`): a line
+                # filled to the last column had no space at its end.
+                separator = ""
+            separators[position] = separator
             if last == "\u00ad":  # a soft hyphen only broke the word for the line
                 out[position - 1] = before[:-1]
+        # A page break between two paragraphs is written the way this record separates
+        # paragraphs: with an empty line if most are, else with none.
+        apart = [blanks[p] for p in range(1, count) if not joins[p] and not soft[p]]
+        page_break = "\n\n" if sum(1 for b in apart if b) * 2 > len(apart) else "\n"
         for position in range(count):
-            if blanks[position] and not joins[position]:
-                separators[position] = "\n\n" if soft[position] else "\n" * (1 + blanks[position])
+            if joins[position]:
+                continue
+            if soft[position]:
+                separators[position] = page_break if blanks[position] else "\n"
+            elif blanks[position]:
+                separators[position] = "\n" * (1 + blanks[position])
         if count:
             separators[0] = "" if soft[0] else "\n" * blanks[0]
         ends = list(accumulate(map(add, map(len, separators), map(len, out))))
