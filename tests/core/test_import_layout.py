@@ -184,6 +184,15 @@ def test_a_hyphen_at_a_line_end_is_kept_and_a_soft_hyphen_is_not():
     assert "so it cannot tell" in layout.text and "\u00ad" not in layout.text
 
 
+def test_a_hyphen_written_as_a_soft_hyphen_everywhere_stays():
+    # Some PDF extractors write each hyphen as U+00AD, inside lines too: it is a hyphen.
+    text = ENGLISH.replace("well-\n", "well\u00ad\n").replace(
+        "Mr. Speaker, last week", "Mr. Speaker, last\u00adweek")
+    layout = rebuild(text)
+    assert "the well\u00adknown consultancy" in layout.text
+    assert "so it can\u00adnot tell" in layout.text
+
+
 def test_speeches_without_blank_lines_between_stay_apart():
     # A line that fills the width and ends a sentence, then a label: a new speech.
     text = ENGLISH.replace("schedule?\n\n", "schedule?\n").replace("changed.\n\n", "changed.\n")
@@ -384,6 +393,21 @@ def test_court_lines_extracted_with_single_spaces():
     assert "\nJUSTICE KENNEDY: Ms. Roe, before you go on, could you tell us" in text
     assert "\nMS. ROE: That is true, Justice Scalia, but the First Congress" in text
     assert "Alderson" not in text and "Official" not in text
+
+
+@pytest.mark.parametrize("separator", ["\f", "\n"], ids=["form feeds", "no form feeds"])
+def test_court_lines_extracted_one_to_a_paragraph(separator):
+    # Another extractor's way: an empty line after every numbered line, one space after
+    # each number, no page number, the footer then the next page's header between pages.
+    pages = [f"{COURT_HEADER}\n\n" + "\n\n".join(" ".join(line.split()) for line in body.split("\n"))
+             + f"\n\n{COURT_FOOTER.strip()}\n\n" for body in COURT_PAGES]
+    layout = rebuild(separator.join(pages))
+    assert layout.report.line_numbers_removed == 75
+    assert layout.report.headers_removed == 6
+    assert "Alderson" not in layout.text and "Official" not in layout.text
+    assert "\nMS. ROE: It says nothing about it, Justice Kennedy, and that is our point. The " \
+           "statute was written in 1789 --\nJUSTICE SCALIA: Well, it says nothing" in layout.text
+    assert [m.page for m in layout.marks if m.line is None] == ["1", "2", "3"]
 
 
 # --- Chinese out of a PDF: justified lines with a space between characters -----------------

@@ -12,24 +12,31 @@ rule below needs strong evidence before it changes anything.
 - Pages are the "\\f"-separated parts of the text; without "\\f" they are found from printed
   line numbers that start again at 1, or from running headers and page numbers that recur.
 - Running headers and footers are lines at the top or bottom of a page (the first or last
-  three lines) that recur, digits aside and spaces ignored, on at least three pages and
-  60 % of the pages with text; page numbers (`22`, `- 22 -`, `第 22 页`, `Page 22 of 80`)
-  in those places count when they go up from page to page. Without "\\f", a page number
-  line counts when it is one of at least three that count up (1, 2, 3 … at least eight lines
-  apart) next to a recurring header, or one of at least five evenly spaced; a header with
-  no page number counts when it recurs at least four times evenly spaced.
+  three lines; on a court page, those before its first or after its last numbered line)
+  that recur, digits aside and spaces ignored, on at least three pages and 60 % of the
+  pages with text. A line that ends a sentence (`謝謝主席。`) is speech and never counts.
+  Page numbers (`22`, `- 22 -`, `第 22 页`, `Page 22 of 80`) in those places count when
+  they go up from page to page. Without "\\f", a page number line counts when it is one of
+  at least three that count up (1, 2, 3 … at least eight lines apart) next to a recurring
+  header, or one of at least five evenly spaced; a header with no page number counts when
+  it recurs at least four times evenly spaced (never a lone label such as `主席：`).
 - Printed line numbers (court transcripts) are recognised when at least 60 % of the
   non-blank lines start with a number that counts 1, 2, 3 … (≤ 35) on each page.
-- Lines are joined back into paragraphs when the text is hard-wrapped: the lines followed
-  by another line reach a common width W (display columns, East Asian wide characters
-  count two) of at least 30 columns, at most 10 % go past it, and at least 60 % of them are
-  full, i.e. the next line's first word (or character) would not have fitted after them.
-  A full line continues on the next line unless that line clearly opens a paragraph (an
-  indent, a list mark, a time stamp) or the full line ends a sentence and the next opens
-  with a label. Chinese joins take no space, Latin joins one. A line that ends in a soft
-  hyphen (U+00AD) is joined without it; a line that ends in a hyphen after a letter keeps
-  the hyphen and is joined without a space (`well-` + `known`; `transcrip-` + `tion`
-  stays `transcrip-tion`: nothing is guessed away).
+- Lines are joined back into paragraphs when the text is hard-wrapped. The wrap width W
+  is the widest place where at least three lines (and 5 %) end within three display
+  columns (East Asian wide characters count two); it must be at least 30 columns, and at
+  most 10 % of the lines may go past it. A line is full when it reaches 70 % of W and the
+  next line's first word (or character) would not have fitted after it. Full lines must be
+  at least 60 % of the full lines and the short lines cut mid-sentence (a short line that
+  ends a sentence ends its paragraph and says nothing), and 30 % of all the lines followed
+  by another. A full line continues on the next line unless that line clearly opens a
+  paragraph (an indent, a list mark, a time stamp) or the full line ends a sentence and
+  the next opens with a label. Chinese joins take no space, Latin joins one (none inside a number or word
+  that a Chinese line cut at its last column). A line that ends in a soft hyphen (U+00AD)
+  is joined without it when the record has soft hyphens only at line ends (some PDF
+  extractors write every hyphen as U+00AD: then it stays). A line that ends in a hyphen
+  after a letter keeps the hyphen and is joined without a space (`well-` + `known`;
+  `transcrip-` + `tion` stays `transcrip-tion`: nothing is guessed away).
 - Court lines are joined into the speech they belong to; a label (`JUSTICE X:`, `Q.`), an
   all-capital heading, a parenthesis, an indent or an empty line starts a new paragraph.
 """
@@ -68,6 +75,7 @@ _WIDE = (_HAN + "\u1100-\u115f\u2e80-\u303e\u3040-\u33ff\ua000-\ua4cf\ua960-\ua9
 # Punctuation of ambiguous width: set full-width among Chinese text (“” ── …).
 _AMBIGUOUS = ("\u00a7\u00b0\u00b7\u00d7\u00f7\u2014\u2015\u2016\u2018\u2019\u201c\u201d"
               "\u2025\u2026\u2030\u2032\u2033\u203b\u2500-\u257f\u25a0-\u25ff\u2605\u2606")
+_SOFT_HYPHEN_AT_END = re.compile(r"\u00ad[ \t]*$", re.M)
 _CJK_SEARCH = re.compile(f"[{_CJK}]").search
 _HAS_WIDE = re.compile(f"[{_WIDE}]")
 # (wide, narrow) characters of Latin text, and of Chinese text where “”…── are wide too.
@@ -290,24 +298,27 @@ def _edge_furniture(lines: list[str], page_of: list[int], pages: int,
     for index, line in enumerate(lines):
         if line.strip() and index not in numbered:
             by_page[page_of[index]].append(index)
-    if numbered:  # court pages: only what comes before the first or after the last line
-        first: dict[int, int] = {}
-        last: dict[int, int] = {}
-        for index in numbered:
-            page = page_of[index]
-            first[page] = min(first.get(page, index), index)
-            last[page] = max(last.get(page, index), index)
-        for page, indexes in enumerate(by_page):
-            if page in first:
-                by_page[page] = [i for i in indexes if i < first[page] or i > last[page]]
+    edges: list[tuple[list[int], list[int]]] = []  # (top, bottom) lines of each page
+    first: dict[int, int] = {}
+    last: dict[int, int] = {}
+    for index in numbered:  # court pages: what comes before the first or after the last line
+        page = page_of[index]
+        first[page] = min(first.get(page, index), index)
+        last[page] = max(last.get(page, index), index)
+    for page, indexes in enumerate(by_page):
+        if page in first:
+            top = [i for i in indexes if i < first[page]][:EDGE_LINES]
+            bottom = [i for i in indexes if i > last[page]][-EDGE_LINES:]
+        else:
+            top = indexes[:EDGE_LINES]
+            bottom = [i for i in indexes[-EDGE_LINES:] if i not in top]
+        edges.append((top, bottom))
     numbered_pages = {page_of[i] for i in numbered}
     with_text = sum(1 for page in range(pages) if by_page[page] or page in numbered_pages)
     needed = max(MIN_PAGES, PAGE_SHARE * with_text)
     keys: dict[str, list[tuple[int, int]]] = {}  # key -> (place, line index)
     numbers: list[tuple[int, int, int]] = []  # (page, line index, value)
-    for page, indexes in enumerate(by_page):
-        top = indexes[:EDGE_LINES]
-        bottom = [i for i in indexes[-EDGE_LINES:] if i not in top]
+    for page, (top, bottom) in enumerate(edges):
         for index in top + bottom:
             line = lines[index].strip()
             if line[-1] in _SPEECH_END:
@@ -563,6 +574,11 @@ class _Reader:
         self.soft: list[bool] = []
         self.trailing = 0
         self.wrap = 0  # the width the lines were broken at, when they were
+        # U+00AD only ever at line ends: soft hyphens, which go. Anywhere else too: the
+        # extractor writes every hyphen so (`above\u00adentitled`), and they stay.
+        joined = "\n".join(lines)
+        self.soft_hyphens = "\u00ad" not in joined or joined.count("\u00ad") == len(
+            _SOFT_HYPHEN_AT_END.findall(joined))
 
     def width(self, line: str) -> int:
         """Display columns: East Asian wide characters count two."""
@@ -786,7 +802,7 @@ class _Reader:
                 # filled to the last column had no space at its end.
                 separator = ""
             separators[position] = separator
-            if last == "\u00ad":  # a soft hyphen only broke the word for the line
+            if last == "\u00ad" and self.soft_hyphens:  # it only broke the word for the line
                 out[position - 1] = before[:-1]
         # A page break between two paragraphs is written the way this record separates
         # paragraphs: with an empty line if most are, else with none.
