@@ -275,9 +275,7 @@ def _key(line: str) -> str:
 
 def _page_number(line: str) -> int | None:
     found = _PAGE_NUMBER.fullmatch(line)
-    if found is None:
-        return None
-    return int(next(g for g in found.groups() if g is not None))
+    return None if found is None else int(found.group(found.lastindex))
 
 
 def _mostly_rising(values: list[int]) -> bool:
@@ -373,8 +371,9 @@ def _running_furniture(lines: list[str]) -> tuple[set[int], dict[int, int], list
     for found in _PAGE_NUMBER_LINE.finditer(joined):
         index += joined.count("\n", at, found.start())
         at = found.start()
-        candidates.append((index, int(next(g for g in found.groups() if g is not None))))
-    counting = _longest_chain(candidates)
+        candidates.append((index, int(found.group(found.lastindex))))
+    # One page number a page of eight lines or more: a text of bare numbers has none.
+    counting = _longest_chain(candidates) if len(candidates) * 4 <= count else []
     furniture: set[int] = set()
     printed_at: dict[int, int] = {}  # line index -> printed page number
     if len(counting) >= 3:
