@@ -206,7 +206,13 @@ def test_parse_bytes_reads_a_pdf_with_its_speakers(zh_pdf):
     assert parsed.encoding == "UTF-8"
     assert parsed.title == "立法會會議"
     assert parsed.source == zh_pdf  # the PDF itself is kept beside its reading text
-    assert parsed.text == extract_pdf(zh_pdf, "立法會會議.pdf")
+    # The reading text: every line of speech, without the running header and the page
+    # numbers, whose pages are marks where each page begins.
+    assert HEADER not in parsed.text and "\f" not in parsed.text
+    assert parsed.text.split("\n") == [line for page in ZH_PAGES for line in page]
+    assert [(m.page, parsed.text[m.offset:].split("\n")[0]) for m in parsed.marks] == [
+        (str(n), page[0]) for n, page in enumerate(ZH_PAGES, start=1)]
+    assert parsed.layout.headers_removed == 6
     names = {s.name for s in parsed.speakers}
     assert {"主席", "陳議員", "局長"} <= names
 
@@ -251,3 +257,20 @@ def test_stored_with_its_pdf_and_refusals_store_nothing(memory_db, zh_pdf, qapp,
     stored = memory_db.execute("SELECT data FROM document_sources WHERE document_id = ?",
                                [result.document_id]).fetchone()[0]
     assert bytes(stored) == zh_pdf
+
+
+def test_a_line_numbered_court_pdf_reads_as_speeches_cited_by_page_and_line(qapp, tmp_path):
+    from desktop.core.citations import SourceMarks
+
+    parsed = parse_bytes(court_pdf(tmp_path / "court.pdf", pages=3), "argument.pdf")
+    assert [s.name for s in parsed.speakers] == ["CHIEF JUSTICE ROBERTS", "MR. SMITH",
+                                                "JUSTICE THOMAS"]
+    # Page furniture and the printed numbers are out of the text, kept as marks.
+    assert "Heritage Reporting" not in parsed.text and "\f" not in parsed.text
+    assert parsed.layout.line_numbers_removed == 75
+    marks = SourceMarks([(m.offset, m.page, m.line, m.time_ms) for m in parsed.marks])
+    roberts = next(t for t in parsed.turns if t.speaker == "CHIEF JUSTICE ROBERTS")
+    # His turn runs from his label on line 3 to the line before Mr. Smith's, line 8.
+    assert marks.cite(roberts.text_start, roberts.text_end).text() == "p. 1, l. 3–8"
+    last = parsed.turns[-1]
+    assert marks.cite(last.text_end - 1, last.text_end).text() == "p. 3, l. 25"

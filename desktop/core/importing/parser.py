@@ -16,6 +16,7 @@ from desktop.core.errors import YanduError
 from desktop.core.importing import asr_json, structure
 from desktop.core.importing.decoding import Decoded, decode, decode_as, normalise_newlines
 from desktop.core.importing.html import read_html
+from desktop.core.importing.layout import rebuild
 from desktop.core.importing.model import (
     ParsedSection,
     ParsedSpeaker,
@@ -88,13 +89,20 @@ def parse_bytes(data: bytes, name: str, *, title: str | None = None,
         chosen = (title or "").strip() or default_title(display)
         parsed = build(reading.text, decoded.encoding, fmt, chosen, list(reading.turns))
         return dataclasses.replace(parsed, kind="subtitles", marks=reading.marks, source=data)
-    turns = parse_text(text)
+    # Paragraphs before labels: a record hard-wrapped at a fixed width, its running
+    # headers, page numbers and printed line numbers (kept as marks) are undone first.
+    # Ordinary text comes back as it is. A web page is already in paragraphs.
+    layout = rebuild(text, from_pdf=fmt == "pdf") if fmt != "html" else None
+    reading = layout.text if layout is not None else text
+    turns = parse_text(reading)
     if fmt == "markdown":
         heading = re.search(r"^#[ \t]+(.+?)[ \t#]*$", text, flags=re.M)
         doc_title = heading.group(1) if heading else ""
     chosen = (title or "").strip() or doc_title.strip() or default_title(display)
-    result = build(text, decoded.encoding, fmt, chosen, turns)
-    if fmt in ("docx", "pdf", "html"):
+    result = build(reading, decoded.encoding, fmt, chosen, turns)
+    if layout is not None and (layout.marks or reading is not text):
+        result = dataclasses.replace(result, marks=layout.marks, layout=layout.report)
+    if fmt in ("docx", "pdf", "html") or reading is not text:
         result = dataclasses.replace(result, source=data)  # the reading text is not the file
     return result
 
