@@ -33,6 +33,7 @@ _COMMAND_MODULES = (
     "desktop.cli.media",
     "desktop.cli.search",
     "desktop.cli.speakers",
+    "desktop.cli.turns",
 )
 
 

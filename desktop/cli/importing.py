@@ -1,9 +1,13 @@
-"""`yandu import FILE...` and `yandu show DOC`: bring transcripts in, read them back."""
+"""`yandu import PATH...` and `yandu show DOC`: bring transcripts in (files, folders,
+standard input), read them back."""
 
 from __future__ import annotations
 
 import argparse
+import dataclasses
+import sys
 import textwrap
+from datetime import datetime
 from pathlib import Path
 
 from desktop import cli
@@ -11,24 +15,55 @@ from desktop.core import glossary, library
 from desktop.core.citations import SourceMarks
 from desktop.core.errors import YanduError
 from desktop.core.importing import (
+    MAX_BYTES,
     ImportResult,
     import_bytes,
     parse_bytes,
     read_source,
     title_for,
 )
+from desktop.core.importing.batch import (
+    DUPLICATE,
+    IMPORTED,
+    Batch,
+    Outcome,
+    import_each,
+    transcripts_in,
+    without_speakers,
+)
+from desktop.core.importing.parser import FORMATS, default_title, format_of
+from desktop.core.importing.preview import ImportPreview, summarize
+
+NO_SPEAKERS = ("No speakers found: every paragraph is narration. Check the labels "
+               "(Name: …) with yandu import FILE --dry-run, or correct how it is read in "
+               "the window's import preview (File > Import with preview).")
+EXIT_NOTHING_IMPORTED = 1  # a folder import in which every file was refused
+SAMPLE_SHOWN = 40  # characters of a speaker's sample in the plain summary
+STDIN = "-"
 
 
 def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:
     """Add the `import` and `show` commands."""
     p = sub.add_parser(
-        "import", parents=[common], help="import transcripts (.txt, .md, .srt, .vtt, .docx)",
-        description="Import transcripts into the study. Every file is read and checked "
-        "before anything is stored, so a bad file leaves the study unchanged. With --json, "
-        "one file prints an object, several print a list.",
+        "import", parents=[common],
+        help="import transcripts: files, folders of them, or - for standard input",
+        description="Import transcripts into the study. Files named one by one are all "
+        "read and checked before anything is stored, so a bad file leaves the study "
+        "unchanged; with --json one file prints an object, several print a list. A folder "
+        "brings in every transcript inside it (hidden files and folders left out), each on "
+        "its own: a file that cannot be read is listed as refused with its reason, and "
+        "--json prints one entry per file. - reads standard input.",
     )
-    p.add_argument("files", nargs="+", metavar="FILE", help="transcript files")
-    cli.any_text(p.add_argument("--title", help="the document's title (only with one FILE)"))
+    p.add_argument("files", nargs="+", metavar="PATH",
+                   help="transcript files, folders of them, or - for standard input")
+    cli.any_text(p.add_argument("--title",
+                                help="the document's title (only with one FILE, or -)"))
+    p.add_argument("--format", metavar="FORMAT",
+                   help="how to read standard input: " + ", ".join(_format_names())
+                   + " (default: text, or HTML when it starts with <!doctype html> or <html>)")
+    p.add_argument("--dry-run", action="store_true",
+                   help="store nothing: say how each file would be read (its kind, "
+                   "speakers with a sample line each, sections, and whether to look first)")
     p.set_defaults(handler=run_import, creates_study=True)
 
     p = sub.add_parser("show", parents=[common], help="print a transcript turn by turn")
@@ -38,7 +73,21 @@ def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -
 
 
 def run_import(args: argparse.Namespace) -> int:
-    """Read and parse every file first, then store them one by one."""
+    """Standard input, folders (file by file), or files (all checked, then stored)."""
+    if STDIN in args.files:
+        if len(args.files) != 1:
+            raise YanduError("Standard input (-) is imported on its own: name no other "
+                             "PATH with it.")
+        return _import_stdin(args)
+    if args.format is not None:
+        raise YanduError("--format is for standard input (-); a file's extension says "
+                         "how to read it.")
+    if args.dry_run:
+        return _dry_run(args)
+    if any(Path(name).is_dir() for name in args.files):
+        if args.title is not None:
+            raise YanduError("--title needs exactly one FILE, not a folder.")
+        return _import_folders(args)
     if args.title is not None and len(args.files) != 1:
         raise YanduError("--title needs exactly one FILE.")
     sources = []
@@ -56,10 +105,216 @@ def run_import(args: argparse.Namespace) -> int:
     if args.json:
         payload = [r.as_dict() for r in results]
         cli.print_json(payload[0] if len(payload) == 1 else payload)
+        _warn_without_speakers(results, sys.stderr, named=len(results) > 1)
         return 0
     for result in results:
         _print_result(result)
+    _warn_without_speakers(results, sys.stdout, named=len(results) > 1)
     return 0
+
+
+# ---- standard input ---------------------------------------------------------------------
+
+
+def _format_names() -> list[str]:
+    """What --format accepts: each extension the parser reads and each format's name."""
+    return sorted(_format_suffixes())
+
+
+def _format_suffixes() -> dict[str, str]:
+    """--format's words -> the extension that makes the parser read that way."""
+    words: dict[str, str] = {}
+    for suffix, fmt in FORMATS.items():
+        if suffix:
+            words.setdefault(suffix[1:], suffix)
+            words.setdefault(fmt, suffix)
+    return words
+
+
+def _stdin_suffix(data: bytes, fmt: str | None) -> str:
+    """The extension to read standard input by: --format's, else HTML's for a page."""
+    if fmt is None:
+        head = data[:1024].lstrip(b"\xef\xbb\xbf \t\r\n").lower()
+        return ".html" if head.startswith((b"<!doctype html", b"<html")) else ".txt"
+    suffix = _format_suffixes().get(fmt.strip().lower().lstrip("."))
+    if suffix is None:
+        raise YanduError(f"Unknown --format {fmt!r}; Yandu reads "
+                         f"{', '.join(_format_names())}.")
+    return suffix
+
+
+def _read_stdin() -> bytes:
+    stream = getattr(sys.stdin, "buffer", None)
+    if stream is None:
+        raise YanduError("There is no standard input to read.")
+    if sys.stdin.isatty():
+        print("Reading a transcript from standard input; end it with Ctrl+D.",
+              file=sys.stderr)
+    data = stream.read(MAX_BYTES + 1)
+    if len(data) > MAX_BYTES:
+        raise YanduError(f"Standard input is too large (the limit is "
+                         f"{MAX_BYTES // 2**20} MB).")
+    return data
+
+
+def _about_stdin(message: str, name: str) -> str:
+    """A parser's message about file `name` said of standard input."""
+    if message.startswith(name):
+        return "Standard input" + message[len(name):]
+    return message.replace(name, "standard input")
+
+
+def pasted_title() -> str:
+    """The title of a transcript read from standard input without --title."""
+    return f"Pasted text {datetime.now().strftime('%Y-%m-%d %H:%M')}"
+
+
+def _import_stdin(args: argparse.Namespace) -> int:
+    """Read standard input whole, check it, then store it; a bad one stores nothing."""
+    data = _read_stdin()
+    name = "stdin" + _stdin_suffix(data, args.format)
+    try:
+        format_of(name)
+        parsed = parse_bytes(data, name, title=args.title)
+    except YanduError as exc:
+        raise YanduError(_about_stdin(str(exc), name)) from exc
+    if args.title is None and parsed.title == default_title(name):
+        # Nothing in the text named it (a Markdown heading, a page's title).
+        parsed = dataclasses.replace(parsed, title=pasted_title())
+    if args.dry_run:
+        _print_preview(summarize(parsed), name, args.json)
+        return 0
+    db = cli.open_for(args)
+    glossary.prepare(db)
+    result = import_bytes(db, data, name, parsed=parsed)
+    if args.json:
+        cli.print_json(result.as_dict())
+        _warn_without_speakers([result], sys.stderr)
+        return 0
+    _print_result(result)
+    _warn_without_speakers([result], sys.stdout)
+    return 0
+
+
+# ---- dry run ----------------------------------------------------------------------------
+
+
+def _dry_run(args: argparse.Namespace) -> int:
+    """How each file would be read, storing nothing (the study is not even opened)."""
+    if any(Path(name).is_dir() for name in args.files):
+        paths = transcripts_in(args.files)
+    else:
+        paths = [Path(name) for name in args.files]
+    if args.title is not None and len(paths) != 1:
+        raise YanduError("--title needs exactly one FILE.")
+    entries = []
+    for path in paths:
+        try:
+            parsed = parse_bytes(read_source(path), path.name,
+                                 title=title_for(path, args.title))
+        except YanduError as exc:
+            if len(paths) == 1:
+                raise
+            entries.append({"file": str(path), "status": "refused", "reason": str(exc)})
+            if not args.json:
+                print(f"{path}: refused: {exc}")
+            continue
+        preview = summarize(parsed)
+        entries.append({"file": str(path), "status": "readable", "preview": preview.as_dict()})
+        if not args.json:
+            _print_preview(preview, str(path), False)
+    if args.json:
+        cli.print_json(entries[0]["preview"] if len(paths) == 1 else entries)
+    readable = sum(1 for e in entries if e["status"] == "readable")
+    return 0 if readable or not entries else EXIT_NOTHING_IMPORTED
+
+
+def _print_preview(preview: ImportPreview, name: str, as_json: bool) -> None:
+    if as_json:
+        cli.print_json(preview.as_dict())
+        return
+    parsed = preview.parsed
+    print(f"{name} would be imported as: {parsed.title}")
+    print(f"  {parsed.kind}, {parsed.format}, {parsed.encoding}; "
+          f"{plural(len(parsed.turns), 'turn')} ({preview.narration_turns} narration), "
+          f"{plural(len(preview.speakers), 'speaker')}, "
+          f"{plural(len(preview.sections), 'section')}")
+    for s in preview.speakers:
+        mod = " (moderator)" if s.is_moderator else ""
+        print(f"  {s.name}{mod}: {plural(s.turns, 'turn')} — {s.sample[:SAMPLE_SHOWN]}")
+    if preview.doubt:
+        print(f"  Look before importing: {preview.doubt_text()}")
+
+
+# ---- folders ----------------------------------------------------------------------------
+
+
+def _import_folders(args: argparse.Namespace) -> int:
+    """Import every transcript of the folders (and files) named, each on its own."""
+    paths = transcripts_in(args.files)
+    db = cli.open_for(args)
+    glossary.prepare(db)
+    report = _progress_line(len(paths)) if sys.stderr.isatty() else None
+    batch = import_each(db, paths, progress=report)
+    if report is not None:
+        print("\r\033[K", end="", file=sys.stderr, flush=True)
+    fresh = [o.result for o in batch.imported]
+    if args.json:
+        cli.print_json([o.as_dict() for o in batch.outcomes])
+        _warn_without_speakers(fresh, sys.stderr, named=True)
+    else:
+        _print_batch(batch)
+        _warn_without_speakers(fresh, sys.stdout, named=True)
+    return 0 if batch.succeeded else EXIT_NOTHING_IMPORTED
+
+
+def _progress_line(total: int):
+    """A progress report for a terminal: 'Importing 3 of 12…' on one line, rewritten."""
+    shown = [-1]
+
+    def report(done: int, _steps: int) -> None:
+        number = min(done // 1000 + 1, total)
+        if number != shown[0]:
+            shown[0] = number
+            print(f"\rImporting {number} of {total}…", end="", file=sys.stderr, flush=True)
+    return report
+
+
+def _print_batch(batch: Batch) -> None:
+    for outcome in batch.outcomes:
+        r = outcome.result
+        if outcome.status == IMPORTED and r is not None:
+            print(f"imported   {outcome.path}: document {r.document_id}, {r.title} "
+                  f"({plural(len(r.speakers), 'speaker')}, {plural(r.turn_count, 'turn')})")
+        elif outcome.status == DUPLICATE:
+            print(f"duplicate  {outcome.path}: {outcome.reason}; not imported again")
+        else:
+            print(f"refused    {outcome.path}: {_reason(outcome)}")
+    counts = [f"{len(batch.imported)} imported",
+              f"{len(batch.duplicates)} already in the study",
+              f"{len(batch.refused)} refused"]
+    print(f"{', '.join(counts)} ({plural(batch.total, 'file')}).")
+
+
+def _reason(outcome: Outcome) -> str:
+    """A refusal's reason without the file's name in front (the line names the file)."""
+    name = outcome.path.name
+    reason = outcome.reason
+    if reason.startswith(f"{name}: "):
+        return reason[len(name) + 2:]
+    return reason
+
+
+# ---- what was imported ------------------------------------------------------------------
+
+
+def _warn_without_speakers(results, stream, *, named: bool = False) -> None:
+    """Say plainly, after the summary, which new documents have no speaker at all."""
+    for r in results:
+        if without_speakers(r):
+            where = f" in {r.source_name}" if named else ""
+            print(NO_SPEAKERS.replace("No speakers found", f"No speakers found{where}", 1),
+                  file=stream)
 
 
 def _print_result(r: ImportResult) -> None:
@@ -68,13 +323,19 @@ def _print_result(r: ImportResult) -> None:
               f"({r.title}); not imported again.")
         return
     print(f"Imported {r.source_name} as document {r.document_id}: {r.title}")
-    print(f"  {r.format}, {r.encoding}; {plural(r.turn_count, 'turn')}, "
+    kind = f"kind: {r.kind}; " if r.kind else ""
+    print(f"  {kind}{r.format}, {r.encoding}; {plural(r.turn_count, 'turn')}, "
           f"{plural(len(r.speakers), 'speaker')}, {plural(r.section_count, 'section')}, "
           f"{plural(r.headline_count, 'headline')}")
     for s in r.speakers:
         role = f" — {s.role}" if s.role else ""
         mod = " (moderator)" if s.is_moderator else ""
-        print(f"  {s.name}{role}{mod}: {plural(s.turn_count, 'turn')}")
+        sample = f" “{_shorter(s.sample)}”" if s.sample else ""
+        print(f"  {s.name}{role}{mod}: {plural(s.turn_count, 'turn')}{sample}")
+
+
+def _shorter(text: str) -> str:
+    return text if len(text) <= SAMPLE_SHOWN else text[: SAMPLE_SHOWN - 1].rstrip() + "…"
 
 
 def run_show(args: argparse.Namespace) -> int:

@@ -86,9 +86,9 @@ class Turn:
 def turn_number(position: int) -> int:
     """The number a reader sees for the turn at `position`: its place in its document, from 1.
 
-    Positions are stored 0, 1, 2, ... at import and never change (no turn is added or
-    removed afterwards), so this is also the turn's index in `turns()` plus one. A turn's
-    id is not its number: ids run on across every document of the study.
+    Positions run 0, 1, 2, ... at import and after every turn edit (a split or a join
+    renumbers the turns after it), so this is also the turn's index in `turns()` plus one.
+    A turn's id is not its number: ids run on across every document of the study.
     """
     return position + 1
 

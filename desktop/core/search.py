@@ -261,13 +261,16 @@ class Filters:
                 return None
         turn_range = None
         if document_id is not None:
-            # Turn ids follow the turns' order (they are stored in order at import), so
-            # the first and last turn bound them; the position index finds both at once.
-            ends = [db.execute(f"SELECT id FROM turns WHERE document_id = ? "
-                               f"ORDER BY position {way} LIMIT 1", [document_id]).fetchone()
-                    for way in ("ASC", "DESC")]
-            if ends[0] is not None and ends[1] is not None:
-                turn_range = (min(ends[0][0], ends[1][0]), max(ends[0][0], ends[1][0]))
+            # Turn ids follow the turns' order (they are stored in order at import, and a
+            # turn keeps its id through edits), so the first turn has the least; a turn
+            # split off later has a newer id than the last turn's, so the greatest is
+            # looked up (the document's part of the position index, read once).
+            row = db.execute(
+                "SELECT (SELECT id FROM turns WHERE document_id = ? ORDER BY position "
+                "LIMIT 1), (SELECT max(id) FROM turns WHERE document_id = ?)",
+                [document_id, document_id]).fetchone()
+            if row[0] is not None and row[1] is not None:
+                turn_range = (min(row), max(row))
         return cls(document_id, speaker_ids, turn_range)
 
     def sql(self, kind: str) -> tuple[str, list]:

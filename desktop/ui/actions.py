@@ -9,16 +9,15 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass
 from enum import StrEnum
 
 from PySide6.QtCore import QCoreApplication, QObject, QSettings
 from PySide6.QtGui import QAction, QKeySequence
 
+from desktop.ui.action_spec import ActionSpec, StandardKey
 from desktop.ui.i18n import fill
 from desktop.ui.player.keys import ENTRIES as PLAYER_ENTRIES
 
-StandardKey = QKeySequence.StandardKey
 # lupdate reads the texts below through this marker; they are translated when shown.
 QT_TRANSLATE_NOOP = lambda context, text: text  # noqa: E731
 
@@ -27,6 +26,8 @@ class ActionId(StrEnum):
     """Stable names of every window action (also the keys of shortcut overrides)."""
 
     IMPORT = "file.import"
+    NEW_FROM_CLIPBOARD = "file.new_from_clipboard"
+    IMPORT_WITH_PREVIEW = "file.import_with_preview"
     EXPORT = "file.export"
     PRINT = "file.print"
     EXPORT_PDF = "file.export_pdf"
@@ -65,6 +66,11 @@ class ActionId(StrEnum):
     SPEAKER_COLOUR = "speaker.colour"
     SPEAKER_MODERATOR = "speaker.moderator"
     SPEAKER_NARRATION = "speaker.narration"
+    GIVE_TURN = "turn.give"
+    SPLIT_TURN = "turn.split"
+    JOIN_TURNS = "turn.join"
+    MAKE_HEADING = "turn.make_heading"
+    REMOVE_HEADING = "turn.remove_heading"
     TOGGLE_GLOSSARY = "glossary.toggle_marks"
     ADD_TERM = "glossary.add_term"
     OPEN_TERM = "glossary.open_term"
@@ -100,41 +106,6 @@ class ActionId(StrEnum):
     SOLO_SPEAKER_9 = "speaker.solo_9"
 
 
-Shortcut = str | StandardKey | None
-
-
-@dataclass(frozen=True)
-class ActionSpec:
-    """How an action is shown: its text (English source), default keys, menu and tip."""
-
-    text: str
-    shortcut: Shortcut = None
-    menu: str = ""
-    tip: str = ""
-    extra_shortcuts: tuple[str, ...] = ()
-    checkable: bool = False
-    #: Used when the platform has no binding for the standard key.
-    fallback: str = ""
-
-    def default_sequences(self) -> list[QKeySequence]:
-        """The default key sequences: the platform's primary one for a standard key."""
-        keys: list[QKeySequence] = []
-        if isinstance(self.shortcut, StandardKey):
-            # Only the primary binding: secondary ones (Backspace for Back on some
-            # desktops) surprise people reading a transcript.
-            keys.extend(QKeySequence.keyBindings(self.shortcut)[:1])
-            if not keys and self.fallback:
-                keys.append(QKeySequence(self.fallback))
-        elif self.shortcut:
-            keys.append(QKeySequence(self.shortcut))
-        keys.extend(QKeySequence(k) for k in self.extra_shortcuts)
-        unique: list[QKeySequence] = []
-        for key in keys:
-            if not key.isEmpty() and key not in unique:
-                unique.append(key)
-        return unique
-
-
 # Menus are named by their English text; `MENUS` gives their order.
 MENUS = (
     QT_TRANSLATE_NOOP("Menus", "&File"),
@@ -148,11 +119,16 @@ MENUS = (
 _F, _E, _A, _G, _V, _S, _H = MENUS
 #: Made by the window on first use, before Help.
 GLOSSARY_MENU = QT_TRANSLATE_NOOP("Menus", "&Glossary")
+TURNS_MENU = QT_TRANSLATE_NOOP("Menus", "&Turns")
 
 A = ActionId
 SPECS: dict[ActionId, ActionSpec] = {
     A.IMPORT: ActionSpec(QT_TRANSLATE_NOOP("Actions", "&Import…"), StandardKey.Open, _F,
                          QT_TRANSLATE_NOOP("Actions", "Import transcripts into the study")),
+    A.IMPORT_WITH_PREVIEW: ActionSpec(
+        QT_TRANSLATE_NOOP("Actions", "Import with p&review…"), "Ctrl+Shift+O", _F),
+    A.NEW_FROM_CLIPBOARD: ActionSpec(
+        QT_TRANSLATE_NOOP("Actions", "&New document from clipboard…"), "Ctrl+Shift+V", _F),
     A.EXPORT: ActionSpec(QT_TRANSLATE_NOOP("Actions", "&Export…"), "Ctrl+E", _F,
                          QT_TRANSLATE_NOOP("Actions", "Export the notes to a file")),
     A.PRINT: ActionSpec(QT_TRANSLATE_NOOP("Actions", "&Print…"), StandardKey.Print, _F,
@@ -211,6 +187,22 @@ SPECS: dict[ActionId, ActionSpec] = {
     A.SPEAKER_MODERATOR: ActionSpec(QT_TRANSLATE_NOOP("Actions", "Toggle m&oderator"),
                                     "Ctrl+M", _S),
     A.SPEAKER_NARRATION: ActionSpec(QT_TRANSLATE_NOOP("Actions", "Make &narration"), None, _S),
+    A.GIVE_TURN: ActionSpec(QT_TRANSLATE_NOOP("Actions", "&Give turn to speaker…"), "S",
+                            TURNS_MENU, QT_TRANSLATE_NOOP(
+                                "Actions", "Give the turn at the cursor (or the selected "
+                                "turns) to another speaker, a new one, or narration")),
+    A.SPLIT_TURN: ActionSpec(QT_TRANSLATE_NOOP("Actions", "&Split turn at cursor"),
+                             "Ctrl+Shift+S", TURNS_MENU),
+    A.JOIN_TURNS: ActionSpec(QT_TRANSLATE_NOOP("Actions", "&Join with next turn"),
+                             "Ctrl+Shift+J", TURNS_MENU, QT_TRANSLATE_NOOP(
+                                 "Actions", "Join the turn at the cursor with the next one "
+                                 "(or the selected turns into one)")),
+    A.MAKE_HEADING: ActionSpec(QT_TRANSLATE_NOOP("Actions", "Make turn a section &heading"),
+                               "Ctrl+Shift+H", TURNS_MENU),
+    A.REMOVE_HEADING: ActionSpec(QT_TRANSLATE_NOOP("Actions", "&Remove section heading"),
+                                 "Ctrl+Shift+Backspace", TURNS_MENU, QT_TRANSLATE_NOOP(
+                                     "Actions", "Remove the section the cursor is in: its "
+                                     "turns join the section before it")),
     A.TOGGLE_GLOSSARY: ActionSpec(QT_TRANSLATE_NOOP("Actions", "Mark glossary terms"), "G",
                                   GLOSSARY_MENU, checkable=True),
     A.ADD_TERM: ActionSpec(QT_TRANSLATE_NOOP("Actions", "Add &term from selection…"), "T",

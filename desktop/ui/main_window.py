@@ -38,6 +38,7 @@ from desktop.ui.controllers.search import SearchController
 from desktop.ui.controllers.speaker_filter import SpeakerFilter
 from desktop.ui.controllers.speakers import SpeakersController
 from desktop.ui.controllers.term_lists import TermLists
+from desktop.ui.controllers.turn_edits import TurnEditsController
 from desktop.ui.decorations import AnnotationLayer, SearchLayer
 from desktop.ui.docks.annotations import AnnotationsDock
 from desktop.ui.docks.documents import DocumentsDock
@@ -142,6 +143,7 @@ class MainWindow(QMainWindow):
                                             self.glossary_dock, a, feedback, self)
         self.term_lists = TermLists(session, a[ActionId.IMPORT_TERMS], a[ActionId.EXPORT_TERMS],
                                     feedback, self)
+        self.turn_edits = TurnEditsController(session, self.reading, a, feedback, self)
 
     def _connect_session(self) -> None:
         session = self.session
@@ -181,6 +183,7 @@ class MainWindow(QMainWindow):
         a = ActionId
         handlers = {
             a.IMPORT: lambda: self.importer.choose(), a.QUIT: self.close,
+            a.IMPORT_WITH_PREVIEW: lambda: self.importer.choose(preview=True),
             # The exporters (and the libraries they use) load on first use.
             a.EXPORT: lambda: _on_first_use("export_dialog", "open_export_dialog")(self),
             a.PRINT: lambda: _on_first_use("print_notes", "print_notes")(self),
@@ -247,6 +250,7 @@ class MainWindow(QMainWindow):
         self.view.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
         self.view.addActions([a[i] for i in (ActionId.ANNOTATE, ActionId.EDIT_ANNOTATION,
                                              ActionId.DELETE_ANNOTATION, ActionId.ADD_TERM)])
+        self.turn_edits.offer_in(self.view)
         glossary = self.glossary_dock
         glossary.suggestion_list.addActions([a[ActionId.ACCEPT_SUGGESTION],
                                              a[ActionId.DISMISS_SUGGESTION]])
@@ -381,7 +385,7 @@ class MainWindow(QMainWindow):
             event.acceptProposedAction()
             paths = self.player.take_recordings(paths)  # a recording: for the open document
             if paths:
-                self.importer.import_paths(paths)
+                self.importer.gate.bring_in(paths)
 
 
 def _focus(dock: QDockWidget, widget: QWidget) -> None:

@@ -3,6 +3,8 @@ language."""
 
 from __future__ import annotations
 
+import re
+
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QAction
 
@@ -33,12 +35,27 @@ COMMAND_NAMES = (
     QT_TRANSLATE_NOOP("Commands", "Reset term"),
     QT_TRANSLATE_NOOP("Commands", "Import terms"),
     QT_TRANSLATE_NOOP("Commands", "Dismiss suggestion"),
+    # Turn edits name the turns they change: their numbers fill the %1, %2 of these.
+    QT_TRANSLATE_NOOP("Commands", "Give turn %1"),
+    QT_TRANSLATE_NOOP("Commands", "Give turns %1–%2"),
+    QT_TRANSLATE_NOOP("Commands", "Give %1 turns"),
+    QT_TRANSLATE_NOOP("Commands", "Split turn %1"),
+    QT_TRANSLATE_NOOP("Commands", "Join turns %1 and %2"),
+    QT_TRANSLATE_NOOP("Commands", "Join turns %1–%2"),
+    QT_TRANSLATE_NOOP("Commands", "Make turn %1 a section heading"),
+    QT_TRANSLATE_NOOP("Commands", "Remove section %1"),
 )
 
 
 def command_name(text: str) -> str:
-    """The translated name of an undo step."""
-    return QCoreApplication.translate("Commands", text)
+    """The translated name of an undo step; numbers in it ("Split turn 7") are filled
+    into the translation of its pattern ("Split turn %1")."""
+    numbers = re.findall(r"\d+", text)
+    if not numbers:
+        return QCoreApplication.translate("Commands", text)
+    marks = iter(range(1, len(numbers) + 1))
+    pattern = re.sub(r"\d+", lambda _m: f"%{next(marks)}", text)
+    return fill(QCoreApplication.translate("Commands", pattern), *numbers)
 
 
 def name_undo_actions(undo: QAction, redo: QAction, history: History | None) -> None:

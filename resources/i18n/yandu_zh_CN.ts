@@ -4,307 +4,357 @@
 <context>
     <name>Actions</name>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="154"/>
+        <location filename="../../desktop/ui/actions.py" line="126"/>
         <source>&amp;Import…</source>
         <translation>导入(&amp;I)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="155"/>
+        <location filename="../../desktop/ui/actions.py" line="127"/>
         <source>Import transcripts into the study</source>
         <translation>将文字稿导入研究库</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="156"/>
+        <location filename="../../desktop/ui/actions.py" line="129"/>
+        <source>Import with p&amp;review…</source>
+        <translation>预览后导入(&amp;R)…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/actions.py" line="131"/>
+        <source>&amp;New document from clipboard…</source>
+        <translation>从剪贴板新建文档(&amp;N)…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/actions.py" line="132"/>
         <source>&amp;Export…</source>
         <translation>导出(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="157"/>
+        <location filename="../../desktop/ui/actions.py" line="133"/>
         <source>Export the notes to a file</source>
         <translation>把笔记导出为文件</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="158"/>
+        <location filename="../../desktop/ui/actions.py" line="134"/>
         <source>&amp;Print…</source>
         <translation>打印(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="160"/>
+        <location filename="../../desktop/ui/actions.py" line="136"/>
         <source>Export to P&amp;DF…</source>
         <translation>导出为 PDF(&amp;D)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="161"/>
+        <location filename="../../desktop/ui/actions.py" line="137"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="163"/>
+        <location filename="../../desktop/ui/actions.py" line="139"/>
         <source>&amp;Undo</source>
         <translation>撤销(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="164"/>
+        <location filename="../../desktop/ui/actions.py" line="140"/>
         <source>&amp;Redo</source>
         <translation>重做(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="166"/>
+        <location filename="../../desktop/ui/actions.py" line="142"/>
         <source>&amp;Search…</source>
         <translation>搜索(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="167"/>
+        <location filename="../../desktop/ui/actions.py" line="143"/>
         <source>Next search result</source>
         <translation>下一个搜索结果</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="169"/>
+        <location filename="../../desktop/ui/actions.py" line="145"/>
         <source>Previous search result</source>
         <translation>上一个搜索结果</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="171"/>
+        <location filename="../../desktop/ui/actions.py" line="147"/>
         <source>&amp;Annotate selection…</source>
         <translation>批注所选文字(&amp;A)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="172"/>
+        <location filename="../../desktop/ui/actions.py" line="148"/>
         <source>Write a note on the selected text</source>
         <translation>为所选文字写批注</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="173"/>
+        <location filename="../../desktop/ui/actions.py" line="149"/>
         <source>&amp;Edit annotation…</source>
         <translation>编辑批注(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="174"/>
+        <location filename="../../desktop/ui/actions.py" line="150"/>
         <source>&amp;Delete annotation</source>
         <translation>删除批注(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="176"/>
+        <location filename="../../desktop/ui/actions.py" line="152"/>
         <source>Next turn</source>
         <translation>下一段发言</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="177"/>
+        <location filename="../../desktop/ui/actions.py" line="153"/>
         <source>Previous turn</source>
         <translation>上一段发言</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="178"/>
+        <location filename="../../desktop/ui/actions.py" line="154"/>
         <source>Next section</source>
         <translation>下一个问题</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="179"/>
+        <location filename="../../desktop/ui/actions.py" line="155"/>
         <source>Previous section</source>
         <translation>上一个问题</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="180"/>
+        <location filename="../../desktop/ui/actions.py" line="156"/>
         <source>Next annotation</source>
         <translation>下一条批注</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="181"/>
+        <location filename="../../desktop/ui/actions.py" line="157"/>
         <source>Previous annotation</source>
         <translation>上一条批注</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="183"/>
+        <location filename="../../desktop/ui/actions.py" line="159"/>
         <source>&amp;Back</source>
         <translation>后退(&amp;B)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="184"/>
+        <location filename="../../desktop/ui/actions.py" line="160"/>
         <source>&amp;Forward</source>
         <translation>前进(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="185"/>
+        <location filename="../../desktop/ui/actions.py" line="161"/>
         <source>Switch reading / compare view</source>
         <translation>切换阅读 / 对比视图</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="187"/>
+        <location filename="../../desktop/ui/actions.py" line="163"/>
         <source>Show all speakers</source>
         <translation>显示全部发言人</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="188"/>
+        <location filename="../../desktop/ui/actions.py" line="164"/>
         <source>Show narration</source>
         <translation>显示旁白</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="190"/>
+        <location filename="../../desktop/ui/actions.py" line="166"/>
         <source>Zoom in</source>
         <translation>放大</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="191"/>
+        <location filename="../../desktop/ui/actions.py" line="167"/>
         <source>Zoom out</source>
         <translation>缩小</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="192"/>
+        <location filename="../../desktop/ui/actions.py" line="168"/>
         <source>Go to the transcript</source>
         <translation>转到文字稿</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="194"/>
+        <location filename="../../desktop/ui/actions.py" line="170"/>
         <source>Go to the documents panel</source>
         <translation>转到文档面板</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="196"/>
+        <location filename="../../desktop/ui/actions.py" line="172"/>
         <source>Go to the speakers panel</source>
         <translation>转到发言人面板</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="198"/>
+        <location filename="../../desktop/ui/actions.py" line="174"/>
         <source>Go to the annotations panel</source>
         <translation>转到批注面板</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="201"/>
+        <location filename="../../desktop/ui/actions.py" line="177"/>
         <source>Go to the search results</source>
         <translation>转到搜索结果</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="202"/>
+        <location filename="../../desktop/ui/actions.py" line="178"/>
         <source>Interface in English</source>
         <translation>界面使用英文 (English)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="204"/>
+        <location filename="../../desktop/ui/actions.py" line="180"/>
         <source>Interface in Chinese (中文)</source>
         <translation>界面使用中文</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="206"/>
+        <location filename="../../desktop/ui/actions.py" line="182"/>
         <source>&amp;Rename speaker…</source>
         <translation>重命名发言人(&amp;R)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="207"/>
+        <location filename="../../desktop/ui/actions.py" line="183"/>
         <source>&amp;Merge speaker into…</source>
         <translation>合并发言人到(&amp;M)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="209"/>
+        <location filename="../../desktop/ui/actions.py" line="185"/>
         <source>Set r&amp;ole…</source>
         <translation>设置身份(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="210"/>
+        <location filename="../../desktop/ui/actions.py" line="186"/>
         <source>Set &amp;colour…</source>
         <translation>设置颜色(&amp;C)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="211"/>
+        <location filename="../../desktop/ui/actions.py" line="187"/>
         <source>Toggle m&amp;oderator</source>
         <translation>切换主持人(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="213"/>
+        <location filename="../../desktop/ui/actions.py" line="189"/>
         <source>Make &amp;narration</source>
         <translation>改为旁白(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="214"/>
+        <location filename="../../desktop/ui/actions.py" line="190"/>
+        <source>&amp;Give turn to speaker…</source>
+        <translation>将发言交给发言人(&amp;G)…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/actions.py" line="191"/>
+        <source>Give the turn at the cursor (or the selected turns) to another speaker, a new one, or narration</source>
+        <translation>把光标所在的发言（或所选的几段发言）改归另一位发言人、新发言人或旁白</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/actions.py" line="194"/>
+        <source>&amp;Split turn at cursor</source>
+        <translation>在光标处拆分发言(&amp;S)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/actions.py" line="196"/>
+        <source>&amp;Join with next turn</source>
+        <translation>与下一段发言合并(&amp;J)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/actions.py" line="197"/>
+        <source>Join the turn at the cursor with the next one (or the selected turns into one)</source>
+        <translation>把光标所在的发言与下一段合并（或把所选的几段合为一段）</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/actions.py" line="200"/>
+        <source>Make turn a section &amp;heading</source>
+        <translation>设为分节标题(&amp;H)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/actions.py" line="202"/>
+        <source>&amp;Remove section heading</source>
+        <translation>删除分节标题(&amp;R)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/actions.py" line="203"/>
+        <source>Remove the section the cursor is in: its turns join the section before it</source>
+        <translation>删除光标所在的分节：其中的发言并入前一节</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/actions.py" line="206"/>
         <source>Mark glossary terms</source>
         <translation>标出术语</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="216"/>
+        <location filename="../../desktop/ui/actions.py" line="208"/>
         <source>Add &amp;term from selection…</source>
         <translation>将所选文字加为术语(&amp;T)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="218"/>
+        <location filename="../../desktop/ui/actions.py" line="210"/>
         <source>Add the selected text to the glossary</source>
         <translation>把所选文字加入术语表</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="219"/>
+        <location filename="../../desktop/ui/actions.py" line="211"/>
         <source>&amp;Open the term at the cursor</source>
         <translation>打开光标处的术语(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="221"/>
+        <location filename="../../desktop/ui/actions.py" line="213"/>
         <source>Show the glossary entry of the marked term under the text cursor</source>
         <translation>显示光标处所标术语的词条</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="223"/>
+        <location filename="../../desktop/ui/actions.py" line="215"/>
         <source>&amp;Edit term…</source>
         <translation>编辑术语(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="225"/>
+        <location filename="../../desktop/ui/actions.py" line="217"/>
         <source>Reset term to the &amp;built-in text</source>
         <translation>恢复为内置释义(&amp;B)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="227"/>
+        <location filename="../../desktop/ui/actions.py" line="219"/>
         <source>&amp;Remove term</source>
         <translation>删除术语(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="228"/>
+        <location filename="../../desktop/ui/actions.py" line="220"/>
         <source>Go to the glossary panel</source>
         <translation>转到术语面板</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="230"/>
+        <location filename="../../desktop/ui/actions.py" line="222"/>
         <source>&amp;Suggest terms from this document</source>
         <translation>从本文档推荐术语(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="232"/>
+        <location filename="../../desktop/ui/actions.py" line="224"/>
         <source>&amp;Accept suggestion</source>
         <translation>采纳推荐(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="234"/>
+        <location filename="../../desktop/ui/actions.py" line="226"/>
         <source>&amp;Dismiss suggestion</source>
         <translation>忽略推荐(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="236"/>
+        <location filename="../../desktop/ui/actions.py" line="228"/>
         <source>&amp;Import a term list…</source>
         <translation>导入术语列表(&amp;I)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="238"/>
+        <location filename="../../desktop/ui/actions.py" line="230"/>
         <source>E&amp;xport the term list…</source>
         <translation>导出术语列表(&amp;X)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="240"/>
+        <location filename="../../desktop/ui/actions.py" line="232"/>
         <source>&amp;Keyboard shortcuts</source>
         <translation>键盘快捷键(&amp;K)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="241"/>
+        <location filename="../../desktop/ui/actions.py" line="233"/>
         <source>&amp;Change shortcuts…</source>
         <translation>修改快捷键(&amp;C)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="242"/>
+        <location filename="../../desktop/ui/actions.py" line="234"/>
         <source>&amp;About Yandu</source>
         <translation>关于研读(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="246"/>
+        <location filename="../../desktop/ui/actions.py" line="238"/>
         <source>Show or hide speaker %1</source>
         <translation>显示或隐藏发言人 %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="248"/>
+        <location filename="../../desktop/ui/actions.py" line="240"/>
         <source>Show only speaker %1</source>
         <translation>只显示发言人 %1</translation>
     </message>
@@ -498,104 +548,143 @@
 <context>
     <name>Commands</name>
     <message>
-        <location filename="../../desktop/ui/undo_actions.py" line="17"/>
+        <location filename="../../desktop/ui/undo_actions.py" line="19"/>
         <source>Create annotation</source>
         <translation>新建批注</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/undo_actions.py" line="18"/>
+        <location filename="../../desktop/ui/undo_actions.py" line="20"/>
         <source>Edit annotation</source>
         <translation>编辑批注</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/undo_actions.py" line="19"/>
+        <location filename="../../desktop/ui/undo_actions.py" line="21"/>
         <source>Retag annotation</source>
         <translation>修改批注标签</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/undo_actions.py" line="20"/>
+        <location filename="../../desktop/ui/undo_actions.py" line="22"/>
         <source>Recolour annotation</source>
         <translation>修改批注颜色</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/undo_actions.py" line="21"/>
+        <location filename="../../desktop/ui/undo_actions.py" line="23"/>
         <source>Delete annotation</source>
         <translation>删除批注</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/undo_actions.py" line="22"/>
+        <location filename="../../desktop/ui/undo_actions.py" line="24"/>
         <source>Rename speaker</source>
         <translation>重命名发言人</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/undo_actions.py" line="23"/>
+        <location filename="../../desktop/ui/undo_actions.py" line="25"/>
         <source>Merge speakers</source>
         <translation>合并发言人</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/undo_actions.py" line="24"/>
+        <location filename="../../desktop/ui/undo_actions.py" line="26"/>
         <source>Set speaker role</source>
         <translation>设置发言人身份</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/undo_actions.py" line="25"/>
+        <location filename="../../desktop/ui/undo_actions.py" line="27"/>
         <source>Set speaker colour</source>
         <translation>设置发言人颜色</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/undo_actions.py" line="26"/>
+        <location filename="../../desktop/ui/undo_actions.py" line="28"/>
         <source>Set moderator</source>
         <translation>设为主持人</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/undo_actions.py" line="27"/>
+        <location filename="../../desktop/ui/undo_actions.py" line="29"/>
         <source>Unset moderator</source>
         <translation>取消主持人</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/undo_actions.py" line="28"/>
+        <location filename="../../desktop/ui/undo_actions.py" line="30"/>
         <source>Make narration</source>
         <translation>改为旁白</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/undo_actions.py" line="29"/>
+        <location filename="../../desktop/ui/undo_actions.py" line="31"/>
         <source>Edit speakers</source>
         <translation>编辑发言人</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/undo_actions.py" line="30"/>
+        <location filename="../../desktop/ui/undo_actions.py" line="32"/>
         <source>Add term</source>
         <translation>添加术语</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/undo_actions.py" line="31"/>
+        <location filename="../../desktop/ui/undo_actions.py" line="33"/>
         <source>Edit term</source>
         <translation>编辑术语</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/undo_actions.py" line="32"/>
+        <location filename="../../desktop/ui/undo_actions.py" line="34"/>
         <source>Remove term</source>
         <translation>删除术语</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/undo_actions.py" line="33"/>
+        <location filename="../../desktop/ui/undo_actions.py" line="35"/>
         <source>Reset term</source>
         <translation>还原术语</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/undo_actions.py" line="34"/>
+        <location filename="../../desktop/ui/undo_actions.py" line="36"/>
         <source>Import terms</source>
         <translation>导入术语</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/undo_actions.py" line="35"/>
+        <location filename="../../desktop/ui/undo_actions.py" line="37"/>
         <source>Dismiss suggestion</source>
         <translation>忽略建议</translation>
     </message>
     <message>
+        <location filename="../../desktop/ui/undo_actions.py" line="39"/>
+        <source>Give turn %1</source>
+        <translation>改换第 %1 段的发言人</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/undo_actions.py" line="40"/>
+        <source>Give turns %1–%2</source>
+        <translation>改换第 %1–%2 段的发言人</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/undo_actions.py" line="41"/>
+        <source>Give %1 turns</source>
+        <translation>改换 %1 段发言的发言人</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/undo_actions.py" line="42"/>
+        <source>Split turn %1</source>
+        <translation>拆分第 %1 段发言</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/undo_actions.py" line="43"/>
+        <source>Join turns %1 and %2</source>
+        <translation>合并第 %1 段和第 %2 段发言</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/undo_actions.py" line="44"/>
+        <source>Join turns %1–%2</source>
+        <translation>合并第 %1–%2 段发言</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/undo_actions.py" line="45"/>
+        <source>Make turn %1 a section heading</source>
+        <translation>将第 %1 段发言设为分节标题</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/undo_actions.py" line="46"/>
+        <source>Remove section %1</source>
+        <translation>删除第 %1 节</translation>
+    </message>
+    <message>
         <location filename="../../desktop/ui/player/keys.py" line="63"/>
         <source>Stamp turn</source>
-        <extracomment>Menu entries a separator goes before (see window_menus.SEPARATED).</extracomment>
         <translation>打时间戳</translation>
     </message>
     <message>
@@ -922,11 +1011,115 @@
     </message>
 </context>
 <context>
+    <name>Import</name>
+    <message>
+        <location filename="../../desktop/ui/controllers/importing.py" line="44"/>
+        <source>No speakers found: every paragraph is narration. Check the labels (Name: …) in the file, or correct how it is read in File &gt; Import with preview.</source>
+        <translation>未找到发言人：每一段都是旁白。请检查文件中的标签（姓名：…），或在“文件 &gt; 预览后导入”中更正读取方式。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/controllers/importing.py" line="110"/>
+        <source>Transcripts (%1);;All files (*)</source>
+        <translation>文字稿 (%1);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/controllers/importing.py" line="149"/>
+        <source>Stopping after the file in hand…</source>
+        <translation>导入完当前文件后停止…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/controllers/importing.py" line="171"/>
+        <source>%1 of %2 files</source>
+        <translation>%1 / %2 个文件</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/controllers/importing.py" line="175"/>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/controllers/importing.py" line="176"/>
+        <source>Stop the import after the file in hand</source>
+        <translation>导入完当前文件后停止导入</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/controllers/importing.py" line="219"/>
+        <location filename="../../desktop/ui/controllers/importing.py" line="253"/>
+        <source>Import</source>
+        <translation>导入</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/controllers/importing.py" line="227"/>
+        <source>%1 imported, %2 already in the study, %3 refused.</source>
+        <translation>导入 %1 个，%2 个已在研究库中，拒绝 %3 个。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/controllers/importing.py" line="232"/>
+        <source>Import stopped after %1 of %2 files: %3</source>
+        <translation>导入在处理完 %1/%2 个文件后停止：%3</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/controllers/importing.py" line="236"/>
+        <source>Import of %1 files finished: %2</source>
+        <translation>%1 个文件导入完毕：%2</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/controllers/importing.py" line="241"/>
+        <source>Refused:</source>
+        <translation>被拒绝：</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/controllers/importing.py" line="244"/>
+        <source>%1 (as “%2”)</source>
+        <translation>%1（即“%2”）</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/controllers/importing.py" line="245"/>
+        <source>Already in the study:</source>
+        <translation>已在研究库中：</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/controllers/importing.py" line="269"/>
+        <source>The clipboard holds no text to make a document of.</source>
+        <translation>剪贴板中没有可用来新建文档的文字。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/controllers/importing.py" line="277"/>
+        <source>New document from clipboard</source>
+        <translation>从剪贴板新建文档</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/controllers/importing.py" line="278"/>
+        <source>Title:</source>
+        <translation>标题：</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/controllers/importing.py" line="340"/>
+        <source>Pasted text %1</source>
+        <translation>粘贴的文字 %1</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/controllers/importing.py" line="362"/>
+        <source>… and %1 more</source>
+        <translation>……另有 %1 个</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/controllers/import_gate.py" line="35"/>
+        <source>The preview shows one file at a time; importing them all.</source>
+        <translation>预览一次只看一个文件；现将全部导入。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/controllers/import_gate.py" line="61"/>
+        <source>Reading %1…</source>
+        <translation>正在读取 %1…</translation>
+    </message>
+</context>
+<context>
     <name>ImportPreview</name>
     <message>
         <location filename="../../desktop/ui/import_preview.py" line="45"/>
         <source>Panel or roundtable</source>
-        <translation>论坛或圆桌</translation>
+        <translation>圆桌或座谈</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/import_preview.py" line="46"/>
@@ -941,12 +1134,12 @@
     <message>
         <location filename="../../desktop/ui/import_preview.py" line="48"/>
         <source>Parliament or council</source>
-        <translation>议会或委员会</translation>
+        <translation>议会或议事会</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/import_preview.py" line="49"/>
         <source>Court or hearing</source>
-        <translation>法庭或听证会</translation>
+        <translation>庭审或听证</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/import_preview.py" line="50"/>
@@ -961,7 +1154,7 @@
     <message>
         <location filename="../../desktop/ui/import_preview.py" line="60"/>
         <source>No speakers found: every paragraph is narration. Check the kind of record and the encoding, or import it as plain text.</source>
-        <translation>没有找到发言人：每一段都是旁白。请检查记录类型和编码，或作为纯文本导入。</translation>
+        <translation>未找到发言人：每一段都是旁白。请检查记录类型和编码，或按纯文本导入。</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/import_preview.py" line="64"/>
@@ -971,7 +1164,7 @@
     <message>
         <location filename="../../desktop/ui/import_preview.py" line="67"/>
         <source>%1 of %2 speakers speak only once: some labels may be fragments, headings or form fields. Untick those that name no one.</source>
-        <translation>%2 位发言人中有 %1 位只发言一次：有些标签可能是片段、标题或表单字段。请取消勾选不指代任何人的标签。</translation>
+        <translation>%2 位发言人中有 %1 位只发言一次：有些标签可能是句子片段、标题或表单字段。请取消勾选不指向任何人的标签。</translation>
     </message>
 </context>
 <context>
@@ -989,7 +1182,7 @@
     <message>
         <location filename="../../desktop/ui/import_preview.py" line="94"/>
         <source>As guessed</source>
-        <translation>按推测结果</translation>
+        <translation>按推测</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/import_preview.py" line="98"/>
@@ -1024,12 +1217,12 @@
     <message>
         <location filename="../../desktop/ui/import_preview.py" line="105"/>
         <source>Same person as</source>
-        <translation>与此人相同</translation>
+        <translation>与之为同一人</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/import_preview.py" line="105"/>
         <source>First words</source>
-        <translation>开头几句</translation>
+        <translation>开头</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/import_preview.py" line="110"/>
@@ -1039,17 +1232,17 @@
     <message>
         <location filename="../../desktop/ui/import_preview.py" line="111"/>
         <source>Same &amp;person as…</source>
-        <translation>与某人相同(&amp;P)…</translation>
+        <translation>与…为同一人(&amp;P)…</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/import_preview.py" line="114"/>
         <source>The text as it will read</source>
-        <translation>导入后的文本</translation>
+        <translation>导入后的正文</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/import_preview.py" line="123"/>
         <source>Untick a label that names no one (Space); its lines join the turn before.</source>
-        <translation>取消勾选不指代任何人的标签（空格键）；它的内容会并入前一段发言。</translation>
+        <translation>取消勾选不指向任何人的标签（空格键）；其内容并入前一段发言。</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/import_preview.py" line="134"/>
@@ -1059,7 +1252,7 @@
     <message>
         <location filename="../../desktop/ui/import_preview.py" line="183"/>
         <source>(nobody else)</source>
-        <translation>（没有其他人）</translation>
+        <translation>（不与他人相同）</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/import_preview.py" line="185"/>
@@ -1069,12 +1262,12 @@
     <message>
         <location filename="../../desktop/ui/import_preview.py" line="185"/>
         <source>%1 is the same person as:</source>
-        <translation>%1 与下列人是同一人：</translation>
+        <translation>%1 与下面哪位是同一人：</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/import_preview.py" line="259"/>
         <source>%1 · %2 speakers · %3 turns (%4 narration) · %5 sections · %6</source>
-        <translation>%1 · %2 位发言人 · %3 段发言（%4 段旁白）· %5 个部分 · %6</translation>
+        <translation>%1 · %2 位发言人 · %3 段发言（旁白 %4 段）· %5 个部分 · %6</translation>
     </message>
 </context>
 <context>
@@ -1095,7 +1288,7 @@
         <translation>工具栏</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="323"/>
+        <location filename="../../desktop/ui/main_window.py" line="327"/>
         <source>no document</source>
         <translation>无文档</translation>
     </message>
@@ -1116,12 +1309,12 @@
         <translation>第 %1 段 · %2</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/undo_actions.py" line="50"/>
+        <location filename="../../desktop/ui/undo_actions.py" line="67"/>
         <source>&amp;Undo %1</source>
         <translation>撤销“%1”(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/undo_actions.py" line="53"/>
+        <location filename="../../desktop/ui/undo_actions.py" line="70"/>
         <source>&amp;Redo %1</source>
         <translation>重做“%1”(&amp;R)</translation>
     </message>
@@ -1131,32 +1324,28 @@
         <translation>研读</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/controllers/importing.py" line="59"/>
+        <location filename="../../desktop/ui/controllers/importing.py" line="108"/>
         <source>Import transcripts</source>
         <translation>导入文字稿</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/controllers/importing.py" line="60"/>
-        <source>Transcripts (*.txt *.md *.markdown *.srt *.vtt *.docx);;All files (*)</source>
-        <translation>文字稿 (*.txt *.md *.markdown *.srt *.vtt *.docx);;所有文件 (*)</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/controllers/importing.py" line="67"/>
+        <location filename="../../desktop/ui/controllers/importing.py" line="154"/>
         <source>This study is in memory; import needs a study file.</source>
         <translation>此研究库在内存中；导入需要研究库文件。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/controllers/importing.py" line="87"/>
+        <location filename="../../desktop/ui/controllers/importing.py" line="135"/>
+        <location filename="../../desktop/ui/controllers/importing.py" line="300"/>
         <source>Importing %1…</source>
         <translation>正在导入 %1…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/controllers/importing.py" line="106"/>
+        <location filename="../../desktop/ui/controllers/importing.py" line="212"/>
         <source>“%1” is already in the study.</source>
         <translation>“%1”已在研究库中。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/controllers/importing.py" line="107"/>
+        <location filename="../../desktop/ui/controllers/importing.py" line="214"/>
         <source>Imported “%1”.</source>
         <translation>已导入“%1”。</translation>
     </message>
@@ -1236,17 +1425,17 @@
         <translation>已过第一处匹配：转到最后一处。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="152"/>
+        <location filename="../../desktop/ui/main_window.py" line="154"/>
         <source>Another program changed the study: Yandu shows its changes, and Undo starts afresh from here.</source>
         <translation>另一个程序修改了研究库：研读已显示这些修改，撤销从此处重新开始。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="317"/>
+        <location filename="../../desktop/ui/main_window.py" line="321"/>
         <source>About Yandu</source>
         <translation>关于研读</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="318"/>
+        <location filename="../../desktop/ui/main_window.py" line="322"/>
         <source>&lt;b&gt;Yandu 研读&lt;/b&gt; %1&lt;p&gt;Study and annotate transcripts, with Chinese as a first-class language.&lt;/p&gt;&lt;p&gt;Every edit is saved at once in the study file.&lt;/p&gt;</source>
         <translation>&lt;b&gt;研读 Yandu&lt;/b&gt; %1&lt;p&gt;研读和批注文字稿，中文优先。&lt;/p&gt;&lt;p&gt;每次修改都立即保存在研究库文件中。&lt;/p&gt;</translation>
     </message>
@@ -1319,46 +1508,50 @@
 <context>
     <name>Menus</name>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="140"/>
+        <location filename="../../desktop/ui/actions.py" line="111"/>
         <source>&amp;File</source>
-        <extracomment>Used when the platform has no binding for the standard key.</extracomment>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="141"/>
+        <location filename="../../desktop/ui/actions.py" line="112"/>
         <source>&amp;Edit</source>
         <translation>编辑(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="142"/>
+        <location filename="../../desktop/ui/actions.py" line="113"/>
         <source>&amp;Annotate</source>
         <translation>批注(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="143"/>
+        <location filename="../../desktop/ui/actions.py" line="114"/>
         <source>&amp;Go</source>
         <translation>转到(&amp;G)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="144"/>
+        <location filename="../../desktop/ui/actions.py" line="115"/>
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="145"/>
+        <location filename="../../desktop/ui/actions.py" line="116"/>
         <source>&amp;Speakers</source>
         <translation>发言人(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="146"/>
+        <location filename="../../desktop/ui/actions.py" line="117"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="150"/>
+        <location filename="../../desktop/ui/actions.py" line="121"/>
         <source>&amp;Glossary</source>
         <extracomment>Made by the window on first use, before Help.</extracomment>
         <translation>术语(&amp;G)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/actions.py" line="122"/>
+        <source>&amp;Turns</source>
+        <translation>发言(&amp;T)</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/player/keys.py" line="17"/>
@@ -1369,67 +1562,67 @@
 <context>
     <name>PlayerController</name>
     <message>
-        <location filename="../../desktop/ui/player/controller.py" line="79"/>
+        <location filename="../../desktop/ui/player/controller.py" line="84"/>
         <source>%1 is no longer at %2: the transcript works as before; Find… says where it is now.</source>
         <translation>%1 已不在 %2：文字稿照常可用；用“查找…”告诉研读它现在的位置。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/player/controller.py" line="119"/>
+        <location filename="../../desktop/ui/player/controller.py" line="124"/>
         <source>Open a transcript first, then attach its recording.</source>
         <translation>请先打开文字稿，再附加它的录音。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/player/controller.py" line="123"/>
+        <location filename="../../desktop/ui/player/controller.py" line="128"/>
         <source>Attach a recording</source>
         <translation>附加录音</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/player/controller.py" line="124"/>
+        <location filename="../../desktop/ui/player/controller.py" line="129"/>
         <source>Recordings (%1)</source>
         <translation>录音 (%1)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/player/controller.py" line="140"/>
+        <location filename="../../desktop/ui/player/controller.py" line="145"/>
         <source>%1 is attached to this transcript.</source>
         <translation>%1 已附加到本文字稿。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/player/controller.py" line="146"/>
+        <location filename="../../desktop/ui/player/controller.py" line="151"/>
         <source>This transcript has no recording.</source>
         <translation>本文字稿没有录音。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/player/controller.py" line="155"/>
+        <location filename="../../desktop/ui/player/controller.py" line="160"/>
         <source>Where is %1 now?</source>
         <translation>%1 现在在哪里？</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/player/controller.py" line="219"/>
+        <location filename="../../desktop/ui/player/controller.py" line="249"/>
         <source>This transcript has no recording: Recording &gt; Attach a recording.</source>
         <translation>本文字稿没有录音：录音 &gt; 附加录音。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/player/controller.py" line="249"/>
+        <location filename="../../desktop/ui/player/controller.py" line="279"/>
         <source>Playing at %1×</source>
         <translation>以 %1× 速度播放</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/player/controller.py" line="267"/>
+        <location filename="../../desktop/ui/player/controller.py" line="297"/>
         <source>This turn has no time yet: stamp it while listening.</source>
         <translation>这段发言还没有时间：边听边打时间戳。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/player/controller.py" line="312"/>
+        <location filename="../../desktop/ui/player/controller.py" line="342"/>
         <source>Turn %1 starts at %2.</source>
         <translation>第 %1 段发言从 %2 开始。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/player/controller.py" line="342"/>
+        <location filename="../../desktop/ui/player/controller.py" line="375"/>
         <source>%1 cannot be played (%2); the transcript works as before.</source>
         <translation>%1 无法播放（%2）；文字稿照常可用。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/player/controller.py" line="353"/>
+        <location filename="../../desktop/ui/player/controller.py" line="386"/>
         <source>Following paused while you read elsewhere; %1 follows the recording again.</source>
         <translation>你在别处阅读，已暂停跟随；按 %1 重新跟随录音。</translation>
     </message>
@@ -1617,6 +1810,34 @@
     </message>
 </context>
 <context>
+    <name>SpeakerPicker</name>
+    <message>
+        <location filename="../../desktop/ui/speaker_picker.py" line="44"/>
+        <source>Give to speaker</source>
+        <translation>交给发言人</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/speaker_picker.py" line="47"/>
+        <source>Type to filter, or a new speaker&apos;s name</source>
+        <translation>输入以筛选，或输入新发言人的名字</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/speaker_picker.py" line="77"/>
+        <source>%1 (speaks it now)</source>
+        <translation>%1（当前发言人）</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/speaker_picker.py" line="80"/>
+        <source>Narration (no speaker)</source>
+        <translation>旁白（无发言人）</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/speaker_picker.py" line="86"/>
+        <source>New speaker “%1”</source>
+        <translation>新发言人“%1”</translation>
+    </message>
+</context>
+<context>
     <name>SpeakersDock</name>
     <message>
         <location filename="../../desktop/ui/docks/speakers.py" line="64"/>
@@ -1708,6 +1929,39 @@
         <location filename="../../desktop/ui/transcript_layers.py" line="119"/>
         <source>no role given</source>
         <translation>未注明身份</translation>
+    </message>
+</context>
+<context>
+    <name>TurnEditsController</name>
+    <message>
+        <location filename="../../desktop/ui/controllers/turn_edits.py" line="55"/>
+        <source>Turns are edited in the reading view: press C to go back to it.</source>
+        <translation>发言只能在阅读视图中编辑：按 C 返回阅读视图。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/controllers/turn_edits.py" line="66"/>
+        <source>Put the cursor in a turn first.</source>
+        <translation>请先把光标放在一段发言中。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/controllers/turn_edits.py" line="93"/>
+        <source>%1: done. Undo takes it back.</source>
+        <translation>%1：已完成，撤销可复原。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/controllers/turn_edits.py" line="120"/>
+        <source>Who speaks turn %1?</source>
+        <translation>第 %1 段发言是谁说的？</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/controllers/turn_edits.py" line="121"/>
+        <source>Who speaks these %1 turns?</source>
+        <translation>这 %1 段发言是谁说的？</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/controllers/turn_edits.py" line="171"/>
+        <source>Turn %1 is in no section.</source>
+        <translation>第 %1 段发言不在任何分节中。</translation>
     </message>
 </context>
 </TS>

@@ -52,7 +52,6 @@ def test_empty_file(study, tmp_path, content):
     "content",
     [
         b"\x89PNG\r\n\x1a\n" + bytes(range(256)),
-        b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n1 0 obj",
         b"SQLite format 3\x00" + b"\x00" * 200,
         b"\x7fELF\x02\x01\x01" + b"\x00" * 50,
         bytes(range(256)) * 4,
@@ -90,12 +89,19 @@ def test_too_large_bytes(monkeypatch):
         parse_bytes(b"a" * 1001, "x.txt")
 
 
-@pytest.mark.parametrize("name", ["notes.pdf", "talk.doc", "slides.pptx", "page.html", "x.rtf"])
+@pytest.mark.parametrize("name", ["notes.epub", "talk.doc", "slides.pptx", "page.mhtml", "x.rtf"])
 def test_unsupported_format(study, tmp_path, name):
     path = tmp_path / name
     path.write_bytes(b"whatever")
     message = refused(study, path, "unsupported format")
     assert ".txt" in message and ".docx" in message
+
+
+def test_broken_pdf(study, tmp_path):
+    # PDF bytes are read as a PDF whatever the file is called.
+    path = tmp_path / "weird.txt"
+    path.write_bytes(b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n1 0 obj")
+    refused(study, path, "not a readable PDF")
 
 
 def test_broken_docx(study, tmp_path):

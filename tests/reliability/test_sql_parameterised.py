@@ -46,6 +46,10 @@ ALLOWED: dict[tuple[str, str], str] = {
         "only its keys are used: the fixed field names of the Term dataclass",
     ("desktop/bench/core_figures.py", "FLOOR_SQL"):
         "desktop.bench.queries.FLOOR_SQL, a constant query with ? placeholders",
+    ("desktop/core/turn_edits/state.py", "table"):
+        "'speakers', 'sections' or 'turns': literals the turn edits pass",
+    ("desktop/core/turn_edits/state.py", "columns"):
+        "that table's own column names, from pragma_table_info, double-quoted",
 }
 
 

@@ -6,6 +6,7 @@ import pytest
 from PySide6.QtCore import Qt
 
 from desktop.core.importing import bundled_sample_path
+from desktop.ui.actions import ActionId
 from desktop.ui.import_preview import MODERATOR, NAME, TURNS, ImportPreviewDialog
 
 pytestmark = pytest.mark.ui
@@ -83,3 +84,46 @@ def test_a_file_without_speakers_says_why_to_look(qtbot):
     dialog.show()
     assert dialog.doubt.isVisible() and "No speakers found" in dialog.doubt.text()
     assert dialog.table.rowCount() == 0
+
+
+def _choose(monkeypatch, paths):
+    from PySide6.QtWidgets import QFileDialog
+
+    monkeypatch.setattr(QFileDialog, "getOpenFileNames",
+                        lambda *a, **k: ([str(p) for p in paths], ""))
+
+
+def test_a_doubtful_file_opens_the_preview_and_imports_as_corrected(window, qtbot, tmp_path,
+                                                                    monkeypatch):
+    source = tmp_path / "notes.txt"
+    source.write_text("一段没有发言人的文字。\n\n又一段。\n", encoding="utf-8")
+    _choose(monkeypatch, [source])
+    before = len(window.session.documents())
+    window.importer.choose()
+    qtbot.waitUntil(lambda: window.importer.gate.dialog is not None)
+    dialog = window.importer.gate.dialog
+    assert "No speakers found" in dialog.doubt.text()
+    dialog.title_edit.setText("手记")
+    dialog.accept()
+    qtbot.waitUntil(lambda: len(window.session.documents()) == before + 1)
+    assert window.session.documents()[-1].title == "手记"
+
+
+def test_a_clear_file_imports_without_a_preview_unless_asked(window, qtbot, tmp_path,
+                                                             monkeypatch):
+    source = tmp_path / "talk.txt"
+    source.write_text("甲：你好。\n\n乙：你好。\n\n甲：再见。\n", encoding="utf-8")
+    _choose(monkeypatch, [source])
+    before = len(window.session.documents())
+    window.importer.choose()
+    qtbot.waitUntil(lambda: len(window.session.documents()) == before + 1)
+    assert window.importer.gate.dialog is None
+    other = tmp_path / "other.txt"
+    other.write_text("丙：开始。\n\n丁：好的。\n", encoding="utf-8")
+    _choose(monkeypatch, [other])
+    window.actions[ActionId.IMPORT_WITH_PREVIEW].trigger()
+    qtbot.waitUntil(lambda: window.importer.gate.dialog is not None)
+    dialog = window.importer.gate.dialog
+    dialog.reject()
+    qtbot.wait(100)
+    assert len(window.session.documents()) == before + 1  # cancelled: nothing stored

@@ -14,7 +14,13 @@ from pathlib import Path
 from typing import TYPE_CHECKING, NamedTuple
 
 from desktop.core.errors import YanduError
-from desktop.core.importing.model import ParsedSpeaker, ParsedTranscript, ParsedTurn, ParseOptions
+from desktop.core.importing.model import (
+    LayoutReport,
+    ParsedSpeaker,
+    ParsedTranscript,
+    ParsedTurn,
+    ParseOptions,
+)
 from desktop.core.importing.parser import MAX_BYTES, format_of, parse_bytes
 from desktop.core.importing.store import Progress, find_duplicate, sha256_of, store
 
@@ -31,13 +37,19 @@ SAMPLE_NAME = "aicc2023-llm-roundtable.zh.txt"
 SAMPLE_TITLE = "AICC 2023 大模型创新主题圆桌论坛"
 
 
+SAMPLE_CHARS = 80  # how much of a speaker's first turn the import summary shows
+
+
 class SpeakerSummary(NamedTuple):
-    """A speaker as reported after an import: unpacks as (name, role, is_moderator, turns)."""
+    """A speaker as reported after an import: (name, role, is_moderator, turns, sample),
+    where `sample` is the start of the speaker's first turn (up to SAMPLE_CHARS, one
+    line), so a reader can check that the name really is a speaker."""
 
     name: str
     role: str
     is_moderator: bool
     turn_count: int
+    sample: str = ""
 
 
 @dataclass(frozen=True)
@@ -144,10 +156,12 @@ def summarize(db: Database, document_id: int, *, duplicate: bool = False) -> Imp
     if row is None:
         raise YanduError(f"No document with id {document_id}.")
     speakers = [
-        SpeakerSummary(name, role, bool(moderator), count)
-        for name, role, moderator, count in db.execute(
+        SpeakerSummary(name, role, bool(moderator), count, _sample(first or ""))
+        for name, role, moderator, count, first in db.execute(
             "SELECT s.name, s.role, s.is_moderator, "
-            "(SELECT count(*) FROM turns t WHERE t.speaker_id = s.id) "
+            "(SELECT count(*) FROM turns t WHERE t.speaker_id = s.id), "
+            "(SELECT CASE WHEN t.text = '' THEN t.headline ELSE t.text END FROM turns t "
+            " WHERE t.speaker_id = s.id ORDER BY t.position LIMIT 1) "
             "FROM speakers s WHERE s.document_id = ? ORDER BY s.position",
             [document_id],
         )
@@ -165,6 +179,14 @@ def summarize(db: Database, document_id: int, *, duplicate: bool = False) -> Imp
         document_id=document_id, title=row[0], encoding=row[1], format=row[2],
         duplicate=duplicate, speakers=speakers, section_count=len(sections),
         turn_count=turn_count, headline_count=headline_count, source_name=row[3],
-        sections=sections, kind=row[4], layout=json.loads(row[5] or "{}"),
+        sections=sections, kind=row[4],
+        layout={**asdict(LayoutReport()), **json.loads(row[5] or "{}")},
     )
+
+
+def _sample(speech: str) -> str:
+    """The start of a speech on one line: whitespace runs made one space, cut (with an
+    ellipsis) after SAMPLE_CHARS characters."""
+    line = " ".join(speech.split())
+    return line if len(line) <= SAMPLE_CHARS else line[: SAMPLE_CHARS - 1].rstrip() + "…"
 

@@ -15,6 +15,8 @@ from pathlib import PurePath
 from desktop.core.errors import YanduError
 from desktop.core.importing import asr_json, structure
 from desktop.core.importing.decoding import Decoded, decode, decode_as, normalise_newlines
+from desktop.core.importing.html import read_html
+from desktop.core.importing.layout import rebuild
 from desktop.core.importing.model import (
     ParsedSection,
     ParsedSpeaker,
@@ -22,15 +24,17 @@ from desktop.core.importing.model import (
     ParsedTurn,
     ParseOptions,
 )
+from desktop.core.importing.pdf import extract_pdf
 from desktop.core.importing.subtitles import parse_cues
 from desktop.core.importing.text import parse_text, speaker_key
 
 MAX_BYTES = 200 * 1024 * 1024
 FORMATS = {
     "": "text", ".txt": "text", ".text": "text", ".md": "markdown", ".markdown": "markdown",
-    ".srt": "srt", ".vtt": "vtt", ".json": "json", ".docx": "docx",
+    ".srt": "srt", ".vtt": "vtt", ".json": "json", ".docx": "docx", ".pdf": "pdf",
+    ".html": "html", ".htm": "html", ".xhtml": "html",
 }
-SUPPORTED = ".txt, .md, .srt, .vtt, .json (Whisper) and .docx"
+SUPPORTED = ".txt, .md, .srt, .vtt, .json (Whisper), .docx, .pdf and .html"
 _LANGUAGE_SUFFIXES = (".zh", ".en", ".cn", ".tw", ".hk")
 
 
@@ -58,15 +62,21 @@ def parse_bytes(data: bytes, name: str, *, title: str | None = None,
                          f"the limit is {MAX_BYTES // 2**20} MB).")
     if not data.strip():
         raise YanduError(f"{display} is empty.")
-    fmt = format_of(display)
+    # A PDF under any name (or none) is read as one.
+    fmt = "pdf" if data.startswith(b"%PDF-") else format_of(display)
     if fmt != "docx" and data.startswith(b"PK\x03\x04"):
         if b"word/document.xml" not in data:
             raise YanduError(f"{display} is a binary file (a zip archive), not a transcript.")
         fmt = "docx"  # a Word document under another name: read it as one
+    chosen_encoding = options.encoding if options is not None else None
     if fmt == "docx":
         decoded, doc_title = _read_docx(data, display)
+    elif fmt == "pdf":
+        decoded, doc_title = Decoded(extract_pdf(data, display), "UTF-8"), ""
+    elif fmt == "html":
+        page = read_html(data, display, encoding=chosen_encoding)
+        decoded, doc_title = Decoded(page.text, page.encoding), page.title
     else:
-        chosen_encoding = options.encoding if options is not None else None
         decoded = (decode_as(data, chosen_encoding, display) if chosen_encoding
                    else decode(data, display))
         doc_title = ""
@@ -79,12 +89,22 @@ def parse_bytes(data: bytes, name: str, *, title: str | None = None,
         chosen = (title or "").strip() or default_title(display)
         parsed = build(reading.text, decoded.encoding, fmt, chosen, list(reading.turns))
         return dataclasses.replace(parsed, kind="subtitles", marks=reading.marks, source=data)
-    turns = parse_text(text)
+    # Paragraphs before labels: a record hard-wrapped at a fixed width, its running
+    # headers, page numbers and printed line numbers (kept as marks) are undone first.
+    # Ordinary text comes back as it is. A web page is already in paragraphs.
+    layout = rebuild(text, from_pdf=fmt == "pdf") if fmt != "html" else None
+    reading = layout.text if layout is not None else text
+    turns = parse_text(reading)
     if fmt == "markdown":
         heading = re.search(r"^#[ \t]+(.+?)[ \t#]*$", text, flags=re.M)
         doc_title = heading.group(1) if heading else ""
     chosen = (title or "").strip() or doc_title.strip() or default_title(display)
-    return build(text, decoded.encoding, fmt, chosen, turns)
+    result = build(reading, decoded.encoding, fmt, chosen, turns)
+    if layout is not None and (layout.marks or reading is not text):
+        result = dataclasses.replace(result, marks=layout.marks, layout=layout.report)
+    if fmt in ("docx", "pdf", "html") or reading is not text:
+        result = dataclasses.replace(result, source=data)  # the reading text is not the file
+    return result
 
 
 def default_title(name: str) -> str:

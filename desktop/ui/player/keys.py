@@ -57,7 +57,7 @@ ENTRIES: dict[PlayerAction, tuple] = {
     P.REWIND_ON_PAUSE: (QT_TRANSLATE_NOOP("Actions", "Pause &rewinds 2 seconds"),
                         None, _R, "", (), True),
 }
-#: Menu entries a separator goes before (see window_menus.SEPARATED).
+# Menu entries a separator goes before (see window_menus.SEPARATED).
 SEPARATED = (P.PLAY_PAUSE, P.STAMP, P.REWIND_ON_PAUSE)
 # Names of the player's undoable steps, as the core gives them (see undo_actions).
 COMMAND_NAMES = (QT_TRANSLATE_NOOP("Commands", "Stamp turn"),
