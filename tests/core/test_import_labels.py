@@ -287,9 +287,12 @@ def test_question_and_answer_labels():
 def test_deposition_q_and_a_without_colons():
     parsed = parse("EXAMINATION\nBY MR. LEE:\nQ. Where were you on May 5?\nA. At home.\n"
                    "Q. Alone?\nA. Yes.\n")
-    assert [(s.name, s.is_moderator) for s in parsed.speakers] == [("Q", True), ("A", False)]
+    # Q. and A. after `BY MR. LEE:` are the examiner and the witness (issue 15).
+    assert [(s.name, s.is_moderator) for s in parsed.speakers] == [("MR. LEE", True),
+                                                                   ("Witness", False)]
     assert [t.label for t in parsed.turns[1:]] == ["Q.", "A.", "Q.", "A."]
     assert parsed.turn_text(parsed.turns[2]) == "At home."
+    assert parsed.kind == "court"
 
 
 def test_an_outline_is_not_a_deposition():

@@ -13,9 +13,16 @@ from collections.abc import Iterator
 from pathlib import PurePath
 
 from desktop.core.errors import YanduError
-from desktop.core.importing import structure
+from desktop.core.importing import corrections, kinds, structure
 from desktop.core.importing.decoding import Decoded, decode, normalise_newlines
-from desktop.core.importing.model import ParsedSection, ParsedSpeaker, ParsedTranscript, ParsedTurn
+from desktop.core.importing.model import (
+    KINDS,
+    ParsedSection,
+    ParsedSpeaker,
+    ParsedTranscript,
+    ParsedTurn,
+    ParseOptions,
+)
 from desktop.core.importing.subtitles import parse_cues
 from desktop.core.importing.text import parse_text, speaker_key
 
@@ -76,38 +83,66 @@ def default_title(name: str) -> str:
     return stem or name
 
 
-def build(text: str, encoding: str, fmt: str, title: str,
-          turns: list[ParsedTurn]) -> ParsedTranscript:
-    """Add speakers (roles, colours, moderator) and sections to parsed turns."""
-    names: dict[str, str] = {}  # key -> name as first written
-    canonical = []
-    for turn in turns:
-        if turn.speaker is None:
-            canonical.append(turn)
-            continue
-        key = speaker_key(turn.speaker)
-        names.setdefault(key, turn.speaker)
-        if names[key] != turn.speaker:
-            turn = dataclasses.replace(turn, speaker=names[key])
-        canonical.append(turn)
-    pairs = [(t.speaker, text[t.text_start : t.text_end]) for t in canonical]
-    label_roles: dict[str, str] = {}
-    for t in canonical:
-        if t.speaker is not None and t.role:
-            label_roles.setdefault(t.speaker, t.role)
-    moderators = structure.detect_moderators(pairs, label_roles)
-    narration = "\n".join(text[t.text_start : t.text_end] for t in canonical if t.speaker is None)
+def build(text: str, encoding: str, fmt: str, title: str, turns: list[ParsedTurn],
+          options: ParseOptions | None = None) -> ParsedTranscript:
+    """Add the kind of record, speakers (roles, colours, moderator) and sections to parsed
+    turns; `options` are the reader's corrections (kind, not speakers, merges, moderators)."""
+    options = options or ParseOptions()
+    if options.kind is not None and options.kind not in KINDS:
+        raise ValueError(f"unknown kind of record {options.kind!r}; one of {', '.join(KINDS)}")
+    if options.not_speakers:
+        turns = corrections.drop_speakers(text, turns, options.not_speakers)
+    turns = _canonical(turns)
+    pairs, label_roles = _speech_and_roles(text, turns)
+    asking = structure.detect_moderators(pairs, label_roles)
+    kind = options.kind or kinds.detect(text, fmt, turns, asking)
+    prepared, headings, examiners = kinds.prepare(kind, text, fmt, turns)
+    if prepared is not turns or options.merge:
+        turns = _canonical(corrections.merge_speakers(prepared, options.merge))
+        pairs, label_roles = _speech_and_roles(text, turns)
+        asking = structure.detect_moderators(pairs, label_roles)
+    names = list(dict.fromkeys(t.speaker for t in turns if t.speaker is not None))
+    if options.moderators is not None:
+        moderators = corrections.chosen(names, options.moderators)
+    else:
+        moderators = kinds.moderators(kind, names, asking, examiners)
+    narration = "\n".join(speech for speaker, speech in pairs if speaker is None)
     speakers = tuple(
         ParsedSpeaker(name=n,
                       role=structure.role_from_narration(
-                          n, narration, [o for o in names.values() if o != n])
+                          n, narration, [o for o in names if o != n])
                       or label_roles.get(n, ""),
                       colour=structure.colour_for(i), is_moderator=n in moderators)
-        for i, n in enumerate(names.values())
+        for i, n in enumerate(names)
     )
-    sections = tuple(ParsedSection(i, t) for i, t in structure.sections(pairs, moderators))
+    sections = tuple(ParsedSection(i, t)
+                     for i, t in kinds.sections(kind, pairs, turns, headings, moderators))
     return ParsedTranscript(text=text, encoding=encoding, format=fmt, title=title,
-                            turns=tuple(canonical), speakers=speakers, sections=sections)
+                            turns=tuple(turns), speakers=speakers, sections=sections, kind=kind)
+
+
+def _canonical(turns: list[ParsedTurn]) -> list[ParsedTurn]:
+    """The turns with each speaker named as first written (MR. SMITH for Mr. Smith too)."""
+    names: dict[str, str] = {}  # key -> name as first written
+    canonical = []
+    for turn in turns:
+        if turn.speaker is not None:
+            name = names.setdefault(speaker_key(turn.speaker), turn.speaker)
+            if name != turn.speaker:
+                turn = dataclasses.replace(turn, speaker=name)
+        canonical.append(turn)
+    return canonical
+
+
+def _speech_and_roles(text: str, turns: list[ParsedTurn]
+                      ) -> tuple[list[tuple[str | None, str]], dict[str, str]]:
+    """(speaker, speech) per turn, and the role each speaker's label gives (主持人 杨静)."""
+    pairs = [(t.speaker, text[t.text_start : t.text_end]) for t in turns]
+    roles: dict[str, str] = {}
+    for t in turns:
+        if t.speaker is not None and t.role:
+            roles.setdefault(t.speaker, t.role)
+    return pairs, roles
 
 
 def _read_docx(data: bytes, name: str) -> tuple[Decoded, str]:
