@@ -481,6 +481,19 @@ def test_kind_of_record(text, kind):
     assert parse(text).kind == kind
 
 
+def test_directions_between_paragraphs_of_a_conversation_do_not_make_a_play():
+    text = ("张三：今天天气不错。\n\n（笑）\n\n我们出去走走。\n李四：好啊。\n\n（笑）\n\n去公园。\n"
+            "张三：走吧。\n李四：走。\n")
+    assert parse(text).kind == "panel"
+
+
+def test_a_doctors_reply_keeps_its_own_headings():
+    text = ("病人：医生，我头痛。\n医生：建议如下。\n诊断：偏头痛。\n用药：布洛芬。\n"
+            "病人：谢谢。\n医生：不客气。\n")
+    parsed = parse(text)
+    assert said(parsed)[1] == ("医生", "建议如下。\n诊断：偏头痛。\n用药：布洛芬。")
+
+
 def test_subtitles_are_their_own_kind():
     srt = "1\n00:00:01,000 --> 00:00:02,000\nAnna: Hello?\n\n2\n00:00:02,000 --> 00:00:03,000\nBen: Hi.\n"
     assert parse(srt, "clip.srt").kind == "subtitles"

@@ -91,7 +91,9 @@ def _play(text: str, turns: Sequence[ParsedTurn], names: list[str],
             speech = text[turn.text_start : turn.text_end]
             if speech.startswith("〔") or structure.is_act_heading(speech):
                 return True
-        elif turn.label != turn.speaker and turn.label[-1:] in "）)〕":
+        elif not turn.label:
+            continue  # a speech going on after a direction
+        elif turn.label != turn.speaker and turn.label[-1] in "）)〕":
             staged += 1
         elif _SPACED.match(text, turn.start + len(turn.label)):
             spaced += 1

@@ -30,11 +30,11 @@ _CJK_HEADING_WORDS = """
 _CJK_HEADINGS = frozenset(_CJK_HEADING_WORDS.split())
 # The fields of a consultation's record in dialogue datasets (疾病：, 病情描述：, 希望获得的
 # 帮助：): metadata of the dialogue that follows, never said by anyone.
+# (A doctor's reply may itself run 诊断：…, 检查：…, 用药：…: those are not fields here.)
 _FORM_FIELD_WORDS = """
-疾病 病情 病情描述 问题描述 主诉 症状 诊断 病史 既往史 既往病史 过敏史 家族史 现病史 科室 就诊科室
-医院 就诊医院 所就诊医院科室 病程 患病多久 身高 体重 性别 年龄 怀孕情况 用药 用药情况 治疗情况
-曾经的治疗情况和效果 曾经治疗情况和效果 希望获得的帮助 希望得到的帮助 想得到怎样的帮助 检查 检查结果
-化验结果 描述 标签 类别 分类
+疾病 病情 病情描述 问题描述 主诉 既往史 既往病史 过敏史 家族史 现病史 科室 就诊科室 就诊医院
+所就诊医院科室 患病多久 身高 体重 怀孕情况 用药情况 治疗情况 曾经的治疗情况和效果 曾经治疗情况和效果
+希望获得的帮助 希望得到的帮助 想得到怎样的帮助
 """
 _FORM_FIELDS = frozenset(_FORM_FIELD_WORDS.split())
 _CJK_PREFIXES = ("以下", "如下", "下面", "例如", "比如", "譬如", "其中", "包括", "总之", "因此",
