@@ -557,6 +557,9 @@ def test_options_kind_structures_by_that_kind():
     as_play = read(PANEL, kind="play")
     assert (as_play.kind, as_play.sections) == ("play", ())
     assert not any(s.is_moderator for s in as_play.speakers)
+    as_plain = read(PANEL, kind="plain")
+    assert as_plain.kind == "plain" and as_plain.sections == ()
+    assert not any(s.is_moderator for s in as_plain.speakers)
     with pytest.raises(ValueError, match="kind"):
         read(PANEL, kind="novel")
     assert "plain" in KINDS

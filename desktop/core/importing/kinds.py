@@ -119,8 +119,8 @@ def prepare(kind: str, text: str, fmt: str, turns: list[ParsedTurn]
 def moderators(kind: str, names: Sequence[str], asking: set[str],
                examiners: set[str]) -> set[str]:
     """Who hosts: the panel's questioner, a parliament's chair, a court's presiding judge
-    and examiners; no one in a play."""
-    if kind == "play":
+    and examiners; no one in a play or a plain text."""
+    if kind in ("play", "plain"):
         return set()
     folded = {fold(n): n for n in names}
     if kind == "parliament":
