@@ -19,6 +19,7 @@ from desktop.core.textnorm import fold
 
 __all__ = ["KINDS", "detect", "moderators", "prepare", "sections"]
 
+_TIMED = ("srt", "vtt", "json")  # subtitles and speech-recognition exports (Whisper JSON)
 _CHAIRS = frozenset((
     "主席", "代理主席", "全委会主席", "议长", "副议长", "the speaker", "mr. speaker", "mr speaker",
     "madam speaker", "madame speaker", "deputy speaker", "the deputy speaker",
@@ -49,7 +50,7 @@ def _names(turns: Iterable[ParsedTurn]) -> list[str]:
 def detect(text: str, fmt: str, turns: Sequence[ParsedTurn], asking: set[str]) -> str:
     """The kind of record, from its format, speakers, labels and narration; `asking` is
     who the panel rules find asking the questions (structure.detect_moderators)."""
-    if fmt in ("srt", "vtt"):
+    if fmt in _TIMED:
         return "subtitles"
     names = _names(turns)
     if not names:
@@ -105,7 +106,7 @@ def prepare(kind: str, text: str, fmt: str, turns: list[ParsedTurn]
     """The turns as the kind reads them, its headings (turn index -> title) and the
     examiners of a deposition: parliaments and courts cut their headings out of speeches,
     courts give `Q.`/`A.` their examiner and witness. Other kinds: `turns` itself."""
-    if kind not in ("parliament", "court") or fmt in ("srt", "vtt"):
+    if kind not in ("parliament", "court") or fmt in _TIMED:
         return turns, {}, set()
     if kind == "parliament":
         split, titles = records.split_at_headings(text, turns, records.parliament_heading)
