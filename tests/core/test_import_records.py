@@ -209,7 +209,8 @@ WRAPPED = [
 
 def test_line_starts_broken_off_a_wrapped_sentence_are_not_speakers():
     assert {len(line) for line in WRAPPED if len(line) > 14} == {20}
-    parsed = parse("\n".join(WRAPPED) + "\n")
+    # Read as it is (the labels' own rules), not after paragraphs are rebuilt.
+    parsed = read("\n".join(WRAPPED) + "\n")
     check_spans(parsed)
     assert speakers(parsed) == ["主席", "陳偉業議員", "食物及衞生局局長"]
     turns = said(parsed)
@@ -219,6 +220,21 @@ def test_line_starts_broken_off_a_wrapped_sentence_are_not_speakers():
     assert turns[2][1].endswith("詳情請見以\n下：各聯網的輪候時間已經有所改善，我們會\n繼續向立法會匯報。")
     assert turns[-1] == ("食物及衞生局局長", "主席，我們會在下次會議\n前向本會提交文件，並且會在下星期內向立法\n"
                                             "會：提交補充資料。")
+
+
+def test_a_paragraph_left_broken_after_rebuilding_is_still_one_speech():
+    # The record with its paragraphs rebuilt, one a line, but one break left in: a text
+    # whose paragraphs end with punctuation does not start a speech after `…資源予`.
+    text = "\n\n".join(("".join(WRAPPED[2:6]) + "\n" + WRAPPED[6], *(
+        "".join(p) for p in (WRAPPED[8:13], WRAPPED[14:15], WRAPPED[16:17], WRAPPED[18:21]))
+    )) + "\n"
+    parsed = read(WRAPPED[0] + "\n\n" + text)
+    assert speakers(parsed) == ["主席", "陳偉業議員", "食物及衞生局局長"]
+    assert said(parsed)[1][1].endswith("會否增撥資源予\n功能團體：代表的界別？")
+    # A speech that once ends without punctuation keeps the label after it.
+    interview = parse("记者：您好？\n\n李明：你好。\n\n记者：芯片呢？\n\n李明：有机会\n记者：为什么？\n\n"
+                      "李明：因为生态。\n")
+    assert [t.speaker for t in interview.turns] == ["记者", "李明"] * 3
 
 
 def test_lines_of_their_own_length_are_not_a_wrapped_text():

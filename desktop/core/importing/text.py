@@ -118,9 +118,12 @@ _FINISHED = frozenset("。！？!?…．.；;：:」』”\"’'）)】〕]>*")
 
 def _broken_off(text: str, lines: list[tuple[int, int, int]],
                 candidates: dict[int, LabelMatch]) -> list[int]:
-    """The candidate lines that are a sentence's continuation, not a label: in a text
-    hard-wrapped at a fixed width, the line before them runs to that width and ends
-    mid-sentence (`…政府可否告知本` / `會：…`). A label opens a paragraph.
+    """The candidate lines that are a sentence's continuation, not a label: the line
+    before them ends mid-sentence (`…政府可否告知本` / `會：…`), and a label opens a
+    paragraph. In a text hard-wrapped at a fixed width, that is so when the line before
+    runs to the width; in a text whose paragraphs end with punctuation, when the name is
+    found after such a line as often as not (功能團體：, seen once, after `…增撥資源予`),
+    so a speaker whose speech once ends unpunctuated keeps the next label.
     """
     after_broken = []
     for index in candidates:
@@ -133,10 +136,35 @@ def _broken_off(text: str, lines: list[tuple[int, int, int]],
     if not after_broken:
         return []
     width = _wrap_width(text, lines)
-    if width is None:
+    if width is not None:
+        return [i for i in after_broken
+                if _width(text[lines[i - 1][0] : lines[i - 1][1]].rstrip()) >= width * 3 // 4]
+    if not _punctuated(text, lines):
         return []
+    seen: dict[str, int] = {}
+    for found in candidates.values():
+        key = speaker_key(found.name)
+        seen[key] = seen.get(key, 0) + 1
+    broken: dict[str, int] = {}
+    for index in after_broken:
+        key = speaker_key(candidates[index].name)
+        broken[key] = broken.get(key, 0) + 1
     return [i for i in after_broken
-            if _width(text[lines[i - 1][0] : lines[i - 1][1]].rstrip()) >= width * 3 // 4]
+            if broken[speaker_key(candidates[i].name)] * 2 >= seen[speaker_key(candidates[i].name)]]
+
+
+def _punctuated(text: str, lines: list[tuple[int, int, int]]) -> bool:
+    """Whether the text's paragraphs end with punctuation (at least four in five of the
+    lines before a blank line do, and there are five such lines or more)."""
+    ends = finished = 0
+    for index in range(len(lines) - 1):
+        start, end, _ = lines[index]
+        if end > start and lines[index + 1][1] == lines[index + 1][0]:
+            last = text[start:end].rstrip()[-1:]
+            if last:
+                ends += 1
+                finished += last in _FINISHED
+    return ends >= 5 and finished * 5 >= ends * 4
 
 
 def _width(line: str) -> int:
