@@ -2,13 +2,14 @@
 
 The main window builds a QAction per entry; menus, the toolbar and panels borrow those
 actions and never bind keys of their own. Users may reassign shortcuts (kept in
-settings); Help > Keyboard Shortcuts and the README table are generated from here.
+settings: `shortcut_settings`); Help > Keyboard Shortcuts and the README table are
+generated from here.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterable
+from collections.abc import Callable
 from enum import StrEnum
 
 from PySide6.QtCore import QCoreApplication, QObject, QSettings
@@ -259,44 +260,12 @@ def action_text(action_id: ActionId) -> str:
     return fill(text, str(number)) if number else text
 
 
-SETTINGS_GROUP = "shortcuts"
-
-
-def load_overrides(settings: QSettings) -> dict[ActionId, list[QKeySequence]]:
-    """User-assigned shortcuts from settings (an empty list means: no key)."""
-    result: dict[ActionId, list[QKeySequence]] = {}
-    settings.beginGroup(SETTINGS_GROUP)
-    try:
-        for key in settings.childKeys():
-            try:
-                action_id = ActionId(key)
-            except ValueError:
-                continue  # an action a newer or older Yandu had
-            value = str(settings.value(key, "") or "")
-            result[action_id] = [QKeySequence(p) for p in value.split(";;") if p]
-    finally:
-        settings.endGroup()
-    return result
-
-
-def save_override(settings: QSettings, action_id: ActionId,
-                  keys: Iterable[QKeySequence] | None) -> None:
-    """Store a user's keys for an action; None restores the default."""
-    settings.beginGroup(SETTINGS_GROUP)
-    try:
-        if keys is None:
-            settings.remove(action_id.value)
-        else:
-            settings.setValue(action_id.value, ";;".join(
-                k.toString(QKeySequence.SequenceFormat.PortableText) for k in keys))
-    finally:
-        settings.endGroup()
-
-
 def build_actions(parent: QObject, settings: QSettings | None = None,
                   handlers: dict[ActionId, Callable[[], None]] | None = None,
                   ) -> dict[ActionId, QAction]:
     """One QAction per registry entry, with user overrides applied and handlers connected."""
+    from desktop.ui.shortcut_settings import load_overrides
+
     overrides = load_overrides(settings) if settings is not None else {}
     actions: dict[ActionId, QAction] = {}
     for action_id, spec in SPECS.items():
