@@ -71,6 +71,12 @@ class ActionId(StrEnum):
     JOIN_TURNS = "turn.join"
     MAKE_HEADING = "turn.make_heading"
     REMOVE_HEADING = "turn.remove_heading"
+    RENAME_DOCUMENT = "document.rename"
+    DOCUMENT_PROPERTIES = "document.properties"
+    REIMPORT_DOCUMENT = "document.reimport"
+    MOVE_DOCUMENT_UP = "document.move_up"
+    MOVE_DOCUMENT_DOWN = "document.move_down"
+    DELETE_DOCUMENT = "document.delete"
     TOGGLE_GLOSSARY = "glossary.toggle_marks"
     ADD_TERM = "glossary.add_term"
     OPEN_TERM = "glossary.open_term"
@@ -120,6 +126,7 @@ _F, _E, _A, _G, _V, _S, _H = MENUS
 #: Made by the window on first use, before Help.
 GLOSSARY_MENU = QT_TRANSLATE_NOOP("Menus", "&Glossary")
 TURNS_MENU = QT_TRANSLATE_NOOP("Menus", "&Turns")
+DOCUMENTS_MENU = QT_TRANSLATE_NOOP("Menus", "&Documents")
 
 A = ActionId
 SPECS: dict[ActionId, ActionSpec] = {
@@ -203,6 +210,26 @@ SPECS: dict[ActionId, ActionSpec] = {
                                  "Ctrl+Shift+Backspace", TURNS_MENU, QT_TRANSLATE_NOOP(
                                      "Actions", "Remove the section the cursor is in: its "
                                      "turns join the section before it")),
+    # F2 renames a speaker; the documents panel's actions take keys nothing else has.
+    A.RENAME_DOCUMENT: ActionSpec(
+        QT_TRANSLATE_NOOP("Actions", "Re&name document…"), "Ctrl+Shift+F2", DOCUMENTS_MENU,
+        QT_TRANSLATE_NOOP("Actions", "Give the document chosen in the documents panel (else "
+                          "the open one) another title")),
+    A.DOCUMENT_PROPERTIES: ActionSpec(
+        QT_TRANSLATE_NOOP("Actions", "Document &properties…"), "Alt+Return", DOCUMENTS_MENU,
+        QT_TRANSLATE_NOOP("Actions", "The document's date, event, source, language and "
+                          "collection")),
+    A.REIMPORT_DOCUMENT: ActionSpec(
+        QT_TRANSLATE_NOOP("Actions", "&Re-import a changed file…"), "Ctrl+Shift+R",
+        DOCUMENTS_MENU,
+        QT_TRANSLATE_NOOP("Actions", "Import a new version of the document; its annotations "
+                          "follow where their text is still found")),
+    A.MOVE_DOCUMENT_UP: ActionSpec(QT_TRANSLATE_NOOP("Actions", "Move document &up"),
+                                   "Alt+Shift+Up", DOCUMENTS_MENU),
+    A.MOVE_DOCUMENT_DOWN: ActionSpec(QT_TRANSLATE_NOOP("Actions", "Move document do&wn"),
+                                     "Alt+Shift+Down", DOCUMENTS_MENU),
+    A.DELETE_DOCUMENT: ActionSpec(QT_TRANSLATE_NOOP("Actions", "&Delete document…"),
+                                  "Shift+Del", DOCUMENTS_MENU),
     A.TOGGLE_GLOSSARY: ActionSpec(QT_TRANSLATE_NOOP("Actions", "Mark glossary terms"), "G",
                                   GLOSSARY_MENU, checkable=True),
     A.ADD_TERM: ActionSpec(QT_TRANSLATE_NOOP("Actions", "Add &term from selection…"), "T",
