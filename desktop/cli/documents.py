@@ -50,8 +50,8 @@ def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -
         description="Import FILE as a new version of DOC: it takes DOC's title, attributes, "
         "collection and place, and each annotation of DOC whose quoted text is found in the "
         "new text (exactly, else but for whitespace; the occurrence nearest its old place) "
-        "is carried over; those that are not are listed. DOC stays, its title marked "
-        "“(old)”, unless --replace. A FILE identical to a document of the study is refused.")
+        "is carried over; those that are not are listed. DOC stays, “(old)” put before its "
+        "title, unless --replace. A FILE identical to a document of the study is refused.")
     a.add_argument("document", metavar="DOC", help="document id, title or file name")
     a.add_argument("file", metavar="FILE", help="the changed transcript")
     a.add_argument("--replace", action="store_true",

@@ -38,8 +38,9 @@ if TYPE_CHECKING:  # hints only: sqlite-utils loads when a study is opened
 #: The attributes a reader may give a document; all free text, '' when unknown.
 ATTRIBUTES = ("date", "event", "source", "language", "collection")
 _ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
-#: Appended to the title of the version a re-import keeps (see `ReimportDocument`).
-OLD_SUFFIX = " (old)"
+#: Put before the title of the version a re-import keeps (see `ReimportDocument`): in
+#: front, so that a list too narrow for the whole title still tells the two apart.
+OLD_MARK = "(old) "
 
 
 # ---- attributes and the study's order ------------------------------------------------
@@ -627,7 +628,7 @@ class ReimportDocument:
     The new version takes the document's title, attributes and collection and the place
     right after it; each annotation is carried over where its quote is found in the new
     text (`carried`: old and new annotation), the others are listed in `left`. The old
-    version stays, its title marked with `old_suffix`, unless `replace`: then it is deleted
+    version stays, its title marked with `old_mark`, unless `replace`: then it is deleted
     (after a backup, when it has annotations), the new version takes its place, and the
     carried annotations keep their ids. File bytes identical to a document already in the
     study are refused. Undo removes the new version and puts the old one back as it was.
@@ -638,7 +639,7 @@ class ReimportDocument:
     name: str
     replace: bool = False
     parsed: ParsedTranscript | None = None
-    old_suffix: str = OLD_SUFFIX
+    old_mark: str = OLD_MARK
     backup: bool = True
     text: str = "Re-import document"
     result: ImportResult | None = None
@@ -657,7 +658,7 @@ class ReimportDocument:
     @property
     def old_title(self) -> str:
         """The title the kept old version has now (its own when replaced)."""
-        return self._title if self.replace else self._title + self.old_suffix
+        return self._title if self.replace else self.old_mark + self._title
 
     def apply(self, db: Database) -> Changes:
         if self._new_rows is None:

@@ -846,7 +846,7 @@
     </message>
     <message>
         <location filename="../../desktop/ui/controllers/documents.py" line="267"/>
-        <source> (old)</source>
+        <source>(old) </source>
         <translation>（旧版）</translation>
     </message>
     <message>
@@ -855,7 +855,7 @@
         <translation>已打开“%1”的新版本；旧版现名为“%2”。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/controllers/documents.py" line="276"/>
+        <location filename="../../desktop/ui/controllers/documents.py" line="275"/>
         <source>Annotations carried over: %1.</source>
         <translation>已带过去的批注：%1 条。</translation>
     </message>

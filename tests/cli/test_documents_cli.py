@@ -124,7 +124,7 @@ def test_reimport_carries_annotations_and_lists_the_others(study, sample_path,
     assert done.returncode == 0, done.stderr
     assert done.stdout.splitlines() == [
         "Imported aicc-v2.txt as document 3, “AICC 2023 大模型创新主题圆桌论坛”: the new version "
-        "of document 1, now “AICC 2023 大模型创新主题圆桌论坛 (old)”.",
+        "of document 1, now “(old) AICC 2023 大模型创新主题圆桌论坛”.",
         "  21 turns, 4 speakers; carried over 1 of 2 annotations.",
         "Not carried over (their text is not in the new version):",
         "  “算力荒” — shortage",

@@ -275,7 +275,7 @@ def test_reimport_carries_what_it_finds_and_lists_the_rest(study, sample_path) -
     assert new.id != old.id and new.note == old.note and new.tags == old.tags
     assert library.document_text(study, new_id)[new.start:new.end] == "数据飞轮"
     titles = {d.id: d.title for d in library.list_documents(study)}
-    assert titles[1] == f"{TITLE} (old)"
+    assert titles[1] == f"(old) {TITLE}"
     assert titles[new_id] == TITLE  # the title the reader knows, not the file's name
     assert documents.attributes_of(study, new_id) == documents.attributes_of(study, 1)
     assert _order(study) == [1, new_id, 2]  # right after the old version

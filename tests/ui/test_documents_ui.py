@@ -129,7 +129,7 @@ def test_reimport_carries_one_annotation_and_lists_the_other(window, qtbot, monk
     assert kind == "information"
     assert "1 of 2 annotations were carried over" in text
     assert "• “算力荒” — shortage" in text
-    assert _titles(window) == [f"{old_title} (old)", old_title]
+    assert _titles(window) == [f"(old) {old_title}", old_title]
     assert window.actions[ActionId.UNDO].text() == "&Undo Re-import document"
 
     window.actions[ActionId.UNDO].trigger()  # one step: the new version goes

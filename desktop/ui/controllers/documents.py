@@ -264,7 +264,7 @@ class DocumentsController(QObject):
             return
         command = documents.ReimportDocument(
             document_id, data, path.name, parsed=parsed,
-            old_suffix=QCoreApplication.translate("Documents", " (old)"))
+            old_mark=QCoreApplication.translate("Documents", "(old) "))
         if not self.session.run(command):
             return
         self.navigator.open_document(command.new_document_id)
@@ -272,9 +272,9 @@ class DocumentsController(QObject):
         summary = fill(QCoreApplication.translate(
             "Documents", "The new version of “%1” is open; the old one is now “%2”."),
             self.session.document_title, command.old_title)
+        self.feedback.status_after(f"{summary} " + fill(QCoreApplication.translate(
+            "Documents", "Annotations carried over: %1."), str(carried)), 15000)
         if not left:
-            self.feedback.status_after(f"{summary} " + fill(QCoreApplication.translate(
-                "Documents", "Annotations carried over: %1."), str(carried)), 15000)
             return
         lines = [fill(QCoreApplication.translate("Documents", "• “%1”%2"), elide(a.quote, 40),
                       f" — {elide(a.note, 60)}" if a.note.strip() else "")
