@@ -105,8 +105,9 @@ def clean_attributes(values: Mapping[str, str]) -> dict[str, str]:
     return cleaned
 
 
-def _columns(prefix: str = "") -> str:
-    return ", ".join(f'{prefix}"{name}"' for name in ATTRIBUTES)
+# The attributes' columns of `documents`, to read them and to write them, in that order.
+_ATTRIBUTE_COLUMNS = ", ".join(f'"{name}"' for name in ATTRIBUTES)
+_SET_ATTRIBUTES = ", ".join(f'"{name}" = ?' for name in ATTRIBUTES)
 
 
 def _exists(db: Database, document_id: int) -> bool:
@@ -119,18 +120,13 @@ def _need(db: Database, document_id: int) -> None:
 
 
 def _write_attributes(db: Database, document_id: int, attributes: Attributes) -> None:
-    values = attributes.as_dict()
-    db.execute(f"UPDATE documents SET {', '.join(f'{_q(k)} = ?' for k in values)} WHERE id = ?",
-               [*values.values(), document_id])
-
-
-def _q(name: str) -> str:
-    return f'"{name}"'
+    db.execute(f"UPDATE documents SET {_SET_ATTRIBUTES} WHERE id = ?",
+               [*(getattr(attributes, name) for name in ATTRIBUTES), document_id])
 
 
 def attributes_of(db: Database, document_id: int) -> Attributes:
     """A document's attributes; YanduError when there is no such document."""
-    row = db.execute(f"SELECT {_columns()} FROM documents WHERE id = ?",
+    row = db.execute(f"SELECT {_ATTRIBUTE_COLUMNS} FROM documents WHERE id = ?",
                      [document_id]).fetchone()
     if row is None:
         raise YanduError(f"No document with id {document_id}.")
@@ -142,9 +138,8 @@ def catalogue(db: Database, *, collection: str | None = None) -> list[Entry]:
     them: grouped by collection, the groups in the order of their first document."""
     infos = {d.id: d for d in library.list_documents(db)}
     rows = db.execute(
-        f"SELECT d.id, d.position, {_columns('d.')}, "
-        "(SELECT count(*) FROM annotations a WHERE a.document_id = d.id) "
-        "FROM documents d ORDER BY d.position, d.id").fetchall()
+        f"SELECT id, position, {_ATTRIBUTE_COLUMNS}, (SELECT count(*) FROM annotations a "
+        "WHERE a.document_id = documents.id) FROM documents ORDER BY position, id").fetchall()
     entries = [Entry(infos[r[0]], Attributes(*r[2:7]), r[1] or 0, r[7])
                for r in rows if r[0] in infos]
     entries = in_library_order(entries)
@@ -385,7 +380,7 @@ def _tables(db: Database) -> list[str]:
 def _keys(db: Database) -> list[_Key]:
     keys = []
     for table in _tables(db):
-        for row in db.execute(f"PRAGMA foreign_key_list({_q(table)})"):
+        for row in db.execute(f"PRAGMA foreign_key_list({_ident(table)})"):
             keys.append(_Key(table, row[3], row[2], row[4] or "rowid", row[6].upper()))
     return keys
 
@@ -393,7 +388,7 @@ def _keys(db: Database) -> list[_Key]:
 def _layout(db: Database, table: str) -> tuple[tuple[str, ...], int | None]:
     """The columns to read of a table's rows, and which of them is the rowid (see
     `_Table`): 'rowid' comes first unless an INTEGER PRIMARY KEY is the rowid."""
-    info = db.execute(f"PRAGMA table_info({_q(table)})").fetchall()
+    info = db.execute(f"PRAGMA table_info({_ident(table)})").fetchall()
     columns = tuple(r[1] for r in info)
     keys = [r for r in info if r[5]]
     if len(keys) == 1 and keys[0][2].upper() == "INTEGER":
@@ -413,8 +408,33 @@ def _select_in(db: Database, sql: str, values: list) -> list[tuple]:
     return rows
 
 
-def _quoted(columns: Iterable[str]) -> str:
-    return ", ".join(c if c == "rowid" else _q(c) for c in columns)
+# The SQL below names tables and columns read from the study's own schema (sqlite_master,
+# PRAGMA foreign_key_list and table_info), each quoted by `_ident`; values are always bound.
+
+
+def _ident(name: str) -> str:
+    """A table's or column's name, quoted for SQL ("rowid" still names the rowid)."""
+    return '"' + name.replace('"', '""') + '"'
+
+
+def _select_sql(table: str, columns: Iterable[str], column: str) -> str:
+    """SELECT `columns` of the rows of `table` whose `column` is one of {marks}."""
+    return (f"SELECT {', '.join(_ident(c) for c in columns)} FROM {_ident(table)} "
+            f"WHERE {_ident(column)} IN ({{marks}})")
+
+
+def _delete_sql(table: str, column: str) -> str:
+    """DELETE the rows of `table` whose `column` is one of {marks}."""
+    return f"DELETE FROM {_ident(table)} WHERE {_ident(column)} IN ({{marks}})"
+
+
+def _insert_sql(table: str, columns: tuple[str, ...]) -> str:
+    return (f"INSERT INTO {_ident(table)} ({', '.join(_ident(c) for c in columns)}) "
+            f"VALUES ({','.join('?' * len(columns))})")
+
+
+def _update_sql(table: str, column: str) -> str:
+    return f"UPDATE {_ident(table)} SET {_ident(column)} = ? WHERE rowid = ?"
 
 
 def capture(db: Database, document_id: int) -> DocumentRows:
@@ -426,8 +446,7 @@ def capture(db: Database, document_id: int) -> DocumentRows:
 
     def add(table: str, column: str, values: list) -> bool:
         columns, rowid = _layout(db, table)
-        rows = _select_in(db, f"SELECT {_quoted(columns)} FROM {_q(table)} "
-                          f"WHERE {_q(column)} IN ({{marks}})", values)
+        rows = _select_in(db, _select_sql(table, columns, column), values)
         known = set(found[table].rows) if table in found else set()
         new = [r for r in rows if r not in known]
         if not new:
@@ -454,9 +473,8 @@ def capture(db: Database, document_id: int) -> DocumentRows:
             continue
         own = found[key.child].rowids() if key.child in found else set()
         for rowid, value in _select_in(
-                db, f"SELECT rowid, {_q(key.column)} FROM {_q(key.child)} "
-                f"WHERE {_q(key.column)} IN ({{marks}})", found[key.parent].values(
-                    key.parent_column)):
+                db, _select_sql(key.child, ("rowid", key.column), key.column),
+                found[key.parent].values(key.parent_column)):
             if rowid not in own:
                 references.append((key.child, rowid, key.column, value))
 
@@ -464,11 +482,9 @@ def capture(db: Database, document_id: int) -> DocumentRows:
     present = set(_tables(db))
     for name, key, owner in _INDEXES:
         if name in present and owner in found:
-            columns = tuple(d[0] for d in db.execute(
-                f"SELECT rowid, * FROM {name} LIMIT 0").description)
-            rows = _select_in(db, f"SELECT rowid, * FROM {name} WHERE {key} IN ({{marks}}) "
-                              "ORDER BY rowid", found[owner].values("id"))
-            index.append(_Table(name, columns, tuple(rows), 0))
+            columns = _layout(db, name)[0]  # its rowid first
+            rows = _select_in(db, _select_sql(name, columns, key), found[owner].values("id"))
+            index.append(_Table(name, columns, tuple(sorted(rows)), 0))
     return DocumentRows(document_id, _parents_first(found, keys), tuple(index),
                         tuple(references))
 
@@ -492,8 +508,7 @@ def remove(db: Database, rows: DocumentRows) -> None:
     """Delete the document whose rows these are, with everything it owns."""
     for table in rows.index:
         if table.rows:
-            _select_in(db, f"DELETE FROM {table.name} WHERE rowid IN ({{marks}})",
-                       [r[0] for r in table.rows])
+            _select_in(db, _delete_sql(table.name, "rowid"), [r[0] for r in table.rows])
     db.execute("DELETE FROM documents WHERE id = ?", [rows.document_id])
 
 
@@ -505,11 +520,9 @@ def restore(db: Database, rows: DocumentRows) -> None:
     try:
         for table in (*rows.tables, *rows.index):
             if table.rows:
-                db.conn.executemany(
-                    f'INSERT INTO "{table.name}" ({_quoted(table.columns)}) '
-                    f"VALUES ({','.join('?' * len(table.columns))})", table.rows)
-        for table, rowid, column, value in rows.references:
-            db.execute(f'UPDATE "{table}" SET "{column}" = ? WHERE rowid = ?', [value, rowid])
+                db.conn.executemany(_insert_sql(table.name, table.columns), table.rows)
+        for name, rowid, column, value in rows.references:
+            db.execute(_update_sql(name, column), [value, rowid])
     except sqlite3.IntegrityError as exc:
         raise _taken() from exc
 
