@@ -197,7 +197,7 @@ def moved(entries: list[Entry], document_id: int, step: int) -> list[int] | None
                 groups[g], groups[g + step] = groups[g + step], groups[g]
             else:
                 return None
-            return [doc_id for group in groups for doc_id in group]
+            return [doc_id for members in groups for doc_id in members]
     raise YanduError(f"No document with id {document_id}.")
 
 
@@ -269,8 +269,13 @@ class SetAttributes:
     def apply(self, db: Database) -> Changes:
         current = attributes_of(db, self.document_id)
         if self.before is None:
+            values = dict(self.values)
+            if values.get("collection"):  # an existing collection however it is typed
+                named = {c.casefold(): c for c in collections(db)}
+                values["collection"] = named.get(values["collection"].casefold(),
+                                                 values["collection"])
             self.before = current
-            self.after = dataclasses.replace(current, **self.values)
+            self.after = dataclasses.replace(current, **values)
         elif current != self.before:
             raise _stale()
         return self._write(db, self.after)
