@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
 from desktop.ui import actions as registry
 from desktop.ui.actions import ActionId
 from desktop.ui.controllers.annotations import AnnotationsController
+from desktop.ui.controllers.documents import DocumentsController
 from desktop.ui.controllers.glossary import GlossaryMarks
 from desktop.ui.controllers.glossary_terms import GlossaryTerms
 from desktop.ui.controllers.importing import ImportController
@@ -142,6 +143,8 @@ class MainWindow(QMainWindow):
         self.term_lists = TermLists(session, a[ActionId.IMPORT_TERMS], a[ActionId.EXPORT_TERMS],
                                     feedback, self)
         self.turn_edits = TurnEditsController(session, self.reading, a, feedback, self)
+        self.document_edits = DocumentsController(session, self.navigator, self.documents_dock,
+                                                  a, feedback, self)
 
     def _connect_session(self) -> None:
         session = self.session
@@ -331,8 +334,9 @@ class MainWindow(QMainWindow):
     # ---- documents and state -------------------------------------------------------------
 
     def refresh_documents(self) -> None:
-        """List the study's documents, the open one chosen."""
-        self.documents_dock.set_documents(self.session.documents(), self.session.document_id)
+        """List the study's documents, the open one chosen (its title may have changed)."""
+        self.document_edits.refresh()
+        self._update_title()
 
     def restore_layout(self) -> None:
         """Bring back the window's geometry, panels and zoom (once)."""
