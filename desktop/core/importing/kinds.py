@@ -136,10 +136,12 @@ def moderators(kind: str, names: Sequence[str], asking: set[str],
 def sections(kind: str, pairs: Sequence[tuple[str | None, str]], turns: Sequence[ParsedTurn],
              titles: dict[int, str], hosts: set[str]) -> list[tuple[int, str]]:
     """(index of the opening turn, title) of each section, as the kind makes them;
-    `pairs` are (speaker, speech) of `turns`."""
+    `pairs` are (speaker, speech) of `turns`. A panel's or an interview's own headings
+    (an article's <h2>, a Markdown transcript's `##`) are its sections when it has them:
+    the publisher's structure before the one read from the moderator's questions."""
     found: list[tuple[int, str]] = []
     if kind in ("panel", "interview", "subtitles"):
-        found = structure.question_sections(pairs, hosts)
+        found = markdown_sections(pairs) or structure.question_sections(pairs, hosts)
     elif kind == "play":
         found = structure.act_sections(pairs)
     elif kind == "parliament":
