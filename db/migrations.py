@@ -303,6 +303,39 @@ def record_kind_marks_and_sources(db: Database) -> None:
     )
 
 
+@MIGRATIONS(name="0009_document_collections")
+def document_collections(db: Database) -> None:
+    """What a reader knows about each document, its collection, and the order of the study.
+
+    `date` (ISO, YYYY-MM-DD), `event`, `source` (where the record was published: a URL or
+    a citation; not the imported file, which is `source_name`) and `language` are free
+    text, '' when unknown. `collection` names the one collection a document belongs to
+    ('' for none): documents with the same name are grouped together. `position` orders
+    the documents of the study (lists, exports): existing ones keep the order they were
+    imported in, and a trigger puts a newly inserted document last when it gives none.
+    """
+    db.executescript(
+        """
+        ALTER TABLE documents ADD COLUMN date TEXT NOT NULL DEFAULT '';
+        ALTER TABLE documents ADD COLUMN event TEXT NOT NULL DEFAULT '';
+        ALTER TABLE documents ADD COLUMN source TEXT NOT NULL DEFAULT '';
+        ALTER TABLE documents ADD COLUMN language TEXT NOT NULL DEFAULT '';
+        ALTER TABLE documents ADD COLUMN collection TEXT NOT NULL DEFAULT '';
+        ALTER TABLE documents ADD COLUMN position INTEGER;
+        UPDATE documents SET position = id;
+        CREATE INDEX documents_collection ON documents(collection, position);
+
+        CREATE TRIGGER documents_position_last AFTER INSERT ON documents
+        WHEN NEW.position IS NULL
+        BEGIN
+            UPDATE documents
+            SET position = (SELECT coalesce(max(position), 0) + 1 FROM documents)
+            WHERE id = NEW.id;
+        END;
+        """
+    )
+
+
 @MIGRATIONS(name="0010_recordings_and_turn_times")
 def recordings_and_turn_times(db: Database) -> None:
     """A document's recording, and the times a listener stamped on its turns.

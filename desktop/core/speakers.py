@@ -17,7 +17,6 @@ from typing import TYPE_CHECKING
 from desktop.core import search_index
 from desktop.core.commands import Changes
 from desktop.core.errors import YanduError
-from desktop.core.importing import structure
 from desktop.core.importing.text import speaker_key, strip_span
 
 if TYPE_CHECKING:  # hints only: sqlite-utils loads when a study is opened
@@ -117,40 +116,6 @@ def find_speaker(db: Database, document_id: int, ref: int | str) -> _Speaker:
     raise YanduError(f"No speaker {ref!r} in this document (speakers: {names}).")
 
 
-def recompute_sections(db: Database, document_id: int) -> None:
-    """Rebuild the document's sections from its moderators' turns (kept when unchanged)."""
-    speakers = _speakers(db, document_id)
-    names = {s.id: s.name for s in speakers}
-    moderators = {s.name for s in speakers if s.is_moderator}
-    rows = db.execute(
-        "SELECT id, speaker_id, text, section_id FROM turns WHERE document_id = ? "
-        "ORDER BY position", [document_id]).fetchall()
-    wanted = structure.sections([(names.get(r[1]), r[2]) for r in rows], moderators)
-    titles = dict(db.execute(
-        "SELECT id, title FROM sections WHERE document_id = ?", [document_id]).fetchall())
-    current: dict[int, tuple[int, str]] = {}
-    for index, (_, _, _, section_id) in enumerate(rows):
-        if section_id is not None and section_id not in current:
-            current[section_id] = (index, titles[section_id])
-    if list(current.values()) == wanted and len(current) == len(titles):
-        return  # same sections: keep their ids
-    db.execute("UPDATE turns SET section_id = NULL WHERE document_id = ?", [document_id])
-    db.execute("DELETE FROM sections WHERE document_id = ?", [document_id])
-    starts = {
-        first: db.execute(
-            "INSERT INTO sections (document_id, position, title) VALUES (?, ?, ?)",
-            [document_id, position, title]).lastrowid
-        for position, (first, title) in enumerate(wanted)
-    }
-    section_id = None
-    updates = []
-    for index, (turn_id, _, _, _) in enumerate(rows):
-        section_id = starts.get(index, section_id)
-        if section_id is not None:
-            updates.append((section_id, turn_id))
-    db.conn.executemany("UPDATE turns SET section_id = ? WHERE id = ?", updates)
-
-
 @dataclass
 class SpeakerEdit:
     """Base of the speaker commands: snapshot, change, and restore on undo/redo."""
@@ -166,8 +131,15 @@ class SpeakerEdit:
     def apply(self, db: Database) -> Changes:
         """Make the change (the first time) or restore its result (redo)."""
         if self._after is None:
+            # (Imported here: the turn edits use this module's speakers in turn.)
+            from desktop.core.turn_edits.sections import follow_moderators, moderator_sections
+
             before = _snapshot(db, self.document_id)
+            sections = moderator_sections(db, self.document_id)
             self._change(db)
+            # The sections the moderators make follow the change; headings made by hand
+            # and a record's own (acts, agenda items, arguments) stay.
+            follow_moderators(db, self.document_id, sections)
             self._before, self._after = before, _snapshot(db, self.document_id)
         else:
             assert self._before is not None
@@ -224,7 +196,6 @@ class MergeSpeakers(SpeakerEdit):
              int(source.is_moderator or target.is_moderator), target.id],
         )
         db.execute("DELETE FROM speakers WHERE id = ?", [source.id])
-        recompute_sections(db, self.document_id)
 
 
 @dataclass
@@ -274,7 +245,6 @@ class SetModerator(SpeakerEdit):
             db.execute("UPDATE speakers SET is_moderator = 0 WHERE document_id = ?",
                        [self.document_id])
         db.execute("UPDATE speakers SET is_moderator = ? WHERE id = ?", [int(self.on), who.id])
-        recompute_sections(db, self.document_id)
 
 
 @dataclass
@@ -306,6 +276,5 @@ class MakeNarration(SpeakerEdit):
             "UPDATE turns SET speaker_id = NULL, label = '', headline = '', headline_start = 0, "
             "headline_end = 0, text_start = ?, text_end = ?, text = ? WHERE id = ?", updates)
         db.execute("DELETE FROM speakers WHERE id = ?", [who.id])
-        recompute_sections(db, self.document_id)
         _reindex(db, self.document_id)
 

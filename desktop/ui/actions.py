@@ -2,13 +2,14 @@
 
 The main window builds a QAction per entry; menus, the toolbar and panels borrow those
 actions and never bind keys of their own. Users may reassign shortcuts (kept in
-settings); Help > Keyboard Shortcuts and the README table are generated from here.
+settings: `shortcut_settings`); Help > Keyboard Shortcuts and the README table are
+generated from here.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterable
+from collections.abc import Callable
 from enum import StrEnum
 
 from PySide6.QtCore import QCoreApplication, QObject, QSettings
@@ -71,6 +72,12 @@ class ActionId(StrEnum):
     JOIN_TURNS = "turn.join"
     MAKE_HEADING = "turn.make_heading"
     REMOVE_HEADING = "turn.remove_heading"
+    RENAME_DOCUMENT = "document.rename"
+    DOCUMENT_PROPERTIES = "document.properties"
+    REIMPORT_DOCUMENT = "document.reimport"
+    MOVE_DOCUMENT_UP = "document.move_up"
+    MOVE_DOCUMENT_DOWN = "document.move_down"
+    DELETE_DOCUMENT = "document.delete"
     TOGGLE_GLOSSARY = "glossary.toggle_marks"
     ADD_TERM = "glossary.add_term"
     OPEN_TERM = "glossary.open_term"
@@ -120,6 +127,7 @@ _F, _E, _A, _G, _V, _S, _H = MENUS
 #: Made by the window on first use, before Help.
 GLOSSARY_MENU = QT_TRANSLATE_NOOP("Menus", "&Glossary")
 TURNS_MENU = QT_TRANSLATE_NOOP("Menus", "&Turns")
+DOCUMENTS_MENU = QT_TRANSLATE_NOOP("Menus", "&Documents")
 
 A = ActionId
 SPECS: dict[ActionId, ActionSpec] = {
@@ -203,6 +211,26 @@ SPECS: dict[ActionId, ActionSpec] = {
                                  "Ctrl+Shift+Backspace", TURNS_MENU, QT_TRANSLATE_NOOP(
                                      "Actions", "Remove the section the cursor is in: its "
                                      "turns join the section before it")),
+    # F2 renames a speaker; the documents panel's actions take keys nothing else has.
+    A.RENAME_DOCUMENT: ActionSpec(
+        QT_TRANSLATE_NOOP("Actions", "Re&name document…"), "Ctrl+Shift+F2", DOCUMENTS_MENU,
+        QT_TRANSLATE_NOOP("Actions", "Give the document chosen in the documents panel (else "
+                          "the open one) another title")),
+    A.DOCUMENT_PROPERTIES: ActionSpec(
+        QT_TRANSLATE_NOOP("Actions", "Document &properties…"), "Alt+Return", DOCUMENTS_MENU,
+        QT_TRANSLATE_NOOP("Actions", "The document's date, event, source, language and "
+                          "collection")),
+    A.REIMPORT_DOCUMENT: ActionSpec(
+        QT_TRANSLATE_NOOP("Actions", "&Re-import a changed file…"), "Ctrl+Shift+R",
+        DOCUMENTS_MENU,
+        QT_TRANSLATE_NOOP("Actions", "Import a new version of the document; its annotations "
+                          "follow where their text is still found")),
+    A.MOVE_DOCUMENT_UP: ActionSpec(QT_TRANSLATE_NOOP("Actions", "Move document &up"),
+                                   "Alt+Shift+Up", DOCUMENTS_MENU),
+    A.MOVE_DOCUMENT_DOWN: ActionSpec(QT_TRANSLATE_NOOP("Actions", "Move document do&wn"),
+                                     "Alt+Shift+Down", DOCUMENTS_MENU),
+    A.DELETE_DOCUMENT: ActionSpec(QT_TRANSLATE_NOOP("Actions", "&Delete document…"),
+                                  "Shift+Del", DOCUMENTS_MENU),
     A.TOGGLE_GLOSSARY: ActionSpec(QT_TRANSLATE_NOOP("Actions", "Mark glossary terms"), "G",
                                   GLOSSARY_MENU, checkable=True),
     A.ADD_TERM: ActionSpec(QT_TRANSLATE_NOOP("Actions", "Add &term from selection…"), "T",
@@ -266,43 +294,12 @@ def action_text(action_id: ActionId) -> str:
     return fill(text, str(number)) if number else text
 
 
-SETTINGS_GROUP = "shortcuts"
-
-
-def load_overrides(settings: QSettings) -> dict[ActionId, list[QKeySequence]]:
-    """User-assigned shortcuts from settings (an empty list means: no key)."""
-    result: dict[ActionId, list[QKeySequence]] = {}
-    settings.beginGroup(SETTINGS_GROUP)
-    try:
-        for key in settings.childKeys():
-            action_id = find_action(key)
-            if action_id is None:
-                continue  # an action a newer or older Yandu had
-            value = str(settings.value(key, "") or "")
-            result[action_id] = [QKeySequence(p) for p in value.split(";;") if p]
-    finally:
-        settings.endGroup()
-    return result
-
-
-def save_override(settings: QSettings, action_id: ActionId,
-                  keys: Iterable[QKeySequence] | None) -> None:
-    """Store a user's keys for an action; None restores the default."""
-    settings.beginGroup(SETTINGS_GROUP)
-    try:
-        if keys is None:
-            settings.remove(action_id.value)
-        else:
-            settings.setValue(action_id.value, ";;".join(
-                k.toString(QKeySequence.SequenceFormat.PortableText) for k in keys))
-    finally:
-        settings.endGroup()
-
-
 def build_actions(parent: QObject, settings: QSettings | None = None,
                   handlers: dict[ActionId, Callable[[], None]] | None = None,
                   ) -> dict[ActionId, QAction]:
     """One QAction per registry entry, with user overrides applied and handlers connected."""
+    from desktop.ui.shortcut_settings import load_overrides
+
     overrides = load_overrides(settings) if settings is not None else {}
     actions: dict[ActionId, QAction] = {}
     for action_id, spec in SPECS.items():

@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
 from desktop.ui import actions as registry
 from desktop.ui.actions import ActionId
 from desktop.ui.controllers.annotations import AnnotationsController
+from desktop.ui.controllers.documents import DocumentsController
 from desktop.ui.controllers.glossary import GlossaryMarks
 from desktop.ui.controllers.glossary_terms import GlossaryTerms
 from desktop.ui.controllers.importing import ImportController
@@ -48,7 +49,6 @@ from desktop.ui.docks.speakers import SpeakersDock
 from desktop.ui.feedback import Feedback
 from desktop.ui.i18n import fill
 from desktop.ui.markdown_note import render_note
-from desktop.ui.player import wiring as player_wiring
 from desktop.ui.session import Session
 from desktop.ui.settings import app_settings, read_int
 from desktop.ui.transcript_view import TranscriptView
@@ -110,7 +110,7 @@ class MainWindow(QMainWindow):
                            (self.search_dock, Qt.DockWidgetArea.RightDockWidgetArea),
                            (self.glossary_dock, Qt.DockWidgetArea.LeftDockWidgetArea)):
             self.add_dock(dock, area)
-        self.player = player_wiring.install(self)  # the recording's panel, at the bottom
+        self.player = _on_first_use("player.wiring", "install")(self)  # the recording
         self._offer_actions()
         self._connect_session()
 
@@ -144,6 +144,8 @@ class MainWindow(QMainWindow):
         self.term_lists = TermLists(session, a[ActionId.IMPORT_TERMS], a[ActionId.EXPORT_TERMS],
                                     feedback, self)
         self.turn_edits = TurnEditsController(session, self.reading, a, feedback, self)
+        self.document_edits = DocumentsController(session, self.navigator, self.documents_dock,
+                                                  a, feedback, self)
 
     def _connect_session(self) -> None:
         session = self.session
@@ -230,7 +232,6 @@ class MainWindow(QMainWindow):
                 lambda n=n: self.speaker_filter.toggle_speaker(n))
             handlers[ActionId(f"speaker.solo_{n}")] = (
                 lambda n=n: self.speaker_filter.solo_speaker(n))
-        handlers.update(player_wiring.handlers(lambda: self.player))
         return {action_id: self._once_attached(h) for action_id, h in handlers.items()}
 
     def _once_attached(self, handler):
@@ -334,8 +335,9 @@ class MainWindow(QMainWindow):
     # ---- documents and state -------------------------------------------------------------
 
     def refresh_documents(self) -> None:
-        """List the study's documents, the open one chosen."""
-        self.documents_dock.set_documents(self.session.documents(), self.session.document_id)
+        """List the study's documents, the open one chosen (its title may have changed)."""
+        self.document_edits.refresh()
+        self._update_title()
 
     def restore_layout(self) -> None:
         """Bring back the window's geometry, panels and zoom (once)."""
@@ -383,9 +385,7 @@ class MainWindow(QMainWindow):
         paths = [Path(u.toLocalFile()) for u in event.mimeData().urls() if u.isLocalFile()]
         if paths:
             event.acceptProposedAction()
-            paths = self.player.take_recordings(paths)  # a recording: for the open document
-            if paths:
-                self.importer.gate.bring_in(paths)
+            self.importer.gate.bring_in(paths)
 
 
 def _focus(dock: QDockWidget, widget: QWidget) -> None:

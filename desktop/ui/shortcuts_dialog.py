@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.ui import actions as registry
+from desktop.ui import shortcut_settings
 from desktop.ui.actions import SPECS, ActionId
 from desktop.ui.i18n import fill
 
@@ -134,7 +135,7 @@ class ShortcutsDialog(QDialog):
                 return False
             keys = [key]
         self.actions[action_id].setShortcuts(keys)
-        registry.save_override(self.settings, action_id, keys)
+        shortcut_settings.save_override(self.settings, action_id, keys)
         self.message.setText(self.tr("Saved."))
         self.fill()
         return True
@@ -145,5 +146,5 @@ class ShortcutsDialog(QDialog):
         if action_id is None:
             return
         self.actions[action_id].setShortcuts(SPECS[action_id].default_sequences())
-        registry.save_override(self.settings, action_id, None)
+        shortcut_settings.save_override(self.settings, action_id, None)
         self.fill()

@@ -13,7 +13,8 @@ from desktop.ui.player.keys import SEPARATED as PLAYER_SEPARATED
 # Menu entries after which a separator goes.
 SEPARATED = (ActionId.ZOOM_IN, ActionId.FOCUS_TRANSCRIPT, ActionId.LANGUAGE_ENGLISH,
              ActionId.NEXT_SECTION, ActionId.NEXT_ANNOTATION, ActionId.BACK, ActionId.FIND,
-             ActionId.SHORTCUTS, ActionId.QUIT, ActionId.MAKE_HEADING, *PLAYER_SEPARATED)
+             ActionId.SHORTCUTS, ActionId.QUIT, ActionId.MAKE_HEADING,
+             ActionId.MOVE_DOCUMENT_UP, ActionId.DELETE_DOCUMENT, *PLAYER_SEPARATED)
 TOOLBAR = (ActionId.IMPORT, ActionId.UNDO, ActionId.REDO, ActionId.ANNOTATE,
            ActionId.SWITCH_VIEW, ActionId.SHOW_ALL_SPEAKERS, ActionId.TOGGLE_NARRATION,
            ActionId.FIND)

@@ -4,357 +4,402 @@
 <context>
     <name>Actions</name>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="126"/>
+        <location filename="../../desktop/ui/actions.py" line="134"/>
         <source>&amp;Import…</source>
         <translation>导入(&amp;I)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="127"/>
+        <location filename="../../desktop/ui/actions.py" line="135"/>
         <source>Import transcripts into the study</source>
         <translation>将文字稿导入研究库</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="129"/>
+        <location filename="../../desktop/ui/actions.py" line="137"/>
         <source>Import with p&amp;review…</source>
         <translation>预览后导入(&amp;R)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="131"/>
+        <location filename="../../desktop/ui/actions.py" line="139"/>
         <source>&amp;New document from clipboard…</source>
         <translation>从剪贴板新建文档(&amp;N)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="132"/>
+        <location filename="../../desktop/ui/actions.py" line="140"/>
         <source>&amp;Export…</source>
         <translation>导出(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="133"/>
+        <location filename="../../desktop/ui/actions.py" line="141"/>
         <source>Export the notes to a file</source>
         <translation>把笔记导出为文件</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="134"/>
+        <location filename="../../desktop/ui/actions.py" line="142"/>
         <source>&amp;Print…</source>
         <translation>打印(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="136"/>
+        <location filename="../../desktop/ui/actions.py" line="144"/>
         <source>Export to P&amp;DF…</source>
         <translation>导出为 PDF(&amp;D)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="137"/>
+        <location filename="../../desktop/ui/actions.py" line="145"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="139"/>
+        <location filename="../../desktop/ui/actions.py" line="147"/>
         <source>&amp;Undo</source>
         <translation>撤销(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="140"/>
+        <location filename="../../desktop/ui/actions.py" line="148"/>
         <source>&amp;Redo</source>
         <translation>重做(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="142"/>
+        <location filename="../../desktop/ui/actions.py" line="150"/>
         <source>&amp;Search…</source>
         <translation>搜索(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="143"/>
+        <location filename="../../desktop/ui/actions.py" line="151"/>
         <source>Next search result</source>
         <translation>下一个搜索结果</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="145"/>
+        <location filename="../../desktop/ui/actions.py" line="153"/>
         <source>Previous search result</source>
         <translation>上一个搜索结果</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="147"/>
+        <location filename="../../desktop/ui/actions.py" line="155"/>
         <source>&amp;Annotate selection…</source>
         <translation>批注所选文字(&amp;A)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="148"/>
+        <location filename="../../desktop/ui/actions.py" line="156"/>
         <source>Write a note on the selected text</source>
         <translation>为所选文字写批注</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="149"/>
+        <location filename="../../desktop/ui/actions.py" line="157"/>
         <source>&amp;Edit annotation…</source>
         <translation>编辑批注(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="150"/>
+        <location filename="../../desktop/ui/actions.py" line="158"/>
         <source>&amp;Delete annotation</source>
         <translation>删除批注(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="152"/>
+        <location filename="../../desktop/ui/actions.py" line="160"/>
         <source>Next turn</source>
         <translation>下一段发言</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="153"/>
+        <location filename="../../desktop/ui/actions.py" line="161"/>
         <source>Previous turn</source>
         <translation>上一段发言</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="154"/>
+        <location filename="../../desktop/ui/actions.py" line="162"/>
         <source>Next section</source>
         <translation>下一个问题</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="155"/>
+        <location filename="../../desktop/ui/actions.py" line="163"/>
         <source>Previous section</source>
         <translation>上一个问题</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="156"/>
+        <location filename="../../desktop/ui/actions.py" line="164"/>
         <source>Next annotation</source>
         <translation>下一条批注</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="157"/>
+        <location filename="../../desktop/ui/actions.py" line="165"/>
         <source>Previous annotation</source>
         <translation>上一条批注</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="159"/>
+        <location filename="../../desktop/ui/actions.py" line="167"/>
         <source>&amp;Back</source>
         <translation>后退(&amp;B)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="160"/>
+        <location filename="../../desktop/ui/actions.py" line="168"/>
         <source>&amp;Forward</source>
         <translation>前进(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="161"/>
+        <location filename="../../desktop/ui/actions.py" line="169"/>
         <source>Switch reading / compare view</source>
         <translation>切换阅读 / 对比视图</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="163"/>
+        <location filename="../../desktop/ui/actions.py" line="171"/>
         <source>Show all speakers</source>
         <translation>显示全部发言人</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="164"/>
+        <location filename="../../desktop/ui/actions.py" line="172"/>
         <source>Show narration</source>
         <translation>显示旁白</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="166"/>
+        <location filename="../../desktop/ui/actions.py" line="174"/>
         <source>Zoom in</source>
         <translation>放大</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="167"/>
+        <location filename="../../desktop/ui/actions.py" line="175"/>
         <source>Zoom out</source>
         <translation>缩小</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="168"/>
+        <location filename="../../desktop/ui/actions.py" line="176"/>
         <source>Go to the transcript</source>
         <translation>转到文字稿</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="170"/>
+        <location filename="../../desktop/ui/actions.py" line="178"/>
         <source>Go to the documents panel</source>
         <translation>转到文档面板</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="172"/>
+        <location filename="../../desktop/ui/actions.py" line="180"/>
         <source>Go to the speakers panel</source>
         <translation>转到发言人面板</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="174"/>
+        <location filename="../../desktop/ui/actions.py" line="182"/>
         <source>Go to the annotations panel</source>
         <translation>转到批注面板</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="177"/>
+        <location filename="../../desktop/ui/actions.py" line="185"/>
         <source>Go to the search results</source>
         <translation>转到搜索结果</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="178"/>
+        <location filename="../../desktop/ui/actions.py" line="186"/>
         <source>Interface in English</source>
         <translation>界面使用英文 (English)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="180"/>
+        <location filename="../../desktop/ui/actions.py" line="188"/>
         <source>Interface in Chinese (中文)</source>
         <translation>界面使用中文</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="182"/>
+        <location filename="../../desktop/ui/actions.py" line="190"/>
         <source>&amp;Rename speaker…</source>
         <translation>重命名发言人(&amp;R)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="183"/>
+        <location filename="../../desktop/ui/actions.py" line="191"/>
         <source>&amp;Merge speaker into…</source>
         <translation>合并发言人到(&amp;M)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="185"/>
+        <location filename="../../desktop/ui/actions.py" line="193"/>
         <source>Set r&amp;ole…</source>
         <translation>设置身份(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="186"/>
+        <location filename="../../desktop/ui/actions.py" line="194"/>
         <source>Set &amp;colour…</source>
         <translation>设置颜色(&amp;C)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="187"/>
+        <location filename="../../desktop/ui/actions.py" line="195"/>
         <source>Toggle m&amp;oderator</source>
         <translation>切换主持人(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="189"/>
+        <location filename="../../desktop/ui/actions.py" line="197"/>
         <source>Make &amp;narration</source>
         <translation>改为旁白(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="190"/>
+        <location filename="../../desktop/ui/actions.py" line="198"/>
         <source>&amp;Give turn to speaker…</source>
         <translation>将发言交给发言人(&amp;G)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="191"/>
+        <location filename="../../desktop/ui/actions.py" line="199"/>
         <source>Give the turn at the cursor (or the selected turns) to another speaker, a new one, or narration</source>
         <translation>把光标所在的发言（或所选的几段发言）改归另一位发言人、新发言人或旁白</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="194"/>
+        <location filename="../../desktop/ui/actions.py" line="202"/>
         <source>&amp;Split turn at cursor</source>
         <translation>在光标处拆分发言(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="196"/>
+        <location filename="../../desktop/ui/actions.py" line="204"/>
         <source>&amp;Join with next turn</source>
         <translation>与下一段发言合并(&amp;J)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="197"/>
+        <location filename="../../desktop/ui/actions.py" line="205"/>
         <source>Join the turn at the cursor with the next one (or the selected turns into one)</source>
         <translation>把光标所在的发言与下一段合并（或把所选的几段合为一段）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="200"/>
+        <location filename="../../desktop/ui/actions.py" line="208"/>
         <source>Make turn a section &amp;heading</source>
         <translation>设为分节标题(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="202"/>
+        <location filename="../../desktop/ui/actions.py" line="210"/>
         <source>&amp;Remove section heading</source>
         <translation>删除分节标题(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="203"/>
+        <location filename="../../desktop/ui/actions.py" line="211"/>
         <source>Remove the section the cursor is in: its turns join the section before it</source>
         <translation>删除光标所在的分节：其中的发言并入前一节</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="206"/>
+        <location filename="../../desktop/ui/actions.py" line="216"/>
+        <source>Re&amp;name document…</source>
+        <translation>重命名文档(&amp;N)…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/actions.py" line="217"/>
+        <source>Give the document chosen in the documents panel (else the open one) another title</source>
+        <translation>给文档面板中选中的文档（否则为打开的文档）换一个标题</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/actions.py" line="220"/>
+        <source>Document &amp;properties…</source>
+        <translation>文档属性(&amp;P)…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/actions.py" line="221"/>
+        <source>The document&apos;s date, event, source, language and collection</source>
+        <translation>文档的日期、活动、来源、语言和合集</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/actions.py" line="224"/>
+        <source>&amp;Re-import a changed file…</source>
+        <translation>重新导入修改过的文件(&amp;R)…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/actions.py" line="226"/>
+        <source>Import a new version of the document; its annotations follow where their text is still found</source>
+        <translation>导入文档的新版本；批注的原文在新版本中仍能找到的，随之带过去</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/actions.py" line="228"/>
+        <source>Move document &amp;up</source>
+        <translation>文档上移(&amp;U)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/actions.py" line="230"/>
+        <source>Move document do&amp;wn</source>
+        <translation>文档下移(&amp;W)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/actions.py" line="232"/>
+        <source>&amp;Delete document…</source>
+        <translation>删除文档(&amp;D)…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/actions.py" line="234"/>
         <source>Mark glossary terms</source>
         <translation>标出术语</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="208"/>
+        <location filename="../../desktop/ui/actions.py" line="236"/>
         <source>Add &amp;term from selection…</source>
         <translation>将所选文字加为术语(&amp;T)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="210"/>
+        <location filename="../../desktop/ui/actions.py" line="238"/>
         <source>Add the selected text to the glossary</source>
         <translation>把所选文字加入术语表</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="211"/>
+        <location filename="../../desktop/ui/actions.py" line="239"/>
         <source>&amp;Open the term at the cursor</source>
         <translation>打开光标处的术语(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="213"/>
+        <location filename="../../desktop/ui/actions.py" line="241"/>
         <source>Show the glossary entry of the marked term under the text cursor</source>
         <translation>显示光标处所标术语的词条</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="215"/>
+        <location filename="../../desktop/ui/actions.py" line="243"/>
         <source>&amp;Edit term…</source>
         <translation>编辑术语(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="217"/>
+        <location filename="../../desktop/ui/actions.py" line="245"/>
         <source>Reset term to the &amp;built-in text</source>
         <translation>恢复为内置释义(&amp;B)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="219"/>
+        <location filename="../../desktop/ui/actions.py" line="247"/>
         <source>&amp;Remove term</source>
         <translation>删除术语(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="220"/>
+        <location filename="../../desktop/ui/actions.py" line="248"/>
         <source>Go to the glossary panel</source>
         <translation>转到术语面板</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="222"/>
+        <location filename="../../desktop/ui/actions.py" line="250"/>
         <source>&amp;Suggest terms from this document</source>
         <translation>从本文档推荐术语(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="224"/>
+        <location filename="../../desktop/ui/actions.py" line="252"/>
         <source>&amp;Accept suggestion</source>
         <translation>采纳推荐(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="226"/>
+        <location filename="../../desktop/ui/actions.py" line="254"/>
         <source>&amp;Dismiss suggestion</source>
         <translation>忽略推荐(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="228"/>
+        <location filename="../../desktop/ui/actions.py" line="256"/>
         <source>&amp;Import a term list…</source>
         <translation>导入术语列表(&amp;I)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="230"/>
+        <location filename="../../desktop/ui/actions.py" line="258"/>
         <source>E&amp;xport the term list…</source>
         <translation>导出术语列表(&amp;X)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="232"/>
+        <location filename="../../desktop/ui/actions.py" line="260"/>
         <source>&amp;Keyboard shortcuts</source>
         <translation>键盘快捷键(&amp;K)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="233"/>
+        <location filename="../../desktop/ui/actions.py" line="261"/>
         <source>&amp;Change shortcuts…</source>
         <translation>修改快捷键(&amp;C)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="234"/>
+        <location filename="../../desktop/ui/actions.py" line="262"/>
         <source>&amp;About Yandu</source>
         <translation>关于研读(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="238"/>
+        <location filename="../../desktop/ui/actions.py" line="266"/>
         <source>Show or hide speaker %1</source>
         <translation>显示或隐藏发言人 %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="240"/>
+        <location filename="../../desktop/ui/actions.py" line="268"/>
         <source>Show only speaker %1</source>
         <translation>只显示发言人 %1</translation>
     </message>
@@ -683,6 +728,31 @@
         <translation>删除第 %1 节</translation>
     </message>
     <message>
+        <location filename="../../desktop/ui/controllers/documents.py" line="42"/>
+        <source>Rename document</source>
+        <translation>重命名文档</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/controllers/documents.py" line="43"/>
+        <source>Set document properties</source>
+        <translation>设置文档属性</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/controllers/documents.py" line="44"/>
+        <source>Move document</source>
+        <translation>移动文档</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/controllers/documents.py" line="45"/>
+        <source>Delete document</source>
+        <translation>删除文档</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/controllers/documents.py" line="46"/>
+        <source>Re-import document</source>
+        <translation>重新导入文档</translation>
+    </message>
+    <message>
         <location filename="../../desktop/ui/player/keys.py" line="63"/>
         <source>Stamp turn</source>
         <translation>打时间戳</translation>
@@ -725,16 +795,227 @@
     </message>
 </context>
 <context>
+    <name>DocumentPropertiesDialog</name>
+    <message>
+        <location filename="../../desktop/ui/docks/document_properties.py" line="30"/>
+        <source>Properties of “%1”</source>
+        <translation>“%1”的属性</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/docks/document_properties.py" line="32"/>
+        <source>YYYY-MM-DD</source>
+        <translation>YYYY-MM-DD</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/docks/document_properties.py" line="34"/>
+        <source>a forum, a hearing, a broadcast</source>
+        <translation>论坛、听证会、节目……</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/docks/document_properties.py" line="36"/>
+        <source>where it was published: a URL or a citation</source>
+        <translation>发表之处：网址或出处</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/docks/document_properties.py" line="38"/>
+        <source>zh, en, …</source>
+        <translation>zh、en……</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/docks/document_properties.py" line="43"/>
+        <source>none</source>
+        <translation>无</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/docks/document_properties.py" line="45"/>
+        <source>&amp;Date:</source>
+        <translation>日期(&amp;D)：</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/docks/document_properties.py" line="45"/>
+        <source>&amp;Event:</source>
+        <translation>活动(&amp;E)：</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/docks/document_properties.py" line="46"/>
+        <source>&amp;Source:</source>
+        <translation>来源(&amp;S)：</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/docks/document_properties.py" line="47"/>
+        <source>&amp;Language:</source>
+        <translation>语言(&amp;L)：</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/docks/document_properties.py" line="48"/>
+        <source>&amp;Collection:</source>
+        <translation>合集(&amp;C)：</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/docks/document_properties.py" line="75"/>
+        <source>Write the date as YYYY-MM-DD, such as 2023-07-28.</source>
+        <translation>日期请写成 YYYY-MM-DD，例如 2023-07-28。</translation>
+    </message>
+</context>
+<context>
+    <name>Documents</name>
+    <message>
+        <location filename="../../desktop/ui/controllers/documents.py" line="102"/>
+        <source>Choose a document in the documents panel (Ctrl+1).</source>
+        <translation>请在文档面板（Ctrl+1）中选择一个文档。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/controllers/documents.py" line="135"/>
+        <source>Rename document</source>
+        <translation>重命名文档</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/controllers/documents.py" line="136"/>
+        <source>New title for “%1”:</source>
+        <translation>“%1”的新标题：</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/controllers/documents.py" line="175"/>
+        <source>The document is already at the top of the list.</source>
+        <translation>该文档已在列表最上方。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/controllers/documents.py" line="177"/>
+        <source>The document is already at the bottom of the list.</source>
+        <translation>该文档已在列表最下方。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/controllers/documents.py" line="192"/>
+        <source>Delete “%1” and its annotation?</source>
+        <translation>删除“%1”及其 1 条批注吗？</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/controllers/documents.py" line="195"/>
+        <source>Delete “%1” and its %2 annotations?</source>
+        <translation>删除“%1”及其 %2 条批注吗？</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/controllers/documents.py" line="198"/>
+        <source>Delete “%1”?</source>
+        <translation>删除“%1”吗？</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/controllers/documents.py" line="199"/>
+        <source>A copy of the study as it is now is saved beside it first. Undo (Ctrl+Z) brings the document back while this window is open.</source>
+        <translation>删除前会先在研究文件旁保存一份当前的副本。在此窗口关闭之前，撤销（Ctrl+Z）可以恢复该文档。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/controllers/documents.py" line="202"/>
+        <source>It has no annotations. Undo (Ctrl+Z) brings it back while this window is open.</source>
+        <translation>它没有批注。在此窗口关闭之前，撤销（Ctrl+Z）可以恢复它。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/controllers/documents.py" line="206"/>
+        <source>Delete document</source>
+        <translation>删除文档</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/controllers/documents.py" line="216"/>
+        <source>Deleted “%1”. The study as it was is kept in %2; Undo brings the document back.</source>
+        <translation>已删除“%1”。删除前的研究文件保存在 %2；撤销可以恢复该文档。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/controllers/documents.py" line="220"/>
+        <source>Deleted “%1”; Undo brings it back.</source>
+        <translation>已删除“%1”；撤销可以恢复它。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/controllers/documents.py" line="236"/>
+        <source>Re-import “%1” from</source>
+        <translation>重新导入“%1”，选择文件</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/controllers/documents.py" line="252"/>
+        <source>Reading %1…</source>
+        <translation>正在读取 %1…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/controllers/documents.py" line="267"/>
+        <source>(old) </source>
+        <translation>（旧版）</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/controllers/documents.py" line="272"/>
+        <source>The new version of “%1” is open; the old one is now “%2”.</source>
+        <translation>已打开“%1”的新版本；旧版现名为“%2”。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/controllers/documents.py" line="275"/>
+        <source>Annotations carried over: %1.</source>
+        <translation>已带过去的批注：%1 条。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/controllers/documents.py" line="279"/>
+        <source>• “%1”%2</source>
+        <translation>• “%1”%2</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/controllers/documents.py" line="283"/>
+        <source>… and %1 more.</source>
+        <translation>……另有 %1 条。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/controllers/documents.py" line="285"/>
+        <source>%1 of %2 annotations were carried over. These were not, their text is not in the new version (they stay on the old one):</source>
+        <translation>%2 条批注中有 %1 条已带到新版本。以下批注没有带过去，因为新版本中找不到它们的原文（它们仍留在旧版上）：</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/controllers/documents.py" line="290"/>
+        <source>Re-import document</source>
+        <translation>重新导入文档</translation>
+    </message>
+</context>
+<context>
     <name>DocumentsDock</name>
     <message>
-        <location filename="../../desktop/ui/docks/documents.py" line="70"/>
+        <location filename="../../desktop/ui/docks/documents.py" line="77"/>
         <source>Documents</source>
         <translation>文档</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/docks/documents.py" line="79"/>
+        <location filename="../../desktop/ui/docks/documents.py" line="99"/>
+        <source>No collection</source>
+        <translation>未归入合集</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/docks/documents.py" line="100"/>
         <source>%1 turns · %2 speakers</source>
         <translation>%1 段发言 · %2 位发言人</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/docks/documents.py" line="128"/>
+        <source>Date</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/docks/documents.py" line="128"/>
+        <source>Event</source>
+        <translation>活动</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/docks/documents.py" line="129"/>
+        <source>Source</source>
+        <translation>来源</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/docks/documents.py" line="130"/>
+        <source>Language</source>
+        <translation>语言</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/docks/documents.py" line="131"/>
+        <source>Collection</source>
+        <translation>合集</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/docks/documents.py" line="133"/>
+        <source>%1: %2</source>
+        <translation>%1：%2</translation>
     </message>
 </context>
 <context>
@@ -1018,6 +1299,7 @@
         <translation>未找到发言人：每一段都是旁白。请检查文件中的标签（姓名：…），或在“文件 &gt; 预览后导入”中更正读取方式。</translation>
     </message>
     <message>
+        <location filename="../../desktop/ui/controllers/documents.py" line="238"/>
         <location filename="../../desktop/ui/controllers/importing.py" line="110"/>
         <source>Transcripts (%1);;All files (*)</source>
         <translation>文字稿 (%1);;所有文件 (*)</translation>
@@ -1273,22 +1555,22 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../desktop/ui/window_menus.py" line="68"/>
+        <location filename="../../desktop/ui/window_menus.py" line="69"/>
         <source>Speaker &amp;filter</source>
         <translation>发言人筛选(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window_menus.py" line="69"/>
+        <location filename="../../desktop/ui/window_menus.py" line="70"/>
         <source>&amp;Panels</source>
         <translation>面板(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/window_menus.py" line="70"/>
+        <location filename="../../desktop/ui/window_menus.py" line="71"/>
         <source>Toolbar</source>
         <translation>工具栏</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="327"/>
+        <location filename="../../desktop/ui/main_window.py" line="328"/>
         <source>no document</source>
         <translation>无文档</translation>
     </message>
@@ -1425,17 +1707,17 @@
         <translation>已过第一处匹配：转到最后一处。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="154"/>
+        <location filename="../../desktop/ui/main_window.py" line="156"/>
         <source>Another program changed the study: Yandu shows its changes, and Undo starts afresh from here.</source>
         <translation>另一个程序修改了研究库：研读已显示这些修改，撤销从此处重新开始。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="321"/>
+        <location filename="../../desktop/ui/main_window.py" line="322"/>
         <source>About Yandu</source>
         <translation>关于研读</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="322"/>
+        <location filename="../../desktop/ui/main_window.py" line="323"/>
         <source>&lt;b&gt;Yandu 研读&lt;/b&gt; %1&lt;p&gt;Study and annotate transcripts, with Chinese as a first-class language.&lt;/p&gt;&lt;p&gt;Every edit is saved at once in the study file.&lt;/p&gt;</source>
         <translation>&lt;b&gt;研读 Yandu&lt;/b&gt; %1&lt;p&gt;研读和批注文字稿，中文优先。&lt;/p&gt;&lt;p&gt;每次修改都立即保存在研究库文件中。&lt;/p&gt;</translation>
     </message>
@@ -1508,50 +1790,55 @@
 <context>
     <name>Menus</name>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="111"/>
+        <location filename="../../desktop/ui/actions.py" line="118"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="112"/>
+        <location filename="../../desktop/ui/actions.py" line="119"/>
         <source>&amp;Edit</source>
         <translation>编辑(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="113"/>
+        <location filename="../../desktop/ui/actions.py" line="120"/>
         <source>&amp;Annotate</source>
         <translation>批注(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="114"/>
+        <location filename="../../desktop/ui/actions.py" line="121"/>
         <source>&amp;Go</source>
         <translation>转到(&amp;G)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="115"/>
+        <location filename="../../desktop/ui/actions.py" line="122"/>
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="116"/>
+        <location filename="../../desktop/ui/actions.py" line="123"/>
         <source>&amp;Speakers</source>
         <translation>发言人(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="117"/>
+        <location filename="../../desktop/ui/actions.py" line="124"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="121"/>
+        <location filename="../../desktop/ui/actions.py" line="128"/>
         <source>&amp;Glossary</source>
         <extracomment>Made by the window on first use, before Help.</extracomment>
         <translation>术语(&amp;G)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="122"/>
+        <location filename="../../desktop/ui/actions.py" line="129"/>
         <source>&amp;Turns</source>
         <translation>发言(&amp;T)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/actions.py" line="130"/>
+        <source>&amp;Documents</source>
+        <translation>文档(&amp;D)</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/player/keys.py" line="17"/>
@@ -1754,57 +2041,57 @@
 <context>
     <name>ShortcutsDialog</name>
     <message>
-        <location filename="../../desktop/ui/shortcuts_dialog.py" line="48"/>
+        <location filename="../../desktop/ui/shortcuts_dialog.py" line="49"/>
         <source>Change shortcuts</source>
         <translation>修改快捷键</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/shortcuts_dialog.py" line="49"/>
+        <location filename="../../desktop/ui/shortcuts_dialog.py" line="50"/>
         <source>Keyboard shortcuts</source>
         <translation>键盘快捷键</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/shortcuts_dialog.py" line="52"/>
+        <location filename="../../desktop/ui/shortcuts_dialog.py" line="53"/>
         <source>Filter…</source>
         <translation>筛选…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/shortcuts_dialog.py" line="56"/>
+        <location filename="../../desktop/ui/shortcuts_dialog.py" line="57"/>
         <source>Menu</source>
         <translation>菜单</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/shortcuts_dialog.py" line="56"/>
+        <location filename="../../desktop/ui/shortcuts_dialog.py" line="57"/>
         <source>Action</source>
         <translation>操作</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/shortcuts_dialog.py" line="57"/>
+        <location filename="../../desktop/ui/shortcuts_dialog.py" line="58"/>
         <source>Keys</source>
         <translation>按键</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/shortcuts_dialog.py" line="74"/>
+        <location filename="../../desktop/ui/shortcuts_dialog.py" line="75"/>
         <source>&amp;Assign</source>
         <translation>指定(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/shortcuts_dialog.py" line="75"/>
+        <location filename="../../desktop/ui/shortcuts_dialog.py" line="76"/>
         <source>&amp;Default</source>
         <translation>默认(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/shortcuts_dialog.py" line="76"/>
+        <location filename="../../desktop/ui/shortcuts_dialog.py" line="77"/>
         <source>New key:</source>
         <translation>新按键：</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/shortcuts_dialog.py" line="131"/>
+        <location filename="../../desktop/ui/shortcuts_dialog.py" line="132"/>
         <source>%1 is already used by “%2”.</source>
         <translation>%1 已被“%2”使用。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/shortcuts_dialog.py" line="138"/>
+        <location filename="../../desktop/ui/shortcuts_dialog.py" line="139"/>
         <source>Saved.</source>
         <translation>已保存。</translation>
     </message>

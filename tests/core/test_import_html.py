@@ -255,6 +255,8 @@ def test_parse_bytes_reads_the_wechat_article():
     assert parsed.source == data
     assert parsed.text == WECHAT_TEXT
     assert [s.name for s in parsed.speakers] == ["杨静", "张家俊", "王斌", "刘群"]
+    # The article's headings are its sections.
+    assert [s.title for s in parsed.sections] == ["一、算力从哪里来", "二、数据与开源"]
     assert parse_bytes(data, "文章.htm", title="我的标题").title == "我的标题"
 
 

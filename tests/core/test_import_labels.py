@@ -287,8 +287,12 @@ def test_question_and_answer_labels():
 def test_deposition_q_and_a_without_colons():
     parsed = parse("EXAMINATION\nBY MR. LEE:\nQ. Where were you on May 5?\nA. At home.\n"
                    "Q. Alone?\nA. Yes.\n")
-    assert [(s.name, s.is_moderator) for s in parsed.speakers] == [("Q", True), ("A", False)]
+    # Q. and A. after `BY MR. LEE:` are the examiner and the witness (issue 15).
+    assert [(s.name, s.is_moderator) for s in parsed.speakers] == [("MR. LEE", True),
+                                                                   ("Witness", False)]
+    assert [t.label for t in parsed.turns[1:]] == ["Q.", "A.", "Q.", "A."]
     assert parsed.turn_text(parsed.turns[2]) == "At home."
+    assert parsed.kind == "court"
 
 
 def test_an_outline_is_not_a_deposition():
@@ -331,3 +335,51 @@ def test_rev_style_names_with_bracketed_times_and_a_colon():
     assert [s.name for s in parsed.speakers] == ["Speaker 1", "Jane Doe"]
     assert [t.cue_start_ms for t in parsed.turns] == [1000, 9000, 62000, 70000]
     assert parsed.turn_text(parsed.turns[3]) == "Shared clusters."
+
+
+@pytest.mark.parametrize(("line", "name", "label", "time_ms"), [
+    ("[00:12:34] 杨静：你好", "杨静", "杨静", 754000),
+    ("(12:34) Anna Lee: hi", "Anna Lee", "Anna Lee", 754000),
+    ("【00:12】杨静：好", "杨静", "杨静", 12000),
+    ("00:12:34 **杨静**：好", "杨静", "杨静", 754000),
+    ("[01:02:03.5] Speaker 1: go on", "Speaker 1", "Speaker 1", 3723500),
+])
+def test_a_time_stamp_before_a_label(line, name, label, time_ms):
+    found = match_label(line)
+    assert found is not None
+    assert (found.name, found.label, found.time_ms) == (name, label, time_ms)
+    assert line[found.rest_start:].strip() in ("你好", "hi", "好", "go on")
+
+
+@pytest.mark.parametrize("line", ["[00:12] 大家好。", "(12:34)", "10:30 会议开始", "12:30 PM: lunch",
+                                  "[00:12:34] 他说：好"])
+def test_a_time_stamp_without_a_label(line):
+    assert match_label(line) is None
+
+
+def test_members_and_officials_are_known_name_shapes():
+    for line, name in [("陳偉業議員：主席", "陳偉業議員"), ("保安局局長：主席", "保安局局長"),
+                       ("政制及內地事務局副局長：主席", "政制及內地事務局副局長"),
+                       ("全委會主席：好", "全委會主席")]:
+        found = match_label(line)
+        assert found is not None and (found.name, found.strong) == (name, True)
+    numbered = match_label("1. 陳偉業議員：主席，")
+    assert (numbered.name, numbered.label, numbered.strong) == ("陳偉業議員", "1. 陳偉業議員", True)
+    assert match_label("1. 数据：很重要") is None  # a numbered list item, not a member
+
+
+def test_a_lone_character_other_than_a_role_must_recur():
+    assert match_label("甲：好").strong and match_label("问：为什么？").strong
+    assert match_label("下：好").strong is False
+    once = parse("张三：大家好。\n李四：你好。\n张三：开始吧，以\n下：三点。\n李四：好。\n")
+    assert [s.name for s in once.speakers] == ["张三", "李四"]
+    crosstalk = parse("郭：您好。\n于：您好。\n郭：今天说段相声。\n于：好啊。\n")
+    assert [s.name for s in crosstalk.speakers] == ["郭", "于"]
+
+
+def test_a_recurring_speech_verb_is_not_a_speaker():
+    text = ("张三：他昨天来过。\n他说：“我明天再来。”\n李四：然后呢？\n张三：然后\n他说：“算了。”\n"
+            "李四：好吧。\n")
+    parsed = parse(text)
+    assert [s.name for s in parsed.speakers] == ["张三", "李四"]
+    assert speeches(parsed)[0] == ("张三", "他昨天来过。\n他说：“我明天再来。”")

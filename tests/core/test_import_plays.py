@@ -223,3 +223,16 @@ def test_indented_paragraphs_are_not_labels():
     # Chinese prose indents its paragraphs with two full-width spaces: no speaker there.
     prose = "　　今天天气很好。我们去了公园。\n\n　　公园里人很多，大家都很高兴。\n"
     assert all(speaker is None for speaker, _ in speeches(parse(prose)))
+
+
+@pytest.mark.parametrize("text", [ACT_ONE, TOGETHER, PLAY, SPACED_SCENE])
+def test_plays_are_recognised_and_have_no_moderator(text):
+    parsed = parse(text)
+    assert parsed.kind == "play"
+    assert not any(s.is_moderator for s in parsed.speakers)
+
+
+def test_a_play_without_acts_has_no_sections_even_with_questions():
+    text = "王利发：您来啦？\n常四爷：来啦。\n王利发：喝茶吗？\n常四爷：喝。\n众：哈哈哈！\n"
+    parsed = parse(text)
+    assert parsed.kind == "play" and parsed.sections == ()

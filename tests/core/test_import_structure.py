@@ -6,6 +6,7 @@ from desktop.core.importing.structure import (
     PALETTE,
     colour_for,
     detect_moderators,
+    question_sections,
     role_from_narration,
     section_title,
     sections,
@@ -95,3 +96,10 @@ def test_palette_colours_are_distinct_and_cycle():
 def test_long_statement_without_a_question_is_titled_by_its_first_sentence():
     statement = "The Committee will come to order. " + "Without objection, so ordered. " * 10
     assert section_title(statement) == "The Committee will come to order."
+
+
+def test_acts_come_before_questions_unless_only_questions_are_asked_for():
+    turns = [(None, "第一幕"), ("甲", "你来了？"), ("乙", "来了。"), (None, "第二幕"), ("甲", "走吗？"),
+             ("乙", "走。")]
+    assert sections(turns, {"甲"}) == [(0, "第一幕"), (3, "第二幕")]
+    assert question_sections(turns, {"甲"}) == [(1, "你来了？"), (4, "走吗？")]

@@ -171,3 +171,55 @@ def test_narration_in_subtitles_keeps_the_timing_line_out(memory_db):
     assert turns[1].speaker_id is None
     assert turns[1].text == "BREAKING NEWS: markets closed"
     assert turns[1].cue_start_ms == 2000
+
+
+SITTING = """立法會會議過程正式紀錄
+
+議員質詢
+
+第1題
+
+主席：第一項質詢。
+
+陳偉業議員：主席，我想問政府三個問題。
+
+保安局局長：主席，多謝議員的提問。
+
+主席：第二項質詢。
+
+第2題
+
+李卓人議員：主席，請問局長。
+
+保安局局長：主席，我的答覆如下。
+"""
+
+
+def test_speaker_edits_keep_a_records_own_sections(memory_db):
+    """A parliament's sections are its agenda items: making someone else the chair, or
+    merging speakers, leaves them; the chair's remarks never become 'questions'."""
+    doc = import_bytes(memory_db, SITTING.encode(), "sitting.txt").document_id
+    titles = lambda: [s.title for s in library.sections(memory_db, doc)]  # noqa: E731
+    assert titles() == ["議員質詢 · 第1題", "第2題"]
+    history = History(memory_db)
+    history.run(SetModerator(doc, "陳偉業議員", on=True))
+    assert titles() == ["議員質詢 · 第1題", "第2題"]
+    history.run(MakeNarration(doc, "李卓人議員"))
+    assert titles() == ["議員質詢 · 第1題", "第2題"]
+    history.undo()
+    history.undo()
+    assert titles() == ["議員質詢 · 第1題", "第2題"]
+
+
+def test_a_heading_made_by_hand_survives_a_moderator_change(memory_db, sample_path):
+    from desktop.core.turn_edits import MakeHeading
+
+    doc = import_file(memory_db, sample_path).document_id
+    history = History(memory_db)
+    turn = library.turns(memory_db, doc)[3]
+    history.run(MakeHeading(doc, turn.number, title="手动标题"))
+    assert "手动标题" in [s.title for s in library.sections(memory_db, doc)]
+    history.run(SetModerator(doc, "杨静", on=False))  # no moderator: no questions
+    assert [s.title for s in library.sections(memory_db, doc)] == ["手动标题"]
+    history.undo()
+    assert len(library.sections(memory_db, doc)) == 6

@@ -50,6 +50,11 @@ ALLOWED: dict[tuple[str, str], str] = {
         "'speakers', 'sections' or 'turns': literals the turn edits pass",
     ("desktop/core/turn_edits/state.py", "columns"):
         "that table's own column names, from pragma_table_info, double-quoted",
+    ("desktop/core/documents.py", "_ident(table)"):
+        "a table named in the study's own schema (sqlite_master, PRAGMA foreign_key_list), "
+        "quoted by _ident: keeping a deleted document's rows for undo",
+    ("desktop/core/documents.py", "_ident(column)"): "a column of that table, as above",
+    ("desktop/core/documents.py", "_ident(c)"): "a column from PRAGMA table_info, as above",
 }
 
 

@@ -271,3 +271,18 @@ def test_a_transcript_dropped_with_its_recording_gets_it_once_imported(window, t
     qtbot.waitUntil(lambda: window.player.recording is not None, timeout=5000)
     assert window.player.recording.name == "panel.wav"
     assert [t.kind for t in window.player.times] == ["cue", "cue"]
+
+
+def test_a_recording_dropped_on_the_window_is_attached(window, tmp_path):
+    from PySide6.QtCore import QMimeData, QPointF, QUrl
+    from PySide6.QtGui import QDropEvent
+
+    wav = write_wav(tmp_path / "dropped.wav", 2.0)
+    data = QMimeData()
+    data.setUrls([QUrl.fromLocalFile(str(wav))])
+    event = QDropEvent(QPointF(50, 50), Qt.DropAction.CopyAction, data,
+                       Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier)
+    # (Qt delivers a drop only during a real drag: the window's filter is given it here.)
+    assert window.player.drops.eventFilter(window, event)
+    assert window.player.recording is not None and window.player.recording.name == "dropped.wav"
+    assert window.importer.running == 0  # nothing was imported

@@ -105,7 +105,7 @@ _PARA_FIRST = frozenset("-*+•·●○▪■◆◇►0123456789(（一二三四
 # A line that opens with what looks like a speaker's label.
 _LABEL_START = re.compile(
     r"(?:[^\s\d:：，,。、；;「」『』“”（）()]{1,12}[ \t\u3000]*[：:]"
-    r"|[A-Z][A-Za-z.'’\- ]{0,40}(?:\([^)]{0,60}\))?:(?:\s|$)"
+    r"|[A-Z][A-Za-z0-9_.'’\- ]{0,40}(?:\([^)]{0,60}\))?:(?:\s|$)"
     r"|[QA][.:](?:\s|$)"
     rf"|[{_HAN}]{{1,6}}\u3000)"
 )

@@ -13,11 +13,12 @@ from collections.abc import Iterator
 from pathlib import PurePath
 
 from desktop.core.errors import YanduError
-from desktop.core.importing import asr_json, structure
+from desktop.core.importing import asr_json, corrections, kinds, structure
 from desktop.core.importing.decoding import Decoded, decode, decode_as, normalise_newlines
 from desktop.core.importing.html import read_html
 from desktop.core.importing.layout import rebuild
 from desktop.core.importing.model import (
+    KINDS,
     ParsedSection,
     ParsedSpeaker,
     ParsedTranscript,
@@ -87,8 +88,9 @@ def parse_bytes(data: bytes, name: str, *, title: str | None = None,
         # Timed cues: the reading text is built from them; the file's bytes are kept.
         reading = (asr_json.parse_segments if fmt == "json" else parse_cues)(text, display)
         chosen = (title or "").strip() or default_title(display)
-        parsed = build(reading.text, decoded.encoding, fmt, chosen, list(reading.turns))
-        return dataclasses.replace(parsed, kind="subtitles", marks=reading.marks, source=data)
+        parsed = build(reading.text, decoded.encoding, fmt, chosen, list(reading.turns),
+                       options)
+        return dataclasses.replace(parsed, marks=reading.marks, source=data)
     # Paragraphs before labels: a record hard-wrapped at a fixed width, its running
     # headers, page numbers and printed line numbers (kept as marks) are undone first.
     # Ordinary text comes back as it is. A web page is already in paragraphs.
@@ -99,7 +101,7 @@ def parse_bytes(data: bytes, name: str, *, title: str | None = None,
         heading = re.search(r"^#[ \t]+(.+?)[ \t#]*$", text, flags=re.M)
         doc_title = heading.group(1) if heading else ""
     chosen = (title or "").strip() or doc_title.strip() or default_title(display)
-    result = build(reading, decoded.encoding, fmt, chosen, turns)
+    result = build(reading, decoded.encoding, fmt, chosen, turns, options)
     if layout is not None and (layout.marks or reading is not text):
         result = dataclasses.replace(result, marks=layout.marks, layout=layout.report)
     if fmt in ("docx", "pdf", "html") or reading is not text:
@@ -116,38 +118,66 @@ def default_title(name: str) -> str:
     return stem or name
 
 
-def build(text: str, encoding: str, fmt: str, title: str,
-          turns: list[ParsedTurn]) -> ParsedTranscript:
-    """Add speakers (roles, colours, moderator) and sections to parsed turns."""
-    names: dict[str, str] = {}  # key -> name as first written
-    canonical = []
-    for turn in turns:
-        if turn.speaker is None:
-            canonical.append(turn)
-            continue
-        key = speaker_key(turn.speaker)
-        names.setdefault(key, turn.speaker)
-        if names[key] != turn.speaker:
-            turn = dataclasses.replace(turn, speaker=names[key])
-        canonical.append(turn)
-    pairs = [(t.speaker, text[t.text_start : t.text_end]) for t in canonical]
-    label_roles: dict[str, str] = {}
-    for t in canonical:
-        if t.speaker is not None and t.role:
-            label_roles.setdefault(t.speaker, t.role)
-    moderators = structure.detect_moderators(pairs, label_roles)
-    narration = "\n".join(text[t.text_start : t.text_end] for t in canonical if t.speaker is None)
+def build(text: str, encoding: str, fmt: str, title: str, turns: list[ParsedTurn],
+          options: ParseOptions | None = None) -> ParsedTranscript:
+    """Add the kind of record, speakers (roles, colours, moderator) and sections to parsed
+    turns; `options` are the reader's corrections (kind, not speakers, merges, moderators)."""
+    options = options or ParseOptions()
+    if options.kind is not None and options.kind not in KINDS:
+        raise ValueError(f"unknown kind of record {options.kind!r}; one of {', '.join(KINDS)}")
+    if options.not_speakers:
+        turns = corrections.drop_speakers(text, turns, options.not_speakers)
+    turns = _canonical(turns)
+    pairs, label_roles = _speech_and_roles(text, turns)
+    asking = structure.detect_moderators(pairs, label_roles)
+    kind = options.kind or kinds.detect(text, fmt, turns, asking)
+    prepared, headings, examiners = kinds.prepare(kind, text, fmt, turns)
+    if prepared is not turns or options.merge:
+        turns = _canonical(corrections.merge_speakers(prepared, options.merge))
+        pairs, label_roles = _speech_and_roles(text, turns)
+        asking = structure.detect_moderators(pairs, label_roles)
+    names = list(dict.fromkeys(t.speaker for t in turns if t.speaker is not None))
+    if options.moderators is not None:
+        moderators = corrections.chosen(names, options.moderators)
+    else:
+        moderators = kinds.moderators(kind, names, asking, examiners)
+    narration = "\n".join(speech for speaker, speech in pairs if speaker is None)
     speakers = tuple(
         ParsedSpeaker(name=n,
                       role=structure.role_from_narration(
-                          n, narration, [o for o in names.values() if o != n])
+                          n, narration, [o for o in names if o != n])
                       or label_roles.get(n, ""),
                       colour=structure.colour_for(i), is_moderator=n in moderators)
-        for i, n in enumerate(names.values())
+        for i, n in enumerate(names)
     )
-    sections = tuple(ParsedSection(i, t) for i, t in structure.sections(pairs, moderators))
+    sections = tuple(ParsedSection(i, t)
+                     for i, t in kinds.sections(kind, pairs, turns, headings, moderators))
     return ParsedTranscript(text=text, encoding=encoding, format=fmt, title=title,
-                            turns=tuple(canonical), speakers=speakers, sections=sections)
+                            turns=tuple(turns), speakers=speakers, sections=sections, kind=kind)
+
+
+def _canonical(turns: list[ParsedTurn]) -> list[ParsedTurn]:
+    """The turns with each speaker named as first written (MR. SMITH for Mr. Smith too)."""
+    names: dict[str, str] = {}  # key -> name as first written
+    canonical = []
+    for turn in turns:
+        if turn.speaker is not None:
+            name = names.setdefault(speaker_key(turn.speaker), turn.speaker)
+            if name != turn.speaker:
+                turn = dataclasses.replace(turn, speaker=name)
+        canonical.append(turn)
+    return canonical
+
+
+def _speech_and_roles(text: str, turns: list[ParsedTurn]
+                      ) -> tuple[list[tuple[str | None, str]], dict[str, str]]:
+    """(speaker, speech) per turn, and the role each speaker's label gives (主持人 杨静)."""
+    pairs = [(t.speaker, text[t.text_start : t.text_end]) for t in turns]
+    roles: dict[str, str] = {}
+    for t in turns:
+        if t.speaker is not None and t.role:
+            roles.setdefault(t.speaker, t.role)
+    return pairs, roles
 
 
 def _read_docx(data: bytes, name: str) -> tuple[Decoded, str]:

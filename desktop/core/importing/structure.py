@@ -95,6 +95,11 @@ _ACT = re.compile(
 )
 
 
+def is_act_heading(speech: str) -> bool:
+    """Whether a narration turn's text is the heading of an act or scene (第一幕)."""
+    return _ACT.match(speech.strip()) is not None
+
+
 def act_sections(turns: Sequence[tuple[str | None, str]]) -> list[tuple[int, str]]:
     """(index, title) of each narration turn that is the heading of an act or scene."""
     return [(index, " ".join(speech.split())) for index, (speaker, speech) in enumerate(turns)
@@ -103,16 +108,19 @@ def act_sections(turns: Sequence[tuple[str | None, str]]) -> list[tuple[int, str
 
 def sections(turns: Sequence[tuple[str | None, str]], moderators: set[str]
              ) -> list[tuple[int, str]]:
+    """(index of the opening turn, title) per section: a play's acts and scenes when it
+    has such headings (第一幕, 第二场), else the moderator's questions (question_sections).
+    """
+    return act_sections(turns) or question_sections(turns, moderators)
+
+
+def question_sections(turns: Sequence[tuple[str | None, str]], moderators: set[str]
+                      ) -> list[tuple[int, str]]:
     """(index of the opening turn, title) per section: each moderator turn opens one.
 
     Moderator turns with no other speaker between them open one section together (a
     greeting then the question); its title is the first of them that asks something.
-    A play's sections are its acts and scenes instead (第一幕, 第二场): when there are
-    such headings, each opens a section.
     """
-    acts = act_sections(turns)
-    if acts:
-        return acts
     result: list[tuple[int, str]] = []
     run: list[int] = []
     for index, (speaker, _) in enumerate(turns):

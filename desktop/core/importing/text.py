@@ -3,8 +3,11 @@
 Every line is looked at once (see `labels`); then whole-document rules decide which
 candidate labels are speakers: a name that labels two or more turns is one; a name seen
 once counts only if it has a typical shape and comes after the dialogue has started (the
-introduction before it is narration). Unlabelled paragraphs continue the previous speaker;
-a line that is wholly a stage direction, `（笑）` or `[Laughter]`, is narration.
+introduction before it is narration). In a text hard-wrapped at a fixed width, a line that
+goes on with the sentence of the full line above it is never a label (`…告知本` / `會：`).
+Unlabelled paragraphs continue the previous speaker; a line that is wholly a stage
+direction, `（笑）` or `[Laughter]`, is narration, and so are the fields of a form in a
+dialogue dataset (`病情描述：…`) with the lines after them, up to the next label.
 """
 
 from __future__ import annotations
@@ -18,6 +21,7 @@ from desktop.core.importing.labels import (
     direction_closer,
     headline_span,
     is_direction,
+    is_field_line,
     match_label,
 )
 from desktop.core.importing.model import ParsedTurn
@@ -64,14 +68,22 @@ def strip_span(text: str, start: int, end: int) -> tuple[int, int]:
     return start + lead, start + lead + len(stripped)
 
 
-def accepted_labels(text: str, lines: list[tuple[int, int, int]]) -> dict[int, LabelMatch]:
-    """Line index -> label, for the lines that open a speaker's turn."""
+def accepted_labels(text: str, lines: list[tuple[int, int, int]],
+                    fields: set[int] | None = None) -> dict[int, LabelMatch]:
+    """Line index -> label, for the lines that open a speaker's turn. The lines that give
+    a field of a form (`病情描述：…`) are added to `fields` when it is given."""
     candidates: dict[int, LabelMatch] = {}
     for index, (start, end, _) in enumerate(lines):
         if end - start > 0:
-            found = match_label(text[start:end])
+            line = text[start:end]
+            found = match_label(line)
             if found is not None:
                 candidates[index] = found
+            elif (fields is not None and (line.find("：", 0, 60) >= 0 or line.find(":", 0, 60) >= 0)
+                  and is_field_line(line)):
+                fields.add(index)
+    for index in _broken_off(text, lines, candidates):
+        del candidates[index]
     shared = {i: f for i, f in candidates.items() if f.shared}
     for i in shared:
         del candidates[i]
@@ -98,6 +110,82 @@ def accepted_labels(text: str, lines: list[tuple[int, int, int]]) -> dict[int, L
         if i > dialogue_from and all(speaker_key(p) in speakers for p in found.shared):
             accepted[i] = found
     return dict(sorted(accepted.items()))
+
+
+# What a finished line ends with: a sentence end, a closing quote or bracket, a colon.
+_FINISHED = frozenset("。！？!?…．.；;：:」』”\"’'）)】〕]>*")
+
+
+def _broken_off(text: str, lines: list[tuple[int, int, int]],
+                candidates: dict[int, LabelMatch]) -> list[int]:
+    """The candidate lines that are a sentence's continuation, not a label: the line
+    before them ends mid-sentence (`…政府可否告知本` / `會：…`), and a label opens a
+    paragraph. In a text hard-wrapped at a fixed width, that is so when the line before
+    runs to the width; in a text whose paragraphs end with punctuation, when the name is
+    found after such a line as often as not (功能團體：, seen once, after `…增撥資源予`),
+    so a speaker whose speech once ends unpunctuated keeps the next label.
+    """
+    after_broken = []
+    for index in candidates:
+        if index == 0:
+            continue
+        start, end, _ = lines[index - 1]
+        before = text[start:end].rstrip()
+        if before and before[-1] not in _FINISHED:
+            after_broken.append(index)
+    if not after_broken:
+        return []
+    width = _wrap_width(text, lines)
+    if width is not None:
+        return [i for i in after_broken
+                if _width(text[lines[i - 1][0] : lines[i - 1][1]].rstrip()) >= width * 3 // 4]
+    if not _punctuated(text, lines):
+        return []
+    seen: dict[str, int] = {}
+    for found in candidates.values():
+        key = speaker_key(found.name)
+        seen[key] = seen.get(key, 0) + 1
+    broken: dict[str, int] = {}
+    for index in after_broken:
+        key = speaker_key(candidates[index].name)
+        broken[key] = broken.get(key, 0) + 1
+    return [i for i in after_broken
+            if broken[speaker_key(candidates[i].name)] * 2 >= seen[speaker_key(candidates[i].name)]]
+
+
+def _punctuated(text: str, lines: list[tuple[int, int, int]]) -> bool:
+    """Whether the text's paragraphs end with punctuation (at least four in five of the
+    lines before a blank line do, and there are five such lines or more)."""
+    ends = finished = 0
+    for index in range(len(lines) - 1):
+        start, end, _ = lines[index]
+        if end > start and lines[index + 1][1] == lines[index + 1][0]:
+            last = text[start:end].rstrip()[-1:]
+            if last:
+                ends += 1
+                finished += last in _FINISHED
+    return ends >= 5 and finished * 5 >= ends * 4
+
+
+def _width(line: str) -> int:
+    """Columns `line` fills: two for a wide (Chinese) character, one for ASCII."""
+    return len(line) + (len(line.encode("utf-8")) - len(line)) // 2
+
+
+def _wrap_width(text: str, lines: list[tuple[int, int, int]]) -> int | None:
+    """The width a text was hard-wrapped at, or None when its lines are paragraphs.
+
+    In a wrapped text most lines run to about the same width (all but a paragraph's
+    last), and none much further; lines that are paragraphs have lengths of their own.
+    """
+    widths = sorted(_width(text[s:e].rstrip()) for s, e, _ in lines if e - s > 1)
+    if len(widths) < 10:
+        return None
+    p90 = widths[len(widths) * 9 // 10]
+    p99 = widths[min(len(widths) - 1, len(widths) * 99 // 100)]
+    full = sum(1 for w in widths if p90 * 85 <= w * 100 <= p90 * 102)
+    wrapped = p90 >= 30 and p99 * 20 <= p90 * 23 and full * 10 >= len(widths) * 4
+    return p90 if wrapped else None
 
 
 def direction_blocks(text: str, lines: list[tuple[int, int, int]],
@@ -136,7 +224,8 @@ def parse_text(text: str) -> list[ParsedTurn]:
     turn's text must stay one exact stretch of the document.
     """
     lines = _lines(text)
-    labels = accepted_labels(text, lines)
+    fields: set[int] = set()
+    labels = accepted_labels(text, lines, fields)
     blocks = direction_blocks(text, lines, labels)
     skip_to = -1
     opened: list[_Open] = []
@@ -153,6 +242,10 @@ def parse_text(text: str) -> list[ParsedTurn]:
             resume, in_direction = found.name, False
         elif not line.strip():
             continue
+        elif index in fields:  # 病情描述：… and what follows it, up to the next label
+            if not opened or opened[-1].speaker is not None or in_direction:
+                opened.append(_Open(start, None))
+            in_direction = False
         elif is_direction(line) or index in blocks:
             skip_to = blocks.get(index, -1)
             if opened and opened[-1].speaker is not None:

@@ -57,9 +57,17 @@ def number_sections(db: Database, document_id: int) -> None:
                         [(n, i) for n, i in enumerate(order)])
 
 
+# Kinds of record whose sections are their own headings (agenda items, arguments, cues),
+# never the questions of a moderator or chair.
+RECORD_SECTIONS = frozenset({"parliament", "court", "subtitles"})
+
+
 def moderator_sections(db: Database, document_id: int) -> dict[int, str]:
     """Opening turn id -> title of the sections the moderators' turns (or a play's act
     headings) make, as the importer and the speaker edits reckon them."""
+    kind = db.execute("SELECT kind FROM documents WHERE id = ?", [document_id]).fetchone()
+    if kind is not None and kind[0] in RECORD_SECTIONS:
+        return {}  # a parliament's chair or a judge opens no sections: its record's do
     found = db.execute("SELECT id, name, is_moderator FROM speakers WHERE document_id = ?",
                        [document_id]).fetchall()
     names = {r[0]: r[1] for r in found}

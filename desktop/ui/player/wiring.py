@@ -5,10 +5,13 @@ from __future__ import annotations
 
 import sys
 from collections.abc import Callable
+from pathlib import Path
 from typing import TYPE_CHECKING
 
+from PySide6.QtCore import QEvent, QObject
 from PySide6.QtWidgets import QApplication, QWidget
 
+from desktop.core.media import SUPPORTED
 from desktop.ui.player.controller import SKIP_MS, PlayerController
 from desktop.ui.player.keys import PlayerAction
 
@@ -39,9 +42,17 @@ def handlers(player: Callable[[], PlayerController]) -> dict:
 
 
 def install(window: MainWindow) -> PlayerController:
-    """Make the player panel and controller, and offer its actions where they apply."""
+    """Make the player panel and controller, give its actions (the registry's, made by the
+    window) what they do, offer them where they apply, and take the recordings among the
+    files dropped on the window."""
     player = PlayerController(window)
     actions = window.actions
+    for key, handler in handlers(lambda: player).items():
+        # Ignored in the moment before the study is open, as the window's own are.
+        actions[key].triggered.connect(
+            lambda _checked=False, h=handler: h() if window.session.is_attached else None)
+    player.drops = DropFilter(window, player)  # kept: its eventFilter is Python's
+    window.installEventFilter(player.drops)
     actions[P.REWIND_ON_PAUSE].setChecked(player.rewind_on_pause)
     window.view.addAction(actions[P.PLAY_HERE])
     window.annotations_dock.add_actions([actions[P.PLAY_HERE]])
@@ -56,3 +67,25 @@ def install(window: MainWindow) -> PlayerController:
 
     QApplication.instance().focusChanged.connect(lend_keys)
     return player
+
+
+class DropFilter(QObject):
+    """Takes the recordings among the files dropped on the window (for the open document,
+    or for a transcript dropped with them); the window imports the rest."""
+
+    def __init__(self, window: MainWindow, player: PlayerController) -> None:
+        super().__init__(window)
+        self.window, self.player = window, player
+
+    def eventFilter(self, obj, event) -> bool:  # noqa: N802 (Qt override)
+        if obj is not self.window or event.type() != QEvent.Type.Drop \
+                or not self.window.session.is_attached:
+            return False
+        paths = [Path(u.toLocalFile()) for u in event.mimeData().urls() if u.isLocalFile()]
+        if not any(p.suffix.lower() in SUPPORTED for p in paths):
+            return False  # no recording: the window imports them
+        event.acceptProposedAction()
+        rest = self.player.take_recordings(paths)
+        if rest:
+            self.window.importer.gate.bring_in(rest)
+        return True
