@@ -223,6 +223,15 @@ class ImportPreviewDialog(QDialog):
         self._show(preview)
 
     def _fill_rows(self, base: ImportPreview) -> None:
+        """One row per speaker of `base`; the reader's choices for a name that is still
+        there (not a speaker, same person as, moderator) are kept."""
+        kept = {}
+        for row in range(self.table.rowCount()):
+            name = self.table.item(row, NAME).data(Qt.ItemDataRole.UserRole)
+            kept[name] = (self.table.item(row, NAME).checkState(),
+                          self.table.item(row, MODERATOR).checkState(),
+                          self.table.item(row, SAME_AS).data(Qt.ItemDataRole.UserRole))
+        moderators_chosen = self._moderators_chosen
         self.table.blockSignals(True)
         self.table.setRowCount(0)
         for speaker in base.speakers:
@@ -236,12 +245,20 @@ class ImportPreviewDialog(QDialog):
             moderator.setFlags(moderator.flags() | Qt.ItemFlag.ItemIsUserCheckable)
             moderator.setCheckState(Qt.CheckState.Checked if speaker.is_moderator
                                     else Qt.CheckState.Unchecked)
+            same_as = QTableWidgetItem()
+            if speaker.name in kept:
+                checked, moderated, other = kept[speaker.name]
+                name.setCheckState(checked)
+                if moderators_chosen:
+                    moderator.setCheckState(moderated)
+                same_as.setData(Qt.ItemDataRole.UserRole, other)
+                same_as.setText(other or "")
             for column, item in ((NAME, name), (TURNS, QTableWidgetItem()),
-                                 (MODERATOR, moderator), (SAME_AS, QTableWidgetItem()),
+                                 (MODERATOR, moderator), (SAME_AS, same_as),
                                  (SAMPLE, QTableWidgetItem(speaker.sample))):
                 self.table.setItem(row, column, item)
         self.table.blockSignals(False)
-        self._moderators_chosen = False
+        self._moderators_chosen = moderators_chosen and bool(kept)
         self.table.resizeColumnsToContents()
         if self.table.rowCount():
             self.table.setCurrentCell(0, NAME)

@@ -127,3 +127,39 @@ def test_a_clear_file_imports_without_a_preview_unless_asked(window, qtbot, tmp_
     dialog.reject()
     qtbot.wait(100)
     assert len(window.session.documents()) == before + 1  # cancelled: nothing stored
+
+
+FALSE_LABEL = ("主持人：今天谈算力。\n\n张三：我先说。算力很贵，原因如下\n\n成本：电费和芯片。\n\n"
+               "李四：我同意。\n\n主持人：下一个问题。\n\n张三：好的。\n\n成本：还是很高。\n\n"
+               "李四：是的。\n")
+
+
+def test_unticking_a_false_speaker_and_choosing_the_kind_shape_the_import(window, qtbot,
+                                                                          tmp_path,
+                                                                          monkeypatch):
+    source = tmp_path / "false-label.txt"
+    source.write_text(FALSE_LABEL, encoding="utf-8")
+    _choose(monkeypatch, [source])
+    window.actions[ActionId.IMPORT_WITH_PREVIEW].trigger()
+    qtbot.waitUntil(lambda: window.importer.gate.dialog is not None)
+    dialog = window.importer.gate.dialog
+    names = [dialog.table.item(r, NAME).text() for r in range(dialog.table.rowCount())]
+    assert "成本" in names  # read as a speaker: a heading-like label that recurs
+    row = names.index("成本")
+    dialog.table.setFocus()
+    dialog.table.setCurrentCell(row, NAME)
+    qtbot.keyClick(dialog.table, Qt.Key.Key_Space)
+    dialog.kind.setCurrentIndex(dialog.kind.findData("interview"))
+    dialog.refresh()
+    assert [s.name for s in dialog.preview.speakers] == ["主持人", "张三", "李四"]
+    assert dialog.preview.parsed.kind == "interview"
+    assert dialog.table.rowCount() == 4  # 成本 stays listed, to be ticked again
+    before = len(window.session.documents())
+    dialog.accept()
+    qtbot.waitUntil(lambda: window.session.document_title == "false-label")
+    session = window.session
+    assert len(session.documents()) == before + 1
+    assert [s.name for s in session.speakers] == ["主持人", "张三", "李四"]
+    zhang = next(s for s in session.speakers if s.name == "张三")
+    first = next(t for t in session.turns if t.speaker_id == zhang.id)
+    assert "成本：电费和芯片。" in first.text  # the false label's line joined the turn before

@@ -119,10 +119,13 @@ def test_the_compare_view_shows_whole_answer_columns_at_1024(window, qtbot) -> N
     qtbot.keyClick(window.view, Qt.Key.Key_C)
     compare = window.reading.compare
     qtbot.waitUntil(lambda: window.stack.currentWidget() is compare)
-    qtbot.wait(50)
+    answers = compare.model().columnCount() - 1
+    # The columns are laid out after the switch: wait until all show, or the rest are a
+    # sideways scroll away (the scroll bar's range comes with the layout).
+    qtbot.waitUntil(lambda: len(_whole_columns(compare)) == answers + 1
+                    or compare.horizontalScrollBar().maximum() > 0)
     seen = _whole_columns(compare)
     assert 0 in seen and len(seen) >= 2  # the question and at least one whole answer
-    answers = compare.model().columnCount() - 1
     if len(seen) < answers + 1:  # the rest a sideways step away, each step whole
         scroll = compare.horizontalScrollBar()
         assert scroll.maximum() > 0
