@@ -451,3 +451,18 @@ def test_subtitle_cues_keep_their_times(memory_db):
     history.run(JoinTurns(doc, 1))
     joined = library.turns(memory_db, doc)[0]
     assert (joined.cue_start_ms, joined.cue_end_ms) == (turn.cue_start_ms, turn.cue_end_ms)
+
+
+def test_undoing_a_join_gives_the_joined_turn_its_stamp_back(sample):
+    from desktop.core.media import StampTurn, stamps
+
+    db, doc, history = sample
+    turns = library.turns(db, doc)
+    history.run(StampTurn(doc, turns[6].id, 61_000))
+    history.run(StampTurn(doc, turns[7].id, 75_000))
+    history.run(JoinTurns(doc, 7))  # turn 8 (stamped 75 s) goes into turn 7
+    assert stamps(db, doc) == {turns[6].id: 61_000}
+    history.undo()
+    assert stamps(db, doc) == {turns[6].id: 61_000, turns[7].id: 75_000}
+    history.redo()
+    assert stamps(db, doc) == {turns[6].id: 61_000}

@@ -21,6 +21,7 @@ class State:
     sections: tuple[tuple, ...]  # every section's row, by id
     layout: tuple[tuple, ...]  # (id, position, section_id) of every turn, by position
     rows: tuple[tuple, ...]  # whole rows of the turns the step touches, by id
+    stamps: tuple[tuple, ...] = ()  # (turn id, start ms) of the turns stamped while listening
 
 
 def table_columns(db: Database, table: str) -> list[str]:
@@ -45,6 +46,10 @@ def snapshot(db: Database, document_id: int, turn_ids: Iterable[int]) -> State:
                                 "WHERE document_id = ? ORDER BY position",
                                 [document_id]).fetchall()),
         rows=tuple(sorted(rows)),
+        stamps=tuple(db.execute(
+            "SELECT turn_id, start_ms FROM turn_stamps WHERE turn_id IN "
+            "(SELECT id FROM turns WHERE document_id = ?) ORDER BY turn_id",
+            [document_id]).fetchall()),
     )
 
 
@@ -124,6 +129,11 @@ def restore(db: Database, target: State, current: State) -> None:
             [r for i, r in sections_then.items() if i in sections_now])
     db.conn.executemany("DELETE FROM speakers WHERE id = ?",
                         [(i,) for i in speakers_now if i not in speakers_then])
+    if target.stamps != current.stamps:  # a joined turn's stamp comes back with the turn
+        db.conn.executemany("DELETE FROM turn_stamps WHERE turn_id = ?",
+                            [(r[0],) for r in current.stamps])
+        db.conn.executemany("INSERT INTO turn_stamps (turn_id, start_ms) VALUES (?, ?)",
+                            list(target.stamps))
 
 
 def unindex_turns(db: Database, turn_ids: Sequence[int]) -> None:
