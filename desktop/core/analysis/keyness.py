@@ -1,0 +1,176 @@
+"""Distinctive words: the words one speaker uses markedly more than the others.
+
+Each word's log-likelihood (G², Dunning 1993, as corpus linguistics computes keyness:
+Rayson and Garside 2000) compares its count in the speaker's words (the target) with its
+count in everyone else's (the reference). With a, b the word's counts and c, d the two
+totals, E1 = c(a+b)/(c+d) and E2 = d(a+b)/(c+d) are the counts expected if the word were
+used alike, and G² = 2(a ln(a/E1) + b ln(b/E2)). G² ≥ 3.84 means p < 0.05 (one degree
+of freedom), 6.63 p < 0.01, 10.83 p < 0.001, 15.13 p < 0.0001. Only words used more by the
+target than by the reference are listed, strongest first. Beside it, the log ratio
+(log₂ of the ratio of relative frequencies, the reference's zero taken as 0.5) says how
+much more: 1 is twice as often.
+
+Stop words are left out: Yandu's glossary list of function words and everyday vocabulary,
+and single-character particles; so are numbers. A glossary term is never left out, and
+is marked.
+"""
+
+from __future__ import annotations
+
+import math
+from collections import Counter
+from collections.abc import Iterable
+from dataclasses import asdict, dataclass
+from typing import TYPE_CHECKING
+
+from desktop.core.analysis import corpus
+from desktop.core.analysis.corpus import NARRATION
+from desktop.core.errors import YanduError
+from desktop.core.textnorm import fold
+
+if TYPE_CHECKING:  # hints only: sqlite-utils loads when a study is opened
+    from sqlite_utils import Database
+
+# G² for p < 0.05 with one degree of freedom: the least a listed word must reach.
+CRITICAL_05 = 3.84
+MIN_COUNT = 3  # a word the target says fewer times is too rare to judge
+
+
+@dataclass(frozen=True)
+class Keyword:
+    """A word the target uses more than the reference."""
+
+    word: str
+    count: int  # in the target
+    reference_count: int
+    log_likelihood: float  # G²
+    log_ratio: float  # log₂ of the ratio of relative frequencies
+    per_10k: float  # per 10,000 words of the target
+    reference_per_10k: float
+    is_term: bool = False  # a glossary term (or alias)
+
+    def as_dict(self) -> dict:
+        """JSON-ready values."""
+        out = asdict(self)
+        out["log_likelihood"] = round(self.log_likelihood, 2)
+        out["log_ratio"] = round(self.log_ratio, 2)
+        out["per_10k"] = round(self.per_10k, 1)
+        out["reference_per_10k"] = round(self.reference_per_10k, 1)
+        return out
+
+
+def log_likelihood(a: int, b: int, c: int, d: int) -> float:
+    """Dunning's G² for a word seen `a` times in `c` words and `b` times in `d` words."""
+    if c <= 0 or d <= 0 or a + b == 0:
+        return 0.0
+    e1 = c * (a + b) / (c + d)
+    e2 = d * (a + b) / (c + d)
+    total = 0.0
+    if a:
+        total += a * math.log(a / e1)
+    if b:
+        total += b * math.log(b / e2)
+    return 2 * total
+
+
+def log_ratio(a: int, b: int, c: int, d: int) -> float:
+    """log₂((a/c)/(b/d)), a zero count taken as 0.5 (Hardie's log ratio)."""
+    if c <= 0 or d <= 0:
+        return 0.0
+    return math.log2((max(a, 0.5) / c) / (max(b, 0.5) / d))
+
+
+def stop_words() -> frozenset[str]:
+    """The words left out of keyness: the glossary's stop list (already folded) and
+    single-character particles."""
+    from desktop.core.glossary.suggestions import FUNCTION_WORDS, stopwords
+
+    return stopwords() | frozenset(FUNCTION_WORDS)
+
+
+def _kept(word: str, stop: frozenset[str], terms: frozenset[str]) -> bool:
+    key = fold(word)
+    if key in terms:
+        return True
+    if key in stop or key.isdigit():
+        return False
+    return not all(ch.isdigit() or ch in ".,%" for ch in key)
+
+
+def keywords(target: Counter[str], reference: Counter[str], *,
+             terms: Iterable[str] = (), stop: frozenset[str] | None = None,
+             min_count: int = MIN_COUNT, threshold: float = CRITICAL_05,
+             limit: int | None = 100) -> list[Keyword]:
+    """The words of `target` used markedly more than in `reference` (counts of words),
+    strongest G² first; `terms` are folded glossary spellings (kept and marked)."""
+    stop = stop_words() if stop is None else stop
+    term_keys = frozenset(fold(t) for t in terms)
+    c = sum(target.values())
+    d = sum(reference.values())
+    found: list[Keyword] = []
+    for word, a in target.items():
+        if a < min_count or not _kept(word, stop, term_keys):
+            continue
+        b = reference.get(word, 0)
+        if d and a / c <= b / d:
+            continue  # used as much or more by the others
+        g2 = log_likelihood(a, b, c, d)
+        if g2 < threshold:
+            continue
+        found.append(Keyword(word, a, b, g2, log_ratio(a, b, c, d), a * 10_000 / c,
+                             b * 10_000 / d if d else 0.0, fold(word) in term_keys))
+    found.sort(key=lambda k: (-k.log_likelihood, -k.count, k.word))
+    return found[:limit] if limit is not None else found
+
+
+def word_counts(documents: list[corpus.Document]) -> dict[str, Counter[str]]:
+    """Each speaker's word counts (speakers joined by folded name; narration under "")."""
+    counts: dict[str, Counter[str]] = {}
+    names: dict[str, str] = {}
+    for doc in documents:
+        speaker_names = doc.speaker_names()
+        for turn, words in zip(doc.turns, corpus.turn_words(doc), strict=True):
+            name = speaker_names.get(turn.speaker_id, NARRATION) if turn.speaker_id \
+                else NARRATION
+            key = fold(name)
+            names.setdefault(key, name)
+            counts.setdefault(names[key], Counter()).update(words)
+    return counts
+
+
+def speaker_keywords(db: Database, speaker: str, document_ids: list[int] | None = None, *,
+                     limit: int | None = 100, include_narration: bool = False
+                     ) -> list[Keyword]:
+    """The words `speaker` uses markedly more than the other speakers of these documents
+    (every document when None); YanduError when no such speaker speaks there."""
+    from desktop.core.glossary.store import list_terms
+
+    documents = corpus.load(db, document_ids)
+    counts = word_counts(documents)
+    key = fold(speaker.strip())
+    target_name = next((n for n in counts if n and fold(n) == key), None)
+    if target_name is None:
+        raise YanduError(f"No speaker named {speaker!r} speaks there; see `yandu speakers DOC`.")
+    reference: Counter[str] = Counter()
+    for name, words in counts.items():
+        if name != target_name and (name or include_narration):
+            reference.update(words)
+    terms = [form for term in list_terms(db) for form in term.forms]
+    return keywords(counts[target_name], reference, terms=terms, limit=limit)
+
+
+def all_speaker_keywords(db: Database, document_ids: list[int] | None = None, *,
+                         limit: int | None = 100) -> dict[str, list[Keyword]]:
+    """Every speaker's distinctive words (narration left out), by speaker name."""
+    from desktop.core.glossary.store import list_terms
+
+    documents = corpus.load(db, document_ids)
+    counts = word_counts(documents)
+    counts.pop(NARRATION, None)
+    total: Counter[str] = Counter()
+    for words in counts.values():
+        total.update(words)
+    terms = [form for term in list_terms(db) for form in term.forms]
+    stop = stop_words()
+    return {name: keywords(words, total - words, terms=terms, stop=stop, limit=limit)
+            for name, words in counts.items()}
