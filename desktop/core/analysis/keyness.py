@@ -1,14 +1,14 @@
 """Distinctive words: the words one speaker uses markedly more than the others.
 
-Each word's log-likelihood (G², Dunning 1993, as corpus linguistics computes keyness:
-Rayson and Garside 2000) compares its count in the speaker's words (the target) with its
-count in everyone else's (the reference). With a, b the word's counts and c, d the two
-totals, E1 = c(a+b)/(c+d) and E2 = d(a+b)/(c+d) are the counts expected if the word were
-used alike, and G² = 2(a ln(a/E1) + b ln(b/E2)). G² ≥ 3.84 means p < 0.05 (one degree
-of freedom), 6.63 p < 0.01, 10.83 p < 0.001, 15.13 p < 0.0001. Only words used more by the
-target than by the reference are listed, strongest first. Beside it, the log ratio
-(log₂ of the ratio of relative frequencies, the reference's zero taken as 0.5) says how
-much more: 1 is twice as often.
+Each word's log-likelihood G² (Dunning 1993) compares its count in the speaker's words
+(the target) with its count in everyone else's (the reference), over the 2 × 2 table of
+the word and all other words in each: with a, b the word's counts and c, d the two
+totals, G² = 2 Σ O ln(O/E) over the four cells, E being the count expected if the word
+were used alike (c(a+b)/(c+d) for the first). G² ≥ 3.84 means p < 0.05 (one degree of
+freedom), 6.63 p < 0.01, 10.83 p < 0.001, 15.13 p < 0.0001. Only words the target uses
+more than the reference are listed, strongest first. Beside it, the log ratio (log₂ of
+the ratio of relative frequencies, a zero count taken as 0.5) says how much more: 1 is
+twice as often.
 
 Stop words are left out: Yandu's glossary list of function words and everyday vocabulary,
 and single-character particles; so are numbers. A glossary term is never left out, and
@@ -61,15 +61,14 @@ class Keyword:
 
 def log_likelihood(a: int, b: int, c: int, d: int) -> float:
     """Dunning's G² for a word seen `a` times in `c` words and `b` times in `d` words."""
-    if c <= 0 or d <= 0 or a + b == 0:
+    n = c + d
+    if c <= 0 or d <= 0 or a + b == 0 or a > c or b > d:
         return 0.0
-    e1 = c * (a + b) / (c + d)
-    e2 = d * (a + b) / (c + d)
     total = 0.0
-    if a:
-        total += a * math.log(a / e1)
-    if b:
-        total += b * math.log(b / e2)
+    for observed, row, column in ((a, a + b, c), (b, a + b, d),
+                                  (c - a, n - a - b, c), (d - b, n - a - b, d)):
+        if observed:
+            total += observed * math.log(observed * n / (row * column))
     return 2 * total
 
 

@@ -2,7 +2,8 @@
 and by document, and where in each document its occurrences fall (a dispersion plot).
 
 Occurrences are the glossary's own marks (the matcher the reading view underlines with:
-folded text, longest spelling first), each given to the speaker of the turn it lies in.
+folded text, longest spelling first: 算力 inside 算力荒 counts for 算力荒), each given to
+the speaker of the turn it lies in.
 """
 
 from __future__ import annotations
