@@ -199,6 +199,8 @@ class MainWindow(QMainWindow):
             a.BACK: lambda: self.navigator.go_back(),
             a.FORWARD: lambda: self.navigator.go_forward(),
             a.SWITCH_VIEW: lambda: self.reading.switch_view(),
+            a.SHOW_ANALYSIS: lambda: self.reading.switch_analysis(lambda: _on_first_use(
+                "analysis.view", "AnalysisView")(self.session, self.navigator, self.stack)),
             a.SHOW_ALL_SPEAKERS: lambda: self.speaker_filter.show_all(),
             a.TOGGLE_NARRATION: lambda: self.speaker_filter.toggle_narration(),
             a.ZOOM_IN: lambda: self.reading.zoom(1), a.ZOOM_OUT: lambda: self.reading.zoom(-1),

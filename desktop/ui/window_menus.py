@@ -14,7 +14,7 @@ SEPARATED = (ActionId.ZOOM_IN, ActionId.FOCUS_TRANSCRIPT, ActionId.LANGUAGE_ENGL
              ActionId.NEXT_SECTION, ActionId.NEXT_ANNOTATION, ActionId.BACK, ActionId.FIND,
              ActionId.SHORTCUTS, ActionId.QUIT)
 TOOLBAR = (ActionId.IMPORT, ActionId.UNDO, ActionId.REDO, ActionId.ANNOTATE,
-           ActionId.SWITCH_VIEW, ActionId.SHOW_ALL_SPEAKERS, ActionId.TOGGLE_NARRATION,
+           ActionId.SWITCH_VIEW, ActionId.SHOW_ANALYSIS, ActionId.SHOW_ALL_SPEAKERS, ActionId.TOGGLE_NARRATION,
            ActionId.FIND)
 
 
