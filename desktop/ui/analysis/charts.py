@@ -33,7 +33,15 @@ from PySide6.QtWidgets import QApplication
 # Colours for series without a colour of their own (narration, other documents).
 FALLBACK = ("#4e79a7", "#f28e2b", "#e15759", "#76b7b2", "#59a14f", "#edc948", "#b07aa1",
             "#ff9da7", "#9c755f", "#bab0ac")
-MAX_LABEL = 18  # characters of a category label before it is cut with "…"
+MAX_LABEL = 16  # characters of a category label before it is cut with "…"
+ROW_HEIGHT = 26  # pixels a bar or a dispersion row needs for its label not to be elided
+FRAME_HEIGHT = 110  # pixels of title, value axis and margins
+
+
+def height_for(rows: int, *, legend: bool = False) -> int:
+    """The least height at which a chart of `rows` rows shows every label (Qt Charts
+    elides a label taller than its row)."""
+    return FRAME_HEIGHT + ROW_HEIGHT * max(rows, 1) + (30 if legend else 0)
 
 
 def is_dark(palette: QPalette | None = None) -> bool:
@@ -48,9 +56,9 @@ def colour(value: str, index: int) -> QColor:
     return found if found.isValid() else QColor(FALLBACK[index % len(FALLBACK)])
 
 
-def short(label: str) -> str:
+def short(label: str, limit: int = MAX_LABEL) -> str:
     label = " ".join(label.split())
-    return label if len(label) <= MAX_LABEL else label[:MAX_LABEL - 1] + "…"
+    return label if len(label) <= limit else label[:limit - 1] + "…"
 
 
 def new_chart(title: str) -> QChart:
@@ -135,8 +143,9 @@ def sections_chart(sections: Sequence[str], speakers: Sequence[tuple[str, str, S
         bar.setColor(colour(hue, i))
         series.append(bar)
     chart.addSeries(series)
-    labels = [s or QCoreApplication.translate("AnalysisCharts", "(before the first section)")
-              for s in sections]
+    labels = [f"{i}. {short(s, 10)}" if s else
+              QCoreApplication.translate("AnalysisCharts", "Opening")
+              for i, s in enumerate(sections, start=0 if sections and not sections[0] else 1)]
     _axes(chart, series, list(reversed(labels)),
           QCoreApplication.translate("AnalysisCharts", "Characters"))
     chart.legend().setAlignment(Qt.AlignmentFlag.AlignBottom)

@@ -4,7 +4,14 @@ turn, talk time; a bar chart of the shares and a chart of characters per section
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QLabel, QPushButton, QSplitter, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QLabel,
+    QPushButton,
+    QScrollArea,
+    QSplitter,
+    QVBoxLayout,
+    QWidget,
+)
 
 from desktop.core.analysis import stats as stats_module
 from desktop.ui.analysis import charts
@@ -32,16 +39,21 @@ class SpeakersTab(Tab):
         self.summary = QLabel(self)
         self.table = RowsTable(self)
         self.table.setObjectName("analysis_speakers_table")
-        self.charts = QSplitter(Qt.Orientation.Horizontal, self)
+        # The charts side by side when the view is wide, one above the other when it is
+        # narrow, scrolled when they need more height than there is.
+        self.charts = QSplitter(Qt.Orientation.Horizontal)
         self.share_view = charts.chart_view(charts.new_chart(""))
         self.section_view = charts.chart_view(charts.new_chart(""))
         self.charts.addWidget(self.share_view)
         self.charts.addWidget(self.section_view)
-        splitter = QSplitter(Qt.Orientation.Vertical, self)
+        scroller = QScrollArea(self)
+        scroller.setWidgetResizable(True)
+        scroller.setFrameShape(QScrollArea.Shape.NoFrame)
+        scroller.setWidget(self.charts)
+        self.splitter = splitter = QSplitter(Qt.Orientation.Vertical, self)
         splitter.addWidget(self.table)
-        splitter.addWidget(self.charts)
-        splitter.setStretchFactor(0, 2)
-        splitter.setStretchFactor(1, 3)
+        splitter.addWidget(scroller)
+        splitter.setStretchFactor(1, 1)
         self.export_table = QPushButton(self)
         self.export_shares = QPushButton(self)
         self.export_sections = QPushButton(self)
@@ -106,3 +118,20 @@ class SpeakersTab(Tab):
             self.tr("Characters per section"))
         self.section_view.setChart(sections)
         self.section_view.setVisible(bool(result.sections))
+        self.share_view.setMinimumHeight(charts.height_for(len(speakers)))
+        self.section_view.setMinimumHeight(charts.height_for(len(result.sections),
+                                                             legend=True))
+        self._arrange()
+        table_height = self.table.fitted_height(max(120, self.height() // 3))
+        self.splitter.setSizes([table_height, max(1, self.height() - table_height)])
+
+    def resizeEvent(self, event) -> None:  # noqa: N802 (Qt override)
+        super().resizeEvent(event)
+        self._arrange()
+
+    def _arrange(self) -> None:
+        wide = self.width() >= 900
+        self.charts.setOrientation(Qt.Orientation.Horizontal if wide
+                                   else Qt.Orientation.Vertical)
+        heights = [self.share_view.minimumHeight(), self.section_view.minimumHeight()]
+        self.charts.setMinimumHeight(max(heights) if wide else sum(heights) + 8)

@@ -117,6 +117,10 @@ class RowsTable(QTableView):
         self.proxy.setSortRole(SORT_ROLE)
         self.setModel(self.proxy)
         self.setSortingEnabled(sortable)
+        # Rows come in their own order (speakers as they first speak) until a header is
+        # clicked: no column is sorted at first.
+        self.horizontalHeader().setSortIndicator(-1, Qt.SortOrder.AscendingOrder)
+        self.proxy.sort(-1)
         self.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.setAlternatingRowColors(True)
@@ -129,11 +133,18 @@ class RowsTable(QTableView):
 
     def set_rows(self, header: Sequence[str], rows: Sequence[Sequence[Any]], **kwargs) -> None:
         self.rows_model.set_rows(header, rows, **kwargs)
+        self.setCurrentIndex(self.model().index(-1, -1))
         self.resizeColumnsToContents()
         for column in range(self.rows_model.columnCount()):
             self.setColumnWidth(column, min(self.columnWidth(column), 420))
         if self.model().rowCount() and not self.currentIndex().isValid():
             self.setCurrentIndex(self.model().index(0, 0))
+
+    def fitted_height(self, most: int) -> int:
+        """The height that shows every row, up to `most` pixels."""
+        rows = self.verticalHeader().defaultSectionSize() * self.model().rowCount()
+        return min(most, self.horizontalHeader().height() + rows + 2 * self.frameWidth()
+                   + self.horizontalScrollBar().sizeHint().height())
 
     def source_row(self, view_row: int) -> int:
         """The model row shown at `view_row` (after sorting)."""

@@ -10,6 +10,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QPushButton,
+    QScrollArea,
     QSplitter,
     QVBoxLayout,
     QWidget,
@@ -51,10 +52,15 @@ class TermsTab(Tab):
         choose.addWidget(self.rows_label)
         choose.addWidget(self.rows_kind, 1)
         plot_layout.addLayout(choose)
-        plot_layout.addWidget(self.plot, 1)
-        splitter = QSplitter(Qt.Orientation.Vertical, self)
+        scroller = QScrollArea(plot_box)
+        scroller.setWidgetResizable(True)
+        scroller.setFrameShape(QScrollArea.Shape.NoFrame)
+        scroller.setWidget(self.plot)
+        plot_layout.addWidget(scroller, 1)
+        self.splitter = splitter = QSplitter(Qt.Orientation.Vertical, self)
         splitter.addWidget(self.table)
         splitter.addWidget(plot_box)
+        splitter.setSizes([2, 3])
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 4, 4, 4)
         layout.addWidget(splitter, 1)
@@ -131,3 +137,4 @@ class TermsTab(Tab):
                     for t in result.terms[:PLOTTED_TERMS]]
             title = self.tr("Where the most frequent terms fall")
         self.plot.setChart(charts.dispersion_chart(rows, title))
+        self.plot.setMinimumHeight(charts.height_for(len(rows)))
