@@ -4,13 +4,16 @@ changes, only the words a glossary keeps whole)."""
 
 from __future__ import annotations
 
+import functools
 import re
+import sys
 import threading
 from collections import OrderedDict
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from desktop.core import library, segment
+from desktop.core.textnorm import fold
 
 if TYPE_CHECKING:  # hints only: sqlite-utils loads when a study is opened
     from sqlite_utils import Database
@@ -39,7 +42,59 @@ def han_characters(text: str) -> int:
 def words(text: str) -> list[str]:
     """The words of `text`: jieba's words for Chinese, whole words for Latin text;
     punctuation and spaces are not words."""
-    return [w for w in segment.words(text) if _WORDY.search(w)]
+    wordy = _WORDY.search
+    # Most tokens are letters (or digits) only: str.isalnum answers those without a regex.
+    return [w for w in segment.words(text) if w.isalnum() or wordy(w)]
+
+
+# Joins texts to be cut in one call of the segmenter: a private-use character, which both
+# segmenters yield as a token of its own and after which they start afresh, so each
+# text's words are the words it has alone.
+_JOIN = "\ue000"
+BATCH_CHARS = 200_000  # cut at a time, so that a search typed meanwhile gets its turn
+
+
+def words_of_many(texts: list[str], *, keep: bool = False) -> list[list[str]]:
+    """`[words(t) for t in texts]`, cut in a few calls rather than one per text; `keep`
+    interns the words (for words kept and counted again and again)."""
+    out: list[list[str]] = []
+    batch: list[str] = []
+    size = 0
+    for text in texts:
+        if _JOIN in text:  # cannot be joined: cut alone
+            out += _cut_joined(batch, keep)
+            batch, size = [], 0
+            out.append(words(text))
+            continue
+        batch.append(text)
+        size += len(text)
+        if size >= BATCH_CHARS:
+            out += _cut_joined(batch, keep)
+            batch, size = [], 0
+    out += _cut_joined(batch, keep)
+    return out
+
+
+def _cut_joined(texts: list[str], keep: bool) -> list[list[str]]:
+    if not texts:
+        return []
+    wordy = _WORDY.search
+    intern = sys.intern if keep else str
+    out: list[list[str]] = [[]]
+    current = out[0]
+    for token in segment.words(_JOIN.join(texts)):
+        if token == _JOIN:
+            current = []
+            out.append(current)
+        elif token.isalnum() or wordy(token):
+            # One string per distinct word, its hash worked out once: counting a million
+            # words then costs a fraction of what fresh strings cost.
+            current.append(intern(token))
+    return out
+
+
+# Words repeat: folded once each (sort keys, keyness compare folded words).
+fold_word = functools.lru_cache(maxsize=262_144)(fold)
 
 
 def is_word(token: str) -> bool:
@@ -81,42 +136,86 @@ def load(db: Database, document_ids: list[int] | tuple[int, ...] | None = None
             for info in infos]
 
 
+@dataclass(frozen=True)
+class TurnCounts:
+    """A turn's words, and its characters (letters and digits) and Han characters."""
+
+    words: list[str]
+    characters: int
+    han: int
+
+
 class _WordCache:
-    """Each turn's words for the last few documents, keyed by what they depend on: the
-    document (its id, file and import time) and the words the segmenter keeps whole."""
+    """Each turn's words and counts for the last few documents, keyed by what they depend
+    on: the document (its id, file and import time) and the words the segmenter keeps
+    whole (a document's text never changes)."""
 
     def __init__(self, documents: int = 4) -> None:
         self.documents = documents
-        self._items: OrderedDict[tuple, dict[tuple[int, int], list[str]]] = OrderedDict()
+        self._items: OrderedDict[tuple, dict[tuple[int, int], TurnCounts]] = OrderedDict()
         self._lock = threading.Lock()
 
-    def turn_words(self, document: Document) -> list[list[str]]:
-        info = document.info
-        key = (info.id, info.source_sha256, info.imported_at, segment.custom_words())
+    @staticmethod
+    def key(info: library.DocumentInfo) -> tuple:
+        return (info.id, info.source_sha256, info.imported_at, segment.custom_words())
+
+    def has(self, info: library.DocumentInfo) -> bool:
+        """Whether every turn of the document is cut already."""
+        with self._lock:
+            known = self._items.get(self.key(info))
+            return known is not None and len(known) >= info.turn_count
+
+    def turn_counts(self, document: Document) -> list[TurnCounts]:
+        key = self.key(document.info)
         with self._lock:
             known = self._items.get(key)
             if known is not None:
                 self._items.move_to_end(key)
         if known is None:
             known = {}
-        out: list[list[str]] = []
-        for turn in document.turns:
-            place = (turn.text_start, turn.text_end)
-            found = known.get(place)
-            if found is None:
-                found = known[place] = words(turn.text)
-            out.append(found)
+        missing = [t for t in document.turns if (t.text_start, t.text_end) not in known]
+        if missing:
+            texts = [t.text for t in missing]
+            for turn, found in zip(missing, words_of_many(texts, keep=True), strict=True):
+                known[(turn.text_start, turn.text_end)] = TurnCounts(
+                    found, characters(turn.text), han_characters(turn.text))
         with self._lock:
             self._items[key] = known
             self._items.move_to_end(key)
             while len(self._items) > self.documents:
                 self._items.popitem(last=False)
-        return out
+        return [known[(t.text_start, t.text_end)] for t in document.turns]
 
 
 _cache = _WordCache()
 
 
+def turn_counts(document: Document) -> list[TurnCounts]:
+    """The words and counts of each of the document's turns, in turn order (see `words`,
+    `characters`, `han_characters`)."""
+    return _cache.turn_counts(document)
+
+
 def turn_words(document: Document) -> list[list[str]]:
     """The words of each of the document's turns, in turn order (see `words`)."""
-    return _cache.turn_words(document)
+    return [counts.words for counts in _cache.turn_counts(document)]
+
+
+def is_cut(db: Database, document_ids: list[int] | None = None) -> bool:
+    """Whether these documents' words are cut already (counting them is then quick)."""
+    infos = library.list_documents(db)
+    wanted = None if document_ids is None else set(document_ids)
+    return all(_cache.has(info) for info in infos if wanted is None or info.id in wanted)
+
+
+def cut(db: Database, document_ids: list[int] | None = None) -> None:
+    """Cut these documents' words now (the slow part of a first count), e.g. on a worker
+    thread with a connection of its own, so that counting later is quick."""
+    for document in load(db, document_ids):
+        _cache.turn_counts(document)
+
+
+def forget() -> None:
+    """Drop every cached word (for measuring a first count)."""
+    global _cache
+    _cache = _WordCache()

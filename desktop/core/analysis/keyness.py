@@ -87,8 +87,11 @@ def stop_words() -> frozenset[str]:
     return stopwords() | frozenset(FUNCTION_WORDS)
 
 
+_fold = corpus.fold_word
+
+
 def _kept(word: str, stop: frozenset[str], terms: frozenset[str]) -> bool:
-    key = fold(word)
+    key = _fold(word)
     if key in terms:
         return True
     if key in stop or key.isdigit():
@@ -96,28 +99,40 @@ def _kept(word: str, stop: frozenset[str], terms: frozenset[str]) -> bool:
     return not all(ch.isdigit() or ch in ".,%" for ch in key)
 
 
-def keywords(target: Counter[str], reference: Counter[str], *,
-             terms: Iterable[str] = (), stop: frozenset[str] | None = None,
-             min_count: int = MIN_COUNT, threshold: float = CRITICAL_05,
-             limit: int | None = 100) -> list[Keyword]:
+def keywords(target: Counter[str], reference: Counter[str] | None = None, *,
+             total: Counter[str] | None = None, terms: Iterable[str] = (),
+             stop: frozenset[str] | None = None, min_count: int = MIN_COUNT,
+             threshold: float = CRITICAL_05, limit: int | None = 100) -> list[Keyword]:
     """The words of `target` used markedly more than in `reference` (counts of words),
-    strongest G² first; `terms` are folded glossary spellings (kept and marked)."""
+    strongest G² first; `terms` are glossary spellings (kept and marked). Instead of
+    `reference`, `total` may give the counts of target and reference together."""
     stop = stop_words() if stop is None else stop
-    term_keys = frozenset(fold(t) for t in terms)
+    term_keys = frozenset(_fold(t) for t in terms)
     c = sum(target.values())
-    d = sum(reference.values())
+    if reference is not None:
+        d = sum(reference.values())
+        other = reference.get
+    else:
+        assert total is not None
+        d = sum(total.values()) - c
+        whole = total.get
+
+        def other(word: str, _default: int = 0) -> int:
+            return whole(word, 0) - target[word]
     found: list[Keyword] = []
     for word, a in target.items():
-        if a < min_count or not _kept(word, stop, term_keys):
+        if a < min_count:
             continue
-        b = reference.get(word, 0)
-        if d and a / c <= b / d:
+        b = other(word, 0)
+        if d and a * d <= b * c:
             continue  # used as much or more by the others
+        if not _kept(word, stop, term_keys):
+            continue
         g2 = log_likelihood(a, b, c, d)
         if g2 < threshold:
             continue
         found.append(Keyword(word, a, b, g2, log_ratio(a, b, c, d), a * 10_000 / c,
-                             b * 10_000 / d if d else 0.0, fold(word) in term_keys))
+                             b * 10_000 / d if d else 0.0, _fold(word) in term_keys))
     found.sort(key=lambda k: (-k.log_likelihood, -k.count, k.word))
     return found[:limit] if limit is not None else found
 
@@ -158,18 +173,38 @@ def speaker_keywords(db: Database, speaker: str, document_ids: list[int] | None 
     return keywords(counts[target_name], reference, terms=terms, limit=limit)
 
 
+class Keyness:
+    """Every speaker's word counts in some documents, read once; each speaker's
+    distinctive words worked out when first asked for (against all the other speakers,
+    narration left out)."""
+
+    def __init__(self, db: Database, document_ids: list[int] | None = None) -> None:
+        from desktop.core.glossary.store import list_terms
+
+        self.counts = word_counts(corpus.load(db, document_ids))
+        self.counts.pop(NARRATION, None)
+        self.total: Counter[str] = Counter()
+        for words in self.counts.values():
+            self.total.update(words)
+        self.terms = [form for term in list_terms(db) for form in term.forms]
+        self._found: dict[tuple[str, int | None], list[Keyword]] = {}
+
+    @property
+    def speakers(self) -> list[str]:
+        """The speakers, in order of first appearance."""
+        return list(self.counts)
+
+    def keywords(self, speaker: str, *, limit: int | None = 100) -> list[Keyword]:
+        """The distinctive words of `speaker` (a name from `speakers`)."""
+        key = (speaker, limit)
+        if key not in self._found:
+            self._found[key] = keywords(self.counts.get(speaker, Counter()), total=self.total,
+                                        terms=self.terms, limit=limit)
+        return self._found[key]
+
+
 def all_speaker_keywords(db: Database, document_ids: list[int] | None = None, *,
                          limit: int | None = 100) -> dict[str, list[Keyword]]:
     """Every speaker's distinctive words (narration left out), by speaker name."""
-    from desktop.core.glossary.store import list_terms
-
-    documents = corpus.load(db, document_ids)
-    counts = word_counts(documents)
-    counts.pop(NARRATION, None)
-    total: Counter[str] = Counter()
-    for words in counts.values():
-        total.update(words)
-    terms = [form for term in list_terms(db) for form in term.forms]
-    stop = stop_words()
-    return {name: keywords(words, total - words, terms=terms, stop=stop, limit=limit)
-            for name, words in counts.items()}
+    table = Keyness(db, document_ids)
+    return {name: table.keywords(name, limit=limit) for name in table.speakers}

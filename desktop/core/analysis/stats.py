@@ -121,14 +121,14 @@ def stats_of(documents: list[Document]) -> Stats:
             index_of = {k: v + 1 for k, v in index_of.items()}
         for speaker in doc.speakers:  # listed even when they never speak
             _row(rows, speaker.name, meta.get(speaker.id))
-        for turn, turn_words in zip(doc.turns, corpus.turn_words(doc), strict=True):
+        for turn, counts in zip(doc.turns, corpus.turn_counts(doc), strict=True):
             name = names.get(turn.speaker_id, NARRATION) if turn.speaker_id else NARRATION
             row = _row(rows, name, meta.get(turn.speaker_id))
-            chars = corpus.characters(turn.text)
+            chars = counts.characters
             row.turns += 1
             row.characters += chars
-            row.han += corpus.han_characters(turn.text)
-            row.words += len(turn_words)
+            row.han += counts.han
+            row.words += len(counts.words)
             if chars > row.longest_turn:
                 row.longest_turn = chars
                 row.longest_turn_number = turn_number(turn.position)

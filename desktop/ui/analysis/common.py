@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
@@ -18,6 +19,9 @@ class Scope:
     db: Database
     document_ids: list[int] | None
     several: bool  # more than one document: speakers are joined by name
+    # Runs work(db, progress) on a worker thread, then on_done(result) here (the
+    # session's `run_in_background`, keywords `on_done` and `writes`).
+    run_in_background: Callable[..., None] | None = None
 
 
 def button_row(*buttons: QPushButton, stretch_first: bool = True) -> QHBoxLayout:
@@ -33,6 +37,8 @@ def button_row(*buttons: QPushButton, stretch_first: bool = True) -> QHBoxLayout
 
 class Tab(QWidget):
     """A tab that computes only when shown and when what it shows has changed."""
+
+    needs_words = False  # counts words: the transcript's words must be cut first
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)

@@ -142,8 +142,19 @@ class ConcordanceTab(Tab):
     def _finish(self, text: str, document_id: int | None) -> None:
         if self.scope is None or self.query.text().strip() != text:
             return  # another search was asked for meanwhile
+        run = self.scope.run_in_background
+        if run is None:
+            self._finished(text, kwic.concordance(self.scope.db, text,
+                                                  document_id=document_id))
+            return
+        run(lambda db, _progress: kwic.concordance(db, text, document_id=document_id),
+            lambda lines: self._finished(text, lines), writes=False)
+
+    def _finished(self, text: str, lines: list[kwic.Line]) -> None:
+        if self.query.text().strip() != text:
+            return  # another search was asked for meanwhile
         row = self.table.currentIndex().row()
-        self.lines = kwic.concordance(self.scope.db, text, document_id=document_id)
+        self.lines = lines
         self.complete = True
         self._fill_speakers()
         self._show()

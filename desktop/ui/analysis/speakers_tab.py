@@ -33,6 +33,8 @@ def _time(ms) -> str:
 class SpeakersTab(Tab):
     """Who spoke how much."""
 
+    needs_words = True
+
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.result: stats_module.Stats | None = None

@@ -11,6 +11,7 @@ from __future__ import annotations
 from PySide6.QtCore import QEvent, Qt
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QTabWidget, QVBoxLayout, QWidget
 
+from desktop.core.analysis import corpus
 from desktop.ui.analysis.common import Scope, Tab
 from desktop.ui.analysis.concordance_tab import ConcordanceTab
 from desktop.ui.analysis.speakers_tab import SpeakersTab
@@ -33,6 +34,7 @@ class AnalysisView(QWidget):
         super().__init__(parent)
         self.setObjectName("analysis_view")
         self.session, self.navigator = session, navigator
+        self._cutting = False  # words being cut on a worker thread
         self.scope_label = QLabel(self)
         self.scope = QComboBox(self)
         self.scope.setObjectName("analysis_scope")
@@ -108,11 +110,12 @@ class AnalysisView(QWidget):
         db = self.session.db
         if db is None:
             return None
+        run = self.session.run_in_background
         if self.scope.currentIndex() == WHOLE_STUDY:
-            return Scope(db, None, len(self.session.documents()) > 1)
+            return Scope(db, None, len(self.session.documents()) > 1, run)
         if self.session.document_id is None:
             return None
-        return Scope(db, [self.session.document_id], False)
+        return Scope(db, [self.session.document_id], False, run)
 
     def refresh(self) -> None:
         """Count again (the shown tab now, the others when they are shown)."""
@@ -121,7 +124,36 @@ class AnalysisView(QWidget):
             tab.set_scope(scope)
         self._update_title()
         if self.isVisible():
-            self.current_tab().refresh_if_stale()
+            self.fill_current()
+
+    def fill_current(self) -> None:
+        """Count for the tab shown, if it has to; words are cut on a worker thread first
+        (a few seconds for megabytes of transcript), the window staying responsive."""
+        tab = self.current_tab()
+        scope = tab.scope
+        if not tab.stale or scope is None:
+            return
+        if tab.needs_words and not corpus.is_cut(scope.db, scope.document_ids):
+            if not self._cutting:
+                self._cutting = True
+                self.title.setText(self.tr("Cutting the transcript into words…"))
+                ids = scope.document_ids
+                self.session.run_in_background(lambda db, _progress: corpus.cut(db, ids),
+                                               self._cut_done, self._cut_failed, writes=False)
+            return
+        tab.refresh_if_stale()
+
+    def _cut_done(self, _result) -> None:
+        self._cutting = False
+        self._update_title()
+        current = self.current_tab()
+        if self.isVisible() and current.stale and current.scope is not None:
+            current.refresh_if_stale()  # counted here if the words changed meanwhile
+
+    def _cut_failed(self, exc: BaseException) -> None:
+        self._cutting = False
+        self._update_title()
+        self.session.failed.emit(str(exc))
 
     def _documents_changed(self) -> None:
         if self.scope.currentIndex() == WHOLE_STUDY:
@@ -132,7 +164,7 @@ class AnalysisView(QWidget):
                 getattr(changes, "speakers", False) or getattr(changes, "glossary", False)):
             self.tags.set_scope(self.current_scope())
             if self.isVisible() and self.current_tab() is self.tags:
-                self.tags.refresh_if_stale()
+                self.fill_current()
             return
         self.refresh()
 
@@ -141,10 +173,10 @@ class AnalysisView(QWidget):
 
     def showEvent(self, event) -> None:  # noqa: N802 (Qt override)
         super().showEvent(event)
-        self.current_tab().refresh_if_stale()
+        self.fill_current()
 
     def _tab_shown(self, _index: int) -> None:
-        self.current_tab().refresh_if_stale()
+        self.fill_current()
 
     # ---- moving on -----------------------------------------------------------------------
 

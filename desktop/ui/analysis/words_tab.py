@@ -15,11 +15,13 @@ from desktop.ui.analysis.tables import RowsTable, save_table_as
 class WordsTab(Tab):
     """Distinctive words per speaker."""
 
+    needs_words = True
+
     word_chosen = Signal(str, str)  # word, speaker
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.by_speaker: dict[str, list[keyness.Keyword]] = {}
+        self.table_of: keyness.Keyness | None = None
         self.speaker_label = QLabel(self)
         self.speaker = QComboBox(self)
         self.speaker.setObjectName("analysis_words_speaker")
@@ -57,12 +59,11 @@ class WordsTab(Tab):
 
     def fill(self, scope: Scope) -> None:
         chosen = self.speaker.currentText()
-        self.by_speaker = keyness.all_speaker_keywords(scope.db, scope.document_ids,
-                                                       limit=200)
+        self.table_of = keyness.Keyness(scope.db, scope.document_ids)
         self.speaker.blockSignals(True)
         self.speaker.clear()
-        self.speaker.addItems(list(self.by_speaker))
-        if chosen in self.by_speaker:
+        self.speaker.addItems(self.table_of.speakers)
+        if chosen in self.table_of.speakers:
             self.speaker.setCurrentText(chosen)
         self.speaker.blockSignals(False)
         self._show_speaker()
@@ -75,7 +76,8 @@ class WordsTab(Tab):
             self.speaker.setCurrentIndex(index)
 
     def _show_speaker(self) -> None:
-        words = self.by_speaker.get(self.speaker.currentText(), [])
+        name = self.speaker.currentText()
+        words = self.table_of.keywords(name, limit=200) if self.table_of and name else []
         header = [self.tr("Word"), self.tr("G²"), self.tr("Log ratio"), self.tr("Count"),
                   self.tr("Others"), self.tr("Per 10,000 words"), self.tr("Others per 10,000")]
         rows = [[k.word, round(k.log_likelihood, 2), round(k.log_ratio, 2), k.count,
