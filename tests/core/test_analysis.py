@@ -235,3 +235,13 @@ def test_tables_as_csv_and_markdown():
     md = tables.to_markdown(header, rows)
     assert md.splitlines()[0] == "| word | note |"
     assert "| a\\|b | line break |" in md
+
+
+def test_words_cut_together_are_the_words_cut_alone(sample_db):
+    from desktop.core import library
+    from desktop.core.analysis import corpus
+
+    texts = [t.text for t in library.turns(sample_db, 1)]
+    texts += ["COVID-19 和 GPT-4 的 3.5% 增长", "", "hello, world", "私用\ue000字符", "𠮷野家"]
+    assert corpus.words_of_many(texts) == [corpus.words(t) for t in texts]
+    assert corpus.words_of_many(texts, keep=True) == [corpus.words(t) for t in texts]

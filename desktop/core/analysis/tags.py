@@ -34,7 +34,7 @@ class Matrix:
 
     rows: list[str]
     columns: list[str]
-    cells: dict[tuple[str, str], list[str]] = field(default_factory=dict)
+    cells: dict[tuple[str, str], dict[str, None]] = field(default_factory=dict)
     counts: dict[tuple[str, str], int] = field(default_factory=dict)
 
     def count(self, row: str, column: str) -> int:
@@ -46,10 +46,9 @@ class Matrix:
 
     def add(self, row: str, column: str, annotation_ids: Iterable[str], n: int = 1) -> None:
         self.counts[(row, column)] = self.counts.get((row, column), 0) + n
-        cell = self.cells.setdefault((row, column), [])
+        cell = self.cells.setdefault((row, column), {})
         for ann_id in annotation_ids:
-            if ann_id not in cell:
-                cell.append(ann_id)
+            cell[ann_id] = None  # an ordered set: each annotation once, in order
 
     def table(self) -> tuple[list[str], list[list]]:
         """(header, rows) with the row name first, for CSV and Markdown."""
