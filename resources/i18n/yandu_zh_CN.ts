@@ -4,307 +4,312 @@
 <context>
     <name>Actions</name>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="153"/>
+        <location filename="../../desktop/ui/actions.py" line="154"/>
         <source>&amp;Import…</source>
         <translation>导入(&amp;I)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="154"/>
+        <location filename="../../desktop/ui/actions.py" line="155"/>
         <source>Import transcripts into the study</source>
         <translation>将文字稿导入研究库</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="155"/>
+        <location filename="../../desktop/ui/actions.py" line="156"/>
         <source>&amp;Export…</source>
         <translation>导出(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="156"/>
+        <location filename="../../desktop/ui/actions.py" line="157"/>
         <source>Export the notes to a file</source>
         <translation>把笔记导出为文件</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="157"/>
+        <location filename="../../desktop/ui/actions.py" line="158"/>
         <source>&amp;Print…</source>
         <translation>打印(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="159"/>
+        <location filename="../../desktop/ui/actions.py" line="160"/>
         <source>Export to P&amp;DF…</source>
         <translation>导出为 PDF(&amp;D)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="160"/>
+        <location filename="../../desktop/ui/actions.py" line="161"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="162"/>
+        <location filename="../../desktop/ui/actions.py" line="163"/>
         <source>&amp;Undo</source>
         <translation>撤销(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="163"/>
+        <location filename="../../desktop/ui/actions.py" line="164"/>
         <source>&amp;Redo</source>
         <translation>重做(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="165"/>
+        <location filename="../../desktop/ui/actions.py" line="166"/>
         <source>&amp;Search…</source>
         <translation>搜索(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="166"/>
+        <location filename="../../desktop/ui/actions.py" line="167"/>
         <source>Next search result</source>
         <translation>下一个搜索结果</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="168"/>
+        <location filename="../../desktop/ui/actions.py" line="169"/>
         <source>Previous search result</source>
         <translation>上一个搜索结果</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="170"/>
+        <location filename="../../desktop/ui/actions.py" line="171"/>
         <source>&amp;Annotate selection…</source>
         <translation>批注所选文字(&amp;A)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="171"/>
+        <location filename="../../desktop/ui/actions.py" line="172"/>
         <source>Write a note on the selected text</source>
         <translation>为所选文字写批注</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="172"/>
+        <location filename="../../desktop/ui/actions.py" line="173"/>
         <source>&amp;Edit annotation…</source>
         <translation>编辑批注(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="173"/>
+        <location filename="../../desktop/ui/actions.py" line="174"/>
         <source>&amp;Delete annotation</source>
         <translation>删除批注(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="175"/>
+        <location filename="../../desktop/ui/actions.py" line="176"/>
         <source>Next turn</source>
         <translation>下一段发言</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="176"/>
+        <location filename="../../desktop/ui/actions.py" line="177"/>
         <source>Previous turn</source>
         <translation>上一段发言</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="177"/>
+        <location filename="../../desktop/ui/actions.py" line="178"/>
         <source>Next section</source>
         <translation>下一个问题</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="178"/>
+        <location filename="../../desktop/ui/actions.py" line="179"/>
         <source>Previous section</source>
         <translation>上一个问题</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="179"/>
+        <location filename="../../desktop/ui/actions.py" line="180"/>
         <source>Next annotation</source>
         <translation>下一条批注</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="180"/>
+        <location filename="../../desktop/ui/actions.py" line="181"/>
         <source>Previous annotation</source>
         <translation>上一条批注</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="182"/>
+        <location filename="../../desktop/ui/actions.py" line="183"/>
         <source>&amp;Back</source>
         <translation>后退(&amp;B)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="183"/>
+        <location filename="../../desktop/ui/actions.py" line="184"/>
         <source>&amp;Forward</source>
         <translation>前进(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="184"/>
+        <location filename="../../desktop/ui/actions.py" line="185"/>
         <source>Switch reading / compare view</source>
         <translation>切换阅读 / 对比视图</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="186"/>
+        <location filename="../../desktop/ui/actions.py" line="187"/>
+        <source>Switch reading / a&amp;nalysis view</source>
+        <translation>切换阅读 / 分析视图(&amp;N)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/actions.py" line="189"/>
         <source>Show all speakers</source>
         <translation>显示全部发言人</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="187"/>
+        <location filename="../../desktop/ui/actions.py" line="190"/>
         <source>Show narration</source>
         <translation>显示旁白</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="189"/>
+        <location filename="../../desktop/ui/actions.py" line="192"/>
         <source>Zoom in</source>
         <translation>放大</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="190"/>
+        <location filename="../../desktop/ui/actions.py" line="193"/>
         <source>Zoom out</source>
         <translation>缩小</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="191"/>
+        <location filename="../../desktop/ui/actions.py" line="194"/>
         <source>Go to the transcript</source>
         <translation>转到文字稿</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="193"/>
+        <location filename="../../desktop/ui/actions.py" line="196"/>
         <source>Go to the documents panel</source>
         <translation>转到文档面板</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="195"/>
+        <location filename="../../desktop/ui/actions.py" line="198"/>
         <source>Go to the speakers panel</source>
         <translation>转到发言人面板</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="197"/>
+        <location filename="../../desktop/ui/actions.py" line="200"/>
         <source>Go to the annotations panel</source>
         <translation>转到批注面板</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="200"/>
+        <location filename="../../desktop/ui/actions.py" line="203"/>
         <source>Go to the search results</source>
         <translation>转到搜索结果</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="201"/>
+        <location filename="../../desktop/ui/actions.py" line="204"/>
         <source>Interface in English</source>
         <translation>界面使用英文 (English)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="203"/>
+        <location filename="../../desktop/ui/actions.py" line="206"/>
         <source>Interface in Chinese (中文)</source>
         <translation>界面使用中文</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="205"/>
+        <location filename="../../desktop/ui/actions.py" line="208"/>
         <source>&amp;Rename speaker…</source>
         <translation>重命名发言人(&amp;R)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="206"/>
+        <location filename="../../desktop/ui/actions.py" line="209"/>
         <source>&amp;Merge speaker into…</source>
         <translation>合并发言人到(&amp;M)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="208"/>
+        <location filename="../../desktop/ui/actions.py" line="211"/>
         <source>Set r&amp;ole…</source>
         <translation>设置身份(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="209"/>
+        <location filename="../../desktop/ui/actions.py" line="212"/>
         <source>Set &amp;colour…</source>
         <translation>设置颜色(&amp;C)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="210"/>
+        <location filename="../../desktop/ui/actions.py" line="213"/>
         <source>Toggle m&amp;oderator</source>
         <translation>切换主持人(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="212"/>
+        <location filename="../../desktop/ui/actions.py" line="215"/>
         <source>Make &amp;narration</source>
         <translation>改为旁白(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="213"/>
+        <location filename="../../desktop/ui/actions.py" line="216"/>
         <source>Mark glossary terms</source>
         <translation>标出术语</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="215"/>
+        <location filename="../../desktop/ui/actions.py" line="218"/>
         <source>Add &amp;term from selection…</source>
         <translation>将所选文字加为术语(&amp;T)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="217"/>
+        <location filename="../../desktop/ui/actions.py" line="220"/>
         <source>Add the selected text to the glossary</source>
         <translation>把所选文字加入术语表</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="218"/>
+        <location filename="../../desktop/ui/actions.py" line="221"/>
         <source>&amp;Open the term at the cursor</source>
         <translation>打开光标处的术语(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="220"/>
+        <location filename="../../desktop/ui/actions.py" line="223"/>
         <source>Show the glossary entry of the marked term under the text cursor</source>
         <translation>显示光标处所标术语的词条</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="222"/>
+        <location filename="../../desktop/ui/actions.py" line="225"/>
         <source>&amp;Edit term…</source>
         <translation>编辑术语(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="224"/>
+        <location filename="../../desktop/ui/actions.py" line="227"/>
         <source>Reset term to the &amp;built-in text</source>
         <translation>恢复为内置释义(&amp;B)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="226"/>
+        <location filename="../../desktop/ui/actions.py" line="229"/>
         <source>&amp;Remove term</source>
         <translation>删除术语(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="227"/>
+        <location filename="../../desktop/ui/actions.py" line="230"/>
         <source>Go to the glossary panel</source>
         <translation>转到术语面板</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="229"/>
+        <location filename="../../desktop/ui/actions.py" line="232"/>
         <source>&amp;Suggest terms from this document</source>
         <translation>从本文档推荐术语(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="231"/>
+        <location filename="../../desktop/ui/actions.py" line="234"/>
         <source>&amp;Accept suggestion</source>
         <translation>采纳推荐(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="233"/>
+        <location filename="../../desktop/ui/actions.py" line="236"/>
         <source>&amp;Dismiss suggestion</source>
         <translation>忽略推荐(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="235"/>
+        <location filename="../../desktop/ui/actions.py" line="238"/>
         <source>&amp;Import a term list…</source>
         <translation>导入术语列表(&amp;I)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="237"/>
+        <location filename="../../desktop/ui/actions.py" line="240"/>
         <source>E&amp;xport the term list…</source>
         <translation>导出术语列表(&amp;X)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="239"/>
+        <location filename="../../desktop/ui/actions.py" line="242"/>
         <source>&amp;Keyboard shortcuts</source>
         <translation>键盘快捷键(&amp;K)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="240"/>
+        <location filename="../../desktop/ui/actions.py" line="243"/>
         <source>&amp;Change shortcuts…</source>
         <translation>修改快捷键(&amp;C)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="241"/>
+        <location filename="../../desktop/ui/actions.py" line="244"/>
         <source>&amp;About Yandu</source>
         <translation>关于研读(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="245"/>
+        <location filename="../../desktop/ui/actions.py" line="248"/>
         <source>Show or hide speaker %1</source>
         <translation>显示或隐藏发言人 %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="247"/>
+        <location filename="../../desktop/ui/actions.py" line="250"/>
         <source>Show only speaker %1</source>
         <translation>只显示发言人 %1</translation>
     </message>
@@ -315,64 +320,172 @@
     </message>
 </context>
 <context>
+    <name>AnalysisCharts</name>
+    <message>
+        <location filename="../../desktop/ui/analysis/charts.py" line="128"/>
+        <source>Share of the talk (%)</source>
+        <translation>发言占比（%）</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/analysis/charts.py" line="147"/>
+        <source>Opening</source>
+        <translation>开场</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/analysis/charts.py" line="150"/>
+        <source>Characters</source>
+        <translation>字数</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/analysis/charts.py" line="168"/>
+        <source>Place in the document</source>
+        <translation>在文档中的位置</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/analysis/export.py" line="61"/>
+        <source>Share of the talk</source>
+        <translation>发言占比</translation>
+    </message>
+</context>
+<context>
+    <name>AnalysisView</name>
+    <message>
+        <location filename="../../desktop/ui/analysis/tables.py" line="186"/>
+        <source>Export table</source>
+        <translation>导出表格</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/analysis/tables.py" line="187"/>
+        <source>CSV (*.csv);;Markdown (*.md)</source>
+        <translation>CSV (*.csv);;Markdown (*.md)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/analysis/tables.py" line="201"/>
+        <source>Export chart</source>
+        <translation>导出图表</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/analysis/tables.py" line="202"/>
+        <source>PNG image (*.png);;SVG drawing (*.svg)</source>
+        <translation>PNG 图片 (*.png);;SVG 矢量图 (*.svg)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/analysis/view.py" line="79"/>
+        <source>Co&amp;unt in:</source>
+        <translation>统计范围(&amp;U)：</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/analysis/view.py" line="83"/>
+        <source>This document</source>
+        <translation>本文档</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/analysis/view.py" line="83"/>
+        <source>Every document</source>
+        <translation>全部文档</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/analysis/view.py" line="86"/>
+        <source>&amp;1 Speakers</source>
+        <translation>&amp;1 发言人</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/analysis/view.py" line="86"/>
+        <source>&amp;2 Distinctive words</source>
+        <translation>&amp;2 特征词</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/analysis/view.py" line="87"/>
+        <source>&amp;3 Concordance</source>
+        <translation>&amp;3 索引行</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/analysis/view.py" line="87"/>
+        <source>&amp;4 Terms</source>
+        <translation>&amp;4 术语</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/analysis/view.py" line="88"/>
+        <source>&amp;5 Tags</source>
+        <translation>&amp;5 标签</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../desktop/ui/analysis/view.py" line="101"/>
+        <source>%n document(s)</source>
+        <translation>
+            <numerusform>%n 个文档</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/analysis/view.py" line="104"/>
+        <source>no document</source>
+        <translation>无文档</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/analysis/view.py" line="139"/>
+        <source>Cutting the transcript into words…</source>
+        <translation>正在对文稿分词…</translation>
+    </message>
+</context>
+<context>
     <name>AnnotationEditor</name>
     <message>
-        <location filename="../../desktop/ui/annotation_editor.py" line="86"/>
+        <location filename="../../desktop/ui/annotation_editor.py" line="87"/>
         <source>New annotation</source>
         <translation>新建批注</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/annotation_editor.py" line="86"/>
+        <location filename="../../desktop/ui/annotation_editor.py" line="87"/>
         <source>Edit annotation</source>
         <translation>编辑批注</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/annotation_editor.py" line="93"/>
+        <location filename="../../desktop/ui/annotation_editor.py" line="94"/>
         <source>Note (Markdown: **bold**, *italic*, - lists, [links](https://…))</source>
         <translation>批注（Markdown：**粗体**、*斜体*、- 列表、[链接](https://…)）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/annotation_editor.py" line="108"/>
+        <location filename="../../desktop/ui/annotation_editor.py" line="109"/>
         <source>tags, separated by commas</source>
         <translation>标签，用逗号分隔</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/annotation_editor.py" line="121"/>
+        <location filename="../../desktop/ui/annotation_editor.py" line="122"/>
         <source>&amp;Tags:</source>
         <translation>标签(&amp;T)：</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/annotation_editor.py" line="122"/>
+        <location filename="../../desktop/ui/annotation_editor.py" line="123"/>
         <source>C&amp;olour:</source>
         <translation>颜色(&amp;O)：</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/annotation_editor.py" line="138"/>
+        <location filename="../../desktop/ui/annotation_editor.py" line="139"/>
         <source>Ctrl+Enter saves · Esc cancels</source>
         <translation>Ctrl+Enter 保存 · Esc 取消</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/annotation_editor.py" line="182"/>
+        <location filename="../../desktop/ui/annotation_editor.py" line="181"/>
         <source>Discard this note?</source>
         <translation>放弃这条批注？</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/annotation_editor.py" line="185"/>
+        <location filename="../../desktop/ui/annotation_editor.py" line="184"/>
         <source>What you typed here will be lost.</source>
         <translation>在这里输入的内容将会丢失。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/annotation_editor.py" line="186"/>
+        <location filename="../../desktop/ui/annotation_editor.py" line="185"/>
         <source>&amp;Discard</source>
         <translation>放弃(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/annotation_editor.py" line="187"/>
+        <location filename="../../desktop/ui/annotation_editor.py" line="186"/>
         <source>&amp;Keep editing</source>
         <translation>继续编辑(&amp;K)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/annotation_editor.py" line="203"/>
+        <location filename="../../desktop/ui/annotation_editor.py" line="202"/>
         <source>Preview</source>
         <translation>预览</translation>
     </message>
@@ -400,22 +513,22 @@
         <translation>在文字稿中选中文字，按 A 添加批注。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/docks/annotations.py" line="102"/>
+        <location filename="../../desktop/ui/docks/annotations.py" line="103"/>
         <source>All tags</source>
         <translation>全部标签</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/docks/annotations.py" line="103"/>
+        <location filename="../../desktop/ui/docks/annotations.py" line="104"/>
         <source>All speakers</source>
         <translation>全部发言人</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/docks/annotations.py" line="128"/>
+        <location filename="../../desktop/ui/docks/annotations.py" line="129"/>
         <source>Narration</source>
         <translation>旁白</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/docks/annotations.py" line="129"/>
+        <location filename="../../desktop/ui/docks/annotations.py" line="130"/>
         <source>%1 · turn %2</source>
         <translation>%1 · 第 %2 段</translation>
     </message>
@@ -545,6 +658,124 @@
     </message>
 </context>
 <context>
+    <name>ConcordanceTab</name>
+    <message>
+        <location filename="../../desktop/ui/analysis/concordance_tab.py" line="91"/>
+        <source>&amp;Words:</source>
+        <translation>词语(&amp;W)：</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/analysis/concordance_tab.py" line="92"/>
+        <source>A word or phrase; Enter lists every match</source>
+        <translation>输入词语或短语，按回车列出所有匹配</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/analysis/concordance_tab.py" line="93"/>
+        <source>S&amp;ort:</source>
+        <translation>排序(&amp;O)：</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/analysis/concordance_tab.py" line="94"/>
+        <source>S&amp;peaker:</source>
+        <translation>发言人(&amp;P)：</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/analysis/concordance_tab.py" line="95"/>
+        <source>Copy as &amp;Markdown</source>
+        <translation>复制为 &amp;Markdown</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/analysis/concordance_tab.py" line="96"/>
+        <source>Export &amp;table…</source>
+        <translation>导出表格(&amp;T)…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/analysis/concordance_tab.py" line="100"/>
+        <source>In reading order</source>
+        <translation>按阅读顺序</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/analysis/concordance_tab.py" line="101"/>
+        <source>By the words to the left</source>
+        <translation>按左侧词语</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/analysis/concordance_tab.py" line="102"/>
+        <source>By the words to the right</source>
+        <translation>按右侧词语</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/analysis/concordance_tab.py" line="103"/>
+        <source>By speaker</source>
+        <translation>按发言人</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/analysis/concordance_tab.py" line="104"/>
+        <source>By document</source>
+        <translation>按文档</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/analysis/concordance_tab.py" line="169"/>
+        <source>Everyone</source>
+        <translation>所有人</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/analysis/concordance_tab.py" line="171"/>
+        <location filename="../../desktop/ui/analysis/concordance_tab.py" line="187"/>
+        <source>(narration)</source>
+        <translation>（旁白）</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/analysis/concordance_tab.py" line="185"/>
+        <source>Left</source>
+        <translation>左侧语境</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/analysis/concordance_tab.py" line="185"/>
+        <source>Match</source>
+        <translation>匹配</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/analysis/concordance_tab.py" line="185"/>
+        <source>Right</source>
+        <translation>右侧语境</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/analysis/concordance_tab.py" line="185"/>
+        <source>Speaker</source>
+        <translation>发言人</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/analysis/concordance_tab.py" line="186"/>
+        <source>Turn</source>
+        <translation>发言</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/analysis/concordance_tab.py" line="186"/>
+        <source>Document</source>
+        <translation>文档</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/analysis/concordance_tab.py" line="196"/>
+        <source>Type words and press Enter.</source>
+        <translation>输入词语后按回车。</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../desktop/ui/analysis/concordance_tab.py" line="198"/>
+        <source>The first %n line(s); the rest are coming…</source>
+        <translation>
+            <numerusform>前 %n 行；其余正在载入…</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../desktop/ui/analysis/concordance_tab.py" line="201"/>
+        <source>%n line(s)</source>
+        <translation>
+            <numerusform>%n 行</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>DocumentsDock</name>
     <message>
         <location filename="../../desktop/ui/docks/documents.py" line="70"/>
@@ -560,68 +791,68 @@
 <context>
     <name>ExportDialog</name>
     <message>
-        <location filename="../../desktop/ui/export_dialog.py" line="110"/>
+        <location filename="../../desktop/ui/export_dialog.py" line="109"/>
         <location filename="../../desktop/ui/export_dialog.py" line="277"/>
         <source>Export notes</source>
         <translation>导出笔记</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/export_dialog.py" line="119"/>
+        <location filename="../../desktop/ui/export_dialog.py" line="118"/>
         <source>This document</source>
         <translation>本文档</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/export_dialog.py" line="120"/>
+        <location filename="../../desktop/ui/export_dialog.py" line="119"/>
         <source>Whole study</source>
         <translation>整个研究</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/export_dialog.py" line="132"/>
+        <location filename="../../desktop/ui/export_dialog.py" line="131"/>
         <source>all tags (or: tag, tag, …)</source>
         <translation>全部标签(或:标签, 标签, …)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/export_dialog.py" line="133"/>
+        <location filename="../../desktop/ui/export_dialog.py" line="132"/>
         <source>Include the full transcript</source>
         <translation>附上完整记录</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/export_dialog.py" line="134"/>
+        <location filename="../../desktop/ui/export_dialog.py" line="133"/>
         <source>Include the glossary terms found in the text</source>
         <translation>附上文中出现的术语表词条</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/export_dialog.py" line="138"/>
+        <location filename="../../desktop/ui/export_dialog.py" line="137"/>
         <source>Choose…</source>
         <translation>选择…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/export_dialog.py" line="145"/>
+        <location filename="../../desktop/ui/export_dialog.py" line="144"/>
         <source>Format</source>
         <translation>格式</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/export_dialog.py" line="146"/>
+        <location filename="../../desktop/ui/export_dialog.py" line="145"/>
         <source>Scope</source>
         <translation>范围</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/export_dialog.py" line="147"/>
+        <location filename="../../desktop/ui/export_dialog.py" line="146"/>
         <source>Speakers</source>
         <translation>发言人</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/export_dialog.py" line="148"/>
+        <location filename="../../desktop/ui/export_dialog.py" line="147"/>
         <source>Tags</source>
         <translation>标签</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/export_dialog.py" line="151"/>
+        <location filename="../../desktop/ui/export_dialog.py" line="150"/>
         <source>File</source>
         <translation>文件</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/export_dialog.py" line="172"/>
+        <location filename="../../desktop/ui/export_dialog.py" line="171"/>
         <source>Export</source>
         <translation>导出</translation>
     </message>
@@ -700,48 +931,48 @@
 <context>
     <name>GlossaryDock</name>
     <message>
-        <location filename="../../desktop/ui/docks/glossary_dock.py" line="103"/>
+        <location filename="../../desktop/ui/docks/glossary_dock.py" line="106"/>
         <source>Glossary</source>
         <translation>术语表</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/docks/glossary_dock.py" line="104"/>
+        <location filename="../../desktop/ui/docks/glossary_dock.py" line="107"/>
         <source>Filter terms</source>
         <translation>筛选术语</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/docks/glossary_dock.py" line="105"/>
+        <location filename="../../desktop/ui/docks/glossary_dock.py" line="108"/>
         <source>Choose a term to see its entry.</source>
         <translation>选择一个术语，查看其词条。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/docks/glossary_dock.py" line="106"/>
+        <location filename="../../desktop/ui/docks/glossary_dock.py" line="109"/>
         <source>Where it occurs, by speaker</source>
         <translation>出处（按发言人）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/docks/glossary_dock.py" line="107"/>
+        <location filename="../../desktop/ui/docks/glossary_dock.py" line="110"/>
         <source>Terms</source>
         <translation>术语</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/docks/glossary_dock.py" line="108"/>
+        <location filename="../../desktop/ui/docks/glossary_dock.py" line="111"/>
         <source>Suggestions</source>
         <translation>推荐</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/docks/glossary_dock.py" line="109"/>
+        <location filename="../../desktop/ui/docks/glossary_dock.py" line="112"/>
         <source>Suggest terms from this document</source>
         <translation>从本文档推荐术语</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/docks/glossary_dock.py" line="110"/>
-        <location filename="../../desktop/ui/docks/glossary_dock.py" line="256"/>
+        <location filename="../../desktop/ui/docks/glossary_dock.py" line="113"/>
+        <location filename="../../desktop/ui/docks/glossary_dock.py" line="259"/>
         <source>Y accepts the chosen suggestion, X dismisses it.</source>
         <translation>按 Y 采纳所选推荐,按 X 忽略。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/docks/glossary_dock.py" line="184"/>
+        <location filename="../../desktop/ui/docks/glossary_dock.py" line="187"/>
         <source>Narration</source>
         <translation>旁白</translation>
     </message>
@@ -777,12 +1008,12 @@
         <translation>光标处没有术语。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/docks/glossary_dock.py" line="229"/>
+        <location filename="../../desktop/ui/docks/glossary_dock.py" line="232"/>
         <source>Looking for candidate terms…</source>
         <translation>正在寻找候选术语…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/docks/glossary_dock.py" line="258"/>
+        <location filename="../../desktop/ui/docks/glossary_dock.py" line="261"/>
         <source>No new candidate terms here.</source>
         <translation>这里没有新的候选术语。</translation>
     </message>
@@ -831,6 +1062,162 @@
     </message>
 </context>
 <context>
+    <name>ImportPreview</name>
+    <message>
+        <location filename="../../desktop/ui/import_preview.py" line="45"/>
+        <source>Panel or roundtable</source>
+        <translation>圆桌或座谈</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/import_preview.py" line="46"/>
+        <source>Interview</source>
+        <translation>访谈</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/import_preview.py" line="47"/>
+        <source>Play</source>
+        <translation>剧本</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/import_preview.py" line="48"/>
+        <source>Parliament or council</source>
+        <translation>议会或委员会</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/import_preview.py" line="49"/>
+        <source>Court or hearing</source>
+        <translation>庭审或听证</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/import_preview.py" line="50"/>
+        <source>Subtitles or recognised speech</source>
+        <translation>字幕或语音识别文本</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/import_preview.py" line="52"/>
+        <source>Plain text (no speakers)</source>
+        <translation>纯文本（无发言人）</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/import_preview.py" line="60"/>
+        <source>No speakers found: every paragraph is narration. Check the kind of record and the encoding, or import it as plain text.</source>
+        <translation>未找到发言人：每个段落都将作为旁白。请检查记录类型和编码，或作为纯文本导入。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/import_preview.py" line="64"/>
+        <source>Only one speaker found (%1).</source>
+        <translation>只找到一位发言人（%1）。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/import_preview.py" line="67"/>
+        <source>%1 of %2 speakers speak only once: some labels may be fragments, headings or form fields. Untick those that name no one.</source>
+        <translation>%2 位发言人中有 %1 位只发言一次：有些标签可能是片段、标题或表格字段。请取消勾选那些并非人名的标签。</translation>
+    </message>
+</context>
+<context>
+    <name>ImportPreviewDialog</name>
+    <message>
+        <location filename="../../desktop/ui/import_preview.py" line="81"/>
+        <source>Import preview — %1</source>
+        <translation>导入预览 — %1</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/import_preview.py" line="90"/>
+        <source>As recognised</source>
+        <translation>按识别结果</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/import_preview.py" line="94"/>
+        <source>As guessed</source>
+        <translation>按推测</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/import_preview.py" line="98"/>
+        <source>&amp;Title:</source>
+        <translation>标题(&amp;T)：</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/import_preview.py" line="99"/>
+        <source>&amp;Kind of record:</source>
+        <translation>记录类型(&amp;K)：</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/import_preview.py" line="100"/>
+        <source>&amp;Encoding:</source>
+        <translation>编码(&amp;E)：</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/import_preview.py" line="104"/>
+        <source>Speaker</source>
+        <translation>发言人</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/import_preview.py" line="104"/>
+        <source>Turns</source>
+        <translation>发言</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/import_preview.py" line="104"/>
+        <source>Moderator or chair</source>
+        <translation>主持人或主席</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/import_preview.py" line="105"/>
+        <source>Same person as</source>
+        <translation>与此人相同</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/import_preview.py" line="105"/>
+        <source>First words</source>
+        <translation>开头几句</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/import_preview.py" line="110"/>
+        <source>Speakers found</source>
+        <translation>找到的发言人</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/import_preview.py" line="111"/>
+        <source>Same &amp;person as…</source>
+        <translation>与某人相同(&amp;P)…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/import_preview.py" line="114"/>
+        <source>The text as it will read</source>
+        <translation>导入后的文本</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/import_preview.py" line="123"/>
+        <source>Untick a label that names no one (Space); its lines join the turn before.</source>
+        <translation>取消勾选并非人名的标签（空格键）；其内容将并入前一段发言。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/import_preview.py" line="134"/>
+        <source>&amp;Import</source>
+        <translation>导入(&amp;I)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/import_preview.py" line="183"/>
+        <source>(nobody else)</source>
+        <translation>（无其他人）</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/import_preview.py" line="185"/>
+        <source>Same person</source>
+        <translation>同一人</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/import_preview.py" line="185"/>
+        <source>%1 is the same person as:</source>
+        <translation>%1 与以下发言人是同一人：</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/import_preview.py" line="259"/>
+        <source>%1 · %2 speakers · %3 turns (%4 narration) · %5 sections · %6</source>
+        <translation>%1 · %2 位发言人 · %3 段发言（%4 段旁白）· %5 个章节 · %6</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
         <location filename="../../desktop/ui/window_menus.py" line="67"/>
@@ -848,7 +1235,7 @@
         <translation>工具栏</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="320"/>
+        <location filename="../../desktop/ui/main_window.py" line="322"/>
         <source>no document</source>
         <translation>无文档</translation>
     </message>
@@ -858,7 +1245,7 @@
         <translation>显示 %1 / %2 段发言</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/controllers/search.py" line="177"/>
+        <location filename="../../desktop/ui/controllers/search.py" line="182"/>
         <location filename="../../desktop/ui/controllers/speaker_filter.py" line="130"/>
         <source>Narration</source>
         <translation>旁白</translation>
@@ -914,32 +1301,32 @@
         <translation>已导入“%1”。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/controllers/annotations.py" line="102"/>
+        <location filename="../../desktop/ui/controllers/annotations.py" line="112"/>
         <source>Switch to the reading view to annotate.</source>
         <translation>请切换到阅读视图再添加批注。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/controllers/annotations.py" line="107"/>
+        <location filename="../../desktop/ui/controllers/annotations.py" line="117"/>
         <source>Select some text of a turn first (Shift+arrows or the mouse).</source>
         <translation>请先选中发言中的文字（Shift+方向键或鼠标）。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/controllers/annotations.py" line="149"/>
+        <location filename="../../desktop/ui/controllers/annotations.py" line="159"/>
         <source>No annotation here to edit.</source>
         <translation>此处没有可编辑的批注。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/controllers/annotations.py" line="185"/>
+        <location filename="../../desktop/ui/controllers/annotations.py" line="195"/>
         <source>Your text is back in the editor: saving it replaces the other version.</source>
         <translation>你写的内容已放回编辑框：保存即替换另一处的版本。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/controllers/annotations.py" line="192"/>
+        <location filename="../../desktop/ui/controllers/annotations.py" line="202"/>
         <source>No annotation here to delete.</source>
         <translation>此处没有可删除的批注。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/controllers/annotations.py" line="197"/>
+        <location filename="../../desktop/ui/controllers/annotations.py" line="207"/>
         <source>Annotation deleted; Undo brings it back.</source>
         <translation>批注已删除；撤销可恢复。</translation>
     </message>
@@ -954,37 +1341,37 @@
         <translation>为显示此处，已重新显示 %1。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/controllers/search.py" line="80"/>
+        <location filename="../../desktop/ui/controllers/search.py" line="84"/>
         <source>Bringing the search index up to date…</source>
         <translation>正在更新搜索索引…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/controllers/search.py" line="91"/>
+        <location filename="../../desktop/ui/controllers/search.py" line="95"/>
         <source>The search index is up to date.</source>
         <translation>搜索索引已是最新。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/controllers/search.py" line="110"/>
+        <location filename="../../desktop/ui/controllers/search.py" line="115"/>
         <source>The search index is being brought up to date…</source>
         <translation>搜索索引正在更新，稍后即出结果…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/controllers/search.py" line="179"/>
+        <location filename="../../desktop/ui/controllers/search.py" line="184"/>
         <source>Note · %1</source>
         <translation>批注 · %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/controllers/search.py" line="250"/>
+        <location filename="../../desktop/ui/controllers/search.py" line="270"/>
         <source>Match %1 of %2</source>
         <translation>第 %1 处，共 %2 处</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/controllers/search.py" line="344"/>
+        <location filename="../../desktop/ui/controllers/search.py" line="364"/>
         <source>Passed the last match: back to the first.</source>
         <translation>已过最后一处匹配：回到第一处。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/controllers/search.py" line="356"/>
+        <location filename="../../desktop/ui/controllers/search.py" line="376"/>
         <source>Passed the first match: on to the last.</source>
         <translation>已过第一处匹配：转到最后一处。</translation>
     </message>
@@ -994,12 +1381,12 @@
         <translation>另一个程序修改了研究库：研读已显示这些修改，撤销从此处重新开始。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="314"/>
+        <location filename="../../desktop/ui/main_window.py" line="316"/>
         <source>About Yandu</source>
         <translation>关于研读</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="315"/>
+        <location filename="../../desktop/ui/main_window.py" line="317"/>
         <source>&lt;b&gt;Yandu 研读&lt;/b&gt; %1&lt;p&gt;Study and annotate transcripts, with Chinese as a first-class language.&lt;/p&gt;&lt;p&gt;Every edit is saved at once in the study file.&lt;/p&gt;</source>
         <translation>&lt;b&gt;研读 Yandu&lt;/b&gt; %1&lt;p&gt;研读和批注文字稿，中文优先。&lt;/p&gt;&lt;p&gt;每次修改都立即保存在研究库文件中。&lt;/p&gt;</translation>
     </message>
@@ -1072,46 +1459,54 @@
 <context>
     <name>Menus</name>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="139"/>
+        <location filename="../../desktop/ui/actions.py" line="140"/>
         <source>&amp;File</source>
         <extracomment>Used when the platform has no binding for the standard key.</extracomment>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="140"/>
+        <location filename="../../desktop/ui/actions.py" line="141"/>
         <source>&amp;Edit</source>
         <translation>编辑(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="141"/>
+        <location filename="../../desktop/ui/actions.py" line="142"/>
         <source>&amp;Annotate</source>
         <translation>批注(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="142"/>
+        <location filename="../../desktop/ui/actions.py" line="143"/>
         <source>&amp;Go</source>
         <translation>转到(&amp;G)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="143"/>
+        <location filename="../../desktop/ui/actions.py" line="144"/>
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="144"/>
+        <location filename="../../desktop/ui/actions.py" line="145"/>
         <source>&amp;Speakers</source>
         <translation>发言人(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="145"/>
+        <location filename="../../desktop/ui/actions.py" line="146"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="149"/>
+        <location filename="../../desktop/ui/actions.py" line="150"/>
         <source>&amp;Glossary</source>
         <extracomment>Made by the window on first use, before Help.</extracomment>
         <translation>术语(&amp;G)</translation>
+    </message>
+</context>
+<context>
+    <name>ReferenceMargin</name>
+    <message>
+        <location filename="../../desktop/ui/transcript_margin.py" line="41"/>
+        <source>p. %1</source>
+        <translation>第 %1 页</translation>
     </message>
 </context>
 <context>
@@ -1289,46 +1684,292 @@
     </message>
 </context>
 <context>
+    <name>SpeakersTab</name>
+    <message>
+        <location filename="../../desktop/ui/analysis/speakers_tab.py" line="77"/>
+        <source>Export &amp;table…</source>
+        <translation>导出表格(&amp;T)…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/analysis/speakers_tab.py" line="78"/>
+        <source>Export share c&amp;hart…</source>
+        <translation>导出占比图(&amp;H)…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/analysis/speakers_tab.py" line="79"/>
+        <source>Export section cha&amp;rt…</source>
+        <translation>导出章节图(&amp;R)…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/analysis/speakers_tab.py" line="89"/>
+        <source>Speaker</source>
+        <translation>发言人</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/analysis/speakers_tab.py" line="89"/>
+        <source>Turns</source>
+        <translation>发言次数</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/analysis/speakers_tab.py" line="89"/>
+        <source>Characters</source>
+        <translation>字数</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/analysis/speakers_tab.py" line="90"/>
+        <source>Words</source>
+        <translation>词数</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/analysis/speakers_tab.py" line="90"/>
+        <source>Share</source>
+        <translation>占比</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/analysis/speakers_tab.py" line="90"/>
+        <source>Average turn</source>
+        <translation>平均每段字数</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/analysis/speakers_tab.py" line="91"/>
+        <source>Longest turn</source>
+        <translation>最长一段字数</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/analysis/speakers_tab.py" line="91"/>
+        <source>Turn</source>
+        <translation>发言</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/analysis/speakers_tab.py" line="94"/>
+        <location filename="../../desktop/ui/analysis/speakers_tab.py" line="119"/>
+        <source>(narration)</source>
+        <translation>（旁白）</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/analysis/speakers_tab.py" line="101"/>
+        <source>Talk time</source>
+        <translation>发言时长</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/analysis/speakers_tab.py" line="103"/>
+        <source>Letters and digits: each Han character counts as one</source>
+        <translation>字母和数字：每个汉字计为一个</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/analysis/speakers_tab.py" line="104"/>
+        <source>Words as the segmenter cuts them (jieba for Chinese)</source>
+        <translation>按分词结果计的词数（中文用结巴分词）</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/analysis/speakers_tab.py" line="105"/>
+        <source>Share of the speakers&apos; characters (narration left out)</source>
+        <translation>占发言人总字数的比例（不含旁白）</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/analysis/speakers_tab.py" line="106"/>
+        <source>Characters per turn</source>
+        <translation>每段发言的字数</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/analysis/speakers_tab.py" line="107"/>
+        <source>Characters of the longest turn</source>
+        <translation>最长一段发言的字数</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/analysis/speakers_tab.py" line="108"/>
+        <source>The number of the longest turn</source>
+        <translation>最长一段发言的编号</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../desktop/ui/analysis/speakers_tab.py" line="109"/>
+        <source>%n turn(s)</source>
+        <translation>
+            <numerusform>%n 段发言</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../desktop/ui/analysis/speakers_tab.py" line="110"/>
+        <source>%n character(s)</source>
+        <translation>
+            <numerusform>%n 字</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../desktop/ui/analysis/speakers_tab.py" line="111"/>
+        <source>%n word(s)</source>
+        <translation>
+            <numerusform>%n 词</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/analysis/speakers_tab.py" line="114"/>
+        <source>Share of the talk</source>
+        <translation>发言占比</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/analysis/speakers_tab.py" line="120"/>
+        <source>Characters per section</source>
+        <translation>各章节字数</translation>
+    </message>
+</context>
+<context>
+    <name>TagsTab</name>
+    <message>
+        <location filename="../../desktop/ui/analysis/tags_tab.py" line="74"/>
+        <source>&amp;Count:</source>
+        <translation>统计(&amp;C)：</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/analysis/tags_tab.py" line="75"/>
+        <source>Export &amp;table…</source>
+        <translation>导出表格(&amp;T)…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/analysis/tags_tab.py" line="79"/>
+        <source>Tags by speaker</source>
+        <translation>按发言人统计标签</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/analysis/tags_tab.py" line="80"/>
+        <source>Tags together: annotations that overlap</source>
+        <translation>标签共现：重叠的批注</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/analysis/tags_tab.py" line="81"/>
+        <source>Tags together: annotations in the same turn</source>
+        <translation>标签共现：同一段发言中的批注</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/analysis/tags_tab.py" line="82"/>
+        <source>Tags by document</source>
+        <translation>按文档统计标签</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/analysis/tags_tab.py" line="99"/>
+        <location filename="../../desktop/ui/analysis/tags_tab.py" line="122"/>
+        <location filename="../../desktop/ui/analysis/tags_tab.py" line="128"/>
+        <source>(narration)</source>
+        <translation>（旁白）</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/analysis/tags_tab.py" line="102"/>
+        <source>Tag</source>
+        <translation>标签</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/analysis/tags_tab.py" line="106"/>
+        <source>No annotation has a tag here yet.</source>
+        <translation>这里还没有带标签的批注。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/analysis/tags_tab.py" line="115"/>
+        <source>&amp;Annotations (choose a count above):</source>
+        <translation>批注(&amp;A)（请在上方选择一个计数）：</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../desktop/ui/analysis/tags_tab.py" line="120"/>
+        <source>&amp;Annotations of %1 × %2: %n</source>
+        <translation>
+            <numerusform>%1 × %2 的批注(&amp;A)：%n</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>TermDialog</name>
     <message>
-        <location filename="../../desktop/ui/docks/glossary_term_dialog.py" line="31"/>
+        <location filename="../../desktop/ui/docks/glossary_term_dialog.py" line="32"/>
         <source>Add glossary term</source>
         <translation>添加术语</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/docks/glossary_term_dialog.py" line="35"/>
+        <location filename="../../desktop/ui/docks/glossary_term_dialog.py" line="36"/>
         <source>&amp;Term</source>
         <translation>术语(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/docks/glossary_term_dialog.py" line="35"/>
+        <location filename="../../desktop/ui/docks/glossary_term_dialog.py" line="36"/>
         <source>&amp;Aliases (comma-separated)</source>
         <translation>别名(逗号分隔)(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/docks/glossary_term_dialog.py" line="36"/>
+        <location filename="../../desktop/ui/docks/glossary_term_dialog.py" line="37"/>
         <source>&amp;Pinyin</source>
         <translation>拼音(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/docks/glossary_term_dialog.py" line="36"/>
+        <location filename="../../desktop/ui/docks/glossary_term_dialog.py" line="37"/>
         <source>&amp;English</source>
         <translation>英文(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/docks/glossary_term_dialog.py" line="37"/>
+        <location filename="../../desktop/ui/docks/glossary_term_dialog.py" line="38"/>
         <source>&amp;Category</source>
         <translation>类别(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/docks/glossary_term_dialog.py" line="37"/>
+        <location filename="../../desktop/ui/docks/glossary_term_dialog.py" line="38"/>
         <source>&amp;Definition</source>
         <translation>释义(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/docks/glossary_term_dialog.py" line="38"/>
+        <location filename="../../desktop/ui/docks/glossary_term_dialog.py" line="39"/>
         <source>&amp;Notes</source>
         <translation>备注(&amp;N)</translation>
+    </message>
+</context>
+<context>
+    <name>TermsTab</name>
+    <message>
+        <location filename="../../desktop/ui/analysis/terms_tab.py" line="72"/>
+        <source>Export &amp;table…</source>
+        <translation>导出表格(&amp;T)…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/analysis/terms_tab.py" line="73"/>
+        <source>Export &amp;plot…</source>
+        <translation>导出分布图(&amp;P)…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/analysis/terms_tab.py" line="74"/>
+        <source>&amp;Dispersion:</source>
+        <translation>分布(&amp;D)：</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/analysis/terms_tab.py" line="78"/>
+        <source>One row per term (the most frequent)</source>
+        <translation>每个术语一行（最常见的）</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/analysis/terms_tab.py" line="79"/>
+        <source>One row per speaker (the current term)</source>
+        <translation>每位发言人一行（当前术语）</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/analysis/terms_tab.py" line="96"/>
+        <source>Term</source>
+        <translation>术语</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/analysis/terms_tab.py" line="96"/>
+        <source>Total</source>
+        <translation>合计</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/analysis/terms_tab.py" line="97"/>
+        <location filename="../../desktop/ui/analysis/terms_tab.py" line="131"/>
+        <source>(narration)</source>
+        <translation>（旁白）</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/analysis/terms_tab.py" line="133"/>
+        <source>Where %1 falls, by speaker</source>
+        <translation>%1 在文中的位置（按发言人）</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/analysis/terms_tab.py" line="138"/>
+        <source>Where the most frequent terms fall</source>
+        <translation>最常见术语在文中的位置</translation>
     </message>
 </context>
 <context>
@@ -1342,6 +1983,64 @@
         <location filename="../../desktop/ui/transcript_layers.py" line="119"/>
         <source>no role given</source>
         <translation>未注明身份</translation>
+    </message>
+</context>
+<context>
+    <name>WordsTab</name>
+    <message>
+        <location filename="../../desktop/ui/analysis/words_tab.py" line="51"/>
+        <source>&amp;Speaker:</source>
+        <translation>发言人(&amp;S)：</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/analysis/words_tab.py" line="52"/>
+        <source>Export &amp;table…</source>
+        <translation>导出表格(&amp;T)…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/analysis/words_tab.py" line="54"/>
+        <source>Words this speaker uses markedly more than the others: log-likelihood G² (≥ 3.84: p &lt; 0.05; ≥ 6.63: p &lt; 0.01; ≥ 10.83: p &lt; 0.001). Log ratio 1 means twice as often. Stop words are left out; glossary terms are in bold. Press Enter on a word for its concordance.</source>
+        <translation>该发言人明显比其他人更常用的词：对数似然值 G²（≥ 3.84：p &lt; 0.05；≥ 6.63：p &lt; 0.01；≥ 10.83：p &lt; 0.001）。对数比为 1 表示频率是其他人的两倍。已去除停用词；术语表中的术语以粗体显示。在词上按回车可查看其索引行。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/analysis/words_tab.py" line="81"/>
+        <source>Word</source>
+        <translation>词语</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/analysis/words_tab.py" line="81"/>
+        <source>G²</source>
+        <translation>G²</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/analysis/words_tab.py" line="81"/>
+        <source>Log ratio</source>
+        <translation>对数比</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/analysis/words_tab.py" line="81"/>
+        <source>Count</source>
+        <translation>次数</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/analysis/words_tab.py" line="82"/>
+        <source>Others</source>
+        <translation>其他人</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/analysis/words_tab.py" line="82"/>
+        <source>Per 10,000 words</source>
+        <translation>每万词</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/analysis/words_tab.py" line="82"/>
+        <source>Others per 10,000</source>
+        <translation>其他人每万词</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/analysis/words_tab.py" line="91"/>
+        <source>No word stands out for this speaker.</source>
+        <translation>该发言人没有特别突出的词。</translation>
     </message>
 </context>
 </TS>
