@@ -188,7 +188,7 @@ class ConcordanceTab(Tab):
                  x.document_title] for x in lines]
         self.table.set_rows(header, rows, aligns={LEFT: Qt.AlignmentFlag.AlignRight,
                                                   HIT: Qt.AlignmentFlag.AlignHCenter},
-                            bold_rows=set())
+                            bold_columns={HIT})
         width = self.table.fontMetrics().horizontalAdvance("中") * 22
         self.table.setColumnWidth(LEFT, width)
         self.table.setColumnWidth(RIGHT, width)

@@ -54,15 +54,18 @@ class RowsModel(QAbstractTableModel):
         self.aligns: dict[int, Qt.AlignmentFlag] = {}
         self.tips: dict[int, str] = {}
         self.bold_rows: set[int] = set()
+        self.bold_columns: set[int] = set()
 
     def set_rows(self, header: Sequence[str], rows: Sequence[Sequence[Any]], *,
                  formats: dict[int, Format] | None = None,
                  aligns: dict[int, Qt.AlignmentFlag] | None = None,
-                 bold_rows: set[int] | None = None, tips: dict[int, str] | None = None) -> None:
+                 bold_rows: set[int] | None = None, tips: dict[int, str] | None = None,
+                 bold_columns: set[int] | None = None) -> None:
         self.beginResetModel()
         self.header, self.rows = list(header), list(rows)
         self.formats, self.aligns = formats or {}, aligns or {}
         self.bold_rows, self.tips = bold_rows or set(), tips or {}
+        self.bold_columns = bold_columns or set()
         self.endResetModel()
 
     def rowCount(self, parent: QModelIndex = _ROOT) -> int:  # noqa: N802 (Qt override)
@@ -84,7 +87,8 @@ class RowsModel(QAbstractTableModel):
                 return int(self.aligns[index.column()] | Qt.AlignmentFlag.AlignVCenter)
             if isinstance(value, int | float):
                 return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-        if role == Qt.ItemDataRole.FontRole and index.row() in self.bold_rows:
+        if role == Qt.ItemDataRole.FontRole and (index.row() in self.bold_rows
+                                                 or index.column() in self.bold_columns):
             font = QFont()
             font.setBold(True)
             return font

@@ -42,6 +42,8 @@ class TagsTab(Tab):
         self.table.setObjectName("analysis_tags_table")
         self.table.setSelectionBehavior(RowsTable.SelectionBehavior.SelectItems)
         self.table.selectionModel().currentChanged.connect(lambda *_: self._list_cell())
+        # Enter on a count goes down to its annotations; Enter on one shows its passage.
+        self.table.activated.connect(lambda _index: self.annotations.setFocus())
         self.cell_label = QLabel(self)
         self.annotations = QListWidget(self)
         self.annotations.setObjectName("analysis_tags_annotations")

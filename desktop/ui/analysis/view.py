@@ -94,6 +94,11 @@ class AnalysisView(QWidget):
     def changeEvent(self, event: QEvent) -> None:  # noqa: N802 (Qt override)
         if event.type() == QEvent.Type.LanguageChange:
             self.retranslate()
+        elif event.type() == QEvent.Type.PaletteChange:  # light or dark: redraw the charts
+            for tab in self.all_tabs:
+                tab.stale = tab.scope is not None
+            if self.isVisible():
+                self.fill_current()
         super().changeEvent(event)
 
     def _update_title(self) -> None:

@@ -31,6 +31,8 @@ class WordsTab(Tab):
         self.note.setWordWrap(True)
         self.table = RowsTable(self)
         self.table.setObjectName("analysis_words_table")
+        self.empty = QLabel(self)
+        self.empty.setVisible(False)
         self.table.activated.connect(lambda _index: self.choose_current())
         self.export_table = QPushButton(self)
         self.export_table.clicked.connect(lambda: save_table_as(
@@ -42,6 +44,7 @@ class WordsTab(Tab):
         layout.setContentsMargins(4, 4, 4, 4)
         layout.addLayout(top)
         layout.addWidget(self.note)
+        layout.addWidget(self.empty)
         layout.addWidget(self.table, 1)
         layout.addLayout(button_row(self.export_table))
         self.setFocusProxy(self.table)
@@ -50,6 +53,8 @@ class WordsTab(Tab):
     def retranslate(self) -> None:
         self.speaker_label.setText(self.tr("&Speaker:"))
         self.export_table.setText(self.tr("Export &table…"))
+        self.empty.setText(self.tr("No word stands out for this speaker: none is used at "
+                                   "least three times and markedly more than by the others."))
         self.note.setText(self.tr(
             "Words this speaker uses markedly more than the others: log-likelihood G² "
             "(≥ 3.84: p < 0.05; ≥ 6.63: p < 0.01; ≥ 10.83: p < 0.001). Log ratio 1 means "
@@ -87,10 +92,7 @@ class WordsTab(Tab):
                                                      if k.is_term},
                             formats={1: lambda v: f"{v:.2f}", 2: lambda v: f"{v:.2f}"},
                             aligns={0: Qt.AlignmentFlag.AlignLeft})
-        if not words and self.speaker.count():
-            self.table.setToolTip(self.tr("No word stands out for this speaker."))
-        else:
-            self.table.setToolTip("")
+        self.empty.setVisible(not words and self.speaker.count() > 0)
 
     def current_word(self) -> str | None:
         row = self.table.current_source_row()
