@@ -350,22 +350,22 @@
 <context>
     <name>AnalysisView</name>
     <message>
-        <location filename="../../desktop/ui/analysis/tables.py" line="186"/>
+        <location filename="../../desktop/ui/analysis/tables.py" line="190"/>
         <source>Export table</source>
         <translation>导出表格</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/analysis/tables.py" line="187"/>
+        <location filename="../../desktop/ui/analysis/tables.py" line="191"/>
         <source>CSV (*.csv);;Markdown (*.md)</source>
         <translation>CSV (*.csv);;Markdown (*.md)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/analysis/tables.py" line="201"/>
+        <location filename="../../desktop/ui/analysis/tables.py" line="205"/>
         <source>Export chart</source>
         <translation>导出图表</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/analysis/tables.py" line="202"/>
+        <location filename="../../desktop/ui/analysis/tables.py" line="206"/>
         <source>PNG image (*.png);;SVG drawing (*.svg)</source>
         <translation>PNG 图片 (*.png);;SVG 矢量图 (*.svg)</translation>
     </message>
@@ -410,19 +410,19 @@
         <translation>&amp;5 标签</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/analysis/view.py" line="101"/>
+        <location filename="../../desktop/ui/analysis/view.py" line="106"/>
         <source>%n document(s)</source>
         <translation>
             <numerusform>%n 个文档</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/analysis/view.py" line="104"/>
+        <location filename="../../desktop/ui/analysis/view.py" line="109"/>
         <source>no document</source>
         <translation>无文档</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/analysis/view.py" line="139"/>
+        <location filename="../../desktop/ui/analysis/view.py" line="144"/>
         <source>Cutting the transcript into words…</source>
         <translation>正在对文稿分词…</translation>
     </message>
@@ -1816,59 +1816,59 @@
 <context>
     <name>TagsTab</name>
     <message>
-        <location filename="../../desktop/ui/analysis/tags_tab.py" line="74"/>
+        <location filename="../../desktop/ui/analysis/tags_tab.py" line="76"/>
         <source>&amp;Count:</source>
         <translation>统计(&amp;C)：</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/analysis/tags_tab.py" line="75"/>
+        <location filename="../../desktop/ui/analysis/tags_tab.py" line="77"/>
         <source>Export &amp;table…</source>
         <translation>导出表格(&amp;T)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/analysis/tags_tab.py" line="79"/>
+        <location filename="../../desktop/ui/analysis/tags_tab.py" line="81"/>
         <source>Tags by speaker</source>
         <translation>按发言人统计标签</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/analysis/tags_tab.py" line="80"/>
+        <location filename="../../desktop/ui/analysis/tags_tab.py" line="82"/>
         <source>Tags together: annotations that overlap</source>
         <translation>标签共现：重叠的批注</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/analysis/tags_tab.py" line="81"/>
+        <location filename="../../desktop/ui/analysis/tags_tab.py" line="83"/>
         <source>Tags together: annotations in the same turn</source>
         <translation>标签共现：同一段发言中的批注</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/analysis/tags_tab.py" line="82"/>
+        <location filename="../../desktop/ui/analysis/tags_tab.py" line="84"/>
         <source>Tags by document</source>
         <translation>按文档统计标签</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/analysis/tags_tab.py" line="99"/>
-        <location filename="../../desktop/ui/analysis/tags_tab.py" line="122"/>
-        <location filename="../../desktop/ui/analysis/tags_tab.py" line="128"/>
+        <location filename="../../desktop/ui/analysis/tags_tab.py" line="101"/>
+        <location filename="../../desktop/ui/analysis/tags_tab.py" line="124"/>
+        <location filename="../../desktop/ui/analysis/tags_tab.py" line="130"/>
         <source>(narration)</source>
         <translation>（旁白）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/analysis/tags_tab.py" line="102"/>
+        <location filename="../../desktop/ui/analysis/tags_tab.py" line="104"/>
         <source>Tag</source>
         <translation>标签</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/analysis/tags_tab.py" line="106"/>
+        <location filename="../../desktop/ui/analysis/tags_tab.py" line="108"/>
         <source>No annotation has a tag here yet.</source>
         <translation>这里还没有带标签的批注。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/analysis/tags_tab.py" line="115"/>
+        <location filename="../../desktop/ui/analysis/tags_tab.py" line="117"/>
         <source>&amp;Annotations (choose a count above):</source>
         <translation>批注(&amp;A)（请在上方选择一个计数）：</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/analysis/tags_tab.py" line="120"/>
+        <location filename="../../desktop/ui/analysis/tags_tab.py" line="122"/>
         <source>&amp;Annotations of %1 × %2: %n</source>
         <translation>
             <numerusform>%1 × %2 的批注(&amp;A)：%n</numerusform>
@@ -1988,59 +1988,59 @@
 <context>
     <name>WordsTab</name>
     <message>
-        <location filename="../../desktop/ui/analysis/words_tab.py" line="51"/>
+        <location filename="../../desktop/ui/analysis/words_tab.py" line="54"/>
         <source>&amp;Speaker:</source>
         <translation>发言人(&amp;S)：</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/analysis/words_tab.py" line="52"/>
+        <location filename="../../desktop/ui/analysis/words_tab.py" line="55"/>
         <source>Export &amp;table…</source>
         <translation>导出表格(&amp;T)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/analysis/words_tab.py" line="54"/>
+        <location filename="../../desktop/ui/analysis/words_tab.py" line="56"/>
+        <source>No word stands out for this speaker: none is used at least three times and markedly more than by the others.</source>
+        <translation>该发言人没有特别突出的词：没有哪个词出现至少三次且明显多于其他人。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/analysis/words_tab.py" line="59"/>
         <source>Words this speaker uses markedly more than the others: log-likelihood G² (≥ 3.84: p &lt; 0.05; ≥ 6.63: p &lt; 0.01; ≥ 10.83: p &lt; 0.001). Log ratio 1 means twice as often. Stop words are left out; glossary terms are in bold. Press Enter on a word for its concordance.</source>
         <translation>该发言人明显比其他人更常用的词：对数似然值 G²（≥ 3.84：p &lt; 0.05；≥ 6.63：p &lt; 0.01；≥ 10.83：p &lt; 0.001）。对数比为 1 表示频率是其他人的两倍。已去除停用词；术语表中的术语以粗体显示。在词上按回车可查看其索引行。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/analysis/words_tab.py" line="81"/>
+        <location filename="../../desktop/ui/analysis/words_tab.py" line="86"/>
         <source>Word</source>
         <translation>词语</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/analysis/words_tab.py" line="81"/>
+        <location filename="../../desktop/ui/analysis/words_tab.py" line="86"/>
         <source>G²</source>
         <translation>G²</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/analysis/words_tab.py" line="81"/>
+        <location filename="../../desktop/ui/analysis/words_tab.py" line="86"/>
         <source>Log ratio</source>
         <translation>对数比</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/analysis/words_tab.py" line="81"/>
+        <location filename="../../desktop/ui/analysis/words_tab.py" line="86"/>
         <source>Count</source>
         <translation>次数</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/analysis/words_tab.py" line="82"/>
+        <location filename="../../desktop/ui/analysis/words_tab.py" line="87"/>
         <source>Others</source>
         <translation>其他人</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/analysis/words_tab.py" line="82"/>
+        <location filename="../../desktop/ui/analysis/words_tab.py" line="87"/>
         <source>Per 10,000 words</source>
         <translation>每万词</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/analysis/words_tab.py" line="82"/>
+        <location filename="../../desktop/ui/analysis/words_tab.py" line="87"/>
         <source>Others per 10,000</source>
         <translation>其他人每万词</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/analysis/words_tab.py" line="91"/>
-        <source>No word stands out for this speaker.</source>
-        <translation>该发言人没有特别突出的词。</translation>
     </message>
 </context>
 </TS>

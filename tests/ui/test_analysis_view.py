@@ -131,3 +131,33 @@ def test_terms_and_tags(window, qtbot, tmp_path, monkeypatch):
     assert tags.annotations.count() == 1
     tags.kind.setCurrentIndex(tags.kind.findData("overlap"))
     assert tags.matrix.count("ToB", "业务") == 1
+
+
+def test_the_s_key_opens_it_and_escape_goes_back(window, qtbot):
+    window.view.setFocus()
+    qtbot.keyClick(window.view, Qt.Key.Key_S)
+    view = window.reading.analysis
+    assert view is not None and window.reading.showing_analysis
+    qtbot.waitUntil(lambda: not view.current_tab().stale, timeout=20000)
+    qtbot.keyClick(view.speakers.table, Qt.Key.Key_Escape)
+    assert window.stack.currentWidget() is window.view
+
+
+def test_qt_charts_load_only_when_the_view_is_first_opened():
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    code = ("import sys; import desktop.ui.app, desktop.ui.main_window; "
+            "print(any(m.startswith(('PySide6.QtCharts', 'desktop.ui.analysis', "
+            "'desktop.core.analysis')) for m in sys.modules))")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                         cwd=Path(__file__).resolve().parents[2], timeout=60)
+    assert out.stdout.strip() == "False", out.stderr
+
+
+def test_alt_and_a_digit_choose_a_tab(window, qtbot):
+    view = _open(window, qtbot)
+    view.speakers.table.setFocus()
+    qtbot.keyClick(view.speakers.table, Qt.Key.Key_3, Qt.KeyboardModifier.AltModifier)
+    assert view.tabs.currentIndex() == 2
