@@ -5,12 +5,18 @@ from __future__ import annotations
 import argparse
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from desktop import cli
 from desktop.core import glossary, library
-from desktop.core.analysis import concordance as kwic
-from desktop.core.analysis import keyness, stats, tables
 from desktop.core.errors import YanduError
+
+if TYPE_CHECKING:
+    from desktop.core.analysis import stats
+
+# The analysis modules load when a command runs, not when the parser is built (every
+# start of `yandu`, the window's included, builds it).
+SORTS = ("position", "left", "right", "speaker", "document")
 
 
 def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:
@@ -46,7 +52,7 @@ def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -
     p.add_argument("query", metavar="QUERY", help="words or quoted phrases")
     p.add_argument("--doc", metavar="DOC", help="only this document (id, title or file name)")
     p.add_argument("--speaker", metavar="NAME", help="only this speaker's turns")
-    p.add_argument("--sort", choices=kwic.SORTS, default="position",
+    p.add_argument("--sort", choices=SORTS, default="position",
                    help="order the lines by the words left or right of the match, by "
                    "speaker, document or position (default)")
     p.add_argument("--csv", action="store_true", help="print CSV")
@@ -67,6 +73,8 @@ def _time(ms: int) -> str:
 
 def run_stats(args: argparse.Namespace) -> int:
     """Print the speaker statistics (and draw the chart)."""
+    from desktop.core.analysis import stats
+
     db = cli.open_for(args)
     glossary.load_into_segmenter(db)  # words cut as the study cuts them
     result = stats.speaker_stats(db, _document_ids(db, args.doc))
@@ -125,6 +133,8 @@ def _print_columns(header: list[str], rows: list[list]) -> None:
 
 def run_keywords(args: argparse.Namespace) -> int:
     """Print the speaker's distinctive words."""
+    from desktop.core.analysis import keyness
+
     if args.limit < 1:
         raise YanduError("--limit must be at least 1.")
     db = cli.open_for(args)
@@ -147,6 +157,9 @@ def run_keywords(args: argparse.Namespace) -> int:
 
 def run_concordance(args: argparse.Namespace) -> int:
     """Print the concordance lines."""
+    from desktop.core.analysis import concordance as kwic
+    from desktop.core.analysis import tables
+
     if args.context < 1:
         raise YanduError("--context must be at least 1.")
     if args.limit is not None and args.limit < 1:
