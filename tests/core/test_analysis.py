@@ -94,7 +94,8 @@ def test_longest_and_average_turn_and_sections(sample_db):
     assert not result.has_times and row.talk_ms == 0
 
 
-def test_latin_words_are_words_and_talk_time_comes_from_cues(memory_db, tmp_path):
+def test_latin_words_are_words_and_talk_time_comes_from_cues(memory_db, tmp_path,
+                                                            plain_dictionary):
     srt = tmp_path / "talk.srt"
     srt.write_text("1\n00:00:01,000 --> 00:00:04,000\nAlice: Hello there, big world.\n\n"
                    "2\n00:00:05,000 --> 00:00:06,500\nBob: 你好，世界。\n\n"
