@@ -14,8 +14,9 @@ from desktop.bench.report import Figure, markdown, table, write_json
 
 # The table, in its order.
 ORDER = ["import", "search_median", "search_p95", "search_ranked", "start", "open", "toggle",
-         "scroll", "seek_turn", "glossary", "export_markdown", "export_html", "memory", "growth_import",
-         "growth_search", "growth_search_ranked"]
+         "scroll", "seek_turn", "glossary", "export_markdown", "export_html", "memory",
+         "growth_import", "growth_search", "growth_search_ranked", "analysis_cut",
+         "analysis_figures", "analysis_concordance"]
 
 
 def _sizes(text: str) -> list[float]:
@@ -123,6 +124,10 @@ def run(args: argparse.Namespace) -> list[Figure]:
     figures.append(cf.glossary_figure(main, data, runs, args.terms))
     _say("  export …")
     figures += cf.export_figures(main, workdir, data, runs, args.annotations)
+    _say("  analysis …")
+    from desktop.bench.analysis_figures import analysis_figures
+
+    figures += analysis_figures(main, workdir, data, runs, args.annotations, args.terms)
     figures += cf.growth_figures(imports, searches)
     figures.sort(key=lambda f: ORDER.index(f.key) if f.key in ORDER else len(ORDER))
 

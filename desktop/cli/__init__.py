@@ -26,6 +26,7 @@ EXIT_USAGE = 2
 
 # Modules that add subcommands; each has `register(subparsers, common)`.
 _COMMAND_MODULES = (
+    "desktop.cli.analysis",
     "desktop.cli.documents",
     "desktop.cli.export",
     "desktop.cli.glossary",

@@ -50,6 +50,7 @@ class ActionId(StrEnum):
     BACK = "go.back"
     FORWARD = "go.forward"
     SWITCH_VIEW = "view.switch"
+    SHOW_ANALYSIS = "view.analysis"
     SHOW_ALL_SPEAKERS = "view.show_all"
     TOGGLE_NARRATION = "view.toggle_narration"
     ZOOM_IN = "view.zoom_in"
@@ -168,6 +169,8 @@ SPECS: dict[ActionId, ActionSpec] = {
     A.FORWARD: ActionSpec(QT_TRANSLATE_NOOP("Actions", "&Forward"), StandardKey.Forward, _G),
     A.SWITCH_VIEW: ActionSpec(QT_TRANSLATE_NOOP("Actions", "Switch reading / compare view"),
                               "C", _V),
+    A.SHOW_ANALYSIS: ActionSpec(QT_TRANSLATE_NOOP("Actions", "Switch reading / a&nalysis view"),
+                                "F", _V),
     A.SHOW_ALL_SPEAKERS: ActionSpec(QT_TRANSLATE_NOOP("Actions", "Show all speakers"), "0", _V),
     A.TOGGLE_NARRATION: ActionSpec(QT_TRANSLATE_NOOP("Actions", "Show narration"), "H", _V,
                                    checkable=True),

@@ -8,7 +8,6 @@ added with `add_dock`, and listens to `session` for what to refresh.
 
 from __future__ import annotations
 
-import importlib
 import sqlite3
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -53,6 +52,7 @@ from desktop.ui.session import Session
 from desktop.ui.settings import app_settings, read_int
 from desktop.ui.transcript_view import TranscriptView
 from desktop.ui.undo_actions import name_undo_actions
+from desktop.ui.window_actions import action_handlers, on_first_use
 from desktop.ui.window_layout import WindowLayout
 from desktop.ui.window_menus import WindowMenus
 
@@ -110,7 +110,7 @@ class MainWindow(QMainWindow):
                            (self.search_dock, Qt.DockWidgetArea.RightDockWidgetArea),
                            (self.glossary_dock, Qt.DockWidgetArea.LeftDockWidgetArea)):
             self.add_dock(dock, area)
-        self.player = _on_first_use("player.wiring", "install")(self)  # the recording
+        self.player = on_first_use("player.wiring", "install")(self)  # the recording
         self._offer_actions()
         self._connect_session()
 
@@ -182,57 +182,8 @@ class MainWindow(QMainWindow):
 
     def _handlers(self) -> dict:
         """What each action does, ignored in the moment before the study is open."""
-        a = ActionId
-        handlers = {
-            a.IMPORT: lambda: self.importer.choose(), a.QUIT: self.close,
-            a.IMPORT_WITH_PREVIEW: lambda: self.importer.choose(preview=True),
-            # The exporters (and the libraries they use) load on first use.
-            a.EXPORT: lambda: _on_first_use("export_dialog", "open_export_dialog")(self),
-            a.PRINT: lambda: _on_first_use("print_notes", "print_notes")(self),
-            a.EXPORT_PDF: lambda: _on_first_use("print_notes", "export_pdf")(self),
-            a.UNDO: lambda: self.session.undo(), a.REDO: lambda: self.session.redo(),
-            a.FIND: lambda: self.search.focus_search(),
-            a.FIND_NEXT: lambda: self.search.step_hit(1),
-            a.FIND_PREVIOUS: lambda: self.search.step_hit(-1),
-            a.ANNOTATE: lambda: self.annotations.annotate_selection(),
-            a.EDIT_ANNOTATION: lambda: self.annotations.edit_current(),
-            a.DELETE_ANNOTATION: lambda: self.annotations.delete_current(),
-            a.NEXT_TURN: lambda: self.navigator.step_turn(1),
-            a.PREVIOUS_TURN: lambda: self.navigator.step_turn(-1),
-            a.NEXT_SECTION: lambda: self.navigator.step_section(1),
-            a.PREVIOUS_SECTION: lambda: self.navigator.step_section(-1),
-            a.NEXT_ANNOTATION: lambda: self.annotations.step(1),
-            a.PREVIOUS_ANNOTATION: lambda: self.annotations.step(-1),
-            a.BACK: lambda: self.navigator.go_back(),
-            a.FORWARD: lambda: self.navigator.go_forward(),
-            a.SWITCH_VIEW: lambda: self.reading.switch_view(),
-            a.SHOW_ALL_SPEAKERS: lambda: self.speaker_filter.show_all(),
-            a.TOGGLE_NARRATION: lambda: self.speaker_filter.toggle_narration(),
-            a.ZOOM_IN: lambda: self.reading.zoom(1), a.ZOOM_OUT: lambda: self.reading.zoom(-1),
-            a.FOCUS_TRANSCRIPT: lambda: self.reading.focus(),
-            a.FOCUS_DOCUMENTS: lambda: _focus(self.documents_dock, self.documents_dock.list),
-            a.FOCUS_SPEAKERS: lambda: _focus(self.speakers_dock, self.speakers_dock.tree),
-            a.FOCUS_ANNOTATIONS: lambda: _focus(self.annotations_dock,
-                                                self.annotations_dock.list),
-            a.FOCUS_SEARCH_RESULTS: lambda: _focus(self.search_dock, self.search_dock.results),
-            a.LANGUAGE_ENGLISH: lambda: self.set_language("en"),
-            a.LANGUAGE_CHINESE: lambda: self.set_language("zh_CN"),
-            a.RENAME_SPEAKER: lambda: self.speakers.rename_speaker(),
-            a.MERGE_SPEAKER: lambda: self.speakers.merge_speaker(),
-            a.SPEAKER_ROLE: lambda: self.speakers.set_speaker_role(),
-            a.SPEAKER_COLOUR: lambda: self.speakers.set_speaker_colour(),
-            a.SPEAKER_MODERATOR: lambda: self.speakers.toggle_moderator(),
-            a.SPEAKER_NARRATION: lambda: self.speakers.make_narration(),
-            a.SHORTCUTS: lambda: self._shortcuts(editable=False),
-            a.EDIT_SHORTCUTS: lambda: self._shortcuts(editable=True),
-            a.ABOUT: self.show_about,
-        }
-        for n in range(1, 10):
-            handlers[ActionId(f"speaker.toggle_{n}")] = (
-                lambda n=n: self.speaker_filter.toggle_speaker(n))
-            handlers[ActionId(f"speaker.solo_{n}")] = (
-                lambda n=n: self.speaker_filter.solo_speaker(n))
-        return {action_id: self._once_attached(h) for action_id, h in handlers.items()}
+        return {action_id: self._once_attached(handler)
+                for action_id, handler in action_handlers(self).items()}
 
     def _once_attached(self, handler):
         def run() -> None:
@@ -386,15 +337,3 @@ class MainWindow(QMainWindow):
         if paths:
             event.acceptProposedAction()
             self.importer.gate.bring_in(paths)
-
-
-def _focus(dock: QDockWidget, widget: QWidget) -> None:
-    """Show a panel and put the keyboard in `widget` of it."""
-    dock.show()
-    dock.raise_()
-    widget.setFocus()
-
-
-def _on_first_use(module: str, name: str):
-    """A function of a desktop.ui module imported when first called, not at start-up."""
-    return getattr(importlib.import_module(f"desktop.ui.{module}"), name)

@@ -16,7 +16,7 @@ SEPARATED = (ActionId.ZOOM_IN, ActionId.FOCUS_TRANSCRIPT, ActionId.LANGUAGE_ENGL
              ActionId.SHORTCUTS, ActionId.QUIT, ActionId.MAKE_HEADING,
              ActionId.MOVE_DOCUMENT_UP, ActionId.DELETE_DOCUMENT, *PLAYER_SEPARATED)
 TOOLBAR = (ActionId.IMPORT, ActionId.UNDO, ActionId.REDO, ActionId.ANNOTATE,
-           ActionId.SWITCH_VIEW, ActionId.SHOW_ALL_SPEAKERS, ActionId.TOGGLE_NARRATION,
+           ActionId.SWITCH_VIEW, ActionId.SHOW_ANALYSIS, ActionId.SHOW_ALL_SPEAKERS, ActionId.TOGGLE_NARRATION,
            ActionId.FIND)
 
 

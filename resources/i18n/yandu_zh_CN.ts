@@ -4,402 +4,407 @@
 <context>
     <name>Actions</name>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="134"/>
+        <location filename="../../desktop/ui/actions.py" line="135"/>
         <source>&amp;Import…</source>
         <translation>导入(&amp;I)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="135"/>
+        <location filename="../../desktop/ui/actions.py" line="136"/>
         <source>Import transcripts into the study</source>
         <translation>将文字稿导入研究库</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="137"/>
+        <location filename="../../desktop/ui/actions.py" line="138"/>
         <source>Import with p&amp;review…</source>
         <translation>预览后导入(&amp;R)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="139"/>
+        <location filename="../../desktop/ui/actions.py" line="140"/>
         <source>&amp;New document from clipboard…</source>
         <translation>从剪贴板新建文档(&amp;N)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="140"/>
+        <location filename="../../desktop/ui/actions.py" line="141"/>
         <source>&amp;Export…</source>
         <translation>导出(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="141"/>
+        <location filename="../../desktop/ui/actions.py" line="142"/>
         <source>Export the notes to a file</source>
         <translation>把笔记导出为文件</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="142"/>
+        <location filename="../../desktop/ui/actions.py" line="143"/>
         <source>&amp;Print…</source>
         <translation>打印(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="144"/>
+        <location filename="../../desktop/ui/actions.py" line="145"/>
         <source>Export to P&amp;DF…</source>
         <translation>导出为 PDF(&amp;D)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="145"/>
+        <location filename="../../desktop/ui/actions.py" line="146"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="147"/>
+        <location filename="../../desktop/ui/actions.py" line="148"/>
         <source>&amp;Undo</source>
         <translation>撤销(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="148"/>
+        <location filename="../../desktop/ui/actions.py" line="149"/>
         <source>&amp;Redo</source>
         <translation>重做(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="150"/>
+        <location filename="../../desktop/ui/actions.py" line="151"/>
         <source>&amp;Search…</source>
         <translation>搜索(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="151"/>
+        <location filename="../../desktop/ui/actions.py" line="152"/>
         <source>Next search result</source>
         <translation>下一个搜索结果</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="153"/>
+        <location filename="../../desktop/ui/actions.py" line="154"/>
         <source>Previous search result</source>
         <translation>上一个搜索结果</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="155"/>
+        <location filename="../../desktop/ui/actions.py" line="156"/>
         <source>&amp;Annotate selection…</source>
         <translation>批注所选文字(&amp;A)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="156"/>
+        <location filename="../../desktop/ui/actions.py" line="157"/>
         <source>Write a note on the selected text</source>
         <translation>为所选文字写批注</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="157"/>
+        <location filename="../../desktop/ui/actions.py" line="158"/>
         <source>&amp;Edit annotation…</source>
         <translation>编辑批注(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="158"/>
+        <location filename="../../desktop/ui/actions.py" line="159"/>
         <source>&amp;Delete annotation</source>
         <translation>删除批注(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="160"/>
+        <location filename="../../desktop/ui/actions.py" line="161"/>
         <source>Next turn</source>
         <translation>下一段发言</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="161"/>
+        <location filename="../../desktop/ui/actions.py" line="162"/>
         <source>Previous turn</source>
         <translation>上一段发言</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="162"/>
+        <location filename="../../desktop/ui/actions.py" line="163"/>
         <source>Next section</source>
         <translation>下一个问题</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="163"/>
+        <location filename="../../desktop/ui/actions.py" line="164"/>
         <source>Previous section</source>
         <translation>上一个问题</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="164"/>
+        <location filename="../../desktop/ui/actions.py" line="165"/>
         <source>Next annotation</source>
         <translation>下一条批注</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="165"/>
+        <location filename="../../desktop/ui/actions.py" line="166"/>
         <source>Previous annotation</source>
         <translation>上一条批注</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="167"/>
+        <location filename="../../desktop/ui/actions.py" line="168"/>
         <source>&amp;Back</source>
         <translation>后退(&amp;B)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="168"/>
+        <location filename="../../desktop/ui/actions.py" line="169"/>
         <source>&amp;Forward</source>
         <translation>前进(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="169"/>
+        <location filename="../../desktop/ui/actions.py" line="170"/>
         <source>Switch reading / compare view</source>
         <translation>切换阅读 / 对比视图</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="171"/>
+        <location filename="../../desktop/ui/actions.py" line="172"/>
+        <source>Switch reading / a&amp;nalysis view</source>
+        <translation>切换阅读 / 分析视图(&amp;N)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/actions.py" line="174"/>
         <source>Show all speakers</source>
         <translation>显示全部发言人</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="172"/>
+        <location filename="../../desktop/ui/actions.py" line="175"/>
         <source>Show narration</source>
         <translation>显示旁白</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="174"/>
+        <location filename="../../desktop/ui/actions.py" line="177"/>
         <source>Zoom in</source>
         <translation>放大</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="175"/>
+        <location filename="../../desktop/ui/actions.py" line="178"/>
         <source>Zoom out</source>
         <translation>缩小</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="176"/>
+        <location filename="../../desktop/ui/actions.py" line="179"/>
         <source>Go to the transcript</source>
         <translation>转到文字稿</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="178"/>
+        <location filename="../../desktop/ui/actions.py" line="181"/>
         <source>Go to the documents panel</source>
         <translation>转到文档面板</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="180"/>
+        <location filename="../../desktop/ui/actions.py" line="183"/>
         <source>Go to the speakers panel</source>
         <translation>转到发言人面板</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="182"/>
+        <location filename="../../desktop/ui/actions.py" line="185"/>
         <source>Go to the annotations panel</source>
         <translation>转到批注面板</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="185"/>
+        <location filename="../../desktop/ui/actions.py" line="188"/>
         <source>Go to the search results</source>
         <translation>转到搜索结果</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="186"/>
+        <location filename="../../desktop/ui/actions.py" line="189"/>
         <source>Interface in English</source>
         <translation>界面使用英文 (English)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="188"/>
+        <location filename="../../desktop/ui/actions.py" line="191"/>
         <source>Interface in Chinese (中文)</source>
         <translation>界面使用中文</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="190"/>
+        <location filename="../../desktop/ui/actions.py" line="193"/>
         <source>&amp;Rename speaker…</source>
         <translation>重命名发言人(&amp;R)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="191"/>
+        <location filename="../../desktop/ui/actions.py" line="194"/>
         <source>&amp;Merge speaker into…</source>
         <translation>合并发言人到(&amp;M)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="193"/>
+        <location filename="../../desktop/ui/actions.py" line="196"/>
         <source>Set r&amp;ole…</source>
         <translation>设置身份(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="194"/>
+        <location filename="../../desktop/ui/actions.py" line="197"/>
         <source>Set &amp;colour…</source>
         <translation>设置颜色(&amp;C)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="195"/>
+        <location filename="../../desktop/ui/actions.py" line="198"/>
         <source>Toggle m&amp;oderator</source>
         <translation>切换主持人(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="197"/>
+        <location filename="../../desktop/ui/actions.py" line="200"/>
         <source>Make &amp;narration</source>
         <translation>改为旁白(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="198"/>
+        <location filename="../../desktop/ui/actions.py" line="201"/>
         <source>&amp;Give turn to speaker…</source>
         <translation>将发言交给发言人(&amp;G)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="199"/>
+        <location filename="../../desktop/ui/actions.py" line="202"/>
         <source>Give the turn at the cursor (or the selected turns) to another speaker, a new one, or narration</source>
         <translation>把光标所在的发言（或所选的几段发言）改归另一位发言人、新发言人或旁白</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="202"/>
+        <location filename="../../desktop/ui/actions.py" line="205"/>
         <source>&amp;Split turn at cursor</source>
         <translation>在光标处拆分发言(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="204"/>
+        <location filename="../../desktop/ui/actions.py" line="207"/>
         <source>&amp;Join with next turn</source>
         <translation>与下一段发言合并(&amp;J)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="205"/>
+        <location filename="../../desktop/ui/actions.py" line="208"/>
         <source>Join the turn at the cursor with the next one (or the selected turns into one)</source>
         <translation>把光标所在的发言与下一段合并（或把所选的几段合为一段）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="208"/>
+        <location filename="../../desktop/ui/actions.py" line="211"/>
         <source>Make turn a section &amp;heading</source>
         <translation>设为分节标题(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="210"/>
+        <location filename="../../desktop/ui/actions.py" line="213"/>
         <source>&amp;Remove section heading</source>
         <translation>删除分节标题(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="211"/>
+        <location filename="../../desktop/ui/actions.py" line="214"/>
         <source>Remove the section the cursor is in: its turns join the section before it</source>
         <translation>删除光标所在的分节：其中的发言并入前一节</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="216"/>
+        <location filename="../../desktop/ui/actions.py" line="219"/>
         <source>Re&amp;name document…</source>
         <translation>重命名文档(&amp;N)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="217"/>
+        <location filename="../../desktop/ui/actions.py" line="220"/>
         <source>Give the document chosen in the documents panel (else the open one) another title</source>
         <translation>给文档面板中选中的文档（否则为打开的文档）换一个标题</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="220"/>
+        <location filename="../../desktop/ui/actions.py" line="223"/>
         <source>Document &amp;properties…</source>
         <translation>文档属性(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="221"/>
+        <location filename="../../desktop/ui/actions.py" line="224"/>
         <source>The document&apos;s date, event, source, language and collection</source>
         <translation>文档的日期、活动、来源、语言和合集</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="224"/>
+        <location filename="../../desktop/ui/actions.py" line="227"/>
         <source>&amp;Re-import a changed file…</source>
         <translation>重新导入修改过的文件(&amp;R)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="226"/>
+        <location filename="../../desktop/ui/actions.py" line="229"/>
         <source>Import a new version of the document; its annotations follow where their text is still found</source>
         <translation>导入文档的新版本；批注的原文在新版本中仍能找到的，随之带过去</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="228"/>
+        <location filename="../../desktop/ui/actions.py" line="231"/>
         <source>Move document &amp;up</source>
         <translation>文档上移(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="230"/>
+        <location filename="../../desktop/ui/actions.py" line="233"/>
         <source>Move document do&amp;wn</source>
         <translation>文档下移(&amp;W)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="232"/>
+        <location filename="../../desktop/ui/actions.py" line="235"/>
         <source>&amp;Delete document…</source>
         <translation>删除文档(&amp;D)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="234"/>
+        <location filename="../../desktop/ui/actions.py" line="237"/>
         <source>Mark glossary terms</source>
         <translation>标出术语</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="236"/>
+        <location filename="../../desktop/ui/actions.py" line="239"/>
         <source>Add &amp;term from selection…</source>
         <translation>将所选文字加为术语(&amp;T)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="238"/>
+        <location filename="../../desktop/ui/actions.py" line="241"/>
         <source>Add the selected text to the glossary</source>
         <translation>把所选文字加入术语表</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="239"/>
+        <location filename="../../desktop/ui/actions.py" line="242"/>
         <source>&amp;Open the term at the cursor</source>
         <translation>打开光标处的术语(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="241"/>
+        <location filename="../../desktop/ui/actions.py" line="244"/>
         <source>Show the glossary entry of the marked term under the text cursor</source>
         <translation>显示光标处所标术语的词条</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="243"/>
+        <location filename="../../desktop/ui/actions.py" line="246"/>
         <source>&amp;Edit term…</source>
         <translation>编辑术语(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="245"/>
+        <location filename="../../desktop/ui/actions.py" line="248"/>
         <source>Reset term to the &amp;built-in text</source>
         <translation>恢复为内置释义(&amp;B)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="247"/>
+        <location filename="../../desktop/ui/actions.py" line="250"/>
         <source>&amp;Remove term</source>
         <translation>删除术语(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="248"/>
+        <location filename="../../desktop/ui/actions.py" line="251"/>
         <source>Go to the glossary panel</source>
         <translation>转到术语面板</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="250"/>
+        <location filename="../../desktop/ui/actions.py" line="253"/>
         <source>&amp;Suggest terms from this document</source>
         <translation>从本文档推荐术语(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="252"/>
+        <location filename="../../desktop/ui/actions.py" line="255"/>
         <source>&amp;Accept suggestion</source>
         <translation>采纳推荐(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="254"/>
+        <location filename="../../desktop/ui/actions.py" line="257"/>
         <source>&amp;Dismiss suggestion</source>
         <translation>忽略推荐(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="256"/>
+        <location filename="../../desktop/ui/actions.py" line="259"/>
         <source>&amp;Import a term list…</source>
         <translation>导入术语列表(&amp;I)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="258"/>
+        <location filename="../../desktop/ui/actions.py" line="261"/>
         <source>E&amp;xport the term list…</source>
         <translation>导出术语列表(&amp;X)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="260"/>
+        <location filename="../../desktop/ui/actions.py" line="263"/>
         <source>&amp;Keyboard shortcuts</source>
         <translation>键盘快捷键(&amp;K)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="261"/>
+        <location filename="../../desktop/ui/actions.py" line="264"/>
         <source>&amp;Change shortcuts…</source>
         <translation>修改快捷键(&amp;C)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="262"/>
+        <location filename="../../desktop/ui/actions.py" line="265"/>
         <source>&amp;About Yandu</source>
         <translation>关于研读(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="266"/>
+        <location filename="../../desktop/ui/actions.py" line="269"/>
         <source>Show or hide speaker %1</source>
         <translation>显示或隐藏发言人 %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="268"/>
+        <location filename="../../desktop/ui/actions.py" line="271"/>
         <source>Show only speaker %1</source>
         <translation>只显示发言人 %1</translation>
     </message>
@@ -482,6 +487,114 @@
         <location filename="../../desktop/ui/player/keys.py" line="57"/>
         <source>Pause &amp;rewinds 2 seconds</source>
         <translation>暂停时回退 2 秒(&amp;R)</translation>
+    </message>
+</context>
+<context>
+    <name>AnalysisCharts</name>
+    <message>
+        <location filename="../../desktop/ui/analysis/charts.py" line="128"/>
+        <source>Share of the talk (%)</source>
+        <translation>发言占比（%）</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/analysis/charts.py" line="147"/>
+        <source>Opening</source>
+        <translation>开场</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/analysis/charts.py" line="150"/>
+        <source>Characters</source>
+        <translation>字数</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/analysis/charts.py" line="168"/>
+        <source>Place in the document</source>
+        <translation>在文档中的位置</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/analysis/export.py" line="61"/>
+        <source>Share of the talk</source>
+        <translation>发言占比</translation>
+    </message>
+</context>
+<context>
+    <name>AnalysisView</name>
+    <message>
+        <location filename="../../desktop/ui/analysis/tables.py" line="190"/>
+        <source>Export table</source>
+        <translation>导出表格</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/analysis/tables.py" line="191"/>
+        <source>CSV (*.csv);;Markdown (*.md)</source>
+        <translation>CSV (*.csv);;Markdown (*.md)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/analysis/tables.py" line="205"/>
+        <source>Export chart</source>
+        <translation>导出图表</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/analysis/tables.py" line="206"/>
+        <source>PNG image (*.png);;SVG drawing (*.svg)</source>
+        <translation>PNG 图片 (*.png);;SVG 矢量图 (*.svg)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/analysis/view.py" line="79"/>
+        <source>Co&amp;unt in:</source>
+        <translation>统计范围(&amp;U)：</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/analysis/view.py" line="83"/>
+        <source>This document</source>
+        <translation>本文档</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/analysis/view.py" line="83"/>
+        <source>Every document</source>
+        <translation>全部文档</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/analysis/view.py" line="86"/>
+        <source>&amp;1 Speakers</source>
+        <translation>&amp;1 发言人</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/analysis/view.py" line="86"/>
+        <source>&amp;2 Distinctive words</source>
+        <translation>&amp;2 特征词</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/analysis/view.py" line="87"/>
+        <source>&amp;3 Concordance</source>
+        <translation>&amp;3 索引行</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/analysis/view.py" line="87"/>
+        <source>&amp;4 Terms</source>
+        <translation>&amp;4 术语</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/analysis/view.py" line="88"/>
+        <source>&amp;5 Tags</source>
+        <translation>&amp;5 标签</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../desktop/ui/analysis/view.py" line="106"/>
+        <source>%n document(s)</source>
+        <translation>
+            <numerusform>%n 个文档</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/analysis/view.py" line="109"/>
+        <source>no document</source>
+        <translation>无文档</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/analysis/view.py" line="144"/>
+        <source>Cutting the transcript into words…</source>
+        <translation>正在对文稿分词…</translation>
     </message>
 </context>
 <context>
@@ -792,6 +905,124 @@
         <location filename="../../desktop/ui/compare_view.py" line="137"/>
         <source>Question</source>
         <translation>问题</translation>
+    </message>
+</context>
+<context>
+    <name>ConcordanceTab</name>
+    <message>
+        <location filename="../../desktop/ui/analysis/concordance_tab.py" line="91"/>
+        <source>&amp;Words:</source>
+        <translation>词语(&amp;W)：</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/analysis/concordance_tab.py" line="92"/>
+        <source>A word or phrase; Enter lists every match</source>
+        <translation>输入词语或短语，按回车列出所有匹配</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/analysis/concordance_tab.py" line="93"/>
+        <source>S&amp;ort:</source>
+        <translation>排序(&amp;O)：</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/analysis/concordance_tab.py" line="94"/>
+        <source>S&amp;peaker:</source>
+        <translation>发言人(&amp;P)：</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/analysis/concordance_tab.py" line="95"/>
+        <source>Copy as &amp;Markdown</source>
+        <translation>复制为 &amp;Markdown</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/analysis/concordance_tab.py" line="96"/>
+        <source>Export &amp;table…</source>
+        <translation>导出表格(&amp;T)…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/analysis/concordance_tab.py" line="100"/>
+        <source>In reading order</source>
+        <translation>按阅读顺序</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/analysis/concordance_tab.py" line="101"/>
+        <source>By the words to the left</source>
+        <translation>按左侧词语</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/analysis/concordance_tab.py" line="102"/>
+        <source>By the words to the right</source>
+        <translation>按右侧词语</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/analysis/concordance_tab.py" line="103"/>
+        <source>By speaker</source>
+        <translation>按发言人</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/analysis/concordance_tab.py" line="104"/>
+        <source>By document</source>
+        <translation>按文档</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/analysis/concordance_tab.py" line="169"/>
+        <source>Everyone</source>
+        <translation>所有人</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/analysis/concordance_tab.py" line="171"/>
+        <location filename="../../desktop/ui/analysis/concordance_tab.py" line="187"/>
+        <source>(narration)</source>
+        <translation>（旁白）</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/analysis/concordance_tab.py" line="185"/>
+        <source>Left</source>
+        <translation>左侧语境</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/analysis/concordance_tab.py" line="185"/>
+        <source>Match</source>
+        <translation>匹配</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/analysis/concordance_tab.py" line="185"/>
+        <source>Right</source>
+        <translation>右侧语境</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/analysis/concordance_tab.py" line="185"/>
+        <source>Speaker</source>
+        <translation>发言人</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/analysis/concordance_tab.py" line="186"/>
+        <source>Turn</source>
+        <translation>发言</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/analysis/concordance_tab.py" line="186"/>
+        <source>Document</source>
+        <translation>文档</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/analysis/concordance_tab.py" line="196"/>
+        <source>Type words and press Enter.</source>
+        <translation>输入词语后按回车。</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../desktop/ui/analysis/concordance_tab.py" line="198"/>
+        <source>The first %n line(s); the rest are coming…</source>
+        <translation>
+            <numerusform>前 %n 行；其余正在载入…</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../desktop/ui/analysis/concordance_tab.py" line="201"/>
+        <source>%n line(s)</source>
+        <translation>
+            <numerusform>%n 行</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -1547,7 +1778,7 @@
         <translation>%1 与下面哪位是同一人：</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_preview.py" line="259"/>
+        <location filename="../../desktop/ui/import_preview.py" line="276"/>
         <source>%1 · %2 speakers · %3 turns (%4 narration) · %5 sections · %6</source>
         <translation>%1 · %2 位发言人 · %3 段发言（旁白 %4 段）· %5 个部分 · %6</translation>
     </message>
@@ -1570,7 +1801,7 @@
         <translation>工具栏</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="328"/>
+        <location filename="../../desktop/ui/main_window.py" line="330"/>
         <source>no document</source>
         <translation>无文档</translation>
     </message>
@@ -1712,12 +1943,12 @@
         <translation>另一个程序修改了研究库：研读已显示这些修改，撤销从此处重新开始。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="322"/>
+        <location filename="../../desktop/ui/main_window.py" line="324"/>
         <source>About Yandu</source>
         <translation>关于研读</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="323"/>
+        <location filename="../../desktop/ui/main_window.py" line="325"/>
         <source>&lt;b&gt;Yandu 研读&lt;/b&gt; %1&lt;p&gt;Study and annotate transcripts, with Chinese as a first-class language.&lt;/p&gt;&lt;p&gt;Every edit is saved at once in the study file.&lt;/p&gt;</source>
         <translation>&lt;b&gt;研读 Yandu&lt;/b&gt; %1&lt;p&gt;研读和批注文字稿，中文优先。&lt;/p&gt;&lt;p&gt;每次修改都立即保存在研究库文件中。&lt;/p&gt;</translation>
     </message>
@@ -1790,53 +2021,53 @@
 <context>
     <name>Menus</name>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="118"/>
+        <location filename="../../desktop/ui/actions.py" line="119"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="119"/>
+        <location filename="../../desktop/ui/actions.py" line="120"/>
         <source>&amp;Edit</source>
         <translation>编辑(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="120"/>
+        <location filename="../../desktop/ui/actions.py" line="121"/>
         <source>&amp;Annotate</source>
         <translation>批注(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="121"/>
+        <location filename="../../desktop/ui/actions.py" line="122"/>
         <source>&amp;Go</source>
         <translation>转到(&amp;G)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="122"/>
+        <location filename="../../desktop/ui/actions.py" line="123"/>
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="123"/>
+        <location filename="../../desktop/ui/actions.py" line="124"/>
         <source>&amp;Speakers</source>
         <translation>发言人(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="124"/>
+        <location filename="../../desktop/ui/actions.py" line="125"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="128"/>
+        <location filename="../../desktop/ui/actions.py" line="129"/>
         <source>&amp;Glossary</source>
         <extracomment>Made by the window on first use, before Help.</extracomment>
         <translation>术语(&amp;G)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="129"/>
+        <location filename="../../desktop/ui/actions.py" line="130"/>
         <source>&amp;Turns</source>
         <translation>发言(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="130"/>
+        <location filename="../../desktop/ui/actions.py" line="131"/>
         <source>&amp;Documents</source>
         <translation>文档(&amp;D)</translation>
     </message>
@@ -2163,6 +2394,198 @@
     </message>
 </context>
 <context>
+    <name>SpeakersTab</name>
+    <message>
+        <location filename="../../desktop/ui/analysis/speakers_tab.py" line="77"/>
+        <source>Export &amp;table…</source>
+        <translation>导出表格(&amp;T)…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/analysis/speakers_tab.py" line="78"/>
+        <source>Export share c&amp;hart…</source>
+        <translation>导出占比图(&amp;H)…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/analysis/speakers_tab.py" line="79"/>
+        <source>Export section cha&amp;rt…</source>
+        <translation>导出章节图(&amp;R)…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/analysis/speakers_tab.py" line="89"/>
+        <source>Speaker</source>
+        <translation>发言人</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/analysis/speakers_tab.py" line="89"/>
+        <source>Turns</source>
+        <translation>发言次数</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/analysis/speakers_tab.py" line="89"/>
+        <source>Characters</source>
+        <translation>字数</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/analysis/speakers_tab.py" line="90"/>
+        <source>Words</source>
+        <translation>词数</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/analysis/speakers_tab.py" line="90"/>
+        <source>Share</source>
+        <translation>占比</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/analysis/speakers_tab.py" line="90"/>
+        <source>Average turn</source>
+        <translation>平均每段字数</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/analysis/speakers_tab.py" line="91"/>
+        <source>Longest turn</source>
+        <translation>最长一段字数</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/analysis/speakers_tab.py" line="91"/>
+        <source>Turn</source>
+        <translation>发言</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/analysis/speakers_tab.py" line="94"/>
+        <location filename="../../desktop/ui/analysis/speakers_tab.py" line="119"/>
+        <source>(narration)</source>
+        <translation>（旁白）</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/analysis/speakers_tab.py" line="101"/>
+        <source>Talk time</source>
+        <translation>发言时长</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/analysis/speakers_tab.py" line="103"/>
+        <source>Letters and digits: each Han character counts as one</source>
+        <translation>字母和数字：每个汉字计为一个</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/analysis/speakers_tab.py" line="104"/>
+        <source>Words as the segmenter cuts them (jieba for Chinese)</source>
+        <translation>按分词结果计的词数（中文用结巴分词）</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/analysis/speakers_tab.py" line="105"/>
+        <source>Share of the speakers&apos; characters (narration left out)</source>
+        <translation>占发言人总字数的比例（不含旁白）</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/analysis/speakers_tab.py" line="106"/>
+        <source>Characters per turn</source>
+        <translation>每段发言的字数</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/analysis/speakers_tab.py" line="107"/>
+        <source>Characters of the longest turn</source>
+        <translation>最长一段发言的字数</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/analysis/speakers_tab.py" line="108"/>
+        <source>The number of the longest turn</source>
+        <translation>最长一段发言的编号</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../desktop/ui/analysis/speakers_tab.py" line="109"/>
+        <source>%n turn(s)</source>
+        <translation>
+            <numerusform>%n 段发言</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../desktop/ui/analysis/speakers_tab.py" line="110"/>
+        <source>%n character(s)</source>
+        <translation>
+            <numerusform>%n 字</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../desktop/ui/analysis/speakers_tab.py" line="111"/>
+        <source>%n word(s)</source>
+        <translation>
+            <numerusform>%n 词</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/analysis/speakers_tab.py" line="114"/>
+        <source>Share of the talk</source>
+        <translation>发言占比</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/analysis/speakers_tab.py" line="120"/>
+        <source>Characters per section</source>
+        <translation>各章节字数</translation>
+    </message>
+</context>
+<context>
+    <name>TagsTab</name>
+    <message>
+        <location filename="../../desktop/ui/analysis/tags_tab.py" line="76"/>
+        <source>&amp;Count:</source>
+        <translation>统计(&amp;C)：</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/analysis/tags_tab.py" line="77"/>
+        <source>Export &amp;table…</source>
+        <translation>导出表格(&amp;T)…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/analysis/tags_tab.py" line="81"/>
+        <source>Tags by speaker</source>
+        <translation>按发言人统计标签</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/analysis/tags_tab.py" line="82"/>
+        <source>Tags together: annotations that overlap</source>
+        <translation>标签共现：重叠的批注</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/analysis/tags_tab.py" line="83"/>
+        <source>Tags together: annotations in the same turn</source>
+        <translation>标签共现：同一段发言中的批注</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/analysis/tags_tab.py" line="84"/>
+        <source>Tags by document</source>
+        <translation>按文档统计标签</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/analysis/tags_tab.py" line="101"/>
+        <location filename="../../desktop/ui/analysis/tags_tab.py" line="124"/>
+        <location filename="../../desktop/ui/analysis/tags_tab.py" line="130"/>
+        <source>(narration)</source>
+        <translation>（旁白）</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/analysis/tags_tab.py" line="104"/>
+        <source>Tag</source>
+        <translation>标签</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/analysis/tags_tab.py" line="108"/>
+        <source>No annotation has a tag here yet.</source>
+        <translation>这里还没有带标签的批注。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/analysis/tags_tab.py" line="117"/>
+        <source>&amp;Annotations (choose a count above):</source>
+        <translation>批注(&amp;A)（请在上方选择一个计数）：</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../desktop/ui/analysis/tags_tab.py" line="122"/>
+        <source>&amp;Annotations of %1 × %2: %n</source>
+        <translation>
+            <numerusform>%1 × %2 的批注(&amp;A)：%n</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>TermDialog</name>
     <message>
         <location filename="../../desktop/ui/docks/glossary_term_dialog.py" line="32"/>
@@ -2203,6 +2626,60 @@
         <location filename="../../desktop/ui/docks/glossary_term_dialog.py" line="39"/>
         <source>&amp;Notes</source>
         <translation>备注(&amp;N)</translation>
+    </message>
+</context>
+<context>
+    <name>TermsTab</name>
+    <message>
+        <location filename="../../desktop/ui/analysis/terms_tab.py" line="72"/>
+        <source>Export &amp;table…</source>
+        <translation>导出表格(&amp;T)…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/analysis/terms_tab.py" line="73"/>
+        <source>Export &amp;plot…</source>
+        <translation>导出分布图(&amp;P)…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/analysis/terms_tab.py" line="74"/>
+        <source>&amp;Dispersion:</source>
+        <translation>分布(&amp;D)：</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/analysis/terms_tab.py" line="78"/>
+        <source>One row per term (the most frequent)</source>
+        <translation>每个术语一行（最常见的）</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/analysis/terms_tab.py" line="79"/>
+        <source>One row per speaker (the current term)</source>
+        <translation>每位发言人一行（当前术语）</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/analysis/terms_tab.py" line="96"/>
+        <source>Term</source>
+        <translation>术语</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/analysis/terms_tab.py" line="96"/>
+        <source>Total</source>
+        <translation>合计</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/analysis/terms_tab.py" line="97"/>
+        <location filename="../../desktop/ui/analysis/terms_tab.py" line="131"/>
+        <source>(narration)</source>
+        <translation>（旁白）</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/analysis/terms_tab.py" line="133"/>
+        <source>Where %1 falls, by speaker</source>
+        <translation>%1 在文中的位置（按发言人）</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/analysis/terms_tab.py" line="138"/>
+        <source>Where the most frequent terms fall</source>
+        <translation>最常见术语在文中的位置</translation>
     </message>
 </context>
 <context>
@@ -2249,6 +2726,64 @@
         <location filename="../../desktop/ui/controllers/turn_edits.py" line="171"/>
         <source>Turn %1 is in no section.</source>
         <translation>第 %1 段发言不在任何分节中。</translation>
+    </message>
+</context>
+<context>
+    <name>WordsTab</name>
+    <message>
+        <location filename="../../desktop/ui/analysis/words_tab.py" line="54"/>
+        <source>&amp;Speaker:</source>
+        <translation>发言人(&amp;S)：</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/analysis/words_tab.py" line="55"/>
+        <source>Export &amp;table…</source>
+        <translation>导出表格(&amp;T)…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/analysis/words_tab.py" line="56"/>
+        <source>No word stands out for this speaker: none is used at least three times and markedly more than by the others.</source>
+        <translation>该发言人没有特别突出的词：没有哪个词出现至少三次且明显多于其他人。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/analysis/words_tab.py" line="59"/>
+        <source>Words this speaker uses markedly more than the others: log-likelihood G² (≥ 3.84: p &lt; 0.05; ≥ 6.63: p &lt; 0.01; ≥ 10.83: p &lt; 0.001). Log ratio 1 means twice as often. Stop words are left out; glossary terms are in bold. Press Enter on a word for its concordance.</source>
+        <translation>该发言人明显比其他人更常用的词：对数似然值 G²（≥ 3.84：p &lt; 0.05；≥ 6.63：p &lt; 0.01；≥ 10.83：p &lt; 0.001）。对数比为 1 表示频率是其他人的两倍。已去除停用词；术语表中的术语以粗体显示。在词上按回车可查看其索引行。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/analysis/words_tab.py" line="86"/>
+        <source>Word</source>
+        <translation>词语</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/analysis/words_tab.py" line="86"/>
+        <source>G²</source>
+        <translation>G²</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/analysis/words_tab.py" line="86"/>
+        <source>Log ratio</source>
+        <translation>对数比</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/analysis/words_tab.py" line="86"/>
+        <source>Count</source>
+        <translation>次数</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/analysis/words_tab.py" line="87"/>
+        <source>Others</source>
+        <translation>其他人</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/analysis/words_tab.py" line="87"/>
+        <source>Per 10,000 words</source>
+        <translation>每万词</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/analysis/words_tab.py" line="87"/>
+        <source>Others per 10,000</source>
+        <translation>其他人每万词</translation>
     </message>
 </context>
 </TS>

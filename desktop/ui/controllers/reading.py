@@ -5,10 +5,11 @@ document in the settings."""
 from __future__ import annotations
 
 import sqlite3
+from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, QSettings, Signal
-from PySide6.QtWidgets import QStackedWidget
+from PySide6.QtWidgets import QStackedWidget, QWidget
 
 from desktop.core import library
 from desktop.core.citations import SourceMarks
@@ -23,7 +24,9 @@ if TYPE_CHECKING:
     from desktop.ui.compare_empty import CompareEmpty
     from desktop.ui.compare_view import CompareView
 
-READING, COMPARE = 0, 1  # pages of the stack (the empty compare view's page comes after)
+READING, COMPARE = 0, 1  # kept in the settings: the view a window reopens with
+# The stack's pages: the reading view first; the compare view, the page shown instead of
+# it when there are no questions, and the Analysis view are added when first shown.
 FIRST_SCREEN_TURNS = 150  # read each side of the reader's place for the first paint
 
 
@@ -46,6 +49,7 @@ class ReadingController(QObject):
         self._compare: CompareView | None = None  # made when first shown
         self._empty: CompareEmpty | None = None  # shown instead when there are no questions
         self._compare_stale = True
+        self._analysis: QWidget | None = None  # the Analysis view, once made
         session.document_closing.connect(self.save_place)
         session.document_opened.connect(self._show_opened)
         session.document_reloaded.connect(self._show_reloaded)
@@ -136,13 +140,26 @@ class ReadingController(QObject):
 
             self._compare = CompareView(self.stack)
             self._compare.setFont(self.view.font())
-            self.stack.addWidget(self._compare)  # index COMPARE
+            self.stack.addWidget(self._compare)
             self._compare.turn_activated.connect(self.turn_activated)
         return self._compare
 
     @property
     def showing_compare(self) -> bool:
-        return self.stack.currentIndex() != READING
+        """Whether the compare view (or the page shown instead of it) is the one shown."""
+        current = self.stack.currentWidget()
+        return current is not self.view and (
+            current is self._compare or current is self._empty)
+
+    @property
+    def analysis(self) -> QWidget | None:
+        """The Analysis view, once it was shown."""
+        return self._analysis
+
+    @property
+    def showing_analysis(self) -> bool:
+        """Whether the Analysis view is the one shown."""
+        return self._analysis is not None and self.stack.currentWidget() is self._analysis
 
     def switch_view(self) -> None:
         """Toggle between the reading view and the compare view (or, for a transcript
@@ -150,7 +167,7 @@ class ReadingController(QObject):
         if not self.showing_compare:
             turn = self.view.current_turn()
             self._show_compare_page()
-            if self.stack.currentIndex() == COMPARE and turn >= 0:
+            if self.stack.currentWidget() is self._compare and turn >= 0:
                 self.compare.select_turn(turn)
             self.stack.currentWidget().setFocus()
         else:
@@ -161,7 +178,7 @@ class ReadingController(QObject):
         """The grid, or the page that says why there is none."""
         self._refresh_compare()
         if self.session.sections:
-            self.stack.setCurrentIndex(COMPARE)
+            self.stack.setCurrentWidget(self.compare)
         else:
             self.stack.setCurrentWidget(self._empty_page())
 
@@ -177,12 +194,25 @@ class ReadingController(QObject):
 
     def show_reading(self) -> None:
         """Make sure the reading view is the one shown."""
-        if self.showing_compare:
-            self.stack.setCurrentIndex(READING)
+        if self.stack.currentWidget() is not self.view:
+            self.stack.setCurrentWidget(self.view)
+
+    def switch_analysis(self, make: Callable[[], QWidget]) -> None:
+        """Show the Analysis view (made by `make` the first time), or, when it is shown,
+        go back to the reading view."""
+        if self.showing_analysis:
+            self.show_reading()
+            self.view.setFocus()
+            return
+        if self._analysis is None:
+            self._analysis = make()
+            self.stack.addWidget(self._analysis)
+        self.stack.setCurrentWidget(self._analysis)
+        self._analysis.setFocus()
 
     def focus(self) -> None:
         """Put the keyboard focus on the transcript, whichever view is shown."""
-        (self.stack.currentWidget() if self.showing_compare else self.view).setFocus()
+        self.stack.currentWidget().setFocus()
 
     def _refresh_compare(self) -> None:
         if self._compare_stale:
