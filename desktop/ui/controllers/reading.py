@@ -9,7 +9,7 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, QSettings, Signal
-from PySide6.QtWidgets import QStackedWidget, QWidget
+from PySide6.QtWidgets import QFrame, QScrollArea, QStackedWidget, QWidget
 
 from desktop.core import library
 from desktop.core.citations import SourceMarks
@@ -50,6 +50,7 @@ class ReadingController(QObject):
         self._empty: CompareEmpty | None = None  # shown instead when there are no questions
         self._compare_stale = True
         self._analysis: QWidget | None = None  # the Analysis view, once made
+        self._analysis_page: QScrollArea | None = None  # the page of the stack it is on
         session.document_closing.connect(self.save_place)
         session.document_opened.connect(self._show_opened)
         session.document_reloaded.connect(self._show_reloaded)
@@ -159,7 +160,8 @@ class ReadingController(QObject):
     @property
     def showing_analysis(self) -> bool:
         """Whether the Analysis view is the one shown."""
-        return self._analysis is not None and self.stack.currentWidget() is self._analysis
+        return (self._analysis_page is not None
+                and self.stack.currentWidget() is self._analysis_page)
 
     def switch_view(self) -> None:
         """Toggle between the reading view and the compare view (or, for a transcript
@@ -206,12 +208,21 @@ class ReadingController(QObject):
             return
         if self._analysis is None:
             self._analysis = make()
-            self.stack.addWidget(self._analysis)
-        self.stack.setCurrentWidget(self._analysis)
+            # On a scrolling page: its tables and charts would otherwise make the window
+            # wider than a 1024-pixel screen with the side panels open.
+            self._analysis_page = QScrollArea(self.stack)
+            self._analysis_page.setWidgetResizable(True)
+            self._analysis_page.setFrameShape(QFrame.Shape.NoFrame)
+            self._analysis_page.setWidget(self._analysis)
+            self.stack.addWidget(self._analysis_page)
+        self.stack.setCurrentWidget(self._analysis_page)
         self._analysis.setFocus()
 
     def focus(self) -> None:
         """Put the keyboard focus on the transcript, whichever view is shown."""
+        if self.showing_analysis:
+            self._analysis.setFocus()
+            return
         self.stack.currentWidget().setFocus()
 
     def _refresh_compare(self) -> None:
