@@ -92,8 +92,14 @@ def _axes(chart: QChart, series, categories: Sequence[str], value_title: str,
     values = QValueAxis()
     values.setTitleText(value_title)
     values.setLabelFormat("%.0f")
-    if maximum is not None:
-        values.setRange(0, maximum)
+    if maximum is None:
+        # The longest bar (stacked: the sum of a row); an empty chart still gets an axis,
+        # which Qt would otherwise give a range of NaN.
+        sets = series.barSets()
+        rows = max((bar_set.count() for bar_set in sets), default=0)
+        maximum = max((sum(bar_set.at(i) for bar_set in sets if i < bar_set.count())
+                       for i in range(rows)), default=0) or 1.0
+    values.setRange(0, maximum)
     chart.addAxis(names, Qt.AlignmentFlag.AlignLeft)
     chart.addAxis(values, Qt.AlignmentFlag.AlignBottom)
     series.attachAxis(names)
