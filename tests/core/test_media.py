@@ -208,3 +208,28 @@ def test_recording_beside_a_transcript(tmp_path):
     write_wav(tmp_path / "talk.wav", 1.0)
     assert media.recording_beside(source) == tmp_path / "talk.wav"
     assert Path(media.recording_beside(source)).suffix == ".wav"
+
+
+def test_a_subtitle_file_imported_with_its_recording_beside_it_gets_it(study, tmp_path):
+    from desktop.core.importing import import_file
+
+    db, _ = study
+
+    srt = tmp_path / "talk.srt"
+    srt.write_text("1\n00:00:00,500 --> 00:00:02,000\n甲：你好。\n\n"
+                   "2\n00:00:02,500 --> 00:00:03,500\n乙：你好。\n", encoding="utf-8")
+    write_wav(tmp_path / "talk.wav", 4.0)
+    doc = import_file(db, srt).document_id
+    attached = media.recording(db, doc)
+    assert attached is not None and Path(attached.absolute_path).name == "talk.wav"
+    # A text transcript is not assumed to go with a recording of its name.
+    text = tmp_path / "notes.txt"
+    text.write_text("甲：你好。\n\n乙：再见。\n", encoding="utf-8")
+    write_wav(tmp_path / "notes.wav", 1.0)
+    assert media.recording(db, import_file(db, text).document_id) is None
+    # A broken recording beside a subtitle file leaves the import as it is.
+    other = tmp_path / "other.vtt"
+    other.write_text("WEBVTT\n\n00:00.000 --> 00:01.000\n甲：好。\n", encoding="utf-8")
+    (tmp_path / "other.mp3").write_bytes(b"not audio at all")
+    doc = import_file(db, other).document_id
+    assert media.recording(db, doc) is None and library.turns(db, doc)

@@ -112,8 +112,31 @@ def import_file(db: Database, path: str | os.PathLike[str], *, title: str | None
     """Import the transcript at `path` into the study (read as `options` say, if given)."""
     path = Path(path)
     data = read_source(path)
-    return import_bytes(db, data, path.name, title=title_for(path, title), progress=progress,
-                        options=options)
+    result = import_bytes(db, data, path.name, title=title_for(path, title), progress=progress,
+                          options=options)
+    if not result.duplicate and result.format in TIMED_FORMATS:
+        attach_recording_beside(db, result.document_id, path)
+    return result
+
+
+# Subtitles and speech-recognition output are made from a recording, often saved beside them.
+TIMED_FORMATS = frozenset({"srt", "vtt", "json"})
+
+
+def attach_recording_beside(db: Database, document_id: int, path: Path) -> bool:
+    """Attach the recording of the same name beside a timed transcript (talk.srt and
+    talk.mp3); True when one was. A recording that cannot be read is left alone: the
+    transcript stands without it, and the Recording menu can attach another."""
+    from desktop.core import media  # only a timed transcript needs it
+
+    beside = media.recording_beside(path)
+    if beside is None:
+        return False
+    try:
+        media.attach(db, document_id, beside)
+    except YanduError:
+        return False
+    return True
 
 
 def title_for(path: str | os.PathLike[str], title: str | None = None) -> str | None:
