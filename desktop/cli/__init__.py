@@ -30,6 +30,7 @@ _COMMAND_MODULES = (
     "desktop.cli.export",
     "desktop.cli.glossary",
     "desktop.cli.importing",
+    "desktop.cli.review",
     "desktop.cli.search",
     "desktop.cli.speakers",
     "desktop.cli.turns",
