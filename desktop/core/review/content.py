@@ -53,6 +53,8 @@ class TermContent:
     example: tuple[str, int, int] | None
     source: str  # "speaker, title" of that occurrence
     document_ids: tuple[int, ...]  # the documents the term occurs in
+    #: (document id, start, end) of that occurrence in its document, or None.
+    place: tuple[int, int, int] | None = None
 
 
 # ---- shared with the Anki export ------------------------------------------------------
@@ -89,8 +91,9 @@ def term_pinyin(term: Term) -> str:
 
 
 def passages(db: Database, document_ids: tuple[int, ...] | None = None
-             ) -> list[tuple[int, str, str]]:
-    """(document id, speech, "speaker, title") for every turn of the documents, in order.
+             ) -> list[tuple[int, str, str, int]]:
+    """(document id, speech, "speaker, title", where the speech starts in the document) for
+    every turn of the documents, in order.
 
     Examples come from the speech of turns, so a speaker label never leaks into one; a
     document without turns lends its whole text.
@@ -99,18 +102,19 @@ def passages(db: Database, document_ids: tuple[int, ...] | None = None
 
     docs = data.documents(db, document_ids)
     wanted = {d.id for d in docs}
-    by_doc: dict[int, list[tuple[int, str, str]]] = {}
-    for doc_id, text, speaker, title in db.execute(
-        "SELECT t.document_id, t.text, s.name, d.title FROM turns t "
+    by_doc: dict[int, list[tuple[int, str, str, int]]] = {}
+    for doc_id, text, speaker, title, at in db.execute(
+        "SELECT t.document_id, t.text, s.name, d.title, t.text_start FROM turns t "
         "JOIN documents d ON d.id = t.document_id "
         "LEFT JOIN speakers s ON s.id = t.speaker_id ORDER BY d.id, t.position"
     ):
         if doc_id in wanted:
             by_doc.setdefault(doc_id, []).append(
-                (doc_id, text, f"{speaker}, {title}" if speaker else title))
-    found: list[tuple[int, str, str]] = []
+                (doc_id, text, f"{speaker}, {title}" if speaker else title, at))
+    found: list[tuple[int, str, str, int]] = []
     for doc in docs:
-        found += by_doc.get(doc.id) or [(doc.id, library.document_text(db, doc.id), doc.title)]
+        found += by_doc.get(doc.id) or [(doc.id, library.document_text(db, doc.id), doc.title,
+                                         0)]
     return found
 
 
@@ -126,7 +130,7 @@ def term_contents(db: Database, document_ids: tuple[int, ...] | None = None,
     where: dict[str, dict[int, None]] = {}
     if terms:
         matcher = build_matcher(terms)
-        for index, (doc_id, text, _source) in enumerate(texts):
+        for index, (doc_id, text, _source, _at) in enumerate(texts):
             for match in matcher.find(text):
                 first.setdefault(match.term_id, (index, match.start, match.end))
                 where.setdefault(match.term_id, {})[doc_id] = None
@@ -134,13 +138,14 @@ def term_contents(db: Database, document_ids: tuple[int, ...] | None = None,
     for term in terms:
         if only_found and term.id not in first:
             continue
-        example, source = None, ""
+        example, source, place = None, "", None
         if term.id in first:
             index, start, end = first[term.id]
-            example = example_sentence(texts[index][1], start, end)
-            source = texts[index][2]
+            doc_id, text, source, at = texts[index]
+            example = example_sentence(text, start, end)
+            place = (doc_id, at + start, at + end)
         result.append(TermContent(term, term_pinyin(term), example, source,
-                                  tuple(where.get(term.id, ()))))
+                                  tuple(where.get(term.id, ())), place))
     return result
 
 
@@ -157,6 +162,8 @@ def term_cards(content: TermContent) -> list[CardContent]:
     """Term → pinyin, English, definition; and the reverse when there is something to ask."""
     term = content.term
     detail = {"category": term.category, "document_ids": list(content.document_ids)}
+    if content.place is not None:
+        detail.update(zip(("document_id", "start", "end"), content.place, strict=True))
     example = ""
     if content.example is not None:
         example = content.example[0] + (f" — {content.source}" if content.source else "")
@@ -242,3 +249,13 @@ def study_cards(db: Database) -> list[CardContent]:
     for doc in library.list_documents(db):
         cards += document_cards(db, doc.id)
     return cards
+
+
+def source_of(content: CardContent) -> tuple[int, int, int] | None:
+    """(document id, start, end) of the passage a card comes from, or None."""
+    detail = content.detail
+    document_id = content.document_id if content.document_id is not None else detail.get(
+        "document_id")
+    if document_id is None or "start" not in detail:
+        return None
+    return int(document_id), int(detail["start"]), int(detail.get("end", detail["start"]))

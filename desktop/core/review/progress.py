@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING
 
 from desktop.core import library
 from desktop.core.clock import now_iso
+from desktop.core.review.deck import iso, now
 
 if TYPE_CHECKING:  # hints only: sqlite-utils loads when a study is opened
     from sqlite_utils import Database
@@ -28,6 +29,7 @@ class Progress:
     annotated: int  # turns holding at least one annotation
     cards: int  # live cards made from the document (headlines, annotations)
     reviewed: int  # of those, reviewed at least once
+    due: int = 0  # of those, due now
 
     @property
     def read_percent(self) -> int:
@@ -74,10 +76,11 @@ def document_progress(db: Database, document_id: int) -> Progress:
         'SELECT count(DISTINCT t.id) FROM turns t JOIN annotations a ON a.document_id = '
         't.document_id AND a.start < t."end" AND a."end" > t.start WHERE t.document_id = ?',
         [document_id]).fetchone()[0]
-    cards, reviewed = db.execute(
-        "SELECT count(*), count(last_review) FROM review_cards "
-        "WHERE document_id = ? AND retired_at IS NULL", [document_id]).fetchone()
-    return Progress(document_id, turns, read, annotated, cards, reviewed)
+    cards, reviewed, due = db.execute(
+        "SELECT count(*), count(last_review), coalesce(sum(due <= ?), 0) FROM review_cards "
+        "WHERE document_id = ? AND retired_at IS NULL",
+        [iso(now()), document_id]).fetchone()
+    return Progress(document_id, turns, read, annotated, cards, reviewed, due)
 
 
 def all_progress(db: Database) -> dict[int, Progress]:
