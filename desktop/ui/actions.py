@@ -82,6 +82,8 @@ class ActionId(StrEnum):
     EXPORT_TERMS = "glossary.export_list"
     ACCEPT_SUGGESTION = "glossary.accept_suggestion"
     DISMISS_SUGGESTION = "glossary.dismiss_suggestion"
+    REVIEW = "study.review"
+    CONTINUE_READING = "study.continue_reading"
     SHORTCUTS = "help.shortcuts"
     EDIT_SHORTCUTS = "help.edit_shortcuts"
     ABOUT = "help.about"
@@ -119,6 +121,7 @@ _F, _E, _A, _G, _V, _S, _H = MENUS
 #: Made by the window on first use, before Help.
 GLOSSARY_MENU = QT_TRANSLATE_NOOP("Menus", "&Glossary")
 TURNS_MENU = QT_TRANSLATE_NOOP("Menus", "&Turns")
+STUDY_MENU = QT_TRANSLATE_NOOP("Menus", "St&udy")
 
 A = ActionId
 SPECS: dict[ActionId, ActionSpec] = {
@@ -228,6 +231,13 @@ SPECS: dict[ActionId, ActionSpec] = {
                                GLOSSARY_MENU),
     A.EXPORT_TERMS: ActionSpec(QT_TRANSLATE_NOOP("Actions", "E&xport the term list…"), None,
                                GLOSSARY_MENU),
+    A.REVIEW: ActionSpec(QT_TRANSLATE_NOOP("Actions", "&Review cards…"), "R", STUDY_MENU,
+                         QT_TRANSLATE_NOOP("Actions", "Review the due cards: terms, notes and "
+                                           "who said what")),
+    A.CONTINUE_READING: ActionSpec(QT_TRANSLATE_NOOP("Actions", "&Continue where I left off"),
+                                   "L", STUDY_MENU, QT_TRANSLATE_NOOP(
+                                       "Actions", "Go to the first turn of this document not "
+                                       "read yet")),
     A.SHORTCUTS: ActionSpec(QT_TRANSLATE_NOOP("Actions", "&Keyboard shortcuts"), "F1", _H),
     A.EDIT_SHORTCUTS: ActionSpec(QT_TRANSLATE_NOOP("Actions", "&Change shortcuts…"), None, _H),
     A.ABOUT: ActionSpec(QT_TRANSLATE_NOOP("Actions", "&About Yandu"), None, _H),

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QSize, Qt, Signal
 from PySide6.QtWidgets import (
@@ -63,6 +63,7 @@ class DocumentsDock(QDockWidget):
         self.list.itemClicked.connect(self._activated)
         self.setWidget(self.list)
         self._documents: list[DocumentInfo] = []
+        self.progress_line: Callable[[int], str] | None = None  # study progress, if given
         self.retranslate()
 
     def retranslate(self) -> None:
@@ -78,7 +79,8 @@ class DocumentsDock(QDockWidget):
         for doc in documents:
             detail = fill(self.tr("%1 turns · %2 speakers"), str(doc.turn_count),
                           str(doc.speaker_count))
-            item = QListWidgetItem(f"{doc.title}\n{detail}")
+            line = self.progress_line(doc.id) if self.progress_line is not None else ""
+            item = QListWidgetItem(f"{doc.title}\n{detail}" + (f"\n{line}" if line else ""))
             item.setData(Qt.ItemDataRole.UserRole, doc.id)
             item.setToolTip(f"{doc.title}\n{doc.source_name} · {doc.encoding} · "
                             f"{doc.imported_at}")

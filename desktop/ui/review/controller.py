@@ -1,0 +1,141 @@
+"""Study mode in the window: the review dialog, the due count, progress, continuing.
+
+Made with the main window once its panels and controllers exist; it adds a permanent
+label to the status bar and a progress line under each document, and answers the
+Study menu's actions. The review core (and fsrs) load on first use.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+
+from PySide6.QtCore import QCoreApplication, QObject, QTimer
+from PySide6.QtWidgets import QLabel, QMainWindow
+
+from desktop.ui.actions import ActionId
+from desktop.ui.i18n import fill
+from desktop.ui.review.reading_tracker import ReadingTracker
+
+SYNC_DELAY_MS = 1500  # after an edit, before the deck follows it
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("Review", text)
+
+
+class ReviewController(QObject):
+    """Wires study mode into `window` (a MainWindow)."""
+
+    def __init__(self, window: QMainWindow) -> None:
+        super().__init__(window)
+        self.window = window
+        self.session = session = window.session
+        self.dialog = None
+        self.due_label = QLabel(window)
+        self.due_label.setObjectName("due_count")
+        window.statusBar().addPermanentWidget(self.due_label)
+        self.tracker = ReadingTracker(session, window.reading)
+        self.tracker.marked.connect(lambda _id: window.refresh_documents())
+        window.documents_dock.progress_line = self.progress_line
+        window.actions[ActionId.REVIEW].triggered.connect(self._when_open(self.open_review))
+        window.actions[ActionId.CONTINUE_READING].triggered.connect(
+            self._when_open(self.continue_reading))
+        self._sync_timer = QTimer(self)
+        self._sync_timer.setSingleShot(True)
+        self._sync_timer.setInterval(SYNC_DELAY_MS)
+        self._sync_timer.timeout.connect(self.sync)
+        session.attached.connect(self.sync)
+        session.changes_applied.connect(lambda _changes: self._sync_timer.start())
+        session.outside_change.connect(self._sync_timer.start)
+        session.documents_changed.connect(self.show_due_count)
+
+    def _when_open(self, handler):
+        return lambda _checked=False: handler() if self.session.is_attached else None
+
+    # ---- the deck ---------------------------------------------------------------------
+
+    def sync(self) -> None:
+        """Make the deck follow the study (in the background), then show the counts."""
+        from desktop.core.review import deck
+
+        self.session.run_in_background(lambda db, _progress: deck.sync(db),
+                                       lambda _report: self._synced(),
+                                       lambda exc: self.session.failed.emit(str(exc)))
+
+    def _synced(self) -> None:
+        try:
+            self.show_due_count()
+            self.window.refresh_documents()
+        except sqlite3.ProgrammingError:
+            pass  # the window closed (and its study) while the deck was being made
+
+    def due_count(self) -> int:
+        from desktop.core.review import deck
+
+        return deck.due_count(self.session.db) if self.session.is_attached else 0
+
+    def show_due_count(self) -> None:
+        """The status bar's "N due"."""
+        count = self.due_count()
+        self.due_label.setText(fill(_tr("%1 cards due"), str(count)) if count else
+                               _tr("No cards due"))
+        self.due_label.setToolTip(_tr("Study > Review cards (R) reviews them"))
+
+    def progress_line(self, document_id: int) -> str:
+        """A document's line in the documents panel: read, annotated, reviewed, due."""
+        if not self.session.is_attached:
+            return ""
+        from desktop.core.review import progress
+
+        found = progress.document_progress(self.session.db, document_id)
+        line = fill(_tr("%1% read · %2 annotated · %3/%4 reviewed"), str(found.read_percent),
+                    str(found.annotated), str(found.reviewed), str(found.cards))
+        return line + (fill(_tr(" · %1 due"), str(found.due)) if found.due else "")
+
+    # ---- reviewing --------------------------------------------------------------------
+
+    def open_review(self) -> None:
+        """Review the due cards (of every document) in the review dialog."""
+        from desktop.core.review import content, deck
+        from desktop.ui.review.dialog import ReviewDialog
+
+        deck.sync(self.session.db)  # what was edited a moment ago is asked as it is now
+        if self.dialog is not None:
+            self.dialog.close()
+        self.dialog = ReviewDialog(deck.due_cards(self.session.db), self._grade,
+                                   lambda card: content.source_of(card.content), self.window)
+        self.dialog.source_wanted.connect(self.open_source)
+        self.dialog.finished.connect(lambda _result: self.show_due_count())
+        self.dialog.show()
+        self.dialog.activateWindow()
+        self.dialog.setFocus()
+
+    def _grade(self, card_id: str, rating: int) -> None:
+        from desktop.core.review import schedule
+
+        try:
+            schedule.grade(self.session.db, card_id, rating)
+        except Exception as exc:  # noqa: BLE001 - a locked or read-only study: said
+            self.session.failed.emit(str(exc))
+        self.show_due_count()
+
+    def open_source(self, document_id: int, start: int, end: int) -> None:
+        """Show a card's passage in the transcript, selected."""
+        self.window.navigator.go_to(document_id, start, end if end > start else None)
+
+    # ---- reading ----------------------------------------------------------------------
+
+    def continue_reading(self) -> None:
+        """Open the open document at its first turn not read yet."""
+        from desktop.core.review import progress
+
+        document_id = self.session.document_id
+        if document_id is None:
+            return
+        turn = progress.first_unread(self.session.db, document_id)
+        if turn is None:
+            self.window.feedback.status(_tr("Every turn of this document has been read."),
+                                        5000)
+            return
+        self.window.navigator.go_to_turn(turn.position)  # its speaker's name at the top
+        self.window.feedback.status(fill(_tr("Continuing at turn %1."), str(turn.number)), 5000)
