@@ -7,6 +7,7 @@ from PySide6.QtCore import Qt
 
 from db import open_study
 from desktop.core import library
+from desktop.core.glossary import ensure_builtin
 from desktop.core.review import deck, progress, schedule
 from desktop.ui.actions import ActionId
 from desktop.ui.tasks import wait_for_tasks
@@ -16,6 +17,7 @@ from desktop.ui.tasks import wait_for_tasks
 def headlines_due(sample_study):
     """The sample study with every card but the 15 headline answers graded Easy."""
     db = open_study(sample_study)
+    ensure_builtin(db)  # as the window would on opening: the terms are in the deck
     deck.sync(db)
     for card in deck.cards(db):
         if card.content.kind != "who":
@@ -30,6 +32,7 @@ def _press(qtbot, widget, key: str) -> None:
 
 def test_a_whole_review_by_keys(make_window, headlines_due, qtbot):
     window = make_window(headlines_due)
+    qtbot.waitUntil(lambda: window.glossary.prepared, timeout=15000)
     wait_for_tasks()
     qtbot.waitUntil(lambda: window.review.due_label.text() == "15 cards due")
     window.actions[ActionId.REVIEW].trigger()
@@ -60,6 +63,27 @@ def test_a_whole_review_by_keys(make_window, headlines_due, qtbot):
     graded = [c for c in deck.cards(db) if c.content.kind == "who"]
     assert all(c.reviews == 1 for c in graded)
     assert sorted(deck.log(db, c.id)[0][0] for c in graded) == [3] + [4] * 14
+
+
+def test_d_chooses_another_deck(make_window, sample_study, qtbot):
+    window = make_window(sample_study)
+    qtbot.waitUntil(lambda: window.glossary.prepared, timeout=15000)
+    wait_for_tasks()
+    window.actions[ActionId.REVIEW].trigger()
+    dialog = window.review.dialog
+    qtbot.waitExposed(dialog)
+    everything = len(dialog.cards)
+    labels = [dialog.deck.itemText(i) for i in range(dialog.deck.count())]
+    assert labels[0] == "Every card" and labels[1].startswith("This document: ")
+    assert any(label.startswith("Terms: ") for label in labels)
+    _press(qtbot, dialog, "d")
+    assert dialog.deck.currentIndex() == 1 and 15 <= len(dialog.cards) < everything
+    qtbot.keyClick(dialog, Qt.Key.Key_D, Qt.KeyboardModifier.ShiftModifier)
+    assert dialog.deck.currentIndex() == 0 and len(dialog.cards) == everything
+    qtbot.keyClick(dialog, Qt.Key.Key_D, Qt.KeyboardModifier.ShiftModifier)
+    category = dialog.deck.currentText().removeprefix("Terms: ")
+    assert {c.content.kind for c in dialog.cards} <= {"term", "term_reverse"}
+    assert {c.content.detail["category"] for c in dialog.cards} == {category}
 
 
 def test_o_opens_the_passage_of_the_card(make_window, headlines_due, qtbot):

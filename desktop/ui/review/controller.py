@@ -45,6 +45,7 @@ class ReviewController(QObject):
         self._sync_timer.setInterval(SYNC_DELAY_MS)
         self._sync_timer.timeout.connect(self.sync)
         session.attached.connect(self.sync)
+        window.glossary.ready.connect(self.sync)  # a new study's terms are seeded by now
         session.changes_applied.connect(lambda _changes: self._sync_timer.start())
         session.outside_change.connect(self._sync_timer.start)
         session.documents_changed.connect(self.show_due_count)
@@ -99,16 +100,36 @@ class ReviewController(QObject):
         from desktop.core.review import content, deck
         from desktop.ui.review.dialog import ReviewDialog
 
-        deck.sync(self.session.db)  # what was edited a moment ago is asked as it is now
+        db = self.session.db
+        deck.sync(db)  # what was edited a moment ago is asked as it is now
         if self.dialog is not None:
             self.dialog.close()
-        self.dialog = ReviewDialog(deck.due_cards(self.session.db), self._grade,
-                                   lambda card: content.source_of(card.content), self.window)
+        self.dialog = ReviewDialog(self.decks(), lambda chosen: deck.due_cards(db, chosen),
+                                   self._grade, lambda card: content.source_of(card.content),
+                                   self.window)
         self.dialog.source_wanted.connect(self.open_source)
         self.dialog.finished.connect(lambda _result: self.show_due_count())
         self.dialog.show()
         self.dialog.activateWindow()
         self.dialog.setFocus()
+
+    def decks(self) -> list[tuple[str, object]]:
+        """The decks to choose from: every card, the open document's, each term category's,
+        each tag's (label, Selection or None)."""
+        from db import annotations as annotation_rows
+        from desktop.core.glossary import categories
+        from desktop.core.review.deck import Selection
+
+        db = self.session.db
+        found: list[tuple[str, object]] = [(_tr("Every card"), None)]
+        if self.session.document_id is not None:
+            found.append((fill(_tr("This document: %1"), self.session.document_title),
+                          Selection(document_ids=frozenset({self.session.document_id}))))
+        found += [(fill(_tr("Terms: %1"), name), Selection(categories=frozenset({name})))
+                  for name in categories(db)]
+        found += [(fill(_tr("Tag: %1"), name), Selection(tags=frozenset({name})))
+                  for name, count in annotation_rows.all_tags(db) if count]
+        return found
 
     def _grade(self, card_id: str, rating: int) -> None:
         from desktop.core.review import schedule

@@ -1,7 +1,8 @@
 """The review dialog: one card at a time, all by keyboard.
 
 Space shows the answer, 1–4 grade it (Again, Hard, Good, Easy), a letter chooses a
-speaker on a "who said this?" card, O opens the card's passage in the transcript, Esc
+speaker on a "who said this?" card, O opens the card's passage in the transcript, D and
+Shift+D step through the decks (every card, this document, a term category, a tag), Esc
 closes. Grading goes through `grade` (the controller stores it); the dialog keeps no study.
 """
 
@@ -12,6 +13,7 @@ from collections.abc import Callable, Sequence
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
+    QComboBox,
     QDialog,
     QHBoxLayout,
     QLabel,
@@ -23,7 +25,7 @@ from PySide6.QtWidgets import (
 
 from desktop.ui.i18n import fill
 
-LETTERS = "ABCDEFGHIJKLMN"  # O opens the passage
+LETTERS = "ABCEFGHIJKLMN"  # choices; D steps through the decks, O opens the passage
 
 
 class ReviewDialog(QDialog):
@@ -31,17 +33,25 @@ class ReviewDialog(QDialog):
 
     source_wanted = Signal(int, int, int)  # document id, start, end
 
-    def __init__(self, cards: Sequence, grade: Callable[[str, int], None],
+    def __init__(self, decks: Sequence[tuple[str, object]],
+                 cards_for: Callable[[object], Sequence],
+                 grade: Callable[[str, int], None],
                  source_of: Callable[[object], tuple[int, int, int] | None],
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("review_dialog")
-        self.cards = list(cards)
-        self._grade, self._source_of = grade, source_of
+        self._cards_for, self._grade, self._source_of = cards_for, grade, source_of
+        self.cards: list = []
         self.index = 0
         self.answer_shown = False
         self.graded = 0
         self.chosen: str | None = None
+        self.deck = QComboBox(self)
+        self.deck.setObjectName("review_deck")
+        self.deck.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # D steps through it; keys stay ours
+        for label, selection in decks:
+            self.deck.addItem(label, selection)
+        self.deck.currentIndexChanged.connect(lambda _index: self.reload())
         self.header = QLabel(self)
         self.front = self._label("review_front", 20)
         self.choices = self._label("review_choices", 13)
@@ -61,6 +71,11 @@ class ReviewDialog(QDialog):
             self.buttons[name] = button
             row.addWidget(button)
         layout = QVBoxLayout(self)
+        top = QHBoxLayout()
+        self.deck_label = QLabel(self)
+        top.addWidget(self.deck_label)
+        top.addWidget(self.deck, 1)
+        layout.addLayout(top)
         layout.addWidget(self.header)
         layout.addWidget(self.front, 2)
         layout.addWidget(self.choices)
@@ -69,7 +84,18 @@ class ReviewDialog(QDialog):
         layout.addWidget(self.hint)
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.resize(620, 460)
+        self.reload()
+
+    def reload(self) -> None:
+        """Start over with the chosen deck's due cards."""
+        self.cards = list(self._cards_for(self.deck.currentData()))
+        self.index = self.graded = 0
         self._show_card()
+
+    def step_deck(self, direction: int) -> None:
+        """Choose the next (1) or previous (-1) deck."""
+        if self.deck.count():
+            self.deck.setCurrentIndex((self.deck.currentIndex() + direction) % self.deck.count())
 
     def _label(self, name: str, points: int) -> QLabel:
         label = QLabel(self)
@@ -93,6 +119,7 @@ class ReviewDialog(QDialog):
         self.answer_shown = False
         self.chosen = None
         self.setWindowTitle(self.tr("Review"))
+        self.deck_label.setText(self.tr("Deck (D):"))
         self.buttons["show"].setText(self.tr("Show answer (Space)"))
         for n, text in ((1, self.tr("1 Again")), (2, self.tr("2 Hard")),
                         (3, self.tr("3 Good")), (4, self.tr("4 Easy"))):
@@ -111,9 +138,10 @@ class ReviewDialog(QDialog):
         self.choices.setVisible(bool(content.choices))
         self.answer.setText("")
         self.hint.setText(self.tr("Space: show the answer · A, B, C…: choose who said it · "
-                                  "O: open the passage · Esc: close")
+                                  "O: open the passage · D: another deck · Esc: close")
                           if content.choices else
-                          self.tr("Space: show the answer · O: open the passage · Esc: close"))
+                          self.tr("Space: show the answer · O: open the passage · "
+                                  "D: another deck · Esc: close"))
         self._enable()
 
     def _kind_name(self, kind: str) -> str:
@@ -127,7 +155,7 @@ class ReviewDialog(QDialog):
                            if self.cards else self.tr("No cards are due."))
         self.choices.hide()
         self.answer.setText("")
-        self.hint.setText(self.tr("Esc: close"))
+        self.hint.setText(self.tr("D: another deck · Esc: close"))
         self._enable()
 
     def _enable(self) -> None:
@@ -188,6 +216,8 @@ class ReviewDialog(QDialog):
             self.grade(int(text))
         elif key == Qt.Key.Key_O:
             self.open_source()
+        elif key == Qt.Key.Key_D:
+            self.step_deck(-1 if event.modifiers() & Qt.KeyboardModifier.ShiftModifier else 1)
         elif len(text) == 1 and text in LETTERS and not event.modifiers() & ~(
                 Qt.KeyboardModifier.ShiftModifier | Qt.KeyboardModifier.KeypadModifier):
             self.choose(LETTERS.index(text))
