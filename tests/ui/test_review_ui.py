@@ -26,6 +26,18 @@ def headlines_due(sample_study):
     return sample_study
 
 
+def _open_review(window, qtbot):
+    """Press R in the window; the review dialog, active (keys reach the active window)."""
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow)
+    window.view.setFocus()
+    qtbot.keyClick(window.view, Qt.Key.Key_R)
+    dialog = window.review.dialog
+    assert dialog is not None
+    qtbot.waitUntil(dialog.isActiveWindow)
+    return dialog
+
+
 def _press(qtbot, widget, key: str) -> None:
     qtbot.keyClicks(widget, key) if key != " " else qtbot.keyClick(widget, Qt.Key.Key_Space)
 
@@ -35,9 +47,7 @@ def test_a_whole_review_by_keys(make_window, headlines_due, qtbot):
     qtbot.waitUntil(lambda: window.glossary.prepared, timeout=15000)
     wait_for_tasks()
     qtbot.waitUntil(lambda: window.review.due_label.text() == "15 cards due")
-    window.actions[ActionId.REVIEW].trigger()
-    dialog = window.review.dialog
-    qtbot.waitExposed(dialog)
+    dialog = _open_review(window, qtbot)
     assert len(dialog.cards) == 15
     first = dialog.card.content
     assert dialog.choices.text() == "A  陈虞君   B  张家俊   C  吴韶华"
@@ -69,9 +79,7 @@ def test_d_chooses_another_deck(make_window, sample_study, qtbot):
     window = make_window(sample_study)
     qtbot.waitUntil(lambda: window.glossary.prepared, timeout=15000)
     wait_for_tasks()
-    window.actions[ActionId.REVIEW].trigger()
-    dialog = window.review.dialog
-    qtbot.waitExposed(dialog)
+    dialog = _open_review(window, qtbot)
     everything = len(dialog.cards)
     labels = [dialog.deck.itemText(i) for i in range(dialog.deck.count())]
     assert labels[0] == "Every card" and labels[1].startswith("This document: ")
@@ -88,9 +96,7 @@ def test_d_chooses_another_deck(make_window, sample_study, qtbot):
 
 def test_o_opens_the_passage_of_the_card(make_window, headlines_due, qtbot):
     window = make_window(headlines_due)
-    window.actions[ActionId.REVIEW].trigger()
-    dialog = window.review.dialog
-    qtbot.waitExposed(dialog)
+    dialog = _open_review(window, qtbot)
     headline = dialog.card.content.front
     _press(qtbot, dialog, "o")
     assert window.view.textCursor().selectedText() == headline
