@@ -122,3 +122,21 @@ def test_selection_by_category_and_document(study):
     kinds = Counter(c.content.kind for c in in_doc)
     assert kinds["who"] == 15 and 0 < kinds["term"] <= len(terms)
     assert deck.chosen(study, Selection(document_ids=frozenset({999}))) == []
+
+
+def test_the_anki_export_says_what_the_term_cards_say(study):
+    from html import unescape
+
+    from desktop.core.export import ExportOptions
+    from desktop.core.export.anki import build_notes, note_guid
+
+    notes = {n.guid: [unescape(f) for f in n.fields] for n in build_notes(study, ExportOptions())}
+    for card in deck.cards(study):
+        if card.content.kind != "term":
+            continue
+        term, pinyin, english, _definition, example, _source = notes[
+            note_guid(card.content.source_id)]
+        assert term == card.content.front
+        assert all(part in card.content.back for part in (pinyin, english) if part)
+        plain = example.replace("<b>", "").replace("</b>", "")
+        assert plain in card.content.back
