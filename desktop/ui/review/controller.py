@@ -19,10 +19,6 @@ from desktop.ui.review.reading_tracker import ReadingTracker
 SYNC_DELAY_MS = 1500  # after an edit, before the deck follows it
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("Review", text)
-
-
 class ReviewController(QObject):
     """Wires study mode into `window` (a MainWindow)."""
 
@@ -78,9 +74,11 @@ class ReviewController(QObject):
     def show_due_count(self) -> None:
         """The status bar's "N due"."""
         count = self.due_count()
-        self.due_label.setText(fill(_tr("%1 cards due"), str(count)) if count else
-                               _tr("No cards due"))
-        self.due_label.setToolTip(_tr("Study > Review cards (R) reviews them"))
+        self.due_label.setText(
+            fill(QCoreApplication.translate("Review", "%1 cards due"), str(count)) if count
+            else QCoreApplication.translate("Review", "No cards due"))
+        self.due_label.setToolTip(
+            QCoreApplication.translate("Review", "Study > Review cards (R) reviews them"))
 
     def progress_line(self, document_id: int) -> str:
         """A document's line in the documents panel: read, annotated, reviewed, due."""
@@ -89,9 +87,11 @@ class ReviewController(QObject):
         from desktop.core.review import progress
 
         found = progress.document_progress(self.session.db, document_id)
-        line = fill(_tr("%1% read · %2 annotated · %3/%4 reviewed"), str(found.read_percent),
+        line = fill(QCoreApplication.translate(
+            "Review", "%1% read · %2 annotated · %3/%4 reviewed"), str(found.read_percent),
                     str(found.annotated), str(found.reviewed), str(found.cards))
-        return line + (fill(_tr(" · %1 due"), str(found.due)) if found.due else "")
+        due = fill(QCoreApplication.translate("Review", " · %1 due"), str(found.due))
+        return line + (due if found.due else "")
 
     # ---- reviewing --------------------------------------------------------------------
 
@@ -121,13 +121,17 @@ class ReviewController(QObject):
         from desktop.core.review.deck import Selection
 
         db = self.session.db
-        found: list[tuple[str, object]] = [(_tr("Every card"), None)]
+        found: list[tuple[str, object]] = [
+            (QCoreApplication.translate("Review", "Every card"), None)]
         if self.session.document_id is not None:
-            found.append((fill(_tr("This document: %1"), self.session.document_title),
+            found.append((fill(QCoreApplication.translate("Review", "This document: %1"),
+                               self.session.document_title),
                           Selection(document_ids=frozenset({self.session.document_id}))))
-        found += [(fill(_tr("Terms: %1"), name), Selection(categories=frozenset({name})))
+        found += [(fill(QCoreApplication.translate("Review", "Terms: %1"), name),
+                   Selection(categories=frozenset({name})))
                   for name in categories(db)]
-        found += [(fill(_tr("Tag: %1"), name), Selection(tags=frozenset({name})))
+        found += [(fill(QCoreApplication.translate("Review", "Tag: %1"), name),
+                   Selection(tags=frozenset({name})))
                   for name, count in annotation_rows.all_tags(db) if count]
         return found
 
@@ -155,8 +159,10 @@ class ReviewController(QObject):
             return
         turn = progress.first_unread(self.session.db, document_id)
         if turn is None:
-            self.window.feedback.status(_tr("Every turn of this document has been read."),
+            self.window.feedback.status(QCoreApplication.translate(
+                "Review", "Every turn of this document has been read."),
                                         5000)
             return
         self.window.navigator.go_to_turn(turn.position)  # its speaker's name at the top
-        self.window.feedback.status(fill(_tr("Continuing at turn %1."), str(turn.number)), 5000)
+        self.window.feedback.status(fill(QCoreApplication.translate(
+            "Review", "Continuing at turn %1."), str(turn.number)), 5000)
