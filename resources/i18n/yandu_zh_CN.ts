@@ -336,22 +336,22 @@
     <message>
         <location filename="../../desktop/ui/actions.py" line="234"/>
         <source>&amp;Review cards…</source>
-        <translation type="unfinished"></translation>
+        <translation>复习卡片(&amp;R)…</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/actions.py" line="235"/>
         <source>Review the due cards: terms, notes and who said what</source>
-        <translation type="unfinished"></translation>
+        <translation>复习到期的卡片：术语、批注，以及谁说了什么</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/actions.py" line="237"/>
         <source>&amp;Continue where I left off</source>
-        <translation type="unfinished"></translation>
+        <translation>从上次读到的地方继续(&amp;C)</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/actions.py" line="238"/>
         <source>Go to the first turn of this document not read yet</source>
-        <translation type="unfinished"></translation>
+        <translation>转到本文档中第一段尚未读过的发言</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/actions.py" line="241"/>
@@ -1486,7 +1486,7 @@
     <message>
         <location filename="../../desktop/ui/actions.py" line="124"/>
         <source>St&amp;udy</source>
-        <translation type="unfinished"></translation>
+        <translation>学习(&amp;U)</translation>
     </message>
 </context>
 <context>
@@ -1498,116 +1498,174 @@
     </message>
 </context>
 <context>
+    <name>Review</name>
+    <message>
+        <location filename="../../desktop/ui/review/controller.py" line="78"/>
+        <source>%1 cards due</source>
+        <translation>%1 张卡片到期</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/review/controller.py" line="79"/>
+        <source>No cards due</source>
+        <translation>没有到期的卡片</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/review/controller.py" line="81"/>
+        <source>Study &gt; Review cards (R) reviews them</source>
+        <translation>学习 &gt; 复习卡片（R）即可复习</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/review/controller.py" line="90"/>
+        <source>%1% read · %2 annotated · %3/%4 reviewed</source>
+        <translation>已读 %1% · 批注 %2 段 · 已复习 %3/%4</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/review/controller.py" line="93"/>
+        <source> · %1 due</source>
+        <translation> · 到期 %1</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/review/controller.py" line="125"/>
+        <source>Every card</source>
+        <translation>全部卡片</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/review/controller.py" line="127"/>
+        <source>This document: %1</source>
+        <translation>本文档：%1</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/review/controller.py" line="130"/>
+        <source>Terms: %1</source>
+        <translation>术语：%1</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/review/controller.py" line="133"/>
+        <source>Tag: %1</source>
+        <translation>标签：%1</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/review/controller.py" line="162"/>
+        <source>Every turn of this document has been read.</source>
+        <translation>本文档的每段发言都已读过。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/review/controller.py" line="167"/>
+        <source>Continuing at turn %1.</source>
+        <translation>从第 %1 段继续。</translation>
+    </message>
+</context>
+<context>
     <name>ReviewDialog</name>
     <message>
         <location filename="../../desktop/ui/review/dialog.py" line="121"/>
         <source>Review</source>
-        <translation type="unfinished"></translation>
+        <translation>复习</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/review/dialog.py" line="122"/>
         <source>Deck (D):</source>
-        <translation type="unfinished"></translation>
+        <translation>卡组（D）：</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/review/dialog.py" line="123"/>
         <source>Show answer (Space)</source>
-        <translation type="unfinished"></translation>
+        <translation>显示答案（空格）</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/review/dialog.py" line="124"/>
         <source>1 Again</source>
-        <translation type="unfinished"></translation>
+        <translation>1 重来</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/review/dialog.py" line="124"/>
         <source>2 Hard</source>
-        <translation type="unfinished"></translation>
+        <translation>2 困难</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/review/dialog.py" line="125"/>
         <source>3 Good</source>
-        <translation type="unfinished"></translation>
+        <translation>3 良好</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/review/dialog.py" line="125"/>
         <source>4 Easy</source>
-        <translation type="unfinished"></translation>
+        <translation>4 简单</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/review/dialog.py" line="127"/>
         <source>Open passage (O)</source>
-        <translation type="unfinished"></translation>
+        <translation>打开原文（O）</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/review/dialog.py" line="133"/>
         <source>Card %1 of %2 · %3</source>
-        <translation type="unfinished"></translation>
+        <translation>第 %1 张，共 %2 张 · %3</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/review/dialog.py" line="140"/>
         <source>Space: show the answer · A, B, C…: choose who said it · O: open the passage · D: another deck · Esc: close</source>
-        <translation type="unfinished"></translation>
+        <translation>空格：显示答案 · A、B、C…：选出说话人 · O：打开原文 · D：换卡组 · Esc：关闭</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/review/dialog.py" line="143"/>
         <source>Space: show the answer · O: open the passage · D: another deck · Esc: close</source>
-        <translation type="unfinished"></translation>
+        <translation>空格：显示答案 · O：打开原文 · D：换卡组 · Esc：关闭</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/review/dialog.py" line="148"/>
         <source>term</source>
-        <translation type="unfinished"></translation>
+        <translation>术语</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/review/dialog.py" line="148"/>
         <source>term, reversed</source>
-        <translation type="unfinished"></translation>
+        <translation>术语（反向）</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/review/dialog.py" line="149"/>
         <source>fill the gap</source>
-        <translation type="unfinished"></translation>
+        <translation>填空</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/review/dialog.py" line="149"/>
         <source>quote and note</source>
-        <translation type="unfinished"></translation>
+        <translation>引文与批注</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/review/dialog.py" line="150"/>
         <source>who said this?</source>
-        <translation type="unfinished"></translation>
+        <translation>这是谁说的？</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/review/dialog.py" line="154"/>
         <source>Done: %1 cards reviewed.</source>
-        <translation type="unfinished"></translation>
+        <translation>完成：已复习 %1 张卡片。</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/review/dialog.py" line="155"/>
         <source>No cards are due.</source>
-        <translation type="unfinished"></translation>
+        <translation>没有到期的卡片。</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/review/dialog.py" line="158"/>
         <source>D: another deck · Esc: close</source>
-        <translation type="unfinished"></translation>
+        <translation>D：换卡组 · Esc：关闭</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/review/dialog.py" line="179"/>
         <source>Right.</source>
-        <translation type="unfinished"></translation>
+        <translation>答对了。</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/review/dialog.py" line="180"/>
         <source>Not %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>不是%1。</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/review/dialog.py" line="182"/>
         <source>1 Again · 2 Hard · 3 Good · 4 Easy · O: open the passage · Esc: close</source>
-        <translation type="unfinished"></translation>
+        <translation>1 重来 · 2 困难 · 3 良好 · 4 简单 · O：打开原文 · Esc：关闭</translation>
     </message>
 </context>
 <context>
