@@ -44,6 +44,7 @@ class ReviewController(QObject):
         window.glossary.ready.connect(self.sync)  # a new study's terms are seeded by now
         session.changes_applied.connect(lambda _changes: self._sync_timer.start())
         session.outside_change.connect(self._sync_timer.start)
+        session.document_opened.connect(lambda _id: self._sync_timer.start())  # an import
         session.documents_changed.connect(self.show_due_count)
 
     def _when_open(self, handler):
