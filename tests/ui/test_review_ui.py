@@ -124,3 +124,15 @@ def test_reading_progress_follows_scrolling_and_continue_goes_on(window, qtbot):
     assert window.view.top_offset() == first_unread.text_start
     # The tracker itself waits for the screen to rest.
     assert window.review.tracker.timer.isActive()
+
+
+def test_the_window_starts_without_the_scheduler_or_the_deck():
+    import subprocess
+    import sys
+
+    code = ("import sys; import desktop.ui.main_window; "
+            "print(sorted(m for m in sys.modules if m == 'fsrs' or m.startswith("
+            "'desktop.core.review')))")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                         check=True).stdout
+    assert out.strip() == "[]"

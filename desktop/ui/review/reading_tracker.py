@@ -35,7 +35,8 @@ class ReadingTracker(QObject):
     def turns_on_screen(self) -> list[int]:
         """The ids of the shown turns whose speech ends on screen."""
         view = self.view
-        if not view.turns or not view.isVisible() or self.reading.showing_compare:
+        if (not view.turns or not view.isVisible() or view.window().isMinimized()
+                or self.reading.showing_compare):
             return []
         start, end = view.visible_range(margin=0)
         shown = view.visible_turns
