@@ -205,6 +205,13 @@ SPECS: dict[ActionId, ActionSpec] = {
                                  "Ctrl+Shift+Backspace", TURNS_MENU, QT_TRANSLATE_NOOP(
                                      "Actions", "Remove the section the cursor is in: its "
                                      "turns join the section before it")),
+    A.REVIEW: ActionSpec(QT_TRANSLATE_NOOP("Actions", "&Review cards…"), "R", STUDY_MENU,
+                         QT_TRANSLATE_NOOP("Actions", "Review the due cards: terms, notes and "
+                                           "who said what")),
+    A.CONTINUE_READING: ActionSpec(QT_TRANSLATE_NOOP("Actions", "&Continue where I left off"),
+                                   "L", STUDY_MENU, QT_TRANSLATE_NOOP(
+                                       "Actions", "Go to the first turn of this document not "
+                                       "read yet")),
     A.TOGGLE_GLOSSARY: ActionSpec(QT_TRANSLATE_NOOP("Actions", "Mark glossary terms"), "G",
                                   GLOSSARY_MENU, checkable=True),
     A.ADD_TERM: ActionSpec(QT_TRANSLATE_NOOP("Actions", "Add &term from selection…"), "T",
@@ -231,13 +238,6 @@ SPECS: dict[ActionId, ActionSpec] = {
                                GLOSSARY_MENU),
     A.EXPORT_TERMS: ActionSpec(QT_TRANSLATE_NOOP("Actions", "E&xport the term list…"), None,
                                GLOSSARY_MENU),
-    A.REVIEW: ActionSpec(QT_TRANSLATE_NOOP("Actions", "&Review cards…"), "R", STUDY_MENU,
-                         QT_TRANSLATE_NOOP("Actions", "Review the due cards: terms, notes and "
-                                           "who said what")),
-    A.CONTINUE_READING: ActionSpec(QT_TRANSLATE_NOOP("Actions", "&Continue where I left off"),
-                                   "L", STUDY_MENU, QT_TRANSLATE_NOOP(
-                                       "Actions", "Go to the first turn of this document not "
-                                       "read yet")),
     A.SHORTCUTS: ActionSpec(QT_TRANSLATE_NOOP("Actions", "&Keyboard shortcuts"), "F1", _H),
     A.EDIT_SHORTCUTS: ActionSpec(QT_TRANSLATE_NOOP("Actions", "&Change shortcuts…"), None, _H),
     A.ABOUT: ActionSpec(QT_TRANSLATE_NOOP("Actions", "&About Yandu"), None, _H),

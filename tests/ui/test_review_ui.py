@@ -115,7 +115,9 @@ def test_reading_progress_follows_scrolling_and_continue_goes_on(window, qtbot):
     window.view.scroll_to_turn(len(turns) - 1)
     window.review.tracker.settle()
     assert turns[-1].id in progress.read_turn_ids(session.db, doc)
-    assert "% read" in window.documents_dock.list.item(0).text()
+    assert "% read" in window.documents_dock.list.item(0).toolTip()
+    assert window.review.read_label.text().endswith("% read")
+    assert window.review.read_label.text() != "0% read"
     # Continue: the first turn not read yet, at the top of the view.
     first_unread = progress.first_unread(session.db, doc)
     window.view.scroll_to_turn(0)

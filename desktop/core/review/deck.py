@@ -118,10 +118,12 @@ def get(db: Database, card_id: str) -> Card | None:
     return _card(row) if row else None
 
 
-def sync(db: Database, at: datetime | None = None) -> SyncReport:
-    """Make the stored deck follow the study (one transaction)."""
+def sync(db: Database, at: datetime | None = None,
+         made: list[CardContent] | None = None) -> SyncReport:
+    """Make the stored deck follow the study (one transaction). `made` is what
+    `study_cards(db)` says, when it was read already (on another connection)."""
     stamp = iso(at or now())
-    made = study_cards(db)
+    made = study_cards(db) if made is None else made
     stored = {r[0]: r[1:] for r in db.execute(
         "SELECT id, front, back, choices, detail, kind, source_id, document_id, retired_at "
         "FROM review_cards")}

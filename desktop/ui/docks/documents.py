@@ -79,11 +79,11 @@ class DocumentsDock(QDockWidget):
         for doc in documents:
             detail = fill(self.tr("%1 turns · %2 speakers"), str(doc.turn_count),
                           str(doc.speaker_count))
-            line = self.progress_line(doc.id) if self.progress_line is not None else ""
-            item = QListWidgetItem(f"{doc.title}\n{detail}" + (f"\n{line}" if line else ""))
+            item = QListWidgetItem(f"{doc.title}\n{detail}")
             item.setData(Qt.ItemDataRole.UserRole, doc.id)
+            line = self.progress_line(doc.id) if self.progress_line is not None else ""
             item.setToolTip(f"{doc.title}\n{doc.source_name} · {doc.encoding} · "
-                            f"{doc.imported_at}")
+                            f"{doc.imported_at}" + (f"\n{line}" if line else ""))
             self.list.addItem(item)
             if doc.id == current:
                 font = item.font()

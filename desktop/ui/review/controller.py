@@ -27,11 +27,14 @@ class ReviewController(QObject):
         self.window = window
         self.session = session = window.session
         self.dialog = None
+        self.read_label = QLabel(window)
+        self.read_label.setObjectName("read_progress")
         self.due_label = QLabel(window)
         self.due_label.setObjectName("due_count")
+        window.statusBar().addPermanentWidget(self.read_label)
         window.statusBar().addPermanentWidget(self.due_label)
         self.tracker = ReadingTracker(session, window.reading)
-        self.tracker.marked.connect(lambda _id: window.refresh_documents())
+        self.tracker.marked.connect(lambda _id: self._progressed())
         window.documents_dock.progress_line = self.progress_line
         window.actions[ActionId.REVIEW].triggered.connect(self._when_open(self.open_review))
         window.actions[ActionId.CONTINUE_READING].triggered.connect(
@@ -46,6 +49,7 @@ class ReviewController(QObject):
         session.outside_change.connect(self._sync_timer.start)
         session.document_opened.connect(lambda _id: self._sync_timer.start())  # an import
         session.documents_changed.connect(self.show_due_count)
+        session.document_opened.connect(lambda _id: self.show_read())
 
     def _when_open(self, handler):
         return lambda _checked=False: handler() if self.session.is_attached else None
@@ -53,24 +57,38 @@ class ReviewController(QObject):
     # ---- the deck ---------------------------------------------------------------------
 
     def sync(self) -> None:
-        """Make the deck follow the study (in the background), then show the counts."""
+        """Make the deck follow the study: the cards are made on a worker thread (reading
+        only), the few rows that change are written here, on the window's connection (a
+        write in flight elsewhere would hide another program's writes meanwhile)."""
+        from desktop.core.review import content
+
+        self.session.run_in_background(lambda db, _progress: content.study_cards(db),
+                                       self._synced,
+                                       lambda exc: self.session.failed.emit(str(exc)),
+                                       writes=False)
+
+    def _synced(self, made: list) -> None:
         from desktop.core.review import deck
 
-        self.session.run_in_background(lambda db, _progress: deck.sync(db),
-                                       lambda _report: self._synced(),
-                                       lambda exc: self.session.failed.emit(str(exc)))
-
-    def _synced(self) -> None:
         try:
+            deck.sync(self.session.db, made=made)
             self.show_due_count()
+            self.show_read()
             self.window.refresh_documents()
         except sqlite3.ProgrammingError:
             pass  # the window closed (and its study) while the deck was being made
+        except sqlite3.Error as exc:  # locked or read-only: said, and tried again later
+            self.session.failed.emit(str(exc))
 
     def due_count(self) -> int:
         from desktop.core.review import deck
 
-        return deck.due_count(self.session.db) if self.session.is_attached else 0
+        if not self.session.is_attached:
+            return 0
+        try:
+            return deck.due_count(self.session.db)
+        except sqlite3.ProgrammingError:
+            return 0  # the study was closed with the window
 
     def show_due_count(self) -> None:
         """The status bar's "N due"."""
@@ -81,13 +99,35 @@ class ReviewController(QObject):
         self.due_label.setToolTip(
             QCoreApplication.translate("Review", "Study > Review cards (R) reviews them"))
 
+    def _progressed(self) -> None:
+        self.show_read()
+        self.window.refresh_documents()  # the tooltips
+
+    def show_read(self) -> None:
+        """The status bar's "N% read" of the open document (its whole progress on hover)."""
+        document_id = self.session.document_id
+        line = self.progress_line(document_id) if document_id is not None else ""
+        if not line:
+            self.read_label.setText("")
+            return
+        from desktop.core.review import progress
+
+        found = progress.document_progress(self.session.db, document_id)
+        self.read_label.setText(fill(QCoreApplication.translate("Review", "%1% read"),
+                                     str(found.read_percent)))
+        self.read_label.setToolTip(line)
+
     def progress_line(self, document_id: int) -> str:
-        """A document's line in the documents panel: read, annotated, reviewed, due."""
+        """A document's study so far (read, annotated, reviewed, due), as the documents
+        panel and the status bar show it on hover."""
         if not self.session.is_attached:
             return ""
         from desktop.core.review import progress
 
-        found = progress.document_progress(self.session.db, document_id)
+        try:
+            found = progress.document_progress(self.session.db, document_id)
+        except sqlite3.ProgrammingError:
+            return ""  # the study was closed with the window
         line = fill(QCoreApplication.translate(
             "Review", "%1% read · %2 annotated · %3/%4 reviewed"), str(found.read_percent),
                     str(found.annotated), str(found.reviewed), str(found.cards))
