@@ -264,92 +264,92 @@
         <translation>删除光标所在的分节：其中的发言并入前一节</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="208"/>
+        <location filename="../../desktop/ui/actions.py" line="215"/>
         <source>Mark glossary terms</source>
         <translation>标出术语</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="210"/>
+        <location filename="../../desktop/ui/actions.py" line="217"/>
         <source>Add &amp;term from selection…</source>
         <translation>将所选文字加为术语(&amp;T)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="212"/>
+        <location filename="../../desktop/ui/actions.py" line="219"/>
         <source>Add the selected text to the glossary</source>
         <translation>把所选文字加入术语表</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="213"/>
+        <location filename="../../desktop/ui/actions.py" line="220"/>
         <source>&amp;Open the term at the cursor</source>
         <translation>打开光标处的术语(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="215"/>
+        <location filename="../../desktop/ui/actions.py" line="222"/>
         <source>Show the glossary entry of the marked term under the text cursor</source>
         <translation>显示光标处所标术语的词条</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="217"/>
+        <location filename="../../desktop/ui/actions.py" line="224"/>
         <source>&amp;Edit term…</source>
         <translation>编辑术语(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="219"/>
+        <location filename="../../desktop/ui/actions.py" line="226"/>
         <source>Reset term to the &amp;built-in text</source>
         <translation>恢复为内置释义(&amp;B)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="221"/>
+        <location filename="../../desktop/ui/actions.py" line="228"/>
         <source>&amp;Remove term</source>
         <translation>删除术语(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="222"/>
+        <location filename="../../desktop/ui/actions.py" line="229"/>
         <source>Go to the glossary panel</source>
         <translation>转到术语面板</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="224"/>
+        <location filename="../../desktop/ui/actions.py" line="231"/>
         <source>&amp;Suggest terms from this document</source>
         <translation>从本文档推荐术语(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="226"/>
+        <location filename="../../desktop/ui/actions.py" line="233"/>
         <source>&amp;Accept suggestion</source>
         <translation>采纳推荐(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="228"/>
+        <location filename="../../desktop/ui/actions.py" line="235"/>
         <source>&amp;Dismiss suggestion</source>
         <translation>忽略推荐(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="230"/>
+        <location filename="../../desktop/ui/actions.py" line="237"/>
         <source>&amp;Import a term list…</source>
         <translation>导入术语列表(&amp;I)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="232"/>
+        <location filename="../../desktop/ui/actions.py" line="239"/>
         <source>E&amp;xport the term list…</source>
         <translation>导出术语列表(&amp;X)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="234"/>
+        <location filename="../../desktop/ui/actions.py" line="208"/>
         <source>&amp;Review cards…</source>
         <translation>复习卡片(&amp;R)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="235"/>
+        <location filename="../../desktop/ui/actions.py" line="209"/>
         <source>Review the due cards: terms, notes and who said what</source>
         <translation>复习到期的卡片：术语、批注，以及谁说了什么</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="237"/>
+        <location filename="../../desktop/ui/actions.py" line="211"/>
         <source>&amp;Continue where I left off</source>
         <translation>从上次读到的地方继续(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="238"/>
+        <location filename="../../desktop/ui/actions.py" line="212"/>
         <source>Go to the first turn of this document not read yet</source>
         <translation>转到本文档中第一段尚未读过的发言</translation>
     </message>
@@ -1500,57 +1500,62 @@
 <context>
     <name>Review</name>
     <message>
-        <location filename="../../desktop/ui/review/controller.py" line="78"/>
+        <location filename="../../desktop/ui/review/controller.py" line="97"/>
         <source>%1 cards due</source>
         <translation>%1 张卡片到期</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/controller.py" line="79"/>
+        <location filename="../../desktop/ui/review/controller.py" line="98"/>
         <source>No cards due</source>
         <translation>没有到期的卡片</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/controller.py" line="81"/>
+        <location filename="../../desktop/ui/review/controller.py" line="100"/>
         <source>Study &gt; Review cards (R) reviews them</source>
         <translation>学习 &gt; 复习卡片（R）即可复习</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/controller.py" line="90"/>
+        <location filename="../../desktop/ui/review/controller.py" line="116"/>
+        <source>%1% read</source>
+        <translation>已读 %1%</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/review/controller.py" line="131"/>
         <source>%1% read · %2 annotated · %3/%4 reviewed</source>
         <translation>已读 %1% · 批注 %2 段 · 已复习 %3/%4</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/controller.py" line="93"/>
+        <location filename="../../desktop/ui/review/controller.py" line="134"/>
         <source> · %1 due</source>
         <translation> · 到期 %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/controller.py" line="125"/>
+        <location filename="../../desktop/ui/review/controller.py" line="166"/>
         <source>Every card</source>
         <translation>全部卡片</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/controller.py" line="127"/>
+        <location filename="../../desktop/ui/review/controller.py" line="168"/>
         <source>This document: %1</source>
         <translation>本文档：%1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/controller.py" line="130"/>
+        <location filename="../../desktop/ui/review/controller.py" line="171"/>
         <source>Terms: %1</source>
         <translation>术语：%1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/controller.py" line="133"/>
+        <location filename="../../desktop/ui/review/controller.py" line="174"/>
         <source>Tag: %1</source>
         <translation>标签：%1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/controller.py" line="162"/>
+        <location filename="../../desktop/ui/review/controller.py" line="203"/>
         <source>Every turn of this document has been read.</source>
         <translation>本文档的每段发言都已读过。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/controller.py" line="167"/>
+        <location filename="../../desktop/ui/review/controller.py" line="208"/>
         <source>Continuing at turn %1.</source>
         <translation>从第 %1 段继续。</translation>
     </message>
