@@ -365,3 +365,57 @@ def recordings_and_turn_times(db: Database) -> None:
         );
         """
     )
+
+
+@MIGRATIONS(name="0011_review_cards_and_reading_progress")
+def review_cards_and_reading_progress(db: Database) -> None:
+    """The review deck with its schedule and log, and how far each document has been read.
+
+    A card's id is made from its source (`term:<term id>:forward`, `annotation:<id>:cloze`,
+    `turn:<turn id>:who`...), so editing the source rewrites the card's text and deleting
+    it retires the card (`retired_at`) without losing its schedule or its log. The schedule
+    columns are FSRS's card state; `review_log` keeps every grade given (1 Again … 4 Easy),
+    so a study carries its reviews when it is copied, merged or exported.
+    `reading_progress` holds the turns shown on screen long enough to be read.
+    """
+    db.executescript(
+        """
+        CREATE TABLE review_cards (
+            id TEXT PRIMARY KEY,
+            kind TEXT NOT NULL,
+            source_id TEXT NOT NULL,
+            document_id INTEGER,
+            front TEXT NOT NULL,
+            back TEXT NOT NULL,
+            choices TEXT NOT NULL DEFAULT '[]',
+            detail TEXT NOT NULL DEFAULT '{}',
+            created_at TEXT NOT NULL,
+            updated_at TEXT NOT NULL,
+            retired_at TEXT,
+            state INTEGER NOT NULL DEFAULT 1,
+            step INTEGER,
+            stability REAL,
+            difficulty REAL,
+            due TEXT NOT NULL,
+            last_review TEXT
+        );
+        CREATE INDEX review_cards_due ON review_cards(due);
+
+        CREATE TABLE review_log (
+            id INTEGER PRIMARY KEY,
+            card_id TEXT NOT NULL,
+            rating INTEGER NOT NULL,
+            reviewed_at TEXT NOT NULL,
+            duration_ms INTEGER,
+            due_after TEXT NOT NULL
+        );
+        CREATE INDEX review_log_card ON review_log(card_id, reviewed_at);
+
+        CREATE TABLE reading_progress (
+            document_id INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+            turn_id INTEGER NOT NULL,
+            read_at TEXT NOT NULL,
+            PRIMARY KEY (document_id, turn_id)
+        );
+        """
+    )

@@ -32,6 +32,7 @@ _COMMAND_MODULES = (
     "desktop.cli.glossary",
     "desktop.cli.importing",
     "desktop.cli.media",
+    "desktop.cli.review",
     "desktop.cli.search",
     "desktop.cli.speakers",
     "desktop.cli.turns",

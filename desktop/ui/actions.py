@@ -3,7 +3,7 @@
 The main window builds a QAction per entry; menus, the toolbar and panels borrow those
 actions and never bind keys of their own. Users may reassign shortcuts (kept in
 settings: `shortcut_settings`); Help > Keyboard Shortcuts and the README table are
-generated from here.
+generated from here (`shortcut_table`).
 """
 
 from __future__ import annotations
@@ -13,7 +13,7 @@ from collections.abc import Callable
 from enum import StrEnum
 
 from PySide6.QtCore import QCoreApplication, QObject, QSettings
-from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtGui import QAction
 
 from desktop.ui.action_spec import ActionSpec, StandardKey
 from desktop.ui.i18n import fill
@@ -91,6 +91,8 @@ class ActionId(StrEnum):
     EXPORT_TERMS = "glossary.export_list"
     ACCEPT_SUGGESTION = "glossary.accept_suggestion"
     DISMISS_SUGGESTION = "glossary.dismiss_suggestion"
+    REVIEW = "study.review"
+    CONTINUE_READING = "study.continue_reading"
     SHORTCUTS = "help.shortcuts"
     EDIT_SHORTCUTS = "help.edit_shortcuts"
     ABOUT = "help.about"
@@ -129,6 +131,7 @@ _F, _E, _A, _G, _V, _S, _H = MENUS
 GLOSSARY_MENU = QT_TRANSLATE_NOOP("Menus", "&Glossary")
 TURNS_MENU = QT_TRANSLATE_NOOP("Menus", "&Turns")
 DOCUMENTS_MENU = QT_TRANSLATE_NOOP("Menus", "&Documents")
+STUDY_MENU = QT_TRANSLATE_NOOP("Menus", "St&udy")
 
 A = ActionId
 SPECS: dict[ActionId, ActionSpec] = {
@@ -234,6 +237,13 @@ SPECS: dict[ActionId, ActionSpec] = {
                                      "Alt+Shift+Down", DOCUMENTS_MENU),
     A.DELETE_DOCUMENT: ActionSpec(QT_TRANSLATE_NOOP("Actions", "&Delete document…"),
                                   "Shift+Del", DOCUMENTS_MENU),
+    A.REVIEW: ActionSpec(QT_TRANSLATE_NOOP("Actions", "&Review cards…"), "R", STUDY_MENU,
+                         QT_TRANSLATE_NOOP("Actions", "Review the due cards: terms, notes and "
+                                           "who said what")),
+    A.CONTINUE_READING: ActionSpec(QT_TRANSLATE_NOOP("Actions", "&Continue where I left off"),
+                                   "L", STUDY_MENU, QT_TRANSLATE_NOOP(
+                                       "Actions", "Go to the first turn of this document not "
+                                       "read yet")),
     A.TOGGLE_GLOSSARY: ActionSpec(QT_TRANSLATE_NOOP("Actions", "Mark glossary terms"), "G",
                                   GLOSSARY_MENU, checkable=True),
     A.ADD_TERM: ActionSpec(QT_TRANSLATE_NOOP("Actions", "Add &term from selection…"), "T",
@@ -334,59 +344,3 @@ def _set_texts(action: QAction, action_id: ActionId) -> None:
     spec = SPECS[action_id]
     if spec.tip:
         action.setStatusTip(QCoreApplication.translate("Actions", spec.tip))
-
-
-def shortcut_rows(actions: dict[ActionId, QAction] | None = None,
-                  ) -> list[tuple[str, str, str]]:
-    """(menu, action, keys) rows for the shortcut list; from live actions when given.
-    Keys are named as the README names them (Alt+Left) in every interface language:
-    Qt's native names are translated ("Alt+左方向"), which no keyboard shows."""
-    fmt = QKeySequence.SequenceFormat.PortableText
-    rows = []
-    for action_id, spec in SPECS.items():
-        if actions is not None:
-            keys = actions[action_id].shortcuts()
-            text = actions[action_id].text()
-            menu = QCoreApplication.translate("Menus", spec.menu)
-        else:
-            keys = spec.default_sequences()
-            text = action_text(action_id)
-            menu = spec.menu
-        rows.append((without_mnemonic(menu), without_mnemonic(text).replace("…", ""),
-                     ", ".join(k.toString(fmt) for k in keys)))
-    return rows
-
-
-README_START = "<!-- shortcuts:start -->"
-README_END = "<!-- shortcuts:end -->"
-
-
-def markdown_table() -> str:
-    """The README's shortcut table (default keys, English, Linux key names)."""
-    lines = ["| Menu | Action | Keys |", "|---|---|---|"]
-    rows = shortcut_rows()
-    for action_id, (menu, text, keys) in zip(SPECS, rows, strict=True):
-        number = speaker_number(action_id)
-        if number not in (None, 1):
-            continue  # speakers 2-9 are folded into speaker 1's row
-        if number == 1:
-            text = text.replace("1", "N (1–9)")
-            keys = f"{keys} … {keys.replace('1', '9')}"
-        shown = keys.replace("|", "\\|") if keys else "—"
-        lines.append(f"| {menu} | {text} | {shown} |")
-    return "\n".join(lines)
-
-
-def main() -> None:
-    """Print the README shortcut table (`python -m desktop.ui.actions`)."""
-    import os
-
-    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-    from PySide6.QtGui import QGuiApplication
-
-    _app = QGuiApplication.instance() or QGuiApplication([])
-    print(markdown_table())
-
-
-if __name__ == "__main__":
-    main()

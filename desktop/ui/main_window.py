@@ -48,6 +48,7 @@ from desktop.ui.docks.speakers import SpeakersDock
 from desktop.ui.feedback import Feedback
 from desktop.ui.i18n import fill
 from desktop.ui.markdown_note import render_note
+from desktop.ui.review.controller import ReviewController
 from desktop.ui.session import Session
 from desktop.ui.settings import app_settings, read_int
 from desktop.ui.transcript_view import TranscriptView
@@ -113,6 +114,7 @@ class MainWindow(QMainWindow):
         self.player = on_first_use("player.wiring", "install")(self)  # the recording
         self._offer_actions()
         self._connect_session()
+        self.review = ReviewController(self)  # study mode: reviews, due counts, progress
 
         self.setAcceptDrops(True)
         self.setDockNestingEnabled(True)

@@ -22,6 +22,7 @@ from desktop.ui import actions as registry
 from desktop.ui import shortcut_settings
 from desktop.ui.actions import SPECS, ActionId
 from desktop.ui.i18n import fill
+from desktop.ui.shortcut_table import shortcut_rows
 
 # Keys are named as the README names them (Alt+Left), in every interface language: Qt's
 # native names follow its own translation (Alt+左方向), which the README cannot.
@@ -91,7 +92,7 @@ class ShortcutsDialog(QDialog):
 
     def fill(self) -> None:
         """(Re)list every action."""
-        rows = registry.shortcut_rows(self.actions)
+        rows = shortcut_rows(self.actions)
         self.table.setRowCount(len(rows))
         for row, (action_id, (menu, text, keys)) in enumerate(zip(SPECS, rows, strict=True)):
             for column, value in enumerate((menu, text, keys)):

@@ -9,6 +9,7 @@ import pytest
 from PySide6.QtGui import QKeySequence
 
 from desktop.ui import actions as registry
+from desktop.ui import shortcut_table
 from desktop.ui.actions import SPECS, ActionId
 from desktop.ui.player.keys import PlayerAction
 
@@ -44,11 +45,11 @@ def test_standard_keys_are_used_where_they_exist(qapp) -> None:
 
 def test_readme_table_matches_the_registry(qapp) -> None:
     text = README.read_text(encoding="utf-8")
-    match = re.search(re.escape(registry.README_START) + r"\n(.*?)\n"
-                      + re.escape(registry.README_END), text, re.S)
+    match = re.search(re.escape(shortcut_table.README_START) + r"\n(.*?)\n"
+                      + re.escape(shortcut_table.README_END), text, re.S)
     assert match, "README.md lacks the shortcut table markers"
-    assert match.group(1).strip() == registry.markdown_table().strip(), (
-        "README shortcut table is out of date: run `python -m desktop.ui.actions`")
+    assert match.group(1).strip() == shortcut_table.markdown_table().strip(), (
+        "README shortcut table is out of date: run `python -m desktop.ui.shortcut_table`")
 
 
 def test_user_override_is_saved_and_applied(window, make_window, sample_study) -> None:

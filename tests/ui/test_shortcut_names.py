@@ -7,6 +7,7 @@ import pytest
 from PySide6.QtGui import QKeySequence
 
 from desktop.ui import actions as registry
+from desktop.ui import shortcut_table
 from desktop.ui.actions import SPECS, ActionId
 
 pytestmark = pytest.mark.ui
@@ -36,7 +37,7 @@ def test_the_list_names_keys_as_the_readme_does_in_chinese(window, chinese, qtbo
     qtbot.addWidget(dialog)
     keys = _keys(dialog)
     assert keys[ActionId.BACK] == "Alt+Left"
-    readme = {spec: row[2] for spec, row in zip(SPECS, registry.shortcut_rows(),
+    readme = {spec: row[2] for spec, row in zip(SPECS, shortcut_table.shortcut_rows(),
                                                 strict=True)}
     assert keys == readme  # the same names as the README's table
 

@@ -2,7 +2,8 @@
 an example sentence from the transcript on the back.
 
 Model and deck ids are fixed and each note's GUID comes from its term's UUID, so importing
-a newer export into Anki updates the cards instead of adding duplicates.
+a newer export into Anki updates the cards instead of adding duplicates. What a term's
+note says is what its in-app review card says (`desktop.core.review.content`).
 """
 
 from __future__ import annotations
@@ -16,22 +17,21 @@ from typing import TYPE_CHECKING
 
 import genanki
 
-from desktop.core import library
-from desktop.core.export import data, glossary_source
+from desktop.core.export import glossary_source
 from desktop.core.export.html import markdown_to_html
 from desktop.core.export.options import ExportOptions, Progress, atomic_path, report
-from desktop.core.glossary.model import complete_pinyin, has_han, make_pinyin
-from desktop.core.glossary.selection import sentence_around
+from desktop.core.review.content import example_sentence, term_contents
 
 if TYPE_CHECKING:  # hints only: sqlite-utils loads when a study is opened
     from sqlite_utils import Database
+
+__all__ = ["MODEL", "build_notes", "example_sentence", "export_anki", "note_guid"]
 
 # Fixed for ever: changing either makes Anki treat a re-export as a new note type or deck.
 MODEL_ID = 1_738_204_511
 DECK_ID = 1_738_204_512
 DECK_NAME = "Yandu glossary"
 FIELDS = ("Term", "Pinyin", "English", "Definition", "Example", "Source")
-EXAMPLE_LIMIT = 80
 
 CARD_CSS = """
 .card { font-family: "Noto Sans CJK SC", "Source Han Sans SC", "PingFang SC",
@@ -97,94 +97,36 @@ def note_guid(term_id: str) -> str:
     return genanki.guid_for("yandu-glossary", term_id)
 
 
-# Markdown a transcript line may open with (a heading, quote or list marker): not words.
-_LINE_MARKUP = re.compile(r"(^|\n)[ \t]*(?:#{1,6}[ \t]+|>[ \t]?|[-*+][ \t]+|\d+[.)][ \t]+)+")
-
-
-def _strip_markup(text: str, *, line_start: bool) -> str:
-    if not line_start:
-        head, newline, rest = text.partition("\n")
-        return head + (newline + _strip_markup(rest, line_start=True) if newline else "")
-    return _LINE_MARKUP.sub(r"\1", text)
-
-
-def example_sentence(text: str, start: int, end: int) -> tuple[str, int, int]:
-    """The sentence around text[start:end], and the match's place inside it.
-
-    Markdown markers at the start of a line (`# `, `> `, `- `) are left out: on a card
-    they are noise, not part of the sentence.
-    """
-    sentence = sentence_around(text, start, end, limit=EXAMPLE_LIMIT)
-    at = max(sentence.find(text[start:end]), 0)
-    before = _strip_markup(sentence[:at], line_start=True)
-    after = _strip_markup(sentence[at + (end - start):], line_start=False)
-    return before + text[start:end] + after, len(before), len(before) + (end - start)
-
-
 def _example_html(sentence: str, start: int, end: int) -> str:
     e = html_lib.escape
     return f"{e(sentence[:start])}<b>{e(sentence[start:end])}</b>{e(sentence[end:])}"
 
 
-def _passages(db: Database, options: ExportOptions) -> list[tuple[str, str]]:
-    """(speech, "speaker, title") for every turn of the chosen documents, in order.
-
-    Examples come from the speech of turns, so a speaker label never leaks into one; a
-    document without turns lends its whole text.
-    """
-    docs = data.documents(db, options.document_ids)
-    wanted = {d.id for d in docs}
-    by_doc: dict[int, list[tuple[str, str]]] = {}
-    for doc_id, text, speaker, title in db.execute(
-        "SELECT t.document_id, t.text, s.name, d.title FROM turns t "
-        "JOIN documents d ON d.id = t.document_id "
-        "LEFT JOIN speakers s ON s.id = t.speaker_id ORDER BY d.id, t.position"
-    ):
-        if doc_id in wanted:
-            by_doc.setdefault(doc_id, []).append((text, f"{speaker}, {title}" if speaker
-                                                  else title))
-    passages: list[tuple[str, str]] = []
-    for doc in docs:
-        passages += by_doc.get(doc.id) or [(library.document_text(db, doc.id), doc.title)]
-    return passages
-
-
-def _pinyin(term: glossary_source.Term) -> str:
-    """The term's pinyin, with readings for characters an older table left unread (𠮷)."""
-    if term.pinyin.strip():
-        return complete_pinyin(term.pinyin)
-    return make_pinyin(term.term) if has_han(term.term) else ""
-
-
 def build_notes(db: Database, options: ExportOptions, progress: Progress | None = None
                 ) -> list[genanki.Note]:
-    """One note per glossary term (per term found in the chosen documents, if any chosen)."""
-    passages = _passages(db, options)
-    terms = glossary_source.all_terms(db)
-    found = glossary_source.first_occurrences(terms, [text for text, _ in passages])
-    if options.document_ids is not None:
-        terms = [t for t in terms if t.id in found]
+    """One note per glossary term (per term found in the chosen documents, if any chosen),
+    saying what the in-app review card of the term says (`review.content`)."""
+    contents = term_contents(db, options.document_ids,
+                             only_found=options.document_ids is not None)
     notes = []
     e = html_lib.escape
     now = time.time()
-    for index, term in enumerate(terms):
-        example = source = ""
-        if term.id in found:
-            passage, start, end = found[term.id]
-            example = _example_html(*example_sentence(passages[passage][0], start, end))
-            source = e(passages[passage][1])
+    for index, content in enumerate(contents):
+        term = content.term
+        example = _example_html(*content.example) if content.example is not None else ""
+        source = e(content.source) if content.example is not None else ""
         definition = markdown_to_html(term.definition) if term.definition.strip() else ""
         notes.append(TermNote(
             model=MODEL,
-            fields=[e(term.term), e(_pinyin(term)), e(term.english), definition, example,
+            fields=[e(term.term), e(content.pinyin), e(term.english), definition, example,
                     source],
             guid=note_guid(term.id),
             tags=[re.sub(r"\s+", "_", term.category.strip())] if term.category.strip() else [],
             modified=modified_time(term) or now,
         ))
         if (index + 1) % 200 == 0:
-            report(progress, index + 1, len(terms))
-    report(progress, len(terms), len(terms))
+            report(progress, index + 1, len(contents))
+    report(progress, len(contents), len(contents))
     return notes
 
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QSize, Qt, Signal
 from PySide6.QtGui import QAction, QPalette
@@ -70,6 +70,7 @@ class DocumentsDock(QDockWidget):
         self.setWidget(self.list)
         self._documents: list[DocumentInfo] = []
         self._attributes: dict[int, Attributes] = {}
+        self.progress_line: Callable[[int], str] | None = None  # study progress, if given
         self.retranslate()
 
     def retranslate(self) -> None:
@@ -103,7 +104,8 @@ class DocumentsDock(QDockWidget):
                 detail = f"{attrs.date} · {detail}"
             item = QListWidgetItem(f"{doc.title}\n{detail}")
             item.setData(Qt.ItemDataRole.UserRole, doc.id)
-            item.setToolTip(self._tooltip(doc, attrs))
+            line = self.progress_line(doc.id) if self.progress_line is not None else ""
+            item.setToolTip(self._tooltip(doc, attrs) + (f"\n{line}" if line else ""))
             self.list.addItem(item)
             if doc.id == current:
                 font = item.font()
