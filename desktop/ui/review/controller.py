@@ -186,8 +186,12 @@ class ReviewController(QObject):
         self.show_due_count()
 
     def open_source(self, document_id: int, start: int, end: int) -> None:
-        """Show a card's passage in the transcript, selected."""
+        """Show a card's passage in the transcript, selected; and play it when the
+        document's recording is open (a card is best checked by ear)."""
         self.window.navigator.go_to(document_id, start, end if end > start else None)
+        player = getattr(self.window, "player", None)
+        if player is not None and player.loaded is not None:
+            player.play_from(start)
 
     # ---- reading ----------------------------------------------------------------------
 
