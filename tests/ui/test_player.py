@@ -286,3 +286,11 @@ def test_a_recording_dropped_on_the_window_is_attached(window, tmp_path):
     assert window.player.drops.eventFilter(window, event)
     assert window.player.recording is not None and window.player.recording.name == "dropped.wav"
     assert window.importer.running == 0  # nothing was imported
+
+
+def test_opening_a_cards_passage_plays_it(playing, qtbot):
+    player, session = playing.player, playing.session
+    turn = session.turns[9]
+    playing.review.open_source(session.document_id, turn.text_start, turn.text_start + 5)
+    assert abs(player.engine.position() - player.times[9].start_ms) < 300
+    assert player.follower.layer.index == 9
