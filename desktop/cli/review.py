@@ -12,7 +12,7 @@ import sys
 
 from desktop import cli
 from desktop.cli import any_text
-from desktop.core import library
+from desktop.core import documents, library
 from desktop.core.errors import YanduError
 
 GRADE_NAMES = {1: "again", 2: "hard", 3: "good", 4: "easy"}
@@ -40,6 +40,8 @@ def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -
 def _choosing(p: argparse.ArgumentParser) -> None:
     p.add_argument("--doc", metavar="DOC", action="append", default=[],
                    help="only cards of this document (repeatable)")
+    any_text(p.add_argument("--collection", metavar="NAME", action="append", default=[],
+                            help="only cards of this collection's documents (repeatable)"))
     any_text(p.add_argument("--tag", metavar="TAG", action="append", default=[],
                             help="annotation cards with this tag (repeatable)"))
     any_text(p.add_argument("--category", metavar="NAME", action="append", default=[],
@@ -52,8 +54,15 @@ def _choosing(p: argparse.ArgumentParser) -> None:
 def _selection(db, args: argparse.Namespace):
     from desktop.core.review.deck import Selection
 
+    chosen = {library.find_document(db, d).id for d in args.doc}
+    for name in args.collection:
+        members = documents.catalogue(db, collection=name)
+        if not members:
+            known = ", ".join(documents.collections(db)) or "none yet"
+            raise YanduError(f"No collection {name!r} (collections: {known}).")
+        chosen |= {entry.info.id for entry in members}
     return Selection(
-        document_ids=frozenset(library.find_document(db, d).id for d in args.doc),
+        document_ids=frozenset(chosen),
         tags=frozenset(t.strip() for t in args.tag if t.strip()),
         categories=frozenset(c.strip() for c in args.category if c.strip()),
         kinds=frozenset(args.kind))

@@ -62,3 +62,22 @@ def test_review_ends_quietly_at_the_end_of_input(sample_study, capsys, monkeypat
 def test_cards_of_a_missing_document_is_a_usage_error(sample_study, capsys):
     assert main(["cards", "--doc", "no such thing", "--db", sample_study]) == 2
     assert "No document" in capsys.readouterr().err
+
+
+def test_cards_of_a_collection(sample_study, tmp_path, capsys):
+    other = tmp_path / "other.txt"
+    other.write_text("甲：今天谈算力。\n\n乙：好。\n\n甲：再见。\n\n乙：再见。\n", encoding="utf-8")
+    assert main(["import", str(other), "--db", sample_study]) == 0
+    assert main(["documents", "set", "1", "--collection", "圆桌", "--db", sample_study]) == 0
+    assert main(["documents", "set", "2", "--collection", "闲谈", "--db", sample_study]) == 0
+    capsys.readouterr()
+
+    def who_cards(*collections: str) -> int:
+        chosen = [a for name in collections for a in ("--collection", name)]
+        assert main(["cards", "--json", "--kind", "who", *chosen, "--db", sample_study]) == 0
+        return len(json.loads(capsys.readouterr().out))
+
+    assert who_cards("圆桌") == 15  # the sample's headline answers
+    assert who_cards("闲谈") == 0  # the chat has none: the sample's are left out
+    assert main(["cards", "--collection", "nowhere", "--db", sample_study]) == 2
+    assert "No collection 'nowhere' (collections: 圆桌, 闲谈)" in capsys.readouterr().err
