@@ -60,19 +60,14 @@ def test_turn_counts_stay_whole_when_the_panel_narrows(window, qtbot) -> None:
 
 
 def test_long_document_names_end_in_an_ellipsis_not_a_sideways_scroll(window, qtbot) -> None:
-    from desktop.core.library import DocumentInfo
-
-    from desktop.ui.tasks import wait_for_tasks
+    from desktop.core.documents import RenameDocument
 
     _at_size(window, qtbot, 1024, 700)
-    # The window's own work at start (the review deck) refills the list when it is done:
-    # let it finish before the list is filled by hand.
-    wait_for_tasks()
-    qtbot.wait(50)
     title = "AICC 2023 大模型创新主题圆桌论坛：基础大模型发展的技术突破口与算力荒的应对之道"
     dock = window.documents_dock
-    dock.set_documents([DocumentInfo(1, title, "aicc.txt", "utf-8", "txt", "2024-05-01", 21, 4),
-                        DocumentInfo(2, "Short", "b.txt", "utf-8", "txt", "2024-05-01", 3, 2)], 1)
+    # The sample, renamed: the panel is refilled from the study whenever it changes.
+    assert window.session.run(RenameDocument(window.session.document_id, title))
+    qtbot.waitUntil(lambda: title in dock.list.item(0).toolTip())
     listing = dock.list
     qtbot.wait(50)
     assert listing.horizontalScrollBar().maximum() == 0
