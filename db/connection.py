@@ -65,6 +65,33 @@ def _configure(conn: sqlite3.Connection) -> None:
     conn.execute("PRAGMA foreign_keys = ON")
 
 
+# Each turn's speech and headline as they were before this connection first changed them
+# since the turn was last (re)indexed. The character-pair index keeps no copy of what it
+# indexed, and FTS5 removes a row only when given the same tokens again, so an edit that
+# rewrites a turn before re-indexing it must still find what the index holds. Temporary:
+# per connection, never written to the study.
+_OLD_TURNS = """
+CREATE TEMP TABLE IF NOT EXISTS yandu_turns_indexed (
+    id INTEGER PRIMARY KEY, headline TEXT NOT NULL, text TEXT NOT NULL);
+CREATE TEMP TRIGGER IF NOT EXISTS yandu_turns_indexed_keep
+BEFORE UPDATE OF headline, text ON main.turns
+WHEN old.headline IS NOT new.headline OR old.text IS NOT new.text
+BEGIN
+    INSERT OR IGNORE INTO yandu_turns_indexed (id, headline, text)
+        VALUES (old.id, old.headline, old.text);
+END;
+"""
+
+
+def _keep_indexed_text(conn: sqlite3.Connection) -> None:
+    """Install the temporary trigger that remembers turns' indexed text (see above)."""
+    if conn.execute("SELECT 1 FROM main.sqlite_master WHERE type = 'table' "
+                    "AND name = 'turns'").fetchone() is None:
+        return
+    with contextlib.suppress(sqlite3.Error):  # a read-only study never edits turns
+        conn.executescript(_OLD_TURNS)
+
+
 def _use_wal(conn: sqlite3.Connection) -> None:
     conn.execute("PRAGMA journal_mode = WAL")
     # NORMAL is durable across application crashes in WAL mode; only an OS crash
@@ -216,6 +243,7 @@ def open_study(
         if not read_only:
             _use_wal(conn)
         _migrate(db, path)
+        _keep_indexed_text(conn)
     except StudyError:
         conn.close()
         raise
@@ -231,6 +259,7 @@ def open_memory_study() -> Study:
     _configure(conn)
     db = Study(conn, None)
     MIGRATIONS.apply(db)
+    _keep_indexed_text(conn)
     return db
 
 

@@ -301,3 +301,24 @@ def record_kind_marks_and_sources(db: Database) -> None:
         );
         """
     )
+
+
+@MIGRATIONS(name="0011_compact_search_index")
+def compact_search_index(db: Database) -> None:
+    """Keep no second copy of every turn in the character-pair index.
+
+    `turn_chars` stored its gram tokens as text beside the index (`turn_chars_content`,
+    twice the size of the turns themselves), though a search reads only the index. It is
+    now contentless: FTS5 keeps the index alone, and a turn's row is removed by giving
+    FTS5 its tokens again, worked out from the turn (see `search_index`). The table is
+    recreated empty, and a study with turns is marked so that the app refills it before
+    the next search. The old table's pages are left free for the next import to reuse.
+    """
+    db.executescript(
+        """
+        DROP TABLE turn_chars;
+        CREATE VIRTUAL TABLE turn_chars USING fts5(chars, content='', prefix='1');
+        INSERT OR REPLACE INTO study_meta (key, value)
+            SELECT 'search_index_stale', '1' WHERE EXISTS (SELECT 1 FROM turns);
+        """
+    )

@@ -15,6 +15,13 @@ indexed twice, because FTS5 itself cannot find words inside Chinese runs:
   (大前提 reads 大前 and 前提, not every turn with 大); a 1-character prefix index answers
   one-character queries.
 
+`turn_chars` is contentless (schema step 0011): FTS5 keeps the index and no copy of the
+tokens, so the study holds each turn's text once. FTS5 removes a row from such a table
+only when given the tokens it indexed, so `unindex_turns` works them out again from the
+turn as it was indexed (a turn rewritten since is found in the connection's
+`yandu_turns_indexed`, see `db.connection`); the tokens depend only on the text and on
+folding, and a schema step that changes folding marks the index for a full rebuild.
+
 A search reads only the gram index. An import writes the turn indexes' FTS5 segments
 without merging them as it goes, then `merge_segments` merges them once, so that each
 query token is looked up once rather than in every segment the bulk insert wrote.
@@ -101,6 +108,11 @@ def tokens_for(text: str) -> str:
 BOUNDARY = "\ue000"
 
 
+def _grams(*texts: str) -> str:
+    """The gram tokens of the texts, kept apart by BOUNDARY (as `_both` gives them)."""
+    return f" {BOUNDARY} ".join(" ".join(gram_tokens(textnorm.fold(t))) for t in texts if t)
+
+
 def _both(*texts: str) -> tuple[str, str]:
     """Word tokens and gram tokens of the texts, the texts kept apart by BOUNDARY."""
     folded = [textnorm.fold(t) for t in texts if t]
@@ -151,6 +163,10 @@ def index_turns(db: Database, turns: Iterable[tuple[int, str]]) -> None:
     write_turn_tokens(db, [(turn_id, turn_tokens(headlines.get(turn_id, ""), text))
                            for turn_id, text in pairs])
 
+
+# The gram index of turns as schema step 0011 defines it: contentless, with a prefix index
+# of one character for one-character queries.
+TURN_CHARS_TABLE = "fts5(chars, content='', prefix='1')"
 
 # FTS5's own merge settings (its defaults), put back after a bulk write.
 _AUTOMERGE, _CRISISMERGE = 4, 16
@@ -206,11 +222,63 @@ def merge_segments(db: Database, document_id: int) -> None:
 
 def unindex_document(db: Database, document_id: int) -> None:
     """Drop a document's turns from the index (before the turns themselves go)."""
-    for table in ("turn_index", "turn_chars"):
-        db.execute(
-            f"DELETE FROM {table} WHERE rowid IN (SELECT id FROM turns WHERE document_id = ?)",
-            [document_id],
-        )
+    db.execute("DELETE FROM turn_index WHERE rowid IN "
+               "(SELECT id FROM turns WHERE document_id = ?)", [document_id])
+    _unindex_chars(db, [r[0] for r in db.execute(
+        "SELECT id FROM turns WHERE document_id = ?", [document_id])])
+
+
+def unindex_turns(db: Database, turn_ids: Iterable[int]) -> None:
+    """Drop these turns from both turn indexes (before they are deleted, or to re-index
+    them after an edit)."""
+    ids = list(dict.fromkeys(turn_ids))
+    db.conn.executemany("DELETE FROM turn_index WHERE rowid = ?", [(i,) for i in ids])
+    _unindex_chars(db, ids)
+
+
+def _indexed_texts(db: Database, ids: list[int]) -> list[tuple[int, str, str]]:
+    """(id, headline, text) of each turn as the gram index holds it: as it was before this
+    connection rewrote it, else as the study holds it now."""
+    rows: dict[int, tuple[str, str]] = {}
+    try:
+        kept = "temp.yandu_turns_indexed"
+        db.execute(f"SELECT 1 FROM {kept} LIMIT 0")
+    except sqlite3.Error:
+        kept = None
+    for i in range(0, len(ids), 500):  # SQLite limits bound parameters
+        chunk = ids[i : i + 500]
+        marks = ",".join("?" * len(chunk))
+        for table in ("turns", kept):
+            if table is None:
+                continue
+            rows.update((turn_id, (headline, text)) for turn_id, headline, text in db.execute(
+                f"SELECT id, headline, text FROM {table} WHERE id IN ({marks})", chunk))
+        if kept is not None:
+            db.execute(f"DELETE FROM {kept} WHERE id IN ({marks})", chunk)
+    return [(turn_id, *rows[turn_id]) for turn_id in ids if turn_id in rows]
+
+
+def _unindex_chars(db: Database, ids: list[int]) -> None:
+    """Remove turns from the contentless gram index by giving FTS5 their tokens again."""
+    if not ids:
+        return
+    held = set(_in_gram_index(db, ids))
+    db.conn.executemany(
+        "INSERT INTO turn_chars (turn_chars, rowid, chars) VALUES ('delete', ?, ?)",
+        [(turn_id, _grams(headline, text)) for turn_id, headline, text
+         in _indexed_texts(db, ids) if turn_id in held])
+
+
+def _in_gram_index(db: Database, ids: list[int]) -> list[int]:
+    """Those of the turn ids the gram index holds a row for (a 'delete' of a row it does
+    not hold would corrupt it); its docsize table has one row per indexed turn."""
+    held: set[int] = set()
+    for i in range(0, len(ids), 500):
+        chunk = ids[i : i + 500]
+        held.update(r[0] for r in db.execute(
+            f"SELECT id FROM turn_chars_docsize WHERE id IN ({','.join('?' * len(chunk))})",
+            chunk))
+    return [i for i in ids if i in held]
 
 
 def index_annotation(db: Database, annotation_id: str, note: str, quote: str = "") -> None:
@@ -236,8 +304,14 @@ def unindex_annotation(db: Database, annotation_id: str) -> None:
 def reindex_all(db: Database) -> None:
     """Rebuild all indexes from the tables (after the segmenter's dictionary changes)."""
     with db.atomic():
-        for table in ("turn_index", "turn_chars", "annotation_index", "annotation_chars"):
+        for table in ("turn_index", "annotation_index", "annotation_chars"):
             db.execute(f"DELETE FROM {table}")
+        # Recreated rather than emptied: whatever form an older schema step left it in,
+        # it is the contentless table of step 0011 afterwards.
+        db.execute("DROP TABLE IF EXISTS turn_chars")
+        db.execute(f"CREATE VIRTUAL TABLE turn_chars USING {TURN_CHARS_TABLE}")
+        if _has_kept(db):
+            db.execute("DELETE FROM temp.yandu_turns_indexed")
         _set_merging(db, automerge=0, crisismerge=64)  # as in `bulk_turn_writes`
         index_turns(db, db.execute("SELECT id, text FROM turns").fetchall())
         for ann_id, note in db.execute("SELECT id, note FROM annotations").fetchall():
@@ -246,6 +320,14 @@ def reindex_all(db: Database) -> None:
             db.execute(f"INSERT INTO {table}({table}) VALUES('optimize')")
         _set_merging(db, automerge=_AUTOMERGE, crisismerge=_CRISISMERGE)
         db.execute("DELETE FROM study_meta WHERE key = ?", [STALE_KEY])
+
+
+def _has_kept(db: Database) -> bool:
+    try:
+        db.execute("SELECT 1 FROM temp.yandu_turns_indexed LIMIT 0")
+    except sqlite3.Error:
+        return False
+    return True
 
 
 def is_stale(db: Database) -> bool:
