@@ -240,6 +240,10 @@ def open_study(
         _check_is_yandu(db, path)
         if exists:
             health.check_structure(conn, path)
+        if not exists:
+            # Pages an import frees (FTS5 rewrites its segments as it merges them) are
+            # handed back to the file system after it, not kept as free space.
+            conn.execute("PRAGMA auto_vacuum = INCREMENTAL")
         if not read_only:
             _use_wal(conn)
         _migrate(db, path)

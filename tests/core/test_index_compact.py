@@ -147,3 +147,11 @@ def test_a_study_with_the_old_index_is_converted_and_stays_searchable(study_path
     assert {h.turn_id for h in hits} == before and before
     assert _instances(db) == _fresh(db)
     db.close()
+
+
+def test_a_new_study_gives_back_the_pages_an_import_freed(study_path):
+    db = open_study(study_path)
+    assert db.execute("PRAGMA auto_vacuum").fetchone()[0] == 2  # incremental
+    import_file(db, bundled_sample_path())
+    assert db.execute("PRAGMA freelist_count").fetchone()[0] == 0
+    db.close()
