@@ -305,7 +305,7 @@ def record_kind_marks_and_sources(db: Database) -> None:
 
 @MIGRATIONS(name="0011_compact_search_index")
 def compact_search_index(db: Database) -> None:
-    """Keep no second copy of every turn in the character-pair index.
+    """Keep no second copy of every turn in the search index; drop the turns' word index.
 
     `turn_chars` stored its gram tokens as text beside the index (`turn_chars_content`,
     twice the size of the turns themselves), though a search reads only the index. It is
@@ -314,7 +314,13 @@ def compact_search_index(db: Database) -> None:
     recreated empty, and a study with turns is marked so that the app refills it before
     the next search. The old table's pages are left free for the next import to reuse.
 
-    It also has no prefix index: that index (every token again, under its first
+    The turns' word index (`turn_index`, jieba's words of each turn) goes: no search has
+    read it since the gram index came (step 0004), and it held the text once more (its
+    content and its index: twice the size of the turns). Whether a hit is a whole word is
+    worked out from the hit's text when asked for. The notes' word index stays (notes
+    are short).
+
+    The gram index also has no prefix index: that index (every token again, under its first
     character) took 40 % of the table and of the time to write it, and served only
     one-character queries, which FTS5 answers without it by merging the lists of the
     pairs that start with the character (about 10 ms for 的 in a 5 MB study).
@@ -322,6 +328,7 @@ def compact_search_index(db: Database) -> None:
     db.executescript(
         """
         DROP TABLE turn_chars;
+        DROP TABLE IF EXISTS turn_index;
         CREATE VIRTUAL TABLE turn_chars USING fts5(chars, content='');
         INSERT OR REPLACE INTO study_meta (key, value)
             SELECT 'search_index_stale', '1' WHERE EXISTS (SELECT 1 FROM turns);

@@ -1,11 +1,8 @@
 """Keeps the full-text indexes in step with turns and annotation notes.
 
 Each text is folded first (see `textnorm`: NFKC, simplified Chinese, case-folded) and then
-indexed twice, because FTS5 itself cannot find words inside Chinese runs:
+indexed as "gram tokens", because FTS5 itself cannot find words inside Chinese runs:
 
-- `turn_index` / `annotation_index` hold the jieba search-mode words (see `segment`),
-  joined by spaces: what a hit's whole-word flag is checked against (`words_of` gives
-  the same words for one text without reading the index).
 - `turn_chars` / `annotation_chars` hold "gram tokens" (`gram_tokens`): each run of
   Chinese (Japanese, Korean) characters as its overlapping character pairs plus its last
   character, each run of other letters and digits whole; anything else separates runs.
@@ -16,6 +13,9 @@ indexed twice, because FTS5 itself cannot find words inside Chinese runs:
   query (大*), which FTS5 answers by merging the lists of the pairs starting with it
   (the notes' table has a prefix index for it; the turns' has none since step 0011: it
   took 40 % of the index and of its writing time).
+- `annotation_index` holds the notes' jieba search-mode words (see `segment`). Turns
+  have no word index since step 0011: no search read it. A hit's whole-word flag is
+  checked against `words_of`, the words of its text cut when asked for.
 
 `turn_chars` is contentless (schema step 0011): FTS5 keeps the index and no copy of the
 tokens, so the study holds each turn's text once. FTS5 removes a row from such a table
@@ -24,7 +24,7 @@ turn as it was indexed (a turn rewritten since is found in the connection's
 `yandu_turns_indexed`, see `db.connection`); the tokens depend only on the text and on
 folding, and a schema step that changes folding marks the index for a full rebuild.
 
-A search reads only the gram index. An import writes the turn indexes' FTS5 segments
+A search reads only the gram index. An import writes the turn index's FTS5 segments
 without merging them as it goes, then `merge_segments` merges them once, so that each
 query token is looked up once rather than in every segment the bulk insert wrote.
 """
@@ -142,19 +142,15 @@ def _headlines(db: Database, turn_ids: list[int]) -> dict[int, str]:
     return found
 
 
-def turn_tokens(headline: str, speech: str) -> tuple[str, str]:
-    """What the word index and the gram index hold for a turn with this headline and
-    speech (segmenting is the slow part of indexing: it needs no study)."""
-    return _both(headline, speech)
+def turn_tokens(headline: str, speech: str) -> str:
+    """What the gram index holds for a turn with this headline and speech (worked out
+    before an import locks the study: it needs no study)."""
+    return _grams(headline, speech)
 
 
-def write_turn_tokens(db: Database, rows: Iterable[tuple[int, tuple[str, str]]]) -> None:
-    """Store (turn id, `turn_tokens(...)`) rows in the turn indexes."""
-    rows = list(rows)
-    db.conn.executemany("INSERT INTO turn_index (rowid, tokens) VALUES (?, ?)",
-                        [(turn_id, words) for turn_id, (words, _) in rows])
-    db.conn.executemany("INSERT INTO turn_chars (rowid, chars) VALUES (?, ?)",
-                        [(turn_id, chars) for turn_id, (_, chars) in rows])
+def write_turn_tokens(db: Database, rows: Iterable[tuple[int, str]]) -> None:
+    """Store (turn id, `turn_tokens(...)`) rows in the turn index."""
+    db.conn.executemany("INSERT INTO turn_chars (rowid, chars) VALUES (?, ?)", list(rows))
 
 
 def index_turns(db: Database, turns: Iterable[tuple[int, str]]) -> None:
@@ -174,7 +170,7 @@ _AUTOMERGE, _CRISISMERGE = 4, 16
 
 
 def _set_merging(db: Database, automerge: int, crisismerge: int) -> None:
-    for table in ("turn_chars", "turn_index"):
+    for table in ("turn_chars",):
         db.execute(f"INSERT INTO {table}({table}, rank) VALUES('automerge', ?)", [automerge])
         db.execute(f"INSERT INTO {table}({table}, rank) VALUES('crisismerge', ?)",
                    [crisismerge])
@@ -198,8 +194,8 @@ def bulk_turn_writes(db: Database, document_id: int) -> Iterator[None]:
 
 
 # Pages of index a character of turn text takes, doubled for margin (measured: about
-# 1.4 pages per 1,000 characters in the gram index, 0.4 in the word index).
-_PAGES_PER_1000_CHARS = {"turn_chars": 3, "turn_index": 1}
+# 0.9 pages per 1,000 characters in the gram index without a prefix index).
+_PAGES_PER_1000_CHARS = {"turn_chars": 2}
 
 
 def merge_segments(db: Database, document_id: int) -> None:
@@ -216,25 +212,21 @@ def merge_segments(db: Database, document_id: int) -> None:
     chars = db.execute(
         "SELECT coalesce(sum(length(text)), 0) FROM turns WHERE document_id = ?", [document_id]
     ).fetchone()[0]
-    for table in ("turn_chars", "turn_index"):
+    for table in ("turn_chars",):
         pages = max(16, chars * _PAGES_PER_1000_CHARS[table] // 1000)
         db.execute(f"INSERT INTO {table}({table}, rank) VALUES('merge', ?)", [-pages])
 
 
 def unindex_document(db: Database, document_id: int) -> None:
     """Drop a document's turns from the index (before the turns themselves go)."""
-    db.execute("DELETE FROM turn_index WHERE rowid IN "
-               "(SELECT id FROM turns WHERE document_id = ?)", [document_id])
     _unindex_chars(db, [r[0] for r in db.execute(
         "SELECT id FROM turns WHERE document_id = ?", [document_id])])
 
 
 def unindex_turns(db: Database, turn_ids: Iterable[int]) -> None:
-    """Drop these turns from both turn indexes (before they are deleted, or to re-index
-    them after an edit)."""
-    ids = list(dict.fromkeys(turn_ids))
-    db.conn.executemany("DELETE FROM turn_index WHERE rowid = ?", [(i,) for i in ids])
-    _unindex_chars(db, ids)
+    """Drop these turns from the turn index (before they are deleted, or to re-index them
+    after an edit)."""
+    _unindex_chars(db, list(dict.fromkeys(turn_ids)))
 
 
 def _indexed_texts(db: Database, ids: list[int]) -> list[tuple[int, str, str]]:
@@ -305,7 +297,7 @@ def unindex_annotation(db: Database, annotation_id: str) -> None:
 def reindex_all(db: Database) -> None:
     """Rebuild all indexes from the tables (after the segmenter's dictionary changes)."""
     with db.atomic():
-        for table in ("turn_index", "annotation_index", "annotation_chars"):
+        for table in ("annotation_index", "annotation_chars"):
             db.execute(f"DELETE FROM {table}")
         # Recreated rather than emptied: whatever form an older schema step left it in,
         # it is the contentless table of step 0011 afterwards.
@@ -317,8 +309,8 @@ def reindex_all(db: Database) -> None:
         index_turns(db, db.execute("SELECT id, text FROM turns").fetchall())
         for ann_id, note in db.execute("SELECT id, note FROM annotations").fetchall():
             index_annotation(db, ann_id, note)
-        for table in ("turn_index", "turn_chars"):  # rebuilt in full: one segment each
-            db.execute(f"INSERT INTO {table}({table}) VALUES('optimize')")
+        # Rebuilt in full: one segment.
+        db.execute("INSERT INTO turn_chars(turn_chars) VALUES('optimize')")
         _set_merging(db, automerge=_AUTOMERGE, crisismerge=_CRISISMERGE)
         db.execute("DELETE FROM study_meta WHERE key = ?", [STALE_KEY])
 
@@ -354,20 +346,10 @@ def ensure_current(db: Database) -> bool:
 
 
 def reindex_turns(db: Database, turn_ids: Iterable[int]) -> None:
-    """Re-segment some turns' words (after glossary words change the segmentation).
+    """Follow a change of the segmenter's dictionary (glossary words) in these turns.
 
-    Only the word index depends on the dictionary; the gram index stays as it is.
+    Nothing to rewrite since step 0011: the turn index holds character pairs, which no
+    dictionary changes, and a hit's whole-word flag cuts its text afresh (`words_of`).
+    Kept so that callers need not know how the index is laid out.
     """
-    ids = list(dict.fromkeys(turn_ids))
-    for i in range(0, len(ids), 500):  # SQLite limits bound parameters
-        chunk = ids[i : i + 500]
-        marks = ",".join("?" * len(chunk))
-        db.execute(f"DELETE FROM turn_index WHERE rowid IN ({marks})", chunk)
-        rows = db.execute(
-            f"SELECT id, headline, text FROM turns WHERE id IN ({marks})", chunk
-        ).fetchall()
-        db.conn.executemany(
-            "INSERT INTO turn_index (rowid, tokens) VALUES (?, ?)",
-            [(turn_id, _words([textnorm.fold(t) for t in (headline, text) if t]))
-             for turn_id, headline, text in rows],
-        )
+    del db, turn_ids

@@ -15,7 +15,7 @@ TALK = "主持人：算力够吗？\n\n张三：\"不够\"\n\n算力荒是普遍
 
 
 def count_rows(db) -> dict[str, int]:
-    tables = ("documents", "speakers", "sections", "turns", "turn_index")
+    tables = ("documents", "speakers", "sections", "turns", "turn_chars")
     return {t: db.execute(f"SELECT count(*) FROM {t}").fetchone()[0] for t in tables}
 
 

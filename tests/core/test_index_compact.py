@@ -49,7 +49,7 @@ def _instances(db, table: str = "turn_chars") -> list[tuple]:
 def test_the_gram_index_keeps_no_copy_of_the_text(sample):
     db, _ = sample
     names = {r[0] for r in db.execute("SELECT name FROM sqlite_master")}
-    assert "turn_chars_content" not in names
+    assert "turn_chars_content" not in names and "turn_index" not in names
     assert db.execute("SELECT count(*) FROM turn_chars").fetchone()[0] == db.execute(
         "SELECT count(*) FROM turns").fetchone()[0]
 
@@ -60,7 +60,7 @@ def test_every_two_character_word_is_found_as_by_the_old_index_and_a_scan(sample
     db.execute("CREATE VIRTUAL TABLE temp.old_chars USING fts5(chars, prefix='1')")
     for turn_id, headline, text in db.execute("SELECT id, headline, text FROM turns").fetchall():
         db.execute("INSERT INTO temp.old_chars (rowid, chars) VALUES (?, ?)",
-                   [turn_id, search_index.turn_tokens(headline, text)[1]])
+                   [turn_id, search_index.turn_tokens(headline, text)])
     by_turn = _pairs_by_turn(db)
     words = set().union(*by_turn.values())
     assert len(words) > 1000
@@ -87,7 +87,7 @@ def _fresh(db) -> list[tuple]:
     fresh = sqlite3.connect(":memory:")
     fresh.execute(f"CREATE VIRTUAL TABLE turn_chars USING {search_index.TURN_CHARS_TABLE}")
     fresh.executemany("INSERT INTO turn_chars (rowid, chars) VALUES (?, ?)",
-                      [(i, search_index.turn_tokens(h, t)[1]) for i, h, t
+                      [(i, search_index.turn_tokens(h, t)) for i, h, t
                        in db.execute("SELECT id, headline, text FROM turns")])
     try:
         return _instances(fresh)
@@ -121,14 +121,18 @@ def test_unindexing_a_document_removes_every_token(sample):
 
 
 def _old_study(path) -> None:
-    """A study as schema step 0010 left it: the gram index with its copy of the tokens."""
+    """A study as the steps before 0011 left it: the gram index with its copy of the
+    tokens and a prefix index, and the turns' word index."""
     db = open_study(path)
     import_file(db, bundled_sample_path())
     db.execute("DROP TABLE turn_chars")
     db.execute("CREATE VIRTUAL TABLE turn_chars USING fts5(chars, prefix='1')")
+    db.execute("CREATE VIRTUAL TABLE turn_index USING fts5(tokens)")
     for turn_id, headline, text in db.execute("SELECT id, headline, text FROM turns").fetchall():
         db.execute("INSERT INTO turn_chars (rowid, chars) VALUES (?, ?)",
-                   [turn_id, search_index.turn_tokens(headline, text)[1]])
+                   [turn_id, search_index.turn_tokens(headline, text)])
+        db.execute("INSERT INTO turn_index (rowid, tokens) VALUES (?, ?)",
+                   [turn_id, search_index.words_of(headline, text)])
     db.execute("DELETE FROM _sqlite_migrations WHERE name = '0011_compact_search_index'")
     db.close()
 
@@ -142,7 +146,7 @@ def test_a_study_with_the_old_index_is_converted_and_stays_searchable(study_path
     raw.close()
     db = open_study(study_path)
     names = {r[0] for r in db.execute("SELECT name FROM sqlite_master")}
-    assert "turn_chars_content" not in names
+    assert "turn_chars_content" not in names and "turn_index" not in names
     hits = search.search(db, "模型", limit=10_000)
     assert {h.turn_id for h in hits} == before and before
     assert _instances(db) == _fresh(db)

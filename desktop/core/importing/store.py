@@ -44,7 +44,7 @@ def store(db: Database, parsed: ParsedTranscript, *, source_name: str, sha256: s
     steps = 10 * total
     if progress is not None:
         progress(0, steps)
-    tokens: list[tuple[str, str]] = []
+    tokens: list[str] = []
     for position, turn in enumerate(parsed.turns):
         tokens.append(search_index.turn_tokens(parsed.headline(turn), parsed.turn_text(turn)))
         if progress is not None and (position + 1) % _BATCH == 0:
@@ -80,7 +80,7 @@ def store(db: Database, parsed: ParsedTranscript, *, source_name: str, sha256: s
         ]
         section_of = parsed.section_of()
         with search_index.bulk_turn_writes(db, doc_id):
-            indexed: list[tuple[int, tuple[str, str]]] = []
+            indexed: list[tuple[int, str]] = []
             for position, turn in enumerate(parsed.turns):
                 section = section_of[position]
                 turn_id = db.execute(
