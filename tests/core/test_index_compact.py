@@ -159,3 +159,10 @@ def test_a_new_study_gives_back_the_pages_an_import_freed(study_path):
     import_file(db, bundled_sample_path())
     assert db.execute("PRAGMA freelist_count").fetchone()[0] == 0
     db.close()
+
+
+def test_gram_text_is_the_gram_tokens_joined(sample):
+    db, _ = sample
+    for (text,) in db.execute("SELECT text FROM turns"):
+        folded = textnorm.fold(text + " GPT4 a 𠮷𠮷，大")
+        assert search_index.gram_text(folded) == " ".join(search_index.gram_tokens(folded))
