@@ -14,9 +14,8 @@ import sqlite3
 from collections.abc import Iterator
 from pathlib import Path
 
-from sqlite_utils import Database
-
 from db import health
+from db._lean import Database
 from db.errors import StudyError
 from db.migrations import MIGRATIONS
 from db.peek import default_study_path
