@@ -10,6 +10,7 @@ from __future__ import annotations
 import contextlib
 import datetime as _dt
 import os
+import socket
 import sqlite3
 from collections.abc import Iterator
 from pathlib import Path
@@ -89,6 +90,64 @@ def _keep_indexed_text(conn: sqlite3.Connection) -> None:
         return
     with contextlib.suppress(sqlite3.Error):  # a read-only study never edits turns
         conn.executescript(_OLD_TURNS)
+
+
+def _running(pid: int, host: str) -> bool:
+    """Whether the process that started an import may still be running it."""
+    if host != socket.gethostname():
+        return True  # another machine's process: it cannot be checked from here
+    if pid == os.getpid():
+        return True
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except OSError:
+        return True  # it exists, owned by someone else
+    return True
+
+
+def remove_abandoned_imports(conn: sqlite3.Connection) -> int:
+    """Take out of the search index what imports that were killed had written; return
+    how many such imports there were.
+
+    An import writes its turns' index rows first, each batch in a short transaction, with
+    the tokens kept in `search_staging` (schema step 0011); its turns come last, in one
+    transaction. If the process dies in between, its rows are taken out of the index
+    again here with those tokens (FTS5 removes a row of a contentless table only so), and
+    the study is as it was before the import. Searches leave staged rows out meanwhile.
+    """
+    try:
+        runs = conn.execute("SELECT id, pid, host FROM import_runs").fetchall()
+    except sqlite3.OperationalError:
+        return 0  # a study from before step 0011
+    dead = [run_id for run_id, pid, host in runs if not _running(pid, host)]
+    for run_id in dead:
+        conn.execute("BEGIN IMMEDIATE")
+        try:
+            conn.execute("INSERT INTO turn_chars (turn_chars, rowid, chars) SELECT 'delete', "
+                         "turn_id, chars FROM search_staging WHERE run_id = ?", [run_id])
+            conn.execute("DELETE FROM search_staging WHERE run_id = ?", [run_id])
+            conn.execute("DELETE FROM import_runs WHERE id = ?", [run_id])
+            restore_merging(conn)
+            conn.execute("COMMIT")
+        except BaseException:
+            conn.execute("ROLLBACK")
+            raise
+    return len(dead)
+
+
+# FTS5's own merge settings (its defaults), which an import sets aside while it writes.
+AUTOMERGE, CRISISMERGE = 4, 16
+
+
+def restore_merging(conn: sqlite3.Connection) -> None:
+    """Put FTS5's merge settings back on the turn index once no import is running."""
+    if conn.execute("SELECT 1 FROM import_runs LIMIT 1").fetchone() is None:
+        conn.execute("INSERT INTO turn_chars (turn_chars, rank) VALUES ('automerge', ?)",
+                     [AUTOMERGE])
+        conn.execute("INSERT INTO turn_chars (turn_chars, rank) VALUES ('crisismerge', ?)",
+                     [CRISISMERGE])
 
 
 def _use_wal(conn: sqlite3.Connection) -> None:
@@ -247,6 +306,10 @@ def open_study(
             _use_wal(conn)
         _migrate(db, path)
         _keep_indexed_text(conn)
+        if not read_only:
+            # Locked by a running import: its own next step, or the next open, does it.
+            with contextlib.suppress(sqlite3.OperationalError):
+                remove_abandoned_imports(conn)
     except StudyError:
         conn.close()
         raise

@@ -320,6 +320,13 @@ def compact_search_index(db: Database) -> None:
     worked out from the hit's text when asked for. The notes' word index stays (notes
     are short).
 
+    An import writes the index rows of its turns in short transactions before the turns
+    themselves (so that a save in the window never waits long for it): `import_runs`
+    holds each running import and the turn ids it reserved, which every search leaves
+    out until the turns arrive in one last short transaction; `search_staging` holds
+    the tokens given to the index for each reserved id, so that an import that was
+    killed can be taken out of the index again (see `db.connection`).
+
     The gram index also has no prefix index: that index (every token again, under its first
     character) took 40 % of the table and of the time to write it, and served only
     one-character queries, which FTS5 answers without it by merging the lists of the
@@ -332,5 +339,20 @@ def compact_search_index(db: Database) -> None:
         CREATE VIRTUAL TABLE turn_chars USING fts5(chars, content='');
         INSERT OR REPLACE INTO study_meta (key, value)
             SELECT 'search_index_stale', '1' WHERE EXISTS (SELECT 1 FROM turns);
+
+        CREATE TABLE import_runs (
+            id INTEGER PRIMARY KEY,
+            pid INTEGER NOT NULL,
+            host TEXT NOT NULL,
+            first_turn INTEGER NOT NULL,
+            last_turn INTEGER NOT NULL,
+            started_at TEXT NOT NULL
+        );
+        CREATE TABLE search_staging (
+            turn_id INTEGER PRIMARY KEY,
+            run_id INTEGER NOT NULL REFERENCES import_runs(id) ON DELETE CASCADE,
+            chars TEXT NOT NULL
+        );
+        CREATE INDEX search_staging_run ON search_staging(run_id);
         """
     )

@@ -32,11 +32,14 @@ query token is looked up once rather than in every segment the bulk insert wrote
 from __future__ import annotations
 
 import operator
+import os
 import re
+import socket
 import sqlite3
 import unicodedata
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
+from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from desktop.core import segment, textnorm
@@ -181,6 +184,95 @@ TURN_CHARS_TABLE = "fts5(chars, content='')"
 # FTS5's own merge settings (its defaults), put back after a bulk write.
 _AUTOMERGE, _CRISISMERGE = 4, 16
 
+# Turn ids an import reserves start this far above any turn or reservation before it:
+# turns split meanwhile take the next ids after the last turn, below the reservation.
+_ID_GAP = 1_000_000
+
+
+@dataclass(frozen=True)
+class StagedImport:
+    """An import whose turns' index rows are being written ahead of the turns."""
+
+    run_id: int
+    first_turn: int  # the id the import's first turn will have; the others follow
+    count: int
+
+
+def begin_staging(db: Database, count: int) -> StagedImport:
+    """Reserve turn ids for an import of `count` turns, in a short transaction of its own.
+
+    Until `finish_staging` (or `abandon_staging`), searches leave the reserved ids out, and
+    FTS5 only writes segments (see `bulk_turn_writes`); a killed import is taken out of
+    the index by the next open of the study (`db.connection.remove_abandoned_imports`).
+    """
+    from db.connection import remove_abandoned_imports
+
+    remove_abandoned_imports(db.conn)
+    with db.atomic():
+        top = db.execute(
+            "SELECT max(coalesce((SELECT max(id) FROM turns), 0), "
+            "coalesce((SELECT max(last_turn) FROM import_runs), 0))").fetchone()[0]
+        first = top + _ID_GAP
+        run_id = db.execute(
+            "INSERT INTO import_runs (pid, host, first_turn, last_turn, started_at) "
+            "VALUES (?, ?, ?, ?, datetime('now'))",
+            [os.getpid(), socket.gethostname(), first, first + max(count, 1) - 1],
+        ).lastrowid
+        _set_merging(db, automerge=0, crisismerge=64)
+    return StagedImport(run_id, first, count)
+
+
+def stage_turn_tokens(db: Database, run: StagedImport, rows: list[tuple[int, str]]) -> None:
+    """Write some of the import's (turn id, `turn_tokens(...)`) rows to the index, and
+    keep their tokens to take them out again should the import die. Call it in a
+    transaction of its own, a short one."""
+    write_turn_tokens(db, rows)
+    db.conn.executemany(
+        "INSERT INTO search_staging (turn_id, run_id, chars) VALUES (?, ?, ?)",
+        [(turn_id, run.run_id, chars) for turn_id, chars in rows])
+
+
+def finish_staging(db: Database, run: StagedImport) -> None:
+    """The import's turns are written: its index rows are theirs now. In the transaction
+    that writes the turns."""
+    db.execute("DELETE FROM search_staging WHERE run_id = ?", [run.run_id])
+    db.execute("DELETE FROM import_runs WHERE id = ?", [run.run_id])
+
+
+def abandon_staging(db: Database, run: StagedImport) -> None:
+    """Take a failed import's rows out of the index again, in a transaction of its own."""
+    from db.connection import restore_merging
+
+    with db.atomic():
+        db.execute("INSERT INTO turn_chars (turn_chars, rowid, chars) SELECT 'delete', "
+                   "turn_id, chars FROM search_staging WHERE run_id = ?", [run.run_id])
+        db.execute("DELETE FROM search_staging WHERE run_id = ?", [run.run_id])
+        db.execute("DELETE FROM import_runs WHERE id = ?", [run.run_id])
+        restore_merging(db.conn)
+
+
+def merge_after_import(db: Database, document_id: int, step_pages: int = 400) -> None:
+    """`merge_segments` for a document imported in stages, a step at a time, each step a
+    short transaction of its own; then FTS5's settings are put back (unless another
+    import is running)."""
+    from db.connection import restore_merging
+
+    chars = db.execute(
+        "SELECT coalesce(sum(length(text)), 0) FROM turns WHERE document_id = ?", [document_id]
+    ).fetchone()[0]
+    budget = max(16, chars * _PAGES_PER_1000_CHARS["turn_chars"] // 1000)
+    while budget > 0:
+        with db.atomic():
+            before = db.conn.total_changes
+            db.execute("INSERT INTO turn_chars (turn_chars, rank) VALUES ('merge', ?)",
+                       [-min(step_pages, budget)])
+            done = db.conn.total_changes - before < 2
+        budget -= step_pages
+        if done:
+            break
+    with db.atomic():
+        restore_merging(db.conn)
+
 
 def _set_merging(db: Database, automerge: int, crisismerge: int) -> None:
     for table in ("turn_chars",):
@@ -320,6 +412,9 @@ def reindex_all(db: Database) -> None:
             db.execute("DELETE FROM temp.yandu_turns_indexed")
         _set_merging(db, automerge=0, crisismerge=64)  # as in `bulk_turn_writes`
         index_turns(db, db.execute("SELECT id, text FROM turns").fetchall())
+        # An import running meanwhile keeps its rows (its turns are not written yet).
+        db.execute("INSERT INTO turn_chars (rowid, chars) SELECT turn_id, chars "
+                   "FROM search_staging")
         for ann_id, note in db.execute("SELECT id, note FROM annotations").fetchall():
             index_annotation(db, ann_id, note)
         # Rebuilt in full: one segment.

@@ -126,6 +126,8 @@ def _old_study(path) -> None:
     db = open_study(path)
     import_file(db, bundled_sample_path())
     db.execute("DROP TABLE turn_chars")
+    db.execute("DROP TABLE search_staging")
+    db.execute("DROP TABLE import_runs")
     db.execute("CREATE VIRTUAL TABLE turn_chars USING fts5(chars, prefix='1')")
     db.execute("CREATE VIRTUAL TABLE turn_index USING fts5(tokens)")
     for turn_id, headline, text in db.execute("SELECT id, headline, text FROM turns").fetchall():
