@@ -15,7 +15,9 @@ from desktop.bench.report import Figure, markdown, table, write_json
 # The issue's table, in its order.
 ORDER = ["import", "search_median", "search_p95", "search_ranked", "start", "open", "toggle",
          "scroll", "glossary", "export_markdown", "export_html", "memory", "growth_import",
-         "growth_search", "growth_search_ranked"]
+         "growth_search", "growth_search_ranked", "import_floor_smallest", "import_floor",
+         "import_floor_largest", "study_size", "import_small", "save_during_import",
+         "cli_list", "cli_show"]
 
 
 def _sizes(text: str) -> list[float]:
@@ -70,6 +72,7 @@ def _say(message: str) -> None:
 def run(args: argparse.Namespace) -> list[Figure]:
     """Measure every figure; return them in the issue's order."""
     from desktop.bench import core_figures as cf
+    from desktop.bench import study_figures as sf
     from desktop.bench import window_figures as wf
     from desktop.bench.generate import MB, cached_file
 
@@ -120,6 +123,12 @@ def run(args: argparse.Namespace) -> list[Figure]:
     _say("  export …")
     figures += cf.export_figures(main, workdir, data, runs, args.annotations)
     figures += cf.growth_figures(imports, searches)
+    _say("  import floors, study size, a save during the largest import, command line …")
+    figures += sf.import_floor_figures(imports, workdir, runs)
+    figures.append(sf.study_size_figure(main, data))
+    figures.append(sf.save_during_import_figure(files[max(sizes)], workdir))
+    figures += sf.cli_figures(main, runs)
+    figures.append(sf.small_import_figure(main, workdir, runs))
     figures.sort(key=lambda f: ORDER.index(f.key) if f.key in ORDER else len(ORDER))
 
     for path in args.files:
