@@ -12,6 +12,7 @@ import datetime as _dt
 import os
 import socket
 import sqlite3
+import time
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -40,6 +41,9 @@ class Study(Database):
         self.study_path = path
         self.read_only = read_only
 
+    def _begin_immediate(self) -> None:
+        _poll_for_write_lock(self.conn, BUSY_TIMEOUT_MS / 1000)
+
     @contextlib.contextmanager
     def atomic(self) -> Iterator[Study]:
         """One transaction (a savepoint when nested); rolled back if the block raises."""
@@ -47,7 +51,7 @@ class Study(Database):
             with super().atomic():
                 yield self
             return
-        self.conn.execute("BEGIN IMMEDIATE")
+        self._begin_immediate()
         try:
             yield self
         except BaseException:
@@ -58,6 +62,33 @@ class Study(Database):
         except BaseException:
             self.rollback()
             raise
+
+
+def _is_busy(exc: sqlite3.OperationalError) -> bool:
+    code = getattr(exc, "sqlite_errorcode", None)
+    return (code & 0xFF) == 5 if code is not None else "locked" in str(exc)
+
+
+def _poll_for_write_lock(conn: sqlite3.Connection, timeout: float) -> None:
+    """BEGIN IMMEDIATE, trying again every millisecond for up to `timeout` seconds.
+
+    SQLite's own busy handler sleeps longer and longer between tries (up to 100 ms), so
+    a save could keep missing the short gaps between an import's transactions; polling,
+    it takes the lock within a millisecond of the import letting it go.
+    """
+    conn.execute("PRAGMA busy_timeout = 0")
+    try:
+        deadline = time.monotonic() + timeout
+        while True:
+            try:
+                conn.execute("BEGIN IMMEDIATE")
+                return
+            except sqlite3.OperationalError as exc:
+                if not _is_busy(exc) or time.monotonic() > deadline:
+                    raise
+            time.sleep(0.001)
+    finally:
+        conn.execute(f"PRAGMA busy_timeout = {int(BUSY_TIMEOUT_MS)}")
 
 
 def _configure(conn: sqlite3.Connection) -> None:
@@ -118,15 +149,19 @@ def remove_abandoned_imports(conn: sqlite3.Connection) -> int:
     the study is as it was before the import. Searches leave staged rows out meanwhile.
     """
     try:
-        runs = conn.execute("SELECT id, pid, host FROM import_runs").fetchall()
+        runs = conn.execute("SELECT id, pid, host, last_turn >= first_turn "
+                            "FROM import_runs").fetchall()
     except sqlite3.OperationalError:
         return 0  # a study from before step 0011
-    dead = [run_id for run_id, pid, host in runs if not _running(pid, host)]
-    for run_id in dead:
+    dead = [(run_id, staging) for run_id, pid, host, staging in runs
+            if not _running(pid, host)]
+    for run_id, staging in dead:
         conn.execute("BEGIN IMMEDIATE")
         try:
-            conn.execute("INSERT INTO turn_chars (turn_chars, rowid, chars) SELECT 'delete', "
-                         "turn_id, chars FROM search_staging WHERE run_id = ?", [run_id])
+            if staging:  # else its turns were written: only the kept tokens are left
+                conn.execute("INSERT INTO turn_chars (turn_chars, rowid, chars) SELECT "
+                             "'delete', turn_id, chars FROM search_staging WHERE run_id = ?",
+                             [run_id])
             conn.execute("DELETE FROM search_staging WHERE run_id = ?", [run_id])
             conn.execute("DELETE FROM import_runs WHERE id = ?", [run_id])
             restore_merging(conn)

@@ -337,7 +337,8 @@ class Filters:
 def _staged(db: Database) -> tuple[tuple[int, int], ...]:
     """The turn id ranges imports still running have reserved (usually none)."""
     try:
-        return tuple(db.execute("SELECT first_turn, last_turn FROM import_runs").fetchall())
+        return tuple(db.execute("SELECT first_turn, last_turn FROM import_runs "
+                                "WHERE last_turn >= first_turn").fetchall())
     except sqlite3.OperationalError:
         return ()  # a study from before schema step 0011, read-only
 

@@ -234,9 +234,24 @@ def stage_turn_tokens(db: Database, run: StagedImport, rows: list[tuple[int, str
 
 def finish_staging(db: Database, run: StagedImport) -> None:
     """The import's turns are written: its index rows are theirs now. In the transaction
-    that writes the turns."""
-    db.execute("DELETE FROM search_staging WHERE run_id = ?", [run.run_id])
-    db.execute("DELETE FROM import_runs WHERE id = ?", [run.run_id])
+    that writes the turns; the kept tokens are dropped afterwards by `drop_staged_tokens`.
+
+    The run's range of reserved ids is emptied (last below first), so searches see the
+    turns, and an open of the study after a kill only drops the kept tokens."""
+    db.execute("UPDATE import_runs SET last_turn = first_turn - 1 WHERE id = ?", [run.run_id])
+
+
+def drop_staged_tokens(db: Database, run: StagedImport, rows_per_step: int = 2000) -> None:
+    """Drop a finished import's kept tokens, a short transaction a step."""
+    while True:
+        with db.atomic():
+            gone = db.execute(
+                "DELETE FROM search_staging WHERE turn_id IN (SELECT turn_id FROM "
+                "search_staging WHERE run_id = ? LIMIT ?)", [run.run_id, rows_per_step]
+            ).rowcount
+            if gone < rows_per_step:
+                db.execute("DELETE FROM import_runs WHERE id = ?", [run.run_id])
+                return
 
 
 def abandon_staging(db: Database, run: StagedImport) -> None:

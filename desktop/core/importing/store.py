@@ -5,6 +5,7 @@ from __future__ import annotations
 import dataclasses
 import hashlib
 import json
+import time
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
@@ -73,6 +74,8 @@ def store(db: Database, parsed: ParsedTranscript, *, source_name: str, sha256: s
                 search_index.stage_turn_tokens(
                     db, run, [(run.first_turn + p, tokens[p]) for p in range(written, end)])
             written = end
+            # A moment between two transactions: a save waiting for the lock takes it.
+            time.sleep(_GAP_SECONDS)
             if progress is not None:
                 progress(9 * total + written, steps)
         with db.atomic():
@@ -82,11 +85,9 @@ def store(db: Database, parsed: ParsedTranscript, *, source_name: str, sha256: s
     except BaseException:
         search_index.abandon_staging(db, run)
         raise
+    search_index.drop_staged_tokens(db, run)
     search_index.merge_after_import(db, doc_id)
-    # Give back the pages the index's merge freed (a study made by this version vacuums
-    # incrementally; for an older one this does nothing). Run as a script: the pragma
-    # frees one page a step, and only a script steps it to the end.
-    db.conn.executescript("PRAGMA incremental_vacuum;")
+    _give_back_free_pages(db)
     _done(progress, steps)
     return doc_id
 
@@ -94,6 +95,22 @@ def store(db: Database, parsed: ParsedTranscript, *, source_name: str, sha256: s
 # Index rows written in one short transaction: about this many characters of tokens
 # (a transaction of them takes some tens of milliseconds).
 _CHUNK_CHARS = 200_000
+
+
+_GAP_SECONDS = 0.003
+
+
+def _give_back_free_pages(db: Database, pages_per_step: int = 2000) -> None:
+    """Give back the pages the index's merge and the kept tokens freed (a study made by
+    this version vacuums incrementally; for an older one this does nothing), a short
+    transaction a step. Run as a script: the pragma frees one page a step of its
+    statement, and only a script steps it to the end."""
+    while db.execute("PRAGMA freelist_count").fetchone()[0] > 0:
+        before = db.execute("PRAGMA freelist_count").fetchone()[0]
+        db.conn.executescript(f"PRAGMA incremental_vacuum({int(pages_per_step)});")
+        time.sleep(_GAP_SECONDS)
+        if db.execute("PRAGMA freelist_count").fetchone()[0] >= before:
+            return  # not an incrementally vacuumed study
 
 
 def _chunk_end(tokens: list[str], start: int) -> int:
