@@ -54,6 +54,13 @@ def build_parser() -> argparse.ArgumentParser:
                         "for the next run (default: a temporary folder, removed at the end)")
     parser.add_argument("--no-window", action="store_true",
                         help="skip the figures that need the window")
+    parser.add_argument("--library", action="store_true",
+                        help="only the library pass: many documents in one study, figures "
+                        "at 1, 10, 100 and 1,000 documents (about 20 minutes at the defaults)")
+    parser.add_argument("--library-docs", type=int, default=1000, metavar="N",
+                        help="documents in the library pass (default 1000)")
+    parser.add_argument("--library-mb", type=float, default=200.0, metavar="MB",
+                        help="megabytes of generated text they share (default 200)")
     parser.add_argument("--queries", type=int, default=50, help=argparse.SUPPRESS)
     parser.add_argument("--annotations", type=int, default=10_000, help=argparse.SUPPRESS)
     parser.add_argument("--terms", type=int, default=5000, help=argparse.SUPPRESS)
@@ -152,7 +159,14 @@ def main(argv: list[str] | None = None) -> int:
     if scratch:
         args.workdir = Path(tempfile.mkdtemp(prefix="yandu-bench-"))
     try:
-        figures = run(args)
+        if args.library:
+            from desktop.bench.library import run_library
+
+            args.workdir.mkdir(parents=True, exist_ok=True)
+            figures = run_library(args.workdir, args.library_docs, args.library_mb,
+                                  max(1, args.runs or 1), args.files, _say)
+        else:
+            figures = run(args)
     finally:
         if scratch:  # studies and generated text: a few hundred MB nobody asked to keep
             shutil.rmtree(args.workdir, ignore_errors=True)

@@ -108,3 +108,15 @@ def test_bad_sizes_are_one_line_errors() -> None:
                           cwd=ROOT, capture_output=True, text=True, timeout=60)
     assert proc.returncode == 2
     assert "Traceback" not in proc.stderr and "--sizes" in proc.stderr
+
+
+def test_the_library_pass_produces_its_figures_on_a_tiny_library(tmp_path) -> None:
+    out = tmp_path / "library.json"
+    code = main(["--library", "--library-docs", "3", "--library-mb", "0.06",
+                 "--workdir", str(tmp_path / "work"), "--json", str(out)])
+    assert code == 0
+    figures = json.loads(out.read_text(encoding="utf-8"))["figures"]
+    keys = {f["key"] for f in figures}
+    assert {"library_import", "library_size", "library_panel", "library_search_p95",
+            "library_counts_p95", "library_switch"} <= keys
+    assert all(f["median"] is not None for f in figures)
