@@ -23,14 +23,15 @@ def _paragraphs(text: str) -> list[str]:
 
 def import_floor(text: str, workdir: Path) -> float:
     """The least an indexed Chinese import does: rjieba.cut_for_search over the
-    paragraphs, and the tokens inserted into a bare FTS5 table in a new file (one
+    paragraphs (through `segment.index_tokens`, the one module that talks to the
+    segmenter), and the tokens inserted into a bare FTS5 table in a new file (one
     transaction)."""
-    import rjieba
+    from desktop.core import segment
 
     path = workdir / "floor.sqlite"
     _remove_study(path)
     start = time.perf_counter()
-    rows = [(" ".join(rjieba.cut_for_search(p)),) for p in _paragraphs(text)]
+    rows = [(" ".join(segment.index_tokens(p)),) for p in _paragraphs(text)]
     conn = sqlite3.connect(path, isolation_level=None)
     try:
         conn.execute("CREATE VIRTUAL TABLE t USING fts5(tokens)")
@@ -47,9 +48,9 @@ def import_floor(text: str, workdir: Path) -> float:
 def import_floor_figures(imports: dict[float, Imported], workdir: Path, runs: int
                          ) -> list[Figure]:
     """Import time against the floor at the smallest, the main and the largest size."""
-    import rjieba
+    from desktop.core import segment
 
-    rjieba.cut_for_search("预热")  # the dictionary loads outside the timing
+    segment.initialize()  # the dictionary loads outside the timing
     floors = {s: [import_floor(imp.text, workdir) for _ in range(runs)]
               for s, imp in imports.items()}
     sizes = sorted(imports)
