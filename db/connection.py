@@ -10,13 +10,14 @@ from __future__ import annotations
 import contextlib
 import datetime as _dt
 import os
+import socket
 import sqlite3
+import time
 from collections.abc import Iterator
 from pathlib import Path
 
-from sqlite_utils import Database
-
 from db import health
+from db._lean import Database
 from db.errors import StudyError
 from db.migrations import MIGRATIONS
 from db.peek import default_study_path
@@ -40,6 +41,9 @@ class Study(Database):
         self.study_path = path
         self.read_only = read_only
 
+    def _begin_immediate(self) -> None:
+        _poll_for_write_lock(self.conn, BUSY_TIMEOUT_MS / 1000)
+
     @contextlib.contextmanager
     def atomic(self) -> Iterator[Study]:
         """One transaction (a savepoint when nested); rolled back if the block raises."""
@@ -47,7 +51,7 @@ class Study(Database):
             with super().atomic():
                 yield self
             return
-        self.conn.execute("BEGIN IMMEDIATE")
+        self._begin_immediate()
         try:
             yield self
         except BaseException:
@@ -60,9 +64,125 @@ class Study(Database):
             raise
 
 
+def _is_busy(exc: sqlite3.OperationalError) -> bool:
+    code = getattr(exc, "sqlite_errorcode", None)
+    return (code & 0xFF) == 5 if code is not None else "locked" in str(exc)
+
+
+def _poll_for_write_lock(conn: sqlite3.Connection, timeout: float) -> None:
+    """BEGIN IMMEDIATE, trying again every millisecond for up to `timeout` seconds.
+
+    SQLite's own busy handler sleeps longer and longer between tries (up to 100 ms), so
+    a save could keep missing the short gaps between an import's transactions; polling,
+    it takes the lock within a millisecond of the import letting it go.
+    """
+    conn.execute("PRAGMA busy_timeout = 0")
+    try:
+        deadline = time.monotonic() + timeout
+        while True:
+            try:
+                conn.execute("BEGIN IMMEDIATE")
+                return
+            except sqlite3.OperationalError as exc:
+                if not _is_busy(exc) or time.monotonic() > deadline:
+                    raise
+            time.sleep(0.001)
+    finally:
+        conn.execute(f"PRAGMA busy_timeout = {int(BUSY_TIMEOUT_MS)}")
+
+
 def _configure(conn: sqlite3.Connection) -> None:
     conn.execute(f"PRAGMA busy_timeout = {int(BUSY_TIMEOUT_MS)}")
     conn.execute("PRAGMA foreign_keys = ON")
+
+
+# Each turn's speech and headline as they were before this connection first changed them
+# since the turn was last (re)indexed. The character-pair index keeps no copy of what it
+# indexed, and FTS5 removes a row only when given the same tokens again, so an edit that
+# rewrites a turn before re-indexing it must still find what the index holds. Temporary:
+# per connection, never written to the study.
+_OLD_TURNS = """
+CREATE TEMP TABLE IF NOT EXISTS yandu_turns_indexed (
+    id INTEGER PRIMARY KEY, headline TEXT NOT NULL, text TEXT NOT NULL);
+CREATE TEMP TRIGGER IF NOT EXISTS yandu_turns_indexed_keep
+BEFORE UPDATE OF headline, text ON main.turns
+WHEN old.headline IS NOT new.headline OR old.text IS NOT new.text
+BEGIN
+    INSERT OR IGNORE INTO yandu_turns_indexed (id, headline, text)
+        VALUES (old.id, old.headline, old.text);
+END;
+"""
+
+
+def _keep_indexed_text(conn: sqlite3.Connection) -> None:
+    """Install the temporary trigger that remembers turns' indexed text (see above)."""
+    if conn.execute("SELECT 1 FROM main.sqlite_master WHERE type = 'table' "
+                    "AND name = 'turns'").fetchone() is None:
+        return
+    with contextlib.suppress(sqlite3.Error):  # a read-only study never edits turns
+        conn.executescript(_OLD_TURNS)
+
+
+def _running(pid: int, host: str) -> bool:
+    """Whether the process that started an import may still be running it."""
+    if host != socket.gethostname():
+        return True  # another machine's process: it cannot be checked from here
+    if pid == os.getpid():
+        return True
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except OSError:
+        return True  # it exists, owned by someone else
+    return True
+
+
+def remove_abandoned_imports(conn: sqlite3.Connection) -> int:
+    """Take out of the search index what imports that were killed had written; return
+    how many such imports there were.
+
+    An import writes its turns' index rows first, each batch in a short transaction, with
+    the tokens kept in `search_staging` (schema step 0012); its turns come last, in one
+    transaction. If the process dies in between, its rows are taken out of the index
+    again here with those tokens (FTS5 removes a row of a contentless table only so), and
+    the study is as it was before the import. Searches leave staged rows out meanwhile.
+    """
+    try:
+        runs = conn.execute("SELECT id, pid, host, last_turn >= first_turn "
+                            "FROM import_runs").fetchall()
+    except sqlite3.OperationalError:
+        return 0  # a study from before step 0012
+    dead = [(run_id, staging) for run_id, pid, host, staging in runs
+            if not _running(pid, host)]
+    for run_id, staging in dead:
+        conn.execute("BEGIN IMMEDIATE")
+        try:
+            if staging:  # else its turns were written: only the kept tokens are left
+                conn.execute("INSERT INTO turn_chars (turn_chars, rowid, chars) SELECT "
+                             "'delete', turn_id, chars FROM search_staging WHERE run_id = ?",
+                             [run_id])
+            conn.execute("DELETE FROM search_staging WHERE run_id = ?", [run_id])
+            conn.execute("DELETE FROM import_runs WHERE id = ?", [run_id])
+            restore_merging(conn)
+            conn.execute("COMMIT")
+        except BaseException:
+            conn.execute("ROLLBACK")
+            raise
+    return len(dead)
+
+
+# FTS5's own merge settings (its defaults), which an import sets aside while it writes.
+AUTOMERGE, CRISISMERGE = 4, 16
+
+
+def restore_merging(conn: sqlite3.Connection) -> None:
+    """Put FTS5's merge settings back on the turn index once no import is running."""
+    if conn.execute("SELECT 1 FROM import_runs LIMIT 1").fetchone() is None:
+        conn.execute("INSERT INTO turn_chars (turn_chars, rank) VALUES ('automerge', ?)",
+                     [AUTOMERGE])
+        conn.execute("INSERT INTO turn_chars (turn_chars, rank) VALUES ('crisismerge', ?)",
+                     [CRISISMERGE])
 
 
 def _use_wal(conn: sqlite3.Connection) -> None:
@@ -213,9 +333,18 @@ def open_study(
         _check_is_yandu(db, path)
         if exists:
             health.check_structure(conn, path)
+        if not exists:
+            # Pages an import frees (FTS5 rewrites its segments as it merges them) are
+            # handed back to the file system after it, not kept as free space.
+            conn.execute("PRAGMA auto_vacuum = INCREMENTAL")
         if not read_only:
             _use_wal(conn)
         _migrate(db, path)
+        _keep_indexed_text(conn)
+        if not read_only:
+            # Locked by a running import: its own next step, or the next open, does it.
+            with contextlib.suppress(sqlite3.OperationalError):
+                remove_abandoned_imports(conn)
     except StudyError:
         conn.close()
         raise
@@ -231,6 +360,7 @@ def open_memory_study() -> Study:
     _configure(conn)
     db = Study(conn, None)
     MIGRATIONS.apply(db)
+    _keep_indexed_text(conn)
     return db
 
 

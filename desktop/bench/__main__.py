@@ -16,7 +16,9 @@ from desktop.bench.report import Figure, markdown, table, write_json
 ORDER = ["import", "search_median", "search_p95", "search_ranked", "start", "open", "toggle",
          "scroll", "seek_turn", "glossary", "export_markdown", "export_html", "memory",
          "growth_import", "growth_search", "growth_search_ranked", "analysis_cut",
-         "analysis_figures", "analysis_concordance"]
+         "analysis_figures", "analysis_concordance", "import_floor_smallest", "import_floor",
+         "import_floor_largest", "study_size", "import_small", "save_during_import",
+         "cli_list", "cli_show"]
 
 
 def _sizes(text: str) -> list[float]:
@@ -53,6 +55,13 @@ def build_parser() -> argparse.ArgumentParser:
                         "for the next run (default: a temporary folder, removed at the end)")
     parser.add_argument("--no-window", action="store_true",
                         help="skip the figures that need the window")
+    parser.add_argument("--library", action="store_true",
+                        help="only the library pass: many documents in one study, figures "
+                        "at 1, 10, 100 and 1,000 documents (about 20 minutes at the defaults)")
+    parser.add_argument("--library-docs", type=int, default=1000, metavar="N",
+                        help="documents in the library pass (default 1000)")
+    parser.add_argument("--library-mb", type=float, default=200.0, metavar="MB",
+                        help="megabytes of generated text they share (default 200)")
     parser.add_argument("--queries", type=int, default=50, help=argparse.SUPPRESS)
     parser.add_argument("--annotations", type=int, default=10_000, help=argparse.SUPPRESS)
     parser.add_argument("--terms", type=int, default=5000, help=argparse.SUPPRESS)
@@ -72,6 +81,7 @@ def run(args: argparse.Namespace) -> list[Figure]:
     """Measure every figure; return them in the issue's order."""
     from desktop.bench import core_figures as cf
     from desktop.bench import player_figures as pf
+    from desktop.bench import study_figures as sf
     from desktop.bench import window_figures as wf
     from desktop.bench.generate import MB, cached_file
 
@@ -129,6 +139,12 @@ def run(args: argparse.Namespace) -> list[Figure]:
 
     figures += analysis_figures(main, workdir, data, runs, args.annotations, args.terms)
     figures += cf.growth_figures(imports, searches)
+    _say("  import floors, study size, a save during the largest import, command line …")
+    figures += sf.import_floor_figures(imports, workdir, runs)
+    figures.append(sf.study_size_figure(main, data))
+    figures.append(sf.save_during_import_figure(files[max(sizes)], workdir))
+    figures += sf.cli_figures(main, runs)
+    figures.append(sf.small_import_figure(main, workdir, runs))
     figures.sort(key=lambda f: ORDER.index(f.key) if f.key in ORDER else len(ORDER))
 
     for path in args.files:
@@ -152,7 +168,14 @@ def main(argv: list[str] | None = None) -> int:
     if scratch:
         args.workdir = Path(tempfile.mkdtemp(prefix="yandu-bench-"))
     try:
-        figures = run(args)
+        if args.library:
+            from desktop.bench.library import run_library
+
+            args.workdir.mkdir(parents=True, exist_ok=True)
+            figures = run_library(args.workdir, args.library_docs, args.library_mb,
+                                  max(1, args.runs or 1), args.files, _say)
+        else:
+            figures = run(args)
     finally:
         if scratch:  # studies and generated text: a few hundred MB nobody asked to keep
             shutil.rmtree(args.workdir, ignore_errors=True)

@@ -112,12 +112,18 @@ def measure_search(imp: Imported, runs: int, n_queries: int = 50) -> SearchTimes
     """Time 50 varied queries through `search()`, in reading order and best first, and as
     raw FTS5 MATCHes, warm."""
     from db import open_study
-    from desktop.bench.queries import FLOOR_SQL, floor_expression, make_queries
+    from desktop.bench.queries import (
+        FLOOR_SQL,
+        build_floor_index,
+        floor_expression,
+        make_queries,
+    )
     from desktop.core.search import search
 
     queries = make_queries(imp.text, n_queries)
     db = open_study(imp.study)
     try:
+        build_floor_index(db)
         search(db, queries[0])  # index checks and caches, once
         s_times: list[float] = []
         r_times: list[float] = []

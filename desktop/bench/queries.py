@@ -64,7 +64,21 @@ def floor_expression(query: str) -> str:
     return " ".join(p for p in parts if p)
 
 
+# The floor's table: each turn's words (jieba search mode), one FTS5 row a turn, built
+# beside the study by `build_floor_index` (the study itself holds no word index).
 FLOOR_SQL = (
-    "SELECT rowid, bm25(turn_index) AS score FROM turn_index "
-    "WHERE turn_index MATCH ? ORDER BY score LIMIT ?"
+    "SELECT rowid, bm25(floor_words) AS score FROM temp.floor_words "
+    "WHERE floor_words MATCH ? ORDER BY score LIMIT ?"
 )
+
+
+def build_floor_index(db) -> None:
+    """Fill `temp.floor_words` with the study's turns' words, for `FLOOR_SQL`."""
+    from desktop.core import search_index
+
+    db.execute("CREATE VIRTUAL TABLE IF NOT EXISTS temp.floor_words USING fts5(tokens)")
+    db.execute("DELETE FROM temp.floor_words")
+    db.conn.executemany(
+        "INSERT INTO temp.floor_words (rowid, tokens) VALUES (?, ?)",
+        [(i, search_index.words_of(h, t))
+         for i, h, t in db.execute("SELECT id, headline, text FROM turns").fetchall()])

@@ -39,6 +39,51 @@ _COMMAND_MODULES = (
 )
 
 
+# The module of each command (the first word after the options), so that a command loads
+# only its own module and what that imports: `yandu list` starts without the importer,
+# the exporters or the segmenter. Any other word (or none) loads them all, for help and
+# for the one-line answer to a word that is not a command.
+_MODULE_OF = {
+    "list": "desktop.cli.documents",
+    "export": "desktop.cli.export",
+    "annotate": "desktop.cli.export",
+    "import-annotations": "desktop.cli.export",
+    "glossary": "desktop.cli.glossary",
+    "show": "desktop.cli.importing",
+    "search": "desktop.cli.search",
+    "speakers": "desktop.cli.speakers",
+    "turns": "desktop.cli.turns",
+}
+
+
+_only_module: str | None = None  # set by build_parser when it loads one command's module
+
+
+def loads_all_commands() -> bool:
+    """Whether the parser being built registers every command (not one command's module
+    alone): a module may then skip work only its other commands need."""
+    return _only_module is None
+
+
+def _command_word(argv: Sequence[str]) -> str | None:
+    """The command named in `argv` (the first word that is not an option or the value of
+    --db), or None."""
+    words = list(argv)
+    i = 0
+    while i < len(words):
+        word = words[i]
+        if word == "--db":
+            i += 2
+            continue
+        if word.startswith("-"):
+            if word in ("-h", "--help", "--version"):
+                return None
+            i += 1
+            continue
+        return word
+    return None
+
+
 class _NotACommand(Exception):
     """A word where a command was expected; the text is the one-line message."""
 
@@ -124,8 +169,9 @@ def _common_parser(*, defaults: bool = True) -> argparse.ArgumentParser:
     return common
 
 
-def build_parser() -> argparse.ArgumentParser:
-    """The full argument parser, with every registered command."""
+def build_parser(argv: Sequence[str] | None = None) -> argparse.ArgumentParser:
+    """The argument parser, with every registered command; given the words it will parse,
+    with only the module of the command they name when they name one (see `_MODULE_OF`)."""
     import importlib
 
     parser = _Parser(
@@ -137,7 +183,11 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--version", action="version", version=f"yandu {__version__}")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
     common = _common_parser(defaults=False)
-    for name in _COMMAND_MODULES:
+    global _only_module
+    word = _command_word(argv) if argv is not None else None
+    _only_module = _MODULE_OF.get(word) if word is not None else None
+    modules = (_only_module,) if _only_module is not None else _COMMAND_MODULES
+    for name in modules:
         importlib.import_module(name).register(sub, common)
     return parser
 
@@ -201,7 +251,7 @@ def main(argv: Sequence[str] | None = None, *, start_window: Callable[[argparse.
 
 def _run(argv: Sequence[str] | None, start_window: Callable[[argparse.Namespace], int] | None
          ) -> int:
-    parser = build_parser()
+    parser = build_parser(sys.argv[1:] if argv is None else argv)
     try:
         args = parser.parse_args(argv)
     except _NotACommand as exc:

@@ -9,30 +9,45 @@ import sys
 import textwrap
 from datetime import datetime
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from desktop import cli
 from desktop.core import glossary, library
 from desktop.core.citations import SourceMarks
 from desktop.core.errors import YanduError
-from desktop.core.importing import (
-    MAX_BYTES,
-    ImportResult,
-    import_bytes,
-    parse_bytes,
-    read_source,
-    title_for,
-)
-from desktop.core.importing.batch import (
-    DUPLICATE,
-    IMPORTED,
-    Batch,
-    Outcome,
-    import_each,
-    transcripts_in,
-    without_speakers,
-)
-from desktop.core.importing.parser import FORMATS, default_title, format_of
-from desktop.core.importing.preview import ImportPreview, summarize
+
+if TYPE_CHECKING:  # hints only: the importer loads when a command uses it
+    from desktop.core.importing import ImportResult
+    from desktop.core.importing.batch import Batch, Outcome
+    from desktop.core.importing.preview import ImportPreview
+
+# The importer's names, loaded on first use by `_load` (`yandu show` starts without the
+# importer). Module attributes, so that they can be replaced as any other.
+_IMPORTER = {
+    "desktop.core.importing": ("MAX_BYTES", "import_bytes", "parse_bytes", "read_source",
+                               "title_for"),
+    "desktop.core.importing.batch": ("DUPLICATE", "IMPORTED", "import_each", "transcripts_in",
+                                     "without_speakers"),
+    "desktop.core.importing.parser": ("FORMATS", "default_title", "format_of"),
+    "desktop.core.importing.preview": ("summarize",),
+}
+MAX_BYTES = import_bytes = parse_bytes = read_source = title_for = None
+DUPLICATE = IMPORTED = import_each = transcripts_in = without_speakers = None
+FORMATS = default_title = format_of = summarize = None
+
+
+def _load() -> None:
+    """Fill in the importer's names that are not set yet."""
+    import importlib
+
+    names = globals()
+    for module, wanted in _IMPORTER.items():
+        if any(names[n] is None for n in wanted):
+            loaded = importlib.import_module(module)
+            for n in wanted:
+                if names[n] is None:
+                    names[n] = getattr(loaded, n)
+
 
 NO_SPEAKERS = ("No speakers found: every paragraph is narration. Check the labels "
                "(Name: …) with yandu import FILE --dry-run, or correct how it is read in "
@@ -58,8 +73,11 @@ def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -
                    help="transcript files, folders of them, or - for standard input")
     cli.any_text(p.add_argument("--title",
                                 help="the document's title (only with one FILE, or -)"))
+    # The formats' names come from the importer, loaded only when `import` may be the
+    # command (`yandu show` starts without it).
+    names = ", ".join(_format_names()) if cli.loads_all_commands() else "…"
     p.add_argument("--format", metavar="FORMAT",
-                   help="how to read standard input: " + ", ".join(_format_names())
+                   help="how to read standard input: " + names
                    + " (default: text, or HTML when it starts with <!doctype html> or <html>)")
     p.add_argument("--dry-run", action="store_true",
                    help="store nothing: say how each file would be read (its kind, "
@@ -74,6 +92,7 @@ def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -
 
 def run_import(args: argparse.Namespace) -> int:
     """Standard input, folders (file by file), or files (all checked, then stored)."""
+    _load()
     if STDIN in args.files:
         if len(args.files) != 1:
             raise YanduError("Standard input (-) is imported on its own: name no other "
@@ -123,6 +142,7 @@ def _format_names() -> list[str]:
 
 def _format_suffixes() -> dict[str, str]:
     """--format's words -> the extension that makes the parser read that way."""
+    _load()
     words: dict[str, str] = {}
     for suffix, fmt in FORMATS.items():
         if suffix:
@@ -144,6 +164,7 @@ def _stdin_suffix(data: bytes, fmt: str | None) -> str:
 
 
 def _read_stdin() -> bytes:
+    _load()
     stream = getattr(sys.stdin, "buffer", None)
     if stream is None:
         raise YanduError("There is no standard input to read.")
@@ -171,6 +192,7 @@ def pasted_title() -> str:
 
 def _import_stdin(args: argparse.Namespace) -> int:
     """Read standard input whole, check it, then store it; a bad one stores nothing."""
+    _load()
     data = _read_stdin()
     name = "stdin" + _stdin_suffix(data, args.format)
     try:
@@ -201,6 +223,7 @@ def _import_stdin(args: argparse.Namespace) -> int:
 
 def _dry_run(args: argparse.Namespace) -> int:
     """How each file would be read, storing nothing (the study is not even opened)."""
+    _load()
     if any(Path(name).is_dir() for name in args.files):
         paths = transcripts_in(args.files)
     else:
@@ -251,6 +274,7 @@ def _print_preview(preview: ImportPreview, name: str, as_json: bool) -> None:
 
 def _import_folders(args: argparse.Namespace) -> int:
     """Import every transcript of the folders (and files) named, each on its own."""
+    _load()
     paths = transcripts_in(args.files)
     db = cli.open_for(args)
     glossary.prepare(db)
@@ -281,6 +305,7 @@ def _progress_line(total: int):
 
 
 def _print_batch(batch: Batch) -> None:
+    _load()
     for outcome in batch.outcomes:
         r = outcome.result
         if outcome.status == IMPORTED and r is not None:
@@ -310,6 +335,7 @@ def _reason(outcome: Outcome) -> str:
 
 def _warn_without_speakers(results, stream, *, named: bool = False) -> None:
     """Say plainly, after the summary, which new documents have no speaker at all."""
+    _load()
     for r in results:
         if without_speakers(r):
             where = f" in {r.source_name}" if named else ""

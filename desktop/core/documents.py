@@ -369,9 +369,10 @@ class _Key:
     on_delete: str
 
 
-# The search index rows of a document: (index table, its key, the table that key is of).
-_INDEXES = (("turn_index", "rowid", "turns"), ("turn_chars", "rowid", "turns"),
-            ("annotation_index", "annotation_id", "annotations"),
+# The search index rows of a document's notes: (index table, its key, the table that key
+# is of). The turns' index is contentless (no row of it can be read back): its rows are
+# dropped with `search_index.unindex_document` and made again from the turns on undo.
+_INDEXES = (("annotation_index", "annotation_id", "annotations"),
             ("annotation_chars", "annotation_id", "annotations"))
 _CHUNK = 500  # SQLite limits the number of bound parameters
 
@@ -511,6 +512,7 @@ def _parents_first(found: dict[str, _Table], keys: list[_Key]) -> tuple[_Table, 
 
 def remove(db: Database, rows: DocumentRows) -> None:
     """Delete the document whose rows these are, with everything it owns."""
+    search_index.unindex_document(db, rows.document_id)
     for table in rows.index:
         if table.rows:
             _select_in(db, _delete_sql(table.name, "rowid"), [r[0] for r in table.rows])
@@ -528,6 +530,8 @@ def restore(db: Database, rows: DocumentRows) -> None:
                 db.conn.executemany(_insert_sql(table.name, table.columns), table.rows)
         for name, rowid, column, value in rows.references:
             db.execute(_update_sql(name, column), [value, rowid])
+        search_index.index_turns(db, db.execute(
+            "SELECT id, text FROM turns WHERE document_id = ?", [rows.document_id]).fetchall())
     except sqlite3.IntegrityError as exc:
         raise _taken() from exc
 

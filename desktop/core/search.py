@@ -242,6 +242,9 @@ class Filters:
     speaker_ids: tuple[int, ...] | None
     # Turn ids of the document's first and last turns: every turn of it lies between.
     turn_range: tuple[int, int] | None = None
+    # Turn ids reserved by imports still running: their index rows are written, their
+    # turns not yet (see `search_index.begin_staging`), so they are no hits yet.
+    staged: tuple[tuple[int, int], ...] = ()
 
     @classmethod
     def build(cls, db: Database, document_id: int | None, speaker: str | None) -> Filters | None:
@@ -271,7 +274,7 @@ class Filters:
                 [document_id, document_id]).fetchone()
             if row[0] is not None and row[1] is not None:
                 turn_range = (min(row), max(row))
-        return cls(document_id, speaker_ids, turn_range)
+        return cls(document_id, speaker_ids, turn_range, _staged(db))
 
     def sql(self, kind: str) -> tuple[str, list]:
         """Extra WHERE conditions (each starting with AND) on the FTS row key, and params."""
@@ -280,6 +283,10 @@ class Filters:
         # The unary + keeps SQLite from feeding each id into the FTS5 table as a lookup
         # (one full-text query per id: seconds instead of milliseconds).
         key = "+rowid" if kind == "turn" else "+annotation_id"
+        if kind == "turn":
+            for first, last in self.staged:
+                where.append(f"{key} NOT BETWEEN ? AND ?")
+                params += [first, last]
         if self.document_id is not None:
             table = "turns" if kind == "turn" else "annotations"
             where.append(f"{key} IN (SELECT id FROM {table} WHERE document_id = ?)")
@@ -312,6 +319,9 @@ class Filters:
         if self.turn_range is not None:
             where.append("rowid BETWEEN ? AND ?")
             params += self.turn_range
+        for first, last in self.staged:
+            where.append("rowid NOT BETWEEN ? AND ?")
+            params += [first, last]
         if self.document_id is not None:
             checks.append("t.document_id = ?")
             params.append(self.document_id)
@@ -322,6 +332,15 @@ class Filters:
             where.append("EXISTS (SELECT 1 FROM turns t WHERE t.id = turn_chars.rowid AND "
                          + " AND ".join(checks) + ")")
         return "".join(f" AND {w}" for w in where), params
+
+
+def _staged(db: Database) -> tuple[tuple[int, int], ...]:
+    """The turn id ranges imports still running have reserved (usually none)."""
+    try:
+        return tuple(db.execute("SELECT first_turn, last_turn FROM import_runs "
+                                "WHERE last_turn >= first_turn").fetchall())
+    except sqlite3.OperationalError:
+        return ()  # a study from before schema step 0012, read-only
 
 
 def run_query(db: Database, sql: str, params: Sequence) -> list[tuple]:

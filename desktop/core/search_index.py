@@ -1,32 +1,45 @@
 """Keeps the full-text indexes in step with turns and annotation notes.
 
 Each text is folded first (see `textnorm`: NFKC, simplified Chinese, case-folded) and then
-indexed twice, because FTS5 itself cannot find words inside Chinese runs:
+indexed as "gram tokens", because FTS5 itself cannot find words inside Chinese runs:
 
-- `turn_index` / `annotation_index` hold the jieba search-mode words (see `segment`),
-  joined by spaces: what a hit's whole-word flag is checked against (`words_of` gives
-  the same words for one text without reading the index).
 - `turn_chars` / `annotation_chars` hold "gram tokens" (`gram_tokens`): each run of
   Chinese (Japanese, Korean) characters as its overlapping character pairs plus its last
   character, each run of other letters and digits whole; anything else separates runs.
   A phrase of pairs matches exactly where the folded text holds the query, so a word is
   found even where jieba cut it differently in context (参数 in 模型参数量), and never
   across punctuation (越大 is not in 超越,大胆). Pairs keep the lists FTS5 reads short
-  (大前提 reads 大前 and 前提, not every turn with 大); a 1-character prefix index answers
-  one-character queries.
+  (大前提 reads 大前 and 前提, not every turn with 大); a one-character query is a prefix
+  query (大*), which FTS5 answers by merging the lists of the pairs starting with it
+  (the notes' table has a prefix index for it; the turns' has none since step 0012: it
+  took 40 % of the index and of its writing time).
+- `annotation_index` holds the notes' jieba search-mode words (see `segment`). Turns
+  have no word index since step 0012: no search read it. A hit's whole-word flag is
+  checked against `words_of`, the words of its text cut when asked for.
 
-A search reads only the gram index. An import writes the turn indexes' FTS5 segments
+`turn_chars` is contentless (schema step 0012): FTS5 keeps the index and no copy of the
+tokens, so the study holds each turn's text once. FTS5 removes a row from such a table
+only when given the tokens it indexed, so `unindex_turns` works them out again from the
+turn as it was indexed (a turn rewritten since is found in the connection's
+`yandu_turns_indexed`, see `db.connection`); the tokens depend only on the text and on
+folding, and a schema step that changes folding marks the index for a full rebuild.
+
+A search reads only the gram index. An import writes the turn index's FTS5 segments
 without merging them as it goes, then `merge_segments` merges them once, so that each
 query token is looked up once rather than in every segment the bulk insert wrote.
 """
 
 from __future__ import annotations
 
+import operator
+import os
 import re
+import socket
 import sqlite3
 import unicodedata
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
+from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from desktop.core import segment, textnorm
@@ -72,6 +85,18 @@ def gram_tokens(folded: str) -> list[str]:
     return tokens
 
 
+def gram_text(folded: str) -> str:
+    """`gram_tokens(folded)` joined by spaces, built a run at a time (import's hot path)."""
+    out: list[str] = []
+    for m in _PART.finditer(folded):
+        part = m.group()
+        if m.group(1) is not None and len(part) > 1:
+            out.append(" ".join(map(operator.add, part, part[1:])) + " " + part[-1])
+        else:
+            out.append(part)
+    return " ".join(out)
+
+
 def token_key(token: str) -> str:
     """A token as FTS5's unicode61 compares it: without diacritics (café = cafe)."""
     if token.isascii():
@@ -101,6 +126,11 @@ def tokens_for(text: str) -> str:
 BOUNDARY = "\ue000"
 
 
+def _grams(*texts: str) -> str:
+    """The gram tokens of the texts, kept apart by BOUNDARY (as `_both` gives them)."""
+    return f" {BOUNDARY} ".join(gram_text(textnorm.fold(t)) for t in texts if t)
+
+
 def _both(*texts: str) -> tuple[str, str]:
     """Word tokens and gram tokens of the texts, the texts kept apart by BOUNDARY."""
     folded = [textnorm.fold(t) for t in texts if t]
@@ -128,19 +158,15 @@ def _headlines(db: Database, turn_ids: list[int]) -> dict[int, str]:
     return found
 
 
-def turn_tokens(headline: str, speech: str) -> tuple[str, str]:
-    """What the word index and the gram index hold for a turn with this headline and
-    speech (segmenting is the slow part of indexing: it needs no study)."""
-    return _both(headline, speech)
+def turn_tokens(headline: str, speech: str) -> str:
+    """What the gram index holds for a turn with this headline and speech (worked out
+    before an import locks the study: it needs no study)."""
+    return _grams(headline, speech)
 
 
-def write_turn_tokens(db: Database, rows: Iterable[tuple[int, tuple[str, str]]]) -> None:
-    """Store (turn id, `turn_tokens(...)`) rows in the turn indexes."""
-    rows = list(rows)
-    db.conn.executemany("INSERT INTO turn_index (rowid, tokens) VALUES (?, ?)",
-                        [(turn_id, words) for turn_id, (words, _) in rows])
-    db.conn.executemany("INSERT INTO turn_chars (rowid, chars) VALUES (?, ?)",
-                        [(turn_id, chars) for turn_id, (_, chars) in rows])
+def write_turn_tokens(db: Database, rows: Iterable[tuple[int, str]]) -> None:
+    """Store (turn id, `turn_tokens(...)`) rows in the turn index."""
+    db.conn.executemany("INSERT INTO turn_chars (rowid, chars) VALUES (?, ?)", list(rows))
 
 
 def index_turns(db: Database, turns: Iterable[tuple[int, str]]) -> None:
@@ -152,12 +178,134 @@ def index_turns(db: Database, turns: Iterable[tuple[int, str]]) -> None:
                            for turn_id, text in pairs])
 
 
+# The gram index of turns as schema step 0012 defines it: contentless, no prefix index.
+TURN_CHARS_TABLE = "fts5(chars, content='')"
+
 # FTS5's own merge settings (its defaults), put back after a bulk write.
 _AUTOMERGE, _CRISISMERGE = 4, 16
 
+# Turn ids an import reserves start this far above any turn or reservation before it:
+# turns split meanwhile take the next ids after the last turn, below the reservation.
+_ID_GAP = 1_000_000
+
+
+@dataclass(frozen=True)
+class StagedImport:
+    """An import whose turns' index rows are being written ahead of the turns."""
+
+    run_id: int
+    first_turn: int  # the id the import's first turn will have; the others follow
+    count: int
+
+
+def begin_staging(db: Database, count: int) -> StagedImport:
+    """Reserve turn ids for an import of `count` turns, in a short transaction of its own.
+
+    Until `finish_staging` (or `abandon_staging`), searches leave the reserved ids out, and
+    FTS5 only writes segments (see `bulk_turn_writes`); a killed import is taken out of
+    the index by the next open of the study (`db.connection.remove_abandoned_imports`).
+    """
+    from db.connection import remove_abandoned_imports
+
+    remove_abandoned_imports(db.conn)
+    with db.atomic():
+        top = db.execute(
+            "SELECT max(coalesce((SELECT max(id) FROM turns), 0), "
+            "coalesce((SELECT max(last_turn) FROM import_runs), 0))").fetchone()[0]
+        first = top + _ID_GAP
+        run_id = db.execute(
+            "INSERT INTO import_runs (pid, host, first_turn, last_turn, started_at) "
+            "VALUES (?, ?, ?, ?, datetime('now'))",
+            [os.getpid(), socket.gethostname(), first, first + max(count, 1) - 1],
+        ).lastrowid
+        _set_merging(db, automerge=0, crisismerge=64)
+    return StagedImport(run_id, first, count)
+
+
+def stage_turn_tokens(db: Database, run: StagedImport, rows: list[tuple[int, str]]) -> None:
+    """Write some of the import's (turn id, `turn_tokens(...)`) rows to the index, and
+    keep their tokens to take them out again should the import die. Call it in a
+    transaction of its own, a short one."""
+    write_turn_tokens(db, rows)
+    db.conn.executemany(
+        "INSERT INTO search_staging (turn_id, run_id, chars) VALUES (?, ?, ?)",
+        [(turn_id, run.run_id, chars) for turn_id, chars in rows])
+
+
+def finish_staging(db: Database, run: StagedImport) -> None:
+    """The import's turns are written: its index rows are theirs now. In the transaction
+    that writes the turns; the kept tokens are dropped afterwards by `drop_staged_tokens`.
+
+    The run's range of reserved ids is emptied (last below first), so searches see the
+    turns, and an open of the study after a kill only drops the kept tokens."""
+    db.execute("UPDATE import_runs SET last_turn = first_turn - 1 WHERE id = ?", [run.run_id])
+
+
+def drop_staged_tokens(db: Database, run: StagedImport, rows_per_step: int = 2000) -> None:
+    """Drop a finished import's kept tokens, a short transaction a step."""
+    while True:
+        with db.atomic():
+            gone = db.execute(
+                "DELETE FROM search_staging WHERE turn_id IN (SELECT turn_id FROM "
+                "search_staging WHERE run_id = ? LIMIT ?)", [run.run_id, rows_per_step]
+            ).rowcount
+            if gone < rows_per_step:
+                db.execute("DELETE FROM import_runs WHERE id = ?", [run.run_id])
+                return
+
+
+def abandon_staging(db: Database, run: StagedImport) -> None:
+    """Take a failed import's rows out of the index again, in a transaction of its own."""
+    from db.connection import restore_merging
+
+    with db.atomic():
+        db.execute("INSERT INTO turn_chars (turn_chars, rowid, chars) SELECT 'delete', "
+                   "turn_id, chars FROM search_staging WHERE run_id = ?", [run.run_id])
+        db.execute("DELETE FROM search_staging WHERE run_id = ?", [run.run_id])
+        db.execute("DELETE FROM import_runs WHERE id = ?", [run.run_id])
+        restore_merging(db.conn)
+
+
+def merge_after_import(db: Database, document_id: int, step_pages: int = 400) -> None:
+    """`merge_segments` for a document imported in stages, a step at a time, each step a
+    short transaction of its own; then FTS5's settings are put back (unless another
+    import is running)."""
+    from db.connection import restore_merging
+
+    chars = db.execute(
+        "SELECT coalesce(sum(length(text)), 0) FROM turns WHERE document_id = ?", [document_id]
+    ).fetchone()[0]
+    budget = max(16, chars * _PAGES_PER_1000_CHARS["turn_chars"] // 1000)
+    level_budget = 2 * budget  # for the second pass below
+    while budget > 0:
+        with db.atomic():
+            before = db.conn.total_changes
+            db.execute("INSERT INTO turn_chars (turn_chars, rank) VALUES ('merge', ?)",
+                       [-min(step_pages, budget)])
+            done = db.conn.total_changes - before < 2
+        budget -= step_pages
+        if done:
+            break
+    # Then the study's segments as a whole, as FTS5's automatic merging would have done
+    # while writing: any level holding four or more segments is merged into the next,
+    # a step at a time. Without it a library of many imports keeps a segment or more per
+    # import, each with its own copy of the terms it holds (100 imports of 200 KB: an
+    # index twice the size). Its writing is bounded by twice the import's own, so an
+    # import costs in proportion to itself; what is left is merged by the next ones.
+    while level_budget > 0:
+        level_budget -= step_pages
+        with db.atomic():
+            before = db.conn.total_changes
+            db.execute("INSERT INTO turn_chars (turn_chars, rank) VALUES ('merge', ?)",
+                       [step_pages])
+            if db.conn.total_changes - before < 2:
+                break
+    with db.atomic():
+        restore_merging(db.conn)
+
 
 def _set_merging(db: Database, automerge: int, crisismerge: int) -> None:
-    for table in ("turn_chars", "turn_index"):
+    for table in ("turn_chars",):
         db.execute(f"INSERT INTO {table}({table}, rank) VALUES('automerge', ?)", [automerge])
         db.execute(f"INSERT INTO {table}({table}, rank) VALUES('crisismerge', ?)",
                    [crisismerge])
@@ -181,8 +329,8 @@ def bulk_turn_writes(db: Database, document_id: int) -> Iterator[None]:
 
 
 # Pages of index a character of turn text takes, doubled for margin (measured: about
-# 1.4 pages per 1,000 characters in the gram index, 0.4 in the word index).
-_PAGES_PER_1000_CHARS = {"turn_chars": 3, "turn_index": 1}
+# 0.9 pages per 1,000 characters in the gram index without a prefix index).
+_PAGES_PER_1000_CHARS = {"turn_chars": 2}
 
 
 def merge_segments(db: Database, document_id: int) -> None:
@@ -199,18 +347,66 @@ def merge_segments(db: Database, document_id: int) -> None:
     chars = db.execute(
         "SELECT coalesce(sum(length(text)), 0) FROM turns WHERE document_id = ?", [document_id]
     ).fetchone()[0]
-    for table in ("turn_chars", "turn_index"):
+    for table in ("turn_chars",):
         pages = max(16, chars * _PAGES_PER_1000_CHARS[table] // 1000)
         db.execute(f"INSERT INTO {table}({table}, rank) VALUES('merge', ?)", [-pages])
 
 
 def unindex_document(db: Database, document_id: int) -> None:
     """Drop a document's turns from the index (before the turns themselves go)."""
-    for table in ("turn_index", "turn_chars"):
-        db.execute(
-            f"DELETE FROM {table} WHERE rowid IN (SELECT id FROM turns WHERE document_id = ?)",
-            [document_id],
-        )
+    _unindex_chars(db, [r[0] for r in db.execute(
+        "SELECT id FROM turns WHERE document_id = ?", [document_id])])
+
+
+def unindex_turns(db: Database, turn_ids: Iterable[int]) -> None:
+    """Drop these turns from the turn index (before they are deleted, or to re-index them
+    after an edit)."""
+    _unindex_chars(db, list(dict.fromkeys(turn_ids)))
+
+
+def _indexed_texts(db: Database, ids: list[int]) -> list[tuple[int, str, str]]:
+    """(id, headline, text) of each turn as the gram index holds it: as it was before this
+    connection rewrote it, else as the study holds it now."""
+    rows: dict[int, tuple[str, str]] = {}
+    try:
+        kept = "temp.yandu_turns_indexed"
+        db.execute(f"SELECT 1 FROM {kept} LIMIT 0")
+    except sqlite3.Error:
+        kept = None
+    for i in range(0, len(ids), 500):  # SQLite limits bound parameters
+        chunk = ids[i : i + 500]
+        marks = ",".join("?" * len(chunk))
+        for table in ("turns", kept):
+            if table is None:
+                continue
+            rows.update((turn_id, (headline, text)) for turn_id, headline, text in db.execute(
+                f"SELECT id, headline, text FROM {table} WHERE id IN ({marks})", chunk))
+        if kept is not None:
+            db.execute(f"DELETE FROM {kept} WHERE id IN ({marks})", chunk)
+    return [(turn_id, *rows[turn_id]) for turn_id in ids if turn_id in rows]
+
+
+def _unindex_chars(db: Database, ids: list[int]) -> None:
+    """Remove turns from the contentless gram index by giving FTS5 their tokens again."""
+    if not ids:
+        return
+    held = set(_in_gram_index(db, ids))
+    db.conn.executemany(
+        "INSERT INTO turn_chars (turn_chars, rowid, chars) VALUES ('delete', ?, ?)",
+        [(turn_id, _grams(headline, text)) for turn_id, headline, text
+         in _indexed_texts(db, ids) if turn_id in held])
+
+
+def _in_gram_index(db: Database, ids: list[int]) -> list[int]:
+    """Those of the turn ids the gram index holds a row for (a 'delete' of a row it does
+    not hold would corrupt it); its docsize table has one row per indexed turn."""
+    held: set[int] = set()
+    for i in range(0, len(ids), 500):
+        chunk = ids[i : i + 500]
+        held.update(r[0] for r in db.execute(
+            f"SELECT id FROM turn_chars_docsize WHERE id IN ({','.join('?' * len(chunk))})",
+            chunk))
+    return [i for i in ids if i in held]
 
 
 def index_annotation(db: Database, annotation_id: str, note: str, quote: str = "") -> None:
@@ -236,16 +432,33 @@ def unindex_annotation(db: Database, annotation_id: str) -> None:
 def reindex_all(db: Database) -> None:
     """Rebuild all indexes from the tables (after the segmenter's dictionary changes)."""
     with db.atomic():
-        for table in ("turn_index", "turn_chars", "annotation_index", "annotation_chars"):
+        for table in ("annotation_index", "annotation_chars"):
             db.execute(f"DELETE FROM {table}")
+        # Recreated rather than emptied: whatever form an older schema step left it in,
+        # it is the contentless table of step 0012 afterwards.
+        db.execute("DROP TABLE IF EXISTS turn_chars")
+        db.execute(f"CREATE VIRTUAL TABLE turn_chars USING {TURN_CHARS_TABLE}")
+        if _has_kept(db):
+            db.execute("DELETE FROM temp.yandu_turns_indexed")
         _set_merging(db, automerge=0, crisismerge=64)  # as in `bulk_turn_writes`
         index_turns(db, db.execute("SELECT id, text FROM turns").fetchall())
+        # An import running meanwhile keeps its rows (its turns are not written yet).
+        db.execute("INSERT INTO turn_chars (rowid, chars) SELECT turn_id, chars "
+                   "FROM search_staging")
         for ann_id, note in db.execute("SELECT id, note FROM annotations").fetchall():
             index_annotation(db, ann_id, note)
-        for table in ("turn_index", "turn_chars"):  # rebuilt in full: one segment each
-            db.execute(f"INSERT INTO {table}({table}) VALUES('optimize')")
+        # Rebuilt in full: one segment.
+        db.execute("INSERT INTO turn_chars(turn_chars) VALUES('optimize')")
         _set_merging(db, automerge=_AUTOMERGE, crisismerge=_CRISISMERGE)
         db.execute("DELETE FROM study_meta WHERE key = ?", [STALE_KEY])
+
+
+def _has_kept(db: Database) -> bool:
+    try:
+        db.execute("SELECT 1 FROM temp.yandu_turns_indexed LIMIT 0")
+    except sqlite3.Error:
+        return False
+    return True
 
 
 def is_stale(db: Database) -> bool:
@@ -271,20 +484,10 @@ def ensure_current(db: Database) -> bool:
 
 
 def reindex_turns(db: Database, turn_ids: Iterable[int]) -> None:
-    """Re-segment some turns' words (after glossary words change the segmentation).
+    """Follow a change of the segmenter's dictionary (glossary words) in these turns.
 
-    Only the word index depends on the dictionary; the gram index stays as it is.
+    Nothing to rewrite since step 0012: the turn index holds character pairs, which no
+    dictionary changes, and a hit's whole-word flag cuts its text afresh (`words_of`).
+    Kept so that callers need not know how the index is laid out.
     """
-    ids = list(dict.fromkeys(turn_ids))
-    for i in range(0, len(ids), 500):  # SQLite limits bound parameters
-        chunk = ids[i : i + 500]
-        marks = ",".join("?" * len(chunk))
-        db.execute(f"DELETE FROM turn_index WHERE rowid IN ({marks})", chunk)
-        rows = db.execute(
-            f"SELECT id, headline, text FROM turns WHERE id IN ({marks})", chunk
-        ).fetchall()
-        db.conn.executemany(
-            "INSERT INTO turn_index (rowid, tokens) VALUES (?, ?)",
-            [(turn_id, _words([textnorm.fold(t) for t in (headline, text) if t]))
-             for turn_id, headline, text in rows],
-        )
+    del db, turn_ids

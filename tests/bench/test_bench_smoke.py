@@ -120,3 +120,15 @@ def test_the_seek_figure_comes_from_the_real_player(tmp_path, monkeypatch) -> No
     (fig,) = pf.player_figure(tmp_path, 1, wf.probe)
     assert fig.available, fig.note
     assert len(fig.samples) == pf.SEEKS_PER_RUN and fig.median > 0  # every seek highlighted
+
+
+def test_the_library_pass_produces_its_figures_on_a_tiny_library(tmp_path) -> None:
+    out = tmp_path / "library.json"
+    code = main(["--library", "--library-docs", "3", "--library-mb", "0.06",
+                 "--workdir", str(tmp_path / "work"), "--json", str(out)])
+    assert code == 0
+    figures = json.loads(out.read_text(encoding="utf-8"))["figures"]
+    keys = {f["key"] for f in figures}
+    assert {"library_import", "library_size", "library_panel", "library_search_p95",
+            "library_counts_p95", "library_switch"} <= keys
+    assert all(f["median"] is not None for f in figures)

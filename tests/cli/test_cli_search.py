@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+import sqlite3
 import subprocess
 import sys
 from pathlib import Path
@@ -157,8 +158,15 @@ def test_whole_word_flags_agree_with_the_word_index_in_a_fresh_process(study):
     from desktop.core import fts_query
 
     db = open_study(study)
-    words = {r for (r,) in db.execute("SELECT rowid FROM turn_index WHERE turn_index MATCH ?",
-                                      [fts_query.parse("大模型").words_expr()])}
+    from desktop.core import search_index
+
+    index = sqlite3.connect(":memory:")  # each turn's words, as jieba cuts them
+    index.execute("CREATE VIRTUAL TABLE words USING fts5(tokens)")
+    index.executemany("INSERT INTO words (rowid, tokens) VALUES (?, ?)",
+                      [(i, search_index.words_of(h, t))
+                       for i, h, t in db.execute("SELECT id, headline, text FROM turns")])
+    words = {r for (r,) in index.execute("SELECT rowid FROM words WHERE words MATCH ?",
+                                         [fts_query.parse("大模型").words_expr()])}
     db.close()
     assert len(hits) > 3
     assert any(h["whole_word"] for h in hits)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from desktop.core import segment
+from desktop.core import search_index, segment
 from desktop.core.commands import History
 from desktop.core.glossary import (
     AddTerm,
@@ -26,8 +26,10 @@ COINED = "智算飞轮荒"  # not a word jieba knows, so it is cut into pieces u
 
 
 def _tokens(db, turn_id: int) -> list[str]:
-    return db.execute("SELECT tokens FROM turn_index WHERE rowid = ?",
-                      [turn_id]).fetchone()[0].split()
+    # The words a hit's whole-word flag is checked against (turns have no word index).
+    headline, text = db.execute("SELECT headline, text FROM turns WHERE id = ?",
+                                [turn_id]).fetchone()
+    return search_index.words_of(headline, text).split()
 
 
 def test_builtin_terms_stay_whole_and_search_finds_them_as_words(sample_study):

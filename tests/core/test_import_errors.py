@@ -13,7 +13,7 @@ GOOD = "主持人：你好？\n张三：你好。\n".encode()
 
 
 def count_rows(db) -> dict[str, int]:
-    tables = ("documents", "speakers", "sections", "turns", "turn_index")
+    tables = ("documents", "speakers", "sections", "turns", "turn_chars")
     return {t: db.execute(f"SELECT count(*) FROM {t}").fetchone()[0] for t in tables}
 
 

@@ -97,7 +97,7 @@ def test_sample_is_lossless_and_turn_text_is_exact(imported, sample_text):
 
 def test_sample_is_searchable_after_import(imported):
     db, result = imported
-    count = db.execute("SELECT count(*) FROM turn_index").fetchone()[0]
+    count = db.execute("SELECT count(*) FROM turn_chars").fetchone()[0]
     assert count == result.turn_count
 
 

@@ -15,7 +15,7 @@ TALK = "主持人：算力够吗？\n\n张三：\"不够\"\n\n算力荒是普遍
 
 
 def count_rows(db) -> dict[str, int]:
-    tables = ("documents", "speakers", "sections", "turns", "turn_index")
+    tables = ("documents", "speakers", "sections", "turns", "turn_chars")
     return {t: db.execute(f"SELECT count(*) FROM {t}").fetchone()[0] for t in tables}
 
 
@@ -38,8 +38,6 @@ def test_failure_midway_leaves_the_study_unchanged(memory_db, monkeypatch):
 
     def broken_index(db, rows):
         calls.append(list(rows))
-        # By now the document, speakers, sections and turns rows are written.
-        assert db.execute("SELECT count(*) FROM turns").fetchone()[0] > before["turns"]
         raise RuntimeError("disk on fire")
 
     monkeypatch.setattr(search_index, "write_turn_tokens", broken_index)
@@ -48,6 +46,23 @@ def test_failure_midway_leaves_the_study_unchanged(memory_db, monkeypatch):
     assert calls
     assert count_rows(memory_db) == before
     assert not memory_db.conn.in_transaction
+    monkeypatch.undo()
+
+    # Failing in the last transaction, when the index rows are written and the document,
+    # speakers, sections and turns rows too: all of it goes, the index rows included.
+    def broken_finish(db, run):
+        assert db.execute("SELECT count(*) FROM turns").fetchone()[0] > before["turns"]
+        raise RuntimeError("disk on fire")
+
+    monkeypatch.setattr(search_index, "finish_staging", broken_finish)
+    with pytest.raises(RuntimeError):
+        import_bytes(memory_db, TALK.encode(), "talk.txt")
+    assert count_rows(memory_db) == before
+    assert memory_db.execute("SELECT count(*) FROM search_staging").fetchone()[0] == 0
+    assert search(memory_db, "合作共训") == []
+    monkeypatch.undo()
+    import_bytes(memory_db, TALK.encode(), "talk.txt")
+    assert len(search(memory_db, "合作共训")) == 1
 
 
 def _merging(db) -> dict[str, int]:

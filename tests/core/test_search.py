@@ -240,7 +240,7 @@ def test_a_study_upgraded_with_text_is_filled_before_the_first_search(panel):
     db, _ = panel
     # What schema step 0003 leaves on a study that already had turns: empty character
     # tables and a mark saying so.
-    db.execute("DELETE FROM turn_chars")
+    db.execute("INSERT INTO turn_chars (turn_chars) VALUES ('delete-all')")
     db.execute("INSERT INTO study_meta (key, value) VALUES (?, '1')", [search_index.STALE_KEY])
     assert len(search(db, "算力")) == 3
     assert db.execute("SELECT count(*) FROM study_meta WHERE key = ?",

@@ -38,7 +38,6 @@ def state(db, doc_id):
         db.execute("SELECT * FROM speakers WHERE document_id = ? ORDER BY id", [doc_id]).fetchall(),
         db.execute("SELECT * FROM sections WHERE document_id = ? ORDER BY id", [doc_id]).fetchall(),
         db.execute("SELECT * FROM turns WHERE document_id = ? ORDER BY id", [doc_id]).fetchall(),
-        db.execute("SELECT rowid, * FROM turn_index ORDER BY rowid").fetchall(),
         db.execute("SELECT rowid, * FROM turn_chars ORDER BY rowid").fetchall(),
     )
 
@@ -81,7 +80,7 @@ def check_structure(db, doc_id):
     first = next((i for i, s in enumerate(seen) if s is not None), len(seen))
     assert all(s is not None for s in seen[first:])
     ids = {t.id for t in turns}
-    for table in ("turn_index", "turn_chars"):
+    for table in ("turn_chars",):
         rows = {r[0] for r in db.execute(f"SELECT rowid FROM {table}")}
         assert ids <= rows
 

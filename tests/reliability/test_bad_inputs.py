@@ -15,7 +15,7 @@ from desktop.core.importing import import_bytes
 from desktop.core.importing.decoding import normalise_newlines
 from tests.reliability.corpus import CASES
 
-TABLES = ("documents", "speakers", "sections", "turns", "turn_index", "annotations")
+TABLES = ("documents", "speakers", "sections", "turns", "turn_chars", "annotations")
 
 # Outcomes the issue fixes; the other cases may go either way, but must go cleanly.
 MUST_REFUSE = {
@@ -71,7 +71,7 @@ def assert_complete(db, document_id: int, turn_count: int) -> str:
         assert start <= text_start <= text_end <= end
         assert turn_text == text[text_start:text_end]
     indexed = db.execute(
-        "SELECT count(*) FROM turn_index WHERE rowid IN "
+        "SELECT count(*) FROM turn_chars WHERE rowid IN "
         "(SELECT id FROM turns WHERE document_id = ?)", [document_id]).fetchone()[0]
     assert indexed == len(turns)
     return text

@@ -150,7 +150,8 @@ def test_sigkill_during_a_large_import_is_all_or_nothing(tmp_path, zygote):
             assert text == whole_text
             outcomes["whole"] += 1
         else:
-            for table in ("speakers", "sections", "turns", "turn_index", "turn_chars"):
+            for table in ("speakers", "sections", "turns", "turn_chars", "search_staging",
+                          "import_runs"):
                 if table in db.table_names():
                     assert db.execute(f"SELECT count(*) FROM {table}").fetchone()[0] == 0
             outcomes["none"] += 1

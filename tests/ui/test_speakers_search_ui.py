@@ -185,7 +185,7 @@ def test_an_index_left_stale_by_an_upgrade_is_refilled_in_the_background(
     from desktop.core import search_index
 
     db = open_study(sample_study)
-    db.execute("DELETE FROM turn_chars")  # what a schema step that re-indexes leaves
+    db.execute("INSERT INTO turn_chars (turn_chars) VALUES ('delete-all')")  # what a schema step that re-indexes leaves
     db.execute("INSERT INTO study_meta (key, value) VALUES (?, '1')", [search_index.STALE_KEY])
     db.close()
     window = make_window(sample_study)

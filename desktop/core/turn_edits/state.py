@@ -137,8 +137,7 @@ def restore(db: Database, target: State, current: State) -> None:
 
 
 def unindex_turns(db: Database, turn_ids: Sequence[int]) -> None:
-    for table in ("turn_index", "turn_chars"):
-        db.conn.executemany(f"DELETE FROM {table} WHERE rowid = ?", [(i,) for i in turn_ids])
+    search_index.unindex_turns(db, turn_ids)
 
 
 def index_turns(db: Database, turn_ids: Sequence[int]) -> None:
