@@ -175,7 +175,7 @@ def test_delete_round_trip_keeps_every_row_and_id(study) -> None:
     assert changed(before, after) == sorted([
         "annotation_chars", "annotation_index", "annotation_tags", "annotations",
         "document_sources", "documents", "sections", "source_marks", "speakers",
-        "turn_chars", "turn_index", "turns"])
+        "turn_chars", "turns"])
     assert [d.id for d in library.list_documents(study)] == [2]
     assert command.rows is not None and command.rows.count("annotations") == 2
     assert command.backup_path is None  # a study in memory has no file to copy
