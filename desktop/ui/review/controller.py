@@ -43,7 +43,8 @@ class ReviewController(QObject):
         self._sync_timer.setSingleShot(True)
         self._sync_timer.setInterval(SYNC_DELAY_MS)
         self._sync_timer.timeout.connect(self.sync)
-        session.attached.connect(self.sync)
+        # Not at once when the study opens: making the cards competes with the first paint.
+        session.attached.connect(self._sync_timer.start)
         window.glossary.ready.connect(self.sync)  # a new study's terms are seeded by now
         session.changes_applied.connect(lambda _changes: self._sync_timer.start())
         session.outside_change.connect(self._sync_timer.start)
