@@ -17,8 +17,8 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
 
-from db import StudyError, default_study_path, open_study
-from db.connection import describe_error
+from db.errors import StudyError
+from db.peek import default_study_path
 from desktop import __version__
 from desktop.core.errors import YanduError
 
@@ -211,7 +211,21 @@ def open_for(args: argparse.Namespace):
     creates = not named or bool(getattr(args, "creates_study", False))
     if named and creates and not path.exists() and not path.parent.is_dir():
         raise StudyError(f"No study at {path}, and no folder {path.parent} to make one in.")
+    from db.connection import open_study  # sqlite-utils: only for a command that writes
+
     return open_study(path, create=creates)
+
+
+def open_for_reading(args: argparse.Namespace):
+    """The study named by the arguments, for a command that only reads it: a plain
+    read-only connection when the study is at this version's schema (`db.reading`: no
+    sqlite-utils, no checks, so the command starts in a fraction of the time), else the
+    study opened as `open_for` opens it, which upgrades it or says what is wrong."""
+    from db.reading import open_current_for_reading
+
+    path, _ = study_path_for(args)
+    conn = open_current_for_reading(path) if path.is_file() else None
+    return conn if conn is not None else open_for(args)
 
 
 def print_json(value: Any) -> None:
@@ -266,6 +280,8 @@ def _run(argv: Sequence[str] | None, start_window: Callable[[argparse.Namespace]
     except (YanduError, StudyError) as exc:
         return fail(str(exc))
     except sqlite3.Error as exc:  # locked, disk full, read-only...: one line, no traceback
+        from db.connection import describe_error
+
         return fail(describe_error(study_path_for(args)[0], exc))
     except KeyboardInterrupt:
         return fail("interrupted.")

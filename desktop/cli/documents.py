@@ -80,7 +80,7 @@ def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -
 
 
 def run_list(args: argparse.Namespace) -> int:
-    db = cli.open_for(args)
+    db = cli.open_for_reading(args)
     entries = documents.catalogue(db, collection=args.collection)
     if args.collection is not None and not entries and args.collection.strip():
         known = ", ".join(documents.collections(db)) or "none yet"

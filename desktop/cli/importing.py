@@ -366,7 +366,7 @@ def _shorter(text: str) -> str:
 
 def run_show(args: argparse.Namespace) -> int:
     """Print the transcript with sections as headers and each turn under its speaker."""
-    db = cli.open_for(args)
+    db = cli.open_for_reading(args)
     doc = library.find_document(db, args.document)
     speakers = {s.id: s for s in library.speakers(db, doc.id)}
     wanted = None

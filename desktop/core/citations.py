@@ -10,7 +10,6 @@ last marks at or before its first and last characters.
 from __future__ import annotations
 
 import bisect
-import sqlite3
 from dataclasses import asdict, dataclass
 from typing import TYPE_CHECKING
 
@@ -110,19 +109,19 @@ class SourceMarks:
         self.turn_times = turn_times or {}
 
     @classmethod
-    def load(cls, db: Database, document_id: int,
-             turns: list[Turn] | None = None) -> SourceMarks:
+    def load(cls, db: Database, document_id: int, turns: list[Turn] | None = None, *,
+             with_times: bool = True) -> SourceMarks:
         """The document's marks, and its turns' times when it has a recording or stamps
-        (`turns`, when the caller has them, saves reading them again)."""
+        (`turns`, when the caller has them, saves reading them again). Without `with_times`,
+        the marks alone: the window's first screen, painted before the study is opened,
+        leaves working out the times (every turn read) to the opening."""
         from desktop.core import media
 
         rows = [tuple(r) for r in db.execute(
             "SELECT at, page, line, time_ms FROM source_marks WHERE document_id = ? ORDER BY at",
             [document_id])]
         times = None
-        # A plain connection is the window's first look at the study, before it opens
-        # (`db/peek.py`): the first screen waits for the opening to show times.
-        if not isinstance(db, sqlite3.Connection) and media.has_times(db, document_id):
+        if with_times and media.has_times(db, document_id):
             from desktop.core import library
 
             turns = library.turns(db, document_id) if turns is None else turns

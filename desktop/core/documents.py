@@ -26,7 +26,7 @@ from typing import TYPE_CHECKING
 
 from db import annotations as annotation_rows
 from db.annotations import Annotation
-from desktop.core import library, search_index
+from desktop.core import library
 from desktop.core.commands import Changes, StaleStep
 from desktop.core.errors import YanduError
 
@@ -512,6 +512,8 @@ def _parents_first(found: dict[str, _Table], keys: list[_Key]) -> tuple[_Table, 
 
 def remove(db: Database, rows: DocumentRows) -> None:
     """Delete the document whose rows these are, with everything it owns."""
+    from desktop.core import search_index  # the segmenter: `yandu list` does without it
+
     search_index.unindex_document(db, rows.document_id)
     for table in rows.index:
         if table.rows:
@@ -530,6 +532,8 @@ def restore(db: Database, rows: DocumentRows) -> None:
                 db.conn.executemany(_insert_sql(table.name, table.columns), table.rows)
         for name, rowid, column, value in rows.references:
             db.execute(_update_sql(name, column), [value, rowid])
+        from desktop.core import search_index
+
         search_index.index_turns(db, db.execute(
             "SELECT id, text FROM turns WHERE document_id = ?", [rows.document_id]).fetchall())
     except sqlite3.IntegrityError as exc:
@@ -721,6 +725,8 @@ class ReimportDocument:
                        [self.old_title, self.document_id])
         _write_attributes(db, new_id, attributes)
         self.carried = []
+        from desktop.core import search_index
+
         for old, start, end in places:
             new = dataclasses.replace(
                 old, id=old.id if self.replace else str(uuid.uuid4()), document_id=new_id,

@@ -75,7 +75,7 @@ class ReadingController(QObject):
         except (sqlite3.Error, YanduError):
             return None
         try:  # a study not yet upgraded has no marks: the margin waits for the opening
-            marks = SourceMarks.load(conn, document_id)
+            marks = SourceMarks.load(conn, document_id, with_times=False)
         except sqlite3.Error:
             marks = SourceMarks([])
         self._restore_filter(document_id)
