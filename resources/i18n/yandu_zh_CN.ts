@@ -1111,112 +1111,112 @@
 <context>
     <name>Documents</name>
     <message>
-        <location filename="../../desktop/ui/controllers/documents.py" line="102"/>
+        <location filename="../../desktop/ui/controllers/documents.py" line="105"/>
         <source>Choose a document in the documents panel (Ctrl+1).</source>
         <translation>请在文档面板（Ctrl+1）中选择一个文档。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/controllers/documents.py" line="135"/>
+        <location filename="../../desktop/ui/controllers/documents.py" line="138"/>
         <source>Rename document</source>
         <translation>重命名文档</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/controllers/documents.py" line="136"/>
+        <location filename="../../desktop/ui/controllers/documents.py" line="139"/>
         <source>New title for “%1”:</source>
         <translation>“%1”的新标题：</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/controllers/documents.py" line="175"/>
+        <location filename="../../desktop/ui/controllers/documents.py" line="180"/>
         <source>The document is already at the top of the list.</source>
         <translation>该文档已在列表最上方。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/controllers/documents.py" line="177"/>
+        <location filename="../../desktop/ui/controllers/documents.py" line="182"/>
         <source>The document is already at the bottom of the list.</source>
         <translation>该文档已在列表最下方。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/controllers/documents.py" line="192"/>
+        <location filename="../../desktop/ui/controllers/documents.py" line="197"/>
         <source>Delete “%1” and its annotation?</source>
         <translation>删除“%1”及其 1 条批注吗？</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/controllers/documents.py" line="195"/>
+        <location filename="../../desktop/ui/controllers/documents.py" line="200"/>
         <source>Delete “%1” and its %2 annotations?</source>
         <translation>删除“%1”及其 %2 条批注吗？</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/controllers/documents.py" line="198"/>
+        <location filename="../../desktop/ui/controllers/documents.py" line="203"/>
         <source>Delete “%1”?</source>
         <translation>删除“%1”吗？</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/controllers/documents.py" line="199"/>
+        <location filename="../../desktop/ui/controllers/documents.py" line="204"/>
         <source>A copy of the study as it is now is saved beside it first. Undo (Ctrl+Z) brings the document back while this window is open.</source>
         <translation>删除前会先在研究文件旁保存一份当前的副本。在此窗口关闭之前，撤销（Ctrl+Z）可以恢复该文档。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/controllers/documents.py" line="202"/>
+        <location filename="../../desktop/ui/controllers/documents.py" line="207"/>
         <source>It has no annotations. Undo (Ctrl+Z) brings it back while this window is open.</source>
         <translation>它没有批注。在此窗口关闭之前，撤销（Ctrl+Z）可以恢复它。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/controllers/documents.py" line="206"/>
+        <location filename="../../desktop/ui/controllers/documents.py" line="211"/>
         <source>Delete document</source>
         <translation>删除文档</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/controllers/documents.py" line="216"/>
+        <location filename="../../desktop/ui/controllers/documents.py" line="221"/>
         <source>Deleted “%1”. The study as it was is kept in %2; Undo brings the document back.</source>
         <translation>已删除“%1”。删除前的研究文件保存在 %2；撤销可以恢复该文档。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/controllers/documents.py" line="220"/>
+        <location filename="../../desktop/ui/controllers/documents.py" line="225"/>
         <source>Deleted “%1”; Undo brings it back.</source>
         <translation>已删除“%1”；撤销可以恢复它。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/controllers/documents.py" line="236"/>
+        <location filename="../../desktop/ui/controllers/documents.py" line="241"/>
         <source>Re-import “%1” from</source>
         <translation>重新导入“%1”，选择文件</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/controllers/documents.py" line="252"/>
+        <location filename="../../desktop/ui/controllers/documents.py" line="257"/>
         <source>Reading %1…</source>
         <translation>正在读取 %1…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/controllers/documents.py" line="267"/>
+        <location filename="../../desktop/ui/controllers/documents.py" line="272"/>
         <source>(old) </source>
         <translation>（旧版）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/controllers/documents.py" line="272"/>
+        <location filename="../../desktop/ui/controllers/documents.py" line="277"/>
         <source>The new version of “%1” is open; the old one is now “%2”.</source>
         <translation>已打开“%1”的新版本；旧版现名为“%2”。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/controllers/documents.py" line="275"/>
+        <location filename="../../desktop/ui/controllers/documents.py" line="280"/>
         <source>Annotations carried over: %1.</source>
         <translation>已带过去的批注：%1 条。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/controllers/documents.py" line="279"/>
+        <location filename="../../desktop/ui/controllers/documents.py" line="284"/>
         <source>• “%1”%2</source>
         <translation>• “%1”%2</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/controllers/documents.py" line="283"/>
+        <location filename="../../desktop/ui/controllers/documents.py" line="288"/>
         <source>… and %1 more.</source>
         <translation>……另有 %1 条。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/controllers/documents.py" line="285"/>
+        <location filename="../../desktop/ui/controllers/documents.py" line="290"/>
         <source>%1 of %2 annotations were carried over. These were not, their text is not in the new version (they stay on the old one):</source>
         <translation>%2 条批注中有 %1 条已带到新版本。以下批注没有带过去，因为新版本中找不到它们的原文（它们仍留在旧版上）：</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/controllers/documents.py" line="290"/>
+        <location filename="../../desktop/ui/controllers/documents.py" line="295"/>
         <source>Re-import document</source>
         <translation>重新导入文档</translation>
     </message>
@@ -1224,47 +1224,92 @@
 <context>
     <name>DocumentsDock</name>
     <message>
-        <location filename="../../desktop/ui/docks/documents.py" line="78"/>
+        <location filename="../../desktop/ui/docks/documents.py" line="135"/>
         <source>Documents</source>
         <translation>文档</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/docks/documents.py" line="100"/>
+        <location filename="../../desktop/ui/docks/documents.py" line="136"/>
+        <source>Filter documents</source>
+        <translation>筛选文档</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/docks/documents.py" line="138"/>
+        <source>Shows the documents whose title, file name, date, event, source, language or collection holds every word typed. Escape empties it.</source>
+        <translation>只显示标题、文件名、日期、活动、来源、语言或集合中包含所输入的每个词的文档。按 Esc 清空。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/docks/documents.py" line="140"/>
+        <source>Library order</source>
+        <translation>文库顺序</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/docks/documents.py" line="141"/>
+        <source>Title</source>
+        <translation>标题</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/docks/documents.py" line="142"/>
+        <source>Date, latest first</source>
+        <translation>日期（最新在前）</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/docks/documents.py" line="143"/>
+        <source>Imported, latest first</source>
+        <translation>导入时间（最新在前）</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/docks/documents.py" line="144"/>
+        <source>Most turns first</source>
+        <translation>发言最多在前</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/docks/documents.py" line="148"/>
+        <source>Sort the documents (now: %1)</source>
+        <translation>文档排序（当前：%1）</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/docks/documents.py" line="206"/>
+        <source>No document matches “%1”.</source>
+        <translation>没有文档符合“%1”。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/docks/documents.py" line="212"/>
         <source>No collection</source>
         <translation>未归入合集</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/docks/documents.py" line="101"/>
+        <location filename="../../desktop/ui/docks/documents.py" line="213"/>
         <source>%1 turns · %2 speakers</source>
         <translation>%1 段发言 · %2 位发言人</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/docks/documents.py" line="130"/>
+        <location filename="../../desktop/ui/docks/documents.py" line="243"/>
         <source>Date</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/docks/documents.py" line="130"/>
+        <location filename="../../desktop/ui/docks/documents.py" line="243"/>
         <source>Event</source>
         <translation>活动</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/docks/documents.py" line="131"/>
+        <location filename="../../desktop/ui/docks/documents.py" line="244"/>
         <source>Source</source>
         <translation>来源</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/docks/documents.py" line="132"/>
+        <location filename="../../desktop/ui/docks/documents.py" line="245"/>
         <source>Language</source>
         <translation>语言</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/docks/documents.py" line="133"/>
+        <location filename="../../desktop/ui/docks/documents.py" line="246"/>
         <source>Collection</source>
         <translation>合集</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/docks/documents.py" line="135"/>
+        <location filename="../../desktop/ui/docks/documents.py" line="248"/>
         <source>%1: %2</source>
         <translation>%1：%2</translation>
     </message>
@@ -1550,7 +1595,7 @@
         <translation>未找到发言人：每一段都是旁白。请检查文件中的标签（姓名：…），或在“文件 &gt; 预览后导入”中更正读取方式。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/controllers/documents.py" line="238"/>
+        <location filename="../../desktop/ui/controllers/documents.py" line="243"/>
         <location filename="../../desktop/ui/controllers/importing.py" line="110"/>
         <source>Transcripts (%1);;All files (*)</source>
         <translation>文字稿 (%1);;所有文件 (*)</translation>
@@ -2219,62 +2264,62 @@
 <context>
     <name>Review</name>
     <message>
-        <location filename="../../desktop/ui/review/controller.py" line="97"/>
+        <location filename="../../desktop/ui/review/controller.py" line="98"/>
         <source>%1 cards due</source>
         <translation>%1 张卡片到期</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/controller.py" line="98"/>
+        <location filename="../../desktop/ui/review/controller.py" line="99"/>
         <source>No cards due</source>
         <translation>没有到期的卡片</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/controller.py" line="100"/>
+        <location filename="../../desktop/ui/review/controller.py" line="101"/>
         <source>Study &gt; Review cards (R) reviews them</source>
         <translation>学习 &gt; 复习卡片（R）即可复习</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/controller.py" line="116"/>
+        <location filename="../../desktop/ui/review/controller.py" line="117"/>
         <source>%1% read</source>
         <translation>已读 %1%</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/controller.py" line="131"/>
+        <location filename="../../desktop/ui/review/controller.py" line="132"/>
         <source>%1% read · %2 annotated · %3/%4 reviewed</source>
         <translation>已读 %1% · 批注 %2 段 · 已复习 %3/%4</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/controller.py" line="134"/>
+        <location filename="../../desktop/ui/review/controller.py" line="135"/>
         <source> · %1 due</source>
         <translation> · 到期 %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/controller.py" line="166"/>
+        <location filename="../../desktop/ui/review/controller.py" line="167"/>
         <source>Every card</source>
         <translation>全部卡片</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/controller.py" line="168"/>
+        <location filename="../../desktop/ui/review/controller.py" line="169"/>
         <source>This document: %1</source>
         <translation>本文档：%1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/controller.py" line="171"/>
+        <location filename="../../desktop/ui/review/controller.py" line="172"/>
         <source>Terms: %1</source>
         <translation>术语：%1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/controller.py" line="174"/>
+        <location filename="../../desktop/ui/review/controller.py" line="175"/>
         <source>Tag: %1</source>
         <translation>标签：%1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/controller.py" line="203"/>
+        <location filename="../../desktop/ui/review/controller.py" line="208"/>
         <source>Every turn of this document has been read.</source>
         <translation>本文档的每段发言都已读过。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/controller.py" line="208"/>
+        <location filename="../../desktop/ui/review/controller.py" line="213"/>
         <source>Continuing at turn %1.</source>
         <translation>从第 %1 段继续。</translation>
     </message>

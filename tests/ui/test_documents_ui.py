@@ -219,3 +219,51 @@ def test_the_question_and_the_menu_in_chinese(window, qtbot, monkeypatch) -> Non
     finally:
         install_translator("en")
     qtbot.waitUntil(lambda: window.menu("&Documents").title() == "&Documents")
+
+
+def _shown_ids(window) -> list[int]:
+    return window.documents_dock.document_ids()
+
+
+def test_the_filter_narrows_the_list_and_escape_empties_it(window, qtbot) -> None:
+    sample = window.session.document_id
+    talk = _add_talk(window)
+    dock = window.documents_dock
+    assert _shown_ids(window) == [sample, talk]
+    dock.filter_edit.setFocus()
+    qtbot.keyClicks(dock.filter_edit, "talk")
+    assert _shown_ids(window) == [talk]
+    qtbot.keyClicks(dock.filter_edit, " nothing")
+    assert _shown_ids(window) == []
+    assert "No document matches" in dock.list.item(0).text()
+    qtbot.keyClick(dock.filter_edit, Qt.Key.Key_Escape)
+    assert dock.filter_edit.text() == "" and _shown_ids(window) == [sample, talk]
+    # Down goes on to the list, with a document chosen; Return there opens it.
+    qtbot.keyClicks(dock.filter_edit, "talk")
+    qtbot.keyClick(dock.filter_edit, Qt.Key.Key_Down)
+    assert dock.list.hasFocus() and dock.current_id() == talk
+    qtbot.keyClick(dock.list, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: window.session.document_id == talk)
+
+
+def test_the_order_is_chosen_kept_and_given_up_for_a_move(window, qtbot, make_window,
+                                                          sample_study) -> None:
+    sample = window.session.document_id
+    talk = _add_talk(window)
+    dock = window.documents_dock
+    dock.order_actions["imported"].trigger()
+    assert _shown_ids(window) == [talk, sample]  # the latest import first
+    dock.order_actions["title"].trigger()
+    assert "Title" in dock.order_button.toolTip()
+    titles = _titles(window)
+    assert titles == sorted(titles, key=str.casefold)
+    window.close()
+    again = make_window(sample_study)
+    assert again.documents_dock.order == "title"  # kept between sessions
+    # Moving a document shows the library's order, where the move is seen.
+    again.documents_dock.select(talk)
+    again.documents_dock.list.setFocus()
+    qtbot.waitUntil(again.documents_dock.list.hasFocus)
+    again.actions[ActionId.MOVE_DOCUMENT_UP].trigger()
+    assert again.documents_dock.order == "library"
+    assert _shown_ids(again) == [talk, sample]

@@ -285,7 +285,7 @@ def test_the_panel_follows_a_language_switch_and_new_documents(window, qtbot, tm
     other = tmp_path / "second.txt"
     other.write_text("甲：我们也在做数据飞轮。\n乙：数据飞轮很重要。\n", encoding="utf-8")
     window.importer.import_paths([other])
-    qtbot.waitUntil(lambda: len(window.documents_dock._documents) == 2, timeout=15000)
+    qtbot.waitUntil(lambda: len(window.documents_dock.document_ids()) == 2, timeout=15000)
     qtbot.waitUntil(lambda: any("second" in dock.occurrences.topLevelItem(i).text(0)
                                 for i in range(dock.occurrences.topLevelItemCount())),
                     timeout=15000)

@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.core import documents
+from desktop.core import document_filter, documents
 from desktop.core.commands import Changes
 from desktop.core.errors import YanduError
 from desktop.core.library import DocumentInfo
@@ -48,6 +48,7 @@ COMMAND_NAMES = (
 ACTIONS = (ActionId.RENAME_DOCUMENT, ActionId.DOCUMENT_PROPERTIES, ActionId.REIMPORT_DOCUMENT,
            ActionId.MOVE_DOCUMENT_UP, ActionId.MOVE_DOCUMENT_DOWN, ActionId.DELETE_DOCUMENT)
 SHOWN_LEFT = 12  # annotations named in the re-import's message; the rest are counted
+ORDER_KEY = "documents/order"  # the panel's sort, kept between sessions
 
 
 class DocumentsController(QObject):
@@ -73,6 +74,8 @@ class DocumentsController(QObject):
             actions[action_id].triggered.connect(
                 lambda _=False, handler=handler: handler() if session.is_attached else None)
         dock.add_actions([actions[a] for a in ACTIONS])
+        dock.set_order(str(session.settings.value(ORDER_KEY, document_filter.LIBRARY)))
+        dock.order_changed.connect(lambda order: session.settings.setValue(ORDER_KEY, order))
         session.changes_applied.connect(self._after_change)
 
     # ---- the list ---------------------------------------------------------------------
@@ -171,6 +174,8 @@ class DocumentsController(QObject):
         doc = self.target()
         if doc is None:
             return
+        # A move changes the library's order: show that order, or the move is not seen.
+        self.dock.set_order(document_filter.LIBRARY)
         if documents.moved(documents.catalogue(self.session.db), doc.id, step) is None:
             self.feedback.status(QCoreApplication.translate(
                 "Documents", "The document is already at the top of the list.") if step < 0

@@ -5,17 +5,24 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping, Sequence
 
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QSize, Qt, Signal
-from PySide6.QtGui import QAction, QPalette
+from PySide6.QtGui import QAction, QActionGroup, QKeyEvent, QPalette
 from PySide6.QtWidgets import (
     QDockWidget,
+    QHBoxLayout,
+    QLineEdit,
     QListWidget,
     QListWidgetItem,
+    QMenu,
     QStyle,
     QStyledItemDelegate,
     QStyleOptionViewItem,
+    QToolButton,
+    QVBoxLayout,
     QWidget,
 )
 
+from desktop.core import document_filter
+from desktop.core.document_filter import DocumentFilter
 from desktop.core.documents import Attributes
 from desktop.core.library import DocumentInfo
 from desktop.ui.i18n import fill
@@ -49,34 +56,124 @@ class _EntryDelegate(QStyledItemDelegate):
         return QSize(0, super().sizeHint(option, index).height() + 6)
 
 
-class DocumentsDock(QDockWidget):
-    """Lists the study's documents in the library's order; activating one opens it.
+class _FilterEdit(QLineEdit):
+    """The panel's filter: Down or Return goes on to the list, Escape empties it."""
 
-    When some documents belong to a collection, each group of them is headed by the
-    collection's name (documents in none under "No collection"); the headers cannot be
-    chosen, so the arrow keys pass over them."""
+    def __init__(self, to_list: Callable[[], None], parent: QWidget) -> None:
+        super().__init__(parent)
+        self._to_list = to_list
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 (Qt override)
+        if event.key() in (Qt.Key.Key_Down, Qt.Key.Key_Return, Qt.Key.Key_Enter):
+            self._to_list()
+        elif event.key() == Qt.Key.Key_Escape and self.text():
+            self.clear()
+        else:
+            super().keyPressEvent(event)
+
+
+class DocumentsDock(QDockWidget):
+    """Lists the study's documents; activating one opens it. A filter above the list
+    narrows them as the reader types, and the documents can be sorted by title, date,
+    import or length instead of the library's order.
+
+    In the library's order, when some documents belong to a collection, each group of
+    them is headed by the collection's name (documents in none under "No collection");
+    the headers cannot be chosen, so the arrow keys pass over them."""
 
     document_activated = Signal(int)
+    order_changed = Signal(str)  # one of document_filter.ORDERS, chosen by the reader
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("documents_dock")
-        self.list = QListWidget(self)
+        body = QWidget(self)
+        self.filter_edit = _FilterEdit(self._enter_list, body)
+        self.filter_edit.setObjectName("documents_filter")
+        self.filter_edit.setClearButtonEnabled(True)
+        self.filter_edit.textChanged.connect(self._fill)
+        # The sort is a small button with a menu: the panel is narrow at 1024 pixels,
+        # and the filter needs the room.
+        self.order_button = QToolButton(body)
+        self.order_button.setObjectName("documents_order")
+        self.order_button.setText("⇅")
+        self.order_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+        menu = QMenu(self.order_button)
+        group = QActionGroup(menu)
+        self.order_actions: dict[str, QAction] = {}
+        for order in document_filter.ORDERS:
+            action = menu.addAction("")
+            action.setCheckable(True)
+            group.addAction(action)
+            action.triggered.connect(lambda _=False, order=order: self._order_chosen(order))
+            self.order_actions[order] = action
+        self.order_button.setMenu(menu)
+        self.list = QListWidget(body)
         self.list.setObjectName("documents_list")
         self.list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.list.setItemDelegate(_EntryDelegate(self.list))
         self.list.itemActivated.connect(self._activated)
         self.list.itemClicked.connect(self._activated)
-        self.setWidget(self.list)
-        self._documents: list[DocumentInfo] = []
-        self._attributes: dict[int, Attributes] = {}
+        row = QHBoxLayout()
+        row.addWidget(self.filter_edit, 1)
+        row.addWidget(self.order_button)
+        layout = QVBoxLayout(body)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(2)
+        layout.addLayout(row)
+        layout.addWidget(self.list, 1)
+        self.setWidget(body)
+        self.setFocusProxy(self.list)
+        self._filter = DocumentFilter([], {})
+        self._order = document_filter.LIBRARY
+        self._current: int | None = None
         self.progress_line: Callable[[int], str] | None = None  # study progress, if given
         self.retranslate()
 
     def retranslate(self) -> None:
         """Set the texts again after a language switch."""
         self.setWindowTitle(self.tr("Documents"))
-        self.set_documents(self._documents, self.current_id(), self._attributes)
+        self.filter_edit.setPlaceholderText(self.tr("Filter documents"))
+        self.filter_edit.setToolTip(self.tr(
+            "Shows the documents whose title, file name, date, event, source, language or "
+            "collection holds every word typed. Escape empties it."))
+        names = {document_filter.LIBRARY: self.tr("Library order"),
+                 document_filter.TITLE: self.tr("Title"),
+                 document_filter.DATE: self.tr("Date, latest first"),
+                 document_filter.IMPORTED: self.tr("Imported, latest first"),
+                 document_filter.TURNS: self.tr("Most turns first")}
+        for order, action in self.order_actions.items():
+            action.setText(names[order])
+        self.order_actions[self._order].setChecked(True)
+        self.order_button.setToolTip(fill(self.tr("Sort the documents (now: %1)"),
+                                          names[self._order]))
+        self._fill()
+
+    @property
+    def order(self) -> str:
+        """How the list is sorted: one of document_filter.ORDERS."""
+        return self._order
+
+    def set_order(self, order: str) -> None:
+        """Sort the list by `order` (the library's order for one that is not known)."""
+        if order not in document_filter.ORDERS:
+            order = document_filter.LIBRARY
+        self._order_chosen(order)
+
+    def _order_chosen(self, order: str) -> None:
+        self.order_actions[order].setChecked(True)
+        if order != self._order:
+            self._order = order
+            self.retranslate()  # the button's tooltip names the order; the list refills
+            self.order_changed.emit(order)
+
+    def _enter_list(self) -> None:
+        self.list.setFocus()
+        if self.list.currentItem() is None:
+            for row in range(self.list.count()):
+                if self.list.item(row).data(Qt.ItemDataRole.UserRole) is not None:
+                    self.list.setCurrentRow(row)
+                    break
 
     def add_actions(self, actions: Sequence[QAction]) -> None:
         """Offer the window's document actions in the context menu."""
@@ -85,16 +182,31 @@ class DocumentsDock(QDockWidget):
 
     def set_documents(self, documents: Sequence[DocumentInfo], current: int | None,
                       attributes: Mapping[int, Attributes] | None = None) -> None:
-        """Fill the list (the documents in the library's order), marking the open one;
-        `attributes` gives each document's date and collection."""
-        self._documents = list(documents)
-        self._attributes = dict(attributes or {})
-        grouped = any(a.collection for a in self._attributes.values())
+        """List `documents` (given in the library's order) as the filter and the order
+        chosen show them, marking the open one; `attributes` gives each document's date
+        and collection."""
+        self._filter = DocumentFilter(documents, attributes or {})
+        self._current = current
+        self._fill(select=current)
+
+    def _fill(self, *_: object, select: int | None = None) -> None:
+        """List the documents the filter shows, in the order chosen; the selection stays
+        on the document it was on (`select`, when given: the open one)."""
+        attributes = self._filter.attributes
+        selected = select if select is not None else self.current_id()
+        if selected is None:
+            selected = self._current
+        shown = self._filter.shown(self.filter_edit.text(), self._order)
+        grouped = (self._order == document_filter.LIBRARY
+                   and any(a.collection for a in attributes.values()))
         group: str | None = None
         self.list.blockSignals(True)
         self.list.clear()
-        for doc in documents:
-            attrs = self._attributes.get(doc.id, Attributes())
+        if not shown and self._filter.documents:
+            self._add_header(fill(self.tr("No document matches “%1”."),
+                                  self.filter_edit.text().strip()))
+        for doc in shown:
+            attrs = attributes[doc.id]
             if grouped and attrs.collection != group:
                 group = attrs.collection
                 self._add_header(group or self.tr("No collection"))
@@ -107,10 +219,11 @@ class DocumentsDock(QDockWidget):
             line = self.progress_line(doc.id) if self.progress_line is not None else ""
             item.setToolTip(self._tooltip(doc, attrs) + (f"\n{line}" if line else ""))
             self.list.addItem(item)
-            if doc.id == current:
+            if doc.id == self._current:
                 font = item.font()
                 font.setBold(True)
                 item.setFont(font)
+            if doc.id == selected:
                 self.list.setCurrentItem(item)
         self.list.blockSignals(False)
 
