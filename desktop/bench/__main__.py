@@ -173,7 +173,8 @@ def main(argv: list[str] | None = None) -> int:
 
             args.workdir.mkdir(parents=True, exist_ok=True)
             figures = run_library(args.workdir, args.library_docs, args.library_mb,
-                                  max(1, args.runs or 1), args.files, _say)
+                                  max(1, args.runs or 1), args.files, _say,
+                                  window=not args.no_window)
         else:
             figures = run(args)
     finally:

@@ -12,9 +12,11 @@ Generates `--library-docs` transcripts (default 1,000) sharing `--library-mb` (d
 - switching documents (the turns of one document read), against 0.5 s;
 - the study file's size against the text.
 
-Window figures (first paint and memory with the library open) are not measured here yet:
-run the main suite against the library's study for those. Figures only, no timing is
-asserted anywhere else.
+With the window (unless `--no-window`), at each count too, in child processes as the main
+suite's window figures: start to the first painted window against a bare PySide6 window
+(≤ 2×), the peak memory (≤ 300 MB above the bare window), the real documents panel
+filtered and sorted until repainted (< 50 ms), and another document opened in the window
+until painted (< 0.5 s). Figures only, no timing is asserted anywhere else.
 """
 
 from __future__ import annotations
@@ -78,12 +80,68 @@ def _measure(db, queries: list[str], runs: int) -> dict[str, float]:
     }
 
 
+def _window_at(study: Path, document_id: int, other_id: int, runs: int,
+               home: Path) -> dict[str, float | None]:
+    """The window's figures on `study`: `runs` starts of Yandu (reopening `document_id`)
+    and of a bare window, taking turns."""
+    from desktop.bench.window_figures import probe
+
+    probe(["prepare", str(study), str(document_id)], home)
+    got: dict[str, list[float]] = {k: [] for k in (
+        "bare_start", "bare_rss", "start", "rss", "panel_filter", "panel_sort", "open")}
+    for _ in range(runs):
+        started, out = probe(["bare"], home)
+        got["bare_start"].append(out["painted_at"] - started)
+        got["bare_rss"].append(out["peak_rss_mb"])
+        started, out = probe(["library", str(study), str(document_id), str(other_id), "1"],
+                             home)
+        if "error" in out:
+            raise RuntimeError(out["error"])
+        got["start"].append(out["painted_at"] - started)
+        got["rss"].append(out["peak_rss_mb"])
+        for key in ("panel_filter", "panel_sort", "open"):
+            got[key] += [t for t in out[key] if t is not None]
+    return {key: median(values) if values else None for key, values in got.items()}
+
+
+def _window_figures(at: dict[int, dict], label: str) -> list[Figure]:
+    counts = sorted(at)
+    last = at[counts[-1]]
+
+    def growth(key: str, unit: float = 1000, suffix: str = " ms") -> str:
+        return "; ".join(f"{c}: {at[c][key] * unit:.0f}{suffix}" if at[c].get(key) is not None
+                         else f"{c}: —" for c in counts)
+
+    start = Figure("library_start", "start to first painted window", label,
+                   median=last["start"], floor=last["bare_start"],
+                   floor_label="bare PySide6 window").judge_ratio(2.0)
+    start.note = growth("start")
+    memory = Figure("library_memory", "peak memory with the library open", label, unit="MB",
+                    median=last["rss"], floor=last["bare_rss"],
+                    floor_label="bare PySide6 window")
+    memory.ratio = memory.median / memory.floor if memory.floor else None
+    memory.passed = memory.median - memory.floor <= 300
+    memory.target = "≤ 300 MB above floor"
+    memory.note = f"{memory.median - memory.floor:.0f} MB above; " + growth("rss", 1, " MB")
+    figures = [start, memory]
+    for key, name, limit in (
+            ("panel_filter", "documents panel in the window: filtered until repainted", 0.05),
+            ("panel_sort", "documents panel in the window: sorted until repainted", 0.05),
+            ("open", "another document opened in the window until painted", 0.5)):
+        if last.get(key) is None:
+            continue
+        fig = Figure(f"library_window_{key}", name, label, median=last[key]).judge_below(limit)
+        fig.note = growth(key)
+        figures.append(fig)
+    return figures
+
+
 def run_library(workdir: Path, docs: int, total_mb: float, runs: int,
-                real_files: list[Path], say) -> list[Figure]:
+                real_files: list[Path], say, window: bool = True) -> list[Figure]:
     """Import the library in one batch, measuring at each count; return the figures."""
     from db import open_study
     from desktop.bench.queries import make_queries
-    from desktop.core import segment
+    from desktop.core import library, segment
     from desktop.core.importing.batch import import_each
 
     segment.initialize()
@@ -95,6 +153,16 @@ def run_library(workdir: Path, docs: int, total_mb: float, runs: int,
     text_bytes = 0
     done = 0
     at: dict[int, dict[str, float]] = {}
+    in_window: dict[int, dict] = {}
+    window_failed = ""
+    if window:
+        from desktop.bench.window_figures import compile_bytecode, window_available
+
+        window_failed = window_available() or ""
+        if not window_failed:
+            compile_bytecode()
+        home = workdir / "library-home"
+        home.mkdir(exist_ok=True)
     import_seconds = 0.0
     queries: list[str] = []
     try:
@@ -110,6 +178,14 @@ def run_library(workdir: Path, docs: int, total_mb: float, runs: int,
                 queries = make_queries(sample, 50)
             say(f"  library: measuring at {count} documents …")
             at[count] = _measure(db, queries, runs)
+            if window and not window_failed:
+                ids = [d.id for d in library.list_documents(db)]
+                say(f"  library: the window at {count} documents …")
+                try:
+                    in_window[count] = _window_at(study, ids[len(ids) // 2], ids[0], runs,
+                                                  home)
+                except Exception as exc:  # a figure missing, never the whole pass
+                    window_failed = f"the window run failed: {exc}"
     finally:
         db.close()
     size = study.stat().st_size
@@ -135,4 +211,8 @@ def run_library(workdir: Path, docs: int, total_mb: float, runs: int,
         Figure("library_switch", "switching documents (a document's turns read)", label,
                median=at[last]["switch"]).judge_below(0.5),
     ]
+    if in_window:
+        figures += _window_figures(in_window, label)
+    if window_failed:
+        say(f"  library: window figures not measured: {window_failed}")
     return figures

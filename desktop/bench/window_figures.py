@@ -94,7 +94,7 @@ def _times(values: list) -> list[float]:
     return [v for v in values if isinstance(v, int | float)]
 
 
-def _compile_bytecode() -> None:
+def compile_bytecode() -> None:
     """Compile Yandu's modules once, as an installed copy has them. A checkout run where
     PYTHONDONTWRITEBYTECODE is set would otherwise compile every changed module again at
     each start, and time Python's compiler rather than Yandu."""
@@ -112,7 +112,7 @@ def window_figures(imp, workdir: Path, data: str, runs: int,
     why = window_available()
     if why:
         return skipped(data, why)
-    _compile_bytecode()
+    compile_bytecode()
     home = workdir / "home"
     home.mkdir(exist_ok=True)
     try:

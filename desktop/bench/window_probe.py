@@ -8,6 +8,9 @@ Modes (each prints one JSON line on stdout):
 - `session STUDY DOC OTHER RUNS`: start Yandu's window as `yandu` does, note when the
   reopened transcript is first painted, then time speaker toggles, scrolling to the end and
   opening DOC (after OTHER), each until repainted, and report the peak memory.
+- `library STUDY DOC OTHER RUNS`: the same start on a study of many documents, then time
+  the documents panel filtered and sorted, each until the panel is repainted, and opening
+  DOC (after OTHER) until the reading view is repainted; and the peak memory.
 Times are `time.monotonic()` readings (one clock for all processes on Linux) or durations.
 """
 
@@ -111,6 +114,20 @@ def prepare(study: str, document_id: int) -> dict:
 
 def session(study: str, document_id: int, other_id: int, runs: int) -> dict:
     """Start Yandu's window as `yandu` does and time what the issue asks, in one process."""
+    return _started(study, lambda app, watch, result, segment: _measure(
+        app, watch, result, document_id, other_id, runs, segment))
+
+
+def library(study: str, document_id: int, other_id: int, runs: int) -> dict:
+    """Start Yandu's window on a library study and time its documents panel and a switch
+    of documents."""
+    return _started(study, lambda app, watch, result, _segment: _measure_library(
+        app, watch, result, document_id, other_id, runs))
+
+
+def _started(study: str, measure_with) -> dict:
+    """Start Yandu's window as `yandu` does, note when the reopened transcript is first
+    painted, then run `measure_with(app, watch, result, segment)` and close it."""
     from argparse import Namespace
 
     from PySide6.QtCore import QTimer
@@ -131,7 +148,7 @@ def session(study: str, document_id: int, other_id: int, runs: int) -> dict:
         try:
             from desktop.core import segment
 
-            _measure(app, Watch, result, document_id, other_id, runs, segment)
+            measure_with(app, Watch, result, segment)
         except Exception as exc:  # report, never hang the parent
             result["error"] = f"{type(exc).__name__}: {exc}"
         for widget in app.topLevelWidgets():
@@ -275,6 +292,37 @@ def _measure(app, watch, result: dict, document_id: int, other_id: int, runs: in
     result["turns_shown"] = len(getattr(window, "turns", []))
 
 
+def _measure_library(app, watch, result: dict, document_id: int, other_id: int,
+                     runs: int) -> None:
+    window = watch.view.window()
+    _settle(app, 1.0)  # the study opens and the panel fills meanwhile
+    dock = window.documents_dock
+    panel = _paint_counter([dock.list.viewport()])
+    app.installEventFilter(panel)
+
+    def until_painted(counter, action) -> float | None:
+        before = counter.count
+        start = time.monotonic()
+        action()
+        painted = _wait_for_paint(app, counter, before)
+        return None if painted is None else painted - start
+
+    filters: list[float | None] = []
+    sorts: list[float | None] = []
+    opens: list[float | None] = []
+    for _ in range(runs):
+        filters.append(until_painted(panel, lambda: dock.filter_edit.setText("1")))
+        until_painted(panel, dock.filter_edit.clear)
+        sorts.append(until_painted(panel, dock.order_actions["title"].trigger))
+        until_painted(panel, dock.order_actions["library"].trigger)
+        if other_id != document_id:
+            until_painted(watch.counter, lambda: window.session.open_document(other_id))
+            opens.append(until_painted(watch.counter,
+                                       lambda: window.session.open_document(document_id)))
+    result.update(panel_filter=filters, panel_sort=sorts, open=opens,
+                  documents_listed=len(dock.document_ids()))
+
+
 def main(argv: list[str]) -> int:
     """Run one mode and print its JSON line."""
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
@@ -283,8 +331,9 @@ def main(argv: list[str]) -> int:
         out = bare()
     elif mode == "prepare":
         out = prepare(argv[1], int(argv[2]))
-    elif mode == "session":
-        out = session(argv[1], int(argv[2]), int(argv[3]), int(argv[4]))
+    elif mode in ("session", "library"):
+        run = session if mode == "session" else library
+        out = run(argv[1], int(argv[2]), int(argv[3]), int(argv[4]))
     elif mode == "player":
         from PySide6.QtWidgets import QApplication
 
@@ -294,7 +343,7 @@ def main(argv: list[str]) -> int:
                       _wait_for_paint, _paint_counter, _settle)
     else:
         print("usage: window_probe bare | prepare STUDY DOC | session STUDY DOC OTHER RUNS"
-              " | player STUDY DOC RUNS",
+              " | library STUDY DOC OTHER RUNS | player STUDY DOC RUNS",
               file=sys.stderr)
         return 2
     print(json.dumps(out), flush=True)

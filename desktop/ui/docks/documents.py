@@ -4,9 +4,10 @@ from __future__ import annotations
 
 from collections.abc import Callable, Mapping, Sequence
 
-from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QSize, Qt, Signal
-from PySide6.QtGui import QAction, QActionGroup, QKeyEvent, QPalette
+from PySide6.QtCore import QEvent, QModelIndex, QPersistentModelIndex, QSize, Qt, Signal
+from PySide6.QtGui import QAction, QActionGroup, QHelpEvent, QKeyEvent, QPalette
 from PySide6.QtWidgets import (
+    QAbstractItemView,
     QDockWidget,
     QHBoxLayout,
     QLineEdit,
@@ -17,6 +18,7 @@ from PySide6.QtWidgets import (
     QStyledItemDelegate,
     QStyleOptionViewItem,
     QToolButton,
+    QToolTip,
     QVBoxLayout,
     QWidget,
 )
@@ -49,6 +51,19 @@ class _EntryDelegate(QStyledItemDelegate):
         option.text = "\u2028".join(
             option.fontMetrics.elidedText(line, Qt.TextElideMode.ElideRight, room)
             for line in option.text.splitlines())
+
+    def helpEvent(self, event: QHelpEvent, view: QAbstractItemView,  # noqa: N802 (Qt override)
+                  option: QStyleOptionViewItem,
+                  index: QModelIndex | QPersistentModelIndex) -> bool:
+        # The tooltip is made when it is asked for: the study progress it ends with takes
+        # a few queries, too many to run for every entry of a long list at each refill.
+        dock = self.parent()
+        if event.type() == QEvent.Type.ToolTip and isinstance(dock, DocumentsDock):
+            text = dock.tooltip(index.data(Qt.ItemDataRole.UserRole),
+                                index.data(Qt.ItemDataRole.ToolTipRole) or "")
+            QToolTip.showText(event.globalPos(), text, view)
+            return True
+        return super().helpEvent(event, view, option, index)
 
     def sizeHint(self, option: QStyleOptionViewItem,  # noqa: N802 (Qt override)
                  index: QModelIndex | QPersistentModelIndex) -> QSize:
@@ -111,7 +126,7 @@ class DocumentsDock(QDockWidget):
         self.list = QListWidget(body)
         self.list.setObjectName("documents_list")
         self.list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        self.list.setItemDelegate(_EntryDelegate(self.list))
+        self.list.setItemDelegate(_EntryDelegate(self))
         self.list.itemActivated.connect(self._activated)
         self.list.itemClicked.connect(self._activated)
         row = QHBoxLayout()
@@ -216,8 +231,7 @@ class DocumentsDock(QDockWidget):
                 detail = f"{attrs.date} · {detail}"
             item = QListWidgetItem(f"{doc.title}\n{detail}")
             item.setData(Qt.ItemDataRole.UserRole, doc.id)
-            line = self.progress_line(doc.id) if self.progress_line is not None else ""
-            item.setToolTip(self._tooltip(doc, attrs) + (f"\n{line}" if line else ""))
+            item.setToolTip(self._tooltip(doc, attrs))
             self.list.addItem(item)
             if doc.id == self._current:
                 font = item.font()
@@ -247,6 +261,14 @@ class DocumentsDock(QDockWidget):
             if value:
                 lines.append(fill(self.tr("%1: %2"), label, value))
         return "\n".join(lines)
+
+    def tooltip(self, document_id: int | None, described: str) -> str:
+        """The whole tooltip of an entry: what `described` says of the document, then its
+        study progress (when given a way to tell it)."""
+        if document_id is None or self.progress_line is None:
+            return described
+        line = self.progress_line(int(document_id))
+        return f"{described}\n{line}" if line else described
 
     def current_id(self) -> int | None:
         """The selected document's id."""
