@@ -230,7 +230,9 @@ def test_the_filter_narrows_the_list_and_escape_empties_it(window, qtbot) -> Non
     talk = _add_talk(window)
     dock = window.documents_dock
     assert _shown_ids(window) == [sample, talk]
-    dock.filter_edit.setFocus()
+    listing = _panel(window, qtbot)
+    qtbot.keyClick(listing, Qt.Key.Key_Backtab, SHIFT)  # from the list back to the filter
+    assert dock.filter_edit.hasFocus()
     qtbot.keyClicks(dock.filter_edit, "talk")
     assert _shown_ids(window) == [talk]
     qtbot.keyClicks(dock.filter_edit, " nothing")

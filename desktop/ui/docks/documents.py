@@ -138,6 +138,9 @@ class DocumentsDock(QDockWidget):
         layout.addLayout(row)
         layout.addWidget(self.list, 1)
         self.setWidget(body)
+        # Shift+Tab from the list reaches the filter; the sort comes after the list.
+        QWidget.setTabOrder(self.filter_edit, self.list)
+        QWidget.setTabOrder(self.list, self.order_button)
         self.setFocusProxy(self.list)
         self._filter = DocumentFilter([], {})
         self._order = document_filter.LIBRARY
