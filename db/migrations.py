@@ -528,8 +528,8 @@ def team(db: Database) -> None:
     updates or deletes (`team_dirty`: the row's key as a JSON array and when), and the
     row as it was before its first change since the last sync (`team_old_<table>`); a
     sync turns them into a changeset of SQLite's session extension and empties them.
-    `team_stamps` holds (when, by whom) of the latest change received or sent of each row
-    a sync touched, `team_seen` the last file applied from each member, and
+    `team_stamps` holds (when, by whom) of the value each column of a row holds (col '' for
+    the row as it was inserted), for the rows syncs touched, `team_seen` the last file applied from each member, and
     `team_conflicts` the changes that lost to another member's (to keep either side).
 
     `source_marks` gets a primary key (the session extension leaves out tables without
@@ -561,9 +561,10 @@ def team(db: Database) -> None:
         CREATE TABLE team_stamps (
             tbl TEXT NOT NULL,
             pk TEXT NOT NULL,
+            col TEXT NOT NULL,
             at TEXT NOT NULL,
             by TEXT NOT NULL,
-            PRIMARY KEY (tbl, pk)
+            PRIMARY KEY (tbl, pk, col)
         ) WITHOUT ROWID;
         CREATE TABLE team_seen (
             user TEXT PRIMARY KEY,

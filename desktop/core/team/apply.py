@@ -14,7 +14,7 @@ from dataclasses import dataclass
 import apsw
 
 from desktop.core import search_index
-from desktop.core.team.changes import key_text
+from desktop.core.team.changes import column_stamp, keep_stamp, key_text, set_columns
 from desktop.core.team.folder import Header
 from desktop.core.team.tables import SHOWN
 
@@ -65,17 +65,15 @@ class _Resolver:
         at = self.header.stamps.get(table, {}).get(key, self.header.made_at)
         return at, self.header.user
 
-    def local_stamp(self, table: str, key: str) -> tuple[str, str]:
-        row = self.conn.execute("SELECT at, by FROM team_stamps WHERE tbl = ? AND pk = ?",
-                                [table, key]).fetchall()
-        return (row[0][0], row[0][1]) if row else ("", "")
+    def local_stamp(self, table: str, key: str, cols: list[str]) -> tuple[str, str]:
+        return column_stamp(self.conn, table, key, cols)
 
     def __call__(self, reason: int, change: apsw.TableChange) -> int:
+        if reason == apsw.SQLITE_CHANGESET_FOREIGN_KEY:
+            return apsw.SQLITE_CHANGESET_OMIT  # rows without a parent go afterwards
         table, key = change.name, _key(change)
         names = self.names[table]
         theirs = self.stamp_of(table, key)
-        if reason == apsw.SQLITE_CHANGESET_FOREIGN_KEY:
-            return apsw.SQLITE_CHANGESET_OMIT  # rows without a parent go afterwards
         if reason == apsw.SQLITE_CHANGESET_NOTFOUND:
             self.skipped.add((table, key))
             if change.op == "UPDATE":  # deleted here: the delete wins
@@ -89,13 +87,13 @@ class _Resolver:
             return apsw.SQLITE_CHANGESET_OMIT
         current = change.conflict
         if change.op == "DELETE":  # edited here, deleted there: the delete wins
-            self._lose(table, key, "deleted", theirs, {}, self.local_stamp(table, key),
-                       _named(names, current))
+            self._lose(table, key, "deleted", theirs, {},
+                       self.local_stamp(table, key, list(names)), _named(names, current))
             return apsw.SQLITE_CHANGESET_REPLACE
         changed = {i for i, v in enumerate(change.new) if v is not apsw.no_change}
         if all(current[i] == change.new[i] for i in changed):
             return apsw.SQLITE_CHANGESET_OMIT  # already so here
-        mine = self.local_stamp(table, key)
+        mine = self.local_stamp(table, key, set_columns(change, names))
         if theirs >= mine:
             self._lose(table, key, "edit", theirs, _named(names, change.new), mine,
                        _named(names, current, changed))
@@ -189,15 +187,9 @@ def apply_file(conn: apsw.Connection, header: Header, changeset: bytes, me: str,
     for change in apsw.Changeset.iter(changeset):
         count += 1
         table, key = change.name, _key(change)
-        if change.op == "DELETE":
-            conn.execute("DELETE FROM team_stamps WHERE tbl = ? AND pk = ?", [table, key])
-        elif (table, key) not in resolver.skipped:
-            at, by = resolver.stamp_of(table, key)
-            conn.execute(
-                "INSERT INTO team_stamps (tbl, pk, at, by) VALUES (?, ?, ?, ?) "
-                "ON CONFLICT (tbl, pk) DO UPDATE SET at = excluded.at, by = excluded.by "
-                "WHERE (excluded.at, excluded.by) > (team_stamps.at, team_stamps.by)",
-                [table, key, at, by])
+        if change.op == "DELETE" or (table, key) not in resolver.skipped:
+            keep_stamp(conn, table, key, change.op, set_columns(change, names[table]),
+                       resolver.stamp_of(table, key))
     return count, resolver.lost
 
 

@@ -21,8 +21,8 @@ class Local:
     """This member's changes: the changeset and when each updated or deleted row changed."""
 
     changeset: bytes
-    stamps: dict[str, dict[str, str]]  # table -> key (JSON array) -> when
-    inserted: dict[str, list[str]]  # table -> keys of the rows inserted
+    stamps: dict[str, dict[str, str]]  # table -> key (JSON array) -> when it changed
+    rows: list[tuple[str, str, str, list[str]]]  # (table, key, op, columns it sets)
     count: int
 
 
@@ -51,7 +51,7 @@ def collect(conn: apsw.Connection) -> Local:
     for table, key, at in conn.execute("SELECT tbl, pk, at FROM team_dirty ORDER BY tbl, pk"):
         dirty.setdefault(table, []).append((key, at))
     if not dirty:
-        return Local(b"", {}, {}, 0)
+        return Local(b"", {}, [], 0)
     scratch = apsw.Connection(":memory:")
     layout = {}
     for table in SHARED:
@@ -86,19 +86,63 @@ def collect(conn: apsw.Connection) -> Local:
     changeset = session.changeset()
     session.close()
     stamps: dict[str, dict[str, str]] = {}
-    inserted: dict[str, list[str]] = {}
-    count = 0
+    rows = []
     for change in apsw.Changeset.iter(changeset):
-        count += 1
         table = change.name
+        names = [c[0] for c in layout[table][0]]
         row = change.new if change.op == "INSERT" else change.old
         key = key_text([row[i] for i in sorted(change.pk_columns)])
-        if change.op == "INSERT":
-            inserted.setdefault(table, []).append(key)
-        else:
+        rows.append((table, key, change.op, set_columns(change, names)))
+        if change.op != "INSERT":
             stamps.setdefault(table, {})[key] = at_of[(table, key)]
     scratch.close()
-    return Local(changeset, stamps, inserted, count)
+    return Local(changeset, stamps, rows, len(rows))
+
+
+def set_columns(change: apsw.TableChange, names: list[str]) -> list[str]:
+    """The columns an update sets ('' for a whole row inserted, none for a delete)."""
+    if change.op == "INSERT":
+        return [""]
+    if change.op == "DELETE":
+        return []
+    return [names[i] for i, v in enumerate(change.new) if v is not apsw.no_change]
+
+
+def after(stamp: str) -> str:
+    """The stamp a millisecond after `stamp` (stamps are UTC, to the millisecond)."""
+    import datetime
+
+    moment = datetime.datetime.strptime(stamp, "%Y-%m-%dT%H:%M:%S.%fZ")
+    moment += datetime.timedelta(milliseconds=1)
+    return moment.strftime("%Y-%m-%dT%H:%M:%S.") + f"{moment.microsecond // 1000:03d}Z"
+
+
+def column_stamp(conn: apsw.Connection, table: str, key: str,
+                 cols: list[str]) -> tuple[str, str]:
+    """(when, by whom) of the newest of these columns' values here (a column never
+    changed since its row was inserted has the row's stamp; ('', '') when unknown)."""
+    found = conn.execute(
+        f"SELECT max(at || char(31) || by) FROM team_stamps WHERE tbl = ? AND pk = ? "
+        f"AND col IN ({', '.join('?' * (len(cols) + 1))})", [table, key, "", *cols]
+    ).fetchall()[0][0]
+    if not found:
+        return "", ""
+    at, _, by = found.partition("\x1f")
+    return at, by
+
+
+def keep_stamp(conn: apsw.Connection, table: str, key: str, op: str, cols: list[str],
+               stamp: tuple[str, str]) -> None:
+    """Note (when, by whom) of the values a change gave a row here."""
+    if op in ("INSERT", "DELETE"):
+        conn.execute("DELETE FROM team_stamps WHERE tbl = ? AND pk = ?", [table, key])
+    if op == "DELETE":
+        return
+    conn.executemany(
+        "INSERT INTO team_stamps (tbl, pk, col, at, by) VALUES (?, ?, ?, ?, ?) "
+        "ON CONFLICT (tbl, pk, col) DO UPDATE SET at = excluded.at, by = excluded.by "
+        "WHERE (excluded.at, excluded.by) > (team_stamps.at, team_stamps.by)",
+        [(table, key, col, *stamp) for col in cols])
 
 
 def forget(conn: apsw.Connection) -> None:

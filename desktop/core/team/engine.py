@@ -285,9 +285,9 @@ def _sync_in(conn: apsw.Connection, info: TeamInfo, clock: Callable[[], str]) ->
     if local.count:
         mine = tf.numbered_files(info.folder / me)
         seq = max(int(_meta(conn, SEQ_KEY) or 0), max(mine, default=0)) + 1
-        header = Header(me, seq, schema_step(), now, dict(seen), local.stamps, local.count)
+        stamps = _stamp_sent(conn, local, now, me)
+        header = Header(me, seq, schema_step(), now, dict(seen), stamps, local.count)
         changes.forget(conn)
-        _stamp_sent(conn, local, now, me)
         _set_meta(conn, {SEQ_KEY: seq})
         tf.write_changeset(info.folder / me, header, local.changeset)
     names = {t: [c[0] for c in changes.columns(conn, t)] for t in SHARED}
@@ -321,21 +321,23 @@ def _sync_in(conn: apsw.Connection, info: TeamInfo, clock: Callable[[], str]) ->
     return report
 
 
-def _stamp_sent(conn: apsw.Connection, local, now: str, me: str) -> None:
-    """Keep (when, by whom) of each row sent, as receivers will see it."""
-    upsert = ("INSERT INTO team_stamps (tbl, pk, at, by) VALUES (?, ?, ?, ?) "
-              "ON CONFLICT (tbl, pk) DO UPDATE SET at = excluded.at, by = excluded.by "
-              "WHERE (excluded.at, excluded.by) > (team_stamps.at, team_stamps.by)")
-    for table, keys in local.inserted.items():
-        conn.executemany(upsert, [(table, key, now, me) for key in keys])
-    from desktop.core.team.changes import columns, key_columns
+def _stamp_sent(conn: apsw.Connection, local, now: str, me: str) -> dict:
+    """The stamps of the changes sent, as receivers will see them, kept here too.
 
-    for table, stamped in local.stamps.items():
-        keys = key_columns(columns(conn, table))
-        where = " AND ".join(f'"{k}" = ?' for k in keys)
-        for key, at in stamped.items():
-            if conn.execute(f'SELECT 1 FROM "{table}" WHERE {where}',
-                            json.loads(key)).fetchall():
-                conn.execute(upsert, [table, key, at, me])
-            else:
-                conn.execute("DELETE FROM team_stamps WHERE tbl = ? AND pk = ?", [table, key])
+    A change is stamped when it was made, but always after the values it replaced, so a
+    member whose clock is behind still orders its own edits after what it edited."""
+    from desktop.core.team.changes import after, column_stamp, keep_stamp
+
+    stamps: dict[str, dict[str, str]] = {}
+    for table, key, op, cols in local.rows:
+        if op == "INSERT":
+            keep_stamp(conn, table, key, op, cols, (now, me))
+            continue
+        at = local.stamps[table][key]
+        if op == "UPDATE":
+            replaced = column_stamp(conn, table, key, cols)[0]
+            if replaced and at <= replaced:
+                at = after(replaced)
+        stamps.setdefault(table, {})[key] = at
+        keep_stamp(conn, table, key, op, cols, (at, me))
+    return stamps
