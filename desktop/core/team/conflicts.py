@@ -97,7 +97,8 @@ def get(db: Database, conflict_id: int) -> Conflict:
 
 
 def _changes(table: str) -> Changes:
-    return Changes(annotations=table == "annotations", speakers=table == "speakers",
+    return Changes(annotations=table == "annotations",
+                   speakers=table in ("speakers", "turns", "sections"),
                    glossary=table == "glossary_terms",
                    documents=table in ("documents", "turns", "sections"))
 

@@ -153,3 +153,17 @@ def write_changeset(member_folder: Path, header: Header, changeset: bytes) -> Pa
         os.fsync(out.fileno())
     os.replace(tmp, path)
     return path
+
+
+def activity(folder: Path, me: str) -> tuple:
+    """What the other members have written, cheaply (names and numbers of their files):
+    a window compares it between two looks to sync when new files arrive."""
+    seen = []
+    try:
+        subs = sorted(p for p in folder.iterdir() if p.is_dir() and p.name != me)
+    except OSError:
+        return ()
+    for sub in subs:
+        numbers = numbered_files(sub)
+        seen.append((sub.name, max(numbers, default=0), len(numbers)))
+    return tuple(seen)
