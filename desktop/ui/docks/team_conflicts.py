@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from PySide6.QtCore import QEvent, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QEvent, Qt, Signal
 from PySide6.QtWidgets import (
     QDockWidget,
     QHBoxLayout,
@@ -23,10 +23,13 @@ from PySide6.QtWidgets import (
 from desktop.ui.docks.common import elide
 from desktop.ui.i18n import fill
 
+# lupdate reads the texts below through this marker; they are translated when shown.
+QT_TRANSLATE_NOOP = lambda context, text: text  # noqa: E731
+
 _KINDS = {
-    "edit": "%1 and %2 both changed it",
-    "deleted": "%1 deleted it while %2 changed it",
-    "refused": "%2's change could not be applied",
+    "edit": QT_TRANSLATE_NOOP("TeamConflictsDock", "%1 and %2 both changed it"),
+    "deleted": QT_TRANSLATE_NOOP("TeamConflictsDock", "%1 deleted it while %2 changed it"),
+    "refused": QT_TRANSLATE_NOOP("TeamConflictsDock", "%2's change could not be applied"),
 }
 
 
@@ -86,7 +89,8 @@ class TeamConflictsDock(QDockWidget):
         self._conflicts = list(conflicts)
         self.list.clear()
         for c in self._conflicts:
-            what = fill(self.tr(_KINDS.get(c.kind, _KINDS["edit"])), c.kept_by or "?",
+            kind = _KINDS.get(c.kind, _KINDS["edit"])
+            what = fill(QCoreApplication.translate("TeamConflictsDock", kind), c.kept_by or "?",
                         c.lost_by or "?")
             item = QListWidgetItem(f"{elide(c.label, 40)}\n{what}")
             item.setData(Qt.ItemDataRole.UserRole, c.id)
