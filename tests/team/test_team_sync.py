@@ -249,3 +249,19 @@ def test_a_changeset_from_a_newer_schema_is_refused_before_anything_is_applied(t
     done = cli("sync", "--db", str(copies["bob"]), check=False)
     assert done.returncode == 2 and "newer Yandu" in done.stderr
     assert "Traceback" not in done.stderr
+
+
+def test_a_file_not_whole_waits_for_the_next_sync(tmp_path):
+    folder, copies, doc = make_team(tmp_path, ["alice", "bob"])
+    annotate(copies["alice"], doc, 5, seed=10, tag="甲")
+    engine.sync(copies["alice"])
+    path = folder / "alice" / "1.changeset"
+    head, _, body = path.read_bytes().partition(b"\n")
+    path.write_bytes(head + b"\n" + body[: len(body) // 2] + b"\xff" * 40)
+    before = dump(copies["bob"])
+    report = _sync(copies["bob"])
+    assert (report["files"], report["waiting"]) == (0, 1)
+    assert dump(copies["bob"]) == before
+    path.write_bytes(head + b"\n" + body)  # the whole file has arrived
+    assert _sync(copies["bob"])["files"] == 1
+    assert dump(copies["bob"]) == dump(copies["alice"])

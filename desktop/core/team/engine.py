@@ -136,6 +136,11 @@ def create(db: Database, folder: Path, user: str) -> TeamInfo:
     except OSError as exc:
         raise TeamError(f"Cannot make the team folder {folder}: {exc.strerror}.") from exc
     info = TeamInfo(user, folder, str(uuid.uuid4()), tf.choose_block(folder, user))
+    # The built-in glossary is in the base: members' copies must not each seed it (its
+    # terms' ids are made where they are made, and two copies of a term cannot both be).
+    from desktop.core.glossary import ensure_builtin
+
+    ensure_builtin(db)
     with db.atomic():
         _set_meta(db, {USER_KEY: user, FOLDER_KEY: folder, TEAM_KEY: info.team_id,
                        ids.BASE_KEY: info.id_base, SEQ_KEY: 0})
@@ -231,19 +236,27 @@ def sync(path: Path, *, clock: Callable[[], str] = stamp_now,
                         "synced to this machine yet).")
     if tf.read_team(info.folder).get("id") != info.team_id:
         raise TeamError(f"{info.folder} holds another team than this study's.")
-    conn = _connect(path)
+    import apsw
+
     try:
-        conn.execute("BEGIN IMMEDIATE")
+        conn = _connect(path)
         try:
-            report = _sync_in(conn, info, clock)
-            if before_commit is not None:
-                before_commit()
-            conn.execute("COMMIT")
-        except BaseException:
-            conn.execute("ROLLBACK")
-            raise
-    finally:
-        conn.close()
+            conn.execute("BEGIN IMMEDIATE")
+            try:
+                report = _sync_in(conn, info, clock)
+                if before_commit is not None:
+                    before_commit()
+                conn.execute("COMMIT")
+            except BaseException:
+                conn.execute("ROLLBACK")
+                raise
+        finally:
+            conn.close()
+    except apsw.BusyError as exc:
+        raise TeamError(f"The study {path} is busy (another program is writing to it); "
+                        "sync again in a moment. Nothing was changed.") from exc
+    except apsw.Error as exc:
+        raise TeamError(f"Cannot sync {path}: {exc}. Nothing was changed.") from exc
     return report
 
 
@@ -274,6 +287,8 @@ def _incoming(info: TeamInfo, seen: dict[str, int]) -> tuple[dict[str, list], in
 
 
 def _sync_in(conn: apsw.Connection, info: TeamInfo, clock: Callable[[], str]) -> SyncReport:
+    import apsw
+
     from desktop.core.team import apply, changes
 
     me = info.user
@@ -302,7 +317,13 @@ def _sync_in(conn: apsw.Connection, info: TeamInfo, clock: Callable[[], str]) ->
                 header, body = pending[user][0]
                 if any(seen.get(u, 0) < s for u, s in header.after.items() if u != me):
                     break  # after files of others that are not here yet
-                count, lost_here = apply.apply_file(conn, header, body, me, names)
+                try:
+                    count, lost_here = apply.apply_file(conn, header, body, me, names)
+                except (apsw.Error, ValueError) as exc:
+                    raise TeamError(
+                        f"{info.folder / user / f'{header.seq}.changeset'} cannot be "
+                        f"applied ({exc}); nothing was changed. Ask {user} to sync again."
+                    ) from exc
                 received += count
                 files += 1
                 lost += lost_here

@@ -9,6 +9,7 @@ make of a file changed in two places (`3.sync-conflict-20260101-120000-ABC.chang
 
 from __future__ import annotations
 
+import dataclasses
 import hashlib
 import json
 import os
@@ -41,11 +42,13 @@ class Header:
     after: dict[str, int] = field(default_factory=dict)  # files its writer had applied
     stamps: dict[str, dict[str, str]] = field(default_factory=dict)  # table -> key -> at
     changes: int = 0
+    sha256: str = ""  # of the changeset: a file not whole yet is told from a whole one
 
     def to_json(self) -> str:
         return json.dumps({"yandu_changeset": FORMAT, "user": self.user, "seq": self.seq,
                            "schema": self.schema, "made_at": self.made_at,
                            "after": self.after, "changes": self.changes,
+                           "sha256": self.sha256,
                            "stamps": self.stamps}, ensure_ascii=False,
                           separators=(",", ":"))
 
@@ -136,15 +139,19 @@ def read_changeset(path: Path) -> tuple[Header, bytes] | None:
         header = Header(user=str(head["user"]), seq=int(head["seq"]),
                         schema=str(head["schema"]), made_at=str(head["made_at"]),
                         after={str(k): int(v) for k, v in head.get("after", {}).items()},
-                        stamps=head.get("stamps", {}), changes=int(head.get("changes", 0)))
+                        stamps=head.get("stamps", {}), changes=int(head.get("changes", 0)),
+                        sha256=str(head.get("sha256", "")))
     except (ValueError, KeyError, TypeError, UnicodeDecodeError):
         return None
+    if hashlib.sha256(body).hexdigest() != header.sha256:
+        return None  # still arriving (or damaged on the way): not read until it is whole
     return header, body
 
 
 def write_changeset(member_folder: Path, header: Header, changeset: bytes) -> Path:
     """Write a numbered file whole: under a hidden name first, then renamed."""
     member_folder.mkdir(parents=True, exist_ok=True)
+    header = dataclasses.replace(header, sha256=hashlib.sha256(changeset).hexdigest())
     path = member_folder / f"{header.seq}.changeset"
     tmp = member_folder / f".{header.seq}.changeset.tmp"
     with open(tmp, "wb") as out:
