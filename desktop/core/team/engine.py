@@ -59,6 +59,14 @@ class SyncReport:
     def to_dict(self) -> dict:
         return asdict(self)
 
+    def local_time(self) -> str:
+        """When the sync ran, as HH:MM on this machine's clock."""
+        try:
+            moment = datetime.datetime.strptime(self.at, "%Y-%m-%dT%H:%M:%S.%fZ")
+        except ValueError:
+            return self.at
+        return moment.replace(tzinfo=datetime.UTC).astimezone().strftime("%H:%M")
+
     def summary(self) -> str:
         waiting = f", {self.waiting} waiting for earlier files" if self.waiting else ""
         return (f"sent {self.sent} change(s), received {self.received} from {self.files} "

@@ -69,7 +69,7 @@ class TeamController(QObject):
             return
         self._activity = folder.activity(self.info.folder, self.info.user)
         self.refresh()
-        QTimer.singleShot(FIRST_SYNC_MS, self.sync_now)
+        QTimer.singleShot(FIRST_SYNC_MS, self, self.sync_now)
         self.look_timer.start()
 
     def _look(self) -> None:
@@ -98,7 +98,7 @@ class TeamController(QObject):
             text = tr("Team: not synced yet")
         else:
             text = fill(tr("Team: synced %1 · sent %2, received %3"),
-                        last.at[11:16], str(last.sent), str(last.received))
+                        last.local_time(), str(last.sent), str(last.received))
         if found:
             text += " · " + fill(tr("%1 conflict(s)"), str(len(found)))
         self.label.setText(text)
@@ -128,6 +128,7 @@ class TeamController(QObject):
         out = bytes(process.readAllStandardOutput()).decode("utf-8", "replace")
         err = bytes(process.readAllStandardError()).decode("utf-8", "replace").strip()
         process.deleteLater()
+        self.session.check_outside_changes()  # show what it brought in
         if code != 0:
             message = err.splitlines()[-1] if err else tr("The sync stopped.")
             self.window.feedback.error(message.removeprefix("yandu: "))
@@ -142,7 +143,6 @@ class TeamController(QObject):
                     self.show_conflicts()
             except (ValueError, KeyError):
                 pass
-        self.session.check_outside_changes()  # show what it brought in
         self.refresh()
         if self._again:
             self._again = False
