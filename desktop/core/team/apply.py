@@ -60,6 +60,7 @@ class _Resolver:
         self.names = names
         self.skipped: set[tuple[str, str]] = set()
         self.lost: list[Lost] = []
+        self.orphans = False  # rows whose parent is gone were applied
 
     def stamp_of(self, table: str, key: str) -> tuple[str, str]:
         at = self.header.stamps.get(table, {}).get(key, self.header.made_at)
@@ -70,6 +71,7 @@ class _Resolver:
 
     def __call__(self, reason: int, change: apsw.TableChange) -> int:
         if reason == apsw.SQLITE_CHANGESET_FOREIGN_KEY:
+            self.orphans = True
             return apsw.SQLITE_CHANGESET_OMIT  # rows without a parent go afterwards
         table, key = change.name, _key(change)
         names = self.names[table]
@@ -173,7 +175,7 @@ def apply_file(conn: apsw.Connection, header: Header, changeset: bytes, me: str,
     _unindex_turns(conn, turn_ids)
     resolver = _Resolver(conn, header, me, names)
     apsw.Changeset.apply(changeset, conn, conflict=resolver)
-    if _drop_orphans(conn) or documents:
+    if (resolver.orphans and _drop_orphans(conn)) or documents:
         for table in ("annotation_index", "annotation_chars"):
             conn.execute(f"DELETE FROM {table} WHERE annotation_id NOT IN "
                          "(SELECT id FROM annotations)")
