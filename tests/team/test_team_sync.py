@@ -265,3 +265,27 @@ def test_a_file_not_whole_waits_for_the_next_sync(tmp_path):
     path.write_bytes(head + b"\n" + body)  # the whole file has arrived
     assert _sync(copies["bob"])["files"] == 1
     assert dump(copies["bob"]) == dump(copies["alice"])
+
+
+def test_a_document_deleted_while_another_member_annotates_it_goes_everywhere(tmp_path):
+    from desktop.core.documents import DeleteDocument
+
+    folder, copies, doc = make_team(tmp_path, ["alice", "bob"])
+    annotate(copies["alice"], doc, 5, seed=11, tag="甲")
+    engine.sync(copies["alice"])
+    engine.sync(copies["bob"])
+    db = open_study(copies["alice"])
+    History(db).run(DeleteDocument(doc, backup=False))
+    db.conn.close()
+    annotate(copies["bob"], doc, 5, seed=12, tag="乙")  # meanwhile, offline
+    engine.sync(copies["bob"])
+    engine.sync(copies["alice"])
+    engine.sync(copies["bob"])
+    a, b = dump(copies["alice"]), dump(copies["bob"])
+    assert a == b
+    assert not a["documents"] and not a["turns"] and not a["annotations"]
+    for path in copies.values():  # nothing of it is left in the search indexes either
+        db = open_study(path)
+        assert not search.search(db, "笔记") and not search.search(db, "注意力")
+        assert db.execute("SELECT count(*) FROM turn_chars_docsize").fetchone()[0] == 0
+        db.conn.close()
