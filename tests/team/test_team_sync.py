@@ -289,3 +289,25 @@ def test_a_document_deleted_while_another_member_annotates_it_goes_everywhere(tm
         assert not search.search(db, "笔记") and not search.search(db, "注意力")
         assert db.execute("SELECT count(*) FROM turn_chars_docsize").fetchone()[0] == 0
         db.conn.close()
+
+
+def test_a_file_that_changes_a_table_not_shared_is_not_followed_there(tmp_path):
+    import apsw
+
+    from desktop.core.team import folder as tf
+
+    folder, copies, doc = make_team(tmp_path, ["alice", "bob"])
+    scratch = apsw.Connection(":memory:")
+    scratch.execute("CREATE TABLE study_meta (key TEXT PRIMARY KEY, value TEXT)")
+    scratch.execute("CREATE TABLE team_seen (user TEXT PRIMARY KEY, seq INTEGER NOT NULL)")
+    session = apsw.Session(scratch, "main")
+    session.attach()
+    scratch.execute("INSERT INTO study_meta VALUES ('team_user', 'mallory')")
+    scratch.execute("INSERT INTO team_seen VALUES ('alice', 99)")
+    header = tf.Header("alice", 1, engine.schema_step(), engine.stamp_now())
+    tf.write_changeset(folder / "alice", header, session.changeset())
+    assert engine.sync(copies["bob"]).files == 1
+    db = open_study(copies["bob"])
+    assert engine.team_info(db).user == "bob"
+    assert db.execute("SELECT seq FROM team_seen WHERE user = 'alice'").fetchone()[0] == 1
+    db.conn.close()

@@ -16,7 +16,7 @@ import apsw
 from desktop.core import search_index
 from desktop.core.team.changes import column_stamp, keep_stamp, key_text, set_columns
 from desktop.core.team.folder import Header
-from desktop.core.team.tables import SHOWN
+from desktop.core.team.tables import SHARED, SHOWN
 
 
 @dataclass
@@ -117,6 +117,8 @@ def _touched(changeset: bytes) -> tuple[set, set, set]:
     """Turn ids, annotation ids and deleted document ids a changeset touches."""
     turns, notes, documents = set(), set(), set()
     for change in apsw.Changeset.iter(changeset):
+        if change.name not in SHARED:
+            continue
         row = change.new if change.op == "INSERT" else change.old
         if change.name == "turns":
             turns.add(row[0])
@@ -174,7 +176,10 @@ def apply_file(conn: apsw.Connection, header: Header, changeset: bytes, me: str,
     turn_ids = sorted(turns)
     _unindex_turns(conn, turn_ids)
     resolver = _Resolver(conn, header, me, names)
-    apsw.Changeset.apply(changeset, conn, conflict=resolver)
+    # Only the shared tables: a file naming any other (the copy's own settings, its record
+    # of changes) is not followed there.
+    apsw.Changeset.apply(changeset, conn, filter=lambda table: table in SHARED,
+                         conflict=resolver)
     if (resolver.orphans and _drop_orphans(conn)) or documents:
         for table in ("annotation_index", "annotation_chars"):
             conn.execute(f"DELETE FROM {table} WHERE annotation_id NOT IN "
@@ -187,6 +192,8 @@ def apply_file(conn: apsw.Connection, header: Header, changeset: bytes, me: str,
             search_index.index_annotation(conn, note_id, row[0][0])
     count = 0
     for change in apsw.Changeset.iter(changeset):
+        if change.name not in SHARED:
+            continue
         count += 1
         table, key = change.name, _key(change)
         if change.op == "DELETE" or (table, key) not in resolver.skipped:

@@ -113,6 +113,9 @@ def _row(db: Database, table: str, key: list) -> dict | None:
 def _write(db: Database, table: str, key: list, values: dict | None,
            before: dict | None) -> None:
     """Make the row hold `values` (None: no row), re-indexing turns' and notes' text."""
+    if values is not None:  # only the table's own columns
+        known = {r[0] for r in db.execute("SELECT name FROM pragma_table_info(?)", [table])}
+        values = {name: value for name, value in values.items() if name in known}
     if table == "turns" and before is not None:
         search_index.unindex_turns(db, key[:1])
     if values is None:
