@@ -4,47 +4,47 @@
 <context>
     <name></name>
     <message>
-        <location filename="../../desktop/ui/controllers/team.py" line="96"/>
+        <location filename="../../desktop/ui/controllers/team.py" line="98"/>
         <source>Team: syncing…</source>
         <translation>团队：正在同步…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/controllers/team.py" line="98"/>
+        <location filename="../../desktop/ui/controllers/team.py" line="100"/>
         <source>Team: not synced yet</source>
         <translation>团队：尚未同步</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/controllers/team.py" line="100"/>
+        <location filename="../../desktop/ui/controllers/team.py" line="102"/>
         <source>Team: synced %1 · sent %2, received %3</source>
         <translation>团队：%1 已同步 · 发出 %2，收到 %3</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/controllers/team.py" line="103"/>
+        <location filename="../../desktop/ui/controllers/team.py" line="105"/>
         <source>%1 conflict(s)</source>
         <translation>%1 处冲突</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/controllers/team.py" line="105"/>
+        <location filename="../../desktop/ui/controllers/team.py" line="107"/>
         <source>You are %1 in the team at %2</source>
         <translation>你在 %2 的团队中，名为 %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/controllers/team.py" line="115"/>
+        <location filename="../../desktop/ui/controllers/team.py" line="117"/>
         <source>This study is not a team&apos;s: see the README to set up a team.</source>
         <translation>此研究不属于团队：设置团队的方法见 README。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/controllers/team.py" line="132"/>
+        <location filename="../../desktop/ui/controllers/team.py" line="137"/>
         <source>The sync stopped.</source>
         <translation>同步中断了。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/controllers/team.py" line="138"/>
+        <location filename="../../desktop/ui/controllers/team.py" line="143"/>
         <source>Synced: sent %1 change(s), received %2, %3 new conflict(s).</source>
         <translation>已同步：发出 %1 处更改，收到 %2 处，新增 %3 处冲突。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/controllers/team.py" line="171"/>
+        <location filename="../../desktop/ui/controllers/team.py" line="175"/>
         <source>Settle conflict</source>
         <translation>处理冲突</translation>
     </message>

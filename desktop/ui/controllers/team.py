@@ -11,10 +11,12 @@ from __future__ import annotations
 
 import json
 import sys
+from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QObject, QProcess, Qt, QTimer
 from PySide6.QtWidgets import QLabel, QMainWindow
 
+import desktop
 from desktop.ui.actions import ActionId
 from desktop.ui.docks.team_conflicts import TeamConflictsDock
 from desktop.ui.i18n import fill
@@ -118,6 +120,8 @@ class TeamController(QObject):
             self._again = True
             return
         self.process = QProcess(self)
+        # Where `desktop` can be imported from, whether installed or run from a checkout.
+        self.process.setWorkingDirectory(str(Path(desktop.__file__).resolve().parents[1]))
         self.process.finished.connect(self._finished)
         self.process.start(sys.executable, ["-m", "desktop", "sync", "--json", "--db",
                                             str(self.session.study_path)])
