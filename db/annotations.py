@@ -5,6 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
+from db import ids
+
 if TYPE_CHECKING:  # hints only: sqlite-utils loads when a study is opened
     from sqlite_utils import Database
 
@@ -102,7 +104,8 @@ def tag_id(db: Database, name: str) -> int:
     row = db.execute("SELECT id FROM tags WHERE name = ? COLLATE NOCASE", [name]).fetchone()
     if row:
         return row[0]
-    return db.execute("INSERT INTO tags (name) VALUES (?)", [name]).lastrowid
+    return db.execute("INSERT INTO tags (id, name) VALUES (?, ?)",
+                      [ids.tag_id_for(db, name), name]).lastrowid
 
 
 def set_tags(db: Database, annotation_id: str, names: tuple[str, ...] | list[str]) -> None:

@@ -474,3 +474,117 @@ def compact_search_index(db: Database) -> None:
         CREATE INDEX search_staging_run ON search_staging(run_id);
         """
     )
+
+
+# The tables a team shares (schema step 0013), written out here so that the step never
+# changes; `desktop.core.team.tables` says why each table of the study is in or out.
+_TEAM_TABLES = (
+    "documents", "document_sources", "source_marks", "speakers", "sections", "turns",
+    "turn_stamps", "annotations", "tags", "annotation_tags", "glossary_terms",
+    "glossary_dismissed", "review_cards", "review_log",
+)
+
+
+def _team_triggers(db: Database, table: str) -> str:
+    """The triggers that note each change a member makes to `table`: which row (its key
+    as a JSON array) and when, and the row as it was before its first change since the
+    last sync. They do nothing in a study that is not a team's, or while a sync writes."""
+    info = db.execute(f"SELECT name, pk FROM pragma_table_info('{table}') ORDER BY cid"
+                      ).fetchall()
+    columns = [name for name, _ in info]
+    keys = [name for name, pk in sorted(info, key=lambda c: c[1]) if pk]
+
+    def key(row: str) -> str:
+        return "json_array(" + ", ".join(f'{row}."{k}"' for k in keys) + ")"
+
+    old_row = ", ".join(f'OLD."{c}"' for c in columns)
+    when = ("WHEN EXISTS (SELECT 1 FROM study_meta WHERE key = 'team_user') "
+            "AND NOT EXISTS (SELECT 1 FROM study_meta WHERE key = 'team_applying')")
+    now = "strftime('%Y-%m-%dT%H:%M:%fZ', 'now')"
+
+    def mark(row: str) -> str:
+        return (f"INSERT INTO team_dirty (tbl, pk, at) VALUES ('{table}', {key(row)}, {now}) "
+                "ON CONFLICT (tbl, pk) DO UPDATE SET at = excluded.at;")
+
+    keep = (f"INSERT INTO team_old_{table} SELECT {old_row} WHERE NOT EXISTS (SELECT 1 "
+            f"FROM team_dirty WHERE tbl = '{table}' AND pk = {key('OLD')});")
+    return f"""
+        CREATE TABLE team_old_{table} AS SELECT * FROM {table} WHERE 0;
+        CREATE TRIGGER team_{table}_insert AFTER INSERT ON {table} {when}
+        BEGIN {mark('NEW')} END;
+        CREATE TRIGGER team_{table}_update AFTER UPDATE ON {table} {when}
+        BEGIN {keep} {mark('OLD')} {mark('NEW')} END;
+        CREATE TRIGGER team_{table}_delete AFTER DELETE ON {table} {when}
+        BEGIN {keep} {mark('OLD')} END;
+    """
+
+
+@MIGRATIONS(name="0013_team")
+def team(db: Database) -> None:
+    """A team on one study: what each member changed since its last sync, and conflicts.
+
+    Members keep one study in step through a shared folder (see `desktop.core.team`).
+    Triggers on each shared table note, in a team's study, every row a member inserts,
+    updates or deletes (`team_dirty`: the row's key as a JSON array and when), and the
+    row as it was before its first change since the last sync (`team_old_<table>`); a
+    sync turns them into a changeset of SQLite's session extension and empties them.
+    `team_stamps` holds (when, by whom) of the value each column of a row holds (col '' for
+    the row as it was inserted), for the rows syncs touched, `team_seen` the last file applied from each member, and
+    `team_conflicts` the changes that lost to another member's (to keep either side).
+
+    `source_marks` gets a primary key (the session extension leaves out tables without
+    one): its rowids are kept. Members allocate new integer ids in ranges of their own
+    (`db.ids`), so that two members' new rows never share an id.
+    """
+    db.executescript(
+        """
+        CREATE TABLE source_marks_keyed (
+            id INTEGER PRIMARY KEY,
+            document_id INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+            at INTEGER NOT NULL,
+            page TEXT NOT NULL DEFAULT '',
+            line INTEGER,
+            time_ms INTEGER
+        );
+        INSERT INTO source_marks_keyed (id, document_id, at, page, line, time_ms)
+            SELECT rowid, document_id, at, page, line, time_ms FROM source_marks;
+        DROP TABLE source_marks;
+        ALTER TABLE source_marks_keyed RENAME TO source_marks;
+        CREATE INDEX source_marks_document ON source_marks(document_id, at);
+
+        CREATE TABLE team_dirty (
+            tbl TEXT NOT NULL,
+            pk TEXT NOT NULL,
+            at TEXT NOT NULL,
+            PRIMARY KEY (tbl, pk)
+        ) WITHOUT ROWID;
+        CREATE TABLE team_stamps (
+            tbl TEXT NOT NULL,
+            pk TEXT NOT NULL,
+            col TEXT NOT NULL,
+            at TEXT NOT NULL,
+            by TEXT NOT NULL,
+            PRIMARY KEY (tbl, pk, col)
+        ) WITHOUT ROWID;
+        CREATE TABLE team_seen (
+            user TEXT PRIMARY KEY,
+            seq INTEGER NOT NULL
+        );
+        CREATE TABLE team_conflicts (
+            id INTEGER PRIMARY KEY,
+            tbl TEXT NOT NULL,
+            pk TEXT NOT NULL,
+            kind TEXT NOT NULL,
+            kept_by TEXT NOT NULL,
+            kept_at TEXT NOT NULL,
+            kept TEXT NOT NULL,
+            lost_by TEXT NOT NULL,
+            lost_at TEXT NOT NULL,
+            lost TEXT NOT NULL,
+            found_at TEXT NOT NULL,
+            resolved_at TEXT,
+            resolution TEXT NOT NULL DEFAULT ''
+        );
+        """
+    )
+    db.executescript("".join(_team_triggers(db, table) for table in _TEAM_TABLES))

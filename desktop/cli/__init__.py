@@ -35,6 +35,7 @@ _COMMAND_MODULES = (
     "desktop.cli.review",
     "desktop.cli.search",
     "desktop.cli.speakers",
+    "desktop.cli.team",
     "desktop.cli.turns",
 )
 
@@ -52,6 +53,8 @@ _MODULE_OF = {
     "show": "desktop.cli.importing",
     "search": "desktop.cli.search",
     "speakers": "desktop.cli.speakers",
+    "sync": "desktop.cli.team",
+    "team": "desktop.cli.team",
     "turns": "desktop.cli.turns",
 }
 

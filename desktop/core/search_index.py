@@ -205,13 +205,18 @@ def begin_staging(db: Database, count: int) -> StagedImport:
     FTS5 only writes segments (see `bulk_turn_writes`); a killed import is taken out of
     the index by the next open of the study (`db.connection.remove_abandoned_imports`).
     """
+    from db import ids
     from db.connection import remove_abandoned_imports
 
     remove_abandoned_imports(db.conn)
     with db.atomic():
+        # In a team's study, within this member's range of ids (see `db.ids`).
+        low = ids.base_of(db) or 0
+        high = low + ids.BLOCK if low else 2**63 - 1
         top = db.execute(
-            "SELECT max(coalesce((SELECT max(id) FROM turns), 0), "
-            "coalesce((SELECT max(last_turn) FROM import_runs), 0))").fetchone()[0]
+            "SELECT max(coalesce((SELECT max(id) FROM turns WHERE id >= ?1 AND id < ?2), ?1),"
+            " coalesce((SELECT max(last_turn) FROM import_runs WHERE last_turn >= ?1 "
+            "AND last_turn < ?2), ?1))", [low, high]).fetchone()[0]
         first = top + _ID_GAP
         run_id = db.execute(
             "INSERT INTO import_runs (pid, host, first_turn, last_turn, started_at) "

@@ -93,6 +93,8 @@ class ActionId(StrEnum):
     DISMISS_SUGGESTION = "glossary.dismiss_suggestion"
     REVIEW = "study.review"
     CONTINUE_READING = "study.continue_reading"
+    SYNC = "study.sync"
+    TEAM_CONFLICTS = "study.team_conflicts"
     SHORTCUTS = "help.shortcuts"
     EDIT_SHORTCUTS = "help.edit_shortcuts"
     ABOUT = "help.about"
@@ -244,6 +246,13 @@ SPECS: dict[ActionId, ActionSpec] = {
                                    "L", STUDY_MENU, QT_TRANSLATE_NOOP(
                                        "Actions", "Go to the first turn of this document not "
                                        "read yet")),
+    A.SYNC: ActionSpec(QT_TRANSLATE_NOOP("Actions", "&Sync with the team"), "F5", STUDY_MENU,
+                       QT_TRANSLATE_NOOP("Actions", "Send your changes to the team's folder "
+                                         "and take in the others'")),
+    A.TEAM_CONFLICTS: ActionSpec(QT_TRANSLATE_NOOP("Actions", "Team &conflicts"), "Shift+F5",
+                                 STUDY_MENU, QT_TRANSLATE_NOOP(
+                                     "Actions", "The changes that lost to another member's, "
+                                     "to keep either side")),
     A.TOGGLE_GLOSSARY: ActionSpec(QT_TRANSLATE_NOOP("Actions", "Mark glossary terms"), "G",
                                   GLOSSARY_MENU, checkable=True),
     A.ADD_TERM: ActionSpec(QT_TRANSLATE_NOOP("Actions", "Add &term from selection…"), "T",

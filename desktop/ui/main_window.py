@@ -37,6 +37,7 @@ from desktop.ui.controllers.reading import COMPARE, READING, ReadingController
 from desktop.ui.controllers.search import SearchController
 from desktop.ui.controllers.speaker_filter import SpeakerFilter
 from desktop.ui.controllers.speakers import SpeakersController
+from desktop.ui.controllers.team import TeamController
 from desktop.ui.controllers.term_lists import TermLists
 from desktop.ui.controllers.turn_edits import TurnEditsController
 from desktop.ui.decorations import AnnotationLayer, SearchLayer
@@ -115,6 +116,7 @@ class MainWindow(QMainWindow):
         self._offer_actions()
         self._connect_session()
         self.review = ReviewController(self)  # study mode: reviews, due counts, progress
+        self.team = TeamController(self)  # a team's sync and conflicts
 
         self.setAcceptDrops(True)
         self.setDockNestingEnabled(True)

@@ -2,429 +2,497 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
+    <name></name>
+    <message>
+        <location filename="../../desktop/ui/controllers/team.py" line="98"/>
+        <source>Team: syncing…</source>
+        <translation>团队：正在同步…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/controllers/team.py" line="100"/>
+        <source>Team: not synced yet</source>
+        <translation>团队：尚未同步</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/controllers/team.py" line="102"/>
+        <source>Team: synced %1 · sent %2, received %3</source>
+        <translation>团队：%1 已同步 · 发出 %2，收到 %3</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/controllers/team.py" line="105"/>
+        <source>%1 conflict(s)</source>
+        <translation>%1 处冲突</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/controllers/team.py" line="107"/>
+        <source>You are %1 in the team at %2</source>
+        <translation>你在 %2 的团队中，名为 %1</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/controllers/team.py" line="117"/>
+        <source>This study is not a team&apos;s: see the README to set up a team.</source>
+        <translation>此研究不属于团队：设置团队的方法见 README。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/controllers/team.py" line="137"/>
+        <source>The sync stopped.</source>
+        <translation>同步中断了。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/controllers/team.py" line="143"/>
+        <source>Synced: sent %1 change(s), received %2, %3 new conflict(s).</source>
+        <translation>已同步：发出 %1 处更改，收到 %2 处，新增 %3 处冲突。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/controllers/team.py" line="175"/>
+        <source>Settle conflict</source>
+        <translation>处理冲突</translation>
+    </message>
+</context>
+<context>
     <name>Actions</name>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="138"/>
+        <location filename="../../desktop/ui/actions.py" line="140"/>
         <source>&amp;Import…</source>
         <translation>导入(&amp;I)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="139"/>
+        <location filename="../../desktop/ui/actions.py" line="141"/>
         <source>Import transcripts into the study</source>
         <translation>将文字稿导入研究库</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="141"/>
+        <location filename="../../desktop/ui/actions.py" line="143"/>
         <source>Import with p&amp;review…</source>
         <translation>预览后导入(&amp;R)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="143"/>
+        <location filename="../../desktop/ui/actions.py" line="145"/>
         <source>&amp;New document from clipboard…</source>
         <translation>从剪贴板新建文档(&amp;N)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="144"/>
+        <location filename="../../desktop/ui/actions.py" line="146"/>
         <source>&amp;Export…</source>
         <translation>导出(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="145"/>
+        <location filename="../../desktop/ui/actions.py" line="147"/>
         <source>Export the notes to a file</source>
         <translation>把笔记导出为文件</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="146"/>
+        <location filename="../../desktop/ui/actions.py" line="148"/>
         <source>&amp;Print…</source>
         <translation>打印(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="148"/>
+        <location filename="../../desktop/ui/actions.py" line="150"/>
         <source>Export to P&amp;DF…</source>
         <translation>导出为 PDF(&amp;D)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="149"/>
+        <location filename="../../desktop/ui/actions.py" line="151"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="151"/>
+        <location filename="../../desktop/ui/actions.py" line="153"/>
         <source>&amp;Undo</source>
         <translation>撤销(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="152"/>
+        <location filename="../../desktop/ui/actions.py" line="154"/>
         <source>&amp;Redo</source>
         <translation>重做(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="154"/>
+        <location filename="../../desktop/ui/actions.py" line="156"/>
         <source>&amp;Search…</source>
         <translation>搜索(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="155"/>
+        <location filename="../../desktop/ui/actions.py" line="157"/>
         <source>Next search result</source>
         <translation>下一个搜索结果</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="157"/>
+        <location filename="../../desktop/ui/actions.py" line="159"/>
         <source>Previous search result</source>
         <translation>上一个搜索结果</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="159"/>
+        <location filename="../../desktop/ui/actions.py" line="161"/>
         <source>&amp;Annotate selection…</source>
         <translation>批注所选文字(&amp;A)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="160"/>
+        <location filename="../../desktop/ui/actions.py" line="162"/>
         <source>Write a note on the selected text</source>
         <translation>为所选文字写批注</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="161"/>
+        <location filename="../../desktop/ui/actions.py" line="163"/>
         <source>&amp;Edit annotation…</source>
         <translation>编辑批注(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="162"/>
+        <location filename="../../desktop/ui/actions.py" line="164"/>
         <source>&amp;Delete annotation</source>
         <translation>删除批注(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="164"/>
+        <location filename="../../desktop/ui/actions.py" line="166"/>
         <source>Next turn</source>
         <translation>下一段发言</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="165"/>
+        <location filename="../../desktop/ui/actions.py" line="167"/>
         <source>Previous turn</source>
         <translation>上一段发言</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="166"/>
+        <location filename="../../desktop/ui/actions.py" line="168"/>
         <source>Next section</source>
         <translation>下一个问题</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="167"/>
+        <location filename="../../desktop/ui/actions.py" line="169"/>
         <source>Previous section</source>
         <translation>上一个问题</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="168"/>
+        <location filename="../../desktop/ui/actions.py" line="170"/>
         <source>Next annotation</source>
         <translation>下一条批注</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="169"/>
+        <location filename="../../desktop/ui/actions.py" line="171"/>
         <source>Previous annotation</source>
         <translation>上一条批注</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="171"/>
+        <location filename="../../desktop/ui/actions.py" line="173"/>
         <source>&amp;Back</source>
         <translation>后退(&amp;B)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="172"/>
+        <location filename="../../desktop/ui/actions.py" line="174"/>
         <source>&amp;Forward</source>
         <translation>前进(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="173"/>
+        <location filename="../../desktop/ui/actions.py" line="175"/>
         <source>Switch reading / compare view</source>
         <translation>切换阅读 / 对比视图</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="175"/>
+        <location filename="../../desktop/ui/actions.py" line="177"/>
         <source>Switch reading / a&amp;nalysis view</source>
         <translation>切换阅读 / 分析视图(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="177"/>
+        <location filename="../../desktop/ui/actions.py" line="179"/>
         <source>Show all speakers</source>
         <translation>显示全部发言人</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="178"/>
+        <location filename="../../desktop/ui/actions.py" line="180"/>
         <source>Show narration</source>
         <translation>显示旁白</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="180"/>
+        <location filename="../../desktop/ui/actions.py" line="182"/>
         <source>Zoom in</source>
         <translation>放大</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="181"/>
+        <location filename="../../desktop/ui/actions.py" line="183"/>
         <source>Zoom out</source>
         <translation>缩小</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="182"/>
+        <location filename="../../desktop/ui/actions.py" line="184"/>
         <source>Go to the transcript</source>
         <translation>转到文字稿</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="184"/>
+        <location filename="../../desktop/ui/actions.py" line="186"/>
         <source>Go to the documents panel</source>
         <translation>转到文档面板</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="186"/>
+        <location filename="../../desktop/ui/actions.py" line="188"/>
         <source>Go to the speakers panel</source>
         <translation>转到发言人面板</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="188"/>
+        <location filename="../../desktop/ui/actions.py" line="190"/>
         <source>Go to the annotations panel</source>
         <translation>转到批注面板</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="191"/>
+        <location filename="../../desktop/ui/actions.py" line="193"/>
         <source>Go to the search results</source>
         <translation>转到搜索结果</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="192"/>
+        <location filename="../../desktop/ui/actions.py" line="194"/>
         <source>Interface in English</source>
         <translation>界面使用英文 (English)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="194"/>
+        <location filename="../../desktop/ui/actions.py" line="196"/>
         <source>Interface in Chinese (中文)</source>
         <translation>界面使用中文</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="196"/>
+        <location filename="../../desktop/ui/actions.py" line="198"/>
         <source>&amp;Rename speaker…</source>
         <translation>重命名发言人(&amp;R)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="197"/>
+        <location filename="../../desktop/ui/actions.py" line="199"/>
         <source>&amp;Merge speaker into…</source>
         <translation>合并发言人到(&amp;M)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="199"/>
+        <location filename="../../desktop/ui/actions.py" line="201"/>
         <source>Set r&amp;ole…</source>
         <translation>设置身份(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="200"/>
+        <location filename="../../desktop/ui/actions.py" line="202"/>
         <source>Set &amp;colour…</source>
         <translation>设置颜色(&amp;C)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="201"/>
+        <location filename="../../desktop/ui/actions.py" line="203"/>
         <source>Toggle m&amp;oderator</source>
         <translation>切换主持人(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="203"/>
+        <location filename="../../desktop/ui/actions.py" line="205"/>
         <source>Make &amp;narration</source>
         <translation>改为旁白(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="204"/>
+        <location filename="../../desktop/ui/actions.py" line="206"/>
         <source>&amp;Give turn to speaker…</source>
         <translation>将发言交给发言人(&amp;G)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="205"/>
+        <location filename="../../desktop/ui/actions.py" line="207"/>
         <source>Give the turn at the cursor (or the selected turns) to another speaker, a new one, or narration</source>
         <translation>把光标所在的发言（或所选的几段发言）改归另一位发言人、新发言人或旁白</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="208"/>
+        <location filename="../../desktop/ui/actions.py" line="210"/>
         <source>&amp;Split turn at cursor</source>
         <translation>在光标处拆分发言(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="210"/>
+        <location filename="../../desktop/ui/actions.py" line="212"/>
         <source>&amp;Join with next turn</source>
         <translation>与下一段发言合并(&amp;J)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="211"/>
+        <location filename="../../desktop/ui/actions.py" line="213"/>
         <source>Join the turn at the cursor with the next one (or the selected turns into one)</source>
         <translation>把光标所在的发言与下一段合并（或把所选的几段合为一段）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="214"/>
+        <location filename="../../desktop/ui/actions.py" line="216"/>
         <source>Make turn a section &amp;heading</source>
         <translation>设为分节标题(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="216"/>
+        <location filename="../../desktop/ui/actions.py" line="218"/>
         <source>&amp;Remove section heading</source>
         <translation>删除分节标题(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="217"/>
+        <location filename="../../desktop/ui/actions.py" line="219"/>
         <source>Remove the section the cursor is in: its turns join the section before it</source>
         <translation>删除光标所在的分节：其中的发言并入前一节</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="222"/>
+        <location filename="../../desktop/ui/actions.py" line="224"/>
         <source>Re&amp;name document…</source>
         <translation>重命名文档(&amp;N)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="223"/>
+        <location filename="../../desktop/ui/actions.py" line="225"/>
         <source>Give the document chosen in the documents panel (else the open one) another title</source>
         <translation>给文档面板中选中的文档（否则为打开的文档）换一个标题</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="226"/>
+        <location filename="../../desktop/ui/actions.py" line="228"/>
         <source>Document &amp;properties…</source>
         <translation>文档属性(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="227"/>
+        <location filename="../../desktop/ui/actions.py" line="229"/>
         <source>The document&apos;s date, event, source, language and collection</source>
         <translation>文档的日期、活动、来源、语言和合集</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="230"/>
+        <location filename="../../desktop/ui/actions.py" line="232"/>
         <source>&amp;Re-import a changed file…</source>
         <translation>重新导入修改过的文件(&amp;R)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="232"/>
+        <location filename="../../desktop/ui/actions.py" line="234"/>
         <source>Import a new version of the document; its annotations follow where their text is still found</source>
         <translation>导入文档的新版本；批注的原文在新版本中仍能找到的，随之带过去</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="234"/>
+        <location filename="../../desktop/ui/actions.py" line="236"/>
         <source>Move document &amp;up</source>
         <translation>文档上移(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="236"/>
+        <location filename="../../desktop/ui/actions.py" line="238"/>
         <source>Move document do&amp;wn</source>
         <translation>文档下移(&amp;W)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="238"/>
+        <location filename="../../desktop/ui/actions.py" line="240"/>
         <source>&amp;Delete document…</source>
         <translation>删除文档(&amp;D)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="240"/>
+        <location filename="../../desktop/ui/actions.py" line="242"/>
         <source>&amp;Review cards…</source>
         <translation>复习卡片(&amp;R)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="241"/>
+        <location filename="../../desktop/ui/actions.py" line="243"/>
         <source>Review the due cards: terms, notes and who said what</source>
         <translation>复习到期的卡片：术语、批注，以及谁说了什么</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="243"/>
+        <location filename="../../desktop/ui/actions.py" line="245"/>
         <source>&amp;Continue where I left off</source>
         <translation>从上次读到的地方继续(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="244"/>
+        <location filename="../../desktop/ui/actions.py" line="246"/>
         <source>Go to the first turn of this document not read yet</source>
         <translation>转到本文档中第一段尚未读过的发言</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="247"/>
+        <location filename="../../desktop/ui/actions.py" line="249"/>
+        <source>&amp;Sync with the team</source>
+        <translation>与团队同步(&amp;S)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/actions.py" line="250"/>
+        <source>Send your changes to the team&apos;s folder and take in the others&apos;</source>
+        <translation>把你的更改发到团队文件夹，并收取其他成员的更改</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/actions.py" line="252"/>
+        <source>Team &amp;conflicts</source>
+        <translation>团队冲突(&amp;C)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/actions.py" line="253"/>
+        <source>The changes that lost to another member&apos;s, to keep either side</source>
+        <translation>被其他成员的更改覆盖的更改，可保留任一方</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/actions.py" line="256"/>
         <source>Mark glossary terms</source>
         <translation>标出术语</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="249"/>
+        <location filename="../../desktop/ui/actions.py" line="258"/>
         <source>Add &amp;term from selection…</source>
         <translation>将所选文字加为术语(&amp;T)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="251"/>
+        <location filename="../../desktop/ui/actions.py" line="260"/>
         <source>Add the selected text to the glossary</source>
         <translation>把所选文字加入术语表</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="252"/>
+        <location filename="../../desktop/ui/actions.py" line="261"/>
         <source>&amp;Open the term at the cursor</source>
         <translation>打开光标处的术语(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="254"/>
+        <location filename="../../desktop/ui/actions.py" line="263"/>
         <source>Show the glossary entry of the marked term under the text cursor</source>
         <translation>显示光标处所标术语的词条</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="256"/>
+        <location filename="../../desktop/ui/actions.py" line="265"/>
         <source>&amp;Edit term…</source>
         <translation>编辑术语(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="258"/>
+        <location filename="../../desktop/ui/actions.py" line="267"/>
         <source>Reset term to the &amp;built-in text</source>
         <translation>恢复为内置释义(&amp;B)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="260"/>
+        <location filename="../../desktop/ui/actions.py" line="269"/>
         <source>&amp;Remove term</source>
         <translation>删除术语(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="261"/>
+        <location filename="../../desktop/ui/actions.py" line="270"/>
         <source>Go to the glossary panel</source>
         <translation>转到术语面板</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="263"/>
+        <location filename="../../desktop/ui/actions.py" line="272"/>
         <source>&amp;Suggest terms from this document</source>
         <translation>从本文档推荐术语(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="265"/>
+        <location filename="../../desktop/ui/actions.py" line="274"/>
         <source>&amp;Accept suggestion</source>
         <translation>采纳推荐(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="267"/>
+        <location filename="../../desktop/ui/actions.py" line="276"/>
         <source>&amp;Dismiss suggestion</source>
         <translation>忽略推荐(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="269"/>
+        <location filename="../../desktop/ui/actions.py" line="278"/>
         <source>&amp;Import a term list…</source>
         <translation>导入术语列表(&amp;I)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="271"/>
+        <location filename="../../desktop/ui/actions.py" line="280"/>
         <source>E&amp;xport the term list…</source>
         <translation>导出术语列表(&amp;X)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="273"/>
+        <location filename="../../desktop/ui/actions.py" line="282"/>
         <source>&amp;Keyboard shortcuts</source>
         <translation>键盘快捷键(&amp;K)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="274"/>
+        <location filename="../../desktop/ui/actions.py" line="283"/>
         <source>&amp;Change shortcuts…</source>
         <translation>修改快捷键(&amp;C)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="275"/>
+        <location filename="../../desktop/ui/actions.py" line="284"/>
         <source>&amp;About Yandu</source>
         <translation>关于研读(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="279"/>
+        <location filename="../../desktop/ui/actions.py" line="288"/>
         <source>Show or hide speaker %1</source>
         <translation>显示或隐藏发言人 %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="281"/>
+        <location filename="../../desktop/ui/actions.py" line="290"/>
         <source>Show only speaker %1</source>
         <translation>只显示发言人 %1</translation>
     </message>
@@ -1224,92 +1292,92 @@
 <context>
     <name>DocumentsDock</name>
     <message>
-        <location filename="../../desktop/ui/docks/documents.py" line="135"/>
+        <location filename="../../desktop/ui/docks/documents.py" line="153"/>
         <source>Documents</source>
         <translation>文档</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/docks/documents.py" line="136"/>
+        <location filename="../../desktop/ui/docks/documents.py" line="154"/>
         <source>Filter documents</source>
         <translation>筛选文档</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/docks/documents.py" line="138"/>
+        <location filename="../../desktop/ui/docks/documents.py" line="156"/>
         <source>Shows the documents whose title, file name, date, event, source, language or collection holds every word typed. Escape empties it.</source>
         <translation>只显示标题、文件名、日期、活动、来源、语言或集合中包含所输入的每个词的文档。按 Esc 清空。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/docks/documents.py" line="140"/>
+        <location filename="../../desktop/ui/docks/documents.py" line="158"/>
         <source>Library order</source>
         <translation>文库顺序</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/docks/documents.py" line="141"/>
+        <location filename="../../desktop/ui/docks/documents.py" line="159"/>
         <source>Title</source>
         <translation>标题</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/docks/documents.py" line="142"/>
+        <location filename="../../desktop/ui/docks/documents.py" line="160"/>
         <source>Date, latest first</source>
         <translation>日期（最新在前）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/docks/documents.py" line="143"/>
+        <location filename="../../desktop/ui/docks/documents.py" line="161"/>
         <source>Imported, latest first</source>
         <translation>导入时间（最新在前）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/docks/documents.py" line="144"/>
+        <location filename="../../desktop/ui/docks/documents.py" line="162"/>
         <source>Most turns first</source>
         <translation>发言最多在前</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/docks/documents.py" line="148"/>
+        <location filename="../../desktop/ui/docks/documents.py" line="166"/>
         <source>Sort the documents (now: %1)</source>
         <translation>文档排序（当前：%1）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/docks/documents.py" line="206"/>
+        <location filename="../../desktop/ui/docks/documents.py" line="224"/>
         <source>No document matches “%1”.</source>
         <translation>没有文档符合“%1”。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/docks/documents.py" line="212"/>
+        <location filename="../../desktop/ui/docks/documents.py" line="230"/>
         <source>No collection</source>
         <translation>未归入合集</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/docks/documents.py" line="213"/>
+        <location filename="../../desktop/ui/docks/documents.py" line="231"/>
         <source>%1 turns · %2 speakers</source>
         <translation>%1 段发言 · %2 位发言人</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/docks/documents.py" line="243"/>
+        <location filename="../../desktop/ui/docks/documents.py" line="260"/>
         <source>Date</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/docks/documents.py" line="243"/>
+        <location filename="../../desktop/ui/docks/documents.py" line="260"/>
         <source>Event</source>
         <translation>活动</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/docks/documents.py" line="244"/>
+        <location filename="../../desktop/ui/docks/documents.py" line="261"/>
         <source>Source</source>
         <translation>来源</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/docks/documents.py" line="245"/>
+        <location filename="../../desktop/ui/docks/documents.py" line="262"/>
         <source>Language</source>
         <translation>语言</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/docks/documents.py" line="246"/>
+        <location filename="../../desktop/ui/docks/documents.py" line="263"/>
         <source>Collection</source>
         <translation>合集</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/docks/documents.py" line="248"/>
+        <location filename="../../desktop/ui/docks/documents.py" line="265"/>
         <source>%1: %2</source>
         <translation>%1：%2</translation>
     </message>
@@ -1866,7 +1934,7 @@
         <translation>工具栏</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="281"/>
+        <location filename="../../desktop/ui/main_window.py" line="283"/>
         <source>no document</source>
         <translation>无文档</translation>
     </message>
@@ -2003,17 +2071,17 @@
         <translation>已过第一处匹配：转到最后一处。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="158"/>
+        <location filename="../../desktop/ui/main_window.py" line="160"/>
         <source>Another program changed the study: Yandu shows its changes, and Undo starts afresh from here.</source>
         <translation>另一个程序修改了研究库：研读已显示这些修改，撤销从此处重新开始。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="275"/>
+        <location filename="../../desktop/ui/main_window.py" line="277"/>
         <source>About Yandu</source>
         <translation>关于研读</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="276"/>
+        <location filename="../../desktop/ui/main_window.py" line="278"/>
         <source>&lt;b&gt;Yandu 研读&lt;/b&gt; %1&lt;p&gt;Study and annotate transcripts, with Chinese as a first-class language.&lt;/p&gt;&lt;p&gt;Every edit is saved at once in the study file.&lt;/p&gt;</source>
         <translation>&lt;b&gt;研读 Yandu&lt;/b&gt; %1&lt;p&gt;研读和批注文字稿，中文优先。&lt;/p&gt;&lt;p&gt;每次修改都立即保存在研究库文件中。&lt;/p&gt;</translation>
     </message>
@@ -2086,58 +2154,58 @@
 <context>
     <name>Menus</name>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="121"/>
+        <location filename="../../desktop/ui/actions.py" line="123"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="122"/>
+        <location filename="../../desktop/ui/actions.py" line="124"/>
         <source>&amp;Edit</source>
         <translation>编辑(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="123"/>
+        <location filename="../../desktop/ui/actions.py" line="125"/>
         <source>&amp;Annotate</source>
         <translation>批注(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="124"/>
+        <location filename="../../desktop/ui/actions.py" line="126"/>
         <source>&amp;Go</source>
         <translation>转到(&amp;G)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="125"/>
+        <location filename="../../desktop/ui/actions.py" line="127"/>
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="126"/>
+        <location filename="../../desktop/ui/actions.py" line="128"/>
         <source>&amp;Speakers</source>
         <translation>发言人(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="127"/>
+        <location filename="../../desktop/ui/actions.py" line="129"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="131"/>
+        <location filename="../../desktop/ui/actions.py" line="133"/>
         <source>&amp;Glossary</source>
         <extracomment>Made by the window on first use, before Help.</extracomment>
         <translation>术语(&amp;G)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="132"/>
+        <location filename="../../desktop/ui/actions.py" line="134"/>
         <source>&amp;Turns</source>
         <translation>发言(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="133"/>
+        <location filename="../../desktop/ui/actions.py" line="135"/>
         <source>&amp;Documents</source>
         <translation>文档(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="134"/>
+        <location filename="../../desktop/ui/actions.py" line="136"/>
         <source>St&amp;udy</source>
         <translation>学习(&amp;U)</translation>
     </message>
@@ -2829,6 +2897,64 @@
         <translation>
             <numerusform>%1 × %2 的批注(&amp;A)：%n</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>TeamConflictsDock</name>
+    <message>
+        <location filename="../../desktop/ui/docks/team_conflicts.py" line="30"/>
+        <source>%1 and %2 both changed it</source>
+        <translation>%1 和 %2 都改了它</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/docks/team_conflicts.py" line="31"/>
+        <source>%1 deleted it while %2 changed it</source>
+        <translation>%1 删除了它，而 %2 同时改了它</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/docks/team_conflicts.py" line="32"/>
+        <source>%2&apos;s change could not be applied</source>
+        <translation>%2 的更改无法应用</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/docks/team_conflicts.py" line="73"/>
+        <source>Team conflicts</source>
+        <translation>团队冲突</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/docks/team_conflicts.py" line="74"/>
+        <source>Keep what is here</source>
+        <translation>保留现有内容</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/docks/team_conflicts.py" line="75"/>
+        <source>The change kept on every copy stays</source>
+        <translation>各副本上保留的更改不变</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/docks/team_conflicts.py" line="76"/>
+        <source>Put back the other side</source>
+        <translation>恢复另一方</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/docks/team_conflicts.py" line="77"/>
+        <source>Write the side that lost as your own change; the next sync sends it (Undo takes it back)</source>
+        <translation>把被覆盖的一方写成你自己的更改；下次同步时发出（可撤销）</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/docks/team_conflicts.py" line="98"/>
+        <source>%1 open conflict(s). The later change was kept on every copy.</source>
+        <translation>%1 处冲突待处理。各副本都保留了较晚的更改。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/docks/team_conflicts.py" line="100"/>
+        <source>No conflicts.</source>
+        <translation>没有冲突。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/docks/team_conflicts.py" line="122"/>
+        <source>%1: kept “%2”, lost “%3”</source>
+        <translation>%1：保留“%2”，被覆盖“%3”</translation>
     </message>
 </context>
 <context>

@@ -55,6 +55,35 @@ ALLOWED: dict[tuple[str, str], str] = {
         "quoted by _ident: keeping a deleted document's rows for undo",
     ("desktop/core/documents.py", "_ident(column)"): "a column of that table, as above",
     ("desktop/core/documents.py", "_ident(c)"): "a column from PRAGMA table_info, as above",
+    ("db/ids.py", "table"): "next_id's callers pass literal table names",
+    ("db/migrations.py", "table"): "step 0013's triggers: a name from its literal tuple",
+    ("db/migrations.py", "[name for name, _ in info]"):
+        "that table's columns, from pragma_table_info, double-quoted",
+    ("db/migrations.py", "key(row)"): "json_array of the table's key columns, as above",
+    ("db/migrations.py", "key('OLD')"): "as above",
+    ("db/migrations.py", "mark('NEW')"): "the trigger's statement, built from the above",
+    ("db/migrations.py", "mark('OLD')"): "as above",
+    ("db/migrations.py", "now"): "a literal strftime expression",
+    ("desktop/core/team/changes.py", "table"):
+        "a name from tables.SHARED, or of a change whose table is in it",
+    ("desktop/core/team/changes.py", "SHARED"): "as above",
+    ("desktop/core/team/changes.py", "change.name"): "as above",
+    ("desktop/core/team/changes.py", "name"): "a column from pragma_table_info, quoted",
+    ("desktop/core/team/changes.py", "kind"): "that column's declared type, as above",
+    ("desktop/core/team/changes.py", "chr(34)"): "a double quote around such a column",
+    ("desktop/core/team/changes.py", "key_columns(cols)"): "the key columns, as above",
+    ("desktop/core/team/changes.py", "_where(keys)"): "'\"col\" = ?' of the key columns",
+    ("desktop/core/team/apply.py", "table"):
+        "a table named by PRAGMA foreign_key_check, or one of two literal FTS tables",
+    ("desktop/core/team/conflicts.py", "table"):
+        "a conflict's table, checked against the module's literal _KEYS/_LABELS first",
+    ("desktop/core/team/conflicts.py", "_LABELS.get(table)"): "a literal column name",
+    ("desktop/core/team/conflicts.py", "values"):
+        "column names kept only if pragma_table_info lists them, quoted",
+    ("desktop/core/team/conflicts.py", "list(values)"): "as above",
+    ("desktop/core/team/conflicts.py", "chr(34)"): "a double quote around such a column",
+    ("desktop/core/team/engine.py", "*(f'team_old_{t}' for t in SHARED)"):
+        "step 0013's tables, named from tables.SHARED",
 }
 
 

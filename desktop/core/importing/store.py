@@ -9,6 +9,7 @@ import time
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
+from db import ids
 from desktop.core import search_index
 from desktop.core.clock import now_iso
 from desktop.core.importing.model import ParsedTranscript
@@ -132,36 +133,39 @@ def _write_rows(db: Database, parsed: ParsedTranscript, source_name: str, sha256
     """Write the document and its rows (no index); return its id and its turns' ids,
     numbered from `first_turn_id` when given."""
     doc_id = db.execute(
-        "INSERT INTO documents (title, source_name, source_sha256, encoding, format, text, "
-        "imported_at, kind, import_report) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
-        [parsed.title, source_name, sha256, parsed.encoding, parsed.format, parsed.text,
+        "INSERT INTO documents (id, title, source_name, source_sha256, encoding, format, "
+        "text, imported_at, kind, import_report) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        [ids.next_id(db, "documents"), parsed.title, source_name, sha256, parsed.encoding, parsed.format, parsed.text,
          now_iso(), parsed.kind, json.dumps(dataclasses.asdict(parsed.layout))],
     ).lastrowid
     if parsed.source is not None:
         db.execute("INSERT INTO document_sources (document_id, data) VALUES (?, ?)",
                    [doc_id, parsed.source])
     db.conn.executemany(
-        "INSERT INTO source_marks (document_id, at, page, line, time_ms) VALUES (?, ?, ?, ?, ?)",
-        [(doc_id, m.offset, m.page, m.line, m.time_ms) for m in parsed.marks],
+        "INSERT INTO source_marks (id, document_id, at, page, line, time_ms) "
+        "VALUES (?, ?, ?, ?, ?, ?)",
+        [(mark_id, doc_id, m.offset, m.page, m.line, m.time_ms) for mark_id, m
+         in zip(ids.next_ids(db, "source_marks", len(parsed.marks)), parsed.marks,
+                strict=True)],
     )
     speaker_ids: dict[str, int] = {}
     for position, speaker in enumerate(parsed.speakers):
         speaker_ids[speaker.name] = db.execute(
-            "INSERT INTO speakers (document_id, position, name, role, colour, is_moderator) "
-            "VALUES (?, ?, ?, ?, ?, ?)",
-            [doc_id, position, speaker.name, speaker.role, speaker.colour,
+            "INSERT INTO speakers (id, document_id, position, name, role, colour, "
+            "is_moderator) VALUES (?, ?, ?, ?, ?, ?, ?)",
+            [ids.next_id(db, "speakers"), doc_id, position, speaker.name, speaker.role, speaker.colour,
              int(speaker.is_moderator)],
         ).lastrowid
     section_ids = [
         db.execute(
-            "INSERT INTO sections (document_id, position, title) VALUES (?, ?, ?)",
-            [doc_id, position, section.title],
+            "INSERT INTO sections (id, document_id, position, title) VALUES (?, ?, ?, ?)",
+            [ids.next_id(db, "sections"), doc_id, position, section.title],
         ).lastrowid
         for position, section in enumerate(parsed.sections)
     ]
     section_of = parsed.section_of()
     if first_turn_id is None:  # the next ids, as SQLite gives them
-        first_turn_id = db.execute(
+        first_turn_id = ids.next_id(db, "turns") or db.execute(
             "SELECT coalesce(max(id), 0) + 1 FROM turns").fetchone()[0]
     turn_ids = [first_turn_id + position for position in range(len(parsed.turns))]
     rows = []

@@ -11,6 +11,7 @@ import zlib
 from datetime import datetime
 from typing import TYPE_CHECKING
 
+from db import ids
 from desktop.core.errors import YanduError
 from desktop.core.review.deck import Card, get, iso, now, parse
 
@@ -61,6 +62,6 @@ def grade(db: Database, card_id: str, rating: int, at: datetime | None = None,
             [int(after.state), after.step, after.stability, after.difficulty, due,
              iso(after.last_review or moment), card_id])
         db.execute(
-            "INSERT INTO review_log (card_id, rating, reviewed_at, duration_ms, due_after) "
-            "VALUES (?, ?, ?, ?, ?)", [card_id, rating, iso(moment), duration_ms, due])
+            "INSERT INTO review_log (id, card_id, rating, reviewed_at, duration_ms, due_after) "
+            "VALUES (?, ?, ?, ?, ?, ?)", [ids.next_id(db, "review_log"), card_id, rating, iso(moment), duration_ms, due])
     return get(db, card_id)

@@ -6,6 +6,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
+from db import ids
 from desktop.core import speakers
 from desktop.core.commands import Changes, StaleStep
 from desktop.core.errors import YanduError
@@ -133,8 +134,9 @@ def _make_speaker(db: Database, document_id: int, name: str) -> int:
     position = db.execute("SELECT coalesce(max(position) + 1, 0) FROM speakers "
                           "WHERE document_id = ?", [document_id]).fetchone()[0]
     return db.execute(
-        "INSERT INTO speakers (document_id, position, name, colour) VALUES (?, ?, ?, ?)",
-        [document_id, position, " ".join(name.split()), colour_for(position)]).lastrowid
+        "INSERT INTO speakers (id, document_id, position, name, colour) "
+        "VALUES (?, ?, ?, ?, ?)",
+        [ids.next_id(db, "speakers"), document_id, position, " ".join(name.split()), colour_for(position)]).lastrowid
 
 
 class _Resolved:
@@ -268,7 +270,7 @@ class SplitTurn(TurnEdit):
                    label="", headline="", headline_start=0, headline_end=0,
                    text_start=turn.text_start + second[0], text_end=turn.text_start + second[1],
                    text=piece[second[0] : second[1]], cue_start_ms=None)
-        del row["id"]
+        row["id"] = ids.next_id(db, "turns")
         new_id = insert_row(db, "turns", row)
         db.execute('UPDATE turns SET "end" = ?, text_start = ?, text_end = ?, text = ?, '
                    "cue_end_ms = NULL WHERE id = ?",

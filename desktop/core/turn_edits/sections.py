@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from db import ids
 from desktop.core.importing import structure
 from desktop.core.turn_edits.turns import Turn, opens_section, turn_with_id
 
@@ -15,9 +16,9 @@ if TYPE_CHECKING:  # hints only: sqlite-utils loads when a study is opened
 def open_section(db: Database, document_id: int, turn: Turn, title: str) -> int:
     """A new section from `turn` up to where the next section begins; its id."""
     section_id = db.execute(  # numbered by `number_sections`, after the change
-        "INSERT INTO sections (document_id, position, title) VALUES (?, (SELECT "
+        "INSERT INTO sections (id, document_id, position, title) VALUES (?, ?, (SELECT "
         "min(coalesce(min(position), 0), 0) - 1 FROM sections WHERE document_id = ?), ?)",
-        [document_id, document_id, title]).lastrowid
+        [ids.next_id(db, "sections"), document_id, document_id, title]).lastrowid
     following = db.execute(
         "SELECT min(position) FROM turns WHERE document_id = ? AND position > ? "
         "AND section_id IS NOT ?", [document_id, turn.position, turn.section_id]).fetchone()[0]
