@@ -6,6 +6,7 @@ import codecs
 
 import pytest
 
+from desktop.core.errors import YanduError
 from desktop.core.importing import import_bytes, parse_bytes
 from desktop.core.importing.decoding import decode
 
@@ -119,3 +120,9 @@ def test_a_few_stray_control_characters_are_still_text():
     parsed = parse_bytes(text.encode(), "log.txt")
     assert parsed.text == text
     assert [s.name for s in parsed.speakers] == ["甲", "乙"]
+
+
+def test_one_stray_zero_byte_in_utf8_is_not_read_as_utf16():
+    # Four bytes that UTF-16LE would read as "〰0": a UTF-8 file with a NUL in it.
+    with pytest.raises(YanduError, match="binary"):
+        decode(b"000\x00", "odd.txt")

@@ -115,6 +115,11 @@ def _utf16_without_bom(data: bytes) -> Decoded | None:
     # ordinary text wins (the other gives rare ideographs or controls).
     if len(data) < 4 or len(data) % 2:
         return None
+    # One stray zero byte in what reads as UTF-8 ("000\0") is no sign of UTF-16: there,
+    # zero bytes are the halves of every ASCII character (line breaks, digits) and of
+    # ideographs such as 一 (U+4E00).
+    if data.count(0) == 1 and _strict(data, "utf-8") is not None:
+        return None
     best: tuple[float, str, str] | None = None
     for codec, name in (("utf-16-le", "UTF-16LE"), ("utf-16-be", "UTF-16BE")):
         text = _strict(data, codec)
