@@ -18,7 +18,7 @@ from db.peek import peek_study
 # The schema step this version of Yandu ends with (`db.migrations`; a test keeps the two
 # in step). Step names sort in the order they are applied: a study whose last applied step
 # is this one has every step and nothing newer.
-CURRENT_STEP = "0013_team"
+CURRENT_STEP = "0014_documents_listing"
 
 
 def open_current_for_reading(path: str | Path) -> sqlite3.Connection | None:

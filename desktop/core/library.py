@@ -103,25 +103,35 @@ def index_at(starts: Sequence[int], offset: int) -> int:
     return bisect.bisect_right(starts, offset) - 1
 
 
-def list_documents(db: Database) -> list[DocumentInfo]:
-    """Every document in the study, oldest first."""
-    sql = """
+def list_documents(db: Database, document_id: int | None = None) -> list[DocumentInfo]:
+    """Every document in the study, oldest first (or the one with `document_id`).
+
+    The counts are grouped in one pass over each table: a count per document through a
+    correlated subquery scanned the speakers table once a document (0.4 s for 1,000)."""
+    where = "WHERE d.id = ?" if document_id is not None else ""
+    one = "WHERE document_id = ?" if document_id is not None else ""
+    sql = f"""
         SELECT d.id, d.title, d.source_name, d.encoding, d.format, d.imported_at,
-               (SELECT count(*) FROM turns t WHERE t.document_id = d.id),
-               (SELECT count(*) FROM speakers s WHERE s.document_id = d.id), d.source_sha256
-        FROM documents d ORDER BY d.id
+               coalesce(t.n, 0), coalesce(s.n, 0), d.source_sha256
+        FROM documents d
+        LEFT JOIN (SELECT document_id, count(*) AS n FROM turns {one}
+                   GROUP BY document_id) t ON t.document_id = d.id
+        LEFT JOIN (SELECT document_id, count(*) AS n FROM speakers {one}
+                   GROUP BY document_id) s ON s.document_id = d.id
+        {where} ORDER BY d.id
     """
-    return [DocumentInfo(*row) for row in db.execute(sql)]
+    args = [document_id] * 3 if document_id is not None else []
+    return [DocumentInfo(*row) for row in db.execute(sql, args)]
 
 
 def find_document(db: Database, ref: str | int) -> DocumentInfo:
     """A document by id or by (unique) title or file name; YanduError if none or ambiguous."""
-    docs = list_documents(db)
     ref_text = str(ref).strip()
     if ref_text.isdigit():
-        for d in docs:
-            if d.id == int(ref_text):
-                return d
+        found = list_documents(db, int(ref_text))
+        if found:
+            return found[0]
+    docs = list_documents(db)
     exact = [d for d in docs if ref_text in (d.title, d.source_name)]
     if len(exact) == 1:
         return exact[0]

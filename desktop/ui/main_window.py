@@ -156,6 +156,7 @@ class MainWindow(QMainWindow):
         session.failed.connect(self.feedback.error)
         session.history_changed.connect(self._update_undo_actions)
         session.documents_changed.connect(self.refresh_documents)
+        session.document_opened.connect(self.documents_dock.mark_current)
         session.document_opened.connect(lambda _id: self._update_title())
         session.outside_change.connect(lambda: self.feedback.status(QCoreApplication.translate(
             "MainWindow", "Another program changed the study: Yandu shows its changes, and "

@@ -269,3 +269,26 @@ def test_the_order_is_chosen_kept_and_given_up_for_a_move(window, qtbot, make_wi
     again.actions[ActionId.MOVE_DOCUMENT_UP].trigger()
     assert again.documents_dock.order == "library"
     assert _shown_ids(again) == [talk, sample]
+
+
+def test_opening_a_document_marks_it_without_listing_the_library_again(window, qtbot,
+                                                                        monkeypatch) -> None:
+    from desktop.core import documents
+
+    sample = window.session.document_id
+    talk = _add_talk(window)
+    listed = []
+    catalogue = documents.catalogue
+    monkeypatch.setattr(documents, "catalogue", lambda *a, **k: listed.append(1) or
+                        catalogue(*a, **k))
+    dock = window.documents_dock
+
+    def bold() -> list[int]:
+        return [dock.list.item(r).data(Qt.ItemDataRole.UserRole) for r in range(dock.list.count())
+                if dock.list.item(r).font().bold()]
+
+    assert bold() == [sample]
+    window.session.open_document(talk)
+    assert bold() == [talk] and dock.current_id() == talk
+    assert window.windowTitle().startswith("talk")
+    assert listed == []

@@ -265,6 +265,23 @@ class DocumentsDock(QDockWidget):
                 lines.append(fill(self.tr("%1: %2"), label, value))
         return "\n".join(lines)
 
+    def mark_current(self, document_id: int) -> None:
+        """Mark `document_id` as the open document (in bold) and choose it."""
+        self._current = document_id
+        self.list.blockSignals(True)
+        for row in range(self.list.count()):
+            item = self.list.item(row)
+            value = item.data(Qt.ItemDataRole.UserRole)
+            if value is None:
+                continue
+            font = item.font()
+            if font.bold() != (value == document_id):
+                font.setBold(value == document_id)
+                item.setFont(font)
+            if value == document_id:
+                self.list.setCurrentItem(item)
+        self.list.blockSignals(False)
+
     def tooltip(self, document_id: int | None, described: str) -> str:
         """The whole tooltip of an entry: what `described` says of the document, then its
         study progress (when given a way to tell it)."""

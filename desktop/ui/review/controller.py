@@ -101,8 +101,7 @@ class ReviewController(QObject):
             QCoreApplication.translate("Review", "Study > Review cards (R) reviews them"))
 
     def _progressed(self) -> None:
-        self.show_read()
-        self.window.refresh_documents()  # the tooltips
+        self.show_read()  # the documents panel's tooltips are made when shown
 
     def show_read(self) -> None:
         """The status bar's "N% read" of the open document (its whole progress on hover)."""
