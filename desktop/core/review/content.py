@@ -9,6 +9,7 @@ Card ids come from their source, so a card follows its term, annotation or turn:
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
@@ -91,31 +92,25 @@ def term_pinyin(term: Term) -> str:
 
 
 def passages(db: Database, document_ids: tuple[int, ...] | None = None
-             ) -> list[tuple[int, str, str, int]]:
+             ) -> Iterator[tuple[int, str, str, int]]:
     """(document id, speech, "speaker, title", where the speech starts in the document) for
-    every turn of the documents, in order.
+    every turn of the documents, in order, read a document at a time (a library's text
+    is never all in memory at once).
 
     Examples come from the speech of turns, so a speaker label never leaks into one; a
     document without turns lends its whole text.
     """
     from desktop.core.export import data
 
-    docs = data.documents(db, document_ids)
-    wanted = {d.id for d in docs}
-    by_doc: dict[int, list[tuple[int, str, str, int]]] = {}
-    for doc_id, text, speaker, title, at in db.execute(
-        "SELECT t.document_id, t.text, s.name, d.title, t.text_start FROM turns t "
-        "JOIN documents d ON d.id = t.document_id "
-        "LEFT JOIN speakers s ON s.id = t.speaker_id ORDER BY d.id, t.position"
-    ):
-        if doc_id in wanted:
-            by_doc.setdefault(doc_id, []).append(
-                (doc_id, text, f"{speaker}, {title}" if speaker else title, at))
-    found: list[tuple[int, str, str, int]] = []
-    for doc in docs:
-        found += by_doc.get(doc.id) or [(doc.id, library.document_text(db, doc.id), doc.title,
-                                         0)]
-    return found
+    for doc in data.documents(db, document_ids):
+        rows = db.execute(
+            "SELECT t.text, s.name, t.text_start FROM turns t "
+            "LEFT JOIN speakers s ON s.id = t.speaker_id WHERE t.document_id = ? "
+            "ORDER BY t.position", [doc.id]).fetchall()
+        if not rows:
+            yield doc.id, library.document_text(db, doc.id), doc.title, 0
+        for text, speaker, at in rows:
+            yield doc.id, text, f"{speaker}, {doc.title}" if speaker else doc.title, at
 
 
 def term_contents(db: Database, document_ids: tuple[int, ...] | None = None,
@@ -125,14 +120,16 @@ def term_contents(db: Database, document_ids: tuple[int, ...] | None = None,
     from desktop.core.glossary import build_matcher, list_terms
 
     terms = list_terms(db)
-    texts = passages(db, document_ids)
-    first: dict[str, tuple[int, int, int]] = {}
+    # Term id -> the passage of its first example and where the example is in it.
+    first: dict[str, tuple[tuple[int, str, str, int], int, int]] = {}
     where: dict[str, dict[int, None]] = {}
     if terms:
         matcher = build_matcher(terms)
-        for index, (doc_id, text, _source, _at) in enumerate(texts):
+        for passage in passages(db, document_ids):
+            doc_id, text = passage[0], passage[1]
             for match in matcher.find(text):
-                first.setdefault(match.term_id, (index, match.start, match.end))
+                if match.term_id not in first:
+                    first[match.term_id] = (passage, match.start, match.end)
                 where.setdefault(match.term_id, {})[doc_id] = None
     result = []
     for term in terms:
@@ -140,8 +137,7 @@ def term_contents(db: Database, document_ids: tuple[int, ...] | None = None,
             continue
         example, source, place = None, "", None
         if term.id in first:
-            index, start, end = first[term.id]
-            doc_id, text, source, at = texts[index]
+            (doc_id, text, source, at), start, end = first[term.id]
             example = example_sentence(text, start, end)
             place = (doc_id, at + start, at + end)
         result.append(TermContent(term, term_pinyin(term), example, source,
