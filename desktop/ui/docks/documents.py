@@ -4,21 +4,15 @@ from __future__ import annotations
 
 from collections.abc import Callable, Mapping, Sequence
 
-from PySide6.QtCore import QEvent, QModelIndex, QPersistentModelIndex, QSize, Qt, Signal
-from PySide6.QtGui import QAction, QActionGroup, QHelpEvent, QKeyEvent, QPalette
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QAction, QActionGroup, QKeyEvent
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QDockWidget,
     QHBoxLayout,
     QLineEdit,
-    QListWidget,
     QListWidgetItem,
     QMenu,
-    QStyle,
-    QStyledItemDelegate,
-    QStyleOptionViewItem,
     QToolButton,
-    QToolTip,
     QVBoxLayout,
     QWidget,
 )
@@ -27,48 +21,8 @@ from desktop.core import document_filter
 from desktop.core.document_filter import DocumentFilter
 from desktop.core.documents import Attributes
 from desktop.core.library import DocumentInfo
+from desktop.ui.docks.document_list import DocumentList
 from desktop.ui.i18n import fill
-
-
-class _EntryDelegate(QStyledItemDelegate):
-    """Draws a document's entry, its title then its details, one line each: a line too
-    long for the panel ends in an ellipsis (the tooltip holds the whole title) instead of
-    making the list scroll sideways. Entries are a little taller than Qt measures them:
-    it sizes a two-line entry to the text's exact height, and the style's margins then
-    leave room for its first line only, so the details were never seen."""
-
-    def initStyleOption(self, option: QStyleOptionViewItem,  # noqa: N802 (Qt override)
-                        index: QModelIndex | QPersistentModelIndex) -> None:
-        super().initStyleOption(option, index)
-        widget = option.widget
-        if widget is None or option.rect.width() <= 0:
-            return
-        style = widget.style()
-        margin = style.pixelMetric(QStyle.PixelMetric.PM_FocusFrameHMargin, option, widget) + 1
-        room = style.subElementRect(QStyle.SubElement.SE_ItemViewItemText, option,
-                                    widget).width() - 2 * margin
-        # Qt has made the entry's line break a line separator (U+2028) by now.
-        option.text = "\u2028".join(
-            option.fontMetrics.elidedText(line, Qt.TextElideMode.ElideRight, room)
-            for line in option.text.splitlines())
-
-    def helpEvent(self, event: QHelpEvent, view: QAbstractItemView,  # noqa: N802 (Qt override)
-                  option: QStyleOptionViewItem,
-                  index: QModelIndex | QPersistentModelIndex) -> bool:
-        # The tooltip is made when it is asked for: the study progress it ends with takes
-        # a few queries, too many to run for every entry of a long list at each refill.
-        dock = self.parent()
-        if event.type() == QEvent.Type.ToolTip and isinstance(dock, DocumentsDock):
-            text = dock.tooltip(index.data(Qt.ItemDataRole.UserRole),
-                                index.data(Qt.ItemDataRole.ToolTipRole) or "")
-            QToolTip.showText(event.globalPos(), text, view)
-            return True
-        return super().helpEvent(event, view, option, index)
-
-    def sizeHint(self, option: QStyleOptionViewItem,  # noqa: N802 (Qt override)
-                 index: QModelIndex | QPersistentModelIndex) -> QSize:
-        # As tall as the two lines and no wider than nothing: entries span the list.
-        return QSize(0, super().sizeHint(option, index).height() + 6)
 
 
 class _FilterEdit(QLineEdit):
@@ -123,10 +77,7 @@ class DocumentsDock(QDockWidget):
             action.triggered.connect(lambda _=False, order=order: self._order_chosen(order))
             self.order_actions[order] = action
         self.order_button.setMenu(menu)
-        self.list = QListWidget(body)
-        self.list.setObjectName("documents_list")
-        self.list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        self.list.setItemDelegate(_EntryDelegate(self))
+        self.list = DocumentList(self.tooltip, body)
         self.list.itemActivated.connect(self._activated)
         self.list.itemClicked.connect(self._activated)
         row = QHBoxLayout()
@@ -155,17 +106,23 @@ class DocumentsDock(QDockWidget):
         self.filter_edit.setToolTip(self.tr(
             "Shows the documents whose title, file name, date, event, source, language or "
             "collection holds every word typed. Escape empties it."))
-        names = {document_filter.LIBRARY: self.tr("Library order"),
-                 document_filter.TITLE: self.tr("Title"),
-                 document_filter.DATE: self.tr("Date, latest first"),
-                 document_filter.IMPORTED: self.tr("Imported, latest first"),
-                 document_filter.TURNS: self.tr("Most turns first")}
         for order, action in self.order_actions.items():
-            action.setText(names[order])
+            action.setText(self._order_name(order))
+        self._name_order()
+        # The entries' texts ("12 turns · 3 speakers", "No collection") are made again.
+        self.set_documents(self._filter.documents, self._current, self._filter.attributes)
+
+    def _order_name(self, order: str) -> str:
+        return {document_filter.LIBRARY: self.tr("Library order"),
+                document_filter.TITLE: self.tr("Title"),
+                document_filter.DATE: self.tr("Date, latest first"),
+                document_filter.IMPORTED: self.tr("Imported, latest first"),
+                document_filter.TURNS: self.tr("Most turns first")}[order]
+
+    def _name_order(self) -> None:
         self.order_actions[self._order].setChecked(True)
         self.order_button.setToolTip(fill(self.tr("Sort the documents (now: %1)"),
-                                          names[self._order]))
-        self._fill()
+                                          self._order_name(self._order)))
 
     @property
     def order(self) -> str:
@@ -182,16 +139,13 @@ class DocumentsDock(QDockWidget):
         self.order_actions[order].setChecked(True)
         if order != self._order:
             self._order = order
-            self.retranslate()  # the button's tooltip names the order; the list refills
+            self._name_order()
+            self._fill()
             self.order_changed.emit(order)
 
     def _enter_list(self) -> None:
         self.list.setFocus()
-        if self.list.currentItem() is None:
-            for row in range(self.list.count()):
-                if self.list.item(row).data(Qt.ItemDataRole.UserRole) is not None:
-                    self.list.setCurrentRow(row)
-                    break
+        self.list.choose_first()
 
     def add_actions(self, actions: Sequence[QAction]) -> None:
         """Offer the window's document actions in the context menu."""
@@ -204,56 +158,29 @@ class DocumentsDock(QDockWidget):
         chosen show them, marking the open one; `attributes` gives each document's date
         and collection."""
         self._filter = DocumentFilter(documents, attributes or {})
-        self._current = current
-        self._fill(select=current)
-
-    def _fill(self, *_: object, select: int | None = None) -> None:
-        """List the documents the filter shows, in the order chosen; the selection stays
-        on the document it was on (`select`, when given: the open one)."""
-        attributes = self._filter.attributes
-        selected = select if select is not None else self.current_id()
-        if selected is None:
-            selected = self._current
-        shown = self._filter.shown(self.filter_edit.text(), self._order)
-        grouped = (self._order == document_filter.LIBRARY
-                   and any(a.collection for a in attributes.values()))
-        group: str | None = None
-        self.list.blockSignals(True)
-        self.list.clear()
-        if not shown and self._filter.documents:
-            self._add_header(fill(self.tr("No document matches “%1”."),
-                                  self.filter_edit.text().strip()))
-        for doc in shown:
-            attrs = attributes[doc.id]
-            if grouped and attrs.collection != group:
-                group = attrs.collection
-                self._add_header(group or self.tr("No collection"))
-            detail = fill(self.tr("%1 turns · %2 speakers"), str(doc.turn_count),
-                          str(doc.speaker_count))
+        counts = self.tr("%1 turns · %2 speakers")
+        entries = []
+        for doc in self._filter.documents:
+            attrs = self._filter.attributes[doc.id]
+            detail = fill(counts, str(doc.turn_count), str(doc.speaker_count))
             if attrs.date:
                 detail = f"{attrs.date} · {detail}"
-            item = QListWidgetItem(f"{doc.title}\n{detail}")
-            item.setData(Qt.ItemDataRole.UserRole, doc.id)
-            item.setToolTip(self._tooltip(doc, attrs))
-            self.list.addItem(item)
-            if doc.id == self._current:
-                font = item.font()
-                font.setBold(True)
-                item.setFont(font)
-            if doc.id == selected:
-                self.list.setCurrentItem(item)
-        self.list.blockSignals(False)
+            entries.append((doc.id, f"{doc.title}\n{detail}", self._tooltip(doc, attrs)))
+        self.list.set_entries(entries)
+        self._fill()
+        self.mark_current(current)
 
-    def _add_header(self, name: str) -> None:
-        item = QListWidgetItem(name)
-        item.setFlags(Qt.ItemFlag.NoItemFlags)  # not chosen, passed over by the arrow keys
-        # Drawn in the text's colour all the same: a heading, not a greyed-out entry.
-        item.setForeground(self.list.palette().brush(QPalette.ColorRole.Text))
-        font = item.font()
-        font.setBold(True)
-        item.setFont(font)
-        item.setToolTip(name)
-        self.list.addItem(item)
+    def _fill(self, *_: object) -> None:
+        """Show the documents the filter lets through, in the order chosen."""
+        attributes = self._filter.attributes
+        grouped = (self._order == document_filter.LIBRARY
+                   and any(a.collection for a in attributes.values()))
+        none = self.tr("No collection")
+        shown = [((attributes[d.id].collection or none) if grouped else None, d.id)
+                 for d in self._filter.shown(self.filter_edit.text(), self._order)]
+        no_match = fill(self.tr("No document matches “%1”."),
+                        self.filter_edit.text().strip()) if self._filter.documents else ""
+        self.list.show_only(shown, no_match)
 
     def _tooltip(self, doc: DocumentInfo, attrs: Attributes) -> str:
         lines = [doc.title, f"{doc.source_name} · {doc.encoding} · {doc.imported_at}"]
@@ -265,22 +192,10 @@ class DocumentsDock(QDockWidget):
                 lines.append(fill(self.tr("%1: %2"), label, value))
         return "\n".join(lines)
 
-    def mark_current(self, document_id: int) -> None:
+    def mark_current(self, document_id: int | None) -> None:
         """Mark `document_id` as the open document (in bold) and choose it."""
         self._current = document_id
-        self.list.blockSignals(True)
-        for row in range(self.list.count()):
-            item = self.list.item(row)
-            value = item.data(Qt.ItemDataRole.UserRole)
-            if value is None:
-                continue
-            font = item.font()
-            if font.bold() != (value == document_id):
-                font.setBold(value == document_id)
-                item.setFont(font)
-            if value == document_id:
-                self.list.setCurrentItem(item)
-        self.list.blockSignals(False)
+        self.list.mark_current(document_id)
 
     def tooltip(self, document_id: int | None, described: str) -> str:
         """The whole tooltip of an entry: what `described` says of the document, then its
@@ -292,22 +207,15 @@ class DocumentsDock(QDockWidget):
 
     def current_id(self) -> int | None:
         """The selected document's id."""
-        item = self.list.currentItem()
-        value = item.data(Qt.ItemDataRole.UserRole) if item else None
-        return int(value) if value is not None else None
+        return self.list.current_id()
 
     def select(self, document_id: int) -> None:
         """Make a document the panel's selection (the open one stays marked)."""
-        for row in range(self.list.count()):
-            if self.list.item(row).data(Qt.ItemDataRole.UserRole) == document_id:
-                self.list.setCurrentRow(row)
-                return
+        self.list.select(document_id)
 
     def document_ids(self) -> list[int]:
-        """The documents' ids in the order listed."""
-        return [int(item.data(Qt.ItemDataRole.UserRole))
-                for item in (self.list.item(row) for row in range(self.list.count()))
-                if item.data(Qt.ItemDataRole.UserRole) is not None]
+        """The shown documents' ids in the order listed."""
+        return self.list.document_ids()
 
     def _activated(self, item: QListWidgetItem) -> None:
         value = item.data(Qt.ItemDataRole.UserRole)
