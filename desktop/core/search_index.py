@@ -42,7 +42,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from desktop.core import segment, textnorm
+from desktop.core import grams, segment, textnorm
 
 if TYPE_CHECKING:  # hints only: sqlite-utils loads when a study is opened
     from sqlite_utils import Database
@@ -161,7 +161,27 @@ def _headlines(db: Database, turn_ids: list[int]) -> dict[int, str]:
 def turn_tokens(headline: str, speech: str) -> str:
     """What the gram index holds for a turn with this headline and speech (worked out
     before an import locks the study: it needs no study)."""
-    return _grams(headline, speech)
+    return turn_tokens_many([(headline, speech)])[0]
+
+
+# Below this many characters, folding and cutting each text is quicker than the arrays.
+_ARRAYS_FROM = 96
+
+
+def turn_tokens_many(turns: Iterable[tuple[str, str]]) -> list[str]:
+    """`turn_tokens` of each (headline, speech), worked out together: as arrays of code
+    points (see `grams`), several times quicker than a text at a time, the same tokens."""
+    kept = [[t for t in pair if t] for pair in turns]
+    texts = [t for pair in kept for t in pair]
+    if sum(map(len, texts)) < _ARRAYS_FROM:
+        return [_grams(*pair) for pair in kept]
+    done = iter(grams.fold_grams(texts))
+    return [f" {BOUNDARY} ".join(_or_folded(next(done), t) for t in pair) for pair in kept]
+
+
+def _or_folded(found: str | None, text: str) -> str:
+    """The arrays' gram tokens of `text`, or (None) its gram tokens folded a text at a time."""
+    return gram_text(textnorm.fold(text)) if found is None else found
 
 
 def write_turn_tokens(db: Database, rows: Iterable[tuple[int, str]]) -> None:

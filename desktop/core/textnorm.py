@@ -100,3 +100,9 @@ def fold_with_map(text: str) -> Folded:
         previous = index + 1
     origin.extend(range(previous, len(text)))
     return Folded(folded_text, tuple(origin))
+
+
+
+def fold_code(code: int) -> str:
+    """The fold of one code point, exactly as `fold` folds it within any text."""
+    return _table[code]
