@@ -12,6 +12,7 @@ which words can be names is the `names` module's to say.
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass, replace
 
@@ -167,10 +168,46 @@ def _match(line: str) -> LabelMatch | None:
             return LabelMatch(name=name, label=stamped["label"].strip(_SPACE),
                               rest_start=len(line), strong=False,
                               time_ms=clock_ms(stamped["time"]))
-    m = _LINE.match(line)
+    m = _LINE.match(line) if _colon_in_reach(line) else None
     if m is None:
         return None
-    opener, closer, after = m["open"], m["close"], m["after"]
+    at = m.start("rest")
+    return _judge(m["open"], m["close"], m["after"], m["label"], _rest_kind(line[at:at + 2]),
+                  at)
+
+
+def _rest_kind(rest: str) -> str:
+    """All `_judge` asks of the text after a colon: whether it starts a URL (//), a path
+    (\\) or a number; as a short text that answers the same, so labels share a judgement."""
+    if rest.startswith(("//", "\\")):
+        return rest[:2]
+    return "0" if rest[:1].isdigit() else ""
+
+
+_COLON = re.compile("[:：]")
+_LEAD = " \t\u3000>"
+
+
+def _colon_in_reach(line: str) -> bool:
+    """Whether `_LINE` can match: it needs the line's first colon (nothing before it holds
+    one) within 52 characters (markup and a label of 48) of the leading spaces and quote
+    marks, besides the spaces just before it. Failing on a long line costs `_LINE` some
+    microseconds; most lines of speech hold no colon near their start."""
+    colon = _COLON.search(line)
+    if colon is None:
+        return False
+    at = colon.start()
+    lead = len(line) - len(line.lstrip(_LEAD))
+    before = line[:at]
+    spaces = len(before) - len(before.rstrip(_SPACE))
+    return at - lead - spaces <= 52
+
+
+@functools.lru_cache(maxsize=4096)  # a transcript's labels recur: judge each once
+def _judge(opener: str | None, closer: str | None, after: str | None, label: str,
+           rest: str, rest_start: int) -> LabelMatch | None:
+    """The label of a line `_LINE` matched, or None; `rest` is what `_rest_kind` tells of
+    the text after the colon."""
     # Markup must pair up: **杨静**： / **杨静：** / [Anna]: / 【杨静】：
     pairs = {"**": "**", "__": "__", "[": "]", "【": "】"}
     if opener:
@@ -181,8 +218,7 @@ def _match(line: str) -> LabelMatch | None:
             return None
     elif closer or after:
         return None
-    rest = m["rest"]
-    label = m["label"].strip(_SPACE)
+    label = label.strip(_SPACE)
     if not label or rest.startswith("//") or rest.startswith("\\"):
         return None  # a URL (https://) or a Windows path (C:\)
     staged = _STAGE.match(label)
@@ -197,12 +233,12 @@ def _match(line: str) -> LabelMatch | None:
             return None
         # Weak: `优点、缺点：` looks the same; the text module accepts a shared label
         # only when each of its names speaks on its own elsewhere.
-        return LabelMatch(name=name, label=label, rest_start=m.start("rest"), strong=False,
+        return LabelMatch(name=name, label=label, rest_start=rest_start, strong=False,
                           shared=parts)
     strong = valid_name(name, rest)
     if strong is None:
         return None
-    return LabelMatch(name=name, label=label, rest_start=m.start("rest"), strong=strong,
+    return LabelMatch(name=name, label=label, rest_start=rest_start, strong=strong,
                       role=role)
 
 

@@ -13,6 +13,7 @@ dialogue dataset (`病情描述：…`) with the lines after them, up to the nex
 from __future__ import annotations
 
 import dataclasses
+import functools
 import unicodedata
 from dataclasses import dataclass
 
@@ -38,6 +39,7 @@ class _Open:
     role: str = ""
 
 
+@functools.lru_cache(maxsize=4096)  # asked of every label, a few names thousands of times
 def speaker_key(name: str) -> str:
     """Names that differ only in case, width or spacing are one speaker (MR. SMITH, Mr. Smith)."""
     return "".join(unicodedata.normalize("NFKC", name).casefold().split())
