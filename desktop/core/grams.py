@@ -75,18 +75,19 @@ def _chunk(texts: Sequence[str]) -> list[str | None]:
         return [None] * len(texts)
     if codes.size == 0:
         return [""] * len(texts)
-    found = _table[codes]
+    found = _table.take(codes)
     # Where each text ends in the joined text (where the next was joined on).
     ends = list(accumulate(len(t) + 1 for t in texts))
     if found.min() < _SEPARATOR << _SHIFT:
         _learn(np.unique(codes[found == 0]).tolist())
-        found = _table[codes]
+        found = _table.take(codes)
         if found.min() < _SEPARATOR << _SHIFT:
             several = np.flatnonzero(found < _SEPARATOR << _SHIFT)
             return _without(texts, np.searchsorted(ends, several, side="right").tolist())
     # The joins are separators whatever the joining character folds to.
     joins = [end - 1 for end in ends[:-1]]
-    found[joins] = _SEPARATOR << _SHIFT
+    if joins:
+        found[joins] = _SEPARATOR << _SHIFT
     points = found & _POINT
     kind = found >> _SHIFT
     solo = kind == _SOLO
@@ -100,7 +101,8 @@ def _chunk(texts: Sequence[str]) -> list[str | None]:
     closes = kind != _SEPARATOR
     closes[:-1] &= solo[:-1] | (kind[:-1] != kind[1:])
     slots[:, 2] = closes * np.uint32(_SPACE)
-    slots[joins, 0] = _MARK
+    if joins:
+        slots[joins, 0] = _MARK
     flat = slots.ravel()
     joined = flat[flat != 0].tobytes().decode("utf-32-le")
     return [part[:-1] for part in joined.split(chr(_MARK))]

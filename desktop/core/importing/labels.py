@@ -260,13 +260,15 @@ def clean_name(text: str) -> str:
     return " ".join(_INVISIBLE.sub("", text).split())
 
 
+_QUOTE_PAIRS = {'"': '"', "“": "”", "「": "」", "『": "』", "”": "“"}
+
+
 def headline_span(rest: str) -> tuple[int, int] | None:
     """If `rest` is one whole quote (\"...\", “...”, 「...」), the span of its inside."""
     stripped = rest.strip(_SPACE)
     if len(stripped) < 3:
         return None
-    pairs = {'"': '"', "“": "”", "「": "」", "『": "』", "”": "“"}
-    closer = pairs.get(stripped[0])
+    closer = _QUOTE_PAIRS.get(stripped[0])
     if closer is None or stripped[-1] not in (closer, "”", '"'):
         return None
     inner = stripped[1:-1]

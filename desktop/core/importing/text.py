@@ -47,27 +47,27 @@ def speaker_key(name: str) -> str:
 
 def _lines(text: str) -> list[tuple[int, int, int]]:
     """(start, end without newline, end with newline) for every line."""
+    parts = text.split("\n")
+    last_open = parts.pop() != ""  # the last line has no newline (else it is no line)
     result = []
     pos = 0
-    length = len(text)
-    while pos < length:
-        nl = text.find("\n", pos)
-        if nl < 0:
-            result.append((pos, length, length))
-            break
-        result.append((pos, nl, nl + 1))
-        pos = nl + 1
+    for part in parts:
+        end = pos + len(part)
+        result.append((pos, end, end + 1))
+        pos = end + 1
+    if last_open:
+        result.append((pos, len(text), len(text)))
     return result
 
 
 def strip_span(text: str, start: int, end: int) -> tuple[int, int]:
     """Narrow [start, end) past surrounding whitespace; an all-blank span collapses to start."""
     piece = text[start:end]
-    stripped = piece.strip()
-    if not stripped:
+    kept = piece.lstrip()
+    if not kept:
         return start, start
-    lead = len(piece) - len(piece.lstrip())
-    return start + lead, start + lead + len(stripped)
+    lead = len(piece) - len(kept)
+    return start + lead, start + lead + len(kept.rstrip())
 
 
 def accepted_labels(text: str, lines: list[tuple[int, int, int]],
@@ -236,15 +236,16 @@ def parse_text(text: str) -> list[ParsedTurn]:
     for index, (start, end, _) in enumerate(lines):
         if index <= skip_to:
             continue  # inside a stage direction that spans several lines
-        line = text[start:end]
         found = labels.get(index)
         if found is not None:
             opened.append(_Open(start, found.name, found.label, end, start + found.rest_start,
                                 found.time_ms, found.role))
             resume, in_direction = found.name, False
-        elif not line.strip():
             continue
-        elif index in fields:  # 病情描述：… and what follows it, up to the next label
+        line = text[start:end]
+        if not line.strip():
+            continue
+        if index in fields:  # 病情描述：… and what follows it, up to the next label
             if not opened or opened[-1].speaker is not None or in_direction:
                 opened.append(_Open(start, None))
             in_direction = False
