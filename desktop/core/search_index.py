@@ -165,7 +165,7 @@ def turn_tokens(headline: str, speech: str) -> str:
 
 
 # Below this many characters, folding and cutting each text is quicker than the arrays.
-_ARRAYS_FROM = 96
+_ARRAYS_FROM = 64
 
 
 def turn_tokens_many(turns: Iterable[tuple[str, str]]) -> list[str]:
