@@ -143,14 +143,15 @@ def _member(name: str) -> bool:
 
 
 def _match(line: str) -> LabelMatch | None:
-    tabbed = _TABBED.match(line)
+    # Each rule is tried only where its one required character is in the line.
+    tabbed = _TABBED.match(line) if "\t" in line else None
     if tabbed:
         name = clean_name(tabbed["label"])
         if valid_name(name, tabbed["rest"]) is not None:
             # Weak: any two-column table looks the same; only recurring names count.
             return LabelMatch(name=name, label=tabbed["label"], rest_start=tabbed.start("rest"),
                               strong=False)
-    spaced = _SPACED.match(line)
+    spaced = _SPACED.match(line) if "\u3000" in line else None
     if spaced and valid_name(spaced["label"], spaced["rest"]) is not None:
         # Weak: a heading (`附录　名单`) looks the same; only recurring names count.
         return LabelMatch(name=spaced["label"], label=spaced["label"],
