@@ -21,7 +21,9 @@ _POINT = (1 << 21) - 1
 _SEPARATOR, _WORD, _SOLO = 4, 5, 6  # kinds: a run of letters or digits; Chinese
 _SHIFT = 21
 _SEVERAL = 1
-_table = None  # uint32 per code point, made on first use (4.4 MB; numpy loads then)
+_LEAST = _SEPARATOR << _SHIFT  # the least a character the arrays can place looks up
+_table = None  # uint32 per code point, made on first use (4.4 MB)
+_np = None  # numpy, loaded by the first import (a search never needs it)
 
 # Joins the texts, and marks where one text's tokens end in the joined result: neither is
 # ever a token character, so neither can stand for one.
@@ -31,6 +33,16 @@ _SPACE = 32
 # Characters folded and cut in one go: the arrays stay in the processor's cache (twice as
 # fast as a million at once), and their memory small however large the import.
 CHUNK_CHARS = 1 << 15
+
+
+def _numpy():
+    global _np, _table
+    if _np is None:
+        import numpy
+
+        _table = numpy.zeros(0x110000, numpy.uint32)
+        _np = numpy
+    return _np
 
 
 def _learn(codes) -> None:
@@ -51,6 +63,14 @@ def _learn(codes) -> None:
 def fold_grams(texts: Sequence[str]) -> list[str | None]:
     """`search_index.gram_text(textnorm.fold(t))` of each text; None for a text the arrays
     cannot do (one with a character that folds to several, or an unpaired surrogate)."""
+    if len(texts) == 1 and len(texts[0]) <= CHUNK_CHARS:  # a turn at a time
+        return _chunk(texts)
+    if any(len(t) > CHUNK_CHARS for t in texts):
+        return _cut_long(texts)
+    return _chunks(texts)
+
+
+def _chunks(texts: Sequence[str]) -> list[str | None]:
     out: list[str | None] = []
     start = 0
     while start < len(texts):
@@ -63,12 +83,43 @@ def fold_grams(texts: Sequence[str]) -> list[str | None]:
     return out
 
 
-def _chunk(texts: Sequence[str]) -> list[str | None]:
-    import numpy as np
+def _cut_long(texts: Sequence[str]) -> list[str | None]:
+    """The long texts (a transcript with no speakers is one) cut at newlines into pieces
+    of about a chunk, so the arrays stay small: a newline separates tokens, so a text's
+    tokens are its pieces' tokens in turn."""
+    if textnorm.fold("\n") != "\n":
+        return _chunks(texts)
+    pieces: list[str] = []
+    counts: list[int] = []
+    for text in texts:
+        parts = _pieces(text) if len(text) > CHUNK_CHARS else [text]
+        pieces += parts
+        counts.append(len(parts))
+    done = iter(_chunks(pieces))
+    out: list[str | None] = []
+    for count in counts:
+        found = [next(done) for _ in range(count)]
+        out.append(None if None in found else " ".join(f for f in found if f))
+    return out
 
-    global _table
-    if _table is None:
-        _table = np.zeros(0x110000, np.uint32)
+
+def _pieces(text: str) -> list[str]:
+    out = []
+    start = 0
+    while len(text) - start > CHUNK_CHARS:
+        cut = text.rfind("\n", start, start + CHUNK_CHARS)
+        if cut < 0:
+            cut = text.find("\n", start + CHUNK_CHARS)
+            if cut < 0:
+                break  # one long line: a chunk of its own
+        out.append(text[start:cut])
+        start = cut + 1
+    out.append(text[start:])
+    return out
+
+
+def _chunk(texts: Sequence[str]) -> list[str | None]:
+    np = _numpy()
     try:
         codes = np.frombuffer(_JOIN.join(texts).encode("utf-32-le"), np.uint32)
     except UnicodeEncodeError:  # an unpaired surrogate, which folding refuses too
@@ -76,18 +127,17 @@ def _chunk(texts: Sequence[str]) -> list[str | None]:
     if codes.size == 0:
         return [""] * len(texts)
     found = _table.take(codes)
-    # Where each text ends in the joined text (where the next was joined on).
-    ends = list(accumulate(len(t) + 1 for t in texts))
-    if found.min() < _SEPARATOR << _SHIFT:
+    if found.min() < _LEAST:
         _learn(np.unique(codes[found == 0]).tolist())
         found = _table.take(codes)
-        if found.min() < _SEPARATOR << _SHIFT:
-            several = np.flatnonzero(found < _SEPARATOR << _SHIFT)
+        if found.min() < _LEAST:
+            several = np.flatnonzero(found < _LEAST)
+            ends = list(accumulate(len(t) + 1 for t in texts))
             return _without(texts, np.searchsorted(ends, several, side="right").tolist())
-    # The joins are separators whatever the joining character folds to.
-    joins = [end - 1 for end in ends[:-1]]
+    # Where the texts were joined: separators whatever the joining character folds to.
+    joins = [end - 1 for end in accumulate(len(t) + 1 for t in texts[:-1])]
     if joins:
-        found[joins] = _SEPARATOR << _SHIFT
+        found[joins] = _LEAST
     points = found & _POINT
     kind = found >> _SHIFT
     solo = kind == _SOLO

@@ -102,7 +102,6 @@ def fold_with_map(text: str) -> Folded:
     return Folded(folded_text, tuple(origin))
 
 
-
 def fold_code(code: int) -> str:
     """The fold of one code point, exactly as `fold` folds it within any text."""
     return _table[code]

@@ -60,3 +60,14 @@ def test_texts_the_arrays_cannot_do_are_folded_one_by_one():
     assert grams.fold_grams(texts) == [None, None, "模型 型参 参数 数"]
     pairs = [(t, "議員") for t in texts]
     assert search_index.turn_tokens_many(pairs) == [_reference(h, s) for h, s in pairs]
+
+
+def test_long_texts_are_cut_at_newlines_with_the_same_tokens(monkeypatch):
+    monkeypatch.setattr(grams, "CHUNK_CHARS", 40)
+    texts = ["大模型，参数量\n" * 30, "GPT4很大" * 20, "\n\n好\n" + "中文" * 50 + "\nab", "ß\n" * 30,
+             "短"]
+    assert grams.fold_grams(texts) == [
+        None if "ß" in t else " ".join(search_index.gram_tokens(textnorm.fold(t)))
+        for t in texts]
+    assert grams.fold_grams(texts[:1]) == [" ".join(search_index.gram_tokens(
+        textnorm.fold(texts[0])))]
