@@ -9,6 +9,7 @@ rule that defines the gram tokens, `search_index._PART` (tests compare the two).
 
 from __future__ import annotations
 
+import sys
 from collections.abc import Sequence
 from itertools import accumulate
 
@@ -33,6 +34,23 @@ _SPACE = 32
 # Characters folded and cut in one go: the arrays stay in the processor's cache (twice as
 # fast as a million at once), and their memory small however large the import.
 CHUNK_CHARS = 1 << 15
+
+
+# numpy takes about 0.1 s to load. Unless something loaded it already, a process starts
+# the arrays once it has cut this many characters a text at a time, or is given as many at
+# once: a small import (100 KB into the open window) never waits for numpy, and a large one
+# soon wins the time back.
+LOAD_AFTER = 200_000
+_cut = 0
+
+
+def worth_it(chars: int) -> bool:
+    """Whether to cut these many characters as arrays (else a text at a time)."""
+    global _cut
+    if _np is not None or "numpy" in sys.modules:
+        return True
+    _cut += chars
+    return _cut >= LOAD_AFTER
 
 
 def _numpy():

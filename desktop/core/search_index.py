@@ -173,7 +173,8 @@ def turn_tokens_many(turns: Iterable[tuple[str, str]]) -> list[str]:
     points (see `grams`), several times quicker than a text at a time, the same tokens."""
     kept = [[t for t in pair if t] for pair in turns]
     texts = [t for pair in kept for t in pair]
-    if sum(map(len, texts)) < _ARRAYS_FROM:
+    chars = sum(map(len, texts))
+    if chars < _ARRAYS_FROM or not grams.worth_it(chars):
         return [_grams(*pair) for pair in kept]
     done = iter(grams.fold_grams(texts))
     return [f" {BOUNDARY} ".join(_or_folded(next(done), t) for t in pair) for pair in kept]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -18,6 +19,11 @@ def _reference(headline: str, speech: str) -> str:
     """The definition: each text folded, cut into gram tokens, kept apart by BOUNDARY."""
     return f" {search_index.BOUNDARY} ".join(
         " ".join(search_index.gram_tokens(textnorm.fold(t))) for t in (headline, speech) if t)
+
+
+@pytest.fixture(autouse=True)
+def _arrays_at_once(monkeypatch):
+    monkeypatch.setattr(grams, "LOAD_AFTER", 0)  # numpy may not be loaded yet
 
 
 _texts = st.lists(st.sampled_from(TRICKY) | st.characters(blacklist_categories=("Cs",)),
@@ -71,3 +77,14 @@ def test_long_texts_are_cut_at_newlines_with_the_same_tokens(monkeypatch):
         for t in texts]
     assert grams.fold_grams(texts[:1]) == [" ".join(search_index.gram_tokens(
         textnorm.fold(texts[0])))]
+
+
+def test_a_small_import_does_not_load_numpy_for_the_arrays(monkeypatch):
+    import sys
+
+    monkeypatch.setattr(grams, "LOAD_AFTER", 1000)
+    monkeypatch.setattr(grams, "_np", None)
+    monkeypatch.setattr(grams, "_cut", 0)
+    monkeypatch.delitem(sys.modules, "numpy", raising=False)
+    assert not grams.worth_it(600)
+    assert grams.worth_it(600)
