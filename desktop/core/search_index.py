@@ -24,6 +24,9 @@ turn as it was indexed (a turn rewritten since is found in the connection's
 `yandu_turns_indexed`, see `db.connection`); the tokens depend only on the text and on
 folding, and a schema step that changes folding marks the index for a full rebuild.
 
+An import works out its turns' tokens as arrays of code points (`turn_tokens_many`, see
+`grams`), the same tokens as `gram_text` makes a text at a time, several times quicker.
+
 A search reads only the gram index. An import writes the turn index's FTS5 segments
 without merging them as it goes, then `merge_segments` merges them once, so that each
 query token is looked up once rather than in every segment the bulk insert wrote.
