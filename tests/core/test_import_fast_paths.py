@@ -10,7 +10,7 @@ from desktop.core.importing.labels import LabelMatch, clean_name, valid_name
 
 # Pieces of label lines and of the lines around them: names, markup, colons, spaces,
 # quote marks, URLs, digits, stage directions, shared labels, roles.
-PIECES = ["杨静", "王掌柜", "主持人 ", "陳偉業議員", "MR. SMITH", "Anna", "**", "__", "[", "]",
+PIECES = ["杨静", "〔", "〕", "第一幕", "序幕", "尾声", "(", ")", "#", "# ", "（", "）", "王掌柜", "主持人 ", "陳偉業議員", "MR. SMITH", "Anna", "**", "__", "[", "]",
           "【", "】", "：", ":", " ", "\u3000", "\t", ">", "（笑）", "(laughs)", "、", "/",
           "//example.com", "\\path", "1", "23", "“好”", "「对」", "说", "的", "a", "Z", "。",
           "时间", "\u200b", "甲", "x" * 30, "很长的一句话" * 5]
@@ -106,3 +106,16 @@ def test_moderators_are_found_as_before(turns):
     named = {s for s, _ in turns if s is not None and structure._is_moderator_name(s)}
     if named:
         assert structure.detect_moderators(turns) == named
+
+
+def _old_is_direction(line: str) -> bool:
+    if labels._DIRECTION_ONLY.match(line) or labels.ACT_HEADING.match(line):
+        return True
+    return bool(labels._BRACKETED.match(line) or labels._MD_HEADING.match(line)) and len(
+        line) <= 300
+
+
+@settings(max_examples=1000, deadline=None)
+@given(_lines_of_pieces)
+def test_directions_are_found_as_before(line):
+    assert labels.is_direction(line) == _old_is_direction(line)

@@ -297,9 +297,15 @@ ACT_HEADING = re.compile(
 )
 
 
+# What a direction, an act's heading or a Markdown heading starts with, after spaces.
+_DIRECTION_STARTS = frozenset("〔第序尾（([【#")
+
+
 def is_direction(line: str) -> bool:
     """A line that is wholly a stage direction ((笑), [Laughter], 〔幕启〕), the heading of
     an act (第一幕) or a Markdown heading."""
+    if line.lstrip(_SPACE)[:1] not in _DIRECTION_STARTS:
+        return False  # most lines: none of the patterns below can match
     if _DIRECTION_ONLY.match(line) or ACT_HEADING.match(line):
         return True
     return bool(_BRACKETED.match(line) or _MD_HEADING.match(line)) and len(line) <= 300

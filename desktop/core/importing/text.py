@@ -281,9 +281,10 @@ def _spans(text: str, item: _Open, end: int) -> ParsedTurn:
     if item.line_end < 0:
         return ParsedTurn(item.start, end, item.speaker, "", *strip_span(text, item.start, end))
     rest = text[item.rest_at : item.line_end]
-    after_label = min(item.line_end + 1, end)
-    body = strip_span(text, after_label, end)
     inside = headline_span(rest)
+    # The speech below the label line: needed only for a headline or an empty label line.
+    body = (strip_span(text, min(item.line_end + 1, end), end)
+            if inside is not None or not rest.strip() else None)
     if inside is not None and body[0] < body[1]:
         return ParsedTurn(item.start, end, item.speaker, item.label, *body,
                           headline_start=item.rest_at + inside[0],
