@@ -119,3 +119,9 @@ def _old_is_direction(line: str) -> bool:
 @given(_lines_of_pieces)
 def test_directions_are_found_as_before(line):
     assert labels.is_direction(line) == _old_is_direction(line)
+
+
+@given(_lines_of_pieces)
+def test_a_direction_is_left_open_only_by_a_line_starting_as_one_can(line):
+    if line[:1] not in labels.OPENS_DIRECTION:
+        assert labels.direction_closer(line) is None

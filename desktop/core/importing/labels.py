@@ -311,6 +311,10 @@ def is_direction(line: str) -> bool:
     return bool(_BRACKETED.match(line) or _MD_HEADING.match(line)) and len(line) <= 300
 
 
+# What a line that `direction_closer` answers for starts with: spaces or an opening bracket.
+OPENS_DIRECTION = frozenset(_SPACE) | frozenset(_OPENERS)
+
+
 def direction_closer(line: str) -> str | None:
     """The bracket that would close a stage direction `line` opens and leaves open
     (`〔幕启。这是…` -> '〕'), or None: such a direction goes on over the next lines."""

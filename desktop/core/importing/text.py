@@ -18,6 +18,7 @@ import unicodedata
 from dataclasses import dataclass
 
 from desktop.core.importing.labels import (
+    OPENS_DIRECTION,
     LabelMatch,
     direction_closer,
     headline_span,
@@ -198,7 +199,8 @@ def direction_blocks(text: str, lines: list[tuple[int, int, int]],
     index = 0
     while index < len(lines):
         start, end, _ = lines[index]
-        closer = None if index in labels else direction_closer(text[start:end])
+        closer = (None if index in labels or text[start:start + 1] not in OPENS_DIRECTION
+                  else direction_closer(text[start:end]))
         if closer is None:
             index += 1
             continue
