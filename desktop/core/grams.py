@@ -24,7 +24,7 @@ _SHIFT = 21
 _SEVERAL = 1
 _LEAST = _SEPARATOR << _SHIFT  # the least a character the arrays can place looks up
 _table = None  # uint32 per code point, made on first use (4.4 MB)
-_np = None  # numpy, loaded by the first import (a search never needs it)
+_np = None  # numpy, loaded once the arrays are worth it (see `worth_it`)
 
 # Joins the texts, and marks where one text's tokens end in the joined result: neither is
 # ever a token character, so neither can stand for one.
