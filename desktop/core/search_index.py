@@ -24,6 +24,9 @@ turn as it was indexed (a turn rewritten since is found in the connection's
 `yandu_turns_indexed`, see `db.connection`); the tokens depend only on the text and on
 folding, and a schema step that changes folding marks the index for a full rebuild.
 
+An import works out its turns' tokens as arrays of code points (`turn_tokens_many`, see
+`grams`), the same tokens as `gram_text` makes a text at a time, several times quicker.
+
 A search reads only the gram index. An import writes the turn index's FTS5 segments
 without merging them as it goes, then `merge_segments` merges them once, so that each
 query token is looked up once rather than in every segment the bulk insert wrote.
@@ -42,7 +45,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from desktop.core import segment, textnorm
+from desktop.core import grams, segment, textnorm
 
 if TYPE_CHECKING:  # hints only: sqlite-utils loads when a study is opened
     from sqlite_utils import Database
@@ -161,7 +164,28 @@ def _headlines(db: Database, turn_ids: list[int]) -> dict[int, str]:
 def turn_tokens(headline: str, speech: str) -> str:
     """What the gram index holds for a turn with this headline and speech (worked out
     before an import locks the study: it needs no study)."""
-    return _grams(headline, speech)
+    return turn_tokens_many([(headline, speech)])[0]
+
+
+# Below this many characters, folding and cutting each text is quicker than the arrays.
+_ARRAYS_FROM = 64
+
+
+def turn_tokens_many(turns: Iterable[tuple[str, str]]) -> list[str]:
+    """`turn_tokens` of each (headline, speech), worked out together: as arrays of code
+    points (see `grams`), several times quicker than a text at a time, the same tokens."""
+    kept = [[t for t in pair if t] for pair in turns]
+    texts = [t for pair in kept for t in pair]
+    chars = sum(map(len, texts))
+    if chars < _ARRAYS_FROM or not grams.worth_it(chars):
+        return [_grams(*pair) for pair in kept]
+    done = iter(grams.fold_grams(texts))
+    return [f" {BOUNDARY} ".join(_or_folded(next(done), t) for t in pair) for pair in kept]
+
+
+def _or_folded(found: str | None, text: str) -> str:
+    """The arrays' gram tokens of `text`, or (None) its gram tokens folded a text at a time."""
+    return gram_text(textnorm.fold(text)) if found is None else found
 
 
 def write_turn_tokens(db: Database, rows: Iterable[tuple[int, str]]) -> None:

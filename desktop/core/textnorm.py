@@ -74,7 +74,7 @@ class Folded:
 
 def fold(text: str) -> str:
     """Fold `text` for indexing and matching (NFKC, simplified Chinese, case-folded)."""
-    return fold_with_map(text).text
+    return text.translate(_table)  # fold_with_map's text, without working out the map
 
 
 def fold_with_map(text: str) -> Folded:
@@ -100,3 +100,8 @@ def fold_with_map(text: str) -> Folded:
         previous = index + 1
     origin.extend(range(previous, len(text)))
     return Folded(folded_text, tuple(origin))
+
+
+def fold_code(code: int) -> str:
+    """The fold of one code point, exactly as `fold` folds it within any text."""
+    return _table[code]

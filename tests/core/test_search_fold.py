@@ -49,3 +49,10 @@ def test_a_character_folds_the_same_alone_and_among_others():
     alone = textnorm.fold("乾隆")
     assert textnorm.fold("乾隆，") == alone + ","
     assert textnorm.fold("他說乾隆年間") == "他说" + alone + "年间"
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(TRICKY) | st.characters(blacklist_categories=("Cs",)),
+                max_size=40).map("".join))
+def test_fold_is_the_text_of_the_fold_map(text):
+    assert textnorm.fold(text) == textnorm.fold_with_map(text).text == _reference(text)[0]

@@ -12,6 +12,7 @@ which words can be names is the `names` module's to say.
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass, replace
 
@@ -142,14 +143,15 @@ def _member(name: str) -> bool:
 
 
 def _match(line: str) -> LabelMatch | None:
-    tabbed = _TABBED.match(line)
+    # Each rule is tried only where its one required character is in the line.
+    tabbed = _TABBED.match(line) if "\t" in line else None
     if tabbed:
         name = clean_name(tabbed["label"])
         if valid_name(name, tabbed["rest"]) is not None:
             # Weak: any two-column table looks the same; only recurring names count.
             return LabelMatch(name=name, label=tabbed["label"], rest_start=tabbed.start("rest"),
                               strong=False)
-    spaced = _SPACED.match(line)
+    spaced = _SPACED.match(line) if "\u3000" in line else None
     if spaced and valid_name(spaced["label"], spaced["rest"]) is not None:
         # Weak: a heading (`附录　名单`) looks the same; only recurring names count.
         return LabelMatch(name=spaced["label"], label=spaced["label"],
@@ -167,10 +169,46 @@ def _match(line: str) -> LabelMatch | None:
             return LabelMatch(name=name, label=stamped["label"].strip(_SPACE),
                               rest_start=len(line), strong=False,
                               time_ms=clock_ms(stamped["time"]))
-    m = _LINE.match(line)
+    m = _LINE.match(line) if _colon_in_reach(line) else None
     if m is None:
         return None
-    opener, closer, after = m["open"], m["close"], m["after"]
+    at = m.start("rest")
+    return _judge(m["open"], m["close"], m["after"], m["label"], _rest_kind(line[at:at + 2]),
+                  at)
+
+
+def _rest_kind(rest: str) -> str:
+    """All `_judge` asks of the text after a colon: whether it starts a URL (//), a path
+    (\\) or a number; as a short text that answers the same, so labels share a judgement."""
+    if rest.startswith(("//", "\\")):
+        return rest[:2]
+    return "0" if rest[:1].isdigit() else ""
+
+
+_COLON = re.compile("[:：]")
+_LEAD = " \t\u3000>"
+
+
+def _colon_in_reach(line: str) -> bool:
+    """Whether `_LINE` can match: it needs the line's first colon (nothing before it holds
+    one) within 52 characters (markup and a label of 48) of the leading spaces and quote
+    marks, besides the spaces just before it. Failing on a long line costs `_LINE` some
+    microseconds; most lines of speech hold no colon near their start."""
+    colon = _COLON.search(line)
+    if colon is None:
+        return False
+    at = colon.start()
+    lead = len(line) - len(line.lstrip(_LEAD))
+    before = line[:at]
+    spaces = len(before) - len(before.rstrip(_SPACE))
+    return at - lead - spaces <= 52
+
+
+@functools.lru_cache(maxsize=4096)  # a transcript's labels recur: judge each once
+def _judge(opener: str | None, closer: str | None, after: str | None, label: str,
+           rest: str, rest_start: int) -> LabelMatch | None:
+    """The label of a line `_LINE` matched, or None; `rest` is what `_rest_kind` tells of
+    the text after the colon."""
     # Markup must pair up: **杨静**： / **杨静：** / [Anna]: / 【杨静】：
     pairs = {"**": "**", "__": "__", "[": "]", "【": "】"}
     if opener:
@@ -181,8 +219,7 @@ def _match(line: str) -> LabelMatch | None:
             return None
     elif closer or after:
         return None
-    rest = m["rest"]
-    label = m["label"].strip(_SPACE)
+    label = label.strip(_SPACE)
     if not label or rest.startswith("//") or rest.startswith("\\"):
         return None  # a URL (https://) or a Windows path (C:\)
     staged = _STAGE.match(label)
@@ -197,12 +234,12 @@ def _match(line: str) -> LabelMatch | None:
             return None
         # Weak: `优点、缺点：` looks the same; the text module accepts a shared label
         # only when each of its names speaks on its own elsewhere.
-        return LabelMatch(name=name, label=label, rest_start=m.start("rest"), strong=False,
+        return LabelMatch(name=name, label=label, rest_start=rest_start, strong=False,
                           shared=parts)
     strong = valid_name(name, rest)
     if strong is None:
         return None
-    return LabelMatch(name=name, label=label, rest_start=m.start("rest"), strong=strong,
+    return LabelMatch(name=name, label=label, rest_start=rest_start, strong=strong,
                       role=role)
 
 
@@ -224,13 +261,15 @@ def clean_name(text: str) -> str:
     return " ".join(_INVISIBLE.sub("", text).split())
 
 
+_QUOTE_PAIRS = {'"': '"', "“": "”", "「": "」", "『": "』", "”": "“"}
+
+
 def headline_span(rest: str) -> tuple[int, int] | None:
     """If `rest` is one whole quote (\"...\", “...”, 「...」), the span of its inside."""
     stripped = rest.strip(_SPACE)
     if len(stripped) < 3:
         return None
-    pairs = {'"': '"', "“": "”", "「": "」", "『": "』", "”": "“"}
-    closer = pairs.get(stripped[0])
+    closer = _QUOTE_PAIRS.get(stripped[0])
     if closer is None or stripped[-1] not in (closer, "”", '"'):
         return None
     inner = stripped[1:-1]
@@ -258,12 +297,22 @@ ACT_HEADING = re.compile(
 )
 
 
+# What a direction, an act's heading or a Markdown heading starts with, after spaces.
+_DIRECTION_STARTS = frozenset("〔第序尾（([【#")
+
+
 def is_direction(line: str) -> bool:
     """A line that is wholly a stage direction ((笑), [Laughter], 〔幕启〕), the heading of
     an act (第一幕) or a Markdown heading."""
+    if line.lstrip(_SPACE)[:1] not in _DIRECTION_STARTS:
+        return False  # most lines: none of the patterns below can match
     if _DIRECTION_ONLY.match(line) or ACT_HEADING.match(line):
         return True
     return bool(_BRACKETED.match(line) or _MD_HEADING.match(line)) and len(line) <= 300
+
+
+# What a line that `direction_closer` answers for starts with: spaces or an opening bracket.
+OPENS_DIRECTION = frozenset(_SPACE) | frozenset(_OPENERS)
 
 
 def direction_closer(line: str) -> str | None:

@@ -46,7 +46,7 @@ def detect_moderators(turns: Sequence[tuple[str | None, str]],
     asks while the others answer — and who speaks first. Plays and lectures usually have
     none.
     """
-    named = {s for s, _ in turns if s is not None and _is_moderator_name(s)}
+    named = {s for s in {s for s, _ in turns} if s is not None and _is_moderator_name(s)}
     named |= {s for s, role in (roles or {}).items() if _is_moderator_name(role)}
     if named:
         return named

@@ -13,10 +13,12 @@ dialogue dataset (`病情描述：…`) with the lines after them, up to the nex
 from __future__ import annotations
 
 import dataclasses
+import functools
 import unicodedata
 from dataclasses import dataclass
 
 from desktop.core.importing.labels import (
+    OPENS_DIRECTION,
     LabelMatch,
     direction_closer,
     headline_span,
@@ -38,6 +40,7 @@ class _Open:
     role: str = ""
 
 
+@functools.lru_cache(maxsize=4096)  # asked of every label, a few names thousands of times
 def speaker_key(name: str) -> str:
     """Names that differ only in case, width or spacing are one speaker (MR. SMITH, Mr. Smith)."""
     return "".join(unicodedata.normalize("NFKC", name).casefold().split())
@@ -45,27 +48,27 @@ def speaker_key(name: str) -> str:
 
 def _lines(text: str) -> list[tuple[int, int, int]]:
     """(start, end without newline, end with newline) for every line."""
+    parts = text.split("\n")
+    last_open = parts.pop() != ""  # the last line has no newline (else it is no line)
     result = []
     pos = 0
-    length = len(text)
-    while pos < length:
-        nl = text.find("\n", pos)
-        if nl < 0:
-            result.append((pos, length, length))
-            break
-        result.append((pos, nl, nl + 1))
-        pos = nl + 1
+    for part in parts:
+        end = pos + len(part)
+        result.append((pos, end, end + 1))
+        pos = end + 1
+    if last_open:
+        result.append((pos, len(text), len(text)))
     return result
 
 
 def strip_span(text: str, start: int, end: int) -> tuple[int, int]:
     """Narrow [start, end) past surrounding whitespace; an all-blank span collapses to start."""
     piece = text[start:end]
-    stripped = piece.strip()
-    if not stripped:
+    kept = piece.lstrip()
+    if not kept:
         return start, start
-    lead = len(piece) - len(piece.lstrip())
-    return start + lead, start + lead + len(stripped)
+    lead = len(piece) - len(kept)
+    return start + lead, start + lead + len(kept.rstrip())
 
 
 def accepted_labels(text: str, lines: list[tuple[int, int, int]],
@@ -196,7 +199,8 @@ def direction_blocks(text: str, lines: list[tuple[int, int, int]],
     index = 0
     while index < len(lines):
         start, end, _ = lines[index]
-        closer = None if index in labels else direction_closer(text[start:end])
+        closer = (None if index in labels or text[start:start + 1] not in OPENS_DIRECTION
+                  else direction_closer(text[start:end]))
         if closer is None:
             index += 1
             continue
@@ -234,15 +238,16 @@ def parse_text(text: str) -> list[ParsedTurn]:
     for index, (start, end, _) in enumerate(lines):
         if index <= skip_to:
             continue  # inside a stage direction that spans several lines
-        line = text[start:end]
         found = labels.get(index)
         if found is not None:
             opened.append(_Open(start, found.name, found.label, end, start + found.rest_start,
                                 found.time_ms, found.role))
             resume, in_direction = found.name, False
-        elif not line.strip():
             continue
-        elif index in fields:  # 病情描述：… and what follows it, up to the next label
+        line = text[start:end]
+        if not line.strip():
+            continue
+        if index in fields:  # 病情描述：… and what follows it, up to the next label
             if not opened or opened[-1].speaker is not None or in_direction:
                 opened.append(_Open(start, None))
             in_direction = False
@@ -278,9 +283,10 @@ def _spans(text: str, item: _Open, end: int) -> ParsedTurn:
     if item.line_end < 0:
         return ParsedTurn(item.start, end, item.speaker, "", *strip_span(text, item.start, end))
     rest = text[item.rest_at : item.line_end]
-    after_label = min(item.line_end + 1, end)
-    body = strip_span(text, after_label, end)
     inside = headline_span(rest)
+    # The speech below the label line: needed only for a headline or an empty label line.
+    body = (strip_span(text, min(item.line_end + 1, end), end)
+            if inside is not None or not rest.strip() else None)
     if inside is not None and body[0] < body[1]:
         return ParsedTurn(item.start, end, item.speaker, item.label, *body,
                           headline_start=item.rest_at + inside[0],
