@@ -198,8 +198,9 @@ def index_turns(db: Database, turns: Iterable[tuple[int, str]]) -> None:
     the study."""
     pairs = list(turns)
     headlines = _headlines(db, [turn_id for turn_id, _ in pairs])
-    write_turn_tokens(db, [(turn_id, turn_tokens(headlines.get(turn_id, ""), text))
-                           for turn_id, text in pairs])
+    tokens = turn_tokens_many((headlines.get(turn_id, ""), text) for turn_id, text in pairs)
+    write_turn_tokens(db, [(turn_id, chars) for (turn_id, _), chars
+                           in zip(pairs, tokens, strict=True)])
 
 
 # The gram index of turns as schema step 0012 defines it: contentless, no prefix index.

@@ -119,18 +119,22 @@ def test_turns_are_segmented_before_the_study_is_locked(study_path, monkeypatch)
 
     db = open_study(study_path)
     other = sqlite3.connect(study_path, timeout=0)
-    real = search_index.turn_tokens
+    real = search_index.turn_tokens_many
     saved = []
+    cut = []
 
-    def segment_while_someone_saves(headline, speech):
+    def segment_while_someone_saves(turns):
         other.execute("INSERT INTO study_meta (key, value) VALUES (?, 'x')", [f"k{len(saved)}"])
         other.commit()
         saved.append(db.conn.in_transaction)
-        return real(headline, speech)
+        tokens = real(turns)
+        cut.extend(tokens)
+        return tokens
 
-    monkeypatch.setattr(search_index, "turn_tokens", segment_while_someone_saves)
+    monkeypatch.setattr(search_index, "turn_tokens_many", segment_while_someone_saves)
     result = import_bytes(db, TALK.encode(), "talk.txt")
-    assert saved == [False] * result.turn_count
+    assert saved and not any(saved)
+    assert len(cut) == result.turn_count
     other.close()
     db.close()
 

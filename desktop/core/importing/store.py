@@ -55,10 +55,12 @@ def store(db: Database, parsed: ParsedTranscript, *, source_name: str, sha256: s
     if progress is not None:
         progress(0, steps)
     tokens: list[str] = []
-    for position, turn in enumerate(parsed.turns):
-        tokens.append(search_index.turn_tokens(parsed.headline(turn), parsed.turn_text(turn)))
-        if progress is not None and (position + 1) % _BATCH == 0:
-            progress(9 * (position + 1), steps)
+    # A batch of turns at a time: their tokens are worked out together, as arrays.
+    for start in range(0, total, _BATCH):
+        tokens += search_index.turn_tokens_many(
+            (parsed.headline(t), parsed.turn_text(t)) for t in parsed.turns[start:start + _BATCH])
+        if progress is not None:
+            progress(9 * len(tokens), steps)
     if db.conn.in_transaction:
         with db.atomic():
             doc_id, turn_ids = _write_rows(db, parsed, source_name, sha256)
