@@ -115,7 +115,7 @@ def _count_places(db: Database, parsed: Query, filters: Filters, kind: str, tabl
     """The places of the query's terms in its hits, the index's positions set against
     each other as arrays; None when the row keys do not fit them (then `_count_places_sql`).
 
-    Each place is one number, its row key times 2^32 plus its token offset; a term's
+    Each place is one number, its row key times 2^24 plus its token offset; a term's
     places are those of its first gram that every further gram follows at its distance.
     Reading a gram's positions costs a fraction of a microsecond each in SQLite, setting
     them against each other less; the same sets in SQL (INTERSECT, UNION, IN) built
@@ -150,7 +150,8 @@ def _count_places(db: Database, parsed: Query, filters: Filters, kind: str, tabl
         # other is no hit, and its places are no matches).
         rows = run_query(db, f"SELECT group_concat(rowid) FROM ({rows_sql})", rows_params)
         hit_rows = _numbers(rows[0][0] if rows else None)
-        per_term = [places[np.isin(places >> 32, hit_rows)] for places in per_term]
+        per_term = [places[np.isin(places >> _OFFSET_BITS, hit_rows)]
+                    for places in per_term]
     if len(per_term) == 1:
         return len(per_term[0])
     # A place where two terms start counts once (sorted and compared: numpy's `unique`
@@ -159,25 +160,30 @@ def _count_places(db: Database, parsed: Query, filters: Filters, kind: str, tabl
     return int(len(places) and 1 + np.count_nonzero(places[1:] != places[:-1]))
 
 
-# Row keys that fit a place's number (see `_count_places`); turn ids are positive.
-_KEY_LIMIT = 1 << 31
+# A place's number (see `_count_places`): the row key above the offset's bits. Row keys
+# (turn ids, which an import starts a million above the last) must stay below the limit,
+# offsets (tokens into a turn) below 2^23, 8 million: a gram's place shifted back before
+# its row's start then reads as an offset of 2^23 or more in the row before, where no
+# place is.
+_OFFSET_BITS = 24
+_KEY_LIMIT = 1 << (63 - _OFFSET_BITS)
 
 
 def _gram_places(db: Database, vocab: str, gram: str, prefix: bool, shift: int):
-    """The places (row key * 2^32 + offset - shift) of one gram token from an "instance"
-    vocab table, or of any token starting with it (`prefix`); None if a row key does not
-    fit."""
+    """The places (row key * 2^24 + offset - shift) of one gram token from an "instance"
+    vocab table, or of any token starting with it (`prefix`); None if one does not fit."""
     key = search_index.token_key(gram)
     if prefix:
         condition, params = "term >= ? AND term < ?", [key, chr(ord(key[0]) + 1)]
     else:
         condition, params = "term = ?", [key]
-    rows = run_query(db, f"SELECT group_concat((doc << 32) + offset - ?), min(doc), max(doc) "
-                         f"FROM {vocab} WHERE {condition}", [shift, *params])
+    rows = run_query(db, f"SELECT group_concat((doc << {_OFFSET_BITS}) + offset - ?), "
+                         f"min(doc), max(doc), max(offset) FROM {vocab} WHERE {condition}",
+                     [shift, *params])
     if not rows or rows[0][0] is None:
         return _numbers(None)
-    text, least, greatest = rows[0]
-    if least < 0 or greatest >= _KEY_LIMIT:
+    text, least, greatest, last = rows[0]
+    if least < 0 or greatest >= _KEY_LIMIT or (last | shift) >> (_OFFSET_BITS - 1):
         return None
     return _numbers(text)
 

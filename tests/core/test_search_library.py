@@ -148,3 +148,11 @@ def test_row_keys_too_large_for_the_arrays_are_counted_in_sql(library, monkeypat
     expected = {q: tally(db, q) for q in QUERIES}
     monkeypatch.setattr(search_counts, "_KEY_LIMIT", 0)
     assert {q: tally(db, q) for q in QUERIES} == expected
+
+
+def test_turns_too_long_for_the_arrays_are_counted_in_sql(library, monkeypatch):
+    db, docs = library
+    expected = {q: tally(db, q) for q in QUERIES}
+    # The long document's offsets no longer fit: its grams are counted in SQL.
+    monkeypatch.setattr(search_counts, "_OFFSET_BITS", 8)
+    assert {q: tally(db, q) for q in QUERIES} == expected
