@@ -4,7 +4,9 @@ A search hit is a turn or a note; each holds one or more matches (the highlighte
 occurrences). `tally` counts both, by kind (hits alone with `matches=False`). Matches are
 counted from the index's token positions (FTS5's `fts5vocab` instance rows), never from
 the hits' texts: for a common word in a 20 MB study the texts are megabytes to fold, the
-positions a few milliseconds to count in SQLite.
+positions a few milliseconds to count. The positions of each gram come out of SQLite as
+one list and are set against each other as numpy arrays (see `_count_places`): in a
+study of 1,000 documents a common two-word query has a few hundred thousand of them.
 
 A match here is one place where a term occurs, as the gram index finds it: a phrase of n
 gram tokens is found where its tokens stand at n positions in a row. Places are counted
