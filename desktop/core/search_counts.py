@@ -125,6 +125,11 @@ def _count_places(db: Database, parsed: Query, filters: Filters, kind: str, tabl
     """
     import numpy as np  # only a count of matches needs it
 
+    # Row keys in order: the least and the greatest are read straight off the index.
+    least, greatest = db.execute(f"SELECT (SELECT min(rowid) FROM {table}), "
+                                 f"(SELECT max(rowid) FROM {table})").fetchone()
+    if least is not None and (least < 0 or greatest >= _KEY_LIMIT):
+        return None
     vocab = _vocab_table(db, table, "instance")
     lists: dict[tuple[str, bool, int], np.ndarray | None] = {}
 
@@ -173,19 +178,19 @@ _KEY_LIMIT = 1 << (63 - _OFFSET_BITS)
 
 def _gram_places(db: Database, vocab: str, gram: str, prefix: bool, shift: int):
     """The places (row key * 2^24 + offset - shift) of one gram token from an "instance"
-    vocab table, or of any token starting with it (`prefix`); None if one does not fit."""
+    vocab table, or of any token starting with it (`prefix`); None if an offset does not
+    fit."""
     key = search_index.token_key(gram)
     if prefix:
         condition, params = "term >= ? AND term < ?", [key, chr(ord(key[0]) + 1)]
     else:
         condition, params = "term = ?", [key]
     rows = run_query(db, f"SELECT group_concat((doc << {_OFFSET_BITS}) + offset - ?), "
-                         f"min(doc), max(doc), max(offset) FROM {vocab} WHERE {condition}",
-                     [shift, *params])
+                         f"max(offset) FROM {vocab} WHERE {condition}", [shift, *params])
     if not rows or rows[0][0] is None:
         return _numbers(None)
-    text, least, greatest, last = rows[0]
-    if least < 0 or greatest >= _KEY_LIMIT or (last | shift) >> (_OFFSET_BITS - 1):
+    text, last = rows[0]
+    if (last | shift) >> (_OFFSET_BITS - 1):
         return None
     return _numbers(text)
 
