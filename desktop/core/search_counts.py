@@ -121,7 +121,9 @@ def _count_places(db: Database, parsed: Query, filters: Filters, kind: str, tabl
     places are those of its first gram that every further gram follows at its distance.
     Reading a gram's positions costs a fraction of a microsecond each in SQLite, setting
     them against each other less; the same sets in SQL (INTERSECT, UNION, IN) built
-    temporary B-trees of every position and took several times longer.
+    temporary B-trees of every position and took several times longer. A term of one
+    gram that no other term can start alongside needs no offsets: only its rows are read
+    (or, when every place is a hit, the index's total), the shorter list.
     """
     import numpy as np  # only a count of matches needs it
 
@@ -131,6 +133,13 @@ def _count_places(db: Database, parsed: Query, filters: Filters, kind: str, tabl
     if least is not None and (least < 0 or greatest >= _KEY_LIMIT):
         return None
     vocab = _vocab_table(db, table, "instance")
+    every_place_is_a_hit = _every_place_is_a_hit(parsed, filters, kind)
+    hit_rows = None
+    if not every_place_is_a_hit:
+        # Only places in the hits' rows (a turn holding one term of "a b" but not the
+        # other is no hit, and its places are no matches).
+        rows = run_query(db, f"SELECT group_concat(rowid) FROM ({rows_sql})", rows_params)
+        hit_rows = _numbers(rows[0][0] if rows else None)
     lists: dict[tuple[str, bool, int], np.ndarray | None] = {}
 
     def positions(gram: str, prefix: bool, shift: int) -> np.ndarray | None:
@@ -139,8 +148,20 @@ def _count_places(db: Database, parsed: Query, filters: Filters, kind: str, tabl
             lists[key] = _gram_places(db, vocab, gram, prefix, shift)
         return lists[key]
 
+    terms = parsed.positive_terms()
+    alone_total = 0
     per_term = []
-    for term in parsed.positive_terms():
+    for term in terms:
+        if len(term.grams) == 1 and not any(_may_start_together(term, other)
+                                            for other in terms if other is not term):
+            if every_place_is_a_hit:
+                sql, params = _term_total(_vocab_table(db, table, "row"), term)
+                rows = run_query(db, sql, params)
+                alone_total += (rows[0][0] or 0) if rows else 0
+            else:
+                alone_total += int(np.count_nonzero(np.isin(
+                    _gram_rows(db, vocab, term.grams[0], term.prefix), hit_rows)))
+            continue
         last = len(term.grams) - 1
         places = None
         for i, gram in enumerate(term.grams):
@@ -151,20 +172,26 @@ def _count_places(db: Database, parsed: Query, filters: Filters, kind: str, tabl
                                                                    assume_unique=True)]
             if not len(places):
                 break
+        if hit_rows is not None:
+            places = places[np.isin(places >> _OFFSET_BITS, hit_rows)]
         per_term.append(places)
-    if not _every_place_is_a_hit(parsed, filters, kind):
-        # Only places in the hits' rows (a turn holding one term of "a b" but not the
-        # other is no hit, and its places are no matches).
-        rows = run_query(db, f"SELECT group_concat(rowid) FROM ({rows_sql})", rows_params)
-        hit_rows = _numbers(rows[0][0] if rows else None)
-        per_term = [places[np.isin(places >> _OFFSET_BITS, hit_rows)]
-                    for places in per_term]
-    if len(per_term) == 1:
-        return len(per_term[0])
+    if len(per_term) <= 1:
+        return alone_total + sum(len(places) for places in per_term)
     # A place where two terms start counts once (sorted and compared: numpy's `unique`
     # hashes, several times slower here).
     places = np.sort(np.concatenate(per_term))
-    return int(len(places) and 1 + np.count_nonzero(places[1:] != places[:-1]))
+    return alone_total + int(len(places) and 1 + np.count_nonzero(places[1:] != places[:-1]))
+
+
+def _may_start_together(term: Term, other: Term) -> bool:
+    """Whether two terms can start at one place: their first grams can be one token (the
+    same token, or a one-character prefix and a token it starts)."""
+    first, second = (search_index.token_key(t.grams[0]) for t in (term, other))
+    if first == second:
+        return True
+    if term.prefix and len(term.grams) == 1 and second.startswith(first[0]):
+        return True
+    return other.prefix and len(other.grams) == 1 and first.startswith(second[0])
 
 
 # A place's number (see `_count_places`): the row key above the offset's bits. Row keys
@@ -180,11 +207,7 @@ def _gram_places(db: Database, vocab: str, gram: str, prefix: bool, shift: int):
     """The places (row key * 2^24 + offset - shift) of one gram token from an "instance"
     vocab table, or of any token starting with it (`prefix`); None if an offset does not
     fit."""
-    key = search_index.token_key(gram)
-    if prefix:
-        condition, params = "term >= ? AND term < ?", [key, chr(ord(key[0]) + 1)]
-    else:
-        condition, params = "term = ?", [key]
+    condition, params = _gram_condition(gram, prefix)
     rows = run_query(db, f"SELECT group_concat((doc << {_OFFSET_BITS}) + offset - ?), "
                          f"max(offset) FROM {vocab} WHERE {condition}", [shift, *params])
     if not rows or rows[0][0] is None:
@@ -193,6 +216,22 @@ def _gram_places(db: Database, vocab: str, gram: str, prefix: bool, shift: int):
     if (last | shift) >> (_OFFSET_BITS - 1):
         return None
     return _numbers(text)
+
+
+def _gram_rows(db: Database, vocab: str, gram: str, prefix: bool):
+    """The row key of each place of one gram token (or of any token starting with it,
+    `prefix`) from an "instance" vocab table: a row once for each place in it."""
+    condition, params = _gram_condition(gram, prefix)
+    rows = run_query(db, f"SELECT group_concat(doc) FROM {vocab} WHERE {condition}", params)
+    return _numbers(rows[0][0] if rows else None)
+
+
+def _gram_condition(gram: str, prefix: bool) -> tuple[str, list]:
+    """The WHERE condition on a vocab table's term for one gram, and its params."""
+    key = search_index.token_key(gram)
+    if prefix:
+        return "term >= ? AND term < ?", [key, chr(ord(key[0]) + 1)]
+    return "term = ?", [key]
 
 
 def _numbers(text: str | None):
