@@ -207,9 +207,9 @@ def _gram_places(db: Database, vocab: str, gram: str, prefix: bool, shift: int):
     """The places (row key * 2^24 + offset - shift) of one gram token from an "instance"
     vocab table, or of any token starting with it (`prefix`); None if an offset does not
     fit."""
-    condition, params = _gram_condition(gram, prefix)
     rows = run_query(db, f"SELECT group_concat((doc << {_OFFSET_BITS}) + offset - ?), "
-                         f"max(offset) FROM {vocab} WHERE {condition}", [shift, *params])
+                         f"max(offset) FROM {vocab} WHERE {_PREFIX if prefix else _GRAM}",
+                     [shift, *_gram_params(gram, prefix)])
     if not rows or rows[0][0] is None:
         return _numbers(None)
     text, last = rows[0]
@@ -221,17 +221,20 @@ def _gram_places(db: Database, vocab: str, gram: str, prefix: bool, shift: int):
 def _gram_rows(db: Database, vocab: str, gram: str, prefix: bool):
     """The row key of each place of one gram token (or of any token starting with it,
     `prefix`) from an "instance" vocab table: a row once for each place in it."""
-    condition, params = _gram_condition(gram, prefix)
-    rows = run_query(db, f"SELECT group_concat(doc) FROM {vocab} WHERE {condition}", params)
+    rows = run_query(db, f"SELECT group_concat(doc) FROM {vocab} WHERE "
+                         f"{_PREFIX if prefix else _GRAM}", _gram_params(gram, prefix))
     return _numbers(rows[0][0] if rows else None)
 
 
-def _gram_condition(gram: str, prefix: bool) -> tuple[str, list]:
-    """The WHERE condition on a vocab table's term for one gram, and its params."""
+# The condition on a vocab table's term for one gram, or for any token it starts.
+_GRAM = "term = ?"
+_PREFIX = "term >= ? AND term < ?"
+
+
+def _gram_params(gram: str, prefix: bool) -> list[str]:
+    """The params of `_GRAM` (or `_PREFIX`, a one-character prefix) for one gram."""
     key = search_index.token_key(gram)
-    if prefix:
-        return "term >= ? AND term < ?", [key, chr(ord(key[0]) + 1)]
-    return "term = ?", [key]
+    return [key, chr(ord(key[0]) + 1)] if prefix else [key]
 
 
 def _numbers(text: str | None):
