@@ -365,6 +365,9 @@ def _turn_candidates(db: Database, query: Query, filters: Filters, limit: int,
     order or, `ranked`, best first."""
     where, params = filters.turn_sql()
     source = _TURNS
+    # Ranked, bm25 is worked out for every hit (about 1.5 µs each: its row's length is
+    # looked up too) and SQLite keeps the best `limit`. FTS5's own `ORDER BY rank` sorts
+    # in a statement of its own and took a third longer on 65,000 hits.
     score = f"bm25({source.chars})" if ranked else "0"
     sql = (f"SELECT rowid, {score} FROM {source.chars} WHERE {source.chars} MATCH ?{where} "
            f"ORDER BY {'2, 1' if ranked else 'rowid'} LIMIT ?")
