@@ -206,6 +206,9 @@ def index_turns(db: Database, turns: Iterable[tuple[int, str]]) -> None:
 # The gram index of turns as schema step 0012 defines it: contentless, no prefix index.
 TURN_CHARS_TABLE = "fts5(chars, content='')"
 
+# The most segments FTS5 lets a level hold before it merges them (its limit is 2,000).
+_NEVER_IN_A_STEP = 1999
+
 # FTS5's own merge settings (its defaults), put back after a bulk write.
 _AUTOMERGE, _CRISISMERGE = 4, 16
 
@@ -248,7 +251,11 @@ def begin_staging(db: Database, count: int) -> StagedImport:
             "VALUES (?, ?, ?, ?, datetime('now'))",
             [os.getpid(), socket.gethostname(), first, first + max(count, 1) - 1],
         ).lastrowid
-        _set_merging(db, automerge=0, crisismerge=64)
+        # No merging at all while the rows are written, not even FTS5's "crisis" merge of
+        # a level that reaches its limit: at 64 segments it merged them inside one of the
+        # short transactions, which then held the write lock for half a second (twice in
+        # a 20 MB import). `merge_after_import` merges them, a short step at a time.
+        _set_merging(db, automerge=0, crisismerge=_NEVER_IN_A_STEP)
     return StagedImport(run_id, first, count)
 
 
