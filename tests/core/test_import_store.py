@@ -255,3 +255,10 @@ def test_progress_callback_can_cancel_and_nothing_is_kept(memory_db):
         import_bytes(memory_db, lines, "long.txt", progress=cancel)
     assert count_rows(memory_db) == dict.fromkeys(count_rows(memory_db), 0)
     assert import_bytes(memory_db, lines, "long.txt").turn_count == 1200
+
+
+def test_a_text_of_nothing_but_repeated_page_lines_is_read_as_it_is():
+    # ":" on each of three pages looks like a running header; taking it out left nothing.
+    parsed = parse_bytes(":\f:\f:".encode(), "any.txt")
+    assert parsed.text == ":\f:\f:"
+    assert_lossless(parsed)

@@ -118,6 +118,10 @@ def _parse_bytes(data: bytes, name: str, title: str | None,
     # headers, page numbers and printed line numbers (kept as marks) are undone first.
     # Ordinary text comes back as it is. A web page is already in paragraphs.
     layout = rebuild(text, from_pdf=fmt == "pdf") if fmt != "html" else None
+    if layout is not None and not layout.text.strip():
+        # Every line was taken for a running header or a page number (":" on each page):
+        # what is repeated is the text itself, read as it is.
+        layout = None
     reading = layout.text if layout is not None else text
     turns = parse_text(reading)
     if fmt == "markdown":
