@@ -259,6 +259,6 @@ def test_progress_callback_can_cancel_and_nothing_is_kept(memory_db):
 
 def test_a_text_of_nothing_but_repeated_page_lines_is_read_as_it_is():
     # ":" on each of three pages looks like a running header; taking it out left nothing.
-    parsed = parse_bytes(":\f:\f:".encode(), "any.txt")
+    parsed = parse_bytes(b":\f:\f:", "any.txt")
     assert parsed.text == ":\f:\f:"
     assert_lossless(parsed)
