@@ -1292,92 +1292,92 @@
 <context>
     <name>DocumentsDock</name>
     <message>
-        <location filename="../../desktop/ui/docks/documents.py" line="153"/>
+        <location filename="../../desktop/ui/docks/documents.py" line="104"/>
         <source>Documents</source>
         <translation>文档</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/docks/documents.py" line="154"/>
+        <location filename="../../desktop/ui/docks/documents.py" line="105"/>
         <source>Filter documents</source>
         <translation>筛选文档</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/docks/documents.py" line="156"/>
+        <location filename="../../desktop/ui/docks/documents.py" line="107"/>
         <source>Shows the documents whose title, file name, date, event, source, language or collection holds every word typed. Escape empties it.</source>
         <translation>只显示标题、文件名、日期、活动、来源、语言或集合中包含所输入的每个词的文档。按 Esc 清空。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/docks/documents.py" line="158"/>
+        <location filename="../../desktop/ui/docks/documents.py" line="116"/>
         <source>Library order</source>
         <translation>文库顺序</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/docks/documents.py" line="159"/>
+        <location filename="../../desktop/ui/docks/documents.py" line="117"/>
         <source>Title</source>
         <translation>标题</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/docks/documents.py" line="160"/>
+        <location filename="../../desktop/ui/docks/documents.py" line="118"/>
         <source>Date, latest first</source>
         <translation>日期（最新在前）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/docks/documents.py" line="161"/>
+        <location filename="../../desktop/ui/docks/documents.py" line="119"/>
         <source>Imported, latest first</source>
         <translation>导入时间（最新在前）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/docks/documents.py" line="162"/>
+        <location filename="../../desktop/ui/docks/documents.py" line="120"/>
         <source>Most turns first</source>
         <translation>发言最多在前</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/docks/documents.py" line="166"/>
+        <location filename="../../desktop/ui/docks/documents.py" line="124"/>
         <source>Sort the documents (now: %1)</source>
         <translation>文档排序（当前：%1）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/docks/documents.py" line="224"/>
+        <location filename="../../desktop/ui/docks/documents.py" line="181"/>
         <source>No document matches “%1”.</source>
         <translation>没有文档符合“%1”。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/docks/documents.py" line="230"/>
+        <location filename="../../desktop/ui/docks/documents.py" line="178"/>
         <source>No collection</source>
         <translation>未归入合集</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/docks/documents.py" line="231"/>
+        <location filename="../../desktop/ui/docks/documents.py" line="161"/>
         <source>%1 turns · %2 speakers</source>
         <translation>%1 段发言 · %2 位发言人</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/docks/documents.py" line="260"/>
+        <location filename="../../desktop/ui/docks/documents.py" line="187"/>
         <source>Date</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/docks/documents.py" line="260"/>
+        <location filename="../../desktop/ui/docks/documents.py" line="187"/>
         <source>Event</source>
         <translation>活动</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/docks/documents.py" line="261"/>
+        <location filename="../../desktop/ui/docks/documents.py" line="188"/>
         <source>Source</source>
         <translation>来源</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/docks/documents.py" line="262"/>
+        <location filename="../../desktop/ui/docks/documents.py" line="189"/>
         <source>Language</source>
         <translation>语言</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/docks/documents.py" line="263"/>
+        <location filename="../../desktop/ui/docks/documents.py" line="190"/>
         <source>Collection</source>
         <translation>合集</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/docks/documents.py" line="265"/>
+        <location filename="../../desktop/ui/docks/documents.py" line="192"/>
         <source>%1: %2</source>
         <translation>%1：%2</translation>
     </message>
@@ -1934,7 +1934,7 @@
         <translation>工具栏</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="283"/>
+        <location filename="../../desktop/ui/main_window.py" line="284"/>
         <source>no document</source>
         <translation>无文档</translation>
     </message>
@@ -1944,7 +1944,7 @@
         <translation>显示 %1 / %2 段发言</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/controllers/search.py" line="182"/>
+        <location filename="../../desktop/ui/controllers/search.py" line="204"/>
         <location filename="../../desktop/ui/controllers/speaker_filter.py" line="130"/>
         <source>Narration</source>
         <translation>旁白</translation>
@@ -2036,52 +2036,52 @@
         <translation>为显示此处，已重新显示 %1。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/controllers/search.py" line="84"/>
+        <location filename="../../desktop/ui/controllers/search.py" line="85"/>
         <source>Bringing the search index up to date…</source>
         <translation>正在更新搜索索引…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/controllers/search.py" line="95"/>
+        <location filename="../../desktop/ui/controllers/search.py" line="96"/>
         <source>The search index is up to date.</source>
         <translation>搜索索引已是最新。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/controllers/search.py" line="115"/>
+        <location filename="../../desktop/ui/controllers/search.py" line="116"/>
         <source>The search index is being brought up to date…</source>
         <translation>搜索索引正在更新，稍后即出结果…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/controllers/search.py" line="184"/>
+        <location filename="../../desktop/ui/controllers/search.py" line="206"/>
         <source>Note · %1</source>
         <translation>批注 · %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/controllers/search.py" line="270"/>
+        <location filename="../../desktop/ui/controllers/search.py" line="292"/>
         <source>Match %1 of %2</source>
         <translation>第 %1 处，共 %2 处</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/controllers/search.py" line="364"/>
+        <location filename="../../desktop/ui/controllers/search.py" line="386"/>
         <source>Passed the last match: back to the first.</source>
         <translation>已过最后一处匹配：回到第一处。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/controllers/search.py" line="376"/>
+        <location filename="../../desktop/ui/controllers/search.py" line="398"/>
         <source>Passed the first match: on to the last.</source>
         <translation>已过第一处匹配：转到最后一处。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="160"/>
+        <location filename="../../desktop/ui/main_window.py" line="161"/>
         <source>Another program changed the study: Yandu shows its changes, and Undo starts afresh from here.</source>
         <translation>另一个程序修改了研究库：研读已显示这些修改，撤销从此处重新开始。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="277"/>
+        <location filename="../../desktop/ui/main_window.py" line="278"/>
         <source>About Yandu</source>
         <translation>关于研读</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="278"/>
+        <location filename="../../desktop/ui/main_window.py" line="279"/>
         <source>&lt;b&gt;Yandu 研读&lt;/b&gt; %1&lt;p&gt;Study and annotate transcripts, with Chinese as a first-class language.&lt;/p&gt;&lt;p&gt;Every edit is saved at once in the study file.&lt;/p&gt;</source>
         <translation>&lt;b&gt;研读 Yandu&lt;/b&gt; %1&lt;p&gt;研读和批注文字稿，中文优先。&lt;/p&gt;&lt;p&gt;每次修改都立即保存在研究库文件中。&lt;/p&gt;</translation>
     </message>
@@ -2347,47 +2347,47 @@
         <translation>学习 &gt; 复习卡片（R）即可复习</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/controller.py" line="117"/>
+        <location filename="../../desktop/ui/review/controller.py" line="116"/>
         <source>%1% read</source>
         <translation>已读 %1%</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/controller.py" line="132"/>
+        <location filename="../../desktop/ui/review/controller.py" line="131"/>
         <source>%1% read · %2 annotated · %3/%4 reviewed</source>
         <translation>已读 %1% · 批注 %2 段 · 已复习 %3/%4</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/controller.py" line="135"/>
+        <location filename="../../desktop/ui/review/controller.py" line="134"/>
         <source> · %1 due</source>
         <translation> · 到期 %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/controller.py" line="167"/>
+        <location filename="../../desktop/ui/review/controller.py" line="166"/>
         <source>Every card</source>
         <translation>全部卡片</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/controller.py" line="169"/>
+        <location filename="../../desktop/ui/review/controller.py" line="168"/>
         <source>This document: %1</source>
         <translation>本文档：%1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/controller.py" line="172"/>
+        <location filename="../../desktop/ui/review/controller.py" line="171"/>
         <source>Terms: %1</source>
         <translation>术语：%1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/controller.py" line="175"/>
+        <location filename="../../desktop/ui/review/controller.py" line="174"/>
         <source>Tag: %1</source>
         <translation>标签：%1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/controller.py" line="208"/>
+        <location filename="../../desktop/ui/review/controller.py" line="207"/>
         <source>Every turn of this document has been read.</source>
         <translation>本文档的每段发言都已读过。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/controller.py" line="213"/>
+        <location filename="../../desktop/ui/review/controller.py" line="212"/>
         <source>Continuing at turn %1.</source>
         <translation>从第 %1 段继续。</translation>
     </message>
@@ -2528,57 +2528,63 @@
         <translation>搜索所有文档，最相关的排在前面；否则只搜索当前文档，按阅读顺序排列</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/docks/search.py" line="106"/>
+        <location filename="../../desktop/ui/docks/search.py" line="105"/>
+        <source>First %1 shown; counting the rest…</source>
+        <translation>已显示前 %1 条，正在统计其余…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/docks/search.py" line="110"/>
+        <location filename="../../desktop/ui/docks/search.py" line="128"/>
         <source>%1 — first %2 shown</source>
         <translation>%1 — 显示前 %2 条</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/docks/search.py" line="109"/>
+        <location filename="../../desktop/ui/docks/search.py" line="113"/>
         <source>First %1 of %2 results</source>
         <translation>共 %2 条结果，显示前 %1 条</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/docks/search.py" line="113"/>
+        <location filename="../../desktop/ui/docks/search.py" line="117"/>
         <source>1 result</source>
         <translation>1 条结果</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/docks/search.py" line="114"/>
+        <location filename="../../desktop/ui/docks/search.py" line="118"/>
         <source>%1 results</source>
         <translation>%1 条结果</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/docks/search.py" line="124"/>
+        <location filename="../../desktop/ui/docks/search.py" line="137"/>
         <source>1 turn</source>
         <translation>1 段发言</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/docks/search.py" line="125"/>
+        <location filename="../../desktop/ui/docks/search.py" line="138"/>
         <source>%1 turns</source>
         <translation>%1 段发言</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/docks/search.py" line="127"/>
+        <location filename="../../desktop/ui/docks/search.py" line="140"/>
         <source>1 note</source>
         <translation>1 条批注</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/docks/search.py" line="128"/>
+        <location filename="../../desktop/ui/docks/search.py" line="141"/>
         <source>%1 notes</source>
         <translation>%1 条批注</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/docks/search.py" line="129"/>
+        <location filename="../../desktop/ui/docks/search.py" line="142"/>
         <source>1 match</source>
         <translation>1 处匹配</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/docks/search.py" line="130"/>
+        <location filename="../../desktop/ui/docks/search.py" line="143"/>
         <source>%1 matches</source>
         <translation>%1 处匹配</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/docks/search.py" line="133"/>
+        <location filename="../../desktop/ui/docks/search.py" line="146"/>
         <source>%1, %2</source>
         <translation>%1，%2</translation>
     </message>

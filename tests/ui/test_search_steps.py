@@ -77,13 +77,31 @@ def test_shift_f3_first_goes_to_the_last_match(window) -> None:
     assert window.view.selected_range() == last
 
 
-def test_f3_goes_past_the_first_page_of_hits(window, monkeypatch) -> None:
+def test_f3_goes_past_the_first_page_before_the_hits_are_counted(window, monkeypatch) -> None:
+    from desktop.ui.controllers import search as search_controller
+
+    monkeypatch.setattr(search_controller, "SEARCH_PAGE", 3)
+    # A count that takes long (a common word in a large library): it has not come back.
+    monkeypatch.setattr(window.session, "run_in_background", lambda *a, **k: None)
+    _search(window, "算力")
+    assert window.search_dock.status.text() == "First 3 shown; counting the rest…"
+    positions = [_step(window)[0] for _ in range(37)]
+    assert positions == sorted(positions) and len(set(positions)) == 37
+    assert len(window.search.hits) == 9
+    assert _step(window)[0] == positions[0]  # round again: no more hits were found
+    assert window.search._search_more is None
+
+
+def test_f3_goes_past_the_first_page_of_hits(window, monkeypatch, qtbot) -> None:
     from desktop.ui.controllers import search as search_controller
 
     monkeypatch.setattr(search_controller, "SEARCH_PAGE", 3)
     _search(window, "算力")
     assert len(window.search.hits) == 3
-    assert window.search_dock.status.text() == "9 turns, 37 matches — first 3 shown"
+    # The page is full: how many there are in all is counted on a worker thread.
+    assert window.search_dock.status.text() == "First 3 shown; counting the rest…"
+    qtbot.waitUntil(lambda: window.search_dock.status.text()
+                    == "9 turns, 37 matches — first 3 shown")
     seen = [_step(window) for _ in range(37)]
     positions = [position for position, _ in seen]
     assert positions == sorted(positions) and len(set(positions)) == 37

@@ -158,7 +158,8 @@ def test_the_open_document_in_reading_order_the_whole_study_best_first(window) -
     assert [h.turn_id for h in window.search.hits] != sorted(h.turn_id for h in window.search.hits)
 
 
-def test_a_full_page_of_hits_says_how_many_there_are_in_all(window, monkeypatch) -> None:
+def test_a_full_page_of_hits_says_how_many_there_are_in_all(window, monkeypatch,
+                                                            qtbot) -> None:
     from desktop.core.search import search
     from desktop.core.search_counts import tally
     from desktop.ui.controllers import search as search_controller
@@ -170,8 +171,8 @@ def test_a_full_page_of_hits_says_how_many_there_are_in_all(window, monkeypatch)
     assert len(window.search.hits) == 3 < total
     matches = sum(len(h.matches) for h in search(window.session.db, "算力", limit=1000,
                                                  document_id=window.session.document_id))
-    assert window.search_dock.status.text() == (
-        f"{total} turns, {matches} matches — first 3 shown")
+    qtbot.waitUntil(lambda: window.search_dock.status.text() == (
+        f"{total} turns, {matches} matches — first 3 shown"))
     window.search_dock.field.setText("幻觉")
     window.search_dock._emit_query()
     assert len(window.search.hits) < 3

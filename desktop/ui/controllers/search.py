@@ -36,6 +36,7 @@ class SearchController(QObject):
         self._search_more: tuple | None = None
         self._search_scope: int | None = None  # the document searched in; None: all
         self._match_total: int | None = None  # matches F3 visits, when no notes were hit
+        self._counting: object | None = None  # the search whose counts are being made
         self._marked_page = 0  # the page of hits whose matches are underlined (± one)
         self._stop_selection: tuple[int, int] | None = None  # the selection F3 made
         self.refilling_index = False  # the indexes are being filled after an upgrade
@@ -116,7 +117,7 @@ class SearchController(QObject):
                 "The search index is being brought up to date…"))
             return
         self.hits, self.hit_row, self.hit_stop = [], -1, -1
-        self._search_more = self._search_scope = self._match_total = None
+        self._search_more = self._search_scope = self._match_total = self._counting = None
         self._clear_search_selection()
         self.layer.ranges = []
         if not query:
@@ -139,17 +140,38 @@ class SearchController(QObject):
                                sum(len(hit.matches) for hit in self.hits))
             else:
                 # A full page may hide more: the index says how many in all, without
-                # reading the texts of hits not shown.
-                counts = tally(self.session.db, query, document_id=scope)
+                # reading the texts of hits not shown; on a worker thread, as a common
+                # word takes a second to count in a library of a thousand documents.
+                counts = None
         except YanduError as exc:
             self.dock.set_message(str(exc))
             return
         self._search_scope = scope
+        if counts is None:
+            self._search_more = (query, scope, order, None)  # how many is not known yet
+            self.dock.set_hits(self.hits, self._describe_hit, counting=True)
+            self.mark_search_matches()
+            self._counting = counting = object()
+            self.session.run_in_background(
+                lambda db, _progress: tally(db, query, document_id=scope),
+                lambda found: self._counted(counting, found), lambda _exc: None, writes=False)
+            return
         self._match_total = counts.matches if not counts.notes else None
         if counts.hits > len(self.hits):
             self._search_more = (query, scope, order, counts.hits)
         self.dock.set_hits(self.hits, self._describe_hit, counts.hits, tally=counts)
         self.mark_search_matches()
+
+    def _counted(self, counting: object, counts) -> None:
+        """The counts of a search whose first page was full, once worked out (if no other
+        search came since)."""
+        if counting is not self._counting:
+            return
+        self._match_total = counts.matches if not counts.notes else None
+        if self._search_more is not None:  # (else F3 has fetched every hit already)
+            more = counts.hits > len(self.hits)
+            self._search_more = (*self._search_more[:3], counts.hits) if more else None
+        self.dock.show_tally(counts)
 
     def _follow_document(self, _document_id: int) -> None:
         """Another document is open: a search of the document is run again on this one (its
@@ -210,8 +232,8 @@ class SearchController(QObject):
             return False
         from desktop.core.search import search
 
-        query, scope, order, total = self._search_more
-        limit = total if everything else len(self.hits) + SEARCH_PAGE
+        query, scope, order, total = self._search_more  # total None: not counted yet
+        limit = (total or 10**9) if everything else len(self.hits) + SEARCH_PAGE
         try:
             found = search(self.session.db, query, limit=max(limit, len(self.hits) + 1),
                            document_id=scope, order=order)
@@ -219,7 +241,7 @@ class SearchController(QObject):
             self.feedback.status(str(exc), 5000)
             return False
         more = found[len(self.hits):]
-        if len(found) >= total or not more:
+        if len(found) < limit or not more or (total is not None and len(found) >= total):
             self._search_more = None  # the index has no more (or changed since)
         if not more:
             return False

@@ -89,10 +89,11 @@ class SearchDock(QDockWidget):
             self._emit_query()
 
     def set_hits(self, hits: Sequence[Any], describe, total: int | None = None, *,
-                 tally: Any = None) -> None:
+                 tally: Any = None, counting: bool = False) -> None:
         """Show hits; `describe(hit)` gives the header line of each; `total` is how many
         there are when only the first ones are shown; `tally` (turns, notes, matches in
-        all, as `search_counts.Tally`) says what they count."""
+        all, as `search_counts.Tally`) says what they count; `counting`: there are more
+        than these, and how many is still being worked out (`show_tally` says it)."""
         self._shown = (hits, describe, total, tally)
         self.results.clear()
         for row, hit in enumerate(hits):
@@ -100,7 +101,10 @@ class SearchDock(QDockWidget):
             item = QListWidgetItem(text)
             item.setData(Qt.ItemDataRole.UserRole, row)
             self.results.addItem(item)
-        if self.field.text().strip() and tally is not None and tally.hits:
+        if self.field.text().strip() and counting:
+            self.status.setText(fill(self.tr("First %1 shown; counting the rest…"),
+                                     str(len(hits))))
+        elif self.field.text().strip() and tally is not None and tally.hits:
             counted = self.tally_text(tally.turns, tally.notes, tally.matches)
             if tally.hits > len(hits):
                 counted = fill(self.tr("%1 — first %2 shown"), counted, str(len(hits)))
@@ -114,6 +118,15 @@ class SearchDock(QDockWidget):
                                 fill(self.tr("%1 results"), str(len(hits))))
         else:
             self.status.clear()
+
+    def show_tally(self, tally: Any) -> None:
+        """Say what the hits shown count, once counted (see `set_hits`)."""
+        hits, describe, total, _ = self._shown
+        self._shown = (hits, describe, total, tally)
+        counted = self.tally_text(tally.turns, tally.notes, tally.matches)
+        if tally.hits > len(hits):
+            counted = fill(self.tr("%1 — first %2 shown"), counted, str(len(hits)))
+        self.status.setText(counted)
 
     def tally_text(self, turns: int, notes: int, matches: int) -> str:
         """"9 turns, 37 matches": what a search found, each count saying what it counts
