@@ -70,6 +70,15 @@ def _wait_for_paint(app, counter, before: int, timeout: float = 10.0) -> float |
     return counter.last if counter.count > before else None
 
 
+def _until_painted(app, counter, action) -> float | None:
+    """Run `action`; seconds until `counter` saw the next paint, or None (none came)."""
+    before = counter.count
+    start = time.monotonic()
+    action()
+    painted = _wait_for_paint(app, counter, before)
+    return None if painted is None else painted - start
+
+
 def _settle(app, seconds: float) -> None:
     from PySide6.QtCore import QEventLoop
 
@@ -262,11 +271,7 @@ def _measure(app, watch, result: dict, document_id: int, other_id: int, runs: in
     result["segmenter_ready_after_1s"] = segment.is_ready()
 
     def until_painted(action) -> float | None:
-        before = counter.count
-        start = time.monotonic()
-        action()
-        painted = _wait_for_paint(app, counter, before)
-        return None if painted is None else painted - start
+        return _until_painted(app, counter, action)
 
     toggles: list[float | None] = []
     for _ in range(runs):
@@ -301,11 +306,7 @@ def _measure_library(app, watch, result: dict, document_id: int, other_id: int,
     app.installEventFilter(panel)
 
     def until_painted(counter, action) -> float | None:
-        before = counter.count
-        start = time.monotonic()
-        action()
-        painted = _wait_for_paint(app, counter, before)
-        return None if painted is None else painted - start
+        return _until_painted(app, counter, action)
 
     filters: list[float | None] = []
     sorts: list[float | None] = []
