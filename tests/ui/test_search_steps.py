@@ -92,6 +92,16 @@ def test_f3_goes_past_the_first_page_before_the_hits_are_counted(window, monkeyp
     assert window.search._search_more is None
 
 
+def test_a_count_that_fails_leaves_the_hits_shown_said(window, monkeypatch) -> None:
+    from desktop.ui.controllers import search as search_controller
+
+    monkeypatch.setattr(search_controller, "SEARCH_PAGE", 3)
+    monkeypatch.setattr(window.session, "run_in_background",
+                        lambda _work, _done, on_error, **_k: on_error(OSError("gone")))
+    _search(window, "算力")
+    assert window.search_dock.status.text() == "3 results"
+
+
 def test_f3_goes_past_the_first_page_of_hits(window, monkeypatch, qtbot) -> None:
     from desktop.ui.controllers import search as search_controller
 

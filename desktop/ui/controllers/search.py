@@ -133,15 +133,13 @@ class SearchController(QObject):
             self.hits = search(self.session.db, query, limit=SEARCH_PAGE, document_id=scope,
                                order=order)
             if len(self.hits) < SEARCH_PAGE:
-                # Every hit is here, its matches found for its excerpt already: count
-                # the highlights themselves, what F3 steps through.
+                # Every hit is here with its matches: count the highlights F3 steps to.
                 turns = sum(1 for hit in self.hits if hit.kind == "turn")
                 counts = Tally(turns, len(self.hits) - turns,
                                sum(len(hit.matches) for hit in self.hits))
             else:
-                # A full page may hide more: the index says how many in all, without
-                # reading the texts of hits not shown; on a worker thread, as a common
-                # word takes a second to count in a library of a thousand documents.
+                # A full page may hide more: the index counts them all on a worker thread
+                # (a common word takes seconds in a library of a thousand documents).
                 counts = None
         except YanduError as exc:
             self.dock.set_message(str(exc))
@@ -154,7 +152,9 @@ class SearchController(QObject):
             self._counting = counting = object()
             self.session.run_in_background(
                 lambda db, _progress: tally(db, query, document_id=scope),
-                lambda found: self._counted(counting, found), lambda _exc: None, writes=False)
+                lambda found: self._counted(counting, found),
+                lambda _exc: self._counting is counting and self.dock.show_tally(None),
+                writes=False)
             return
         self._match_total = counts.matches if not counts.notes else None
         if counts.hits > len(self.hits):

@@ -120,9 +120,13 @@ class SearchDock(QDockWidget):
             self.status.clear()
 
     def show_tally(self, tally: Any) -> None:
-        """Say what the hits shown count, once counted (see `set_hits`)."""
+        """Say what the hits shown count, once counted (see `set_hits`); None when they
+        could not be counted: the hits shown are said."""
         hits, describe, total, _ = self._shown
         self._shown = (hits, describe, total, tally)
+        if tally is None:
+            self.status.setText(fill(self.tr("%1 results"), str(len(hits))))
+            return
         counted = self.tally_text(tally.turns, tally.notes, tally.matches)
         if tally.hits > len(hits):
             counted = fill(self.tr("%1 — first %2 shown"), counted, str(len(hits)))
